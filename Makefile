@@ -1,0 +1,37 @@
+# defcoop: every command creates .venv and installs the pinned requirements when needed.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+CORPUS ?= seeds
+OUT    ?= data/processed
+
+.PHONY: install build test unit nbval lab report bench e2e clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==26.3
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $(STAMP)
+
+build: $(STAMP)
+	$(BIN)/python -m defcoop build --corpus $(CORPUS) --out $(OUT)
+
+test: unit nbval
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest -q tests
+
+nbval: $(STAMP)
+	$(BIN)/python -m pytest -q --nbval --nbval-current-env notebooks
+
+lab: $(STAMP) build
+	$(BIN)/jupyter lab notebooks/
+
+report: $(STAMP)
+	$(BIN)/python -m defcoop report --notebooks notebooks --out reports
+
+clean:
+	rm -rf $(VENV) data/interim reports/*.html reports/figures

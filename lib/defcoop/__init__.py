@@ -1,0 +1,30 @@
+"""defcoop: Vietnam-Cambodia defence cooperation news turned into tidy tables.
+
+The data flows corpus -> clean -> extract -> tables -> notebooks, one module per stage:
+`corpus` reads files, `clean` strips page boilerplate, `dates`/`people`/`places`/`themes`
+extract facts, `meetings`/`agreements`/`commitments` assemble records and `tables`
+builds and writes the CSVs. Importing the package is cheap; heavy libraries load on use.
+
+>>> import defcoop
+>>> tables = defcoop.load()            # doctest: +SKIP
+>>> sorted(tables)                     # doctest: +SKIP
+['agreements', 'articles', 'cleaning_log', 'commitments', 'meetings', 'participants', 'rejects']
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+__all__ = ["load", "__version__"]
+
+
+def load(corpus=None, *, rebuild: bool = False):
+    """Return every table for `corpus` as a dict of DataFrames, building only when needed.
+
+    The tables are cached by a content hash of the corpus and the reference data, so
+    rerunning a notebook is instant until an article (or a rule) changes.
+
+    >>> load("seeds")["meetings"].shape[0]    # doctest: +SKIP
+    5
+    """
+    from defcoop.tables import load_tables
+
+    return load_tables(corpus, rebuild=rebuild)

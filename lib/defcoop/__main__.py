@@ -1,0 +1,4 @@
+"""`python -m defcoop ...` runs the command-line interface."""
+from defcoop.cli import main
+
+raise SystemExit(main())
