@@ -1,0 +1,568 @@
+"""Stage 1 - corpus: read a folder of articles into decoded text plus metadata.
+
+Scraped news arrives in mixed shapes and encodings, so this stage turns every file
+under the corpus root into either `RawArticle`s or `Reject`s - never both silently
+nor neither - so analysts can see exactly what was left out and why.
+
+>>> articles, rejects = load_corpus("seeds")  # doctest: +SKIP
+>>> [reject.reason for reject in rejects]  # doctest: +SKIP
+['readme']
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+
+from defcoop.dates import parse_explicit_date
+
+
+class CorpusError(Exception):
+    """The corpus path itself is unusable (missing, not a directory)."""
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    article_id: str          # file stem; for .jsonl the record's "id"
+    path: str                # path relative to the corpus root, POSIX separators
+    format: str              # "txt" | "md" | "html" | "jsonl"
+    text: str                # decoded body (front matter removed), NFC, "\n" line endings
+    meta: dict = field(default_factory=dict)  # title, url, published, source, language -> str | None
+    encoding: str = "utf-8"  # detected encoding: utf-8 | utf-8-sig | utf-16 | cp1252
+    body_line: int = 1       # 1-based line in the file where `text` starts (after front matter)
+    warnings: tuple[str, ...] = ()  # non-fatal notes, e.g. a dropped truncated character
+
+    @property
+    def chars_raw(self) -> int:
+        return len(self.text)
+
+
+@dataclass(frozen=True)
+class Reject:
+    path: str                # relative to the corpus root, POSIX
+    reason: str              # short code, see REJECT_REASONS
+    detail: str = ""         # human detail, e.g. "line 3: could not parse YAML"
+
+
+REJECT_REASONS = {
+    "empty": "the file (or record) has no text once front matter is removed",
+    "binary": "the file contains NUL bytes or many control characters, so it is not text",
+    "undecodable": "the bytes are neither UTF-8, UTF-16 with a BOM, nor cp1252",
+    "too_large": "the file is over the 5 MB limit",
+    "malformed_front_matter": "the YAML front matter at the top of a .txt/.md file is broken",
+    "malformed_jsonl": "a .jsonl line is not a JSON object with string 'id' and 'text'",
+    "duplicate": "same text (ignoring whitespace) as an article earlier in path order",
+    "duplicate_id": "same article_id as an article earlier in path order",
+    "unsupported_format": "the extension is not .txt, .md, .html, .htm or .jsonl",
+    "readme": "README files document the folder; they are not articles",
+    "hidden": "hidden files and folders (name starting with '.') are skipped",
+}
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+FORMATS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+META_KEYS = ("title", "url", "published", "source", "language")
+PROGRESS_EVERY = 1000
+
+_NUL = "\x00"
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+_MAX_CONTROL_SHARE = 0.05
+_TRUNCATION_REASONS = {"unexpected end of data", "truncated data"}
+_FRONT_MATTER_OPEN = "---"
+_FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)$", re.M)
+
+
+class _Unreadable(Exception):
+    """Internal signal: this file (or record) becomes a `Reject` with this reason."""
+
+    def __init__(self, reason: str, detail: str):
+        super().__init__(detail)
+        self.reason = reason
+        self.detail = detail
+
+
+class _BadMeta(ValueError):
+    """Internal signal: metadata `key` has an unusable value."""
+
+    def __init__(self, key: str, problem: str):
+        super().__init__(problem)
+        self.key = key
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class _Decoded:
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = ()
+
+
+# --- listing ---------------------------------------------------------------------
+
+
+def list_corpus_files(root: str | Path) -> list[Path]:
+    """Every regular file under `root`, sorted by relative POSIX path.
+
+    Sorting by the relative path (not the OS order) makes builds reproducible and
+    decides which of two duplicates counts as the "earlier" one.
+
+    >>> list_corpus_files("seeds")[0].name  # doctest: +SKIP
+    '000_3c5d06d2666c6444.txt'
+    """
+    root = Path(root)
+    if not root.exists():
+        raise CorpusError(f"corpus folder not found: {root}")
+    if not root.is_dir():
+        raise CorpusError(f"corpus path is not a directory: {root}")
+    files = (path for path in root.rglob("*") if path.is_file())
+    return sorted(files, key=lambda path: path.relative_to(root).as_posix())
+
+
+# --- decoding --------------------------------------------------------------------
+
+
+def _binary_problem(text: str) -> str | None:
+    """Why `text` looks like binary data rather than prose, or None if it looks like text.
+
+    Run on bytes decoded as latin-1 (one character per byte, so positions are byte
+    offsets) to catch images or archives renamed to .txt before they are misread as cp1252.
+
+    >>> _binary_problem("PNG\\x00\\x01")
+    'NUL character at position 3'
+    """
+    if _NUL in text:
+        return f"NUL character at position {text.index(_NUL)}"
+    controls = len(_CONTROL_CHARS.findall(text))
+    if controls > _MAX_CONTROL_SHARE * len(text):
+        return f"{controls} control characters in {len(text)} characters"
+    return None
+
+
+def _decode_dropping_truncated_end(data: bytes, codec: str) -> tuple[str, tuple[str, ...]]:
+    """Strictly decode `data`, forgiving only a multibyte character cut off at the very end.
+
+    Scrapers that cap download size cut files mid-character; the rest of the article is fine.
+
+    >>> _decode_dropping_truncated_end(b"caf\\xc3", "utf-8")
+    ('caf', ('dropped incomplete utf-8 sequence at end of file (1 byte)',))
+    """
+    try:
+        return data.decode(codec), ()
+    except UnicodeDecodeError as error:
+        if error.reason not in _TRUNCATION_REASONS or error.end != len(data):
+            raise
+        dropped = len(data) - error.start
+        note = f"dropped incomplete {codec} sequence at end of file ({dropped} byte{'s' * (dropped > 1)})"
+        return data[: error.start].decode(codec), (note,)
+
+
+def _has_valid_utf8_multibyte(data: bytes) -> bool:
+    """True if some non-ASCII character in `data` is well-formed UTF-8.
+
+    Invalid bytes next to valid UTF-8 mean mixed encodings; guessing cp1252 would garble
+    the UTF-8 part, so such files are rejected instead.
+
+    >>> _has_valid_utf8_multibyte("é".encode() + b"\\xe9")
+    True
+    """
+    return not data.decode("utf-8", errors="ignore").isascii()
+
+
+def _decode_utf16(data: bytes) -> _Decoded:
+    """UTF-16 (BOM-marked) text; checked for binary only after decoding, as it is full of NUL bytes."""
+    try:
+        text, warnings = _decode_dropping_truncated_end(data, "utf-16")
+    except UnicodeDecodeError as error:
+        raise _Unreadable("undecodable", f"invalid UTF-16 at byte {error.start}: {error.reason}") from None
+    problem = _binary_problem(text)
+    if problem:
+        raise _Unreadable("binary", problem)
+    return _Decoded(text, "utf-16", warnings)
+
+
+def _decode_8bit(data: bytes) -> _Decoded:
+    """UTF-8 (with or without BOM), else cp1252, rejecting binary and mixed-encoding bytes."""
+    problem = _binary_problem(data.decode("latin-1"))
+    if problem:
+        raise _Unreadable("binary", problem)
+    has_bom = data.startswith(b"\xef\xbb\xbf")
+    payload = data[3:] if has_bom else data
+    try:
+        text, warnings = _decode_dropping_truncated_end(payload, "utf-8")
+        return _Decoded(text, "utf-8-sig" if has_bom else "utf-8", warnings)
+    except UnicodeDecodeError as error:
+        utf8_error = f"invalid UTF-8 at byte {error.start + 3 * has_bom}"
+    if has_bom:
+        raise _Unreadable("undecodable", f"{utf8_error} after a UTF-8 byte order mark")
+    if _has_valid_utf8_multibyte(data):
+        raise _Unreadable("undecodable", f"{utf8_error} in a file that also has valid UTF-8 (mixed encodings)")
+    try:
+        return _Decoded(data.decode("cp1252"), "cp1252")
+    except UnicodeDecodeError as error:
+        byte = data[error.start]
+        raise _Unreadable("undecodable", f"{utf8_error} and not cp1252 (byte 0x{byte:02x} at {error.start})") from None
+
+
+def _decode_bytes(data: bytes) -> _Decoded:
+    """Decode file bytes to NFC text with "\\n" line endings, or raise `_Unreadable`.
+
+    Order matters: a BOM is the strongest evidence, strict UTF-8 is next (cp1252 would
+    accept almost any bytes, so it is only the last resort).
+
+    >>> _decode_bytes("Việt Nam\\r\\n".encode("utf-16")).text
+    'Việt Nam\\n'
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        decoded = _decode_utf16(data)
+    else:
+        decoded = _decode_8bit(data)
+    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
+    return _Decoded(unicodedata.normalize("NFC", text), decoded.encoding, decoded.warnings)
+
+
+# --- metadata --------------------------------------------------------------------
+
+
+def iso_date(value: str) -> str | None:
+    """`value` (ISO like "2025-10-29 16:46" or prose like "October 29, 2025") as YYYY-MM-DD.
+
+    Front matter is written by hand and by scrapers, so several spellings are accepted;
+    returns None when no calendar date can be read.
+
+    >>> iso_date("29/10/2025")
+    '2025-10-29'
+    """
+    try:
+        return datetime.fromisoformat(value.strip()).date().isoformat()
+    except ValueError:
+        parsed = parse_explicit_date(value)
+        return parsed.isoformat() if parsed else None
+
+
+def _meta_value(key: str, value: object) -> str | None:
+    """One metadata value as str or None; `published` must be a readable date."""
+    if value is None:
+        return None
+    if isinstance(value, (list, dict)):
+        raise _BadMeta(key, f"{key} must be a single value, not a {type(value).__name__}")
+    if key == "published":
+        published = iso_date(str(value))
+        if published is None:
+            raise _BadMeta(key, f"published {str(value)!r} is not a date")
+        return published
+    text = str(value).strip()
+    return text or None
+
+
+def _meta_from_mapping(raw: Mapping) -> dict:
+    """The five known metadata keys from `raw`, as str or None; other keys are ignored.
+
+    Every article gets all five keys so downstream tables have fixed columns.
+
+    >>> _meta_from_mapping({"title": "Talks", "published": "2025-10-29", "author": "x"})
+    {'title': 'Talks', 'url': None, 'published': '2025-10-29', 'source': None, 'language': None}
+    """
+    return {key: _meta_value(key, raw.get(key)) for key in META_KEYS}
+
+
+# --- txt / md --------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _front_matter_loader():
+    """A safe YAML loader that keeps timestamps as strings, so `iso_date` alone validates them."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = type("FrontMatterLoader", (base,), {})
+    loader.add_constructor("tag:yaml.org,2002:timestamp", base.construct_yaml_str)
+    return loader
+
+
+def _key_line(yaml_text: str, key: str) -> int:
+    """1-based line of `key:` inside the front matter block (line 1 is the opening '---')."""
+    for offset, line in enumerate(yaml_text.split("\n")):
+        if line.startswith(f"{key}:"):
+            return offset + 2
+    return 2
+
+
+def _parse_yaml_mapping(yaml_text: str) -> Mapping:
+    """The front matter as a mapping; YAML errors name the file line where they occurred."""
+    import yaml
+
+    try:
+        data = yaml.load(yaml_text, Loader=_front_matter_loader())
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        problem = getattr(error, "problem", None) or "could not parse YAML"
+        raise _Unreadable("malformed_front_matter", f"line {mark.line + 2 if mark else 2}: {problem}") from None
+    except ValueError as error:  # explicit tags such as "!!int abc" fail after parsing, with no position
+        raise _Unreadable("malformed_front_matter", f"line 2: {error}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, Mapping):
+        raise _Unreadable("malformed_front_matter", f"line 2: front matter is a {type(data).__name__}, not key: value pairs")
+    return data
+
+
+def _split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Split `text` into (front matter YAML or None, body, 1-based line where the body starts).
+
+    Only a first line of exactly '---' opens front matter, so articles that merely
+    contain a horizontal rule are left alone.
+
+    >>> _split_front_matter("---\\ntitle: Talks\\n---\\nBody")
+    ('title: Talks', 'Body', 4)
+    """
+    if text != _FRONT_MATTER_OPEN and not text.startswith(_FRONT_MATTER_OPEN + "\n"):
+        return None, text, 1
+    start = len(_FRONT_MATTER_OPEN) + 1
+    close = _FRONT_MATTER_CLOSE.search(text, start)
+    if close is None:
+        raise _Unreadable("malformed_front_matter", "line 1: front matter opened with '---' is never closed")
+    yaml_text = text[start : close.start()].rstrip("\n")
+    body_start = min(close.end() + 1, len(text))
+    return yaml_text, text[body_start:], text.count("\n", 0, close.end()) + 2
+
+
+def _text_meta(yaml_text: str | None) -> dict:
+    """Metadata from optional front matter, with bad values reported at their key's line."""
+    if yaml_text is None:
+        return _meta_from_mapping({})
+    try:
+        return _meta_from_mapping(_parse_yaml_mapping(yaml_text))
+    except _BadMeta as bad:
+        raise _Unreadable("malformed_front_matter", f"line {_key_line(yaml_text, bad.key)}: {bad.problem}") from None
+
+
+def _require_text(text: str, what: str) -> None:
+    """Reject whitespace-only text: an article with nothing to extract is noise downstream."""
+    if not text.strip():
+        raise _Unreadable("empty", f"{what} has no text")
+
+
+def _read_text_file(decoded: _Decoded, relpath: str, fmt: str) -> tuple[list[RawArticle], list[Reject]]:
+    """One article from a .txt/.md file, with metadata from its optional YAML front matter."""
+    yaml_text, body, body_line = _split_front_matter(decoded.text)
+    meta = _text_meta(yaml_text)
+    _require_text(body, "body after front matter" if yaml_text is not None else "file")
+    article = RawArticle(
+        article_id=PurePosixPath(relpath).stem, path=relpath, format=fmt, text=body, meta=meta,
+        encoding=decoded.encoding, body_line=body_line, warnings=decoded.warnings,
+    )
+    return [article], []
+
+
+# --- html ------------------------------------------------------------------------
+
+
+def _read_html_file(decoded: _Decoded, relpath: str, fmt: str) -> tuple[list[RawArticle], list[Reject]]:
+    """One article from a web page's main text; menus, comments and tables are left out.
+
+    `fast=True` skips trafilatura's backup extractors: about 4x quicker, and its own
+    extractor already handles news pages and short snippets.
+    """
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        decoded.text, fast=True, favor_precision=False, include_comments=False, include_tables=False,
+        with_metadata=True,
+    )
+    text = unicodedata.normalize("NFC", document.text or "") if document else ""
+    _require_text(text, "page")
+    meta = _meta_from_mapping({"title": document.title, "url": document.url})
+    meta["published"] = iso_date(document.date) if document.date else None
+    article = RawArticle(
+        article_id=PurePosixPath(relpath).stem, path=relpath, format=fmt, text=text, meta=meta,
+        encoding=decoded.encoding, warnings=decoded.warnings,
+    )
+    return [article], []
+
+
+# --- jsonl -----------------------------------------------------------------------
+
+
+def _encodable(value: str) -> bool:
+    """False for strings with lone surrogates (from JSON "\\ud800" escapes), which cannot be written out."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _parse_jsonl_record(line: str) -> tuple[str, str, dict]:
+    """(id, text, meta) from one JSON line, or raise `_Unreadable` saying what is wrong.
+
+    Records are validated one by one so a single bad line costs one article, not the file.
+
+    >>> _parse_jsonl_record('{"id": "a1", "text": "Talks held.", "source": "VNA"}')[:2]
+    ('a1', 'Talks held.')
+    """
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise _Unreadable("malformed_jsonl", f"invalid JSON at column {error.colno}: {error.msg}") from None
+    except RecursionError:
+        raise _Unreadable("malformed_jsonl", "JSON nested too deeply") from None
+    if not isinstance(record, dict):
+        raise _Unreadable("malformed_jsonl", f"expected a JSON object, got {type(record).__name__}")
+    for key in ("id", "text"):
+        if not isinstance(record.get(key), str):
+            raise _Unreadable("malformed_jsonl", f"'{key}' is missing or not a string")
+    try:
+        meta = _meta_from_mapping(record)
+    except _BadMeta as bad:
+        raise _Unreadable("malformed_jsonl", bad.problem) from None
+    article_id, text = record["id"].strip(), record["text"]
+    if not article_id:
+        raise _Unreadable("malformed_jsonl", "'id' is blank")
+    if not all(_encodable(value) for value in (article_id, text, *filter(None, meta.values()))):
+        raise _Unreadable("malformed_jsonl", "contains an unpaired surrogate escape")
+    _require_text(text, "record")
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return article_id, text, meta
+
+
+def _read_jsonl_file(decoded: _Decoded, relpath: str, fmt: str) -> tuple[list[RawArticle], list[Reject]]:
+    """One article per good line and one reject per bad line, each with path "<relpath>:<line>"."""
+    articles, rejects = [], []
+    for number, line in enumerate(decoded.text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        record_path = f"{relpath}:{number}"
+        try:
+            article_id, text, meta = _parse_jsonl_record(line)
+        except _Unreadable as problem:
+            rejects.append(Reject(record_path, problem.reason, problem.detail))
+            continue
+        articles.append(RawArticle(
+            article_id=article_id, path=record_path, format=fmt, text=text, meta=meta,
+            encoding=decoded.encoding, body_line=number, warnings=decoded.warnings,
+        ))
+    if not articles and not rejects:
+        raise _Unreadable("empty", "file has no records")
+    return articles, rejects
+
+
+# --- files -----------------------------------------------------------------------
+
+_READERS = {"txt": _read_text_file, "md": _read_text_file, "html": _read_html_file, "jsonl": _read_jsonl_file}
+
+
+def _file_format(relpath: str) -> str:
+    """The article format for `relpath`, or raise `_Unreadable` for files that are not articles.
+
+    >>> _file_format("news/2024/talks.HTM")
+    'html'
+    """
+    path = PurePosixPath(relpath)
+    if any(part.startswith(".") for part in path.parts):
+        raise _Unreadable("hidden", "hidden file or folder")
+    if path.name.lower().startswith("readme."):
+        raise _Unreadable("readme", "README file")
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise _Unreadable("unsupported_format", f"extension {path.suffix or '(none)'!r} is not supported")
+    return fmt
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, checking size first so huge files are never loaded into memory."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise _Unreadable("too_large", f"{size} bytes; the limit is {MAX_FILE_BYTES} bytes (5 MB)")
+    if size == 0:
+        raise _Unreadable("empty", "file is empty")
+    return path.read_bytes()
+
+
+def read_file(path: Path, root: Path) -> tuple[list[RawArticle], list[Reject]]:
+    """Articles and rejects from one corpus file; never raises because of file content.
+
+    Pure and module-level so a parallel build can run it in worker processes.
+
+    >>> read_file(Path("seeds/README.md"), Path("seeds"))  # doctest: +SKIP
+    ([], [Reject(path='README.md', reason='readme', detail='README file')])
+    """
+    relpath = Path(path).relative_to(root).as_posix()
+    try:
+        fmt = _file_format(relpath)
+        decoded = _decode_bytes(_read_bytes(Path(path)))
+        return _READERS[fmt](decoded, relpath, fmt)
+    except _Unreadable as problem:
+        return [], [Reject(relpath, problem.reason, problem.detail)]
+
+
+# --- corpus ----------------------------------------------------------------------
+
+
+def _path_order(path: str) -> tuple[str, int]:
+    """Sort key for article/reject paths: file path, then jsonl line number as a number."""
+    file_path, _, line = path.rpartition(":")
+    if file_path and line.isdigit():
+        return file_path, int(line)
+    return path, 0
+
+
+def _text_fingerprint(text: str) -> bytes:
+    """Digest of the whitespace-collapsed text; digests keep memory flat on large corpora."""
+    return hashlib.blake2b(" ".join(text.split()).encode("utf-8"), digest_size=16).digest()
+
+
+def drop_duplicates(articles: Iterable[RawArticle]) -> tuple[list[RawArticle], list[Reject]]:
+    """Keep the first article (in path order) of each text and of each article_id.
+
+    Syndicated stories are scraped from several outlets; counting them twice would
+    inflate meeting counts. Text is compared with whitespace collapsed.
+
+    >>> a, b = RawArticle("a", "a.txt", "txt", "Talks  held."), RawArticle("b", "b.txt", "txt", "Talks held.")
+    >>> drop_duplicates([b, a])[1]
+    [Reject(path='b.txt', reason='duplicate', detail='same text as a')]
+    """
+    kept, rejects = [], []
+    id_by_text: dict[bytes, str] = {}
+    path_by_id: dict[str, str] = {}
+    for article in sorted(articles, key=lambda article: _path_order(article.path)):
+        fingerprint = _text_fingerprint(article.text)
+        if fingerprint in id_by_text:
+            rejects.append(Reject(article.path, "duplicate", f"same text as {id_by_text[fingerprint]}"))
+        elif article.article_id in path_by_id:
+            rejects.append(Reject(article.path, "duplicate_id", f"id already used by {path_by_id[article.article_id]}"))
+        else:
+            id_by_text[fingerprint] = article.article_id
+            path_by_id[article.article_id] = article.path
+            kept.append(article)
+    return kept, rejects
+
+
+def load_corpus(root: str | Path, progress: bool = False) -> tuple[list[RawArticle], list[Reject]]:
+    """All articles under `root` (sorted by article_id) and all rejects (sorted by path).
+
+    Every file under `root` ends up as an article path or a reject path (for .jsonl,
+    the part before ":"), so nothing disappears without a reason.
+
+    >>> articles, rejects = load_corpus("seeds")  # doctest: +SKIP
+    >>> len(articles), rejects[0].reason  # doctest: +SKIP
+    (5, 'readme')
+    """
+    root = Path(root)
+    files = list_corpus_files(root)
+    articles, rejects = [], []
+    for count, path in enumerate(files, start=1):
+        file_articles, file_rejects = read_file(path, root)
+        articles.extend(file_articles)
+        rejects.extend(file_rejects)
+        if progress and (count % PROGRESS_EVERY == 0 or count == len(files)):
+            print(f"read {count}/{len(files)} files", file=sys.stderr)
+    articles, duplicates = drop_duplicates(articles)
+    articles.sort(key=lambda article: article.article_id)
+    rejects = sorted(rejects + duplicates, key=lambda reject: _path_order(reject.path))
+    return articles, rejects
