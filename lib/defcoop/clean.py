@@ -1,0 +1,914 @@
+"""Stage 2 - clean: strip what is not the article, repair glued words, split sentences.
+
+Scraped pages carry menus, photo captions, credits, datelines, sign-offs and lists of
+unrelated stories around the article. `clean_article` classifies each source line with
+the rules in ``data/reference/boilerplate.yaml`` (editable by a domain expert), keeps the
+body paragraphs, and logs every removal, extraction and repair as a `LogEntry`, so that
+nothing leaves the text without a trace.
+
+>>> from defcoop.corpus import RawArticle
+>>> raw = RawArticle("a1", "a1.txt", "txt", "Talks held\\n\\nHanoi (VNA) - The two sides met on Monday.\\nOther News\\n- Tet fair opens")
+>>> art = clean_article(raw)
+>>> (art.title, art.dateline, art.source, art.text)
+('Talks held', 'Hanoi', 'VNA', 'The two sides met on Monday.')
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable
+
+from defcoop.dates import MONTHS, parse_explicit_date
+from defcoop.paths import REFERENCE_DIR
+from defcoop.text import fold
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from defcoop.corpus import RawArticle
+
+BOILERPLATE_FILE = REFERENCE_DIR / "boilerplate.yaml"
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    article_id: str
+    action: str      # "removed" | "repaired" | "extracted" | "warning"
+    rule: str        # which rule fired, e.g. "stop_marker", "caption_credit", "duplicate_paragraph", "glued_words"
+    line: int        # 1-based line in the source file (0 when not applicable)
+    text: str        # the removed span, or "tointensify -> to intensify" for repairs
+
+
+@dataclass(frozen=True)
+class CleanArticle:
+    article_id: str
+    title: str | None
+    source: str | None       # news agency / outlet credit, e.g. "VNA", "VNA/VNS"
+    dateline: str | None     # place of the dateline as written, e.g. "Hanoi", "HCM CITY"
+    published: str | None    # ISO date YYYY-MM-DD: front matter first, else a date line in the page
+    text: str                # clean body: paragraphs joined by "\n\n"
+    sentences: tuple[str, ...]
+    log: tuple[LogEntry, ...]
+
+
+# --------------------------------------------------------------------------------------
+# Rules: read once from YAML, compiled once.
+# --------------------------------------------------------------------------------------
+
+_NAV_SEPARATORS = r"[\s>|/»›·:\-–—]"
+_TERMINAL_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_PIPE_ONLY = re.compile(r"^[|\s]+$")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_NON_LETTERS = re.compile(r"[\W\d_]+")
+_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_LETTER_WORDS = re.compile(r"[^\W\d_]+")
+_SPACES = re.compile(r"\s+")
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True)
+class _GlueRules:
+    min_len: int
+    max_len: int
+    common_rank: int
+    min_log10_gain: float
+    short_pieces: frozenset[str]
+    trailing_function_words: tuple[str, ...]
+    name_particles: frozenset[str]
+    never_split: frozenset[str]      # lowercased
+    always_split: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Rules:
+    stop_markers: frozenset[str]
+    stop_prefixes: tuple[str, ...]
+    nav_line: re.Pattern
+    teaser: re.Pattern
+    caption: re.Pattern
+    max_caption_chars: int
+    credit: re.Pattern
+    sign_off_line: re.Pattern
+    sign_off_suffix: re.Pattern
+    end_marks: tuple[str, ...]
+    dateline: re.Pattern
+    dateline_places: frozenset[str]
+    dateline_paragraphs: int
+    date_words: frozenset[str]
+    max_headline_words: int
+    min_body_words: int
+    abbreviations: frozenset[str]
+    number_abbreviations: frozenset[str]
+    glue: _GlueRules
+
+
+def _any_of(patterns: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern:
+    """One alternation of several patterns, so a line is scanned once, not once per rule.
+
+    >>> bool(_any_of([r"^a", r"b$"]).search("xb"))
+    True
+    """
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", flags)
+
+
+def _literal_alternation(words: Iterable[str]) -> str:
+    """Regex alternation of literal words, longest first so "Khmer Times" beats "Khmer".
+
+    >>> _literal_alternation(["VNA", "VNA Plus"])
+    'VNA\\\\ Plus|VNA'
+    """
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _agency_pattern(agencies: list[str]) -> str:
+    """Agencies, possibly paired with slashes as outlets credit them: "VNA/VNS".
+
+    >>> bool(re.fullmatch(_agency_pattern(["VNA", "VNS"]), "VNA / VNS"))
+    True
+    """
+    one = _literal_alternation(agencies)
+    return rf"(?:{one})(?:\s*/\s*(?:{one}))*"
+
+
+def _build_rules(data: dict) -> _Rules:
+    """Compile the YAML rules into regexes and sets (pure: the data in, the rules out)."""
+    agency = _agency_pattern(data["agencies"])
+    labels = _literal_alternation(fold(x) for x in data["section_labels"])
+    place_word = r"[^\W\d_][\w’'.]*"
+    dateline_cfg = data["dateline"]
+    max_words = int(dateline_cfg["max_place_words"])
+    glue = data["glue"]
+    return _Rules(
+        stop_markers=frozenset(_marker_key(m) for m in data["stop_markers"]),
+        stop_prefixes=tuple(fold(p) for p in data["stop_prefixes"]),
+        nav_line=re.compile(rf"^(?:{labels})(?:{_NAV_SEPARATORS}+(?:{labels}))*{_NAV_SEPARATORS}*$"),
+        teaser=_any_of(data["teaser_patterns"]),
+        caption=_any_of(data["caption_patterns"]),
+        max_caption_chars=int(data["max_caption_chars"]),
+        credit=_any_of(data["credit_line_patterns"]),
+        sign_off_line=re.compile(
+            rf"^[\s\-–—(]*(?:(?i:source|nguồn)\s*:\s*)?(?P<agency>{agency})[\s).]*$"
+        ),
+        sign_off_suffix=re.compile(rf"(?:\s*[—–]+\s*|\s+-{{1,2}}\s*)(?P<agency>{agency})\s*\.?\s*$"),
+        end_marks=tuple(data["end_marks"]),
+        dateline=re.compile(
+            rf"^(?P<place>{place_word}(?:\s+{place_word}){{0,{max_words - 1}}})"
+            r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?))?"
+            rf"\s*(?:\(\s*(?P<agency>{agency})\s*\))?"
+            r"(?P<pre>\s*)(?:[—–]+|-{1,2})(?P<post>\s*)(?=\S)"
+        ),
+        dateline_places=frozenset(fold(p) for p in dateline_cfg["places"]),
+        dateline_paragraphs=int(dateline_cfg["search_paragraphs"]),
+        date_words=frozenset(fold(w) for w in data["date_line_words"]) | frozenset(MONTHS),
+        max_headline_words=int(data["headline"]["max_words"]),
+        min_body_words=int(data["headline"]["min_body_words"]),
+        abbreviations=frozenset(data["abbreviations"]),
+        number_abbreviations=frozenset(str(a) for a in data["abbreviations_before_number"]),
+        glue=_GlueRules(
+            min_len=int(glue["min_token_length"]),
+            max_len=int(glue["max_token_length"]),
+            common_rank=int(glue["common_rank"]),
+            min_log10_gain=float(glue["min_log10_gain"]),
+            short_pieces=frozenset(glue["short_pieces"]),
+            trailing_function_words=tuple(glue["trailing_function_words"]),
+            name_particles=frozenset(glue["name_particles"]),
+            never_split=frozenset(w.lower() for w in glue["never_split"]),
+            always_split=frozenset(glue["always_split"]),
+        ),
+    )
+
+
+@lru_cache(maxsize=1)
+def rules() -> _Rules:
+    """The boilerplate rules, read from YAML on first use and kept for the process."""
+    import yaml
+
+    with open(BOILERPLATE_FILE, encoding="utf-8") as handle:
+        return _build_rules(yaml.safe_load(handle))
+
+
+# --------------------------------------------------------------------------------------
+# Small text helpers
+# --------------------------------------------------------------------------------------
+
+
+def _fold_fast(text: str) -> str:
+    """`fold`, but calling it only on non-ASCII runs: same result, far cheaper on English.
+
+    >>> _fold_fast("Việt Nam and Cambodia")
+    'viet nam and cambodia'
+    """
+    if text.isascii():
+        return text.lower()
+    return _NON_ASCII_RUN.sub(lambda m: fold(m.group()), text).lower()
+
+
+def _marker_key(line: str) -> str:
+    """A line as compared with stop markers: folded, trailing ":" or "»" dropped, spaces squeezed.
+
+    >>> _marker_key("  Other News: ")
+    'other news'
+    """
+    return " ".join(_fold_fast(line).split()).rstrip(":»›>.").strip()
+
+
+def paragraph_key(text: str) -> str:
+    """What two paragraphs must share to count as duplicates: folded letters only.
+
+    Glue, punctuation and spacing differ between a summary and its repeat, letters don't.
+
+    >>> paragraph_key("Việt Nam, Cambodia  agreed tointensify") == paragraph_key("Viet Nam Cambodia agreed to intensify")
+    True
+    """
+    folded = _fold_fast(text)
+    if folded.isascii():  # fast path: bytes.translate deletes in C
+        return folded.encode("ascii").translate(None, _ASCII_NON_LETTERS).decode("ascii")
+    return _NON_LETTERS.sub("", folded)
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+def _ends_sentence(line: str) -> bool:
+    """Does the line end with sentence-final punctuation, maybe inside quotes or brackets?
+
+    >>> _ends_sentence('He said: "We agree."'), _ends_sentence("Talks held in Hanoi")
+    (True, False)
+    """
+    return bool(_TERMINAL_END.search(line[-12:]))
+
+
+def _is_date_line(line: str, rules_: _Rules) -> bool:
+    """A short stamp such as "October 29, 2025 - 16:46": digits plus only date words.
+
+    >>> _is_date_line("October 29, 2025 - 16:46", rules())
+    True
+    """
+    if len(line) > 80 or not any(ch.isdigit() for ch in line):
+        return False
+    return all(word in rules_.date_words for word in _LETTER_WORDS.findall(_fold_fast(line)))
+
+
+def _is_body(line: str, rules_: _Rules) -> bool:
+    """Body paragraphs end a sentence (and are not tiny), or are too long for a headline.
+
+    >>> _is_body("Vietnam, Cambodia beef up defence cooperation", rules())
+    False
+    """
+    words = _word_count(line)
+    if words > rules_.max_headline_words:
+        return True
+    return words >= rules_.min_body_words and _ends_sentence(strip_sign_off(line, rules_)[0])
+
+
+# --------------------------------------------------------------------------------------
+# Step 1: source lines -> labelled lines
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Line:
+    number: int      # 1-based line in the source file
+    text: str        # stripped
+    label: str       # rule name, or "body" / "headline"
+
+
+def _source_lines(text: str, first_line: int) -> list[tuple[int, str, bool]]:
+    """Non-blank stripped lines with their file line number and whether a blank line precedes.
+
+    >>> _source_lines("a\\n\\n b \\nc", 1)
+    [(1, 'a', True), (3, 'b', True), (4, 'c', False)]
+    """
+    out: list[tuple[int, str, bool]] = []
+    after_blank = True
+    for offset, line in enumerate(text.split("\n")):
+        stripped = line.strip()
+        if stripped:
+            out.append((first_line + offset, stripped, after_blank))
+        after_blank = not stripped
+    return out
+
+
+def _join_wrapped(lines: list[tuple[int, str, bool]]) -> list[tuple[int, str]]:
+    """Re-join hard-wrapped lines: a long unfinished line followed, in the same block, by a lowercase start.
+
+    >>> _join_wrapped([(1, "The two sides agreed to boost cooperation in", True), (2, "training and patrols.", False)])
+    [(1, 'The two sides agreed to boost cooperation in training and patrols.')]
+    """
+    out: list[tuple[int, str]] = []
+    for number, text, after_blank in lines:
+        if out and not after_blank and text[0].islower():
+            prev_number, prev = out[-1]
+            if len(prev) >= 40 and not _ends_sentence(prev) and not prev.endswith("|"):
+                out[-1] = (prev_number, f"{prev} {text}")
+                continue
+        out.append((number, text))
+    return out
+
+
+def classify_line(line: str, rules_: _Rules | None = None) -> str:
+    """Name of the rule a stripped line falls under, or "body" / "headline" for text.
+
+    >>> classify_line("(Photo: VNA)"), classify_line("Home Politics & Law"), classify_line("./.")
+    ('caption_credit', 'nav_line', 'sign_off')
+    """
+    r = rules_ or rules()
+    if _PIPE_ONLY.match(line):
+        return "table_pipe"
+    if r.sign_off_line.match(line) or line in r.end_marks:
+        return "sign_off"
+    if not _HAS_LETTER.search(line):
+        return "no_letters"
+    key = _marker_key(line)
+    if key in r.stop_markers or key.startswith(r.stop_prefixes):
+        return "stop_marker"
+    if len(key) <= 80 and r.nav_line.match(key):
+        return "nav_line"
+    if r.teaser.search(line):
+        return "teaser"
+    if _is_date_line(line, r):
+        return "date_line"
+    if r.credit.search(line):
+        return "credit_line"
+    if len(line) <= r.max_caption_chars and r.caption.search(line):
+        return "caption_credit"
+    return "body" if _is_body(line, r) else "headline"
+
+
+def _mark_pipe_captions(lines: list[_Line]) -> list[_Line]:
+    """A headline-like line next to a line of table pipes is a photo caption.
+
+    Photo tables come out of HTML as a caption line beside a "|" line, e.g.
+    "Hanoi hosted the dialogue" followed by "|".
+    """
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if line.label != "headline":
+            continue
+        neighbours = lines[max(0, i - 1):i] + lines[i + 1:i + 2]
+        if any(n.label == "table_pipe" for n in neighbours):
+            out[i] = _Line(line.number, line.text, "caption_credit")
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# Step 2: labelled lines -> paragraphs plus title / published / source
+# --------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Draft:
+    """What is known about an article while its lines are walked (local to one call)."""
+
+    article_id: str
+    title: str | None = None
+    source: str | None = None
+    dateline: str | None = None
+    published: str | None = None
+    paragraphs: list[tuple[int, str]] = field(default_factory=list)   # (source line, text)
+    log: list[LogEntry] = field(default_factory=list)
+
+    def record(self, action: str, rule: str, line: int, text: str) -> None:
+        self.log.append(LogEntry(self.article_id, action, rule, line, text))
+
+
+def _first_index(lines: list[_Line], label: str, start: int = 0) -> int | None:
+    return next((i for i in range(start, len(lines)) if lines[i].label == label), None)
+
+
+def _stop_index(lines: list[_Line], first_body: int | None) -> int:
+    """Where the article ends: the first stop marker after body text, else the end."""
+    if first_body is None:
+        return len(lines)
+    found = _first_index(lines, "stop_marker", first_body + 1)
+    return len(lines) if found is None else found
+
+
+def _pick_title_index(header: list[int], lines: list[_Line]) -> int | None:
+    """The title is the first header line of at least four words, else the first header line."""
+    for i in header:
+        if _word_count(lines[i].text) >= 4:
+            return i
+    return header[0] if header else None
+
+
+def _walk_lines(lines: list[_Line], draft: _Draft, meta_title: str | None) -> None:
+    """Keep body paragraphs; log and drop every other line; note title, date and source."""
+    first_body = _first_index(lines, "body")
+    stop = _stop_index(lines, first_body)
+    last_body = max((i for i in range(stop) if lines[i].label == "body"), default=None)
+    if stop < len(lines):
+        span = "\n".join(line.text for line in lines[stop:])
+        draft.record("removed", "stop_marker", lines[stop].number, span)
+    header = [i for i in range(stop) if lines[i].label == "headline" and (first_body is None or i < first_body)]
+    title_index = None if meta_title else _pick_title_index(header, lines)
+    for i in range(stop):
+        line = lines[i]
+        label = line.label
+        if label == "body" or (label == "headline" and first_body is not None and first_body < i < last_body):
+            draft.paragraphs.append((line.number, line.text))
+        elif i == title_index:
+            draft.title = line.text
+            draft.record("extracted", "title", line.number, line.text)
+        elif label == "headline":
+            in_header = first_body is None or i < first_body
+            rule = "header_line" if in_header else "trailing_headline"
+            if in_header and meta_title and paragraph_key(line.text) == paragraph_key(meta_title):
+                rule = "title_repeat"
+            draft.record("removed", rule, line.number, line.text)
+        elif label == "date_line" and draft.published is None and (first_body is None or i < first_body):
+            parsed = parse_explicit_date(line.text)
+            if parsed is not None:
+                draft.published = parsed.isoformat()
+                draft.record("extracted", "date_line", line.number, line.text)
+            else:
+                draft.record("removed", "date_line", line.number, line.text)
+        else:
+            if label == "sign_off":
+                match = rules().sign_off_line.match(line.text)
+                if match and draft.source is None:
+                    draft.source = _SPACES.sub("", match.group("agency"))
+            rule = "nav_line" if label == "stop_marker" else label
+            draft.record("removed", rule, line.number, line.text)
+
+
+# --------------------------------------------------------------------------------------
+# Step 3: paragraph-level clean-up
+# --------------------------------------------------------------------------------------
+
+
+def split_dateline(paragraph: str, rules_: _Rules | None = None) -> tuple[str | None, str | None, str]:
+    """(place, agency, rest) when the paragraph opens with a dateline, else (None, None, paragraph).
+
+    A dateline is trusted when it names an agency, is in capitals, or names a listed place.
+
+    >>> split_dateline("Phnom Penh, Oct 29 (VNA) - The two sides met.")
+    ('Phnom Penh', 'VNA', 'The two sides met.')
+    >>> split_dateline("Vietnam - Cambodia ties grow.")
+    (None, None, 'Vietnam - Cambodia ties grow.')
+    """
+    r = rules_ or rules()
+    match = r.dateline.match(paragraph)
+    if not match:
+        return None, None, paragraph
+    place, agency = match.group("place"), match.group("agency")
+    if not all(word[0].isupper() for word in place.split()):
+        return None, None, paragraph
+    trusted = agency or place.isupper() or _fold_fast(place) in r.dateline_places
+    spaced = match.group("pre") or match.group("post")
+    if not trusted or not (agency or spaced):
+        return None, None, paragraph
+    return place, _SPACES.sub("", agency) if agency else None, paragraph[match.end():]
+
+
+def _extract_dateline(draft: _Draft) -> None:
+    """Strip the dateline from the first body paragraph that has one; note place and agency."""
+    r = rules()
+    for index, (number, text) in enumerate(draft.paragraphs[: r.dateline_paragraphs]):
+        place, agency, rest = split_dateline(text, r)
+        if place is None:
+            continue
+        draft.dateline = place
+        draft.source = agency or draft.source
+        draft.record("extracted", "dateline", number, text[: len(text) - len(rest)])
+        draft.paragraphs[index] = (number, rest)
+        return
+
+
+def strip_sign_off(paragraph: str, rules_: _Rules | None = None) -> tuple[str, str, str | None]:
+    """(kept text, removed tail, agency) for a closing "./." or "— VNA/VNS" at a paragraph's end.
+
+    >>> strip_sign_off("They signed the plan for 2021./.")
+    ('They signed the plan for 2021.', '/.', None)
+    >>> strip_sign_off("They signed the minutes. — VNA/VNS")
+    ('They signed the minutes.', ' — VNA/VNS', 'VNA/VNS')
+    """
+    r = rules_ or rules()
+    for mark in r.end_marks:
+        if paragraph.endswith(mark):
+            kept = paragraph[: len(paragraph) - len(mark)] + mark[0]
+            return kept, mark[1:], None
+    cut = max(0, len(paragraph) - 60)  # sign-offs are short: search only the tail
+    match = r.sign_off_suffix.search(paragraph, cut)
+    if match and match.start() > 0:
+        return paragraph[: match.start()], paragraph[match.start():], _SPACES.sub("", match.group("agency"))
+    return paragraph, "", None
+
+
+def _strip_sign_offs(draft: _Draft) -> None:
+    kept = []
+    for number, text in draft.paragraphs:
+        text, tail, agency = strip_sign_off(text)
+        if tail:
+            draft.record("removed", "sign_off", number, tail)
+            draft.source = draft.source or agency
+        kept.append((number, text))
+    draft.paragraphs = kept
+
+
+def _drop_duplicates(draft: _Draft) -> None:
+    """Keep the first of paragraphs with equal keys; drop paragraphs that repeat the title."""
+    seen = {paragraph_key(draft.title)} if draft.title else set()
+    kept = []
+    for number, text in draft.paragraphs:
+        key = paragraph_key(text)
+        if not key:
+            draft.record("removed", "no_letters", number, text)
+        elif key in seen:
+            rule = "title_repeat" if draft.title and key == paragraph_key(draft.title) else "duplicate_paragraph"
+            draft.record("removed", rule, number, text)
+        else:
+            seen.add(key)
+            kept.append((number, text))
+    draft.paragraphs = kept
+
+
+def _repair_paragraphs(draft: _Draft) -> None:
+    repaired = []
+    for number, text in draft.paragraphs:
+        text, repairs = repair_glued_words(text)
+        for before, after in repairs:
+            draft.record("repaired", "glued_words", number, f"{before} -> {after}")
+        repaired.append((number, text))
+    draft.paragraphs = repaired
+
+
+# --------------------------------------------------------------------------------------
+# Glued words
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    known: frozenset[str]          # every word the segmenter knows, plus never-split words
+    common: frozenset[str]         # the most frequent words; each split piece must be one
+    log10_prob: dict               # word -> log10 unigram probability
+    log10_total: float
+    segment: object                # wordsegment.segment
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    """Load wordsegment's word counts once (about a second), only when a text is checked."""
+    import wordsegment
+
+    wordsegment.load()
+    unigrams = wordsegment.UNIGRAMS
+    total = float(sum(unigrams.values()))
+    log10_total = math.log10(total)
+    g = rules().glue
+    ranked = list(unigrams)  # wordsegment lists words by descending count
+    return _Lexicon(
+        known=frozenset(unigrams) | g.never_split,
+        common=frozenset(ranked[: g.common_rank]),
+        log10_prob={w: math.log10(c) - log10_total for w, c in unigrams.items()},
+        log10_total=log10_total,
+        segment=wordsegment.segment,
+    )
+
+
+def _log10_prob(word: str, lex: _Lexicon) -> float:
+    """Unigram log-probability; unknown words are penalised by length, as wordsegment does."""
+    found = lex.log10_prob.get(word)
+    return found if found is not None else 1.0 - lex.log10_total - len(word)
+
+
+def _pieces_acceptable(pieces: list[str], whole: str, lex: _Lexicon, g: _GlueRules) -> bool:
+    """Every piece is a common word (short ones only if function words) and the split is much likelier.
+
+    >>> _pieces_acceptable(["to", "intensify"], "tointensify", _lexicon(), rules().glue)
+    True
+    >>> _pieces_acceptable(["so", "kh", "onn"], "sokhonn", _lexicon(), rules().glue)
+    False
+    """
+    if len(pieces) < 2:
+        return False
+    if not all(_allowed_piece(piece, lex, g) for piece in pieces):
+        return False
+    gain = sum(_log10_prob(p, lex) for p in pieces) - _log10_prob(whole, lex)
+    return gain >= g.min_log10_gain
+
+
+def _apply_pieces(token: str, pieces: list[str]) -> str:
+    """Cut `token` (original case) at the lengths of the lowercase `pieces`.
+
+    >>> _apply_pieces("Plusand", ["plus", "and"])
+    'Plus and'
+    """
+    out, start = [], 0
+    for piece in pieces:
+        out.append(token[start:start + len(piece)])
+        start += len(piece)
+    return " ".join(out)
+
+
+def _could_split(word: str, lex: _Lexicon, g: _GlueRules) -> bool:
+    """Cheap test before the segmenter: can `word` be cut into allowed pieces at all?
+
+    Most unknown tokens are names ("sokhonn") that fail here in a few set look-ups,
+    sparing wordsegment's search, which costs about a millisecond.
+
+    >>> _could_split("borderchecks", _lexicon(), rules().glue), _could_split("sokhonn", _lexicon(), rules().glue)
+    (True, False)
+    """
+    reachable = [True] + [False] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - 20), end):
+            if reachable[start] and _allowed_piece(word[start:end], lex, g):
+                reachable[end] = True
+                break
+    return reachable[-1]
+
+
+def _allowed_piece(piece: str, lex: _Lexicon, g: _GlueRules) -> bool:
+    """Short pieces must be function words ("to", "of"), longer ones common words."""
+    return piece in g.short_pieces if len(piece) < 3 else piece in lex.common
+
+
+def _split_lower(token: str, lex: _Lexicon, g: _GlueRules) -> str:
+    """Split an all-lowercase token that is not a known word ("borderchecks" -> "border checks")."""
+    if token in lex.known and token not in g.always_split:
+        return token
+    if not _could_split(token, lex, g):
+        return token
+    pieces = lex.segment(token)
+    return _apply_pieces(token, pieces) if _pieces_acceptable(pieces, token, lex, g) else token
+
+
+def _split_capitalised(token: str, lex: _Lexicon, g: _GlueRules) -> str:
+    """Split a capitalised token only as "Word" + function word ("Plusand"); names stay whole."""
+    lower = token.lower()
+    if lower in lex.known or not lower.endswith(g.trailing_function_words):
+        return token
+    if not _could_split(lower, lex, g):
+        return token
+    pieces = lex.segment(lower)
+    if len(pieces) != 2 or pieces[-1] not in g.trailing_function_words:
+        return token
+    return _apply_pieces(token, pieces) if _pieces_acceptable(pieces, lower, lex, g) else token
+
+
+_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def _split_camel(token: str, lex: _Lexicon, g: _GlueRules) -> str:
+    """Split at lower->Upper boundaries after a known word ("theProtocol"), never after "Mc", "De"..."""
+    parts = _CAMEL_BOUNDARY.split(token)
+    out = [parts[0]]
+    for part in parts[1:]:
+        left = out[-1].lower()
+        ok_left = left in lex.known and (len(left) >= 3 or left in g.short_pieces) and left not in g.name_particles
+        if ok_left and len(part) >= 2:
+            out.append(part)
+        else:
+            out[-1] += part
+    return " ".join(_split_token(piece, lex, g) if piece != token else piece for piece in out)
+
+
+_DIGIT_GLUE = re.compile(r"(?P<la>[A-Za-z]+)(?P<da>\d+)|(?P<db>\d+)(?P<lb>[A-Za-z]+)")
+
+
+def _plain_word(letters: str, lex: _Lexicon, g: _GlueRules) -> bool:
+    """A lowercase or Capitalised common word, long enough not to be a unit or ordinal ("th", "km")."""
+    shape_ok = letters.islower() or (letters[0].isupper() and letters[1:].islower())
+    lower = letters.lower()
+    return shape_ok and ((len(lower) >= 3 and lower in lex.common) or (letters.islower() and lower in g.short_pieces))
+
+
+def _split_digits(token: str, lex: _Lexicon, g: _GlueRules) -> str:
+    """Split "the2020" / "2020Cooperation" at the letter-digit boundary; keep "G20", "1990s", "21st"."""
+    match = _DIGIT_GLUE.fullmatch(token)
+    if not match:
+        return token
+    if match.group("la"):
+        letters, digits = match.group("la"), match.group("da")
+        return f"{letters} {digits}" if len(digits) >= 2 and _plain_word(letters, lex, g) else token
+    digits, letters = match.group("db"), match.group("lb")
+    return f"{digits} {letters}" if len(letters) >= 3 and _plain_word(letters, lex, g) else token
+
+
+def _split_token(token: str, lex: _Lexicon, g: _GlueRules) -> str:
+    """The token with spaces inserted where words were glued, or unchanged."""
+    if token.lower() in g.never_split or len(token) > g.max_len:
+        return token
+    if any(ch.isdigit() for ch in token):
+        return _split_digits(token, lex, g)
+    if _CAMEL_BOUNDARY.search(token):
+        return _split_camel(token, lex, g)
+    if len(token) < g.min_len:
+        return token
+    if token.islower():
+        return _split_lower(token, lex, g)
+    if token[0].isupper() and token[1:].islower():
+        return _split_capitalised(token, lex, g)
+    return token
+
+
+@lru_cache(maxsize=65536)
+def _split_token_cached(token: str) -> str:
+    """`_split_token` with the process-wide lexicon and rules, memoised: tokens recur across articles."""
+    return _split_token(token, _lexicon(), rules().glue)
+
+
+_COMMA_BEFORE_LETTER = re.compile(r",(?=[^\W\d_])")
+_WORD_END = re.compile(r"[^\W\d_]+$")
+_WORD_START = re.compile(r"[^\W\d_]+")
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+
+
+def _words(text: str) -> set[str]:
+    """Distinct alphanumeric runs of `text`, found with str.split (fast) and a regex only on chunks with punctuation.
+
+    >>> sorted(_words("theProtocol, 2020-2024 Chiến's"))
+    ['2020', '2024', 'Chiến', 's', 'theProtocol']
+    """
+    words: set[str] = set()
+    for chunk in set(text.split()):
+        if chunk.isalnum():
+            words.add(chunk)
+        else:
+            words.update(_ALNUM_RUN.findall(chunk))
+    return words
+
+
+def _is_suspicious(word: str, lex: _Lexicon, g: _GlueRules) -> bool:
+    """Worth a closer look: an unknown lowercase word, camel case, a capitalised word ending
+    in a function word, or letters glued to digits. Non-ASCII words (Vietnamese) never are.
+
+    >>> _is_suspicious("borderchecks", _lexicon(), rules().glue), _is_suspicious("Chiến", _lexicon(), rules().glue)
+    (True, False)
+    """
+    if not word.isascii() or len(word) > g.max_len:
+        return False
+    if not word.isalpha():
+        return not word.isdigit()
+    if word.islower():
+        return len(word) >= g.min_len and (word not in lex.known or word in g.always_split)
+    if word.isupper():
+        return False
+    if word.istitle():
+        return len(word) >= g.min_len and word.endswith(g.trailing_function_words) and word.lower() not in lex.known
+    return True  # camel case
+
+
+def _repair_commas(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Add the space lost after a comma between two words ("friendship,solidary")."""
+    repairs: list[tuple[str, str]] = []
+    cuts = [m.start() for m in _COMMA_BEFORE_LETTER.finditer(text) if m.start() and text[m.start() - 1].isalpha()]
+    if not cuts:
+        return text, repairs
+    for cut in cuts:
+        left = _WORD_END.search(text, max(0, cut - 40), cut).group()
+        right = _WORD_START.match(text, cut + 1).group()
+        repairs.append((f"{left},{right}", f"{left}, {right}"))
+    bounds = [0, *(c + 1 for c in cuts), len(text)]
+    return " ".join(text[a:b] for a, b in zip(bounds, bounds[1:])), repairs
+
+
+def repair_glued_words(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Re-insert spaces lost with line breaks; return the text and (before, after) pairs.
+
+    Only unknown or camel-cased tokens are split, only into common words, and names
+    (capitalised tokens without an inner capital) are left alone.
+
+    >>> repair_glued_words("agreed tointensify theProtocol in the2020 plan")
+    ('agreed to intensify the Protocol in the 2020 plan', [('tointensify', 'to intensify'), ('theProtocol', 'the Protocol'), ('the2020', 'the 2020')])
+    """
+    text, repairs = _repair_commas(text)
+    lex, g = _lexicon(), rules().glue
+    splits = {}
+    for token in (w for w in _words(text) if _is_suspicious(w, lex, g)):
+        fixed = _split_token_cached(token)
+        if fixed != token:
+            splits[token] = fixed
+    if not splits:
+        return text, repairs
+    pattern = re.compile(r"\b(?:" + _literal_alternation(splits) + r")\b")
+
+    def fix(match: re.Match) -> str:
+        repairs.append((match.group(), splits[match.group()]))
+        return splits[match.group()]
+
+    return pattern.sub(fix, text), repairs
+
+
+# --------------------------------------------------------------------------------------
+# Sentences
+# --------------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?…](?:[.!?…]|/\.)*[\"'”’)\]]*(?=\s)")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_DOTTED_INITIALS = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$|^[A-Z]$")
+_OPENERS = "\"'“‘([«"
+
+
+def _starts_sentence(rest: str) -> bool:
+    """After the gap, does the text open a sentence (capital or digit, behind any opening quote)?"""
+    stripped = rest.lstrip().lstrip(_OPENERS)
+    return bool(stripped) and (stripped[0].isupper() or stripped[0].isdigit())
+
+
+def _is_abbreviation(before: str, rest: str, rules_: _Rules) -> bool:
+    """Does the full stop end an abbreviation ("Gen.", "U.S.", "V.", "No. 68") rather than a sentence?"""
+    match = _WORD_BEFORE.search(before)
+    if not match:
+        return False
+    word = match.group(1).lstrip(_OPENERS)
+    if not word.endswith(".") or word.endswith("./."):
+        return False
+    stem = word[:-1]
+    if stem in rules_.abbreviations or _DOTTED_INITIALS.match(stem):
+        return True
+    return stem in rules_.number_abbreviations and rest.lstrip()[:1].isdigit()
+
+
+def _split_paragraph(paragraph: str, rules_: _Rules) -> list[str]:
+    sentences, start = [], 0
+    for match in _SENTENCE_END.finditer(paragraph):
+        end = match.end()
+        rest = paragraph[end:]
+        if not _starts_sentence(rest) or _is_abbreviation(paragraph[:end].rstrip("\"'”’)]"), rest, rules_):
+            continue
+        sentences.append(paragraph[start:end])
+        start = end
+    sentences.append(paragraph[start:])
+    return [" ".join(s.split()) for s in sentences if not s.isspace() and s]
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split clean text into sentences; paragraphs (blank-line separated) always end one.
+
+    Abbreviations come from the YAML rules; decimals and "./." are handled.
+
+    >>> split_sentences("Sen. Lt. Gen. Hoang Xuan Chien met Gen. Tea Seiha. Trade rose 3.5 percent.\\n\\nNext.")
+    ['Sen. Lt. Gen. Hoang Xuan Chien met Gen. Tea Seiha.', 'Trade rose 3.5 percent.', 'Next.']
+    """
+    r = rules()
+    out: list[str] = []
+    for paragraph in _BLANK_LINE.split(text):
+        if paragraph.strip():
+            out.extend(_split_paragraph(paragraph.strip(), r))
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# The stage
+# --------------------------------------------------------------------------------------
+
+
+def _meta_text(meta: dict, key: str) -> str | None:
+    value = meta.get(key) if isinstance(meta, dict) else None
+    value = str(value).strip() if value is not None else ""
+    return value or None
+
+
+def _iso_published(value: str | None) -> str | None:
+    """Front-matter dates as ISO: "2025-10-29T16:46" -> "2025-10-29"; unparseable kept as written."""
+    if value is None:
+        return None
+    parsed = parse_explicit_date(value)
+    return parsed.isoformat() if parsed else value
+
+
+def _label_lines(raw_text: str, first_line: int) -> list[_Line]:
+    r = rules()
+    joined = _join_wrapped(_source_lines(raw_text, first_line))
+    return _mark_pipe_captions([_Line(number, text, classify_line(text, r)) for number, text in joined])
+
+
+def clean_article(raw: RawArticle) -> CleanArticle:
+    """Turn a scraped page into the article alone, with an audit log of everything done.
+
+    Steps, each a small function: label lines, cut at stop markers, keep body paragraphs,
+    extract title / published / dateline / source, strip sign-offs, drop duplicates,
+    repair glued words, split sentences.
+
+    >>> from defcoop.corpus import RawArticle
+    >>> clean_article(RawArticle("x", "x.txt", "txt", "Home Politics & Law\\nThe two armies agreed to hold joint patrols.")).text
+    'The two armies agreed to hold joint patrols.'
+    """
+    meta = raw.meta or {}
+    draft = _Draft(raw.article_id)
+    for warning in getattr(raw, "warnings", ()) or ():
+        draft.record("warning", "decode", 0, str(warning))
+    meta_title = _meta_text(meta, "title")
+    _walk_lines(_label_lines(raw.text or "", raw.body_line), draft, meta_title)
+    _extract_dateline(draft)
+    _strip_sign_offs(draft)
+    if meta_title:
+        draft.title = meta_title
+    _drop_duplicates(draft)
+    _repair_paragraphs(draft)
+    text = "\n\n".join(p for _, p in draft.paragraphs)
+    return CleanArticle(
+        article_id=raw.article_id,
+        title=draft.title,
+        source=_meta_text(meta, "source") or draft.source,
+        dateline=draft.dateline,
+        published=_iso_published(_meta_text(meta, "published")) or draft.published,
+        text=text,
+        sentences=tuple(split_sentences(text)),
+        log=tuple(sorted(draft.log, key=lambda entry: entry.line)),  # stable: source order
+    )

@@ -1,0 +1,435 @@
+"""Tests for defcoop.clean: synthetic articles, one shape of boilerplate each, plus the seeds."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from defcoop.clean import (
+    CleanArticle,
+    classify_line,
+    clean_article,
+    paragraph_key,
+    repair_glued_words,
+    split_dateline,
+    split_sentences,
+    strip_sign_off,
+)
+from defcoop.corpus import RawArticle
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+BODY = "The two armies agreed to hold joint patrols along the shared border."
+BODY2 = "Both sides will also step up training cooperation next year."
+
+
+def raw(text: str, meta: dict | None = None, body_line: int = 1, article_id: str = "t") -> RawArticle:
+    return RawArticle(article_id, f"{article_id}.txt", "txt", text, meta or {}, "utf-8", body_line)
+
+
+def clean(text: str, **kw) -> CleanArticle:
+    return clean_article(raw(text, **kw))
+
+
+def rules_fired(article: CleanArticle, action: str = "removed") -> set[str]:
+    return {e.rule for e in article.log if e.action == action}
+
+
+# ---------------------------------------------------------------- line classification
+
+
+@pytest.mark.parametrize(
+    "line, label",
+    [
+        ("Home Politics & Law", "nav_line"),
+        ("Home > World > Asia", "nav_line"),
+        ("Other News", "stop_marker"),
+        ("Related news:", "stop_marker"),
+        ("Tin liên quan", "stop_marker"),
+        ("Tags: defence, Cambodia", "stop_marker"),
+        ("☕ Afternoon briefing on May 20", "teaser"),
+        ("October 29, 2025 - 16:46", "date_line"),
+        ("Thursday, 30/10/2025 16:46 (GMT+7)", "date_line"),
+        ("(Photo: VNA)", "caption_credit"),
+        ("Officers at the ceremony. VNA/VNS Photo", "caption_credit"),
+        ("Talks held in Hanoi ảnh 1Defence Minister at the talks", "caption_credit"),
+        ("The delegation poses for a photo. |", "caption_credit"),
+        ("General A (second from left) at the event.", "caption_credit"),
+        ("Translated by Mai Huong", "credit_line"),
+        ("Edited by Tran Anh", "credit_line"),
+        ("By Nguyen Van Minh", "credit_line"),
+        ("VNA", "sign_off"),
+        ("— VNA/VNS", "sign_off"),
+        ("./.", "sign_off"),
+        ("   |", "table_pipe"),
+        ("***", "no_letters"),
+        (BODY, "body"),
+        ("Vietnam, Cambodia beef up defence cooperation", "headline"),
+    ],
+)
+def test_classify_line(line, label):
+    assert classify_line(line) == label
+
+
+# ---------------------------------------------------------------- synthetic articles
+
+
+def test_stop_marker_truncates_after_body():
+    art = clean(f"{BODY}\nRelated news\n- Tet fair opens in Hanoi\n{BODY2}")
+    assert art.text == BODY
+    assert "stop_marker" in rules_fired(art)
+    assert any("Tet fair" in e.text for e in art.log)
+
+
+def test_stop_marker_in_top_menu_does_not_wipe_article():
+    art = clean(f"Latest news\nTrending\n{BODY}\n{BODY2}")
+    assert art.text == f"{BODY}\n\n{BODY2}"
+    assert "nav_line" in rules_fired(art)
+
+
+def test_trailing_headlines_dropped():
+    art = clean(f"{BODY}\n{BODY2}\nHanoi metro lines to run non-stop\nVietnam hosts lantern contest")
+    assert art.text == f"{BODY}\n\n{BODY2}"
+    assert "trailing_headline" in rules_fired(art)
+
+
+def test_subheading_between_body_paragraphs_kept():
+    art = clean(f"{BODY}\nBorder cooperation\n{BODY2}")
+    assert "Border cooperation" in art.text
+
+
+def test_title_from_header_and_not_in_text():
+    art = clean(f"Home Politics & Law\n\nTwo armies boost border patrols\n\n{BODY}")
+    assert art.title == "Two armies boost border patrols"
+    assert "Two armies boost" not in art.text
+    assert ("extracted", "title") in {(e.action, e.rule) for e in art.log}
+
+
+def test_meta_title_wins_and_repeat_dropped():
+    art = clean(f"Two armies boost border patrols\n{BODY}\nTwo armies boost border patrols.", meta={"title": "Two armies boost border patrols"})
+    assert art.title == "Two armies boost border patrols"
+    assert art.text == BODY
+    assert "title_repeat" in rules_fired(art)
+
+
+def test_published_from_date_line_and_meta():
+    assert clean(f"Talks held\nOctober 29, 2025 - 16:46\n{BODY}").published == "2025-10-29"
+    assert clean(f"Talks held\nOctober 29, 2025\n{BODY}", meta={"published": "2024-01-08"}).published == "2024-01-08"
+
+
+@pytest.mark.parametrize(
+    "opening, place, agency",
+    [
+        ("Hanoi (VNA) – ", "Hanoi", "VNA"),
+        ("HCM CITY — ", "HCM CITY", None),
+        ("Hanoi - ", "Hanoi", None),
+        ("Phnom Penh, Oct 29 (VNA) - ", "Phnom Penh", "VNA"),
+        ("Phnom Penh (Xinhua) -- ", "Phnom Penh", "Xinhua"),
+        ("Hà Nội (VNA) – ", "Hà Nội", "VNA"),
+    ],
+)
+def test_dateline_variants(opening, place, agency):
+    art = clean(f"Talks held\n{opening}{BODY}")
+    assert art.dateline == place
+    assert art.text == BODY
+    if agency:
+        assert art.source == agency
+
+
+@pytest.mark.parametrize("text", ["Vietnam - Cambodia friendship grows stronger every year.", "Hanoi-based experts met on Monday."])
+def test_no_false_dateline(text):
+    assert split_dateline(text)[0] is None
+    assert clean(text).text == text
+
+
+def test_sign_offs_removed_and_source_taken():
+    art = clean(f"{BODY}\n{BODY2} — VNA/VNS")
+    assert art.source == "VNA/VNS"
+    assert art.text.endswith("next year.")
+    art = clean(f"{BODY[:-1]}./.\nVNA")
+    assert art.text == BODY
+    assert art.source == "VNA"
+    assert strip_sign_off("Signed in 2021./.")[0] == "Signed in 2021."
+
+
+def test_meta_source_wins():
+    assert clean(f"Hanoi (VNA) – {BODY}", meta={"source": "Nhan Dan"}).source == "Nhan Dan"
+
+
+def test_captions_and_credits_removed():
+    text = "\n".join([
+        BODY,
+        "    |",
+        "|",
+        "General A (third from right) leads the delegation. |",
+        "The two ministers at the talks. (Photo: VNA)",
+        BODY2,
+        "Translated by Mai Huong",
+    ])
+    art = clean(text)
+    assert art.text == f"{BODY}\n\n{BODY2}"
+    assert {"table_pipe", "caption_credit", "credit_line"} <= rules_fired(art)
+
+
+def test_headline_beside_pipe_is_caption():
+    art = clean(f"{BODY}\nHanoi hosted the policy dialogue\n|\n{BODY2}")
+    assert "Hanoi hosted" not in art.text
+
+
+def test_teasers_after_body_removed():
+    art = clean(f"{BODY}\nSee more\n☕ Afternoon briefing on May 20\nCao Bang province enhances ties")
+    assert art.text == BODY
+
+
+def test_duplicate_lead_with_dateline_and_glue_dropped():
+    lead = "Vietnam and Cambodia have agreed to intensify defence cooperation in 2021."
+    glued = "Hanoi (VNA) – Vietnam and Cambodia have agreed tointensify defence cooperation in2021."
+    art = clean(f"Talks\n\n{lead}\n\n{glued}\n\n{BODY}")
+    assert art.text.count("agreed to intensify") == 1
+    assert art.dateline == "Hanoi" and art.source == "VNA"
+    assert "duplicate_paragraph" in rules_fired(art)
+
+
+def test_paragraph_key_ignores_glue_and_diacritics():
+    assert paragraph_key("Việt Nam agreed tointensify, 2021") == paragraph_key("Viet Nam agreed to intensify 2021")
+
+
+def test_log_lines_follow_body_line_and_warnings_logged():
+    r = RawArticle("w", "w.md", "md", f"Home\n{BODY}", {}, "cp1252", 4)
+    object.__setattr__(r, "warnings", ("replaced 1 undecodable byte",))
+    art = clean_article(r)
+    assert LogLine(art, "nav_line") == 4
+    assert ("warning", "decode") in {(e.action, e.rule) for e in art.log}
+
+
+def LogLine(art: CleanArticle, rule: str) -> int:
+    return next(e.line for e in art.log if e.rule == rule)
+
+
+def test_hard_wrapped_lines_rejoined():
+    art = clean("The two sides agreed to boost cooperation in border\nmanagement and joint patrols this year.")
+    assert art.text == "The two sides agreed to boost cooperation in border management and joint patrols this year."
+
+
+def test_every_removed_line_is_logged():
+    text = f"Home\nTitle of the story here\n{BODY}\n(Photo: VNA)\n{BODY2}\nOther News\n- a\n- b"
+    art = clean(text)
+    logged = "\n".join(e.text for e in art.log)
+    for line in text.split("\n"):
+        assert line in art.text or line in logged
+
+
+def test_empty_article():
+    art = clean("")
+    assert art.text == "" and art.sentences == () and art.title is None
+
+
+# ---------------------------------------------------------------- glued words
+
+
+@pytest.mark.parametrize(
+    "glued, fixed",
+    [
+        ("agreed tointensify ties", "agreed to intensify ties"),
+        ("stepping up borderchecks", "stepping up border checks"),
+        ("contents of theProtocol", "contents of the Protocol"),
+        ("Defence MinisterGen. Ngo", "Defence Minister Gen. Ngo"),
+        ("Defence MinisterTea Banh", "Defence Minister Tea Banh"),
+        ("ASEAN ChairmanshipYear 2020", "ASEAN Chairmanship Year 2020"),
+        ("ADMM Plusand related", "ADMM Plus and related"),
+        ("contents in the2020 plan", "contents in the 2020 plan"),
+        ("the 2020Cooperation Plan", "the 2020 Cooperation Plan"),
+        ("traditional friendship,solidary and", "traditional friendship, solidary and"),
+        ("defence cooperationresults in", "defence cooperation results in"),
+        ("most ofthe units", "most of the units"),
+    ],
+)
+def test_repair_glued_words(glued, fixed):
+    text, repairs = repair_glued_words(glued)
+    assert text == fixed
+    assert repairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "COVID-19 pandemic", "ADMM-Plus meeting", "the 2015-2019 protocol", "Resolution No. 68-NQ/TW",
+        "G20 summit", "the 1990s", "the 21st century", "Su-30MK2 jets", "4G network", "H5N1 flu",
+        "Gen. Chay Saingyun", "Hoàng Xuân Chiến", "McDonald and DeSantis", "YouTube channel",
+        "1,000 soldiers", "3.5 percent", "Vietnam’s army",
+    ],
+)
+def test_repair_leaves_codes_numbers_and_names(text):
+    assert repair_glued_words(text) == (text, [])
+
+
+ORDINARY_WORDS = """
+demarcation repatriation comprehensive Cambodia Cambodian Seiha Saingyun Chiến ADMM neighbourliness
+defence defense twinning gendarmerie Bavet Moc trilateral bilateral multilateral delineation cooperation
+cooperative solidarity friendship fraternity comradeship ministry ministries minister ministers deputy
+general generals lieutenant colonel admiral brigadier commander command commanders border borders
+borderline frontier maritime naval navy coastguard peacekeeping counterterrorism cybersecurity
+landmine landmines demining wartime outpost outposts airspace waterway waterways headquarters battlefield
+breakthrough framework network stakeholder stakeholders overseas undertake forward become indeed another
+therefore itself however nonetheless something everyone anyway within without cannot sometimes
+delegation delegations exchange exchanges dialogue dialogues protocol protocols memorandum understanding
+agreement agreements commitment commitments implementation implemented strengthen strengthening
+enhance enhancing enhanced promote promoting consolidate consolidating substantive practical effective
+effectively efficiency mechanism mechanisms personnel training trainings education political ideological
+awareness patriotism tradition traditional significance importance history historical remains soldiers
+voluntary martyrs search rescue humanitarian disaster relief pandemic vaccine vaccines equipment logistics
+smuggling trafficking transnational crime crimes illegal entry exit patrol patrols patrolling checkpoint
+checkpoints province provinces provincial district districts commune communes residents residential
+welfare infrastructure connectivity facilitation economic economy investment trade gateway international
+regional global stability security peace peaceful prosperity development developed developing sovereignty
+territorial integrity independence neutrality nonaligned interference sincere mutual mutually beneficial
+Vietnam Vietnamese Laos Lao Thailand Thai China Chinese ASEAN Hanoi Phnom Penh Tay Ninh Kampot Svay Rieng
+Prey Veng Takeo Kandal Ratanakiri Mondulkiri Kratie Battambang Siem Reap Hun Manet Tea Banh Chay Saing
+Giang Nguyen Phan Hoang Xuan Vinh Lich Thuong Samdech Techo Pheap Sokhonn Kun Kim Neang Phat Hing Bun
+Heang Vong Pisen Yun Manet Angkor Mekong Phu Quoc Dak Nong Binh Phuoc Gia Lai Kon Tum Long An Dong Thap
+ceremony inauguration anniversary celebration visit visits visited talks meeting meetings reception
+courtesy counterpart counterparts envoy ambassador embassy consulate consul attache attaches
+congratulated congratulate appreciated expressed affirmed reaffirmed emphasised emphasized highlighted
+underlined pledged vowed agreed signed witnessed chaired cochaired hosted attended reviewed assessed
+organisation organization specialised specialized recognise recognize programme programmes centre centres
+""".split()
+
+
+def test_ordinary_words_never_split():
+    assert len(ORDINARY_WORDS) >= 200
+    text = " ".join(ORDINARY_WORDS)
+    fixed, repairs = repair_glued_words(text)
+    assert repairs == []
+    assert fixed == text
+
+
+# ---------------------------------------------------------------- sentences
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Sen. Lt. Gen. Hoang Xuan Chien spoke. Gen. Tea Seiha agreed.", ["Sen. Lt. Gen. Hoang Xuan Chien spoke.", "Gen. Tea Seiha agreed."]),
+        ("Col. A and Maj. B met Brig. Gen. C and Adm. Dung. Then they left.", ["Col. A and Maj. B met Brig. Gen. C and Adm. Dung.", "Then they left."]),
+        ("Mr. Nam met Dr. Lan in the U.S. on Monday.", ["Mr. Nam met Dr. Lan in the U.S. on Monday."]),
+        ("Trade rose 3.5 percent. Exports grew.", ["Trade rose 3.5 percent.", "Exports grew."]),
+        ("Resolution No. 68 was issued. It helps.", ["Resolution No. 68 was issued.", "It helps."]),
+        ('He said: "We agree." The talks ended.', ['He said: "We agree."', "The talks ended."]),
+        ("They signed the plan./. Next story", ["They signed the plan./.", "Next story"]),
+        ("Nguyen V. Minh attended. It rained.", ["Nguyen V. Minh attended.", "It rained."]),
+        ("First paragraph without stop\n\nSecond one.", ["First paragraph without stop", "Second one."]),
+    ],
+)
+def test_split_sentences(text, expected):
+    assert split_sentences(text) == expected
+
+
+# ---------------------------------------------------------------- seeds
+
+
+def seed(prefix: str) -> CleanArticle:
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    return clean_article(RawArticle(path.stem, path.name, "txt", path.read_text(encoding="utf-8")))
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, CleanArticle]:
+    return {p: seed(p) for p in ("000", "001", "002", "003", "004")}
+
+
+UNWANTED = [
+    "Tet", "Ho Chi Minh's birthday", "Ho Chi Minh in eyes", "Cao Bang", "Guangxi", "Argentina", "Dong Ho",
+    "Lazare", "Home Politics & Law", "Other News", "Trending", "See more", "Recent Posts", "(Photo:",
+    "VNA/VNS Photo", "ảnh 1", "|", "front line, third from right", "Translated by", "briefing", "Morning digest",
+    "snake sculptures", "lantern",
+]
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seed_has_no_boilerplate(seeds, prefix):
+    text = seeds[prefix].text
+    for unwanted in UNWANTED:
+        assert not re.search(rf"(?<!\w){re.escape(unwanted)}(?!\w)", text), (prefix, unwanted)
+
+
+BODY_MARKERS = {
+    "000": ["practical results", "2016 plan", "Military Zones 5, 7, 9", "joint patrols and annual meetings",
+            "international consultants", "border residents"],
+    "001": ["COVID-19 pandemic", "online talks on January 8", "search and repatriation", "ADMM Plus and related meetings",
+            "congratulate Vietnam on successfully", "Defence Policy Dialogue", "drug smuggling", "Cooperation Plan for 2021."],
+    "002": ["training human resources", "held in HCM City on Wednesday", "Chay Saing Yun", "2025 Cooperation Plan",
+            "good neighbourliness, and mutually", "defence-economic cooperation", "Laos, and Cambodia",
+            "regional and global issues", "minutes of the dialogue"],
+    "003": ["on November 13", "According to Vietnam News Agency", "border markers", "division levels",
+            "essential foundation", "Phan Van Giang", "previous generations"],
+    "004": ["first edition in 2022", "Tay Ninh province", "natural disasters", "stable environment",
+            "twinning models", "strategic issue", "young officers", "non-traditional security",
+            "humane treatment of fishermen", "mutual concern", "Bavet City Gendarmerie Command"],
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(BODY_MARKERS))
+def test_seed_keeps_every_body_paragraph(seeds, prefix):
+    for marker in BODY_MARKERS[prefix]:
+        assert marker in seeds[prefix].text, (prefix, marker)
+
+
+def test_seed_001_glue_repaired_and_lead_once(seeds):
+    art = seeds["001"]
+    for fixed in ["to intensify", "border checks", "the Protocol", "Minister Gen. Ngo Xuan Lich", "Minister Tea Banh",
+                  "cooperation results", "the 2020 Cooperation Plan", "friendship, solidary", "Chairmanship Year"]:
+        assert fixed in art.text, fixed
+    assert art.text.count("have agreed to intensify defence cooperation in 2021") == 1
+    assert art.title == "Vietnam, Cambodia beef up defence cooperation"
+    assert art.dateline == "Hanoi" and art.source == "VNA"
+
+
+def test_seed_002_metadata(seeds):
+    art = seeds["002"]
+    assert art.published == "2025-10-29"
+    assert art.dateline == "HCM CITY"
+    assert "VNA" in art.source
+    assert art.title.startswith("Việt Nam, Cambodia vow")
+    assert "Saingyun" in art.text and "Chiến" in art.text
+
+
+def test_seed_sentences_stay_inside_paragraphs(seeds):
+    for art in seeds.values():
+        paragraphs = art.text.split("\n\n")
+        assert all(any(s in p for p in paragraphs) for s in art.sentences)
+        assert "Gen." not in {s[-4:] for s in art.sentences}
+
+
+# ---------------------------------------------------------------- properties
+
+BOILERPLATE_LINES = [
+    "Other News", "Home Politics & Law", "(Photo: VNA)", "|", "   |", "VNA", "./.", "— VNA/VNS", "Translated by X",
+    "☕ Afternoon briefing", "October 29, 2025 - 16:46", "Hanoi (VNA) – ", "ảnh 1", "See more", "Tags:", "",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=400))
+def test_clean_never_raises_on_arbitrary_text(text):
+    art = clean_article(raw(text))
+    assert isinstance(art.text, str)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(BOILERPLATE_LINES + [BODY, BODY2]), st.text(max_size=80)), max_size=20))
+def test_clean_never_raises_on_boilerplate_mixes(lines):
+    art = clean_article(raw("\n".join(lines)))
+    assert "\n\n\n" not in art.text
+
+
+WORD = st.text(alphabet=st.sampled_from("abcdefgHIJK.,!?\"'()-ếữ0123"), min_size=1, max_size=8)
+PARAGRAPH = st.lists(WORD, min_size=1, max_size=15).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PARAGRAPH, min_size=1, max_size=5).map("\n\n".join))
+def test_split_sentences_loses_nothing(text):
+    joined = "".join("".join(s.split()) for s in split_sentences(text))
+    assert joined == "".join(text.split())
