@@ -1,0 +1,268 @@
+"""Tests for the theme codebook (data/codebook/themes.yaml) and its matcher (defcoop.themes).
+
+The codebook's own must_match / must_not_match examples are the main specification; the
+seed check guards against drifting away from how the human annotator applies the themes.
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from defcoop.text import fold
+from defcoop.themes import CORE_THEMES, CodebookError, load_codebook, parse_codebook
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+GOLD = Path(__file__).parent / "gold" / "seeds.yaml"
+CODEBOOK = load_codebook()
+
+
+def _examples(kind: str) -> list:
+    return [pytest.param(theme.id, text, id=f"{theme.id}-{i}")
+            for theme in CODEBOOK.themes for i, text in enumerate(getattr(theme, kind))]
+
+
+# ---------------------------------------------------------------- the real codebook
+
+
+def test_real_codebook_loads_with_all_core_themes_in_order():
+    assert CODEBOOK.ids[: len(CORE_THEMES)] == CORE_THEMES
+    assert CODEBOOK.version is not None
+
+
+def test_every_theme_is_documented_with_enough_examples():
+    for theme in CODEBOOK.themes:
+        assert theme.label and theme.definition, theme.id
+        assert len(theme.must_match) >= 4 and len(theme.must_not_match) >= 3, theme.id
+
+
+@pytest.mark.parametrize(("theme_id", "sentence"), _examples("must_match"))
+def test_must_match(theme_id, sentence):
+    assert theme_id in CODEBOOK.themes_for(sentence)
+
+
+@pytest.mark.parametrize(("theme_id", "sentence"), _examples("must_not_match"))
+def test_must_not_match(theme_id, sentence):
+    assert theme_id not in CODEBOOK.themes_for(sentence)
+
+
+def test_check_examples_reports_nothing_for_the_real_codebook():
+    assert CODEBOOK.check_examples() == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The navies and border guards will step up joint patrols and fight drug smuggling.",
+     ("border_patrol", "transnational_crime", "maritime")),
+    ("They agreed to boost delegation exchanges, officer training and information sharing.",
+     ("training", "delegation_exchange", "information_sharing")),
+    ("Việt Nam, Laos and Cambodia will coordinate at ASEAN and ADMM-Plus meetings.",
+     ("trilateral", "multilateral")),
+    ("Both sides will speed up demarcation and protect border markers in the shared border area.",
+     ("border_patrol", "border_demarcation")),
+    ("Despite the COVID-19 pandemic, the search for and repatriation of remains of Vietnamese "
+     "volunteer soldiers continued.", ("remains_repatriation", "pandemic")),
+    ("The MoU covers military and defence law, defence-economic cooperation and border trade.",
+     ("defence_law", "defence_economy")),
+    ("The two sides exchanged views on regional and international issues.", ()),
+])
+def test_multi_theme_sentences_in_codebook_order(sentence, expected):
+    assert CODEBOOK.themes_for(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "absent"), [
+    ("They exchanged views on regional issues of mutual concern.", "delegation_exchange"),
+    ("Both sides also touched upon land exchanges in several provinces.", "delegation_exchange"),
+    ("The work must be done in line with international law.", "defence_law"),
+    ("He extended condolences over losses caused by storms and natural disasters.", "search_rescue"),
+    ("The search and repatriation of remains of voluntary soldiers is underway.", "search_rescue"),
+])
+def test_annotator_subtleties(sentence, absent):
+    assert absent not in CODEBOOK.themes_for(sentence)
+
+
+def test_excluded_phrase_does_not_hide_a_genuine_mention_in_the_same_sentence():
+    sentence = "They exchanged views on the region and agreed to increase delegation exchanges."
+    assert "delegation_exchange" in CODEBOOK.themes_for(sentence)
+
+
+def _naive_themes(sentence: str) -> tuple[str, ...]:
+    """Reference semantics without the prefilter: blank excludes, search every include."""
+    folded, found = fold(sentence), []
+    for theme in CODEBOOK.themes:
+        text = folded
+        for pattern in theme.exclude:
+            text = re.sub(pattern, lambda m: "#" * len(m.group()), text)
+        if any(re.search(pattern, text) for pattern in theme.include):
+            found.append(theme.id)
+    return tuple(found)
+
+
+def _seed_lines() -> list[str]:
+    return [line for path in sorted(SEEDS.glob("*.txt"))
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_prefilter_never_changes_results():
+    examples = [text for theme in CODEBOOK.themes for text in theme.must_match + theme.must_not_match]
+    for sentence in examples + _seed_lines():
+        assert CODEBOOK.themes_for(sentence) == _naive_themes(sentence), sentence
+
+
+# ---------------------------------------------------------------- loading and caching
+
+
+def test_load_is_cached_and_reloads_after_an_edit(tmp_path):
+    path = tmp_path / "themes.yaml"
+    path.write_text(_codebook_yaml(), encoding="utf-8")
+    first = load_codebook(path)
+    assert load_codebook(path) is first
+    path.write_text(_codebook_yaml(_theme("extra_theme", include="'extra'")), encoding="utf-8")
+    stamp = path.stat().st_mtime_ns + 10**9  # make sure the edit is visible on coarse clocks
+    os.utime(path, ns=(stamp, stamp))
+    assert "extra_theme" in load_codebook(path).ids
+
+
+def test_default_path_is_the_project_codebook():
+    assert load_codebook() is CODEBOOK
+    assert load_codebook(ROOT / "data" / "codebook" / "themes.yaml") is CODEBOOK
+
+
+# ---------------------------------------------------------------- codebook errors
+
+
+def _theme(theme_id: str | None, label: str | None = "Label", include: str | None = "'x'",
+           extra: str = "") -> str:
+    """YAML for one theme entry; None leaves a key out."""
+    lines = [f"  - id: {theme_id}" if theme_id is not None else "  - definition: no id here"]
+    if label is not None:
+        lines.append(f"    label: {label}")
+    if include is not None:
+        lines.append(f"    include:\n      - {include}")
+    return "\n".join(lines) + ("\n" + extra if extra else "") + "\n"
+
+
+def _codebook_yaml(*extra: str, core: tuple[str, ...] = CORE_THEMES) -> str:
+    body = "".join(_theme(theme_id, include=f"'{theme_id}'") for theme_id in core)
+    return "version: 1\nthemes:\n" + body + "".join(extra)
+
+
+def _line_of(text: str, needle: str, occurrence: int = 1) -> int:
+    hits = [n for n, line in enumerate(text.splitlines(), 1) if needle in line]
+    return hits[occurrence - 1]
+
+
+def _error(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "themes.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CodebookError) as info:
+        load_codebook(path)
+    assert str(info.value).startswith(f"{path}:")
+    return str(info.value)
+
+
+def test_error_missing_id(tmp_path):
+    text = _codebook_yaml(_theme(None))
+    assert _error(tmp_path, text) == f"{tmp_path / 'themes.yaml'}:{_line_of(text, 'no id here')}: missing 'id'"
+
+
+def test_error_missing_label(tmp_path):
+    text = _codebook_yaml(_theme("no_label", label=None))
+    message = _error(tmp_path, text)
+    assert message.endswith(f":{_line_of(text, 'id: no_label')}: theme 'no_label': missing 'label'")
+
+
+def test_error_missing_include(tmp_path):
+    text = _codebook_yaml(_theme("no_include", include=None))
+    message = _error(tmp_path, text)
+    assert message.endswith(f":{_line_of(text, 'id: no_include')}: theme 'no_include': missing 'include'")
+
+
+def test_error_duplicate_id_points_at_the_second_entry(tmp_path):
+    text = _codebook_yaml(_theme("training"))
+    message = _error(tmp_path, text)
+    assert message.endswith(f":{_line_of(text, 'id: training', 2)}: theme 'training': duplicate id")
+
+
+def test_error_invalid_regex_names_the_pattern_and_its_line(tmp_path):
+    text = _codebook_yaml(_theme("bad_regex", include="'border (patrol'"))
+    message = _error(tmp_path, text)
+    assert f":{_line_of(text, 'border (patrol')}: theme 'bad_regex': invalid regex in 'include': " \
+           "'border (patrol'" in message
+
+
+def test_error_invalid_exclude_regex(tmp_path):
+    text = _codebook_yaml(_theme("bad_exclude", extra="    exclude:\n      - '[unclosed'"))
+    message = _error(tmp_path, text)
+    assert f":{_line_of(text, '[unclosed')}: theme 'bad_exclude': invalid regex in 'exclude'" in message
+
+
+def test_error_missing_core_id_points_at_themes_key(tmp_path):
+    text = _codebook_yaml(core=tuple(t for t in CORE_THEMES if t != "pandemic"))
+    message = _error(tmp_path, text)
+    assert message.endswith(f":{_line_of(text, 'themes:')}: theme 'pandemic': missing core theme id")
+
+
+def test_error_unknown_key_points_at_the_key(tmp_path):
+    text = _codebook_yaml(_theme("typo_theme", extra="    includes:\n      - 'x'"))
+    message = _error(tmp_path, text)
+    assert f":{_line_of(text, 'includes:')}: theme 'typo_theme': unknown key 'includes'" in message
+
+
+def test_error_non_string_pattern(tmp_path):
+    text = _codebook_yaml(_theme("numeric", include="42"))
+    assert f":{_line_of(text, '- 42')}: theme 'numeric': 'include' entry 42 must be a string" \
+        in _error(tmp_path, text)
+
+
+def test_error_broken_yaml_has_a_line(tmp_path):
+    text = _codebook_yaml() + "  - id: [unclosed\n"
+    assert re.search(r":\d+: invalid YAML", _error(tmp_path, text))
+
+
+def test_error_message_uses_project_relative_path():
+    with pytest.raises(CodebookError, match=r"^data/codebook/themes\.yaml:3: theme 'x': duplicate id$"):
+        raise CodebookError("data/codebook/themes.yaml", 3, "x", "duplicate id")
+    assert CODEBOOK.source == "data/codebook/themes.yaml"
+
+
+def test_parse_codebook_accepts_valid_text():
+    assert parse_codebook(_codebook_yaml()).ids == CORE_THEMES
+
+
+# ---------------------------------------------------------------- seed-level sanity check
+
+_STOP = re.compile(r"^\s*(?:Other News|See more|Trending|Recent Posts)\b")
+
+
+def _naive_sentences(text: str) -> list[str]:
+    """Lines before the first page-boilerplate marker that end with a period."""
+    lines = []
+    for line in text.splitlines():
+        if _STOP.match(line):
+            break
+        if line.strip().endswith("."):
+            lines.append(line.strip())
+    return lines
+
+
+def seed_scores() -> tuple[int, int, int]:
+    """(true positives, false positives, false negatives) of article-level theme unions."""
+    gold = {doc["doc"]: set(doc["themes"]) for doc in yaml.safe_load(GOLD.read_text(encoding="utf-8"))}
+    tp = fp = fn = 0
+    for path in sorted(SEEDS.glob("*.txt")):
+        found = {t for line in _naive_sentences(path.read_text(encoding="utf-8"))
+                 for t in CODEBOOK.themes_for(line)}
+        expected = gold[path.stem]
+        tp, fp, fn = tp + len(found & expected), fp + len(found - expected), fn + len(expected - found)
+    return tp, fp, fn
+
+
+def test_seed_theme_unions_match_gold():
+    tp, fp, fn = seed_scores()
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    f1 = 2 * precision * recall / (precision + recall)
+    assert f1 >= 0.95, f"micro P={precision:.3f} R={recall:.3f} F1={f1:.3f}"
