@@ -1,0 +1,994 @@
+"""Dates: find date expressions in sentences and resolve a meeting's date interval.
+
+Articles often write only "On October 21" or "on Wednesday". The year then comes from
+the publication date when known, otherwise from evidence in the text: years of plans
+and protocols (`year_windows_from_text`, soft windows) and the terms of office of the
+people named (`term_window`, hard windows). A day is never invented: when only the
+year is known, the interval is the whole year.
+
+Everything is regex candidate spans plus `datetime` (no dateparser: the pipeline must
+handle ~1000 articles/s).
+
+>>> resolve_meeting_date(["On October 21, the dialogue was held."], None,
+...                      year_windows_from_text(["They implemented the 2016 plan."])).date_start
+datetime.date(2016, 10, 21)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from defcoop.text import fold
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_EXPLICIT_PATTERNS = [
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b", re.I),
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})\b", re.I),
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
+    re.compile(r"\b(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d{2})\b"),
+]
+
+
+def parse_explicit_date(text: str) -> date | None:
+    """Return the first full calendar date (day, month and year all written) in `text`.
+
+    Numeric dates with slashes are read day-first, as Vietnamese and Cambodian outlets write them.
+
+    >>> parse_explicit_date("October 29, 2025 - 16:46")
+    datetime.date(2025, 10, 29)
+    """
+    for pattern in _EXPLICIT_PATTERNS:
+        for match in pattern.finditer(text):
+            month = match.group("month")
+            month_number = int(month) if month.isdigit() else MONTHS[month.lower()]
+            try:
+                return date(int(match.group("year")), month_number, int(match.group("day")))
+            except ValueError:
+                continue
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Data types
+# ---------------------------------------------------------------------------
+
+OPEN_START = date(1945, 1, 1)   # stands for "no known start" in windows
+OPEN_END = date(2100, 1, 1)     # stands for "no known end"; never date.today()
+VN_KH_RELATIONS_YEAR = 1967     # diplomatic relations established 24 June 1967
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression found in a sentence; unknown parts are None.
+
+    Ranges carry `day_end`/`month_end` (month_end is set for every range, equal to
+    `month` when the range stays in one month). `weekday` is 0 for Monday.
+    Relative mentions carry `offset_days` ("yesterday" -> -1) or, when they only name a
+    period ("last week"), `period` = ("week" | "month" | "year", 0 or -1).
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str  # "full" | "month_day" | "day_range" | "month_year" | "month" | "weekday" | "relative"
+    year: int | None
+    month: int | None
+    day: int | None
+    day_end: int | None = None
+    month_end: int | None = None
+    weekday: int | None = None
+    offset_days: int | None = None
+    period: tuple[str, int] | None = None
+
+
+@dataclass(frozen=True)
+class Window:
+    """An interval the meeting should (soft) or must (hard) fall in, with the words behind it."""
+
+    start: date  # inclusive
+    end: date  # inclusive
+    hard: bool
+    evidence: str
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """The meeting's date interval; precision says how much of it is really known."""
+
+    date_start: date | None
+    date_end: date | None
+    precision: str  # "day" | "month" | "year" | "unknown"
+    evidence: str
+
+
+# ---------------------------------------------------------------------------
+# Finding date mentions
+# ---------------------------------------------------------------------------
+
+WEEKDAYS = {
+    name: number
+    for number, name in enumerate(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    )
+}
+
+
+def _title_or_upper(names) -> str:
+    """Alternation of 'October' / 'OCTOBER' forms: case-sensitive on purpose, so the verbs
+    "may" and "march" are not months, and `re` can skip fast to a capital letter."""
+    forms = {n.title() for n in names} | {n.upper() for n in names}
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+_MONTH_ALT = _title_or_upper(MONTHS)
+_WEEKDAY_ALT = _title_or_upper(WEEKDAYS)
+_YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
+_ORD = r"(?:st|nd|rd|th)?"
+_RANGE_DASH = r"(?:\s*[-\u2013\u2014]\s*|\s+(?:to|until|till|through|and)\s+)"
+
+
+def _month_group(name: str) -> str:
+    # No leading \b: it would disable the fast first-character scan; builders check it.
+    # The dot of "Oct. 21" belongs to the date only when a number follows.
+    return rf"(?P<{name}>{_MONTH_ALT})\b(?:\.(?=\s*\d))?"
+
+
+def _day_group(name: str, leading: bool = False) -> str:
+    # A leading look-behind would disable the fast first-character scan: when the day
+    # opens the pattern, the builder checks the character before it instead.
+    guard = "" if leading else r"(?<!\d)"
+    return rf"{guard}(?P<{name}>[0-3]?\d){_ORD}(?![\d:])"
+
+
+_FULL_MDY = re.compile(_month_group("m") + r"\s*" + _day_group("d") + r",?\s+" + _YEAR)
+_FULL_DMY = re.compile(_day_group("d", leading=True) + r"\s+(?:of\s+)?" + _month_group("m") + r",?\s+" + _YEAR)
+_FULL_ISO = re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
+_FULL_NUMERIC_DMY = re.compile(r"(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)" + _YEAR)
+_RANGE_MD = re.compile(  # "October 20-22", "October 30 - November 2, 2016"
+    _month_group("m") + r"\s*" + _day_group("d") + _RANGE_DASH
+    + r"(?:" + _month_group("m2") + r"\s*)?" + _day_group("d2") + rf"(?:,?\s+{_YEAR})?"
+)
+_RANGE_DM = re.compile(  # "20-22 October", "30 October to 2 November 2016"
+    _day_group("d", leading=True) + r"(?:\s+(?:of\s+)?" + _month_group("m") + r")?" + _RANGE_DASH
+    + _day_group("d2") + r"\s+(?:of\s+)?" + _month_group("m2") + rf"(?:,?\s+{_YEAR})?"
+)
+_MONTH_DAY = re.compile(_month_group("m") + r"\s*" + _day_group("d"))
+_DAY_MONTH = re.compile(_day_group("d", leading=True) + r"\s+(?:of\s+)?" + _month_group("m"))
+_MONTH_YEAR = re.compile(_month_group("m") + r",?\s+" + _YEAR)
+_MONTH_ONLY = re.compile(_month_group("m") + r"(?![\s.,]*\d)")
+_MONTH_CONTEXT = re.compile(  # a bare month needs one of these words right before it
+    r"\b(?:in|during|since|by|until|till|from|through|throughout|early|mid|late|of|last|this)"
+    r"[\s-]+(?:(?:early|mid|late)[\s-]+)?$",
+    re.I,
+)
+_WEEKDAY = re.compile(rf"(?P<wd>{_WEEKDAY_ALT})\b")
+_NEXT_BEFORE = re.compile(r"\bnext\s+$", re.I)
+# "Wednesday (October 29)", "Wednesday, October 29", "October 29 (Wednesday)"
+_WEEKDAY_THEN_DATE = re.compile(r"\s*(?:\(|,)?\s*")
+_DATE_THEN_WEEKDAY = re.compile(rf"\s*\(\s*(?P<wd>{_WEEKDAY_ALT})\s*\)")
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_RELATIVE_DAY = re.compile(
+    r"\b(?:(?P<m2>the\s+day\s+before\s+yesterday)|(?P<m1>yesterday|last\s+night)"
+    r"|(?<!until\s)(?<!up\sto\s)(?P<z>(?:earlier\s+)?today(?!['\u2019]s)|this\s+(?:morning|afternoon|evening)|tonight)"
+    r"|(?P<p1>tomorrow)|(?P<ago>(?P<n>\d{1,2}|one|two|three|four|five|six|seven)\s+days?\s+ago))\b",
+    re.I,
+)
+_RELATIVE_PERIOD = re.compile(r"\b(?P<mod>last|this|earlier\s+this)\s+(?P<unit>week|month|year)\b", re.I)
+
+
+def _month_number(token: str) -> int:
+    """'Oct.' -> 10, 'SEPTEMBER' -> 9, '10' -> 10."""
+    return int(token) if token.isdigit() else MONTHS[token.lower().rstrip(".")]
+
+
+def _starts_word(match: re.Match) -> bool:
+    """True when the match does not begin inside a word or number.
+
+    "Decade" is not "Dec"; "12021" holds no "2021"; "1.5 October" and "3/21 May" hold no day.
+    """
+    if match.start() == 0:
+        return True
+    before = match.string[match.start() - 1]
+    return not before.isalnum() and not (match.group(0)[0].isdigit() and before in ".,/-")
+
+
+def _valid_day(month: int, day: int, year: int | None = None) -> bool:
+    """True when the day exists in that month (Feb 29 is allowed when the year is unknown)."""
+    try:
+        date(year or 2000, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _full_mention(match: re.Match) -> DateMention | None:
+    """'October 21, 2016', '21 October 2016', '2016-10-21', '21/10/2016' (day first)."""
+    if not _starts_word(match):
+        return None
+    year, month, day = int(match.group("y")), _month_number(match.group("m")), int(match.group("d"))
+    if not 1 <= month <= 12 or not _valid_day(month, day, year):
+        return None
+    return DateMention(match.group(0), match.start(), match.end(), "full", year, month, day)
+
+
+def _range_mention(match: re.Match) -> DateMention | None:
+    """'October 20-22', '30 October to 2 November', with an optional trailing year."""
+    if not _starts_word(match):
+        return None
+    month = _month_number(match.group("m") or match.group("m2"))
+    month_end = _month_number(match.group("m2")) if match.group("m2") else month
+    day, day_end = int(match.group("d")), int(match.group("d2"))
+    year = int(match.group("y")) if match.group("y") else None
+    if not (_valid_day(month, day) and _valid_day(month_end, day_end)):
+        return None
+    if month_end == month and day_end <= day:
+        return None  # "October 22-20" or "October 21 and 3 units": not a range
+    if month_end < month and not (month == 12 and month_end == 1):
+        return None  # only December -> January may wrap
+    return DateMention(match.group(0), match.start(), match.end(), "day_range", year, month, day,
+                       day_end=day_end, month_end=month_end)
+
+
+def _month_day_mention(match: re.Match) -> DateMention | None:
+    """'October 21', 'Oct. 21', '21 October', '21st of October'."""
+    if not _starts_word(match):
+        return None
+    month, day = _month_number(match.group("m")), int(match.group("d"))
+    if not _valid_day(month, day):
+        return None
+    return DateMention(match.group(0), match.start(), match.end(), "month_day", None, month, day)
+
+
+def _month_year_mention(match: re.Match) -> DateMention | None:
+    """'November 2023'."""
+    if not _starts_word(match):
+        return None
+    return DateMention(match.group(0), match.start(), match.end(), "month_year",
+                       int(match.group("y")), _month_number(match.group("m")), None)
+
+
+def _month_mention(match: re.Match) -> DateMention | None:
+    """'(in) November', '(early) November': a bare month needs a leading time word."""
+    before = match.string[max(0, match.start() - 30):match.start()]
+    if not _starts_word(match) or not _MONTH_CONTEXT.search(before):
+        return None
+    return DateMention(match.group(0), match.start(), match.end(), "month",
+                       None, _month_number(match.group("m")), None)
+
+
+def _weekday_mention(match: re.Match) -> DateMention | None:
+    """'on Wednesday', 'last Friday' (never 'next Friday': a report describes the past)."""
+    before = match.string[max(0, match.start() - 10):match.start()]
+    if not _starts_word(match) or _NEXT_BEFORE.search(before):
+        return None
+    return DateMention(match.group(0), match.start(), match.end(), "weekday", None, None, None,
+                       weekday=WEEKDAYS[match.group("wd").lower()])
+
+
+def _relative_day_mention(match: re.Match) -> DateMention:
+    """'yesterday' -> -1, 'today' / 'this morning' -> 0, 'two days ago' -> -2."""
+    if match.group("m2"):
+        offset = -2
+    elif match.group("m1"):
+        offset = -1
+    elif match.group("z"):
+        offset = 0
+    elif match.group("p1"):
+        offset = 1
+    else:
+        count = match.group("n").lower()
+        offset = -(int(count) if count.isdigit() else _NUMBER_WORDS[count])
+    return DateMention(match.group(0), match.start(), match.end(), "relative", None, None, None,
+                       offset_days=offset)
+
+
+def _relative_period_mention(match: re.Match) -> DateMention:
+    """'last week' -> ("week", -1), 'earlier this month' -> ("month", 0)."""
+    offset = -1 if match.group("mod").lower() == "last" else 0
+    return DateMention(match.group(0), match.start(), match.end(), "relative", None, None, None,
+                       period=(match.group("unit").lower(), offset))
+
+
+# Each rule runs only when its cheap gate passes (see `_sentence_gates`): most sentences
+# name no month, weekday or relative day, and skipping them keeps ~1000 articles/s.
+_MENTION_RULES = (
+    (_FULL_MDY, _full_mention, "month_digit"),
+    (_FULL_DMY, _full_mention, "month_digit"),
+    (_FULL_ISO, _full_mention, "numeric"),
+    (_FULL_NUMERIC_DMY, _full_mention, "numeric"),
+    (_RANGE_MD, _range_mention, "month_digit"),
+    (_RANGE_DM, _range_mention, "month_digit"),
+    (_MONTH_DAY, _month_day_mention, "month_digit"),
+    (_DAY_MONTH, _month_day_mention, "month_digit"),
+    (_MONTH_YEAR, _month_year_mention, "month_digit"),
+    (_MONTH_ONLY, _month_mention, "month"),
+    (_WEEKDAY, _weekday_mention, "weekday"),
+    (_RELATIVE_DAY, _relative_day_mention, "relative"),
+    (_RELATIVE_PERIOD, _relative_period_mention, "period"),
+)
+_MONTH_TOKEN = re.compile(_MONTH_ALT)
+_DIGIT = re.compile(r"\d")
+_NUMERIC_HINT = re.compile(r"\d[/.\-]\d")
+
+
+def _sentence_gates(sentence: str) -> set[str]:
+    """Which families of date rules could match: a few substring tests per sentence.
+
+    Every relative-day phrase holds "day", "night", "tomorrow" or "this " ("this morning").
+
+    >>> sorted(_sentence_gates("on Wednesday (October 29)"))
+    ['month', 'month_digit', 'relative', 'weekday']
+    """
+    lower = sentence.lower()
+    gates = set()
+    has_digit = _DIGIT.search(sentence) is not None
+    if _MONTH_TOKEN.search(sentence):
+        gates.add("month")
+        if has_digit:
+            gates.add("month_digit")
+    if has_digit and _NUMERIC_HINT.search(sentence):
+        gates.add("numeric")
+    has_day = "day" in lower
+    has_this_or_last = "this " in lower or "last " in lower
+    if has_day:
+        gates.add("weekday")
+    if has_day or has_this_or_last or "night" in lower or "tomorrow" in lower:
+        gates.add("relative")
+    if has_this_or_last:
+        gates.add("period")
+    return gates
+
+
+def _non_overlapping(candidates: list[tuple[int, int, int, DateMention]]) -> list[DateMention]:
+    """Greedy left-to-right choice; at one start the longest span (then the earlier rule) wins."""
+    chosen: list[DateMention] = []
+    for _, _, _, mention in sorted(candidates, key=lambda c: c[:3]):
+        if not chosen or mention.start >= chosen[-1].end:
+            chosen.append(mention)
+    return chosen
+
+
+def _attach_weekdays(sentence: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Fold a weekday next to a date into it: 'Wednesday (October 29)' is one month_day
+    with weekday=2, which later helps pick the year when no publication date is known.
+
+    >>> [(m.text, m.weekday) for m in find_date_mentions("on Wednesday (October 29)")]
+    [('Wednesday (October 29)', 2)]
+    """
+    merged: list[DateMention] = []
+    for mention in mentions:
+        previous = merged[-1] if merged else None
+        if previous is not None and mention.start < previous.end:
+            continue  # the weekday already folded into the date before it
+        if (previous is not None and previous.kind == "weekday" and mention.kind in {"full", "month_day"}
+                and _WEEKDAY_THEN_DATE.fullmatch(sentence, previous.end, mention.start)):
+            end = mention.end
+            if sentence[previous.end:mention.start].strip().startswith("(") and sentence[end:end + 1] == ")":
+                end += 1
+            merged[-1] = replace(mention, text=sentence[previous.start:end], start=previous.start, end=end,
+                                 weekday=previous.weekday)
+            continue
+        after = _DATE_THEN_WEEKDAY.match(sentence, mention.end) if mention.kind in {"full", "month_day"} else None
+        if after:
+            mention = replace(mention, text=sentence[mention.start:after.end()], end=after.end(),
+                              weekday=WEEKDAYS[after.group("wd").lower()])
+        merged.append(mention)
+    return merged
+
+
+def find_date_mentions(sentence: str) -> list[DateMention]:
+    """Every date expression in `sentence`, left to right, without overlaps.
+
+    Rules run as regex candidate spans; where spans overlap the longest wins (so
+    "October 21, 2016" is one full date, not a month_day plus a year). Years alone,
+    times, "COVID-19", "2015-2019" and "Resolution 57" are not dates.
+
+    >>> [m.kind for m in find_date_mentions("On October 21, and on Wednesday (October 29)")]
+    ['month_day', 'month_day']
+    """
+    gates = _sentence_gates(sentence)
+    if not gates:
+        return []
+    candidates = []
+    for rank, (pattern, build, gate) in enumerate(_MENTION_RULES):
+        if gate not in gates:
+            continue
+        for match in pattern.finditer(sentence):
+            mention = build(match)
+            if mention is not None:
+                candidates.append((mention.start, -(mention.end - mention.start), rank, mention))
+    mentions = _non_overlapping(candidates)
+    return _attach_weekdays(sentence, mentions) if "weekday" in gates else mentions
+
+
+# ---------------------------------------------------------------------------
+# Windows: what the text says about the year
+# ---------------------------------------------------------------------------
+
+_Y = r"(?P<y>(?:19|20)\d{2})(?!\d)(?!\s*-\s*\d)"
+_YEAR_RANGE = re.compile(r"(?<![\d-])(?P<y1>(?:19|20)\d{2})\s*-\s*(?P<y2>(?:19|20)\d{2}|\d{2})(?![\d-])")
+_INSTRUMENT = re.compile(r"(?:\b|(?<=the))(?:protocol|agreement|programme|program|plans?|memorandum|mou|roadmap)\b")
+_PLAN_YEAR = (
+    re.compile(_Y + r"\s*(?:(?:annual|bilateral|defen[cs]e|military|cooperation|co-operation"
+               r"|collaboration|joint|work|working|action)\s*){0,3}plans?\b"),
+    re.compile(r"\bplans?\b(?:\s+(?:for|of)\s+(?:the\s+)?(?:year\s+)?"
+               r"|(?!\s+to\b)[^.;\d]{0,40}?\b(?:for|in)\s+(?:the\s+year\s+)?)" + _Y),
+)
+_RESULTS_YEAR = (
+    re.compile(r"(?:results?|achievements?|outcomes?|accomplishments?|\breview(?:ed|ing|s)?"
+               r"|\bassess(?:ed|ing|ment)?|evaluat\w*|summ(?:ed|ing)\s+up)\b[^.;]{0,60}?"
+               r"\b(?:in|of|during|throughout|for)\s+(?:the\s+year\s+)?" + _Y),
+    re.compile(_Y + r"\s+(?:[a-z-]+\s+){0,2}?(?:results|achievements|outcomes)\b"),
+)
+_FUTURE_YEAR = re.compile(
+    r"\b(?:agree[ds]?|agreeing|will|shall|pledge[ds]?|vow(?:s|ed)?|commit(?:s|ted)?|aim(?:s|ed|ing)?"
+    r"|plan(?:s|ned)?\s+to|set\s+to|expect(?:s|ed)?\s+to|intend(?:s|ed)?\s+to|determined\s+to"
+    r"|look(?:s|ing)?\s+forward\s+to)\b[^.;]{0,120}?\b(?:in|for|during|throughout)\s+(?:the\s+year\s+)?" + _Y
+)
+_FIRST_EDITION_YEAR = re.compile(
+    r"\b(?P<which>first|1st|inaugural|previous|last|earlier|prior)\s+(?:edition|exchange|dialogue"
+    r"|meeting|session|round|event|one|time)\b[^.;]{0,60}?\b(?:in|held\s+in|took\s+place\s+in"
+    r"|organi[sz]ed\s+in)\s+" + _Y
+)
+_LATER_EDITION = re.compile(
+    r"\bthis\s+year['\u2019]?s\b|\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|\d+(?:nd|rd|th))\s+(?:edition|exchange|dialogue|meeting|session|round|iteration)\b"
+    r"|\b(?:following|after)\s+the\s+success\b"
+)
+_ANNIVERSARY = re.compile(
+    r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?(?:establishment\s+of\s+)?"
+    r"(?:the\s+)?(?P<who>(?:[a-z-]+\s+){0,4}?)diplomatic\s+(?:relations|ties)\b"
+)
+_ANNIVERSARY_WORDS = {"vietnam", "viet", "nam", "cambodia", "vietnam-cambodia", "viet nam-cambodia",
+                      "cambodia-vietnam", "cambodia-viet", "nam-cambodia", "bilateral", "two",
+                      "countries", "between", "and", "their", "the", "of"}
+_FRIENDSHIP_YEAR = (
+    re.compile(_Y + r"\s+(?:[a-z-]+\s+){0,4}?(?:friendship|solidarity)(?:\s+and\s+[a-z]+)?\s+year\b"),
+    re.compile(r"\b(?:friendship|solidarity)(?:\s+and\s+[a-z]+)?\s+year\s+(?:of\s+)?" + _Y),
+    re.compile(r"\byear\s+of\s+(?:[a-z-]+\s+){0,4}?friendship\s+(?:[a-z-]+\s+){0,3}?" + _Y),
+)
+_CHAIR_YEAR = (
+    re.compile(r"\bchair(?:manship)?\s*year\s+" + _Y),
+    re.compile(_Y + r"\s+asean\s+chair(?:manship)?\b"),
+)
+_SIGN_WORDS = re.compile(
+    r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|adopt(?:s|ed|ing)?"
+    r"|approv(?:e|es|ed|ing|al)|draft(?:s|ed|ing)?|formulat\w*|finali[sz]\w*|agree(?:d|s)?\s+(?:on|upon))\b"
+)
+_IMPLEMENT_WORDS = re.compile(
+    r"\b(?:implement\w*|carr(?:y|ies|ied|ying)\s+out|realis\w*|realiz\w*|execut\w*|review\w*"
+    r"|contents?|results?|achiev\w*|accomplish\w*|fulfil\w*|in\s+line\s+with|in\s+accordance\s+with"
+    r"|according\s+to|promot\w*|continu\w*)\b"
+)
+_PASSIVE_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are|being|be)\s+"
+    r"(?P<verb>signed|inked|adopted|approved|implemented|carried\s+out|realised|realized)\b"
+)
+_EVIDENCE_CHARS = 90
+
+
+_LEADING_WORDS = re.compile(r"(?:\w+\W+){0,2}$")
+
+
+def _quote(original: str, start: int, end: int) -> str:
+    """The original words of a span plus a few words before it, shortened when long.
+
+    >>> _quote("They signed the Cooperation Plan for 2021.", 28, 41)
+    "'the Cooperation Plan for 2021'"
+    """
+    lead = _LEADING_WORDS.search(original, max(0, start - 30), start)
+    if lead:
+        start = lead.start()
+    while start > 0 and original[start - 1].isalnum():
+        start -= 1  # begin the quote on a whole word
+    words = " ".join(original[start:end].split())
+    if len(words) > _EVIDENCE_CHARS:
+        half = _EVIDENCE_CHARS // 2 - 2
+        words = words[:half] + " ... " + words[-half:]
+    return f"'{words}'"
+
+
+def _instrument_action(folded: str, start: int, end: int) -> str:
+    """Whether the plan/protocol at folded[start:end] is being signed or implemented.
+
+    The nearest action word before it in the same clause decides; a passive right after
+    ("... were implemented") overrides. No verb at all means it is being implemented.
+
+    >>> _instrument_action("they signed the cooperation plan for 2021", 16, 41)
+    'sign'
+    """
+    passive = _PASSIVE_AFTER.match(folded, end)
+    if passive:
+        implemented = passive.group("verb").startswith(("implemented", "carried", "realis", "realiz"))
+        return "implement" if implemented else "sign"
+    clause_start = max(folded.rfind(".", 0, start), folded.rfind(";", 0, start), start - 120, 0)
+    before = folded[clause_start:start]
+    last_sign = max((m.end() for m in _SIGN_WORDS.finditer(before)), default=-1)
+    last_implement = max((m.end() for m in _IMPLEMENT_WORDS.finditer(before)), default=-1)
+    return "sign" if last_sign > last_implement else "implement"
+
+
+def _year_range_windows(folded: str, original: str) -> list[tuple[tuple[int, int], Window]]:
+    """Protocol / programme periods 'for 2015-2019': implemented during, signed the year before."""
+    found = []
+    for match in _YEAR_RANGE.finditer(folded):
+        first, last = int(match.group("y1")), match.group("y2")
+        last = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+        if last <= first or last - first > 15:
+            continue
+        context = folded[max(0, match.start() - 80):match.end() + 30]
+        if not _INSTRUMENT.search(context):
+            continue
+        quote = _quote(original, max(0, match.start() - 40), match.end())
+        if _instrument_action(folded, match.start(), match.end()) == "sign":
+            window = Window(date(first - 1, 1, 1), date(first, 12, 31), False,
+                            f"{quote} (period {first}-{last} signed)")
+        else:
+            window = Window(date(first, 1, 1), date(last, 12, 31), False,
+                            f"{quote} (period {first}-{last} implemented)")
+        found.append(((match.start(), match.end()), window))
+    return found
+
+
+def _plan_window(year: int, action: str, quote: str) -> Window:
+    """A yearly plan: signed Sep of Y-1..Jan of Y; implemented or reviewed Jan Y..Jan Y+1."""
+    if action == "sign":
+        return Window(date(year - 1, 9, 1), date(year, 1, 31), False, f"{quote} (plan for {year} signed)")
+    return Window(date(year, 1, 1), date(year + 1, 1, 31), False, f"{quote} (plan for {year} implemented)")
+
+
+def _plan_rule(match: re.Match, folded: str, quote: str) -> Window:
+    """'signed the Cooperation Plan for 2021' / 'implemented the 2016 plan' (see `_plan_window`)."""
+    year = int(match.group("y"))
+    return _plan_window(year, _instrument_action(folded, match.start(), match.end()), quote)
+
+
+def _results_rule(match: re.Match, folded: str, quote: str) -> Window:
+    """Year Y's results are reviewed late in Y or early in Y+1."""
+    year = int(match.group("y"))
+    return Window(date(year, 10, 1), date(year + 1, 3, 31), False, f"{quote} (results of {year})")
+
+
+def _intention_rule(match: re.Match, folded: str, quote: str) -> Window:
+    """'agreed to intensify cooperation in Y': said from autumn of Y-1 to the end of Y."""
+    year = int(match.group("y"))
+    return Window(date(year - 1, 9, 1), date(year, 12, 31), False, f"{quote} (intentions for {year})")
+
+
+_EDITION_LABEL = "(a later edition)"
+
+
+def _edition_rule(match: re.Match, folded: str, quote: str) -> Window:
+    """'the first edition in 2022' (with a later edition held now): the meeting is after it."""
+    year = int(match.group("y"))
+    after = year + 1 if match.group("which") in {"first", "1st", "inaugural"} else year
+    return Window(date(after, 1, 1), OPEN_END, False, f"{quote} {_EDITION_LABEL}")
+
+
+def _anniversary_rule(match: re.Match, folded: str, quote: str) -> Window | None:
+    """'55th anniversary of diplomatic relations' -> 1967 + 55, unless another country is named."""
+    if set(match.group("who").split()) - _ANNIVERSARY_WORDS:
+        return None
+    year = VN_KH_RELATIONS_YEAR + int(match.group("n"))
+    return Window(date(year, 1, 1), date(year, 12, 31), False, f"{quote} (anniversary year {year})")
+
+
+def _friendship_rule(match: re.Match, folded: str, quote: str) -> Window:
+    """'the 2017 Vietnam-Cambodia Friendship Year': the whole named year."""
+    year = int(match.group("y"))
+    return Window(date(year, 1, 1), date(year, 12, 31), False, f"{quote} (friendship year)")
+
+
+def _chair_rule(match: re.Match, folded: str, quote: str) -> Window:
+    """'ASEAN Chairmanship Year 2020': during that year or just after (thanks, reviews)."""
+    year = int(match.group("y"))
+    return Window(date(year, 1, 1), date(year + 1, 1, 31), False, f"{quote} (chairmanship year)")
+
+
+# (patterns, substrings one of which must be in the folded sentence, window builder, span group)
+_YEAR_RULES = (
+    (_PLAN_YEAR, ("plan",), _plan_rule, "y"),
+    (_RESULTS_YEAR, ("result", "achievement", "outcome", "accomplishment", "review", "assess",
+                     "evaluat", "summ"), _results_rule, "y"),
+    ((_FUTURE_YEAR,), ("agree", "will", "shall", "pledge", "vow", "commit", "aim", "plan", "set to",
+                       "expect", "intend", "determined", "look"), _intention_rule, "y"),
+    ((_FIRST_EDITION_YEAR,), ("first", "1st", "inaugural", "previous", "last", "earlier", "prior"),
+     _edition_rule, "y"),
+    ((_ANNIVERSARY,), ("anniversary",), _anniversary_rule, "n"),
+    (_FRIENDSHIP_YEAR, ("friendship", "solidarity"), _friendship_rule, "y"),
+    (_CHAIR_YEAR, ("chair",), _chair_rule, "y"),
+)
+_YEAR_HINT = re.compile(r"(?:19|20)\d\d|nniversary")
+
+
+def _single_year_windows(folded: str, original: str) -> list[tuple[tuple[int, int], Window]]:
+    """Windows from one year each: plans, results, intentions, editions, anniversaries, named years."""
+    found = []
+    for patterns, gate_words, build, group in _YEAR_RULES:
+        if not any(word in folded for word in gate_words):
+            continue
+        for pattern in patterns:
+            for match in pattern.finditer(folded):
+                first = match.start(group)
+                if first and folded[first - 1].isdigit():
+                    continue  # part of a longer number
+                window = build(match, folded, _quote(original, *match.span()))
+                if window is not None:
+                    found.append((match.span(group), window))
+    return found
+
+
+_PUNCT_TO_ASCII = (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'),
+                   ("\u2013", "-"), ("\u2014", "-"), ("\u00a0", " "))
+
+
+def _lower_keep_offsets(sentence: str) -> str:
+    """Lowercase with ASCII quotes and dashes, same length as the input (offsets stay valid).
+
+    A fast stand-in for `fold`: the window rules only look at English words and digits.
+
+    >>> _lower_keep_offsets("Plan for 2020\u20132024")
+    'plan for 2020-2024'
+    """
+    lowered = sentence.lower()
+    if lowered.isascii():
+        return lowered
+    if len(lowered) != len(sentence):
+        return fold(sentence)
+    for typographic, ascii_char in _PUNCT_TO_ASCII:
+        lowered = lowered.replace(typographic, ascii_char)
+    return lowered
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    """True when `span` shares a character with a span already used by another rule."""
+    return any(span[0] < end and start < span[1] for start, end in taken)
+
+
+def year_windows_from_text(sentences: list[str]) -> list[Window]:
+    """Soft windows for the meeting's date from years the text ties to the meeting.
+
+    Each written year feeds at most one rule (the first that claims it, in the order
+    periods, plans, results, intentions, editions, anniversaries); a window repeated
+    with the same words (repeated paragraphs) is kept once. Only sentences with a
+    four-digit year (or an anniversary) are examined.
+
+    >>> [window] = year_windows_from_text(["They signed the Cooperation Plan for 2021."])
+    >>> window.start, window.end
+    (datetime.date(2020, 9, 1), datetime.date(2021, 1, 31))
+    """
+    windows: dict[tuple[date, date, str], Window] = {}
+    for sentence in sentences:
+        if not _YEAR_HINT.search(sentence):
+            continue
+        folded = _lower_keep_offsets(sentence)
+        taken: list[tuple[int, int]] = []
+        found = _year_range_windows(folded, sentence) + _single_year_windows(folded, sentence)
+        for span, window in found:
+            if _overlaps(span, taken):
+                continue
+            taken.append(span)
+            key = (window.start, window.end, re.sub(r"\W+", "", window.evidence.lower()))
+            windows.setdefault(key, window)
+    return _drop_unconfirmed_editions(list(windows.values()), sentences)
+
+
+def _drop_unconfirmed_editions(windows: list[Window], sentences: list[str]) -> list[Window]:
+    """'The first edition in 2022' only dates this meeting when a later edition is reported
+    ("this year's", "second edition"); the check runs only if such a window exists."""
+    editions = [w for w in windows if w.evidence.endswith(_EDITION_LABEL)]
+    if not editions or any(_LATER_EDITION.search(sentence.lower()) for sentence in sentences):
+        return windows
+    return [w for w in windows if w not in editions]
+
+
+def term_window(start: date | None, end: date | None, evidence: str) -> Window:
+    """A hard window from a lead's term of office; open ends become OPEN_START / OPEN_END.
+
+    >>> term_window(date(2023, 8, 22), None, "Tea Seiha minister since 2023-08-22").end
+    datetime.date(2100, 1, 1)
+    """
+    return Window(start or OPEN_START, end or OPEN_END, True, evidence)
+
+
+# ---------------------------------------------------------------------------
+# Resolving a meeting's date
+# ---------------------------------------------------------------------------
+
+_KIND_RANK = {"full": 0, "day_range": 1, "month_day": 2, "weekday": 3, "relative": 3,
+              "month_year": 4, "month": 5}
+_PERIOD_RANK = 6          # "last week", "this year": only when nothing better is said
+_TIE_TOLERANCE = 0.1      # scores this close to the best count as a tie
+_NEAR_DAYS = 92           # with no window containing any candidate, accept one this close
+_LATEST_YEARS_BACK = 8    # how far back to look for a month/day on or before `published`
+
+Interval = tuple[date, date]
+
+
+def _preference(mention: DateMention) -> int:
+    """Rank of a mention kind, lower is better: 'October 21, 2016' (0) before 'in November' (5)."""
+    if mention.kind == "relative" and mention.offset_days is None:
+        return _PERIOD_RANK
+    return _KIND_RANK[mention.kind]
+
+
+def _month_interval(year: int, month: int) -> Interval:
+    """First and last day of a month, e.g. (2023-11-01, 2023-11-30)."""
+    next_month = date(year + month // 12, month % 12 + 1, 1)
+    return date(year, month, 1), next_month - timedelta(days=1)
+
+
+def _mention_interval(mention: DateMention, year: int) -> Interval | None:
+    """The mention's own interval once its (start) year is fixed; None if the day does not exist."""
+    try:
+        if mention.kind == "month":
+            return _month_interval(year, mention.month)
+        start = date(year, mention.month, mention.day)
+        if mention.kind == "day_range":
+            end_year = year + 1 if mention.month_end < mention.month else year
+            return start, date(end_year, mention.month_end, mention.day_end)
+        return start, start
+    except ValueError:
+        return None
+
+
+def _written_year_interval(mention: DateMention) -> Interval | None:
+    """Interval of a mention that writes its year (for ranges the year is the end's)."""
+    if mention.kind == "day_range" and mention.month_end < mention.month:
+        return _mention_interval(mention, mention.year - 1)
+    if mention.kind == "month_year":
+        return _month_interval(mention.year, mention.month)
+    return _mention_interval(mention, mention.year)
+
+
+def _latest_on_or_before(mention: DateMention, published: date) -> Interval | None:
+    """The latest occurrence of a month/day (or month) starting on or before `published`.
+
+    >>> _latest_on_or_before(DateMention("December 30", 0, 11, "month_day", None, 12, 30, None), date(2021, 1, 2))
+    (datetime.date(2020, 12, 30), datetime.date(2020, 12, 30))
+    """
+    for year in range(published.year, published.year - _LATEST_YEARS_BACK, -1):
+        interval = _mention_interval(mention, year)
+        if interval and interval[0] <= published:
+            return interval
+    return None
+
+
+def _period_interval(unit: str, offset: int, published: date) -> Interval:
+    """'last week' / 'this month' / 'last year' relative to the publication day."""
+    if unit == "week":
+        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=offset)
+        return monday, min(monday + timedelta(days=6), published)
+    if unit == "month":
+        first = published.replace(day=1)
+        if offset < 0:
+            first = (first - timedelta(days=1)).replace(day=1)
+        start, end = _month_interval(first.year, first.month)
+        return start, min(end, published)
+    year = published.year + offset
+    return date(year, 1, 1), min(date(year, 12, 31), published)
+
+
+def _coarse_precision(start: date, end: date) -> str:
+    """Precision of an interval that is not a stated day: month, year or unknown."""
+    if (start.year, start.month) == (end.year, end.month):
+        return "month"
+    return "year" if start.year == end.year else "unknown"
+
+
+def _kind_precision(mention: DateMention) -> str:
+    """'month' for 'in November (2023)', else 'day' (days and day ranges)."""
+    return "month" if mention.kind in {"month", "month_year"} else "day"
+
+
+def _resolve_from_published(mention: DateMention, published: date) -> ResolvedDate | None:
+    """Resolve a year-less mention against the publication date (reports describe the past)."""
+    words = f"{mention.text!r}"
+    if mention.kind == "weekday":
+        day = published - timedelta(days=(published.weekday() - mention.weekday) % 7)
+        return ResolvedDate(day, day, "day", f"{words}: latest such weekday on/before published {published}")
+    if mention.kind == "relative" and mention.offset_days is not None:
+        day = published + timedelta(days=mention.offset_days)
+        return ResolvedDate(day, day, "day", f"{words}: published {published} {mention.offset_days:+d} days")
+    if mention.kind == "relative":
+        start, end = _period_interval(*mention.period, published)
+        return ResolvedDate(start, end, _coarse_precision(start, end), f"{words} before published {published}")
+    interval = _latest_on_or_before(mention, published)
+    if interval is None:
+        return None
+    start, end = interval
+    if mention.kind == "month":
+        end = min(end, published)
+    return ResolvedDate(start, end, _kind_precision(mention),
+                        f"{words}; year {start.year}: latest on/before published {published}")
+
+
+def _hard_bounds(windows: list[Window]) -> tuple[Interval | None, str]:
+    """Intersection of the hard windows, with a note; an empty intersection is ignored."""
+    hard = [w for w in windows if w.hard]
+    if not hard:
+        return None, ""
+    start, end = max(w.start for w in hard), min(w.end for w in hard)
+    if start > end:
+        return None, "terms of office do not overlap (" + "; ".join(w.evidence for w in hard) + "): ignored"
+    return (start, end), "within " + "; ".join(w.evidence for w in hard)
+
+
+def _overlap_fraction(interval: Interval, window: Window) -> float:
+    """Share of the candidate interval that lies inside the window (0..1)."""
+    low, high = max(interval[0], window.start), min(interval[1], window.end)
+    if low > high:
+        return 0.0
+    return ((high - low).days + 1) / ((interval[1] - interval[0]).days + 1)
+
+
+def _distance(interval: Interval, window: Window) -> int:
+    """Days between a candidate and a window (0 when they touch)."""
+    if interval[1] < window.start:
+        return (window.start - interval[1]).days
+    if interval[0] > window.end:
+        return (interval[0] - window.end).days
+    return 0
+
+
+def _candidate_years(bounds: Interval | None, soft: list[Window]) -> range:
+    """Years to try: those of the hard bounds, else the span of the soft windows."""
+    if bounds:
+        return range(bounds[0].year, bounds[1].year + 1)
+    if soft:
+        return range(min(w.start for w in soft).year, max(w.end for w in soft).year + 1)
+    return range(0)
+
+
+def _best_candidates(candidates: list[Interval], soft: list[Window]) -> list[Interval]:
+    """Candidates with the best soft-window score (sum of overlap fractions), ties kept.
+
+    With no window touching any candidate, fall back to the candidates nearest a window
+    (within _NEAR_DAYS), else return them all (nothing distinguishes them).
+    """
+    scores = [sum(_overlap_fraction(c, w) for w in soft) for c in candidates]
+    best = max(scores, default=0.0)
+    if best > 0:
+        return [c for c, s in zip(candidates, scores) if s >= best - _TIE_TOLERANCE]
+    if soft and candidates:
+        distances = [min(_distance(c, w) for w in soft) for c in candidates]
+        nearest = min(distances)
+        if nearest <= _NEAR_DAYS:
+            return [c for c, d in zip(candidates, distances) if d == nearest]
+    return candidates
+
+
+def _open_to_none(day: date) -> date | None:
+    """Map dates that only come from open window ends to None."""
+    return None if day.year <= OPEN_START.year or day.year >= OPEN_END.year - 1 else day
+
+
+def _supporting(interval: Interval, soft: list[Window]) -> str:
+    """' from <evidence>; <evidence>' for the soft windows touching the interval, else ''."""
+    words = [w.evidence for w in soft if _overlap_fraction(interval, w) > 0]
+    return " from " + "; ".join(words) if words else ""
+
+
+def _pick(candidates: list[Interval], soft: list[Window], precision: str, what: str,
+          notes: list[str]) -> ResolvedDate | None:
+    """Choose among year candidates; a tie widens the interval and drops precision to unknown."""
+    if not candidates:
+        return None
+    winners = _best_candidates(candidates, soft)
+    extra = "".join(f"; {n}" for n in notes if n)
+    if len(winners) == 1:
+        start, end = winners[0]
+        return ResolvedDate(start, end, precision,
+                            f"{what}; year {start.year}{_supporting(winners[0], soft)}{extra}")
+    start, end = min(w[0] for w in winners), max(w[1] for w in winners)
+    years = f"{start.year}-{end.year}"
+    return ResolvedDate(_open_to_none(start), _open_to_none(end), "unknown",
+                        f"{what}; year undecided among {years}{extra}")
+
+
+def _matching_weekday(candidates: list[Interval], weekday: int | None) -> list[Interval]:
+    """Keep the years where 'Wednesday (October 29)' really is a Wednesday, if any is.
+
+    >>> _matching_weekday([(date(2024, 10, 29),) * 2, (date(2025, 10, 29),) * 2], 2)
+    [(datetime.date(2025, 10, 29), datetime.date(2025, 10, 29))]
+    """
+    if weekday is None:
+        return candidates
+    matching = [c for c in candidates if c[0].weekday() == weekday]
+    return matching or candidates
+
+
+def _resolve_from_windows(mention: DateMention, windows: list[Window]) -> ResolvedDate | None:
+    """Resolve a year-less month/day, range or month with hard bounds and soft windows."""
+    if mention.kind not in {"month_day", "day_range", "month"}:
+        return None  # a weekday or "yesterday" says nothing without a publication date
+    bounds, note = _hard_bounds(windows)
+    soft = [w for w in windows if not w.hard]
+    candidates = []
+    for year in _candidate_years(bounds, soft):
+        interval = _mention_interval(mention, year)
+        if interval is not None and (not bounds or (interval[1] >= bounds[0] and interval[0] <= bounds[1])):
+            candidates.append(interval)
+    candidates = _matching_weekday(candidates, mention.weekday) if mention.kind == "month_day" else candidates
+    if not candidates:
+        return ResolvedDate(None, None, "unknown", f"{mention.text!r}; no year evidence{'; ' + note if note else ''}")
+    return _pick(candidates, soft, _kind_precision(mention), repr(mention.text), [note])
+
+
+def _resolve_mention(mention: DateMention, published: date | None, windows: list[Window]) -> ResolvedDate | None:
+    """One mention to a ResolvedDate, or None when this mention cannot be placed."""
+    if mention.year is not None:
+        interval = _written_year_interval(mention)
+        if interval is None:
+            return None
+        return ResolvedDate(interval[0], interval[1], _kind_precision(mention), f"{mention.text!r}")
+    if published is not None:
+        return _resolve_from_published(mention, published)
+    return _resolve_from_windows(mention, windows)
+
+
+def _resolve_without_mention(published: date | None, windows: list[Window]) -> ResolvedDate:
+    """Only the year can be known: score whole years (clipped to hard bounds) by the windows."""
+    if published is not None:
+        windows = windows + [Window(OPEN_START, published, True, f"published {published}"),
+                             Window(date(published.year, 1, 1), published, False, f"published {published}")]
+    bounds, note = _hard_bounds(windows)
+    soft = [w for w in windows if not w.hard]
+    candidates = []
+    for year in _candidate_years(bounds, soft):
+        start, end = date(year, 1, 1), date(year, 12, 31)
+        if bounds:
+            start, end = max(start, bounds[0]), min(end, bounds[1])
+        if start <= end:
+            candidates.append((start, end))
+    if not soft:
+        if bounds and len(candidates) == 1:
+            return ResolvedDate(*candidates[0], "year", f"no date in text; {note}")
+        start, end = bounds if bounds else (None, None)
+        return ResolvedDate(start and _open_to_none(start), end and _open_to_none(end), "unknown",
+                            f"no date in text{'; ' + note if note else ''}")
+    resolved = _pick(candidates, soft, "year", "no date in text", [note])
+    return resolved or ResolvedDate(None, None, "unknown", "no date in text")
+
+
+def resolve_meeting_date(meeting_sentences: list[str], published: date | None,
+                         windows: list[Window]) -> ResolvedDate:
+    """The meeting's date interval from its sentences, the publication date and year windows.
+
+    Sentences are tried in order; within the first sentence that yields a usable
+    mention, the most precise kind wins (full > day_range > month_day > weekday /
+    relative day > month_year > month > "last week"), then the earliest. Without any
+    usable mention only the year can be resolved.
+
+    >>> resolve_meeting_date(["held in HCM City on Wednesday."], date(2025, 10, 29), []).date_start
+    datetime.date(2025, 10, 29)
+    """
+    fallback = None
+    for sentence in meeting_sentences:
+        mentions = sorted(find_date_mentions(sentence), key=lambda m: (_preference(m), m.start))
+        for mention in mentions:
+            resolved = _resolve_mention(mention, published, windows)
+            if resolved is not None and resolved.precision != "unknown":
+                return resolved
+            if resolved is not None and fallback is None:
+                fallback = resolved  # e.g. a day whose year stays undecided
+    if fallback is not None and fallback.date_start is not None:
+        return fallback
+    without = _resolve_without_mention(published, windows)
+    if fallback is not None and without.precision == "unknown":
+        return fallback  # keep the words of the undecided mention as evidence
+    return without

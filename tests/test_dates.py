@@ -1,0 +1,441 @@
+"""Tests for defcoop.dates: date mentions, year windows and meeting-date resolution.
+
+The phrasings mirror patterns seen in Vietnam-Cambodia defence news (plans, protocols,
+terms of office), written as general cases rather than copies of any one article.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from defcoop.dates import (
+    OPEN_END,
+    OPEN_START,
+    DateMention,
+    ResolvedDate,
+    Window,
+    find_date_mentions,
+    parse_explicit_date,
+    resolve_meeting_date,
+    term_window,
+    year_windows_from_text,
+)
+
+
+def only(sentence: str) -> DateMention:
+    mentions = find_date_mentions(sentence)
+    assert len(mentions) == 1, mentions
+    return mentions[0]
+
+
+def spans(windows: list[Window]) -> set[tuple[str, str]]:
+    return {(w.start.isoformat(), w.end.isoformat()) for w in windows}
+
+
+def soft(start: date, end: date, evidence: str = "test") -> Window:
+    return Window(start, end, False, evidence)
+
+
+# --------------------------------------------------------------------------- mentions
+
+@pytest.mark.parametrize(
+    "sentence, text, kind, year, month, day",
+    [
+        ("On October 21, at the second dialogue", "October 21", "month_day", None, 10, 21),
+        ("The talks took place on 21 October in Hanoi.", "21 October", "month_day", None, 10, 21),
+        ("Oct. 21 talks", "Oct. 21", "month_day", None, 10, 21),
+        ("on the 3rd of July", "3rd of July", "month_day", None, 7, 3),
+        ("HANOI, OCTOBER 21", "OCTOBER 21", "month_day", None, 10, 21),
+        ("October 21, 2016 - 16:46", "October 21, 2016", "full", 2016, 10, 21),
+        ("signed on 21 October 2016", "21 October 2016", "full", 2016, 10, 21),
+        ("on 21/10/2016", "21/10/2016", "full", 2016, 10, 21),
+        ("published 2016-10-21", "2016-10-21", "full", 2016, 10, 21),
+        ("in November 2023", "November 2023", "month_year", 2023, 11, None),
+        ("in November", "November", "month", None, 11, None),
+        ("in mid-November", "November", "month", None, 11, None),
+    ],
+)
+def test_simple_mentions(sentence, text, kind, year, month, day):
+    mention = only(sentence)
+    assert (mention.text, mention.kind, mention.year, mention.month, mention.day) == (text, kind, year, month, day)
+    assert sentence[mention.start:mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    "sentence, month, day, month_end, day_end, year",
+    [
+        ("the exercise ran October 20-22 in Kampot", 10, 20, 10, 22, None),
+        ("from 30 October to 2 November", 10, 30, 11, 2, None),
+        ("between October 20 and 22, 2016", 10, 20, 10, 22, 2016),
+        ("1\u20133 November", 11, 1, 11, 3, None),
+        ("December 30 - January 2", 12, 30, 1, 2, None),
+    ],
+)
+def test_range_mentions(sentence, month, day, month_end, day_end, year):
+    mention = only(sentence)
+    assert mention.kind == "day_range"
+    assert (mention.month, mention.day, mention.month_end, mention.day_end, mention.year) == (
+        month, day, month_end, day_end, year)
+
+
+def test_weekday_alone_and_attached_to_a_date():
+    assert (only("held in HCM City on Wednesday").kind, only("held on Wednesday").weekday) == ("weekday", 2)
+    attached = only("held on Wednesday (October 29) in Hanoi")
+    assert (attached.kind, attached.month, attached.day, attached.weekday) == ("month_day", 10, 29, 2)
+    assert attached.text == "Wednesday (October 29)"
+    after = only("October 29 (Wednesday)")
+    assert (after.kind, after.weekday) == ("month_day", 2)
+    full = only("Monday, 2 December 2019")
+    assert (full.kind, full.weekday, full.day) == ("full", 0, 2)
+
+
+@pytest.mark.parametrize(
+    "sentence, offset",
+    [("Yesterday, the two ministers met", -1), ("talks held today in Phnom Penh", 0),
+     ("this morning", 0), ("last night", -1), ("two days ago", -2), ("the day before yesterday", -2)],
+)
+def test_relative_day_mentions(sentence, offset):
+    mention = only(sentence)
+    assert (mention.kind, mention.offset_days) == ("relative", offset)
+
+
+def test_relative_period_mentions_carry_no_day_offset():
+    mention = only("the delegation visited last week")
+    assert (mention.kind, mention.offset_days, mention.period) == ("relative", None, ("week", -1))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "at 16:46 local time",
+        "in 2016",
+        "the 2016 plan",
+        "the fight against the COVID-19 pandemic",
+        "the protocol for 2015-2019",
+        "Resolution 57 sparks reforms",
+        "they may 5 times review it",
+        "Military Zones 5, 7, 9 and the Border Guard",
+        "the meeting next Friday",
+        "in today's complex world",
+        "the 2nd Vietnam-Cambodia dialogue",
+        "a 1.5 October-like rise",
+    ],
+)
+def test_non_dates_are_ignored(sentence):
+    assert find_date_mentions(sentence) == []
+
+
+def test_mentions_are_ordered_and_do_not_overlap():
+    mentions = find_date_mentions("On October 21, 2016, after talks on October 20, they met yesterday.")
+    assert [m.kind for m in mentions] == ["full", "month_day", "relative"]
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+
+
+def test_parse_explicit_date_is_kept():
+    assert parse_explicit_date("October 29, 2025 - 16:46") == date(2025, 10, 29)
+
+
+# --------------------------------------------------------------------------- windows
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a yearly plan being implemented or reviewed: during the year or just after
+        ("Units implemented contents in the protocol and the 2016 plan.", ("2016-01-01", "2017-01-31")),
+        ("Almost all contents in the 2020 Cooperation Plan were implemented.", ("2020-01-01", "2021-01-31")),
+        ("They reviewed the implementation of the 2019 cooperation plan.", ("2019-01-01", "2020-01-31")),
+        # a yearly plan being signed: from autumn of the year before to January
+        ("After the talks, the ministers signed the Cooperation Plan for 2021.", ("2020-09-01", "2021-01-31")),
+        ("The talks concluded with the signing of the cooperation plan for 2026.", ("2025-09-01", "2026-01-31")),
+        ("The two sides inked the 2024 cooperation plan.", ("2023-09-01", "2024-01-31")),
+        # multi-year periods
+        ("They implemented the protocol on bilateral defence cooperation for 2015-2019.",
+         ("2015-01-01", "2019-12-31")),
+        ("They will continue carrying out the Protocol for 2020\u20132024 period.", ("2020-01-01", "2024-12-31")),
+        ("The ministers signed the protocol for 2025-2029.", ("2024-01-01", "2025-12-31")),
+        # intentions and results
+        ("Vietnam and Cambodia have agreed to intensify defence cooperation in 2021.",
+         ("2020-09-01", "2021-12-31")),
+        ("Both sides spoke highly of defence cooperation results in 2020.", ("2020-10-01", "2021-03-31")),
+        ("They reviewed achievements in 2019.", ("2019-10-01", "2020-03-31")),
+        # named years
+        ("The events mark the 55th anniversary of Vietnam-Cambodia diplomatic relations.",
+         ("2022-01-01", "2022-12-31")),
+        ("Activities of the 2017 Vietnam-Cambodia Friendship Year were reviewed.", ("2017-01-01", "2017-12-31")),
+        ("Cambodia supported Vietnam's ASEAN Chairmanship Year 2020.", ("2020-01-01", "2021-01-31")),
+    ],
+)
+def test_single_window_rules(sentence, expected):
+    windows = year_windows_from_text([sentence])
+    assert spans(windows) == {expected}
+    assert all(not w.hard and w.evidence.startswith("'") for w in windows)
+
+
+def test_window_evidence_quotes_the_words():
+    [window] = year_windows_from_text(["After the talks, the two ministers signed the Cooperation Plan for 2021."])
+    assert "Cooperation Plan for 2021" in window.evidence and "signed" in window.evidence
+
+
+def test_plan_and_period_in_one_sentence_each_get_a_window():
+    windows = year_windows_from_text(
+        ["Agencies implemented contents in the protocol on bilateral defence cooperation "
+         "for 2015-2019 and the 2016 plan, helping strengthen friendship."])
+    assert spans(windows) == {("2015-01-01", "2019-12-31"), ("2016-01-01", "2017-01-31")}
+
+
+def test_first_edition_needs_a_later_edition():
+    lone = ["The first edition in 2022 was a success."]
+    assert year_windows_from_text(lone) == []
+    later = ["Following the success of the first edition in 2022, this year's exchange affirmed itself."]
+    assert spans(year_windows_from_text(later)) == {("2023-01-01", OPEN_END.isoformat())}
+    elsewhere = ["The first edition in 2022 was a success.", "The second edition opened in Tay Ninh."]
+    assert spans(year_windows_from_text(elsewhere)) == {("2023-01-01", OPEN_END.isoformat())}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Resolution 57 sparks reforms to strengthen science.",
+        "Hanoi to train 240,000 workers in 2025.",
+        "Hanoi's relics draw visitors this Tet 2025.",
+        "the fight against the COVID-19 pandemic",
+        "the 50th anniversary of Vietnam-US diplomatic relations",
+        "Vietnam's socio-economic development strategy for 2021-2030",
+        "The meeting between the two Politburos held in February 2025.",
+    ],
+)
+def test_unrelated_years_give_no_window(sentence):
+    assert year_windows_from_text([sentence]) == []
+
+
+def test_repeated_paragraphs_count_once():
+    sentence = "Vietnam and Cambodia have agreed to intensify defence cooperation in 2021."
+    assert len(year_windows_from_text([sentence, sentence])) == 1
+
+
+def test_plans_to_is_an_intention_not_a_plan():
+    windows = year_windows_from_text(["The navies plans to hold a joint exercise in 2025."])
+    assert spans(windows) == {("2024-09-01", "2025-12-31")}
+
+
+def test_term_window_is_hard_with_open_ends():
+    window = term_window(date(2023, 8, 22), None, "Tea Seiha defence minister since 2023-08-22")
+    assert window == Window(date(2023, 8, 22), OPEN_END, True, "Tea Seiha defence minister since 2023-08-22")
+    assert term_window(None, date(2024, 3, 21), "x").start == OPEN_START
+
+
+# --------------------------------------------------------------------------- resolution: seed patterns
+
+def test_day_from_plan_and_protocol_years():
+    text = [
+        "On October 21, at the second Vietnam-Cambodia defence policy dialogue held in Hanoi, "
+        "the deputy ministers shared views.",
+        "Agencies and units coordinated and implemented contents in the protocol on bilateral defence "
+        "cooperation for 2015-2019 and the 2016 plan, helping strengthen friendship.",
+    ]
+    resolved = resolve_meeting_date(text[:1], None, year_windows_from_text(text))
+    assert (resolved.date_start, resolved.date_end, resolved.precision) == (date(2016, 10, 21),) * 2 + ("day",)
+    assert "2016 plan" in resolved.evidence and "October 21" in resolved.evidence
+
+
+def test_day_from_many_year_clues():
+    text = [
+        "Vietnam and Cambodia have agreed to intensify defence cooperation in 2021, with the focus on border checks.",
+        "The agreement was reached by the two defence ministers during their online talks on January 8.",
+        "At the talks, both sides spoke highly of defence cooperation results in 2020.",
+        "Almost all contents in the 2020 Cooperation Plan were implemented effectively.",
+        "They agreed to continue carrying out contents of the Protocol for 2020-2024 period and the 2021 "
+        "Cooperation Plan.",
+        "After the talks, the two Defence Ministers signed the Cooperation Plan for 2021.",
+    ]
+    resolved = resolve_meeting_date(text[1:2], None, year_windows_from_text(text))
+    assert (resolved.date_start, resolved.precision) == (date(2021, 1, 8), "day")
+
+
+def test_weekday_with_published_date():
+    resolved = resolve_meeting_date(["The dialogue was held in HCM City on Wednesday."], date(2025, 10, 29), [])
+    assert (resolved.date_start, resolved.date_end, resolved.precision) == (date(2025, 10, 29),) * 2 + ("day",)
+
+
+def test_day_from_terms_of_office():
+    hard = [term_window(date(2023, 3, 2), date(2024, 3, 21), "Vo Van Thuong, President 2023-03-02..2024-03-21"),
+            term_window(date(2023, 8, 22), None, "Tea Seiha, defence minister from 2023-08-22")]
+    resolved = resolve_meeting_date(["He met Gen. Tea Seiha in Hanoi on November 13."], None, hard)
+    assert (resolved.date_start, resolved.precision) == (date(2023, 11, 13), "day")
+    assert "Vo Van Thuong" in resolved.evidence
+
+
+def test_year_only_when_no_date_is_written():
+    text = [
+        "Gen. Giang emphasized that following the success of the first edition in 2022, this year's exchange "
+        "once again affirmed itself as an effective model.",
+        "Gen. Tea Seiha expressed his delight at participating in the second edition in Tay Ninh province.",
+        "The talks concluded with the signing of the cooperation plan for 2026.",
+    ]
+    hard = [term_window(date(2021, 4, 8), None, "Phan Van Giang, minister from 2021-04-08"),
+            term_window(date(2023, 8, 22), None, "Tea Seiha, minister from 2023-08-22")]
+    resolved = resolve_meeting_date(text[1:2], None, year_windows_from_text(text) + hard)
+    assert resolved == ResolvedDate(date(2025, 1, 1), date(2025, 12, 31), "year", resolved.evidence)
+    assert "cooperation plan for 2026" in resolved.evidence
+
+
+# --------------------------------------------------------------------------- resolution: general rules
+
+def test_weekday_is_the_latest_on_or_before_published():
+    thursday = date(2025, 10, 30)
+    assert resolve_meeting_date(["talks on Monday"], thursday, []).date_start == date(2025, 10, 27)
+    assert resolve_meeting_date(["talks on Thursday"], thursday, []).date_start == date(2025, 10, 30)
+    assert resolve_meeting_date(["talks on Friday"], thursday, []).date_start == date(2025, 10, 24)
+
+
+def test_month_day_wraps_to_the_previous_year():
+    resolved = resolve_meeting_date(["They met on December 30."], date(2021, 1, 2), [])
+    assert (resolved.date_start, resolved.precision) == (date(2020, 12, 30), "day")
+    same_day = resolve_meeting_date(["They met on January 2."], date(2021, 1, 2), [])
+    assert same_day.date_start == date(2021, 1, 2)
+
+
+def test_published_date_beats_text_windows():
+    windows = [soft(date(2016, 1, 1), date(2017, 1, 31))]
+    resolved = resolve_meeting_date(["On October 21, they met."], date(2019, 11, 2), windows)
+    assert resolved.date_start == date(2019, 10, 21)
+
+
+def test_relative_days_count_from_published():
+    resolved = resolve_meeting_date(["Yesterday, the two ministers held talks."], date(2024, 6, 5), [])
+    assert (resolved.date_start, resolved.precision) == (date(2024, 6, 4), "day")
+
+
+def test_ranges_resolve_to_day_intervals():
+    resolved = resolve_meeting_date(["The exercise ran October 20-22."], date(2016, 10, 25), [])
+    assert (resolved.date_start, resolved.date_end, resolved.precision) == (
+        date(2016, 10, 20), date(2016, 10, 22), "day")
+    across = resolve_meeting_date(["from December 30 to January 2"], date(2021, 1, 5), [])
+    assert (across.date_start, across.date_end) == (date(2020, 12, 30), date(2021, 1, 2))
+    written = resolve_meeting_date(["between October 20 and 22, 2016"], None, [])
+    assert (written.date_start, written.date_end) == (date(2016, 10, 20), date(2016, 10, 22))
+
+
+def test_month_precision():
+    resolved = resolve_meeting_date(["The dialogue took place in November."], date(2023, 12, 5), [])
+    assert (resolved.date_start, resolved.date_end, resolved.precision) == (
+        date(2023, 11, 1), date(2023, 11, 30), "month")
+    earlier = resolve_meeting_date(["The dialogue took place in December."], date(2023, 11, 5), [])
+    assert (earlier.date_start, earlier.precision) == (date(2022, 12, 1), "month")
+    written = resolve_meeting_date(["held in November 2023"], None, [])
+    assert (written.date_start, written.date_end, written.precision) == (
+        date(2023, 11, 1), date(2023, 11, 30), "month")
+
+
+def test_month_without_published_from_windows():
+    windows = [soft(date(2019, 1, 1), date(2020, 1, 31), "plan 2019")]
+    resolved = resolve_meeting_date(["The talks were held in early March."], None, windows)
+    assert (resolved.date_start, resolved.date_end, resolved.precision) == (
+        date(2019, 3, 1), date(2019, 3, 31), "month")
+
+
+def test_full_date_needs_no_other_evidence():
+    resolved = resolve_meeting_date(["On October 21, 2016, the dialogue opened."], None, [])
+    assert (resolved.date_start, resolved.precision) == (date(2016, 10, 21), "day")
+
+
+def test_tie_lowers_precision_instead_of_guessing():
+    windows = [soft(date(2015, 1, 1), date(2019, 12, 31), "protocol 2015-2019")]
+    resolved = resolve_meeting_date(["On October 21, they met."], None, windows)
+    assert resolved.precision == "unknown"
+    assert (resolved.date_start, resolved.date_end) == (date(2015, 10, 21), date(2019, 10, 21))
+
+
+def test_year_tie_without_mention_is_unknown():
+    windows = [soft(date(2015, 1, 1), date(2016, 12, 31))]
+    resolved = resolve_meeting_date(["The two sides held talks."], None, windows)
+    assert (resolved.date_start, resolved.date_end, resolved.precision) == (
+        date(2015, 1, 1), date(2016, 12, 31), "unknown")
+
+
+def test_empty_hard_intersection_is_ignored_and_said():
+    hard = [term_window(date(2010, 1, 1), date(2012, 12, 31), "A in office 2010-2012"),
+            term_window(date(2020, 1, 1), None, "B in office from 2020")]
+    windows = hard + [soft(date(2016, 1, 1), date(2017, 1, 31), "plan 2016")]
+    resolved = resolve_meeting_date(["On October 21, they met."], None, windows)
+    assert (resolved.date_start, resolved.precision) == (date(2016, 10, 21), "day")
+    assert "ignored" in resolved.evidence
+
+
+def test_hard_windows_exclude_years_that_soft_windows_prefer():
+    hard = [term_window(date(2021, 4, 8), None, "minister from 2021-04-08")]
+    windows = hard + [soft(date(2020, 1, 1), date(2024, 12, 31), "protocol 2020-2024"),
+                      soft(date(2020, 1, 1), date(2021, 1, 31), "plan 2020")]
+    resolved = resolve_meeting_date(["talks on January 8"], None, windows)
+    assert resolved.precision == "unknown"  # 2022, 2023, 2024 remain equally possible
+    assert resolved.date_start == date(2022, 1, 8)
+
+
+def test_weekday_next_to_a_date_picks_the_year():
+    windows = [soft(date(2025, 1, 1), date(2029, 12, 31), "protocol 2025-2029")]
+    resolved = resolve_meeting_date(["held on Wednesday, October 29, in Hanoi"], None, windows)
+    assert (resolved.date_start, resolved.precision) == (date(2025, 10, 29), "day")
+
+
+def test_most_precise_mention_in_the_first_sentence_wins():
+    sentences = ["Following the meeting in November 2023, they held talks on Wednesday (November 29).",
+                 "The first talks were on October 2, 2019."]
+    resolved = resolve_meeting_date(sentences, date(2023, 12, 1), [])
+    assert resolved.date_start == date(2023, 11, 29)
+
+
+def test_later_sentence_used_when_the_first_has_no_usable_date():
+    sentences = ["The talks were held on Tuesday.", "The talks on October 21 focused on training."]
+    windows = [soft(date(2016, 1, 1), date(2017, 1, 31))]
+    resolved = resolve_meeting_date(sentences, None, windows)
+    assert resolved.date_start == date(2016, 10, 21)
+
+
+def test_published_without_mention_gives_the_year_only():
+    resolved = resolve_meeting_date(["The two ministers held talks."], date(2024, 5, 3), [])
+    assert (resolved.date_start, resolved.date_end, resolved.precision) == (
+        date(2024, 1, 1), date(2024, 5, 3), "year")
+
+
+def test_nothing_known():
+    resolved = resolve_meeting_date(["The two ministers held talks."], None, [])
+    assert (resolved.date_start, resolved.date_end, resolved.precision) == (None, None, "unknown")
+    undecided = resolve_meeting_date(["They met on October 21."], None, [])
+    assert (undecided.date_start, undecided.precision) == (None, "unknown")
+    assert "October 21" in undecided.evidence
+
+
+def test_never_day_precision_without_a_written_day():
+    windows = [soft(date(2016, 1, 1), date(2017, 1, 31), "plan 2016")]
+    resolved = resolve_meeting_date(["The two sides held talks."], None, windows)
+    assert resolved.precision == "year" and resolved.date_start == date(2016, 1, 1)
+    assert resolved.date_end == date(2016, 12, 31)
+
+
+@pytest.mark.parametrize(
+    "sentence, published, start, end, precision",
+    [
+        ("the delegation visited last week", date(2024, 6, 5), date(2024, 5, 27), date(2024, 6, 2), "year"),
+        ("the delegation visited last week", date(2024, 6, 19), date(2024, 6, 10), date(2024, 6, 16), "month"),
+        ("talks held earlier this month", date(2024, 6, 5), date(2024, 6, 1), date(2024, 6, 5), "month"),
+        ("the exchange held last month", date(2024, 1, 10), date(2023, 12, 1), date(2023, 12, 31), "month"),
+        ("the exchange held last year", date(2024, 1, 10), date(2023, 1, 1), date(2023, 12, 31), "year"),
+    ],
+)
+def test_relative_periods_with_published(sentence, published, start, end, precision):
+    resolved = resolve_meeting_date([sentence], published, [])
+    assert (resolved.date_start, resolved.date_end, resolved.precision) == (start, end, precision)
+
+
+def test_relative_mentions_need_a_published_date():
+    windows = [soft(date(2016, 1, 1), date(2017, 1, 31), "plan 2016")]
+    resolved = resolve_meeting_date(["Yesterday, the two sides met."], None, windows)
+    assert (resolved.date_start, resolved.precision) == (date(2016, 1, 1), "year")
+
+
+def test_published_year_combines_with_text_windows():
+    windows = year_windows_from_text(["The talks concluded with the signing of the cooperation plan for 2026."])
+    resolved = resolve_meeting_date(["The two ministers held talks."], date(2025, 12, 20), windows)
+    assert (resolved.date_start, resolved.date_end, resolved.precision) == (
+        date(2025, 1, 1), date(2025, 12, 20), "year")
