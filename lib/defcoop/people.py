@@ -1,0 +1,504 @@
+"""Officials: an actor dictionary (PETRARCH-style) and the finder for people named in an article.
+
+The dictionary is data/reference/officials.csv (one row per person, role and term) ranked by
+data/reference/roles.csv. `find_people` works in three passes over an article's sentences:
+
+1. aliases: any alias of any official, case- and diacritic-insensitive, whole words;
+2. short references to someone already found: a Vietnamese given name ("Gen. Giang", "Chiến"),
+   a Cambodian last name after a title ("Gen. Banh"), a Lao first name after a title;
+   how each country's press shortens names is data (countries.csv);
+3. unknown people introduced by a title ("Thai Defence Minister Sutin Klungsang"), kept as written.
+
+An earlier pass wins where mentions overlap.
+
+>>> table = load_officials()
+>>> [(m.person, m.matched) for m in table.find_people(["Gen. Phan Văn Giang met Gen. Tea Seiha.", "Giang said."])]
+[('Phan Van Giang', 'alias'), ('Tea Seiha', 'alias'), ('Phan Van Giang', 'short')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from defcoop.paths import REFERENCE_DIR
+from defcoop.places import CountryTable, Gazetteer, load_countries, load_places
+from defcoop.reference import (AliasMatch, AliasMatcher, ReferenceDataError, add_alias, alias_key, fold_cached,
+                               parse_iso_date,
+                               is_case_sensitive, read_rows, spelling_variants, split_aliases)
+from defcoop.text import fold
+
+UNRANKED = 99  # rank given to an empty role ("" = unknown), below every role in roles.csv
+
+# Forms of address and military ranks: they introduce a name but say nothing about the office.
+HONORIFICS = (
+    "Gen.", "General", "Generals", "Gens.", "Sen. Lt. Gen.", "Senior Lt. Gen.", "Senior Lieutenant General",
+    "Lt. Gen.", "Lieutenant General", "Maj. Gen.", "Major General", "Brig. Gen.", "Brigadier General",
+    "Col.", "Colonel", "Senior Colonel", "Sr. Col.", "Sen. Col.", "Lt. Col.", "Lieutenant Colonel",
+    "Maj.", "Major", "Capt.", "Captain", "Adm.", "Admiral", "Vice Adm.", "Vice Admiral", "Rear Adm.",
+    "Rear Admiral", "Mr.", "Mrs.", "Ms.", "Madam", "Madame", "Dr.", "His Excellency", "Her Excellency",
+    "H.E.", "Samdech", "Lok Chumteav", "Oknha",
+)
+# Office words too vague to name a role on their own ("Minister" of what?).
+GENERIC_TITLES = (
+    "Minister", "Ministers", "Deputy Minister", "Vice Minister", "Senior Minister", "Minister of State",
+    "Secretary of State", "Permanent Secretary of State", "Under Secretary of State", "Commander",
+    "Deputy Commander", "Chief", "Deputy Chief", "Director", "Deputy Director", "Chairman", "Chairwoman",
+    "Vice Chairman", "Vice Chairwoman", "Governor", "Deputy Governor", "Head", "Deputy Head",
+    "Political Commissar", "Secretary", "Deputy Secretary", "Permanent Member", "Spokesperson", "Spokesman",
+    "Military Attache", "Defence Attache",
+)
+# Words of organisation names and offices: never part of a person's name, and skipped between a
+# title and the name it introduces ("Minister of the Cambodian Ministry of National Defence Tea Seiha").
+ORGANISATION_WORDS = frozenset("""
+    ministry ministries minister ministers national defence defense party parties state states people people's
+    army armies armed forces force dialogue dialogues policy committee committees central command commands
+    department general generals staff government governments border borders guard guards navy naval military
+    region regions zone zones royal council assembly senate province provinces city office republic kingdom
+    communist democratic socialist union association academy university embassy delegation delegations
+    cooperation security public affairs foreign political politics secretariat politburo asean admm un
+    commission institute agency inspectorate logistics technical gendarmerie police air coast high
+    headquarters division corps brigade regiment battalion standing board vice deputy permanent chief head
+    director commander commander-in-chief chairman chairwoman president prime secretary premier king queen
+    prince excellency mr mrs ms dr gen lt maj col capt adm sen senior colonel major lieutenant captain admiral
+    international bilateral trilateral regional development economic vietnam-cambodia
+""".split())
+CONNECTORS = frozenset({"of", "the", "and", "for"})
+# Capitalised words that start a sentence or an event rather than a name.
+OTHER_NON_NAME_WORDS = frozenset("""
+    his her their in at on with to from by as during after before this that these those both two
+    meeting meetings conference talks summit exchange friendship plan protocol agreement memorandum
+    understanding year day monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december news vna vns photo east west north south
+    sea lake river mekong hospital school college center centre group team
+""".split())
+NON_NAME_WORDS = ORGANISATION_WORDS | CONNECTORS | OTHER_NON_NAME_WORDS
+
+_PERSON, _TITLE = "person", "title"   # kinds of hit in the combined people-and-titles scan
+_TOKEN = re.compile(r"[^\W\d_][\w-]*")
+_FILLER = re.compile(r"(?:,|'s\b|’s\b|[\w-]+\.?)")
+_SPACE_ONLY = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Official:
+    """One person in one role for one term; empty term dates mean unknown start / still in office."""
+
+    person: str
+    country: str
+    role: str
+    rank: int
+    title: str
+    term_start: date | None
+    term_end: date | None
+    aliases: tuple[str, ...]
+    source: str
+
+    def covers(self, day: date) -> bool:
+        """The term contains `day` (both ends inclusive, open ends unbounded).
+
+        >>> Official("X", "VN", "head_of_state", 2, "President", date(2023, 3, 2), date(2024, 3, 21), (), "").covers(date(2024, 3, 21))
+        True
+        """
+        return (self.term_start is None or self.term_start <= day) and (self.term_end is None or day <= self.term_end)
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    person: str            # canonical name, or the name as written for title-pattern finds
+    name_as_written: str
+    country: str           # ISO-2, '' if unknown
+    role: str              # role id, '' if unknown
+    sentence_index: int
+    start: int             # char offsets in that sentence
+    end: int
+    matched: str           # "alias" | "short" | "title"
+
+
+@dataclass(frozen=True)
+class Role:
+    role: str
+    rank: int
+    label: str
+    titles: tuple[str, ...]
+
+
+# --- roles ---------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=8)
+def load_roles(path: str | Path | None = None) -> dict[str, Role]:
+    """Roles by id from roles.csv (default data/reference/roles.csv), validated; cached.
+
+    >>> load_roles()["defence_minister"].rank < load_roles()["deputy_defence_minister"].rank
+    True
+    """
+    path = Path(path) if path else REFERENCE_DIR / "roles.csv"
+    roles: dict[str, Role] = {}
+    for line, row in read_rows(path, ("role", "rank", "label")):
+        if not re.fullmatch(r"[a-z_]+", row["role"]):
+            raise ReferenceDataError.at(path, line, f"role id must be lower_snake_case, got '{row['role']}'")
+        if row["role"] in roles:
+            raise ReferenceDataError.at(path, line, f"duplicate role '{row['role']}'")
+        if not row["rank"].isdigit() or int(row["rank"]) < 1:
+            raise ReferenceDataError.at(path, line, f"rank must be a positive integer, got '{row['rank']}'")
+        roles[row["role"]] = Role(row["role"], int(row["rank"]), row["label"], split_aliases(row.get("titles", "")))
+    return roles
+
+
+def rank_of(role: str) -> int:
+    """Protocol rank of a role id (1 = highest); UNRANKED for '' (unknown role).
+
+    >>> rank_of("head_of_state") < rank_of("defence_minister") < rank_of("")
+    True
+    """
+    if not role:
+        return UNRANKED
+    return load_roles()[role].rank
+
+
+# --- the table -----------------------------------------------------------------------------------
+
+class OfficialsTable:
+    """The actor dictionary: terms of office by person, and the matchers that find people in text."""
+
+    def __init__(self, officials: tuple[Official, ...], aliases: dict, titles: dict,
+                 short_names: dict[str, frozenset[str]], countries: CountryTable, places: Gazetteer):
+        """`aliases` and `titles` are alias entries (see reference.add_alias) for people and titles."""
+        self.officials = officials
+        self._by_person: dict[str, list[Official]] = {}
+        for official in officials:
+            self._by_person.setdefault(official.person, []).append(official)
+        self._titles = AliasMatcher(titles)
+        # People and titles in one regex; a title never outranks a person's alias of the same text.
+        combined = {key: ((_TITLE, role), exact) for key, (role, exact) in titles.items()}
+        combined.update({key: ((_PERSON, person), exact) for key, (person, exact) in aliases.items()})
+        self._names_and_titles = AliasMatcher(combined)
+        self._short_names = short_names
+        self._short_keys_of: dict[str, set[str]] = {}
+        for key, people in short_names.items():
+            for person in people:
+                self._short_keys_of.setdefault(person, set()).add(key)
+        self._short_matcher = AliasMatcher({key: (key, None) for key in short_names}, capitalised=True)
+        self._countries = countries
+        self._places = places
+
+    # -- terms --
+
+    def roles_of(self, person: str) -> list[Official]:
+        """Every term of `person`, earliest first ([] for someone not in the table).
+
+        >>> [o.role for o in load_officials().roles_of("Tea Banh")]
+        ['defence_minister', 'deputy_prime_minister']
+        """
+        return sorted(self._by_person.get(person, []), key=lambda o: (o.term_start or date.min, o.rank))
+
+    def role_at(self, person: str, day: date | None) -> Official | None:
+        """The highest-ranked term of `person` containing `day`; with no day, the current one.
+
+        "Current" is the highest-ranked open term, else the one that ended last.
+
+        >>> load_officials().role_at("Tea Banh", date(2023, 9, 1)) is None
+        True
+        """
+        terms = self._by_person.get(person, [])
+        if day is None:
+            return min(terms, key=_recency_key, default=None)
+        return min((o for o in terms if o.covers(day)), key=lambda o: o.rank, default=None)
+
+    def term_window(self, person: str, role: str | None = None) -> tuple[date | None, date | None]:
+        """Union span of `person`'s terms (in `role` if given); None = open (or unknown person).
+
+        >>> load_officials().term_window("Vo Van Thuong", "head_of_state")
+        (datetime.date(2023, 3, 2), datetime.date(2024, 3, 21))
+        """
+        terms = [o for o in self._by_person.get(person, []) if role is None or o.role == role]
+        if not terms:
+            return None, None
+        start = None if any(o.term_start is None for o in terms) else min(o.term_start for o in terms)
+        end = None if any(o.term_end is None for o in terms) else max(o.term_end for o in terms)
+        return start, end
+
+    # -- finding people --
+
+    def find_people(self, sentences: list[str], day: date | None = None) -> list[PersonMention]:
+        """Everyone named in an article's sentences, in reading order (see module docstring).
+
+        `role` of a dictionary person is their role on `day` (the article's date when known),
+        else their current role. Each sentence is scanned once for aliases and titles together.
+        """
+        folded = [fold_cached(sentence) for sentence in sentences]
+        scans = [self._names_and_titles.find(sentence, folded_sentence)
+                 for sentence, folded_sentence in zip(sentences, folded)]
+        titles = [[AliasMatch(h.start, h.end, h.as_written, h.value[1]) for h in scan if h.value[0] == _TITLE]
+                  for scan in scans]
+        mentions = [self._mention(AliasMatch(h.start, h.end, h.as_written, h.value[1]), index, "alias", day)
+                    for index, scan in enumerate(scans) for h in scan if h.value[0] == _PERSON]
+        found = frozenset(m.person for m in mentions)
+        short_keys = {key for person in found for key in self._short_keys_of.get(person, ())}
+        for index, sentence in enumerate(sentences):
+            # Titles count as taken too: the "Sen." of "Sen. Lt. Gen." is not Hun Sen.
+            taken = [(m.start, m.end) for m in mentions if m.sentence_index == index]
+            taken += [(title.start, title.end) for title in titles[index]]
+            if short_keys and any(key in folded[index] for key in short_keys):
+                for mention in self._short_references(sentence, folded[index], index, found, titles[index], day):
+                    if not _overlaps(mention.start, mention.end, taken):
+                        mentions.append(mention)
+                        taken.append((mention.start, mention.end))
+            for mention in self._titled_short_names(sentence, folded[index], index, titles[index], day):
+                if not _overlaps(mention.start, mention.end, taken):
+                    mentions.append(mention)
+                    taken.append((mention.start, mention.end))
+            for mention in self._title_pattern_people(sentence, folded[index], index, titles[index]):
+                if not _overlaps(mention.start, mention.end, taken):
+                    mentions.append(mention)
+        return sorted(mentions, key=lambda m: (m.sentence_index, m.start))
+
+    def _short_references(self, sentence: str, folded: str, index: int, found: frozenset[str],
+                          titles: list[AliasMatch[str]], day: date | None) -> list[PersonMention]:
+        """Short names in one sentence that resolve to exactly one person already found."""
+        mentions = []
+        for hit in self._short_matcher.find(sentence, folded):
+            person = self._resolve_short(sentence, folded, hit, found, titles)
+            if person:
+                mentions.append(self._mention(AliasMatch(hit.start, hit.end, hit.as_written, person),
+                                              index, "short", day))
+        return mentions
+
+    def _titled_short_names(self, sentence: str, folded: str, index: int, titles: list[AliasMatch[str]],
+                            day: date | None) -> list[PersonMention]:
+        """A title plus a short name only one official in the whole table has ("Gen. Giang").
+
+        Used when the article never gives the full name (it was in a dropped photo caption);
+        with `day`, that official must have been in office then (term windows are wide).
+        """
+        mentions = []
+        for title in titles:
+            token = _TOKEN.match(sentence, title.end + 1) if sentence[title.end:title.end + 1] == " " else None
+            if not token or not token.group()[0].isupper():
+                continue
+            people = self._short_names.get(folded[token.start():token.end()], frozenset())
+            if len(people) != 1:
+                continue
+            person = next(iter(people))
+            if day is None or self._in_office(person, day):
+                hit = AliasMatch(token.start(), token.end(), token.group(), person)
+                mentions.append(self._mention(hit, index, "short", day))
+        return mentions
+
+    def _in_office(self, person: str, day: date) -> bool:
+        """`day` falls within the union span of `person`'s terms."""
+        start, end = self.term_window(person)
+        return (start is None or start <= day) and (end is None or day <= end)
+
+    def _mention(self, hit: AliasMatch[str], index: int, how: str, day: date | None) -> PersonMention:
+        official = self.role_at(hit.value, day) or self.role_at(hit.value, None)
+        country = official.country if official else ""
+        return PersonMention(hit.value, hit.as_written, country, official.role if official else "",
+                             index, hit.start, hit.end, how)
+
+    def _resolve_short(self, sentence: str, folded: str, hit: AliasMatch[str], found: frozenset[str],
+                       titles: list[AliasMatch[str]]) -> str | None:
+        """The one already-found person a short name can mean here, or None."""
+        candidates = self._short_names[hit.value] & found
+        if len(candidates) != 1:
+            return None
+        person = next(iter(candidates))
+        rules = self._countries.get(self._by_person[person][0].country)
+        if _follows_title(hit.start, titles, sentence):
+            return person
+        if not rules.short_name_alone or _next_to_capitalised_word(sentence, hit.start, hit.end):
+            return None
+        if any(p.start <= hit.start and hit.end <= p.end for p in self._places.find(sentence, folded)):
+            return None
+        return person
+
+    def _title_pattern_people(self, sentence: str, folded: str, index: int,
+                              titles: list[AliasMatch[str]]) -> list[PersonMention]:
+        """People outside the dictionary introduced by a chain of titles: kept as written."""
+        mentions = []
+        country_hits = None
+        i = 0
+        while i < len(titles):
+            chain_start, pos, i = titles[i].start, titles[i].end, i + 1
+            while True:
+                pos = self._skip_filler(sentence, folded, pos)
+                while i < len(titles) and titles[i].start < pos:
+                    i += 1
+                if i < len(titles) and titles[i].start == pos:
+                    pos, i = titles[i].end, i + 1
+                    continue
+                break
+            span = _read_name(sentence, pos)
+            if span is None or not self._plausible_name(sentence, *span):
+                continue
+            country_hits = self._countries.find(sentence, folded) if country_hits is None else country_hits
+            country = _country_of_title(country_hits, chain_start, span[0])
+            role = self._role_of_title(folded[chain_start:span[0]], country_hits, chain_start)
+            name = sentence[span[0]:span[1]]
+            mentions.append(PersonMention(name, name, country, role, index, span[0], span[1], "title"))
+        return mentions
+
+    def _skip_filler(self, sentence: str, folded: str, pos: int) -> int:
+        """Move past connectors, organisation words and country words between titles and a name.
+
+        Returns the start of the first word that is none of these (or the end of the sentence).
+        """
+        while True:
+            space = _SPACE_ONLY.match(folded, pos)
+            pos = space.end() if space else pos
+            match = _FILLER.match(folded, pos)
+            if not match:
+                return pos
+            word = match.group().rstrip(".") if match.group() not in ("'s", "’s") else ","
+            original = sentence[match.start():match.end()]
+            is_filler = (word == "," or word in ORGANISATION_WORDS or word in CONNECTORS
+                         or (original[:1].isupper() and bool(self._countries.find(original))))
+            if not is_filler:
+                return pos
+            pos = match.end()
+
+    def _plausible_name(self, sentence: str, start: int, end: int) -> bool:
+        """Not a place, country or organisation dressed as a name ("Gen. Phnom Penh").
+
+        The word after the name counts too, since the name reader stops at "City" or "Centre".
+        """
+        following = _TOKEN.match(sentence, end + 1) if sentence[end:end + 1] == " " else None
+        if following and following.group()[0].isupper() and fold(following.group()) in NON_NAME_WORDS:
+            return False  # "UNESCO World Heritage Centre", "Ho Chi Minh City": an organisation or place
+        text = sentence[start:following.end() if following else end]
+        return not self._places.find(text) and not self._countries.find(text)
+
+    def _role_of_title(self, title_text: str, country_hits: list, offset: int) -> str:
+        """The highest-ranked role a title phrase names, country words removed ("Cambodian Ministry")."""
+        for _iso2, start, end, _written in sorted(country_hits, key=lambda h: -h[1]):
+            if offset <= start and end - offset <= len(title_text):
+                title_text = title_text[: start - offset] + title_text[end - offset:]
+        title_text = _SPACE_ONLY.sub(" ", title_text.replace("'s ", " ").replace("’s ", " "))
+        roles = [hit.value for hit in self._titles.find(title_text) if hit.value]
+        return min(roles, key=rank_of, default="")
+
+
+@lru_cache(maxsize=8)
+def load_officials(path: str | Path | None = None) -> OfficialsTable:
+    """Read and validate officials.csv (default data/reference/officials.csv); cached.
+
+    Raises ReferenceDataError("data/reference/officials.csv:12: term_end before term_start")
+    for an unknown role or country, a bad date, a missing person or an alias of two people.
+    """
+    path = Path(path) if path else REFERENCE_DIR / "officials.csv"
+    roles, countries = load_roles(), load_countries()
+    officials, aliases, home = [], {}, {}
+    for line, row in read_rows(path, ("person", "aliases", "country", "role", "title", "term_start", "term_end")):
+        official = _official_from_row(row, path, line, roles, countries)
+        if home.setdefault(official.person, official.country) != official.country:
+            raise ReferenceDataError.at(path, line, f"{official.person} is listed under {home[official.person]} elsewhere")
+        for alias in (official.person, *official.aliases):
+            add_alias(aliases, alias, official.person, path, line)
+        officials.append(official)
+    return OfficialsTable(tuple(officials), aliases, _title_entries(roles),
+                          _short_names(officials, countries), countries, load_places())
+
+
+def _official_from_row(row: dict[str, str], path: Path, line: int, roles: dict[str, Role],
+                       countries: CountryTable) -> Official:
+    if not row["person"]:
+        raise ReferenceDataError.at(path, line, "missing person")
+    if not row["country"]:
+        raise ReferenceDataError.at(path, line, "missing country")
+    if row["country"] not in countries:
+        raise ReferenceDataError.at(path, line, f"unknown country '{row['country']}'")
+    if row["role"] not in roles:
+        raise ReferenceDataError.at(path, line, f"unknown role '{row['role']}'")
+    try:
+        start, end = parse_iso_date(row["term_start"]), parse_iso_date(row["term_end"])
+    except ValueError as error:
+        raise ReferenceDataError.at(path, line, f"bad date '{error}' (expected YYYY-MM-DD)") from None
+    if start and end and end < start:
+        raise ReferenceDataError.at(path, line, "term_end before term_start")
+    return Official(row["person"], row["country"], row["role"], roles[row["role"]].rank, row["title"],
+                    start, end, split_aliases(row["aliases"]), row.get("source", ""))
+
+
+def _title_entries(roles: dict[str, Role]) -> dict:
+    """Titles -> role id ('' for honorifics and vague titles), with and without abbreviation dots."""
+    entries: dict = {}
+    phrases = [(title, "") for title in HONORIFICS + GENERIC_TITLES]
+    phrases += [(title, role.role) for role in roles.values() for title in role.titles]
+    for title, role in phrases:
+        for variant in {title, title.replace(".", "")}:
+            for spelling in spelling_variants(alias_key(variant)):
+                if spelling not in entries or not entries[spelling][0]:
+                    entries[spelling] = (role, variant if is_case_sensitive(variant) else None)
+    return entries
+
+
+def _short_names(officials: list[Official], countries: CountryTable) -> dict[str, frozenset[str]]:
+    """Folded short name -> people it may mean, by each country's naming rule (countries.csv)."""
+    short: dict[str, set[str]] = {}
+    for official in officials:
+        token = countries.get(official.country).short_name_token
+        if not token:
+            continue
+        for name in (official.person, *official.aliases):
+            words = alias_key(name).split()
+            if len(words) >= 2 and words[0] not in ("samdech", "king"):
+                short.setdefault(words[-1] if token == "last" else words[0], set()).add(official.person)
+    return {key: frozenset(people) for key, people in short.items()}
+
+
+def _recency_key(official: Official) -> tuple:
+    """Sort key putting open terms first, then later ends, then higher rank."""
+    is_open = official.term_end is None
+    return (not is_open, -(official.term_end or date.max).toordinal(), official.rank)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """The span [start, end) shares a character with any of `spans` (an earlier pass's mention)."""
+    return any(start < other_end and other_start < end for other_start, other_end in spans)
+
+
+def _follows_title(start: int, titles: list[AliasMatch[str]], sentence: str) -> bool:
+    """A title ends just before `start`, only whitespace between ("Gen. Giang")."""
+    return any(t.end <= start and not sentence[t.end:start].strip() for t in titles)
+
+
+def _next_to_capitalised_word(sentence: str, start: int, end: int) -> bool:
+    """A bare name glued to another capitalised word is part of a longer name ("Kien Giang")."""
+    before = re.search(r"([^\W\d_][\w-]*)\s+$", sentence[max(0, start - 40):start])
+    after = re.match(r"\s+([^\W\d_][\w-]*)", sentence[end:end + 40])
+    return bool((before and before.group(1)[0].isupper()) or (after and after.group(1)[0].isupper()))
+
+
+def _read_name(sentence: str, pos: int) -> tuple[int, int] | None:
+    """Span of 2-4 capitalised name tokens starting at `pos`, or None."""
+    spans = []
+    while len(spans) <= 4:
+        match = _TOKEN.match(sentence, pos)
+        if not match or not _is_name_token(match.group()):
+            break
+        spans.append(match.span())
+        gap = _SPACE_ONLY.match(sentence, match.end())
+        if not gap or "\n" in gap.group():
+            break
+        pos = gap.end()
+    if not 2 <= len(spans) <= 4:
+        return None
+    return spans[0][0], spans[-1][1]
+
+
+def _is_name_token(token: str) -> bool:
+    """Capitalised, not an organisation word, not two words glued together ("MinisterTea").
+
+    >>> _is_name_token("Saingyun"), _is_name_token("Ministry"), _is_name_token("MinisterTea")
+    (True, False, False)
+    """
+    glued = any(a.islower() and b.isupper() for a, b in zip(token, token[1:]))
+    return token[0].isupper() and not glued and fold(token) not in NON_NAME_WORDS
+
+
+def _country_of_title(country_hits: list, chain_start: int, name_start: int) -> str:
+    """The one country named in the title phrase or just before it ("Thai Defence Minister"), else ''."""
+    near = {iso2 for iso2, start, end, _ in country_hits if chain_start - 4 <= end and start < name_start}
+    return near.pop() if len(near) == 1 else ""

@@ -1,0 +1,186 @@
+"""Gazetteer and country lookup: find places and countries named in a sentence.
+
+Both tables live in data/reference (places.csv, countries.csv), are read lazily once, and are
+matched with one folded-alias regex each, so "HCM City", "TP.HCM" and "Thành phố Hồ Chí Minh"
+all give Ho Chi Minh City with the offsets of the words as written.
+
+>>> [(m.place, m.name_as_written) for m in find_places("Talks in Tây Ninh province and HCM City")]
+[('Tay Ninh', 'Tây Ninh province'), ('Ho Chi Minh City', 'HCM City')]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from defcoop.paths import REFERENCE_DIR
+from defcoop.reference import AliasMatcher, ReferenceDataError, add_alias, fold_cached, read_rows, split_aliases
+
+PLACE_KINDS = ("capital", "city", "province", "border_gate", "district")
+# Generic words written after a place name that still belong to the mention ("Tay Ninh province").
+PLACE_SUFFIX = (r"\s+(?:province|city|municipality|capital|district|town"
+                r"|international\s+border\s+gate|border\s+gate|border\s+crossing)")
+SHORT_NAME_TOKENS = ("first", "last", "")
+
+
+@dataclass(frozen=True)
+class Place:
+    place: str
+    country: str
+    kind: str
+    aliases: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    place: str
+    country: str
+    kind: str
+    name_as_written: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country row; `short_name_token`/`short_name_alone` say how the press shortens its people's names."""
+
+    iso2: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    short_name_token: str      # "last" (Vietnamese given name), "first" (Lao given name) or "" (never)
+    short_name_alone: bool     # the short name may stand without a title ("Chiến said")
+    source: str
+
+
+class CountryTable:
+    """Countries by ISO code plus a matcher over their names, aliases and demonyms."""
+
+    def __init__(self, countries: dict[str, Country], matcher: AliasMatcher[str]):
+        self.countries = countries
+        self._matcher = matcher
+
+    def __contains__(self, iso2: str) -> bool:
+        return iso2 in self.countries
+
+    def get(self, iso2: str) -> Country | None:
+        return self.countries.get(iso2)
+
+    def find(self, sentence: str, folded: str | None = None,
+             places: "Gazetteer | None" = None) -> list[tuple[str, int, int, str]]:
+        """(iso2, start, end, as_written) for each country name or demonym in `sentence`.
+
+        A hit inside a longer place name is not a country: "Lao Cai" is a Vietnamese province,
+        "Thai Binh" too.
+        """
+        folded = fold_cached(sentence) if folded is None else folded
+        place_spans = [(m.start, m.end) for m in places.find(sentence, folded)] if places else []
+        found = []
+        for hit in self._matcher.find(sentence, folded):
+            if any(s <= hit.start and hit.end <= e and e - s > hit.end - hit.start for s, e in place_spans):
+                continue
+            found.append((hit.value, hit.start, hit.end, hit.as_written))
+        return found
+
+
+class Gazetteer:
+    """Places by canonical name plus a matcher over their aliases."""
+
+    def __init__(self, places: dict[str, Place], matcher: AliasMatcher[str]):
+        self.places = places
+        self._matcher = matcher
+
+    def find(self, sentence: str, folded: str | None = None) -> list[PlaceMention]:
+        """Every gazetteer place in `sentence`, longest alias first, trailing "province"/"city" included."""
+        mentions = []
+        for hit in self._matcher.find(sentence, folded):
+            place = self.places[hit.value]
+            mentions.append(PlaceMention(place.place, place.country, place.kind, hit.as_written, hit.start, hit.end))
+        return mentions
+
+
+@lru_cache(maxsize=8)
+def load_countries(path: str | Path | None = None) -> CountryTable:
+    """Read and validate countries.csv (default: data/reference/countries.csv); cached.
+
+    >>> load_countries().get("KH").demonyms
+    ('Cambodian', 'Khmer')
+    """
+    path = Path(path) if path else REFERENCE_DIR / "countries.csv"
+    countries: dict[str, Country] = {}
+    entries: dict = {}
+    for line, row in read_rows(path, ("iso2", "name", "aliases", "demonyms")):
+        country = _country_from_row(row, path, line)
+        if country.iso2 in countries:
+            raise ReferenceDataError.at(path, line, f"duplicate iso2 '{country.iso2}'")
+        countries[country.iso2] = country
+        for alias in (country.name, *country.aliases, *country.demonyms):
+            add_alias(entries, alias, country.iso2, path, line)
+    return CountryTable(countries, AliasMatcher(entries, capitalised=True))
+
+
+def _country_from_row(row: dict[str, str], path: Path, line: int) -> Country:
+    iso2, name = row["iso2"], row["name"]
+    if len(iso2) != 2 or not iso2.isupper():
+        raise ReferenceDataError.at(path, line, f"iso2 must be two capital letters, got '{iso2}'")
+    if not name:
+        raise ReferenceDataError.at(path, line, "missing name")
+    token = row.get("short_name_token", "")
+    if token not in SHORT_NAME_TOKENS:
+        raise ReferenceDataError.at(path, line, f"short_name_token must be first, last or empty, got '{token}'")
+    alone = row.get("short_name_alone", "")
+    if alone not in ("yes", "no", ""):
+        raise ReferenceDataError.at(path, line, f"short_name_alone must be yes, no or empty, got '{alone}'")
+    return Country(iso2, name, split_aliases(row["aliases"]), split_aliases(row["demonyms"]),
+                   token, alone == "yes", row.get("source", ""))
+
+
+@lru_cache(maxsize=8)
+def load_places(path: str | Path | None = None) -> Gazetteer:
+    """Read and validate places.csv (default: data/reference/places.csv); cached.
+
+    >>> load_places().places["Phnom Penh"].kind
+    'capital'
+    """
+    path = Path(path) if path else REFERENCE_DIR / "places.csv"
+    countries = load_countries()
+    places: dict[str, Place] = {}
+    entries: dict = {}
+    for line, row in read_rows(path, ("place", "aliases", "country", "kind")):
+        place = _place_from_row(row, path, line, countries)
+        if place.place in places:
+            raise ReferenceDataError.at(path, line, f"duplicate place '{place.place}'")
+        places[place.place] = place
+        for alias in (place.place, *place.aliases):
+            add_alias(entries, alias, place.place, path, line)
+    return Gazetteer(places, AliasMatcher(entries, suffix=PLACE_SUFFIX, capitalised=True))
+
+
+def _place_from_row(row: dict[str, str], path: Path, line: int, countries: CountryTable) -> Place:
+    if not row["place"]:
+        raise ReferenceDataError.at(path, line, "missing place")
+    if row["country"] not in countries:
+        raise ReferenceDataError.at(path, line, f"unknown country '{row['country']}'")
+    if row["kind"] not in PLACE_KINDS:
+        raise ReferenceDataError.at(path, line, f"unknown kind '{row['kind']}' (expected one of {', '.join(PLACE_KINDS)})")
+    return Place(row["place"], row["country"], row["kind"], split_aliases(row["aliases"]), row.get("note", ""))
+
+
+def find_places(sentence: str) -> list[PlaceMention]:
+    """Gazetteer places in `sentence` (alias-, case- and diacritic-insensitive, whole words).
+
+    >>> find_places("Delegates met in Hà Nội.")[0].place
+    'Hanoi'
+    """
+    return load_places().find(sentence)
+
+
+def find_countries(sentence: str) -> list[tuple[str, int, int, str]]:
+    """(iso2, start, end, as_written) for country names and demonyms in `sentence`.
+
+    >>> find_countries("Vietnamese and Khmer officers met in Viet Nam")
+    [('VN', 0, 10, 'Vietnamese'), ('KH', 15, 20, 'Khmer'), ('VN', 37, 45, 'Viet Nam')]
+    """
+    return load_countries().find(sentence, places=load_places())

@@ -1,0 +1,224 @@
+"""Shared helpers for the reference CSVs in data/reference (officials, roles, places, countries).
+
+Every table is read with the csv module (``import defcoop`` stays light), validated row by row,
+and turned into one compiled regex over its folded aliases. Errors name the file and line so a
+bad edit to the data is found at once:
+
+>>> str(ReferenceDataError.at("data/reference/officials.csv", 12, "term_end before term_start"))
+'data/reference/officials.csv:12: term_end before term_start'
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Generic, Iterator, TypeVar
+
+from defcoop.paths import PROJECT_ROOT
+from defcoop.text import fold
+
+T = TypeVar("T")
+
+
+class ReferenceDataError(ValueError):
+    """A reference CSV row is invalid; the message reads "file:line: problem"."""
+
+    @classmethod
+    def at(cls, path: str | Path, line: int, problem: str) -> "ReferenceDataError":
+        """Build the error for `line` of `path` (shown relative to the project root when inside it).
+
+        >>> str(ReferenceDataError.at("/tmp/x.csv", 3, "bad date '2021-13-01'"))
+        "/tmp/x.csv:3: bad date '2021-13-01'"
+        """
+        return cls(f"{display_path(path)}:{line}: {problem}")
+
+
+def display_path(path: str | Path) -> str:
+    """The path as people write it: relative to the project root when it lies inside it.
+
+    >>> display_path(PROJECT_ROOT / "data" / "reference" / "roles.csv")
+    'data/reference/roles.csv'
+    """
+    path = Path(path)
+    try:
+        return path.resolve().relative_to(Path(PROJECT_ROOT).resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def read_rows(path: str | Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield (line number, row) for each data row, values stripped; header must name `required`.
+
+    Line numbers are those of the file (header = line 1), so errors point where an editor will.
+    """
+    with open(path, newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        missing = [column for column in required if column not in (reader.fieldnames or [])]
+        if missing:
+            raise ReferenceDataError.at(path, 1, f"missing column(s): {', '.join(missing)}")
+        for row in reader:
+            if not any((value or "").strip() for value in row.values()):
+                continue
+            yield reader.line_num, {key: (value or "").strip() for key, value in row.items() if key}
+
+
+def split_aliases(cell: str) -> tuple[str, ...]:
+    """The "|"-joined alias cell as a tuple, blanks dropped.
+
+    >>> split_aliases("HCM City| TP.HCM ||Saigon")
+    ('HCM City', 'TP.HCM', 'Saigon')
+    """
+    return tuple(part.strip() for part in cell.split("|") if part.strip())
+
+
+def parse_iso_date(text: str) -> date | None:
+    """An ISO date cell as a date; empty means unknown/open. Raises ValueError on anything else.
+
+    >>> parse_iso_date("2023-08-22"), parse_iso_date("")
+    (datetime.date(2023, 8, 22), None)
+    """
+    if not text:
+        return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValueError(text)
+    return date.fromisoformat(text)
+
+
+@lru_cache(maxsize=2048)
+def fold_cached(sentence: str) -> str:
+    """`fold`, remembered: the same sentence is matched for people, places and countries in turn.
+
+    >>> fold_cached("Việt Nam")
+    'viet nam'
+    """
+    return fold(sentence)
+
+
+def alias_key(text: str) -> str:
+    """The form aliases are compared in: folded, whitespace collapsed.
+
+    >>> alias_key("  Hoàng  Xuân Chiến ")
+    'hoang xuan chien'
+    """
+    return " ".join(fold(text).split())
+
+
+def spelling_variants(key: str) -> tuple[str, ...]:
+    """A folded phrase plus its US spelling, so data lists only the British form.
+
+    >>> spelling_variants("defence minister")
+    ('defence minister', 'defense minister')
+    """
+    us = key.replace("defence", "defense")
+    return (key,) if us == key else (key, us)
+
+
+def is_case_sensitive(alias: str) -> bool:
+    """Short all-capital aliases ("US", "PM", "KL") must match as written, or "us" would be a country.
+
+    >>> is_case_sensitive("US"), is_case_sensitive("Hue"), is_case_sensitive("TP.HCM")
+    (True, False, False)
+    """
+    letters = re.sub(r"[^\w]", "", alias)
+    return alias.isupper() and len(letters) <= 4
+
+
+def trie_pattern(keys: list[str]) -> str:
+    """One regex alternation over folded `keys`, factored as a character trie.
+
+    Equivalent to ``key1|key2|...`` sorted longest first (optional tails are greedy, so the
+    longest key wins), but the engine checks one branch per character instead of every key,
+    which keeps matching fast with hundreds of aliases. Spaces match any run of whitespace.
+
+    >>> re.fullmatch(trie_pattern(["tay ninh", "tay"]), "tay  ninh") is not None
+    True
+    """
+    trie: dict = {}
+    for key in keys:
+        node = trie
+        for char in key:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_node_pattern(trie)
+
+
+def _trie_node_pattern(node: dict) -> str:
+    """Regex for one trie node: its branches, made optional (greedily) when a key ends here."""
+    ends_here = "" in node
+    branches = [_char_pattern(char) + _trie_node_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:
+        return "(?:" + body + ")?"
+    return body
+
+
+def _char_pattern(char: str) -> str:
+    """A key character as regex; a space stands for any whitespace run (line breaks, double spaces)."""
+    return r"\s+" if char == " " else re.escape(char)
+
+
+@dataclass(frozen=True)
+class AliasMatch(Generic[T]):
+    """One dictionary hit: offsets in the sentence, the text as written, and the table value."""
+
+    start: int
+    end: int
+    as_written: str
+    value: T
+
+
+class AliasMatcher(Generic[T]):
+    """Finds any of many aliases in a sentence with a single compiled, word-bounded regex.
+
+    Aliases compare folded (case- and diacritic-insensitive), except short all-capital ones
+    (see `is_case_sensitive`). `suffix` is an optional regex of trailing words that belong to
+    the mention ("province" in "Tay Ninh province"); `capitalised` requires the first letter
+    as written to be upper case (place names, unlike "hue" or "us", always are).
+
+    >>> matcher = AliasMatcher({"tay ninh": ("Tay Ninh", None)}, suffix=r"\\s+province")
+    >>> [(m.as_written, m.value) for m in matcher.find("In Tây Ninh province.")]
+    [('Tây Ninh province', 'Tay Ninh')]
+    """
+
+    def __init__(self, entries: dict[str, tuple[T, str | None]], suffix: str = "", capitalised: bool = False):
+        """`entries` maps alias_key -> (value, exact form when the alias is case-sensitive else None)."""
+        self._entries = entries
+        self._capitalised = capitalised
+        alternation = trie_pattern(sorted(entries)) if entries else r"(?!x)x"
+        tail = f"(?:{suffix})?" if suffix else ""
+        self._pattern = re.compile(rf"(?<!\w)(?P<alias>{alternation})(?!\w){tail}(?!\w)")
+
+    def find(self, sentence: str, folded: str | None = None) -> list[AliasMatch[T]]:
+        """All non-overlapping alias hits in `sentence`, leftmost then longest."""
+        folded = fold_cached(sentence) if folded is None else folded
+        hits = []
+        for match in self._pattern.finditer(folded):
+            value, exact = self._entries[" ".join(match.group("alias").split())]
+            start, end = match.span()
+            if exact is not None and sentence[start:match.end("alias")].replace(" ", "") != exact.replace(" ", ""):
+                continue
+            if self._capitalised and not sentence[start].isupper() and not sentence[start].isdigit():
+                continue
+            hits.append(AliasMatch(start, end, sentence[start:end], value))
+        return hits
+
+
+def add_alias(entries: dict, alias: str, value: str, path: str | Path, line: int) -> None:
+    """Register `alias` for the canonical name `value`; one alias for two names is a data error.
+
+    >>> entries = {}
+    >>> add_alias(entries, "Hà Nội", "Hanoi", "places.csv", 2); entries
+    {'ha noi': ('Hanoi', None)}
+    """
+    key = alias_key(alias)
+    if not key:
+        return
+    exact = alias if is_case_sensitive(alias) else None
+    if key in entries and entries[key][0] != value:
+        raise ReferenceDataError.at(path, line, f"alias '{alias}' already points to {entries[key][0]!r}")
+    entries[key] = (value, exact)

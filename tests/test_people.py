@@ -1,0 +1,231 @@
+"""Officials dictionary and people finder: one behaviour per test, small synthetic sentences."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from defcoop.people import Official, load_officials, load_roles, rank_of
+from defcoop.reference import ReferenceDataError
+
+HEADER = "person,aliases,country,role,title,term_start,term_end,source,note\n"
+
+
+@pytest.fixture(scope="module")
+def table():
+    return load_officials()
+
+
+def people(table, *sentences):
+    return [(m.person, m.name_as_written, m.matched) for m in table.find_people(list(sentences))]
+
+
+# --- alias matching ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("written, person", [
+    ("Nieng Phat", "Neang Phat"),
+    ("Neang Phat", "Neang Phat"),
+    ("NGUYEN CHI VINH", "Nguyen Chi Vinh"),
+    ("Hoàng Xuân Chiến", "Hoang Xuan Chien"),
+    ("Chay Saingyun", "Chay Saing Yun"),
+    ("Chay Saing Yun", "Chay Saing Yun"),
+    ("nguyễn tân cương", "Nguyen Tan Cuong"),
+])
+def test_alias_forms_match_case_and_diacritic_insensitively(table, written, person):
+    assert people(table, f"Talks with {written} ended.") == [(person, written, "alias")]
+
+
+def test_alias_gives_offsets_country_and_role_in_the_sentence(table):
+    [mention] = table.find_people(["Yesterday Gen. Tea Seiha arrived."])
+    assert (mention.start, mention.end, mention.sentence_index) == (15, 24, 0)
+    assert (mention.country, mention.role) == ("KH", "deputy_prime_minister")
+
+
+def test_alias_needs_whole_words(table):
+    assert people(table, "Xto Lamy is not To Lam's namesake.") == [("To Lam", "To Lam", "alias")]
+
+
+def test_role_of_a_mention_follows_the_article_day(table):
+    [then] = table.find_people(["Hun Manet spoke."], day=date(2020, 5, 1))
+    [now] = table.find_people(["Hun Manet spoke."])
+    assert (then.role, now.role) == ("army_commander", "head_of_government")
+
+
+# --- short references ----------------------------------------------------------------------------
+
+def test_vietnamese_given_name_after_title_resolves(table):
+    found = people(table, "Gen. Phan Van Giang met guests.", "Gen. Giang said so.")
+    assert found[-1] == ("Phan Van Giang", "Giang", "short")
+
+
+def test_vietnamese_given_name_alone_resolves(table):
+    found = people(table, "Sen. Lt. Gen. Hoàng Xuân Chiến opened it.", "In his remarks, Chiến affirmed it.")
+    assert found[-1] == ("Hoang Xuan Chien", "Chiến", "short")
+
+
+def test_president_thuong_resolves_to_vo_van_thuong(table):
+    found = people(table, "Vo Van Thuong received him.", "President Thuong stressed trust.")
+    assert found[-1] == ("Vo Van Thuong", "Thuong", "short")
+
+
+def test_plural_title_with_short_and_full_names(table):
+    found = people(table, "Phan Van Giang hosted.", "Generals Giang and Tea Seiha agreed.")
+    assert found[1:] == [("Phan Van Giang", "Giang", "short"), ("Tea Seiha", "Tea Seiha", "alias")]
+
+
+def test_cambodian_last_name_needs_a_title(table):
+    found = people(table, "Tea Banh spoke.", "Gen. Banh thanked Vietnam.", "Banh left.")
+    assert found == [("Tea Banh", "Tea Banh", "alias"), ("Tea Banh", "Banh", "short")]
+
+
+def test_bare_short_name_of_someone_not_already_found_is_ignored(table):
+    assert people(table, "Giang said so.") == []
+
+
+def test_titled_short_name_shared_by_two_officials_is_ignored(table):
+    assert people(table, "Gen. Vinh said so.") == []
+
+
+def test_ambiguous_short_name_is_ignored(table):
+    found = people(table, "Nguyen Chi Vinh and Le Huy Vinh met.", "Gen. Vinh said.")
+    assert [f[2] for f in found] == ["alias", "alias"]
+
+
+def test_short_name_inside_a_place_name_is_not_a_person(table):
+    found = people(table, "Phan Van Giang visited.", "He went to Kien Giang province.")
+    assert found == [("Phan Van Giang", "Phan Van Giang", "alias")]
+
+
+# --- unknown people by title ---------------------------------------------------------------------
+
+def test_unknown_name_after_title_kept_as_written_with_country_and_role(table):
+    [mention] = table.find_people(["Thai Defence Minister Sutin Klungsang attended."])
+    assert (mention.person, mention.matched, mention.country, mention.role) == (
+        "Sutin Klungsang", "title", "TH", "defence_minister")
+
+
+def test_unknown_name_after_rank_chain_has_no_role(table):
+    [mention] = table.find_people(["It was led by Sen. Lt. Gen. Nguyen Van Nam, a veteran."])
+    assert (mention.person, mention.country, mention.role) == ("Nguyen Van Nam", "", "")
+
+
+def test_title_of_a_cambodian_ministry_gives_country_and_role(table):
+    [mention] = table.find_people(["Secretary of State of the Cambodian Ministry of National Defence Gen. Sok Pheap spoke."])
+    assert (mention.person, mention.country, mention.role) == ("Sok Pheap", "KH", "deputy_defence_minister")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Minister of National Defence of Vietnam and the Ministry of National Defence of Cambodia met.",
+    "The Defence Minister said the Party and State support the Defence Policy Dialogue.",
+    "General Staff of the Vietnam People's Army and Commander of Military Region 7 attended.",
+    "President Ho Chi Minh City officials and General Phnom Penh Capital were there.",
+    "Minister Vietnam Cambodia signed.",
+    "The Commander in Hanoi Le Van Tam Street spoke.",
+])
+def test_title_patterns_produce_no_junk_names(table, sentence):
+    assert table.find_people([sentence]) == []
+
+
+def test_alias_wins_over_title_pattern(table):
+    found = people(table, "Defence Minister General Phan Van Giang spoke.")
+    assert found == [("Phan Van Giang", "Phan Van Giang", "alias")]
+
+
+# --- terms of office -----------------------------------------------------------------------------
+
+def test_role_at_across_the_2023_defence_handover(table):
+    assert table.role_at("Tea Banh", date(2023, 8, 21)).role == "deputy_prime_minister"
+    assert table.role_at("Tea Banh", date(2023, 9, 1)) is None
+    assert table.role_at("Tea Seiha", date(2023, 8, 21)) is None
+    assert table.role_at("Tea Seiha", date(2023, 11, 13)).role == "deputy_prime_minister"
+
+
+def test_role_at_president_window(table):
+    assert table.role_at("Vo Van Thuong", date(2023, 3, 1)) is None
+    assert table.role_at("Vo Van Thuong", date(2023, 11, 13)).title == "President"
+    assert table.role_at("Vo Van Thuong", date(2024, 3, 22)) is None
+
+
+def test_role_at_without_day_is_the_current_role(table):
+    assert table.role_at("Hun Sen", None).role == "legislature_chair"
+    assert table.role_at("To Lam", None).role == "party_general_secretary"
+
+
+def test_role_at_unknown_person_is_none(table):
+    assert table.role_at("Nobody Here", date(2020, 1, 1)) is None
+
+
+def test_term_window_in_one_role(table):
+    assert table.term_window("Ngo Xuan Lich", "defence_minister") == (date(2016, 4, 9), date(2021, 4, 8))
+
+
+def test_term_window_open_end(table):
+    assert table.term_window("Phan Van Giang", "defence_minister") == (date(2021, 4, 8), None)
+
+
+def test_term_window_unions_all_roles(table):
+    assert table.term_window("Hun Manet") == (date(2018, 9, 1), None)
+
+
+def test_roles_of_lists_every_term(table):
+    assert {o.role for o in table.roles_of("Nguyen Phu Trong")} == {
+        "party_general_secretary", "head_of_state", "legislature_chair"}
+    assert all(isinstance(o, Official) for o in table.roles_of("Nguyen Phu Trong"))
+
+
+def test_rank_of_orders_roles():
+    assert rank_of("party_general_secretary") == 1
+    assert rank_of("defence_minister") < rank_of("deputy_defence_minister") < rank_of("")
+
+
+# --- validation ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("row, problem", [
+    ("X Y,,VN,defence_minister,Minister,2021-01-01,2020-01-01,s,", "term_end before term_start"),
+    ("X Y,,VN,wizard,Minister,2021-01-01,,s,", "unknown role 'wizard'"),
+    ("X Y,,VN,defence_minister,Minister,2021-13-01,,s,", "bad date"),
+    ("X Y,,VN,defence_minister,Minister,2021,,s,", "bad date"),
+    (",,VN,defence_minister,Minister,,,s,", "missing person"),
+    ("X Y,,,defence_minister,Minister,,,s,", "missing country"),
+    ("X Y,,ZZ,defence_minister,Minister,,,s,", "unknown country 'ZZ'"),
+    ("Z W,Phan Văn Giang,VN,defence_minister,Minister,,,s,", "alias 'Phan Văn Giang' already points to"),
+])
+def test_bad_officials_row_raises_with_file_and_line(tmp_path, row, problem):
+    path = tmp_path / "officials.csv"
+    path.write_text(HEADER + "Phan Van Giang,,VN,defence_minister,Minister,2021-04-08,,s,\n" + row + "\n",
+                    encoding="utf-8")
+    with pytest.raises(ReferenceDataError, match=f"officials.csv:3: {problem}"):
+        load_officials(path)
+
+
+def test_missing_column_raises_on_header(tmp_path):
+    path = tmp_path / "officials.csv"
+    path.write_text("person,country\nX Y,VN\n", encoding="utf-8")
+    with pytest.raises(ReferenceDataError, match="officials.csv:1: missing column"):
+        load_officials(path)
+
+
+def test_bad_roles_row_raises(tmp_path):
+    path = tmp_path / "roles.csv"
+    path.write_text("role,rank,label\nboss,first,Boss\n", encoding="utf-8")
+    with pytest.raises(ReferenceDataError, match="roles.csv:2: rank must be a positive integer"):
+        load_roles(path)
+
+
+def test_real_officials_and_roles_validate(table):
+    assert len(table.officials) > 50
+    assert len(load_roles()) >= 10
+    assert {o.role for o in table.officials} <= set(load_roles())
+
+
+def test_titled_short_name_unique_in_the_table_resolves_without_full_name(table):
+    assert people(table, "Gen. Giang emphasized the exchange.") == [("Phan Van Giang", "Giang", "short")]
+
+
+def test_titled_short_name_needs_the_official_in_office_on_the_day(table):
+    assert table.find_people(["Gen. Giang emphasized the exchange."], day=date(2005, 1, 1)) == []
+
+
+def test_rank_abbreviation_is_not_a_short_name(table):
+    found = people(table, "Hun Sen spoke.", "Deputy Minister Sen. Lt. Gen. Hoàng Xuân Chiến met him.")
+    assert [f[0] for f in found] == ["Hun Sen", "Hoang Xuan Chien"]

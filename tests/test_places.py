@@ -1,0 +1,99 @@
+"""Gazetteer and countries: one behaviour per test, small synthetic sentences."""
+from __future__ import annotations
+
+import pytest
+
+from defcoop.places import find_countries, find_places, load_countries, load_places
+from defcoop.reference import ReferenceDataError
+
+
+def places(sentence):
+    return [(m.place, m.name_as_written) for m in find_places(sentence)]
+
+
+@pytest.mark.parametrize("written", ["HCM City", "HCM CITY", "TP.HCM", "Saigon", "Thành phố Hồ Chí Minh",
+                                     "Ho Chi Minh City"])
+def test_ho_chi_minh_city_aliases(written):
+    assert places(f"The dialogue was held in {written} on Wednesday.") == [("Ho Chi Minh City", written)]
+
+
+@pytest.mark.parametrize("written", ["Hà Nội", "Ha Noi", "Hanoi", "HANOI"])
+def test_hanoi_aliases(written):
+    [mention] = find_places(f"{written} hosted the talks.")
+    assert (mention.place, mention.country, mention.kind) == ("Hanoi", "VN", "capital")
+
+
+def test_province_suffix_belongs_to_the_mention():
+    [mention] = find_places("The exchange took place in Tay Ninh province.")
+    assert (mention.place, mention.name_as_written, mention.start, mention.end) == (
+        "Tay Ninh", "Tay Ninh province", 27, 44)
+
+
+def test_phnom_penh_is_a_cambodian_capital():
+    [mention] = find_places("Talks in Phnom Penh ended.")
+    assert (mention.place, mention.country, mention.kind) == ("Phnom Penh", "KH", "capital")
+
+
+def test_longest_alias_wins():
+    assert places("Delegates from Vientiane province and Vientiane met.") == [
+        ("Vientiane Province", "Vientiane province"), ("Vientiane", "Vientiane")]
+
+
+def test_border_gates():
+    assert [m.kind for m in find_places("From Moc Bai International Border Gate to Bavet.")] == [
+        "border_gate", "border_gate"]
+
+
+def test_places_need_whole_capitalised_words():
+    assert places("Shanoi is not a hue of Hue.") == [("Hue", "Hue")]
+
+
+@pytest.mark.parametrize("written, iso2", [
+    ("Vietnam", "VN"), ("Viet Nam", "VN"), ("Việt Nam", "VN"), ("Vietnamese", "VN"),
+    ("Cambodia", "KH"), ("Kampuchea", "KH"), ("Cambodian", "KH"), ("Khmer", "KH"),
+    ("Laos", "LA"), ("Lao", "LA"), ("Laotian", "LA"), ("Thai", "TH"), ("US", "US"),
+])
+def test_countries_and_demonyms(written, iso2):
+    assert find_countries(f"Officials of {written} met.") == [(iso2, 13, 13 + len(written), written)]
+
+
+def test_short_capital_alias_is_case_sensitive():
+    assert find_countries("Let us meet.") == []
+
+
+def test_demonym_inside_a_place_name_is_not_a_country():
+    assert find_countries("Lao Cai and Thai Binh are Vietnamese provinces.") == [("VN", 26, 36, "Vietnamese")]
+
+
+def test_bad_place_rows_raise_with_file_and_line(tmp_path):
+    path = tmp_path / "places.csv"
+    path.write_text("place,aliases,country,kind,note\nA Town,,VN,city,\nB Town,,VN,village,\n", encoding="utf-8")
+    with pytest.raises(ReferenceDataError, match="places.csv:3: unknown kind 'village'"):
+        load_places(path)
+
+
+@pytest.mark.parametrize("row, problem", [
+    (",,VN,city,", "missing place"),
+    ("B Town,,XX,city,", "unknown country 'XX'"),
+    ("B Town,A Town,VN,city,", "alias 'A Town' already points to 'A Town'"),
+])
+def test_place_validation(tmp_path, row, problem):
+    path = tmp_path / "places.csv"
+    path.write_text(f"place,aliases,country,kind,note\nA Town,,VN,city,\n{row}\n", encoding="utf-8")
+    with pytest.raises(ReferenceDataError, match=f"places.csv:3: {problem}"):
+        load_places(path)
+
+
+def test_bad_country_rows_raise_with_file_and_line(tmp_path):
+    path = tmp_path / "countries.csv"
+    path.write_text("iso2,name,aliases,demonyms\nVN,Vietnam,,Vietnamese\nvnm,Viet,,\n", encoding="utf-8")
+    with pytest.raises(ReferenceDataError, match="countries.csv:3: iso2 must be two capital letters"):
+        load_countries(path)
+
+
+def test_real_places_and_countries_validate():
+    gazetteer, countries = load_places(), load_countries()
+    vietnam = [p for p in gazetteer.places.values() if p.country == "VN" and p.kind in ("province", "city", "capital")]
+    cambodia = [p for p in gazetteer.places.values() if p.country == "KH" and p.kind in ("province", "capital")]
+    assert len(vietnam) >= 63 and len(cambodia) == 25
+    assert {"VN", "KH", "LA", "TH", "CN", "US"} <= set(countries.countries)
