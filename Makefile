@@ -22,7 +22,7 @@ build: $(STAMP)
 test: unit nbval
 
 unit: $(STAMP)
-	$(BIN)/python -m pytest -q tests
+	$(BIN)/python -m pytest -q --doctest-modules tests lib/defcoop
 
 nbval: $(STAMP)
 	$(BIN)/python -m pytest -q --nbval --nbval-current-env notebooks

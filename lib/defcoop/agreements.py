@@ -1,0 +1,110 @@
+"""Agreements: documents signed at the reported meeting, one row per document.
+
+A sentence with a signing verb lists the documents after it; each is classified by the
+kind patterns in data/codebook/agreements.yaml and given a short subject (a year or
+period for plans and protocols, the field for memoranda, the two parties for twinning).
+Documents only considered, planned or mentioned as signed earlier are left out.
+
+>>> [(d.kind, d.subject) for d in find_signed_documents("After the talks, the ministers signed the Cooperation Plan for 2021.")]
+[('cooperation_plan', '2021')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from defcoop.paths import CODEBOOK_DIR
+from defcoop.text import fold
+
+_PERIOD = re.compile(r"\b((?:19|20)\d\d)(?:\s*-\s*((?:19|20)\d\d))?\b")
+_SUBJECT_LEADS = re.compile(
+    r"^(?:.*?\b(?:on|in the field of|in the fields of|regarding|concerning|about)\s+)?"
+    r"(?:strengthening\s+|enhancing\s+|promoting\s+)?(?:the\s+)?(?:cooperation\s+(?:in|on)\s+(?:the\s+field\s+of\s+)?)?",
+)
+_TRAILING_SEPARATOR = re.compile(r"(?:,\s*(?:and\s+)?|;\s*|\s+and\s+|\s+as well as\s+)(?:a|an|the)?\s*$", re.I)
+_SUBJECT_TAIL = re.compile(r"\s+(?:by|between)\s+the\s+two\b.*$|\s+(?:was|were)\s+(?:also\s+)?signed\b.*$")
+
+
+@dataclass(frozen=True)
+class SignedDocument:
+    kind: str
+    subject: str | None
+    text: str          # the words naming the document, as written
+
+
+@dataclass(frozen=True)
+class AgreementRules:
+    sign_verbs: re.Pattern
+    not_yet_signed: re.Pattern
+    kinds: tuple[tuple[str, re.Pattern], ...]
+    list_separator: re.Pattern
+
+
+@lru_cache(maxsize=4)
+def load_agreement_rules(path: Path | None = None) -> AgreementRules:
+    """Read data/codebook/agreements.yaml (cached)."""
+    import yaml
+
+    spec = yaml.safe_load(Path(path or CODEBOOK_DIR / "agreements.yaml").read_text(encoding="utf-8"))
+    return AgreementRules(
+        sign_verbs=re.compile(spec["sign_verbs"]),
+        not_yet_signed=re.compile("|".join(f"(?:{p})" for p in spec["not_yet_signed"])),
+        kinds=tuple((k["id"], re.compile("|".join(f"(?:{p})" for p in k["patterns"]))) for k in spec["kinds"]),
+        list_separator=re.compile(spec["list_separator"]),
+    )
+
+
+def find_signed_documents(sentence: str, rules: AgreementRules | None = None) -> list[SignedDocument]:
+    """Documents the sentence says were signed, in the order written."""
+    rules = rules or load_agreement_rules()
+    folded = fold(sentence)
+    verb = next((m for m in rules.sign_verbs.finditer(folded)
+                 if not rules.not_yet_signed.search(folded[max(0, m.start() - 40): m.start()])), None)
+    if verb is None:
+        return []
+    spans = _document_spans(folded, verb.end(), rules)
+    documents = []
+    for position, (kind, start, end) in enumerate(spans):
+        stop = spans[position + 1][1] if position + 1 < len(spans) else len(folded)
+        rest = _TRAILING_SEPARATOR.sub("", sentence[end:stop]).strip(" ,;.")
+        words = (sentence[start:end] + " " + rest).strip()
+        documents.append(SignedDocument(kind, _subject(kind, sentence[start:end], rest), words))
+    return documents
+
+
+def _document_spans(folded: str, begin: int, rules: AgreementRules) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of each document named after `begin`; later ones must follow a list separator."""
+    claimed: list[tuple[str, int, int]] = []
+    for kind, pattern in rules.kinds:
+        for match in pattern.finditer(folded, begin):
+            if not any(s < match.end() and match.start() < e for _, s, e in claimed):
+                claimed.append((kind, match.start(), match.end()))
+    claimed.sort(key=lambda span: span[1])
+    listed = claimed[:1]
+    for span in claimed[1:]:
+        if rules.list_separator.search(folded[listed[-1][2]: span[1]]):
+            listed.append(span)
+    return listed
+
+
+def _subject(kind: str, name: str, rest: str) -> str | None:
+    """A short subject: the year or period of a plan/protocol, else the field or parties."""
+    if kind in ("cooperation_plan", "protocol"):
+        period = _PERIOD.search(name) or _PERIOD.search(rest)
+        if period:
+            return period.group(0).replace(" ", "")
+    if kind == "twinning":
+        parties = re.search(r"\bbetween\s+(.+?)\s+and\s+(.+)$", rest)
+        if parties:
+            return f"{_strip_article(parties.group(1))} - {_strip_article(parties.group(2))}"
+    if kind == "minutes":
+        of = re.match(r"^of\s+(?:the\s+)?(.+)$", rest)
+        return of.group(1) if of else None
+    subject = _SUBJECT_TAIL.sub("", _SUBJECT_LEADS.sub("", rest, count=1)).strip(" ,;.")
+    return subject or None
+
+
+def _strip_article(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,;."), flags=re.I)

@@ -1,0 +1,104 @@
+"""Command line: `python -m defcoop build` and `python -m defcoop evaluate`.
+
+Errors a user can fix (a missing corpus, a bad override row, a broken codebook) print one
+line naming the file and the problem and exit with status 2; nothing is written.
+
+>>> main(["build", "--corpus", "seeds", "--out", "data/processed"])   # doctest: +SKIP
+0
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from defcoop.paths import DEFAULT_CORPUS, PROCESSED_DIR
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m defcoop", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="build the tables from a corpus folder")
+    build.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="corpus folder (default: seeds)")
+    build.add_argument("--out", default=str(PROCESSED_DIR), help="output folder (default: data/processed)")
+    build.add_argument("--jobs", type=int, default=1, help="worker processes (same output for any N)")
+    build.add_argument("--overrides", default=None, help="analyst corrections CSV (default: data/overrides.csv)")
+    build.add_argument("--quiet", action="store_true", help="no progress on stderr")
+
+    evaluate = commands.add_parser("evaluate", help="score the tables against hand-made gold answers")
+    evaluate.add_argument("--gold", required=True, help="gold YAML (format: shared/eval/GOLD.md)")
+    evaluate.add_argument("--tables", default=str(PROCESSED_DIR), help="folder with the built CSVs")
+    evaluate.add_argument("--verbose", action="store_true", help="list every miss")
+
+    report = commands.add_parser("report", help="execute every notebook and write HTML pages and figures")
+    report.add_argument("--notebooks", default="notebooks", help="folder of numbered notebooks")
+    report.add_argument("--out", default="reports", help="output folder (figures go to OUT/figures)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "build":
+            return _build(args)
+        if args.command == "report":
+            return _report(args)
+        return _evaluate(args)
+    except UserFacingError as error:
+        print(f"defcoop: error: {error}", file=sys.stderr)
+        return 2
+
+
+def _user_errors() -> tuple[type[Exception], ...]:
+    from defcoop.corpus import CorpusError
+    from defcoop.evaluate import GoldError
+    from defcoop.overrides import OverridesError
+    from defcoop.reference import ReferenceDataError
+    from defcoop.schemas import SchemaError
+    from defcoop.themes import CodebookError
+
+    return (CorpusError, GoldError, OverridesError, ReferenceDataError, SchemaError, CodebookError, FileNotFoundError)
+
+
+class UserFacingError(Exception):
+    """Wraps an input problem so `main` prints it on one line."""
+
+
+def _build(args) -> int:
+    from defcoop.tables import build_tables, inputs_hash, write_tables
+
+    corpus = Path(args.corpus)
+    try:
+        if not corpus.is_dir():
+            raise FileNotFoundError(f"corpus folder not found: {corpus}")
+        tables = build_tables(corpus, jobs=max(1, args.jobs), progress=not args.quiet, overrides=args.overrides)
+        write_tables(tables, args.out, inputs_hash=inputs_hash(corpus))
+    except _user_errors() as error:
+        raise UserFacingError(str(error)) from error
+    if not args.quiet:
+        counts = ", ".join(f"{len(frame)} {name}" for name, frame in tables.items())
+        print(f"defcoop: wrote {args.out}: {counts}", file=sys.stderr)
+    return 0
+
+
+def _evaluate(args) -> int:
+    from defcoop.evaluate import evaluate, format_report, load_gold
+    from defcoop.tables import read_tables
+
+    try:
+        gold = load_gold(args.gold)
+        tables = read_tables(args.tables)
+    except _user_errors() as error:
+        raise UserFacingError(str(error)) from error
+    report = evaluate(gold, tables)
+    print(format_report(report, verbose=args.verbose))
+    return 0
+
+
+def _report(args) -> int:
+    from defcoop.report import render_reports
+
+    pages = render_reports(args.notebooks, args.out)
+    print(f"defcoop: wrote {len(pages)} pages to {args.out}", file=sys.stderr)
+    return 0

@@ -1,0 +1,244 @@
+"""Score built tables against hand-made gold answers (format: shared/eval/GOLD.md).
+
+Meetings are matched within each gold article: a prediction pairs with a gold meeting
+when they agree on the mechanism or their dates overlap (best pairs first). Gold meetings
+marked `optional` neither reward nor penalise. On matched meetings we report the share
+with the exact date (same precision and value), place, each lead, mechanism, edition and
+format. Themes are scored per article (the union over its commitments, core ids only) and
+agreements per article by kind.
+
+>>> prf(3, 1, 0)
+{'precision': 0.75, 'recall': 1.0, 'f1': 0.857}
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from defcoop.text import fold
+
+CORE_THEMES = (
+    "border_patrol", "border_demarcation", "training", "remains_repatriation", "trilateral", "multilateral",
+    "transnational_crime", "maritime", "delegation_exchange", "information_sharing", "search_rescue",
+    "pandemic", "defence_law", "political_education", "defence_economy",
+)
+FIELDS = ("date", "place", "vn_lead", "kh_lead", "both_leads", "mechanism", "edition", "format")
+
+
+class GoldError(ValueError):
+    """The gold file is missing fields or is not the documented format."""
+
+
+def load_gold(path) -> list[dict]:
+    """Read a gold YAML list and check each entry has a doc id and lists."""
+    import yaml
+
+    path = Path(path)
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(entries, list):
+        raise GoldError(f"{path}: expected a YAML list of articles")
+    for number, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict) or "doc" not in entry:
+            raise GoldError(f"{path}: entry {number} has no 'doc'")
+        for key in ("meetings", "agreements", "themes"):
+            entry.setdefault(key, [])
+            if entry[key] is None:
+                entry[key] = []
+    return entries
+
+
+def prf(tp: int, fp: int, fn: int) -> dict:
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}
+
+
+@dataclass
+class Report:
+    meetings: dict = field(default_factory=dict)
+    fields: dict = field(default_factory=dict)         # field -> (correct, total)
+    themes: dict = field(default_factory=dict)
+    agreements: dict = field(default_factory=dict)
+    agreements_by_kind: dict = field(default_factory=dict)
+    misses: list = field(default_factory=list)
+
+
+def _norm(value) -> str | None:
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    try:
+        import pandas as pd
+
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return fold(str(value)).strip() or None
+
+
+def _pred_date(row) -> tuple[str, str | None]:
+    precision = row["date_precision"]
+    start = row["date_start"]
+    if start is None or _norm(start) is None:
+        return precision, None
+    text = str(start)[:10]
+    return precision, {"day": text, "month": text[:7], "year": text[:4]}.get(precision)
+
+
+def _gold_interval(gold: dict) -> tuple[str, str]:
+    text = str(gold["date"])
+    if len(text) == 4:
+        return f"{text}-01-01", f"{text}-12-31"
+    if len(text) == 7:
+        return f"{text}-01", f"{text}-31"
+    return text, text
+
+
+def _overlaps(gold: dict, row) -> bool:
+    if _norm(row["date_start"]) is None:
+        return False
+    start, end = _gold_interval(gold)
+    return str(row["date_start"])[:10] <= end and str(row["date_end"])[:10] >= start
+
+
+def _field_hits(gold: dict, row) -> dict[str, bool]:
+    precision, value = _pred_date(row)
+    hits = {
+        "date": precision == gold.get("precision") and value == str(gold.get("date")),
+        "place": _norm(gold.get("place")) == _norm(row["place"]),
+        "vn_lead": _norm(gold.get("vn_lead")) == _norm(row["vn_lead"]),
+        "kh_lead": _norm(gold.get("kh_lead")) == _norm(row["kh_lead"]),
+        "mechanism": gold.get("mechanism") == row["mechanism"],
+        "edition": _norm(gold.get("edition")) == _norm(row["edition"]),
+        "format": gold.get("format", "in_person") == row["format"],
+    }
+    hits["both_leads"] = hits["vn_lead"] and hits["kh_lead"]
+    return hits
+
+
+def _match(golds: list[dict], rows: list) -> list[tuple[int, int]]:
+    """Greedy best-first pairs (gold index, row index) that agree on mechanism or date."""
+    scored = []
+    for g, gold in enumerate(golds):
+        for r, row in enumerate(rows):
+            same_mechanism = gold.get("mechanism") == row["mechanism"]
+            overlap = _overlaps(gold, row)
+            if same_mechanism or overlap:
+                hits = _field_hits(gold, row)
+                scored.append((-(2 * same_mechanism + overlap + hits["vn_lead"] + hits["kh_lead"]), g, r))
+    pairs, used_g, used_r = [], set(), set()
+    for _score, g, r in sorted(scored):
+        if g not in used_g and r not in used_r:
+            pairs.append((g, r))
+            used_g.add(g)
+            used_r.add(r)
+    return pairs
+
+
+def evaluate(gold: list[dict], tables: dict) -> Report:
+    """Compare tables with gold; returns counts and the list of misses."""
+    meetings = tables["meetings"]
+    report = Report(fields={name: [0, 0] for name in FIELDS})
+    m_tp = m_fp = m_fn = 0
+    t_tp = t_fp = t_fn = 0
+    a_tp = a_fp = a_fn = 0
+    by_kind: dict[str, list[int]] = {}
+    for entry in gold:
+        doc = entry["doc"]
+        rows = [row for _, row in meetings.iterrows() if doc in str(row["article_ids"]).split(";")]
+        golds = entry["meetings"]
+        pairs = _match(golds, rows)
+        matched_g = {g for g, _ in pairs}
+        matched_r = {r for _, r in pairs}
+        for g, r in pairs:
+            if golds[g].get("optional"):
+                continue
+            m_tp += 1
+            for name, hit in _field_hits(golds[g], rows[r]).items():
+                report.fields[name][0] += hit
+                report.fields[name][1] += 1
+                if not hit:
+                    report.misses.append(f"{doc}: meeting {name}: gold {_gold_value(golds[g], name)!r}, "
+                                         f"got {_row_value(rows[r], name)!r}")
+        for g, gold_meeting in enumerate(golds):
+            if g not in matched_g and not gold_meeting.get("optional"):
+                m_fn += 1
+                report.misses.append(f"{doc}: missed meeting {gold_meeting.get('mechanism')} {gold_meeting.get('date')}")
+        for r, row in enumerate(rows):
+            if r not in matched_r:
+                m_fp += 1
+                report.misses.append(f"{doc}: extra meeting {row['meeting_id']}")
+
+        predicted = _article_themes(tables["commitments"], doc)
+        expected = set(entry["themes"]) & set(CORE_THEMES)
+        t_tp += len(predicted & expected)
+        t_fp += len(predicted - expected)
+        t_fn += len(expected - predicted)
+        report.misses += [f"{doc}: extra theme {t}" for t in sorted(predicted - expected)]
+        report.misses += [f"{doc}: missed theme {t}" for t in sorted(expected - predicted)]
+
+        got = Counter(tables["agreements"].loc[tables["agreements"]["article_id"] == doc, "kind"].tolist())
+        want = Counter(a["kind"] for a in entry["agreements"])
+        for kind in sorted(set(got) | set(want)):
+            tp, fp, fn = min(got[kind], want[kind]), max(0, got[kind] - want[kind]), max(0, want[kind] - got[kind])
+            counts = by_kind.setdefault(kind, [0, 0, 0])
+            counts[0] += tp
+            counts[1] += fp
+            counts[2] += fn
+            a_tp, a_fp, a_fn = a_tp + tp, a_fp + fp, a_fn + fn
+            report.misses += [f"{doc}: extra agreement {kind}"] * fp + [f"{doc}: missed agreement {kind}"] * fn
+    report.meetings = prf(m_tp, m_fp, m_fn) | {"tp": m_tp, "fp": m_fp, "fn": m_fn}
+    report.themes = prf(t_tp, t_fp, t_fn) | {"tp": t_tp, "fp": t_fp, "fn": t_fn}
+    report.agreements = prf(a_tp, a_fp, a_fn) | {"tp": a_tp, "fp": a_fp, "fn": a_fn}
+    report.agreements_by_kind = {kind: prf(*counts) for kind, counts in sorted(by_kind.items())}
+    return report
+
+
+def _gold_value(gold: dict, name: str):
+    if name == "date":
+        return f"{gold.get('date')} ({gold.get('precision')})"
+    if name == "both_leads":
+        return (gold.get("vn_lead"), gold.get("kh_lead"))
+    return gold.get(name)
+
+
+def _row_value(row, name: str):
+    if name == "date":
+        precision, value = _pred_date(row)
+        return f"{value} ({precision})"
+    if name == "both_leads":
+        return (row["vn_lead"], row["kh_lead"])
+    value = row[name]
+    return None if _norm(value) is None else str(value)
+
+
+def _article_themes(commitments, doc: str) -> set[str]:
+    themes = commitments.loc[commitments["article_id"] == doc, "themes"].dropna()
+    return {t for value in themes for t in str(value).split(";") if t} & set(CORE_THEMES)
+
+
+def accuracy(report: Report, name: str) -> float:
+    correct, total = report.fields[name]
+    return correct / total if total else 1.0
+
+
+def format_report(report: Report, verbose: bool = False) -> str:
+    """A plain-text table of the scores; with `verbose`, every miss after it."""
+    lines = ["metric                          precision  recall     f1"]
+    for label, scores in (("meetings", report.meetings), ("themes (article level)", report.themes),
+                          ("agreements", report.agreements)):
+        lines.append(f"{label:<30}  {scores['precision']:>9.3f}  {scores['recall']:>6.3f}  {scores['f1']:>5.3f}")
+    for kind, scores in report.agreements_by_kind.items():
+        lines.append(f"  agreements: {kind:<17}  {scores['precision']:>9.3f}  {scores['recall']:>6.3f}  {scores['f1']:>5.3f}")
+    lines.append("")
+    lines.append("on matched meetings             accuracy  (n)")
+    for name in FIELDS:
+        correct, total = report.fields[name]
+        lines.append(f"{name:<30}  {accuracy(report, name):>9.3f}  ({correct}/{total})")
+    if verbose:
+        lines.append("")
+        lines.append(f"misses ({len(report.misses)}):")
+        lines += [f"  - {miss}" for miss in report.misses] or ["  (none)"]
+    return "\n".join(lines)

@@ -1,0 +1,85 @@
+"""Stage 3 - extract: turn one clean article into records that keep their article id and sentence.
+
+`extract_article` is a pure function of one article, so files can be processed in any
+order or in parallel; merging meetings across articles happens later in `meetings`.
+
+>>> records = extract_article(clean_article(raw), raw)      # doctest: +SKIP
+>>> records.meetings[0].mechanism                           # doctest: +SKIP
+'defence_policy_dialogue'
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass
+class ArticleRecords:
+    """Everything extracted from one article; rows are dicts in table column order."""
+
+    article_id: str
+    article_row: dict
+    log_rows: list[dict] = field(default_factory=list)
+    meetings: list = field(default_factory=list)       # list[MeetingCandidate]
+    agreements: list[dict] = field(default_factory=list)
+    commitments: list[dict] = field(default_factory=list)
+
+
+def extract_article(clean, raw) -> ArticleRecords:
+    """Meetings, signed documents and classified sentences of one cleaned article."""
+    from defcoop.agreements import find_signed_documents
+    from defcoop.commitments import commitment_rows, is_about_vn_kh
+    from defcoop.meetings import extract_meetings
+    from defcoop.people import load_officials
+
+    sentences = list(clean.sentences)
+    officials = load_officials()
+    mentions = officials.find_people(sentences)
+    relevant = is_about_vn_kh(sentences)
+    published = date.fromisoformat(clean.published) if clean.published else None
+    meetings = extract_meetings(clean.article_id, sentences, published, mentions, officials) if relevant else []
+    meeting_key = meetings[0].key if meetings else None
+
+    agreements = []
+    if meetings:
+        for index, sentence in enumerate(sentences):
+            for document in find_signed_documents(sentence):
+                agreements.append({
+                    "agreement_id": f"{clean.article_id}-A{len(agreements) + 1}",
+                    "meeting_key": meeting_key, "article_id": clean.article_id,
+                    "kind": document.kind, "subject": document.subject, "sentence": sentence,
+                })
+    return ArticleRecords(
+        article_id=clean.article_id,
+        article_row=article_row(clean, raw),
+        log_rows=[log_row(entry) for entry in clean.log],
+        meetings=meetings,
+        agreements=_drop_repeated_documents(agreements),
+        commitments=commitment_rows(clean.article_id, sentences, mentions, relevant, meeting_key),
+    )
+
+
+def _drop_repeated_documents(rows: list[dict]) -> list[dict]:
+    """A document named twice in one article (lead and body) is one signed document."""
+    seen, kept = set(), []
+    for row in rows:
+        key = (row["kind"], (row["subject"] or "").casefold())
+        if key not in seen:
+            seen.add(key)
+            kept.append({**row, "agreement_id": f"{row['article_id']}-A{len(kept) + 1}"})
+    return kept
+
+
+def article_row(clean, raw) -> dict:
+    return {
+        "article_id": clean.article_id, "title": clean.title, "source": clean.source,
+        "dateline": clean.dateline, "url": raw.meta.get("url"), "published": clean.published,
+        "language": raw.meta.get("language"), "format": raw.format, "path": raw.path,
+        "encoding": raw.encoding, "chars_raw": str(raw.chars_raw), "chars_clean": str(len(clean.text)),
+        "n_sentences": str(len(clean.sentences)), "text": clean.text,
+    }
+
+
+def log_row(entry) -> dict:
+    return {"article_id": entry.article_id, "action": entry.action, "rule": entry.rule,
+            "line": str(entry.line), "text": entry.text}

@@ -1,0 +1,374 @@
+"""Meetings: find the meeting an article reports, then merge reports across articles.
+
+An article reports a meeting when a sentence names the event ("at the eighth Defence
+Policy Dialogue", "during their online talks", "during a meeting with"). The first such
+sentence is the trigger; its mechanism comes from data/codebook/mechanisms.yaml, generic
+mentions ("the talks") are refined by who led each side, and the date, place, format,
+edition and leads are read from the trigger and the two sentences after it. Candidates
+from several articles that share mechanism, overlapping dates and a lead are one meeting.
+
+>>> rules = load_mechanisms()
+>>> rules.mechanisms_in("at the second Vietnam-Cambodia defence policy dialogue held in Hanoi")
+['defence_policy_dialogue']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from defcoop.paths import CODEBOOK_DIR
+from defcoop.text import fold
+
+WINDOW_AFTER_TRIGGER = 2
+ORDINALS = {
+    word: number for number, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)
+}
+_ORDINAL = r"(?P<ordinal>" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
+_PLACE_CUE = re.compile(r"\b(in|at|held in|hosted in|took place in)\b[^.;,]{0,40}$")
+_COUNTRY_IN = re.compile(r"\b(in|to|at)\s*(the\s*)?$")
+
+
+@dataclass(frozen=True)
+class MechanismRules:
+    """Compiled mechanism patterns, in priority order (specific names first)."""
+
+    patterns: tuple[tuple[str, bool, re.Pattern], ...]
+    online: re.Pattern
+    courtesy_call_max_rank: int
+    border_force_roles: frozenset
+
+    def mechanisms_in(self, sentence: str) -> list[str]:
+        """Mechanism ids named in `sentence`, specific ones first, each once."""
+        folded = fold(sentence)
+        found = []
+        for mechanism, _specific, pattern in self.patterns:
+            if mechanism not in found and pattern.search(folded):
+                found.append(mechanism)
+        return found
+
+    def is_specific(self, mechanism: str) -> bool:
+        return any(specific for m, specific, _ in self.patterns if m == mechanism)
+
+    def phrase(self, mechanism: str) -> re.Pattern:
+        return next(pattern for m, _, pattern in self.patterns if m == mechanism)
+
+
+@lru_cache(maxsize=4)
+def load_mechanisms(path: Path | None = None) -> MechanismRules:
+    """Read data/codebook/mechanisms.yaml (cached)."""
+    import yaml
+
+    path = Path(path) if path else CODEBOOK_DIR / "mechanisms.yaml"
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    entries = sorted(spec["mechanisms"], key=lambda m: not m.get("specific", False))
+    patterns = tuple(
+        (entry["id"], bool(entry.get("specific")), re.compile("|".join(f"(?:{p})" for p in entry["patterns"])))
+        for entry in entries
+    )
+    refine = spec.get("refine_generic", {})
+    return MechanismRules(
+        patterns=patterns,
+        online=re.compile("|".join(f"(?:{p})" for p in spec.get("online_patterns", []))),
+        courtesy_call_max_rank=int(refine.get("courtesy_call_max_rank", 4)),
+        border_force_roles=frozenset(refine.get("border_force_roles", [])),
+    )
+
+
+@dataclass
+class MeetingCandidate:
+    """One meeting as one article reports it, before merging with other articles."""
+
+    article_id: str
+    key: int
+    mechanism: str
+    date_start: date | None
+    date_end: date | None
+    date_precision: str
+    date_evidence: str
+    place: str | None
+    country: str | None
+    edition: int | None
+    format: str
+    vn_lead: str | None
+    kh_lead: str | None
+    evidence_sentence: str
+    participants: list = field(default_factory=list)   # dicts: person, country, role, name_as_written
+
+
+# --- finding the meeting in one article --------------------------------------------------------
+
+def find_trigger(sentences: list[str], rules: MechanismRules) -> tuple[int, str] | None:
+    """Index and mechanism of the first sentence that names a meeting as an event.
+
+    >>> find_trigger(["They agreed.", "It was held during their online talks on January 8."], load_mechanisms())
+    (1, 'ministerial_talks')
+    """
+    for index, sentence in enumerate(sentences):
+        found = rules.mechanisms_in(sentence)
+        if found:
+            return index, found[0]
+    return None
+
+
+def find_edition(sentences: list[str], mechanism: str, rules: MechanismRules) -> int | None:
+    """The highest ordinal attached to this mechanism's name or to "edition"; None if unnumbered.
+
+    Earlier editions are mentioned for contrast ("following the first edition in 2022"),
+    so the current one is the largest ordinal the article gives.
+
+    >>> find_edition(["the eighth Viet Nam-Cambodia Defence Policy Dialogue"], "defence_policy_dialogue", load_mechanisms())
+    8
+    """
+    phrase = rules.phrase(mechanism).pattern
+    attached = re.compile(r"\b" + _ORDINAL + r"\s+(?:[\w'-]+\s+){0,5}?(?:" + phrase + r"|edition\b)")
+    numbers = []
+    for sentence in sentences:
+        for match in attached.finditer(fold(sentence)):
+            ordinal = match.group("ordinal")
+            numbers.append(ORDINALS.get(ordinal) or int(re.match(r"\d+", ordinal).group()))
+    return max(numbers) if numbers else None
+
+
+def find_place(sentences: list[str]) -> tuple[str | None, str | None]:
+    """The first gazetteer place introduced by "in"/"at" in the given sentences, with its country."""
+    from defcoop.places import find_places
+
+    for sentence in sentences:
+        folded = fold(sentence)
+        for mention in find_places(sentence):
+            if _PLACE_CUE.search(folded[: mention.start]):
+                return mention.place, mention.country
+    return None, None
+
+
+def find_host_country(sentences: list[str]) -> str | None:
+    """Country of a meeting placed only at country level ("held in Cambodia")."""
+    from defcoop.places import find_countries
+
+    for sentence in sentences:
+        folded = fold(sentence)
+        for iso2, start, _end, _written in find_countries(sentence):
+            if _COUNTRY_IN.search(folded[:start]) and re.search(r"\bheld\b|\btook place\b", folded):
+                return iso2
+    return None
+
+
+def choose_lead(mentions: list, country: str, trigger_index: int, officials) -> object | None:
+    """The person who led `country`'s side: named in the trigger sentence first, then just after.
+
+    Within a sentence the higher-ranked official leads (a president receiving a minister);
+    with nobody near the trigger, the article's first mention of that country's officials.
+    """
+    from defcoop.people import rank_of
+
+    of_country = [m for m in mentions if m.country == country]
+    if not of_country:
+        return None
+
+    def best_rank(mention) -> int:
+        roles = officials.roles_of(mention.person) if mention.matched != "title" else []
+        return min((rank_of(r.role) for r in roles), default=99)
+
+    near = [m for m in of_country if trigger_index <= m.sentence_index <= trigger_index + WINDOW_AFTER_TRIGGER]
+    if not near:
+        return min(of_country, key=lambda m: (m.sentence_index, m.start))
+    return min(near, key=lambda m: (m.sentence_index != trigger_index, best_rank(m), m.sentence_index, m.start))
+
+
+def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRules) -> str:
+    """Turn a generic "talks"/"meeting" into courtesy call, border-force talks or ministerial talks."""
+    from defcoop.people import rank_of
+
+    if rules.is_specific(mechanism):
+        return mechanism
+    roles = [[r.role for r in officials.roles_of(m.person)] for m in leads if m is not None and m.matched != "title"]
+    if any(min((rank_of(r) for r in person_roles), default=99) <= rules.courtesy_call_max_rank
+           for person_roles in roles):
+        return "courtesy_call"
+    if roles and all(set(person_roles) & rules.border_force_roles for person_roles in roles):
+        return "border_force_talks"
+    return mechanism
+
+
+def extract_meetings(article_id: str, sentences: list[str], published: date | None, mentions: list,
+                     officials) -> list[MeetingCandidate]:
+    """The meeting this article reports as news (at most one), read from its sentences."""
+    from defcoop.dates import resolve_meeting_date, term_window, year_windows_from_text
+
+    rules = load_mechanisms()
+    trigger = find_trigger(sentences, rules)
+    if trigger is None:
+        return []
+    index, mechanism = trigger
+    window = sentences[index: index + WINDOW_AFTER_TRIGGER + 1]
+    vn_lead = choose_lead(mentions, "VN", index, officials)
+    kh_lead = choose_lead(mentions, "KH", index, officials)
+    mechanism = refine_mechanism(mechanism, [vn_lead, kh_lead], officials, rules)
+
+    windows = year_windows_from_text(sentences)
+    for lead in (vn_lead, kh_lead):
+        if lead is not None and lead.matched != "title":
+            start, end = officials.term_window(lead.person)
+            windows.append(term_window(start, end, f"{lead.person}'s term of office"))
+    same_event = [s for s in sentences if mechanism in rules.mechanisms_in(s) and s not in window]
+    resolved = resolve_meeting_date(window + same_event, published, windows)
+
+    online = any(rules.online.search(fold(s)) for s in window)
+    place, country = (None, None) if online else find_place(window)
+    if country is None and not online:
+        country = find_host_country(window)
+    participants = [_participant(m, officials, resolved.date_start) for m in _participant_mentions(
+        mentions, index, [vn_lead, kh_lead])]
+    return [MeetingCandidate(
+        article_id=article_id, key=0, mechanism=mechanism,
+        date_start=resolved.date_start, date_end=resolved.date_end, date_precision=resolved.precision,
+        date_evidence=resolved.evidence, place=place, country=country,
+        edition=find_edition(sentences, mechanism, rules), format="online" if online else "in_person",
+        vn_lead=vn_lead.person if vn_lead else None, kh_lead=kh_lead.person if kh_lead else None,
+        evidence_sentence=sentences[index], participants=participants,
+    )]
+
+
+def _participant_mentions(mentions: list, trigger_index: int, leads: list) -> list:
+    """Leads plus everyone named near the trigger, each person once, in reading order."""
+    near = [m for m in mentions if trigger_index <= m.sentence_index <= trigger_index + WINDOW_AFTER_TRIGGER]
+    chosen, seen = [], set()
+    for mention in [lead for lead in leads if lead is not None] + sorted(near, key=lambda m: (m.sentence_index, m.start)):
+        if mention.person not in seen:
+            seen.add(mention.person)
+            chosen.append(mention)
+    return chosen
+
+
+def _participant(mention, officials, when: date | None) -> dict:
+    role = mention.role
+    if mention.matched != "title":
+        official = officials.role_at(mention.person, when)
+        role = official.role if official else role
+    return {"person": mention.person, "country": mention.country or None, "role": role or None,
+            "name_as_written": mention.name_as_written}
+
+
+# --- merging across articles ---------------------------------------------------------------------
+
+def same_meeting(a: MeetingCandidate, b: MeetingCandidate) -> bool:
+    """Two reports describe one meeting: same mechanism, overlapping dates, a shared lead.
+
+    >>> x = MeetingCandidate("a", 0, "ministerial_talks", date(2021, 1, 8), date(2021, 1, 8), "day", "",
+    ...                      None, None, None, "online", "Ngo Xuan Lich", "Tea Banh", "")
+    >>> y = MeetingCandidate("b", 0, "ministerial_talks", date(2021, 1, 1), date(2021, 12, 31), "year", "",
+    ...                      None, None, None, "online", "Ngo Xuan Lich", None, "")
+    >>> same_meeting(x, y)
+    True
+    """
+    if a.mechanism != b.mechanism or a.date_start is None or b.date_start is None:
+        return False
+    if a.date_start > b.date_end or b.date_start > a.date_end:
+        return False
+    shared = [(x, y) for x, y in ((a.vn_lead, b.vn_lead), (a.kh_lead, b.kh_lead)) if x and y]
+    return bool(shared) and all(x == y for x, y in shared)
+
+
+PRECISION_ORDER = {"day": 0, "month": 1, "year": 2, "unknown": 3}
+
+
+def merge_candidates(candidates: list[MeetingCandidate]) -> list[list[MeetingCandidate]]:
+    """Group candidates that are the same meeting (transitively), groups in a stable order."""
+    parent = list(range(len(candidates)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_mechanism: dict[str, list[int]] = {}
+    for i, candidate in enumerate(candidates):
+        by_mechanism.setdefault(candidate.mechanism, []).append(i)
+    for members in by_mechanism.values():
+        for position, i in enumerate(members):
+            for j in members[position + 1:]:
+                if same_meeting(candidates[i], candidates[j]):
+                    parent[find(j)] = find(i)
+    groups: dict[int, list[MeetingCandidate]] = {}
+    for i, candidate in enumerate(candidates):
+        groups.setdefault(find(i), []).append(candidate)
+    return list(groups.values())
+
+
+def _best(group: list[MeetingCandidate]) -> MeetingCandidate:
+    """The most precise report of a meeting; ties go to the smallest article id."""
+    return min(group, key=lambda c: (PRECISION_ORDER[c.date_precision], c.article_id))
+
+
+def _first_known(group: list[MeetingCandidate], attribute: str):
+    ordered = sorted(group, key=lambda c: (PRECISION_ORDER[c.date_precision], c.article_id))
+    return next((getattr(c, attribute) for c in ordered if getattr(c, attribute) is not None), None)
+
+
+def meeting_id(best: MeetingCandidate) -> str:
+    """Readable id: the start date (or 'undated') and the mechanism, e.g. 2016-10-21-defence_policy_dialogue."""
+    return f"{best.date_start.isoformat() if best.date_start else 'undated'}-{best.mechanism}"
+
+
+def assemble_meetings(records: list) -> dict[str, list[dict]]:
+    """Merge every article's meeting candidates and emit meetings, participants, agreements, commitments rows."""
+    candidates = [c for r in records for c in r.meetings]
+    groups = merge_candidates(candidates)
+    groups.sort(key=lambda g: (_best(g).date_start or date.max, _best(g).mechanism, _best(g).article_id))
+    ids: dict[tuple[str, int], str] = {}
+    meetings, participants, used = [], [], {}
+    for group in groups:
+        best = _best(group)
+        base = meeting_id(best)
+        used[base] = used.get(base, 0) + 1
+        mid = base if used[base] == 1 else f"{base}-{used[base]}"
+        for candidate in group:
+            ids[(candidate.article_id, candidate.key)] = mid
+        meetings.append(_meeting_row(mid, group, best))
+        seen = set()
+        for candidate in sorted(group, key=lambda c: c.article_id):
+            for person in candidate.participants:
+                if person["person"] in seen:
+                    continue
+                seen.add(person["person"])
+                participants.append({"participant_id": f"{mid}-P{len(seen)}", "meeting_id": mid,
+                                     **person, "article_id": candidate.article_id})
+    agreements, commitments = [], []
+    for record in records:
+        for row in record.agreements:
+            agreements.append(_with_meeting(row, ids, record.article_id))
+        for row in record.commitments:
+            commitments.append(_with_meeting(row, ids, record.article_id))
+    return {"meetings": meetings, "participants": participants, "agreements": agreements,
+            "commitments": commitments}
+
+
+def _with_meeting(row: dict, ids: dict, article_id: str) -> dict:
+    key = row.pop("meeting_key", None)
+    row["meeting_id"] = ids.get((article_id, key)) if key is not None else None
+    return row
+
+
+def _meeting_row(mid: str, group: list[MeetingCandidate], best: MeetingCandidate) -> dict:
+    return {
+        "meeting_id": mid,
+        "article_ids": ";".join(sorted({c.article_id for c in group})),
+        "date_start": best.date_start.isoformat() if best.date_start else None,
+        "date_end": best.date_end.isoformat() if best.date_end else None,
+        "date_precision": best.date_precision,
+        "date_evidence": best.date_evidence or None,
+        "place": _first_known(group, "place"),
+        "country": _first_known(group, "country"),
+        "mechanism": best.mechanism,
+        "edition": str(e) if (e := _first_known(group, "edition")) is not None else None,
+        "format": best.format,
+        "vn_lead": _first_known(group, "vn_lead"),
+        "kh_lead": _first_known(group, "kh_lead"),
+        "evidence_sentence": best.evidence_sentence,
+    }

@@ -1,0 +1,122 @@
+"""Schemas every table must pass before it is written, and typed reading of the CSVs.
+
+Tables travel between stages as string columns (so the CSVs are byte-stable); the schemas
+check the vocabulary and shape of each column (ISO dates, known mechanisms and kinds,
+unique ids, one interval per meeting) and `read_table` gives notebooks typed columns.
+
+>>> validate_tables(build_tables("seeds"))   # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+MECHANISMS = (
+    "defence_policy_dialogue", "ministerial_talks", "courtesy_call", "border_friendship_exchange",
+    "trilateral_ministers_meeting", "sideline_meeting", "border_force_talks", "repatriation_ceremony",
+    "signing_ceremony", "other",
+)
+DATE_PRECISIONS = ("day", "month", "year", "unknown")
+MEETING_FORMATS = ("in_person", "online")
+AGREEMENT_KINDS = ("cooperation_plan", "protocol", "mou", "agreement", "minutes", "joint_statement", "twinning")
+COMMITMENT_KINDS = ("commitment", "result", "statement")
+ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+ISO2 = r"^[A-Z]{2}$"
+
+DATE_COLUMNS = {"articles": ["published"], "meetings": ["date_start", "date_end"]}
+INT_COLUMNS = {
+    "articles": ["chars_raw", "chars_clean", "n_sentences"],
+    "cleaning_log": ["line"],
+    "meetings": ["edition"],
+    "commitments": ["sentence_index"],
+}
+
+
+class SchemaError(ValueError):
+    """A table broke its schema; the message names the table, column and first bad rows."""
+
+
+def _schemas() -> dict:
+    import pandera.pandas as pa
+
+    def text(nullable=True, **kw):
+        return pa.Column("string", nullable=nullable, **kw)
+
+    def one_of(values, nullable=False):
+        return pa.Column("string", pa.Check.isin(list(values)), nullable=nullable)
+
+    def matches(pattern, nullable=True):
+        return pa.Column("string", pa.Check.str_matches(pattern), nullable=nullable)
+
+    integer = matches(r"^\d+$")
+    ids = {"nullable": False, "unique": True}
+    return {
+        "articles": pa.DataFrameSchema({
+            "article_id": text(**ids), "title": text(), "source": text(), "dateline": text(), "url": text(),
+            "published": matches(ISO_DATE), "language": text(), "format": one_of(("txt", "md", "html", "jsonl")),
+            "path": text(nullable=False), "encoding": text(), "chars_raw": integer, "chars_clean": integer,
+            "n_sentences": integer, "text": text(nullable=False),
+        }, strict=True, ordered=True),
+        "rejects": pa.DataFrameSchema({
+            "path": text(nullable=False), "reason": text(nullable=False), "detail": text(),
+        }, strict=True, ordered=True),
+        "cleaning_log": pa.DataFrameSchema({
+            "article_id": text(nullable=False), "action": one_of(("removed", "repaired", "extracted", "warning")),
+            "rule": text(nullable=False), "line": integer, "text": text(),
+        }, strict=True, ordered=True),
+        "meetings": pa.DataFrameSchema({
+            "meeting_id": text(**ids), "article_ids": text(nullable=False),
+            "date_start": matches(ISO_DATE), "date_end": matches(ISO_DATE),
+            "date_precision": one_of(DATE_PRECISIONS), "date_evidence": text(),
+            "place": text(), "country": matches(ISO2), "mechanism": one_of(MECHANISMS),
+            "edition": integer, "format": one_of(MEETING_FORMATS),
+            "vn_lead": text(), "kh_lead": text(), "evidence_sentence": text(),
+        }, checks=pa.Check(lambda df: (df["date_start"].isna() | (df["date_start"] <= df["date_end"])).all(),
+                           error="date_start after date_end"), strict=True, ordered=True),
+        "participants": pa.DataFrameSchema({
+            "participant_id": text(**ids), "meeting_id": text(nullable=False), "person": text(nullable=False),
+            "country": matches(ISO2), "role": text(), "name_as_written": text(nullable=False),
+            "article_id": text(nullable=False),
+        }, strict=True, ordered=True),
+        "agreements": pa.DataFrameSchema({
+            "agreement_id": text(**ids), "meeting_id": text(), "article_id": text(nullable=False),
+            "kind": one_of(AGREEMENT_KINDS), "subject": text(), "sentence": text(nullable=False),
+        }, strict=True, ordered=True),
+        "commitments": pa.DataFrameSchema({
+            "commitment_id": text(**ids), "article_id": text(nullable=False), "meeting_id": text(),
+            "sentence_index": integer, "sentence": text(nullable=False), "kind": one_of(COMMITMENT_KINDS),
+            "actor": text(nullable=False), "themes": text(),
+        }, strict=True, ordered=True),
+        "overrides_log": pa.DataFrameSchema({
+            "line": integer, "table": text(nullable=False), "id": text(nullable=False),
+            "field": text(nullable=False), "old_value": text(), "new_value": text(), "note": text(nullable=False),
+        }, strict=True, ordered=True),
+    }
+
+
+def validate_tables(tables: dict) -> None:
+    """Raise SchemaError naming the table and the failing checks when any table is invalid."""
+    import pandera.errors
+
+    schemas = _schemas()
+    for name, schema in schemas.items():
+        try:
+            schema.validate(tables[name], lazy=True)
+        except pandera.errors.SchemaErrors as error:
+            cases = error.failure_cases.head(5)
+            details = "; ".join(
+                f"column {row.column!r}: {row.check} (value {row.failure_case!r}, row {row.index})"
+                for row in cases.itertuples()
+            )
+            raise SchemaError(f"table {name}: {details}") from None
+
+
+def read_table(path: Path, name: str):
+    """Read one written CSV with typed columns: ISO dates to datetime64, counts to Int64."""
+    import pandas as pd
+
+    frame = pd.read_csv(path, dtype="string", keep_default_na=False, na_values=[""], encoding="utf-8")
+    for column in DATE_COLUMNS.get(name, []):
+        frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
+    for column in INT_COLUMNS.get(name, []):
+        frame[column] = frame[column].astype("Int64")
+    return frame

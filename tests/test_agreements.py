@@ -1,0 +1,58 @@
+"""Signed documents: kinds, subjects, lists, and documents that were not signed at the meeting."""
+import pytest
+
+from defcoop.agreements import find_signed_documents
+
+
+def kinds(sentence):
+    return [(d.kind, d.subject) for d in find_signed_documents(sentence)]
+
+
+def test_plan_signed_after_talks_has_its_year_as_subject():
+    assert kinds("After the talks, the two Defence Ministers signed the Cooperation Plan for 2021./.") == [
+        ("cooperation_plan", "2021")]
+
+
+def test_year_before_plan_name():
+    assert kinds("The ministers inked the 2024 defence cooperation plan.") == [("cooperation_plan", "2024")]
+
+
+def test_list_of_three_documents_split_at_separators():
+    sentence = ("The talks concluded with the signing of the cooperation plan for 2026, a Memorandum of "
+                "Understanding on strengthening cooperation in personnel training, and an agreement on "
+                "border cooperation by the two ministers.")
+    assert kinds(sentence) == [("cooperation_plan", "2026"), ("mou", "personnel training"),
+                               ("agreement", "border cooperation")]
+
+
+def test_and_inside_a_document_name_does_not_start_a_new_document():
+    sentence = ("The officials signed a Memorandum of Understanding between the Vietnamese and Cambodian "
+                "Ministries of National Defence on cooperation in the field of military and defence law, "
+                "and the minutes of the dialogue.")
+    assert kinds(sentence) == [("mou", "military and defence law"), ("minutes", "dialogue")]
+
+
+def test_twinning_agreement_is_twinning_with_both_parties():
+    sentence = ("Generals Lam and Sok witnessed the signing of a twinning agreement between Vietnam's Border "
+                "Post of Xa Mat and Cambodia's Trapeang Phlong Border Police Post.")
+    assert kinds(sentence) == [("twinning", "Vietnam's Border Post of Xa Mat - Cambodia's Trapeang Phlong Border Police Post")]
+
+
+def test_protocol_period():
+    assert kinds("Both sides signed a protocol on defence cooperation for 2025-2029.") == [("protocol", "2025-2029")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The two sides are considering the signing of an agreement on search and rescue in border areas.",
+    "The ministers agreed to sign a protocol for 2025-2029 next year.",
+    "Both sides will sign a memorandum of understanding on training.",
+    "They reviewed the implementation of the protocol signed in 2019.",
+    "The agreements signed between the two countries have been implemented well.",
+])
+def test_documents_not_signed_at_the_meeting_are_left_out(sentence):
+    assert kinds(sentence) == []
+
+
+def test_document_inside_another_documents_subject_is_not_counted():
+    sentence = "They signed a MoU on the implementation of the agreement on border management."
+    assert [k for k, _ in kinds(sentence)] == ["mou"]
