@@ -40,6 +40,8 @@ class AgreementRules:
     not_yet_signed: re.Pattern
     kinds: tuple[tuple[str, re.Pattern], ...]
     list_separator: re.Pattern
+    passive_sign: re.Pattern | None = None
+    signed_earlier: re.Pattern | None = None
 
 
 @lru_cache(maxsize=4)
@@ -53,25 +55,56 @@ def load_agreement_rules(path: Path | None = None) -> AgreementRules:
         not_yet_signed=re.compile("|".join(f"(?:{p})" for p in spec["not_yet_signed"])),
         kinds=tuple((k["id"], re.compile("|".join(f"(?:{p})" for p in k["patterns"]))) for k in spec["kinds"]),
         list_separator=re.compile(spec["list_separator"]),
+        passive_sign=re.compile(spec["passive_sign"]) if spec.get("passive_sign") else None,
+        signed_earlier=re.compile(spec["signed_earlier"]) if spec.get("signed_earlier") else None,
     )
 
 
 def find_signed_documents(sentence: str, rules: AgreementRules | None = None) -> list[SignedDocument]:
-    """Documents the sentence says were signed, in the order written."""
+    """Documents the sentence says were signed, in the order written.
+
+    >>> [(d.kind, d.subject) for d in find_signed_documents("A memorandum of understanding on military medicine was signed after the talks.")]
+    [('mou', 'military medicine')]
+    >>> find_signed_documents("The protocol was signed in 2019.")
+    []
+    """
     rules = rules or load_agreement_rules()
     folded = fold(sentence)
-    verb = next((m for m in rules.sign_verbs.finditer(folded)
-                 if not rules.not_yet_signed.search(folded[max(0, m.start() - 40): m.start()])), None)
-    if verb is None:
+    passive = _passive_signing(folded, rules)
+    verb = None if passive else next(
+        (m for m in rules.sign_verbs.finditer(folded)
+         if not rules.not_yet_signed.search(folded[max(0, m.start() - 40): m.start()])), None)
+    if passive:
+        begin, limit = passive
+        spans = _document_spans(folded[:limit], begin, rules)
+    elif verb is None:
         return []
-    spans = _document_spans(folded, verb.end(), rules)
+    else:
+        limit = len(folded)
+        spans = _document_spans(folded, verb.end(), rules)
     documents = []
     for position, (kind, start, end) in enumerate(spans):
-        stop = spans[position + 1][1] if position + 1 < len(spans) else len(folded)
+        stop = spans[position + 1][1] if position + 1 < len(spans) else limit
         rest = _TRAILING_SEPARATOR.sub("", sentence[end:stop]).strip(" ,;.")
         words = (sentence[start:end] + " " + rest).strip()
         documents.append(SignedDocument(kind, _subject(kind, sentence[start:end], rest), words))
     return documents
+
+
+def _passive_signing(folded: str, rules: AgreementRules) -> tuple[int, int] | None:
+    """(clause start, verb start) of "<documents> was/were signed" at the meeting, else None."""
+    if rules.passive_sign is None:
+        return None
+    for match in rules.passive_sign.finditer(folded):
+        if rules.signed_earlier is not None and rules.signed_earlier.search(folded[match.end():]):
+            continue
+        if rules.not_yet_signed.search(folded[max(0, match.start() - 40): match.start()]):
+            continue
+        if re.search(r"\b(which|that)\s*$", folded[: match.start()]):
+            continue      # "the protocol that was signed ..." refers back to an earlier document
+        clause = max(folded.rfind(mark, 0, match.start()) for mark in (";", ":", ". "))
+        return clause + 1, match.start()
+    return None
 
 
 def _document_spans(folded: str, begin: int, rules: AgreementRules) -> list[tuple[str, int, int]]:

@@ -28,6 +28,8 @@ class CommitmentRules:
     result: re.Pattern
     result_overrides_commitment: re.Pattern
     joint_actor: re.Pattern
+    not_country_mentions: re.Pattern | None = None
+    parties_subject: re.Pattern | None = None
 
 
 def _alternation(patterns: list[str]) -> re.Pattern:
@@ -40,7 +42,8 @@ def load_commitment_rules(path: Path | None = None) -> CommitmentRules:
     import yaml
 
     spec = yaml.safe_load(Path(path or CODEBOOK_DIR / "commitments.yaml").read_text(encoding="utf-8"))
-    return CommitmentRules(**{key: _alternation(spec[key]) for key in CommitmentRules.__dataclass_fields__})
+    return CommitmentRules(**{key: _alternation(spec[key]) for key in CommitmentRules.__dataclass_fields__
+                              if spec.get(key)})
 
 
 def classify_sentence(sentence: str, rules: CommitmentRules | None = None) -> str:
@@ -86,10 +89,26 @@ def is_about_vn_kh(sentences: list[str]) -> bool:
     return {"VN", "KH"} <= named
 
 
-def about_other_countries(sentence: str) -> bool:
-    """A sentence that names only countries other than the three parties (a teaser, another story)."""
+def about_other_countries(sentence: str, rules: CommitmentRules | None = None) -> bool:
+    """A sentence that names only countries other than the three parties (a teaser, another story).
+
+    Seas and gulfs named after a country do not count, nor does a sentence whose subject is
+    the two parties ("the two navies").
+
+    >>> about_other_countries("Japan and the Philippines held a naval drill.")
+    True
+    >>> about_other_countries("The navies will hold joint patrols in the Gulf of Thailand.")
+    False
+    """
     from defcoop.places import find_countries
 
+    rules = rules or load_commitment_rules()
+    folded = fold(sentence)
+    if rules.parties_subject is not None and rules.parties_subject.search(folded):
+        return False
+    if rules.not_country_mentions is not None:
+        for match in rules.not_country_mentions.finditer(folded):    # fold keeps offsets
+            sentence = sentence[: match.start()] + " " * (match.end() - match.start()) + sentence[match.end():]
     named = {iso2 for iso2, *_ in find_countries(sentence)}
     return bool(named) and not named & set(PARTIES)
 
@@ -106,7 +125,7 @@ def commitment_rows(article_id: str, sentences: list[str], mentions: list, relev
         people_by_sentence.setdefault(mention.sentence_index, []).append((mention.start, mention.country))
     rows = []
     for index, sentence in enumerate(sentences):
-        themes = codebook.themes_for(sentence) if relevant and not about_other_countries(sentence) else ()
+        themes = codebook.themes_for(sentence) if relevant and not about_other_countries(sentence, rules) else ()
         rows.append({
             "commitment_id": f"{article_id}-S{index:03d}",
             "article_id": article_id,

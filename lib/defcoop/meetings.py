@@ -31,6 +31,9 @@ ORDINALS = {
 _ORDINAL = r"(?P<ordinal>" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
 _PLACE_CUE = re.compile(r"\b(in|at|held in|hosted in|took place in)\b[^.;,]{0,40}$")
 _COUNTRY_IN = re.compile(r"\b(in|to|at)\s*(the\s*)?$")
+_POINT_PLACES = frozenset({"border_gate"})          # places.csv kinds that sit inside a province
+_APPOSITIVE_END = re.compile(r"(?:,\s*(?:and\s+)?|;|\s+and\s+|\s+who\s+|\s+on\s+|\.\s*$)")
+_CLAUSE_START = re.compile(r"(?:^|[,;:]\s*|\s+and\s+|\s+with\s+|\s+by\s+|\s+were\s+|\s+was\s+)")
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,10 @@ class MechanismRules:
     online: re.Pattern
     courtesy_call_max_rank: int
     border_force_roles: frozenset
+    border_force_context: re.Pattern | None = None
+    border_force_max_rank: int = 10
+    surname_countries: tuple[tuple[str, frozenset], ...] = ()
+    numbered_series: tuple[tuple[str, int, int, tuple[re.Pattern, ...]], ...] = ()
 
     def mechanisms_in(self, sentence: str) -> list[str]:
         """Mechanism ids named in `sentence`, specific ones first, each once."""
@@ -71,11 +78,19 @@ def load_mechanisms(path: Path | None = None) -> MechanismRules:
         for entry in entries
     )
     refine = spec.get("refine_generic", {})
+    context = refine.get("border_force_context") or []
     return MechanismRules(
         patterns=patterns,
         online=re.compile("|".join(f"(?:{p})" for p in spec.get("online_patterns", []))),
         courtesy_call_max_rank=int(refine.get("courtesy_call_max_rank", 4)),
         border_force_roles=frozenset(refine.get("border_force_roles", [])),
+        border_force_context=re.compile("|".join(f"(?:{p})" for p in context)) if context else None,
+        border_force_max_rank=int(refine.get("border_force_max_rank", 10)),
+        surname_countries=tuple((iso2, frozenset(fold(n) for n in names))
+                                for iso2, names in (spec.get("surname_countries") or {}).items()),
+        numbered_series=tuple((entry["label"], int(entry["offset"]), int(entry.get("min_number", 1)),
+                               tuple(re.compile(p) for p in entry["patterns"]))
+                              for entry in spec.get("numbered_series") or []),
     )
 
 
@@ -134,15 +149,47 @@ def find_edition(sentences: list[str], mechanism: str, rules: MechanismRules) ->
     return max(numbers) if numbers else None
 
 
+def series_year_windows(sentences: list[str], rules: MechanismRules) -> list:
+    """Hard year windows from numbered multilateral meetings named in the sentences ("ADMM-18").
+
+    >>> [(w.start.year, w.evidence) for w in series_year_windows(["on the sidelines of ADMM-18"], load_mechanisms())]
+    [(2024, "year 2024 from 'ADMM-18'")]
+    """
+    from defcoop.dates import Window
+
+    windows = []
+    for sentence in sentences:
+        folded = fold(sentence)
+        for _label, offset, min_number, patterns in rules.numbered_series:
+            for pattern in patterns:
+                for match in pattern.finditer(folded):
+                    number = int(match.group("n"))
+                    if number >= min_number:
+                        year = offset + number
+                        quote = sentence[match.start():match.end()]
+                        windows.append(Window(date(year, 1, 1), date(year, 12, 31), True,
+                                              f"year {year} from '{quote}'"))
+    years = {w.start.year for w in windows}
+    return windows if len(years) == 1 else []      # conflicting numbers: trust none
+
+
 def find_place(sentences: list[str]) -> tuple[str | None, str | None]:
-    """The first gazetteer place introduced by "in"/"at" in the given sentences, with its country."""
+    """The first gazetteer place introduced by "in"/"at" in the given sentences, with its country.
+
+    A border gate is a point, not a city or province: when the same sentence also places the
+    meeting in a province ("at the Xa Mat border gate in Tay Ninh province"), the province wins.
+
+    >>> find_place(["A ceremony was held at the Moc Bai border gate in Tay Ninh province on May 2."])
+    ('Tay Ninh', 'VN')
+    """
     from defcoop.places import find_places
 
     for sentence in sentences:
         folded = fold(sentence)
-        for mention in find_places(sentence):
-            if _PLACE_CUE.search(folded[: mention.start]):
-                return mention.place, mention.country
+        cued = [m for m in find_places(sentence) if _PLACE_CUE.search(folded[: m.start])]
+        if cued:
+            best = next((m for m in cued if m.kind not in _POINT_PLACES), cued[0])
+            return best.place, best.country
     return None, None
 
 
@@ -180,19 +227,111 @@ def choose_lead(mentions: list, country: str, trigger_index: int, officials) -> 
     return min(near, key=lambda m: (m.sentence_index != trigger_index, best_rank(m), m.sentence_index, m.start))
 
 
-def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRules) -> str:
-    """Turn a generic "talks"/"meeting" into courtesy call, border-force talks or ministerial talks."""
+def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRules, context: str = "") -> str:
+    """Turn a generic "talks"/"meeting" into courtesy call, border-force talks or ministerial talks.
+
+    A head of state, government, party or legislature on either side makes a courtesy call.
+    Border-force talks: every lead is a known border-force or regional commander, or the leads
+    are people outside officials.csv (or such commanders) and `context` (the trigger and the
+    sentences after it) names border guards, military regions or the gendarmerie.
+    """
     from defcoop.people import rank_of
 
     if rules.is_specific(mechanism):
         return mechanism
-    roles = [[r.role for r in officials.roles_of(m.person)] for m in leads if m is not None and m.matched != "title"]
+    present = [m for m in leads if m is not None]
+    roles = [[r.role for r in officials.roles_of(m.person)] for m in present if m.matched != "title"]
     if any(min((rank_of(r) for r in person_roles), default=99) <= rules.courtesy_call_max_rank
            for person_roles in roles):
         return "courtesy_call"
-    if roles and all(set(person_roles) & rules.border_force_roles for person_roles in roles):
+    if roles and len(roles) == len(present) and all(set(person_roles) & rules.border_force_roles
+                                                    for person_roles in roles):
+        return "border_force_talks"
+    titled = [m for m in present if m.matched == "title"]
+    if (titled and rules.border_force_context is not None
+            and all(set(person_roles) & rules.border_force_roles for person_roles in roles)
+            and all(not m.role or m.role in rules.border_force_roles for m in titled)
+            and rules.border_force_context.search(fold(context))):
         return "border_force_talks"
     return mechanism
+
+
+def infer_countries(mentions: list, sentences: list[str], rules: MechanismRules | None = None) -> list:
+    """Give a country to people outside officials.csv whose title did not name one.
+
+    The country comes from a place or country in the title before the name ("Vice Chairman
+    of the Tay Ninh provincial People's Committee Nguyen Hong Thanh"), else from the
+    appositive after it ("Bun Seng, Commander of Cambodian Military Region 3"), else from a
+    surname only one country's people carry (`surname_countries` in mechanisms.yaml).
+
+    >>> from defcoop.people import PersonMention
+    >>> m = PersonMention("Chan Kosal", "Chan Kosal", "", "", 0, 39, 49, "title")
+    >>> infer_countries([m], ["Deputy Governor of Svay Rieng province Chan Kosal spoke."])[0].country
+    'KH'
+    """
+    from dataclasses import replace
+
+    from defcoop.places import find_countries, find_places
+
+    rules = rules or load_mechanisms()
+    result = []
+    for mention in mentions:
+        if mention.country or mention.matched != "title" or mention.sentence_index >= len(sentences):
+            result.append(mention)
+            continue
+        sentence = sentences[mention.sentence_index]
+        starts = [m.end() for m in _CLAUSE_START.finditer(sentence, 0, mention.start)]
+        before = _title_chain(sentence[max(starts, default=0): mention.start])
+        after = ""
+        if sentence[mention.end: mention.end + 1] == ",":
+            rest = sentence[mention.end + 1:]
+            end = _APPOSITIVE_END.search(rest, 1)
+            after = rest[: end.start() if end else len(rest)]
+        country = (_country_named(before, find_places, find_countries, last=True)
+                   or _country_named(after, find_places, find_countries, last=False)
+                   or _country_of_surname(mention.person, rules))
+        result.append(replace(mention, country=country) if country else mention)
+    return result
+
+
+_TITLE_WORDS = frozenset({"provincial", "municipal", "district", "city", "province", "town", "commune", "local",
+                          "high", "of", "the", "and", "for", "in", "'s"})
+
+
+def _title_chain(text: str) -> str:
+    """The words just before a name that can belong to its title: capitalised words, numbers,
+    organisation words and connectors ("Vice Chairman of the Tay Ninh provincial People's
+    Committee"); a verb or other lowercase word ends it ("... welcomed Col.")."""
+    from defcoop.people import CONNECTORS, ORGANISATION_WORDS
+
+    tokens = list(re.finditer(r"[\w'’.-]+", text))
+    start = len(text)
+    for token in reversed(tokens):
+        word = token.group()
+        folded = fold(word).rstrip(".")
+        if word[:1].isupper() or word[:1].isdigit() or folded in ORGANISATION_WORDS \
+                or folded in CONNECTORS or folded in _TITLE_WORDS:
+            start = token.start()
+        else:
+            break
+    return text[start:]
+
+
+def _country_named(text: str, find_places, find_countries, last: bool) -> str | None:
+    if not text.strip():
+        return None
+    hits = [(p.start, p.country) for p in find_places(text)]
+    hits += [(start, iso2) for iso2, start, _end, _written in find_countries(text)]
+    if not hits:
+        return None
+    return (max(hits) if last else min(hits))[1]
+
+
+def _country_of_surname(name: str, rules: MechanismRules) -> str | None:
+    words = fold(name).split()
+    if len(words) < 2:
+        return None
+    return next((iso2 for iso2, surnames in rules.surname_countries if words[0] in surnames), None)
 
 
 def extract_meetings(article_id: str, sentences: list[str], published: date | None, mentions: list,
@@ -206,11 +345,14 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         return []
     index, mechanism = trigger
     window = sentences[index: index + WINDOW_AFTER_TRIGGER + 1]
+    mentions = infer_countries(mentions, sentences, rules)
     vn_lead = choose_lead(mentions, "VN", index, officials)
     kh_lead = choose_lead(mentions, "KH", index, officials)
-    mechanism = refine_mechanism(mechanism, [vn_lead, kh_lead], officials, rules)
+    mechanism = refine_mechanism(mechanism, [vn_lead, kh_lead], officials, rules, " ".join(window))
 
     windows = year_windows_from_text(sentences)
+    if mechanism == "sideline_meeting":
+        windows += series_year_windows(window, rules)
     for lead in (vn_lead, kh_lead):
         if lead is not None and lead.matched != "title":
             start, end = officials.term_window(lead.person)
@@ -257,7 +399,8 @@ def _participant(mention, officials, when: date | None) -> dict:
 # --- merging across articles ---------------------------------------------------------------------
 
 def same_meeting(a: MeetingCandidate, b: MeetingCandidate) -> bool:
-    """Two reports describe one meeting: same mechanism, overlapping dates, a shared lead.
+    """Two reports describe one meeting: same mechanism and format, overlapping dates, a shared
+    lead and no conflicting lead or host country.
 
     >>> x = MeetingCandidate("a", 0, "ministerial_talks", date(2021, 1, 8), date(2021, 1, 8), "day", "",
     ...                      None, None, None, "online", "Ngo Xuan Lich", "Tea Banh", "")
@@ -268,7 +411,13 @@ def same_meeting(a: MeetingCandidate, b: MeetingCandidate) -> bool:
     """
     if a.mechanism != b.mechanism or a.date_start is None or b.date_start is None:
         return False
-    if a.date_start > b.date_end or b.date_start > a.date_end:
+    if a.format != b.format or (a.country and b.country and a.country != b.country):
+        return False
+    if "unknown" in (a.date_precision, b.date_precision):
+        # an undecided year is no interval: only the same undecided date can be the same meeting
+        if not (a.date_precision == b.date_precision and a.date_start == b.date_start):
+            return False
+    elif a.date_start > (b.date_end or b.date_start) or b.date_start > (a.date_end or a.date_start):
         return False
     shared = [(x, y) for x, y in ((a.vn_lead, b.vn_lead), (a.kh_lead, b.kh_lead)) if x and y]
     return bool(shared) and all(x == y for x, y in shared)

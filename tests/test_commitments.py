@@ -1,0 +1,72 @@
+"""Commitments: sentence kind, actor, and when sentences get no themes."""
+import pytest
+
+from defcoop.commitments import (about_other_countries, classify_sentence, commitment_rows, is_about_vn_kh,
+                                 sentence_actor)
+from defcoop.people import load_officials
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("The two sides will continue to strengthen joint patrols.", "commitment"),
+    ("They agreed to step up personnel training.", "commitment"),
+    ("Gen. Giang proposed that the two armies boost information sharing.", "commitment"),
+    ("Both ministers pledged to speed up the search for remains.", "commitment"),
+    ("They agreed that the exchange of high-ranking delegations has been maintained.", "result"),
+    ("Almost all contents of the 2020 plan were implemented effectively.", "result"),
+    ("The two sides have completed 84 percent of the border demarcation work.", "result"),
+    ("The talks took place in Phnom Penh.", "statement"),
+    ("Cambodia is a close neighbour of Vietnam.", "statement"),
+])
+def test_kinds(sentence, kind):
+    assert classify_sentence(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "people", "actor"), [
+    ("The two sides agreed to boost patrols.", [], "joint"),
+    ("Both ministers pledged closer ties.", [], "joint"),
+    ("Vietnam and Cambodia will step up training.", [], "joint"),
+    ("Vietnam will continue to help train Cambodian officers.", [], "VN"),
+    ("Cambodia thanked Vietnam for its support.", [], "KH"),
+    ("Gen. Tea Seiha thanked Vietnam.", [(5, "KH")], "KH"),
+    ("Lao Defence Minister Khamliang Outhakaysone said the three armies coordinate closely.", [], "LA"),
+    ("The remains were brought to the cemetery.", [], "unknown"),
+])
+def test_actor(sentence, people, actor):
+    assert sentence_actor(sentence, people) == actor
+
+
+def test_article_about_other_countries_is_not_relevant():
+    assert not is_about_vn_kh(["Vietnam and Laos held defence talks in Hanoi.", "Laos thanked Vietnam."])
+    assert is_about_vn_kh(["Vietnam and Cambodia held defence talks in Hanoi."])
+
+
+def test_sentence_only_about_other_countries():
+    assert about_other_countries("Japan and the Philippines held a naval drill.")
+    assert not about_other_countries("Vietnam and Japan held talks.")
+    assert not about_other_countries("The two navies will hold joint patrols in the Gulf of Thailand.")
+    assert not about_other_countries("The ministers reviewed the South China Sea situation at sea.")
+
+
+def rows(sentences, relevant=True):
+    mentions = load_officials().find_people(sentences)
+    return commitment_rows("art", sentences, mentions, relevant, None)
+
+
+def test_irrelevant_article_sentences_carry_no_themes():
+    result = rows(["The two sides agreed to boost joint border patrols and personnel training."], relevant=False)
+    assert result[0]["themes"] is None
+
+
+def test_sentence_about_other_countries_carries_no_themes_in_a_relevant_article():
+    result = rows(["Vietnam and Cambodia agreed to boost joint border patrols.",
+                   "Thailand and Myanmar agreed to boost joint border patrols."])
+    assert result[0]["themes"] == "border_patrol"
+    assert result[1]["themes"] is None
+
+
+def test_one_row_per_sentence_with_ids_kind_and_actor():
+    result = rows(["Vietnam and Cambodia held talks.", "The two sides will step up personnel training."])
+    assert [r["commitment_id"] for r in result] == ["art-S000", "art-S001"]
+    assert [r["sentence_index"] for r in result] == ["0", "1"]
+    assert result[1]["kind"] == "commitment" and result[1]["actor"] == "joint"
+    assert result[1]["themes"] == "training"

@@ -1,0 +1,159 @@
+"""Scoring against gold: the seeds thresholds, matching rules, and the synthetic articles' scores."""
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from defcoop.evaluate import accuracy, evaluate, load_gold
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS_GOLD = ROOT / "tests" / "gold" / "seeds.yaml"
+SYNTHETIC_GOLD = ROOT / "tests" / "gold" / "synthetic.yaml"
+SYNTHETIC = ROOT / "tests" / "fixtures" / "articles"
+
+
+# --- the seeds: thresholds of the issue ----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seeds_report(seed_tables):
+    return evaluate(load_gold(SEEDS_GOLD), seed_tables)
+
+
+def test_seed_meetings_f1_is_perfect(seeds_report):
+    assert seeds_report.meetings["f1"] == 1.0
+
+
+def test_seed_dates_are_exact(seeds_report):
+    assert accuracy(seeds_report, "date") == 1.0
+
+
+def test_seed_leads_are_right(seeds_report):
+    assert accuracy(seeds_report, "both_leads") == 1.0
+
+
+def test_seed_themes_f1(seeds_report):
+    assert seeds_report.themes["f1"] >= 0.95
+
+
+def test_seed_agreements_f1(seeds_report):
+    assert seeds_report.agreements["f1"] >= 0.95
+
+
+# --- matching rules on tiny tables --------------------------------------------------------------
+
+MEETING_COLUMNS = ["meeting_id", "article_ids", "date_start", "date_end", "date_precision", "place", "country",
+                   "mechanism", "edition", "format", "vn_lead", "kh_lead"]
+
+
+def meeting_row(article_ids, mechanism="ministerial_talks", day="2021-01-08", vn="Ngo Xuan Lich", kh="Tea Banh"):
+    return {"meeting_id": f"{day}-{mechanism}", "article_ids": article_ids, "date_start": day, "date_end": day,
+            "date_precision": "day", "place": None, "country": None, "mechanism": mechanism, "edition": None,
+            "format": "online", "vn_lead": vn, "kh_lead": kh}
+
+
+def tables(*meetings, themes=None, agreements=()):
+    return {
+        "meetings": pd.DataFrame(list(meetings), columns=MEETING_COLUMNS),
+        "commitments": pd.DataFrame([{"article_id": doc, "themes": value} for doc, value in (themes or {}).items()],
+                                    columns=["article_id", "themes"]),
+        "agreements": pd.DataFrame([{"article_id": doc, "kind": kind} for doc, kind in agreements],
+                                   columns=["article_id", "kind"]),
+    }
+
+
+def gold_meeting(mechanism="ministerial_talks", day="2021-01-08", **extra):
+    return {"date": day, "precision": "day", "place": None, "mechanism": mechanism, "edition": None,
+            "format": "online", "vn_lead": "Ngo Xuan Lich", "kh_lead": "Tea Banh", **extra}
+
+
+def gold(*meetings, themes=(), agreements=()):
+    return [{"doc": "a", "meetings": list(meetings), "themes": list(themes),
+             "agreements": [{"kind": kind} for kind in agreements]}]
+
+
+def test_matched_meeting_scores_every_field():
+    report = evaluate(gold(gold_meeting()), tables(meeting_row("a")))
+    assert (report.meetings["tp"], report.meetings["fp"], report.meetings["fn"]) == (1, 0, 0)
+    assert all(accuracy(report, name) == 1.0 for name in report.fields)
+
+
+def test_optional_gold_meeting_found_neither_rewards_nor_penalises():
+    optional = gold_meeting("courtesy_call", "2021-01-09", optional=True)
+    report = evaluate(gold(gold_meeting(), optional),
+                      tables(meeting_row("a"), meeting_row("a", "courtesy_call", "2021-01-09")))
+    assert (report.meetings["tp"], report.meetings["fp"], report.meetings["fn"]) == (1, 0, 0)
+    assert report.fields["date"] == [1, 1]
+
+
+def test_optional_gold_meeting_missed_is_no_miss():
+    report = evaluate(gold(gold_meeting(), gold_meeting("courtesy_call", "2021-01-09", optional=True)),
+                      tables(meeting_row("a")))
+    assert (report.meetings["tp"], report.meetings["fp"], report.meetings["fn"]) == (1, 0, 0)
+
+
+def test_extra_and_missed_meetings_are_counted():
+    report = evaluate(gold(gold_meeting("defence_policy_dialogue", "2016-10-21")),
+                      tables(meeting_row("a", "courtesy_call", "2021-01-08")))
+    assert (report.meetings["tp"], report.meetings["fp"], report.meetings["fn"]) == (0, 1, 1)
+    assert any("missed meeting" in miss for miss in report.misses)
+    assert any("extra meeting" in miss for miss in report.misses)
+
+
+def test_meeting_of_another_article_is_not_matched():
+    report = evaluate(gold(gold_meeting()), tables(meeting_row("b")))
+    assert (report.meetings["tp"], report.meetings["fn"]) == (0, 1)
+
+
+def test_one_meeting_row_reported_by_two_articles_counts_in_each():
+    entries = gold(gold_meeting()) + [{"doc": "b", "meetings": [gold_meeting()], "themes": [], "agreements": []}]
+    report = evaluate(entries, tables(meeting_row("a;b")))
+    assert report.meetings["tp"] == 2
+
+
+def test_wrong_field_is_a_miss_on_a_matched_meeting():
+    report = evaluate(gold(gold_meeting()), tables(meeting_row("a", kh="Tea Seiha")))
+    assert report.fields["kh_lead"] == [0, 1] and report.fields["vn_lead"] == [1, 1]
+
+
+def test_themes_and_agreements_counted_per_article():
+    report = evaluate(gold(themes=["training", "border_patrol"], agreements=["mou", "cooperation_plan"]),
+                      tables(themes={"a": "training;maritime"}, agreements=[("a", "mou"), ("a", "mou")]))
+    assert (report.themes["tp"], report.themes["fp"], report.themes["fn"]) == (1, 1, 1)
+    assert (report.agreements["tp"], report.agreements["fp"], report.agreements["fn"]) == (1, 1, 1)
+
+
+# --- the synthetic articles (tests/fixtures/articles, gold tests/gold/synthetic.yaml) -------------
+# Thresholds sit just below the scores reached when the gold was written; the remaining misses
+# are two leads outside officials.csv whose title the people finder cannot read, one date the
+# cleaner cannot read from a numeric date line, and one extra pandemic theme.
+
+@pytest.fixture(scope="module")
+def synthetic_tables():
+    from defcoop.tables import build_tables
+
+    return build_tables(SYNTHETIC)
+
+
+@pytest.fixture(scope="module")
+def synthetic_report(synthetic_tables):
+    return evaluate(load_gold(SYNTHETIC_GOLD), synthetic_tables)
+
+
+def test_synthetic_meetings_themes_agreements(synthetic_report):
+    assert synthetic_report.meetings["f1"] >= 0.95
+    assert synthetic_report.themes["f1"] >= 0.95
+    assert synthetic_report.agreements["f1"] >= 0.9
+
+
+@pytest.mark.parametrize(("field", "minimum"), [
+    ("date", 0.8), ("place", 0.9), ("both_leads", 0.85), ("mechanism", 0.9), ("edition", 0.9), ("format", 0.9),
+])
+def test_synthetic_meeting_fields(synthetic_report, field, minimum):
+    assert accuracy(synthetic_report, field) >= minimum
+
+
+def test_synthetic_same_meeting_from_two_outlets_is_one_row(synthetic_tables):
+    meetings = synthetic_tables["meetings"]
+    ids = meetings["article_ids"].tolist()
+    assert "syn08_talks_vnp;syn09_talks_nhandan" in ids
+    assert not any("syn07" in value for value in ids)       # Vietnam-Laos only: no meeting

@@ -1,0 +1,82 @@
+"""extract_article: one synthetic article in, rows that keep their article id and sentence out."""
+from defcoop.clean import clean_article
+from defcoop.corpus import load_corpus
+from defcoop.extract import extract_article
+
+ARTICLE = """---
+title: Vietnam, Cambodia defence ministers hold talks
+published: 2022-06-21
+source: VNA
+---
+Phnom Penh (VNA) - Vietnamese Defence Minister Gen. Phan Van Giang held talks with Cambodian Deputy Prime Minister and Minister of National Defence Gen. Tea Banh in Phnom Penh on June 20.
+
+The two sides agreed to step up joint patrols along the shared border and to boost personnel training.
+
+After the talks, the two ministers signed the cooperation plan for 2023 and a memorandum of understanding on military medicine.
+
+The cooperation plan for 2023 was signed in the presence of senior officers.
+
+They also agreed to consider signing an agreement on search and rescue.
+"""
+
+NO_MEETING = """---
+title: Vietnam, Cambodia ties grow
+published: 2022-06-21
+---
+Vietnam and Cambodia have signed a cooperation plan for 2023 on border patrols, officials said.
+
+Trade between the two countries rose 10 percent last year.
+"""
+
+
+def extract(tmp_path, text, name="art.md"):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir(exist_ok=True)
+    (corpus / name).write_text(text, encoding="utf-8")
+    raws, _rejects = load_corpus(corpus)
+    raw = next(r for r in raws if r.article_id == name.split(".")[0])
+    clean = clean_article(raw)
+    return clean, extract_article(clean, raw)
+
+
+def test_every_row_keeps_the_article_id_and_its_sentence(tmp_path):
+    clean, records = extract(tmp_path, ARTICLE)
+    assert records.article_row["article_id"] == "art"
+    assert [m.article_id for m in records.meetings] == ["art"]
+    assert records.meetings[0].evidence_sentence in clean.sentences
+    for row in records.agreements + records.commitments:
+        assert row["article_id"] == "art"
+        assert row["sentence"] in clean.sentences
+    assert [row["sentence"] for row in records.commitments] == list(clean.sentences)
+
+
+def test_meeting_read_from_the_article(tmp_path):
+    _clean, records = extract(tmp_path, ARTICLE)
+    meeting = records.meetings[0]
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead, meeting.place) == \
+        ("ministerial_talks", "Phan Van Giang", "Tea Banh", "Phnom Penh")
+    assert meeting.date_start.isoformat() == "2022-06-20"
+
+
+def test_repeated_documents_are_one_agreement_and_considered_ones_none(tmp_path):
+    _clean, records = extract(tmp_path, ARTICLE)
+    assert [(a["kind"], a["subject"]) for a in records.agreements] == [
+        ("cooperation_plan", "2023"), ("mou", "military medicine")]
+    assert [a["agreement_id"] for a in records.agreements] == ["art-A1", "art-A2"]
+    assert all(a["meeting_key"] == records.meetings[0].key for a in records.agreements)
+
+
+def test_no_agreements_without_a_meeting(tmp_path):
+    _clean, records = extract(tmp_path, NO_MEETING, name="plain.md")
+    assert records.meetings == []
+    assert records.agreements == []
+    assert all(row["meeting_key"] is None for row in records.commitments)
+
+
+def test_article_not_about_vietnam_and_cambodia_has_no_meeting_or_themes(tmp_path):
+    text = ARTICLE.replace("Cambodian ", "Lao ").replace("Tea Banh", "Khamliang Outhakaysone") \
+                  .replace("Phnom Penh", "Vientiane")
+    _clean, records = extract(tmp_path, text, name="laos.md")
+    assert records.meetings == []
+    assert records.agreements == []
+    assert all(row["themes"] is None for row in records.commitments)

@@ -1,0 +1,254 @@
+"""Meetings: trigger, mechanism refinement, edition, place/format, leads, merging and ids.
+
+Inputs are small synthetic sentences; people come from data/reference/officials.csv.
+"""
+from datetime import date
+
+import pytest
+
+from defcoop.extract import ArticleRecords
+from defcoop.meetings import (MeetingCandidate, assemble_meetings, extract_meetings, find_edition, find_place,
+                              find_trigger, infer_countries, load_mechanisms, merge_candidates, refine_mechanism,
+                              same_meeting, series_year_windows)
+from defcoop.people import PersonMention, load_officials
+
+RULES = load_mechanisms()
+OFFICIALS = load_officials()
+
+
+def meetings_of(sentences, published=None, article_id="a"):
+    mentions = OFFICIALS.find_people(sentences)
+    return extract_meetings(article_id, sentences, published, mentions, OFFICIALS)
+
+
+def only_meeting(sentences, published=None):
+    found = meetings_of(sentences, published)
+    assert len(found) == 1
+    return found[0]
+
+
+def candidate(article_id, mechanism="ministerial_talks", start=date(2022, 6, 20), end=None, precision="day",
+              vn="Phan Van Giang", kh="Tea Banh", fmt="in_person", country="KH", place="Phnom Penh", edition=None):
+    return MeetingCandidate(article_id, 0, mechanism, start, end or start, precision, "", place, country, edition,
+                            fmt, vn, kh, "sentence")
+
+
+# --- trigger -----------------------------------------------------------------------------------
+
+def test_trigger_is_the_first_sentence_naming_a_meeting():
+    sentences = ["Vietnam and Cambodia enjoy good ties.", "The two ministers held talks in Hanoi on May 3.",
+                 "The Defence Policy Dialogue is held every year."]
+    assert find_trigger(sentences, RULES) == (1, "ministerial_talks")
+
+
+def test_specific_mechanism_wins_over_generic_words_in_the_same_sentence():
+    sentence = "During the talks at the third Defence Policy Dialogue, they met in Hanoi."
+    assert find_trigger([sentence], RULES) == (0, "defence_policy_dialogue")
+
+
+def test_no_trigger_in_an_article_without_a_meeting():
+    assert find_trigger(["Cambodia's economy grew 5 percent.", "Exports rose."], RULES) is None
+
+
+@pytest.mark.parametrize(("sentence", "mechanism"), [
+    ("The third Vietnam-Laos-Cambodia Defence Ministers' Meeting opened in Vientiane.",
+     "trilateral_ministers_meeting"),
+    ("A ceremony to receive the remains of Vietnamese volunteer soldiers was held at the border gate.",
+     "repatriation_ceremony"),
+    ("Gen. Giang met Gen. Tea Seiha on the sidelines of the ADMM in Vientiane.", "sideline_meeting"),
+    ("The Military Region 9 of Vietnam and the Military Region 3 of the Royal Cambodian Armed Forces "
+     "held talks in Kien Giang.", "border_force_talks"),
+    ("Talks between the border guards of the two provinces took place on Monday.", "border_force_talks"),
+])
+def test_specific_mechanisms_are_named_by_their_phrases(sentence, mechanism):
+    assert RULES.mechanisms_in(sentence)[0] == mechanism
+
+
+# --- mechanism refinement -------------------------------------------------------------------------
+
+def test_generic_talks_received_by_a_prime_minister_are_a_courtesy_call():
+    meeting = only_meeting(["Cambodian Prime Minister Hun Manet received Vietnamese Defence Minister "
+                            "Gen. Phan Van Giang in Phnom Penh on December 12."], date(2023, 12, 13))
+    assert (meeting.mechanism, meeting.kh_lead, meeting.vn_lead) == ("courtesy_call", "Hun Manet", "Phan Van Giang")
+
+
+def test_generic_talks_between_defence_ministers_stay_ministerial_talks():
+    meeting = only_meeting(["Defence Minister Gen. Phan Van Giang held talks with Cambodian Defence Minister "
+                            "Gen. Tea Seiha in Hanoi on March 14."], date(2024, 3, 15))
+    assert meeting.mechanism == "ministerial_talks"
+
+
+def test_generic_talks_between_border_force_commanders_are_border_force_talks():
+    meeting = only_meeting(["Maj. Gen. Le Duc Thai, Commander of the Vietnam Border Guard, held talks with "
+                            "Gen. Sao Sokha, Commander of the Royal Gendarmerie of Cambodia, in An Giang on March 24."],
+                           date(2022, 3, 25))
+    assert meeting.mechanism == "border_force_talks"
+
+
+def test_unknown_commanders_with_border_force_context_are_border_force_talks():
+    people = [PersonMention("Nguyen Xuan Dan", "Nguyen Xuan Dan", "VN", "", 0, 0, 10, "title"),
+              PersonMention("Bun Seng", "Bun Seng", "KH", "", 0, 20, 28, "title")]
+    context = "The talks were co-chaired by the commanders of Military Region 9 and Cambodian Military Region 3."
+    assert refine_mechanism("ministerial_talks", people, OFFICIALS, RULES, context) == "border_force_talks"
+    assert refine_mechanism("ministerial_talks", people, OFFICIALS, RULES, "They met in Hanoi.") == \
+        "ministerial_talks"
+
+
+def test_specific_mechanism_is_never_refined():
+    hun_manet = PersonMention("Hun Manet", "Hun Manet", "KH", "head_of_government", 0, 0, 9, "alias")
+    assert refine_mechanism("defence_policy_dialogue", [hun_manet], OFFICIALS, RULES) == "defence_policy_dialogue"
+
+
+# --- edition ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentences", "expected"), [
+    (["the eighth Viet Nam-Cambodia Defence Policy Dialogue"], 8),
+    (["Hanoi hosted the 2nd Vietnam-Cambodia defence policy dialogue"], 2),
+    (["the second edition of the exchange was held in Tay Ninh"], 2),
+    (["Following the first edition in 2022, the second edition opened."], 2),
+    (["The Defence Policy Dialogue was held in Hanoi."], None),
+])
+def test_edition_ordinals(sentences, expected):
+    mechanism = "border_friendship_exchange" if "exchange" in sentences[0] else "defence_policy_dialogue"
+    assert find_edition(sentences, mechanism, RULES) == expected
+
+
+def test_ordinal_of_another_meeting_is_ignored():
+    sentences = ["Gen. Giang met Gen. Tea Seiha on the sidelines of the 18th ASEAN Defence Ministers' Meeting."]
+    assert find_edition(sentences, "sideline_meeting", RULES) is None
+
+
+def test_admm_number_fixes_the_year_of_a_sideline_meeting():
+    assert [w.start.year for w in series_year_windows(["on the sidelines of ADMM-18 in Vientiane"], RULES)] == [2024]
+    meeting = only_meeting(["Gen. Phan Van Giang met Gen. Tea Seiha on the sidelines of the 18th ASEAN Defence "
+                            "Ministers' Meeting (ADMM-18) in Vientiane, Laos on November 20."])
+    assert (meeting.date_start, meeting.date_precision) == (date(2024, 11, 20), "day")
+
+
+# --- place and format ---------------------------------------------------------------------------
+
+def test_place_after_in_or_at():
+    assert find_place(["The talks took place in Phnom Penh on June 20."]) == ("Phnom Penh", "KH")
+
+
+def test_province_wins_over_a_border_gate_in_the_same_sentence():
+    assert find_place(["It was held at the Xa Mat International Border Gate in Tay Ninh province."]) == \
+        ("Tay Ninh", "VN")
+
+
+def test_border_gate_alone_is_kept():
+    assert find_place(["It was held at the Moc Bai border gate."]) == ("Moc Bai", "VN")
+
+
+def test_online_meeting_has_no_place():
+    meeting = only_meeting(["Defence Minister Gen. Phan Van Giang held online talks with Cambodian Defence Minister "
+                            "Gen. Tea Banh from Hanoi on August 27."], date(2021, 8, 28))
+    assert (meeting.format, meeting.place, meeting.country) == ("online", None, None)
+
+
+def test_in_person_meeting_has_place_and_country():
+    meeting = only_meeting(["Gen. Phan Van Giang held talks with Gen. Tea Banh in Phnom Penh on June 20."],
+                           date(2022, 6, 21))
+    assert (meeting.format, meeting.place, meeting.country) == ("in_person", "Phnom Penh", "KH")
+
+
+# --- leads --------------------------------------------------------------------------------------
+
+def test_higher_ranked_official_in_the_trigger_leads():
+    meeting = only_meeting(["Prime Minister Hun Manet and Defence Minister Tea Seiha received Gen. Phan Van Giang "
+                            "in Phnom Penh on December 12."], date(2023, 12, 13))
+    assert meeting.kh_lead == "Hun Manet"
+
+
+def test_lead_named_just_after_the_trigger():
+    meeting = only_meeting(["The fifth Defence Policy Dialogue was held in Phnom Penh on December 5, 2019.",
+                            "It was co-chaired by Gen. Neang Phat and Senior Lt. Gen. Nguyen Chi Vinh."])
+    assert (meeting.vn_lead, meeting.kh_lead) == ("Nguyen Chi Vinh", "Neang Phat")
+
+
+def test_title_only_people_get_a_country_from_their_title_or_surname():
+    sentence = "Deputy Governor Chan Kosal of Svay Rieng province welcomed Col. Nguyen Van Hai."
+    mentions = [PersonMention("Chan Kosal", "Chan Kosal", "", "", 0, 16, 26, "title"),
+                PersonMention("Nguyen Van Hai", "Nguyen Van Hai", "", "", 0, 64, 78, "title")]
+    assert infer_countries(mentions, [sentence])[1].country == "VN"   # not KH from the other clause
+    titled = "Vice Chairman of the Tay Ninh provincial People's Committee Nguyen Hong Thanh spoke."
+    start = titled.index("Nguyen")
+    mention = PersonMention("Nguyen Hong Thanh", "Nguyen Hong Thanh", "", "", 0, start, start + 17, "title")
+    cambodian = "Lt. Gen. Bun Seng, Commander of Cambodian Military Region 3, spoke."
+    appositive = PersonMention("Bun Seng", "Bun Seng", "", "", 0, 9, 17, "title")
+    assert infer_countries([mention], [titled])[0].country == "VN"
+    assert infer_countries([appositive], [cambodian])[0].country == "KH"
+
+
+# --- trilateral ---------------------------------------------------------------------------------
+
+def test_trilateral_meeting_is_one_meeting_with_three_delegations():
+    meeting = only_meeting(["The third Vietnam-Laos-Cambodia Defence Ministers' Meeting took place in Vientiane on "
+                            "December 16, with Vietnamese Defence Minister Gen. Phan Van Giang, Lao Minister of "
+                            "National Defence Gen. Khamliang Outhakaysone and Cambodian Defence Minister "
+                            "Gen. Tea Banh."], date(2022, 12, 17))
+    assert meeting.mechanism == "trilateral_ministers_meeting"
+    assert (meeting.vn_lead, meeting.kh_lead, meeting.edition) == ("Phan Van Giang", "Tea Banh", 3)
+    assert {p["country"] for p in meeting.participants} == {"VN", "LA", "KH"}
+    assert "Khamliang Outhakaysone" in {p["person"] for p in meeting.participants}
+
+
+# --- merging across articles ----------------------------------------------------------------------
+
+def test_same_meeting_in_two_articles_is_one_row_with_both_ids():
+    records = [ArticleRecords("a", {}, meetings=[candidate("a")]),
+               ArticleRecords("b", {}, meetings=[candidate("b", kh=None, place=None, country=None)])]
+    rows = assemble_meetings(records)["meetings"]
+    assert len(rows) == 1
+    assert rows[0]["article_ids"] == "a;b"
+    assert rows[0]["kh_lead"] == "Tea Banh"
+
+
+def test_different_mechanism_is_another_meeting():
+    assert not same_meeting(candidate("a"), candidate("b", mechanism="courtesy_call"))
+
+
+def test_non_overlapping_dates_are_two_meetings():
+    assert not same_meeting(candidate("a"), candidate("b", start=date(2022, 6, 25)))
+    groups = merge_candidates([candidate("a"), candidate("b", start=date(2023, 6, 20))])
+    assert len(groups) == 2
+
+
+def test_day_report_merges_with_a_year_report_of_the_same_leads():
+    assert same_meeting(candidate("a"), candidate("b", start=date(2022, 1, 1), end=date(2022, 12, 31),
+                                                  precision="year"))
+
+
+def test_online_and_in_person_or_different_host_countries_are_two_meetings():
+    assert not same_meeting(candidate("a"), candidate("b", fmt="online", place=None, country=None))
+    assert not same_meeting(candidate("a"), candidate("b", country="VN", place="Hanoi"))
+
+
+def test_undecided_year_does_not_merge_with_a_dated_meeting():
+    undecided = candidate("b", start=date(2021, 6, 20), end=None, precision="unknown")
+    assert not same_meeting(candidate("a"), undecided)
+
+
+def test_conflicting_leads_are_two_meetings():
+    assert not same_meeting(candidate("a"), candidate("b", kh="Tea Seiha"))
+
+
+def test_meeting_id_clash_gets_a_suffix():
+    records = [ArticleRecords("a", {}, meetings=[candidate("a")]),
+               ArticleRecords("b", {}, meetings=[candidate("b", vn="Ngo Xuan Lich", kh="Tea Seiha")])]
+    ids = [row["meeting_id"] for row in assemble_meetings(records)["meetings"]]
+    assert ids == ["2022-06-20-ministerial_talks", "2022-06-20-ministerial_talks-2"]
+
+
+def test_undated_meeting_id():
+    records = [ArticleRecords("a", {}, meetings=[candidate("a", start=None, precision="unknown")])]
+    assert assemble_meetings(records)["meetings"][0]["meeting_id"] == "undated-ministerial_talks"
+
+
+def test_rows_of_an_article_get_its_meeting_id():
+    records = [ArticleRecords("a", {}, meetings=[candidate("a")],
+                              commitments=[{"commitment_id": "a-S000", "meeting_key": 0}],
+                              agreements=[{"agreement_id": "a-A1", "meeting_key": 0}])]
+    tables = assemble_meetings(records)
+    assert tables["commitments"][0]["meeting_id"] == "2022-06-20-ministerial_talks"
+    assert tables["agreements"][0]["meeting_id"] == "2022-06-20-ministerial_talks"
