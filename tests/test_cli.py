@@ -1,8 +1,11 @@
 """Command line: build, evaluate, and one-line errors with a non-zero exit."""
 import subprocess
 import sys
+from pathlib import Path
 
-from conftest import ROOT
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(*args, cwd=ROOT):

@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from conftest import PROCESSED, SEEDS
+from defcoop.paths import DEFAULT_CORPUS as SEEDS, PROCESSED_DIR as PROCESSED
 from defcoop.tables import TABLE_NAMES, build_tables, inputs_hash, load_tables, write_tables
 
 
