@@ -3,8 +3,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pathlib import Path
-
 ROOT = Path(__file__).resolve().parents[1]
 
 
