@@ -70,3 +70,8 @@ def test_one_row_per_sentence_with_ids_kind_and_actor():
     assert [r["sentence_index"] for r in result] == ["0", "1"]
     assert result[1]["kind"] == "commitment" and result[1]["actor"] == "joint"
     assert result[1]["themes"] == "training"
+
+
+def test_participle_agreeing_to_is_a_commitment():
+    sentence = "They discussed measures to speed up the delineation, agreeing to invite international consultants."
+    assert classify_sentence(sentence) == "commitment"
