@@ -30,8 +30,16 @@ nbval: $(STAMP)
 lab: $(STAMP) build
 	$(BIN)/jupyter lab notebooks/
 
+e2e: $(STAMP)
+	DEFCOOP_E2E=1 $(BIN)/python -m pytest -q tests/e2e
+
 report: $(STAMP)
 	$(BIN)/python -m defcoop report --notebooks notebooks --out reports
+
+# Generated corpora of 1k, 10k and 100k articles (benchmarks/corpora/, cached), full build on
+# each, results in benchmarks/results.md. Takes several minutes, mostly the 100k run.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) data/interim reports/*.html reports/figures

@@ -66,19 +66,19 @@ class UserFacingError(Exception):
 
 
 def _build(args) -> int:
-    from defcoop.tables import build_tables, inputs_hash, write_tables
+    from defcoop.tables import build_to_folder, inputs_hash
 
     corpus = Path(args.corpus)
     try:
         if not corpus.is_dir():
             raise FileNotFoundError(f"corpus folder not found: {corpus}")
-        tables = build_tables(corpus, jobs=max(1, args.jobs), progress=not args.quiet, overrides=args.overrides)
-        write_tables(tables, args.out, inputs_hash=inputs_hash(corpus))
+        counts = build_to_folder(corpus, args.out, jobs=max(1, args.jobs), progress=not args.quiet,
+                                 overrides=args.overrides, inputs_hash=inputs_hash(corpus))
     except _user_errors() as error:
         raise UserFacingError(str(error)) from error
     if not args.quiet:
-        counts = ", ".join(f"{len(frame)} {name}" for name, frame in tables.items())
-        print(f"defcoop: wrote {args.out}: {counts}", file=sys.stderr)
+        summary = ", ".join(f"{count} {name}" for name, count in counts.items())
+        print(f"defcoop: wrote {args.out}: {summary}", file=sys.stderr)
     return 0
 
 

@@ -87,6 +87,22 @@ def parse_iso_date(text: str) -> date | None:
     return date.fromisoformat(text)
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=256)
+def _word_runs(folded: str) -> tuple[tuple[tuple[int, str], ...], frozenset[str]]:
+    """(start, word) of every word of a folded sentence, and the set of its words; remembered,
+    as every alias matcher (people, titles, places, countries) scans the same sentence in turn.
+
+    >>> runs, words = _word_runs("tay ninh, 2021")
+    >>> runs, sorted(words)
+    (((0, 'tay'), (4, 'ninh'), (10, '2021')), ['2021', 'ninh', 'tay'])
+    """
+    runs = tuple((m.start(), m.group()) for m in _WORD_RUN.finditer(folded))
+    return runs, frozenset(word for _, word in runs)
+
+
 @lru_cache(maxsize=2048)
 def fold_cached(sentence: str) -> str:
     """`fold`, remembered: the same sentence is matched for people, places and countries in turn.
@@ -192,12 +208,40 @@ class AliasMatcher(Generic[T]):
         alternation = trie_pattern(sorted(entries)) if entries else r"(?!x)x"
         tail = f"(?:{suffix})?" if suffix else ""
         self._pattern = re.compile(rf"(?<!\w)(?P<alias>{alternation})(?!\w){tail}(?!\w)")
+        # A hit starts where a word starts, and that word is the alias's first word, so only
+        # those words need trying (see `_matches`). None when some alias starts with a non-word.
+        firsts = [_WORD_RUN.match(key) for key in entries]
+        self._first_words = frozenset(m.group() for m in firsts) if all(firsts) else None
+
+    def _matches(self, folded: str) -> list[re.Match]:
+        """What ``self._pattern.finditer(folded)`` yields, tried only at promising words.
+
+        A hit needs a word boundary before it and an alias that starts with a word character,
+        so it starts at the start of a word; that word ends where the alias's first word ends
+        (a space, a non-word character or the boundary after the alias follows it). Trying
+        the pattern only there, left to right and resuming after each hit, is finditer's
+        leftmost-first scan without its attempt at every character of the sentence.
+        """
+        if self._first_words is None:
+            return list(self._pattern.finditer(folded))
+        runs, words = _word_runs(folded)
+        first = self._first_words
+        if first.isdisjoint(words):
+            return []
+        found, resume, match = [], 0, self._pattern.match
+        for start, word in runs:
+            if start >= resume and word in first:
+                hit = match(folded, start)
+                if hit is not None:
+                    found.append(hit)
+                    resume = hit.end()
+        return found
 
     def find(self, sentence: str, folded: str | None = None) -> list[AliasMatch[T]]:
         """All non-overlapping alias hits in `sentence`, leftmost then longest."""
         folded = fold_cached(sentence) if folded is None else folded
         hits = []
-        for match in self._pattern.finditer(folded):
+        for match in self._matches(folded):
             value, exact = self._entries[" ".join(match.group("alias").split())]
             start, end = match.span()
             if exact is not None and sentence[start:match.end("alias")].replace(" ", "") != exact.replace(" ", ""):

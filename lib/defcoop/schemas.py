@@ -8,6 +8,7 @@ unique ids, one interval per meeting) and `read_table` gives notebooks typed col
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 MECHANISMS = (
@@ -35,6 +36,7 @@ class SchemaError(ValueError):
     """A table broke its schema; the message names the table, column and first bad rows."""
 
 
+@lru_cache(maxsize=1)
 def _schemas() -> dict:
     import pandera.pandas as pa
 
@@ -95,19 +97,36 @@ def _schemas() -> dict:
 
 def validate_tables(tables: dict) -> None:
     """Raise SchemaError naming the table and the failing checks when any table is invalid."""
+    for name in _schemas():
+        validate_table(name, tables[name])
+
+
+def validate_table(name: str, frame) -> None:
+    """Check one table (or a chunk of one, indexed by its row numbers) against its schema.
+
+    The checks are pandera's vectorised column checks; a large table is validated chunk by
+    chunk by `defcoop.tables`, which checks the uniqueness of ids across chunks itself.
+    """
     import pandera.errors
 
-    schemas = _schemas()
-    for name, schema in schemas.items():
-        try:
-            schema.validate(tables[name], lazy=True)
-        except pandera.errors.SchemaErrors as error:
-            cases = error.failure_cases.head(5)
-            details = "; ".join(
-                f"column {row.column!r}: {row.check} (value {row.failure_case!r}, row {row.index})"
-                for row in cases.itertuples()
-            )
-            raise SchemaError(f"table {name}: {details}") from None
+    try:
+        _schemas()[name].validate(frame, lazy=True)
+    except pandera.errors.SchemaErrors as error:
+        cases = error.failure_cases.head(5)
+        details = "; ".join(
+            f"column {row.column!r}: {row.check} (value {row.failure_case!r}, row {row.index})"
+            for row in cases.itertuples()
+        )
+        raise SchemaError(f"table {name}: {details}") from None
+
+
+def unique_columns(name: str) -> list[str]:
+    """Columns of table `name` whose values must be unique (its id).
+
+    >>> unique_columns("commitments")
+    ['commitment_id']
+    """
+    return [column for column, spec in _schemas()[name].columns.items() if spec.unique]
 
 
 def read_table(path: Path, name: str):

@@ -6,15 +6,23 @@ reported by several articles are merged, analyst overrides are applied last, eve
 is validated against its schema, and the CSVs are swapped into place only once all of
 them are written, so a failed build leaves the previous tables intact.
 
+Two ways to the same bytes: `build_tables` + `write_tables` hold every table as a DataFrame
+(handy in notebooks and tests), while `build_to_folder` (what the CLI runs) streams rows to
+the CSVs as results arrive, validates them in chunks and keeps only the small meeting
+candidates for the merge, so memory stays flat on archives of 100,000 articles.
+
 >>> tables = build_tables("seeds")                # doctest: +SKIP
 >>> write_tables(tables, "data/processed")        # doctest: +SKIP
+>>> build_to_folder("seeds", "data/processed")    # doctest: +SKIP
 """
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import os
 import shutil
+import struct
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -75,18 +83,58 @@ def _process_file_star(args):
     return process_file(*args)
 
 
-def iter_file_results(root: Path, files: list[Path], jobs: int):
+def _process_file_slim(args) -> FileResult:
+    """`process_file` with each raw article reduced to what the parent needs: its id, path and
+    the de-duplication key of its text (the text itself would only be pickled back and forth)."""
+    result = process_file(*args)
+    result.articles = [(_SlimRaw(raw.article_id, raw.path, _text_key(raw.text)), records)
+                       for raw, records in result.articles]
+    return result
+
+
+@dataclass(frozen=True)
+class _SlimRaw:
+    article_id: str
+    path: str
+    text_key: str
+
+
+_WARM_UP_TEXT = ("Hanoi (VNA) - Vietnam and Cambodia agreed tointensify joint border patrols at the "
+                 "second defence policy dialogue held in Hanoi on October 21, 2016.\n\n"
+                 "Deputy Minister of National Defence Sen. Lt. Gen. Nguyen Chi Vinh and Gen. Tea Banh "
+                 "signed the 2017 cooperation plan.")
+
+
+def warm_up() -> None:
+    """Load every rule file, reference table and the word-segmentation lexicon now.
+
+    Run before worker processes fork, so each is loaded once for the whole build (forked
+    workers share it), and so a broken codebook or reference file stops the build before
+    any file is processed or written.
+    """
+    from defcoop.clean import clean_article
+    from defcoop.corpus import RawArticle
+    from defcoop.extract import extract_article
+    from defcoop.themes import load_codebook
+
+    load_codebook()
+    raw = RawArticle("warm-up", "warm-up.txt", "txt", _WARM_UP_TEXT, meta={"published": "2016-10-22"})
+    extract_article(clean_article(raw), raw)
+
+
+def iter_file_results(root: Path, files: list[Path], jobs: int, *, slim: bool = False):
     """Yield `FileResult`s in corpus order, using `jobs` worker processes when > 1."""
+    work = _process_file_slim if slim else _process_file_star
     if jobs <= 1 or len(files) < 2:
         for path in files:
-            yield process_file(path, root)
+            yield work((path, root))
         return
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-    chunksize = max(1, min(64, len(files) // (jobs * 8) or 1))
+    chunksize = max(1, min(16, len(files) // (jobs * 8) or 1))
     with context.Pool(jobs) as pool:
-        yield from pool.imap(_process_file_star, ((path, root) for path in files), chunksize=chunksize)
+        yield from pool.imap(work, ((path, root) for path in files), chunksize=chunksize)
 
 
 def build_tables(corpus=None, *, jobs: int = 1, progress: bool = False, overrides=None) -> dict:
@@ -139,7 +187,7 @@ def _duplicate_reject(raw, seen_text: dict, seen_id: dict):
 
     if raw.article_id in seen_id:
         return Reject(raw.path, "duplicate_id", f"id already used by {seen_id[raw.article_id]}")
-    key = _text_key(raw.text)
+    key = raw.text_key if isinstance(raw, _SlimRaw) else _text_key(raw.text)
     if key in seen_text:
         return Reject(raw.path, "duplicate", f"same text as {seen_text[key]}")
     seen_id[raw.article_id] = raw.path
@@ -166,15 +214,15 @@ def write_tables(tables: dict, out, *, inputs_hash: str = "") -> None:
     validate_tables(tables)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".defcoop-build-", dir=out.parent))
+    clean_stale_staging(out.parent)
+    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out.parent))
     try:
         for name in TABLE_NAMES:
             _write_csv(tables[name], staging / f"{name}.csv")
         manifest = {"defcoop": __version__, "inputs_hash": inputs_hash,
                     "rows": {name: int(len(tables[name])) for name in TABLE_NAMES}}
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        for item in sorted(staging.iterdir()):
-            os.replace(item, out / item.name)
+        _swap_into(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -184,6 +232,352 @@ def _write_csv(frame, path: Path) -> None:
         frame.to_csv(handle, index=False, lineterminator="\n")
         handle.flush()
         os.fsync(handle.fileno())
+
+
+# --- streaming build ---------------------------------------------------------------------
+
+VALIDATE_CHUNK = 20_000
+STAGING_PREFIX = ".defcoop-build-"
+_COMMITMENT_HEAD = ("commitment_id", "article_id")   # columns before meeting_id
+
+
+def _csv_writer(handle):
+    """The CSV dialect pandas' to_csv uses (minimal quoting, "\n"): same bytes, no DataFrame."""
+    return csv.writer(handle, lineterminator="\n")
+
+
+def _cells(row: dict, columns) -> list:
+    return ["" if row.get(column) is None else row[column] for column in columns]
+
+
+class _Validator:
+    """Checks a table's rows against its schema in chunks, and its ids across chunks."""
+
+    def __init__(self, name: str):
+        from defcoop.schemas import unique_columns
+
+        self.name, self.columns = name, TABLE_COLUMNS[name]
+        self.count = 0
+        self._pending: list[dict] = []
+        self._unique = {column: {} for column in unique_columns(name)}
+
+    def add(self, row: dict) -> None:
+        self._pending.append(row)
+        if len(self._pending) >= VALIDATE_CHUNK:
+            self._validate()
+
+    def _validate(self) -> None:
+        import pandas as pd
+
+        from defcoop.schemas import SchemaError, validate_table
+
+        rows, start = self._pending, self.count
+        self._pending = []
+        self.count += len(rows)
+        frame = pd.DataFrame(rows, columns=self.columns, index=pd.RangeIndex(start, start + len(rows)))
+        validate_table(self.name, frame.astype("string"))
+        for column, seen in self._unique.items():   # unique within the chunk: checked above
+            for index, value in enumerate(frame[column], start=start):
+                if value in seen:
+                    raise SchemaError(f"table {self.name}: column {column!r}: field_uniqueness "
+                                      f"(value {value!r}, row {index}; first at row {seen[value]})")
+                seen[value] = index
+
+    def close(self) -> int:
+        if self._pending or self.count == 0:
+            self._validate()
+        self._unique.clear()
+        return self.count
+
+
+class _TableSink:
+    """Writes one table's rows to a CSV as they come, validating them on the way."""
+
+    def __init__(self, name: str, path: Path):
+        self.name, self.path, self.columns = name, path, TABLE_COLUMNS[name]
+        self.handle = open(path, "w", encoding="utf-8", newline="")
+        self.writer = _csv_writer(self.handle)
+        self.writer.writerow(self.columns)
+        self.validator = _Validator(name)
+
+    def add(self, row: dict) -> None:
+        self.writer.writerow(_cells(row, self.columns))
+        self.validator.add(row)
+
+    def close(self) -> int:
+        count = self.validator.close()
+        self.handle.flush()
+        os.fsync(self.handle.fileno())
+        self.handle.close()
+        return count
+
+
+class _Overrides:
+    """Analyst overrides indexed by (table, id), applied row by row as rows are written.
+
+    Each targeted row goes through `defcoop.overrides.apply_overrides` as a one-row table,
+    so values and the overrides_log rows are exactly what the in-memory build gives.
+    """
+
+    def __init__(self, overrides: list):
+        from defcoop.overrides import ID_COLUMNS
+
+        self.overrides = list(overrides)
+        self.id_columns = ID_COLUMNS
+        self.by_row: dict[tuple[str, str], list[int]] = {}
+        for number, override in enumerate(self.overrides):
+            self.by_row.setdefault((override.table, override.id), []).append(number)
+        self.log: dict[int, dict] = {}
+
+    def apply(self, table: str, row: dict) -> dict:
+        column = self.id_columns.get(table)
+        if column is None or not self.by_row:
+            return row
+        numbers = self.by_row.get((table, row.get(column)))
+        if not numbers or numbers[0] in self.log:   # a repeated id is the validator's to report
+            return row
+        import pandas as pd
+
+        from defcoop.overrides import apply_overrides
+
+        frame = pd.DataFrame([row], columns=TABLE_COLUMNS[table]).astype("string")
+        result = apply_overrides({table: frame}, [self.overrides[n] for n in numbers])
+        for number, entry in zip(numbers, result["overrides_log"].to_dict("records")):
+            self.log[number] = {key: (None if pd.isna(value) else value) for key, value in entry.items()}
+        fixed = result[table].iloc[0]
+        return {key: (None if pd.isna(value) else value) for key, value in fixed.items()}
+
+    def finish(self) -> list[dict]:
+        """The overrides_log rows in file order; an override that matched no row raises as
+        `apply_overrides` does."""
+        import pandas as pd
+
+        from defcoop.overrides import apply_overrides
+
+        for number, override in enumerate(self.overrides):
+            if number not in self.log:
+                empty = pd.DataFrame(columns=TABLE_COLUMNS[override.table]).astype("string")
+                apply_overrides({override.table: empty}, [override])   # raises OverridesError
+        return [self.log[number] for number in range(len(self.overrides))]
+
+
+class _CommitmentSpool:
+    """Commitment rows wait on disk until meetings are merged and their meeting_id is known.
+
+    Rows are validated as they arrive (meeting_id has no check but its type) and stored as
+    their CSV text before and after the meeting_id cell, length-prefixed so any character is
+    safe; `write` puts each row's meeting id between the two.
+    """
+
+    _HEADER = struct.Struct("<II")
+
+    def __init__(self, path: Path):
+        import io
+
+        self.handle = open(path, "w+b")
+        self._buffer = io.StringIO()
+        self._writer = _csv_writer(self._buffer)
+        self.validator = _Validator("commitments")
+        self.articles: list[tuple[str, list]] = []   # (article_id, meeting key of each row), in order
+        self._split = TABLE_COLUMNS["commitments"].index("meeting_id")
+
+    def _encode(self, cells: list) -> str:
+        """CSV text of `cells` as they appear inside a longer row (no line end)."""
+        buffer = self._buffer
+        buffer.seek(0)
+        buffer.truncate()
+        self._writer.writerow(cells)
+        return buffer.getvalue()[:-1]
+
+    def add(self, article_id: str, rows: list[dict]) -> None:
+        columns, split = TABLE_COLUMNS["commitments"], self._split
+        pack, write, encode = self._HEADER.pack, self.handle.write, self._encode
+        keys = []
+        for row in rows:
+            cells = _cells(row, columns)
+            head, tail = encode(cells[:split]).encode("utf-8"), encode(cells[split + 1:]).encode("utf-8")
+            write(pack(len(head), len(tail)))
+            write(head)
+            write(tail)
+            keys.append(row.get("meeting_key"))
+            self.validator.add({column: row.get(column) for column in columns})
+        self.articles.append((article_id, keys))
+
+    def write(self, path: Path, meeting_ids: dict, overrides: _Overrides) -> int:
+        """Write commitments.csv with the meeting ids (and any analyst override); return rows."""
+        count = self.validator.close()
+        columns = TABLE_COLUMNS["commitments"]
+        corrected = {key[1] for key in overrides.by_row if key[0] == "commitments"}
+        self.handle.flush()
+        self.handle.seek(0)
+        read, unpack, size = self.handle.read, self._HEADER.unpack, self._HEADER.size
+        cell_of: dict = {None: ""}
+        with open(path, "w", encoding="utf-8", newline="") as out:
+            writer = _csv_writer(out)
+            writer.writerow(columns)
+            index = 0
+            for article_id, keys in self.articles:
+                for key in keys:
+                    head_len, tail_len = unpack(read(size))
+                    head, tail = read(head_len).decode("utf-8"), read(tail_len).decode("utf-8")
+                    meeting_id = meeting_ids.get((article_id, key)) if key is not None else None
+                    if corrected:
+                        row = _decode_row(head, tail, columns, self._split, meeting_id)
+                        if row["commitment_id"] in corrected:
+                            fixed = overrides.apply("commitments", row)
+                            _validate_one("commitments", fixed, index)
+                            writer.writerow(_cells(fixed, columns))
+                            index += 1
+                            continue
+                    cell = cell_of.get(meeting_id)
+                    if cell is None:
+                        cell = cell_of[meeting_id] = self._encode([meeting_id, ""])[:-1]
+                    out.write(f"{head},{cell},{tail}\n")
+                    index += 1
+            out.flush()
+            os.fsync(out.fileno())
+        self.handle.close()
+        return count
+
+
+def _validate_one(name: str, row: dict, index: int) -> None:
+    import pandas as pd
+
+    from defcoop.schemas import validate_table
+
+    frame = pd.DataFrame([row], columns=TABLE_COLUMNS[name], index=pd.RangeIndex(index, index + 1))
+    validate_table(name, frame.astype("string"))
+
+
+def _decode_row(head: str, tail: str, columns: list, split: int, meeting_id) -> dict:
+    values = next(csv.reader([head])) if split else []
+    values.append(meeting_id or "")
+    values += next(csv.reader([tail]))
+    return {column: (value if value != "" else None) for column, value in zip(columns, values)}
+
+
+def clean_stale_staging(parent: Path) -> None:
+    """Remove staging folders left by builds that were killed (their process is gone)."""
+    if not parent.is_dir():
+        return
+    for folder in parent.glob(STAGING_PREFIX + "*"):
+        parts = folder.name[len(STAGING_PREFIX):].split("-", 1)
+        if not parts[0].isdigit():
+            continue
+        pid = int(parts[0])
+        if pid == os.getpid():
+            continue
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except PermissionError:   # alive, someone else's
+            continue
+
+
+def build_to_folder(corpus=None, out=None, *, jobs: int = 1, progress: bool = False, overrides=None,
+                    inputs_hash: str = "") -> dict[str, int]:
+    """Build the tables of `corpus` straight into `out`, streaming; return row counts by table.
+
+    Gives byte for byte the files of ``write_tables(build_tables(corpus), out)``. Overrides,
+    rules and reference data are checked before any file is read; the tables go to a staging
+    folder beside `out` and replace the previous ones only when all are written and valid,
+    so an error or a kill (SIGKILL included) leaves the previous tables as they were.
+    """
+    from defcoop.corpus import list_corpus_files
+    from defcoop.meetings import assemble_meetings
+    from defcoop.overrides import load_overrides
+
+    root = Path(corpus) if corpus is not None else DEFAULT_CORPUS
+    out = Path(out) if out is not None else PROCESSED_DIR
+    pending_overrides = _Overrides(load_overrides(overrides if overrides is not None else OVERRIDES_FILE))
+    files = list_corpus_files(root)
+    warm_up()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    clean_stale_staging(out.parent)
+    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out.parent))
+    try:
+        counts = _stream(root, files, staging, jobs, progress, pending_overrides, assemble_meetings)
+        manifest = {"defcoop": __version__, "inputs_hash": inputs_hash, "rows": counts}
+        (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        _swap_into(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return {name: counts[name] for name in TABLE_NAMES}
+
+
+def _stream(root: Path, files: list, staging: Path, jobs: int, progress: bool, overrides: _Overrides,
+            assemble_meetings) -> dict[str, int]:
+    from defcoop.extract import ArticleRecords
+
+    articles = _TableSink("articles", staging / "articles.csv")
+    log = _TableSink("cleaning_log", staging / "cleaning_log.csv")
+    spool = _CommitmentSpool(staging / "commitments.spool")
+    rejects: list[dict] = []
+    light: list = []          # per kept article: its meeting candidates, agreements, meeting keys
+    seen_text: dict[str, str] = {}
+    seen_id: dict[str, str] = {}
+    for done, result in enumerate(iter_file_results(root, files, jobs, slim=True), start=1):
+        rejects.extend(_reject_row(r) for r in result.rejects)
+        for raw, records in result.articles:
+            duplicate = _duplicate_reject(raw, seen_text, seen_id)
+            if duplicate is not None:
+                rejects.append(_reject_row(duplicate))
+                continue
+            articles.add(overrides.apply("articles", records.article_row))
+            for row in records.log_rows:
+                log.add(row)
+            spool.add(records.article_id, records.commitments)
+            keys = sorted({row.get("meeting_key") for row in records.commitments
+                           if row.get("meeting_key") is not None})
+            light.append(ArticleRecords(
+                article_id=records.article_id, article_row={}, meetings=records.meetings,
+                agreements=records.agreements,
+                commitments=[{"meeting_key": key, "_key": key} for key in keys]))
+        if progress and (done % PROGRESS_EVERY == 0 or done == len(files)):
+            print(f"defcoop: processed {done}/{len(files)} files", file=sys.stderr, flush=True)
+    counts = {"articles": articles.close(), "cleaning_log": log.close()}
+
+    assembled = assemble_meetings(light)
+    meeting_ids = {(record.article_id, row["_key"]): row["meeting_id"]
+                   for record in light for row in record.commitments}
+    del light
+    for name in ("meetings", "participants", "agreements"):
+        sink = _TableSink(name, staging / f"{name}.csv")
+        for row in assembled[name]:
+            sink.add(overrides.apply(name, row))
+        counts[name] = sink.close()
+    counts["commitments"] = spool.write(staging / "commitments.csv", meeting_ids, overrides)
+    (staging / "commitments.spool").unlink()
+
+    rejects.sort(key=lambda row: (row["path"], row["reason"]))
+    sink = _TableSink("rejects", staging / "rejects.csv")
+    for row in rejects:
+        sink.add(row)
+    counts["rejects"] = sink.close()
+    sink = _TableSink("overrides_log", staging / "overrides_log.csv")
+    for row in overrides.finish():
+        sink.add(row)
+    counts["overrides_log"] = sink.close()
+    return counts
+
+
+def _swap_into(staging: Path, out: Path) -> None:
+    """Move every written file into `out`, the manifest last (it vouches for the tables)."""
+    out.mkdir(parents=True, exist_ok=True)
+    items = sorted(staging.iterdir(), key=lambda item: (item.name == MANIFEST, item.name))
+    for item in items:
+        os.replace(item, out / item.name)
+    try:
+        fd = os.open(out, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 # --- caching ------------------------------------------------------------------------------
