@@ -73,6 +73,19 @@ def test_classify_line(line, label):
     assert classify_line(line) == label
 
 
+@pytest.mark.parametrize("line", [
+    "(Photo: VNA)", "Photos: baoquocte.vn", "Ảnh: TTXVN", "(ẢNH: TTXVN)", "xx ẢNH 12", "VNA/VNS PHOTO",
+    "Officers at the ceremony. VNA Photo ", "| caption cell", "caption cell |", "(front row, third from right)",
+    "(Illustrative image)", "SOURCE: VNA", "Nguồn: TTXVN", "\u017fource: VNA", "Talks held in Hanoi.",
+    "VNA photo", "Photo", BODY,
+])
+def test_caption_hints_never_hide_a_caption(line):
+    """The cheap hint check in front of the caption patterns must not change any answer."""
+    from defcoop.clean import _is_caption, rules
+
+    assert _is_caption(line, rules()) == bool(rules().caption.search(line))
+
+
 # ---------------------------------------------------------------- synthetic articles
 
 
@@ -112,6 +125,14 @@ def test_meta_title_wins_and_repeat_dropped():
     assert art.title == "Two armies boost border patrols"
     assert art.text == BODY
     assert "title_repeat" in rules_fired(art)
+
+
+@pytest.mark.parametrize("stamp", ["27/08/2021 20:15", "27-08-2021 | 20:15 GMT+7"])
+def test_published_from_numeric_date_line(stamp):
+    """A stamp without letters must reach the date-line rule, not be dropped as no_letters."""
+    article = clean(f"Talks held\n{stamp}\n{BODY}")
+    assert article.published == "2021-08-27"
+    assert "date_line" in rules_fired(article, "extracted")
 
 
 def test_published_from_date_line_and_meta():

@@ -136,6 +136,12 @@ def test_parse_explicit_date_is_kept():
     assert parse_explicit_date("October 29, 2025 - 16:46") == date(2025, 10, 29)
 
 
+def test_parse_explicit_date_numeric_separators():
+    for text in ("27/08/2021 20:15", "27-08-2021 | 20:15 GMT+7", "27.08.2021"):
+        assert parse_explicit_date(text) == date(2021, 8, 27)
+    assert parse_explicit_date("27-08/2021") is None   # mixed separators are not a date
+
+
 # --------------------------------------------------------------------------- windows
 
 @pytest.mark.parametrize(

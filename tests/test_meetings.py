@@ -252,3 +252,33 @@ def test_rows_of_an_article_get_its_meeting_id():
     tables = assemble_meetings(records)
     assert tables["commitments"][0]["meeting_id"] == "2022-06-20-ministerial_talks"
     assert tables["agreements"][0]["meeting_id"] == "2022-06-20-ministerial_talks"
+
+
+def test_same_meeting_reads_a_missing_end_as_the_start_day():
+    from dataclasses import replace
+
+    open_end = replace(candidate("b"), date_end=None)
+    assert same_meeting(candidate("a"), open_end) and same_meeting(open_end, candidate("a"))
+    later = replace(candidate("c", start=date(2022, 6, 21)), date_end=None)
+    assert not same_meeting(open_end, later)
+    spanning = candidate("d", start=date(2022, 6, 19), end=date(2022, 6, 22))
+    assert same_meeting(spanning, later) and same_meeting(later, spanning)
+
+
+def test_merging_does_not_depend_on_candidate_order():
+    """The blocked sweep must find the same groups (as sets) whatever the input order."""
+    import itertools
+
+    pool = [candidate("a"), candidate("b", start=date(2022, 1, 1), end=date(2022, 12, 31), precision="year", kh=None),
+            candidate("c", vn=None, start=date(2022, 6, 19), end=date(2022, 6, 21)),
+            candidate("d", start=date(2023, 6, 20)), candidate("e", kh="Tea Seiha", vn=None),
+            candidate("f", start=date(2021, 6, 20), precision="unknown"),
+            candidate("g", start=date(2021, 6, 20), precision="unknown", kh=None)]
+
+    def groups(order):
+        return sorted(sorted(c.article_id for c in group) for group in merge_candidates(order))
+
+    expected = groups(pool)
+    assert expected == [["a", "b", "c"], ["d"], ["e"], ["f", "g"]]
+    for order in itertools.islice(itertools.permutations(pool), 0, 5040, 97):
+        assert groups(list(order)) == expected

@@ -229,3 +229,15 @@ def test_titled_short_name_needs_the_official_in_office_on_the_day(table):
 def test_rank_abbreviation_is_not_a_short_name(table):
     found = people(table, "Hun Sen spoke.", "Deputy Minister Sen. Lt. Gen. Hoàng Xuân Chiến met him.")
     assert [f[0] for f in found] == ["Hun Sen", "Hoang Xuan Chien"]
+
+
+@pytest.mark.parametrize("sentence, name, country", [
+    ("Vice Chairman of the Tay Ninh provincial People's Committee Nguyen Hong Thanh spoke.", "Nguyen Hong Thanh", "VN"),
+    ("Deputy Governor of Tboung Khmum province Chan Kosal spoke.", "Chan Kosal", "KH"),
+    ("Talks were co-chaired by Lt. Gen. Bun Seng, Commander of Cambodian Military Region 3, and others.",
+     "Bun Seng", "KH"),
+])
+def test_titles_naming_a_place_or_an_appositive_give_person_and_country(table, sentence, name, country):
+    """Place names inside a title chain are skipped; a country may come from the appositive."""
+    found = {(m.person, m.country) for m in table.find_people([sentence])}
+    assert (name, country) in found

@@ -97,3 +97,11 @@ def test_real_places_and_countries_validate():
     cambodia = [p for p in gazetteer.places.values() if p.country == "KH" and p.kind in ("province", "capital")]
     assert len(vietnam) >= 63 and len(cambodia) == 25
     assert {"VN", "KH", "LA", "TH", "CN", "US"} <= set(countries.countries)
+
+
+def test_country_name_inside_a_sea_name_is_not_a_country():
+    from defcoop.places import find_countries
+
+    assert find_countries("Navies of Vietnam and Cambodia patrol the Gulf of Thailand.") == [
+        ("VN", 10, 17, "Vietnam"), ("KH", 22, 30, "Cambodia")]
+    assert [hit[0] for hit in find_countries("Thailand joined the drill.")] == ["TH"]

@@ -65,7 +65,7 @@ def test_load_builds_once_then_reads_the_cache(small_corpus, monkeypatch, tmp_pa
     def no_build(*args, **kwargs):
         raise AssertionError("rebuilt although nothing changed")
 
-    monkeypatch.setattr("defcoop.tables.build_tables", no_build)
+    monkeypatch.setattr("defcoop.tables.build_to_folder", no_build)
     load_tables(small_corpus)
     (small_corpus / "second.txt").write_text("Another article about border patrols.\n", encoding="utf-8")
     with pytest.raises(AssertionError, match="rebuilt"):

@@ -60,8 +60,10 @@ def load_agreement_rules(path: Path | None = None) -> AgreementRules:
     )
 
 
-def find_signed_documents(sentence: str, rules: AgreementRules | None = None) -> list[SignedDocument]:
-    """Documents the sentence says were signed, in the order written.
+def find_signed_documents(sentence: str, rules: AgreementRules | None = None,
+                          folded: str | None = None) -> list[SignedDocument]:
+    """Documents the sentence says were signed, in the order written (`folded`: the sentence
+    already folded, when the caller has it).
 
     >>> [(d.kind, d.subject) for d in find_signed_documents("A memorandum of understanding on military medicine was signed after the talks.")]
     [('mou', 'military medicine')]
@@ -69,7 +71,7 @@ def find_signed_documents(sentence: str, rules: AgreementRules | None = None) ->
     []
     """
     rules = rules or load_agreement_rules()
-    folded = fold(sentence)
+    folded = fold(sentence) if folded is None else folded
     passive = _passive_signing(folded, rules)
     verb = None if passive else next(
         (m for m in rules.sign_verbs.finditer(folded)

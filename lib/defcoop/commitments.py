@@ -28,7 +28,6 @@ class CommitmentRules:
     result: re.Pattern
     result_overrides_commitment: re.Pattern
     joint_actor: re.Pattern
-    not_country_mentions: re.Pattern | None = None
     parties_subject: re.Pattern | None = None
 
 
@@ -46,14 +45,16 @@ def load_commitment_rules(path: Path | None = None) -> CommitmentRules:
                               if spec.get(key)})
 
 
-def classify_sentence(sentence: str, rules: CommitmentRules | None = None) -> str:
+def classify_sentence(sentence: str, rules: CommitmentRules | None = None, folded: str | None = None) -> str:
     """commitment (agreed, pledged, will do), result (reported as done) or statement.
+
+    `folded` is ``fold(sentence)`` when the caller has it (an article folds each sentence once).
 
     >>> classify_sentence("Almost all contents in the 2020 Cooperation Plan were implemented effectively.")
     'result'
     """
     rules = rules or load_commitment_rules()
-    folded = fold(sentence)
+    folded = fold(sentence) if folded is None else folded
     is_result = bool(rules.result.search(folded))
     if rules.result_overrides_commitment.search(folded) and is_result:
         return "result"
@@ -62,78 +63,92 @@ def classify_sentence(sentence: str, rules: CommitmentRules | None = None) -> st
     return "result" if is_result else "statement"
 
 
-def sentence_actor(sentence: str, people_countries: list[tuple[int, str]], rules: CommitmentRules | None = None) -> str:
+def sentence_actor(sentence: str, people_countries: list[tuple[int, str]], rules: CommitmentRules | None = None,
+                   folded: str | None = None, countries: list | None = None) -> str:
     """joint when both sides act, else the country of the first person or country named early on.
 
-    `people_countries` holds (offset, ISO-2) of the people matched in this sentence.
+    `people_countries` holds (offset, ISO-2) of the people matched in this sentence; `folded`
+    and `countries` (``find_countries(sentence)``) may be passed when already computed.
 
     >>> sentence_actor("Both sides agreed to boost patrols.", [])
     'joint'
     """
-    from defcoop.places import find_countries
-
     rules = rules or load_commitment_rules()
-    head = fold(sentence)[:SUBJECT_CHARS]
-    if rules.joint_actor.search(head):
+    folded = fold(sentence) if folded is None else folded
+    if rules.joint_actor.search(folded[:SUBJECT_CHARS]):
         return "joint"
-    named = [(start, iso2) for iso2, start, _end, _written in find_countries(sentence) if start < SUBJECT_CHARS]
+    countries = _countries_of(sentence, folded) if countries is None else countries
+    named = [(start, iso2) for iso2, start, _end, _written in countries if start < SUBJECT_CHARS]
     named += [(start, iso2) for start, iso2 in people_countries if start < SUBJECT_CHARS and iso2]
     return min(named)[1] if named else "unknown"
 
 
-def is_about_vn_kh(sentences: list[str]) -> bool:
-    """Whether an article concerns Vietnam and Cambodia at all (else no themes, no meetings)."""
+def _countries_of(sentence: str, folded: str | None = None) -> list:
     from defcoop.places import find_countries
 
-    named = {iso2 for sentence in sentences for iso2, *_ in find_countries(sentence)}
+    return find_countries(sentence, folded)
+
+
+def is_about_vn_kh(sentences: list[str], countries: list[list] | None = None) -> bool:
+    """Whether an article concerns Vietnam and Cambodia at all (else no themes, no meetings).
+
+    `countries` holds ``find_countries`` of each sentence when the caller has them.
+    """
+    countries = [_countries_of(s) for s in sentences] if countries is None else countries
+    named = {iso2 for hits in countries for iso2, *_ in hits}
     return {"VN", "KH"} <= named
 
 
-def about_other_countries(sentence: str, rules: CommitmentRules | None = None) -> bool:
+def about_other_countries(sentence: str, rules: CommitmentRules | None = None, folded: str | None = None,
+                          countries: list | None = None) -> bool:
     """A sentence that names only countries other than the three parties (a teaser, another story).
 
-    Seas and gulfs named after a country do not count, nor does a sentence whose subject is
-    the two parties ("the two navies").
+    Seas and gulfs named after a country do not count (`find_countries` skips the names in
+    data/reference/waters.csv), nor does a sentence whose subject is the two parties ("the two navies").
 
     >>> about_other_countries("Japan and the Philippines held a naval drill.")
     True
     >>> about_other_countries("The navies will hold joint patrols in the Gulf of Thailand.")
     False
     """
-    from defcoop.places import find_countries
-
     rules = rules or load_commitment_rules()
-    folded = fold(sentence)
+    folded = fold(sentence) if folded is None else folded
     if rules.parties_subject is not None and rules.parties_subject.search(folded):
         return False
-    if rules.not_country_mentions is not None:
-        for match in rules.not_country_mentions.finditer(folded):    # fold keeps offsets
-            sentence = sentence[: match.start()] + " " * (match.end() - match.start()) + sentence[match.end():]
-    named = {iso2 for iso2, *_ in find_countries(sentence)}
+    countries = _countries_of(sentence, folded) if countries is None else countries
+    named = {iso2 for iso2, *_ in countries}
     return bool(named) and not named & set(PARTIES)
 
 
 def commitment_rows(article_id: str, sentences: list[str], mentions: list, relevant: bool,
-                    meeting_key: int | None) -> list[dict]:
-    """One row per sentence: kind, actor and ';'-joined themes."""
+                    meeting_key: int | None, folded: list[str] | None = None,
+                    countries: list[list] | None = None) -> list[dict]:
+    """One row per sentence: kind, actor and ';'-joined themes.
+
+    `folded` and `countries` are the article's sentences folded and their ``find_countries``
+    hits, computed once per article by the caller (each sentence is matched by several rules).
+    """
     from defcoop.themes import load_codebook
 
     codebook = load_codebook()
     rules = load_commitment_rules()
+    folded = [fold(s) for s in sentences] if folded is None else folded
+    countries = [_countries_of(s, f) for s, f in zip(sentences, folded)] if countries is None else countries
     people_by_sentence: dict[int, list[tuple[int, str]]] = {}
     for mention in mentions:
         people_by_sentence.setdefault(mention.sentence_index, []).append((mention.start, mention.country))
     rows = []
-    for index, sentence in enumerate(sentences):
-        themes = codebook.themes_for(sentence) if relevant and not about_other_countries(sentence, rules) else ()
+    for index, (sentence, folded_sentence, named) in enumerate(zip(sentences, folded, countries)):
+        themes = (codebook.themes_for_folded(folded_sentence)
+                  if relevant and not about_other_countries(sentence, rules, folded_sentence, named) else ())
         rows.append({
             "commitment_id": f"{article_id}-S{index:03d}",
             "article_id": article_id,
             "meeting_key": meeting_key,
             "sentence_index": str(index),
             "sentence": sentence,
-            "kind": classify_sentence(sentence, rules),
-            "actor": sentence_actor(sentence, people_by_sentence.get(index, []), rules),
+            "kind": classify_sentence(sentence, rules, folded_sentence),
+            "actor": sentence_actor(sentence, people_by_sentence.get(index, []), rules, folded_sentence, named),
             "themes": ";".join(themes) or None,
         })
     return rows

@@ -39,14 +39,15 @@ _EXPLICIT_PATTERNS = [
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b", re.I),
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})\b", re.I),
     re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
-    re.compile(r"\b(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d{2})\b"),
+    re.compile(r"\b(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2})\b"),
 ]
 
 
 def parse_explicit_date(text: str) -> date | None:
     """Return the first full calendar date (day, month and year all written) in `text`.
 
-    Numeric dates with slashes are read day-first, as Vietnamese and Cambodian outlets write them.
+    Numeric dates ("27/08/2021", "27-08-2021", "27.08.2021") are read day-first, as Vietnamese
+    and Cambodian outlets write them.
 
     >>> parse_explicit_date("October 29, 2025 - 16:46")
     datetime.date(2025, 10, 29)

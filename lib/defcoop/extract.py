@@ -31,19 +31,26 @@ def extract_article(clean, raw) -> ArticleRecords:
     from defcoop.commitments import commitment_rows, is_about_vn_kh
     from defcoop.meetings import extract_meetings
     from defcoop.people import load_officials
+    from defcoop.places import find_countries
+    from defcoop.reference import fold_cached
 
     sentences = list(clean.sentences)
+    # Every rule reads folded text and several read country names: compute both once per
+    # sentence here and hand them down, instead of once per rule.
+    folded = [fold_cached(sentence) for sentence in sentences]
+    countries = [find_countries(sentence, f) for sentence, f in zip(sentences, folded)]
     officials = load_officials()
     mentions = officials.find_people(sentences)
-    relevant = is_about_vn_kh(sentences)
+    relevant = is_about_vn_kh(sentences, countries)
     published = date.fromisoformat(clean.published) if clean.published else None
-    meetings = extract_meetings(clean.article_id, sentences, published, mentions, officials) if relevant else []
+    meetings = (extract_meetings(clean.article_id, sentences, published, mentions, officials, folded)
+                if relevant else [])
     meeting_key = meetings[0].key if meetings else None
 
     agreements = []
     if meetings:
-        for index, sentence in enumerate(sentences):
-            for document in find_signed_documents(sentence):
+        for sentence, folded_sentence in zip(sentences, folded):
+            for document in find_signed_documents(sentence, folded=folded_sentence):
                 agreements.append({
                     "agreement_id": f"{clean.article_id}-A{len(agreements) + 1}",
                     "meeting_key": meeting_key, "article_id": clean.article_id,
@@ -55,7 +62,8 @@ def extract_article(clean, raw) -> ArticleRecords:
         log_rows=[log_row(entry) for entry in clean.log],
         meetings=meetings,
         agreements=_drop_repeated_documents(agreements),
-        commitments=commitment_rows(clean.article_id, sentences, mentions, relevant, meeting_key),
+        commitments=commitment_rows(clean.article_id, sentences, mentions, relevant, meeting_key,
+                                    folded, countries),
     )
 
 

@@ -32,7 +32,6 @@ _ORDINAL = r"(?P<ordinal>" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
 _PLACE_CUE = re.compile(r"\b(in|at|held in|hosted in|took place in)\b[^.;,]{0,40}$")
 _COUNTRY_IN = re.compile(r"\b(in|to|at)\s*(the\s*)?$")
 _POINT_PLACES = frozenset({"border_gate"})          # places.csv kinds that sit inside a province
-_APPOSITIVE_END = re.compile(r"(?:,\s*(?:and\s+)?|;|\s+and\s+|\s+who\s+|\s+on\s+|\.\s*$)")
 _CLAUSE_START = re.compile(r"(?:^|[,;:]\s*|\s+and\s+|\s+with\s+|\s+by\s+|\s+were\s+|\s+was\s+)")
 
 
@@ -49,14 +48,19 @@ class MechanismRules:
     surname_countries: tuple[tuple[str, frozenset], ...] = ()
     numbered_series: tuple[tuple[str, int, int, tuple[re.Pattern, ...]], ...] = ()
 
-    def mechanisms_in(self, sentence: str) -> list[str]:
-        """Mechanism ids named in `sentence`, specific ones first, each once."""
-        folded = fold(sentence)
+    def mechanisms_in(self, sentence: str, folded: str | None = None) -> list[str]:
+        """Mechanism ids named in `sentence`, specific ones first, each once (`folded`: the
+        sentence already folded, when the caller has it)."""
+        folded = fold(sentence) if folded is None else folded
         found = []
         for mechanism, _specific, pattern in self.patterns:
             if mechanism not in found and pattern.search(folded):
                 found.append(mechanism)
         return found
+
+    def names(self, mechanism: str, folded: str) -> bool:
+        """``mechanism in mechanisms_in(folded)``, searching only that mechanism's patterns."""
+        return any(pattern.search(folded) for m, _specific, pattern in self.patterns if m == mechanism)
 
     def is_specific(self, mechanism: str) -> bool:
         return any(specific for m, specific, _ in self.patterns if m == mechanism)
@@ -117,20 +121,28 @@ class MeetingCandidate:
 
 # --- finding the meeting in one article --------------------------------------------------------
 
-def find_trigger(sentences: list[str], rules: MechanismRules) -> tuple[int, str] | None:
+def find_trigger(sentences: list[str], rules: MechanismRules,
+                 folded: list[str] | None = None) -> tuple[int, str] | None:
     """Index and mechanism of the first sentence that names a meeting as an event.
 
     >>> find_trigger(["They agreed.", "It was held during their online talks on January 8."], load_mechanisms())
     (1, 'ministerial_talks')
     """
+    folded = _folded(sentences, folded)
     for index, sentence in enumerate(sentences):
-        found = rules.mechanisms_in(sentence)
+        found = rules.mechanisms_in(sentence, folded[index])
         if found:
             return index, found[0]
     return None
 
 
-def find_edition(sentences: list[str], mechanism: str, rules: MechanismRules) -> int | None:
+def _folded(sentences: list[str], folded: list[str] | None) -> list[str]:
+    """The sentences folded: `folded` when the caller already has them (an article folds once)."""
+    return [fold(s) for s in sentences] if folded is None else folded
+
+
+def find_edition(sentences: list[str], mechanism: str, rules: MechanismRules,
+                 folded: list[str] | None = None) -> int | None:
     """The highest ordinal attached to this mechanism's name or to "edition"; None if unnumbered.
 
     Earlier editions are mentioned for contrast ("following the first edition in 2022"),
@@ -142,8 +154,8 @@ def find_edition(sentences: list[str], mechanism: str, rules: MechanismRules) ->
     phrase = rules.phrase(mechanism).pattern
     attached = re.compile(r"\b" + _ORDINAL + r"\s+(?:[\w'-]+\s+){0,5}?(?:" + phrase + r"|edition\b)")
     numbers = []
-    for sentence in sentences:
-        for match in attached.finditer(fold(sentence)):
+    for folded_sentence in _folded(sentences, folded):
+        for match in attached.finditer(folded_sentence):
             ordinal = match.group("ordinal")
             numbers.append(ORDINALS.get(ordinal) or int(re.match(r"\d+", ordinal).group()))
     return max(numbers) if numbers else None
@@ -173,7 +185,7 @@ def series_year_windows(sentences: list[str], rules: MechanismRules) -> list:
     return windows if len(years) == 1 else []      # conflicting numbers: trust none
 
 
-def find_place(sentences: list[str]) -> tuple[str | None, str | None]:
+def find_place(sentences: list[str], folded: list[str] | None = None) -> tuple[str | None, str | None]:
     """The first gazetteer place introduced by "in"/"at" in the given sentences, with its country.
 
     A border gate is a point, not a city or province: when the same sentence also places the
@@ -184,23 +196,21 @@ def find_place(sentences: list[str]) -> tuple[str | None, str | None]:
     """
     from defcoop.places import find_places
 
-    for sentence in sentences:
-        folded = fold(sentence)
-        cued = [m for m in find_places(sentence) if _PLACE_CUE.search(folded[: m.start])]
+    for sentence, folded_sentence in zip(sentences, _folded(sentences, folded)):
+        cued = [m for m in find_places(sentence, folded_sentence) if _PLACE_CUE.search(folded_sentence[: m.start])]
         if cued:
             best = next((m for m in cued if m.kind not in _POINT_PLACES), cued[0])
             return best.place, best.country
     return None, None
 
 
-def find_host_country(sentences: list[str]) -> str | None:
+def find_host_country(sentences: list[str], folded: list[str] | None = None) -> str | None:
     """Country of a meeting placed only at country level ("held in Cambodia")."""
     from defcoop.places import find_countries
 
-    for sentence in sentences:
-        folded = fold(sentence)
-        for iso2, start, _end, _written in find_countries(sentence):
-            if _COUNTRY_IN.search(folded[:start]) and re.search(r"\bheld\b|\btook place\b", folded):
+    for sentence, folded_sentence in zip(sentences, _folded(sentences, folded)):
+        for iso2, start, _end, _written in find_countries(sentence, folded_sentence):
+            if _COUNTRY_IN.search(folded_sentence[:start]) and re.search(r"\bheld\b|\btook place\b", folded_sentence):
                 return iso2
     return None
 
@@ -271,6 +281,7 @@ def infer_countries(mentions: list, sentences: list[str], rules: MechanismRules 
     """
     from dataclasses import replace
 
+    from defcoop.people import APPOSITIVE_END
     from defcoop.places import find_countries, find_places
 
     rules = rules or load_mechanisms()
@@ -285,7 +296,7 @@ def infer_countries(mentions: list, sentences: list[str], rules: MechanismRules 
         after = ""
         if sentence[mention.end: mention.end + 1] == ",":
             rest = sentence[mention.end + 1:]
-            end = _APPOSITIVE_END.search(rest, 1)
+            end = APPOSITIVE_END.search(rest, 1)
             after = rest[: end.start() if end else len(rest)]
         country = (_country_named(before, find_places, find_countries, last=True)
                    or _country_named(after, find_places, find_countries, last=False)
@@ -335,16 +346,22 @@ def _country_of_surname(name: str, rules: MechanismRules) -> str | None:
 
 
 def extract_meetings(article_id: str, sentences: list[str], published: date | None, mentions: list,
-                     officials) -> list[MeetingCandidate]:
-    """The meeting this article reports as news (at most one), read from its sentences."""
+                     officials, folded: list[str] | None = None) -> list[MeetingCandidate]:
+    """The meeting this article reports as news (at most one), read from its sentences.
+
+    `folded` is the sentences folded, when the caller has them: every rule here reads folded
+    text, and folding each sentence once per article instead of once per rule saves time.
+    """
     from defcoop.dates import resolve_meeting_date, term_window, year_windows_from_text
 
     rules = load_mechanisms()
-    trigger = find_trigger(sentences, rules)
+    folded = _folded(sentences, folded)
+    trigger = find_trigger(sentences, rules, folded)
     if trigger is None:
         return []
     index, mechanism = trigger
-    window = sentences[index: index + WINDOW_AFTER_TRIGGER + 1]
+    window_end = index + WINDOW_AFTER_TRIGGER + 1
+    window, window_folded = sentences[index:window_end], folded[index:window_end]
     mentions = infer_countries(mentions, sentences, rules)
     vn_lead = choose_lead(mentions, "VN", index, officials)
     kh_lead = choose_lead(mentions, "KH", index, officials)
@@ -357,20 +374,20 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         if lead is not None and lead.matched != "title":
             start, end = officials.term_window(lead.person)
             windows.append(term_window(start, end, f"{lead.person}'s term of office"))
-    same_event = [s for s in sentences if mechanism in rules.mechanisms_in(s) and s not in window]
+    same_event = [s for s, f in zip(sentences, folded) if rules.names(mechanism, f) and s not in window]
     resolved = resolve_meeting_date(window + same_event, published, windows)
 
-    online = any(rules.online.search(fold(s)) for s in window)
-    place, country = (None, None) if online else find_place(window)
+    online = any(rules.online.search(f) for f in window_folded)
+    place, country = (None, None) if online else find_place(window, window_folded)
     if country is None and not online:
-        country = find_host_country(window)
+        country = find_host_country(window, window_folded)
     participants = [_participant(m, officials, resolved.date_start) for m in _participant_mentions(
         mentions, index, [vn_lead, kh_lead])]
     return [MeetingCandidate(
         article_id=article_id, key=0, mechanism=mechanism,
         date_start=resolved.date_start, date_end=resolved.date_end, date_precision=resolved.precision,
         date_evidence=resolved.evidence, place=place, country=country,
-        edition=find_edition(sentences, mechanism, rules), format="online" if online else "in_person",
+        edition=find_edition(sentences, mechanism, rules, folded), format="online" if online else "in_person",
         vn_lead=vn_lead.person if vn_lead else None, kh_lead=kh_lead.person if kh_lead else None,
         evidence_sentence=sentences[index], participants=participants,
     )]
@@ -427,7 +444,13 @@ PRECISION_ORDER = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 
 
 def merge_candidates(candidates: list[MeetingCandidate]) -> list[list[MeetingCandidate]]:
-    """Group candidates that are the same meeting (transitively), groups in a stable order."""
+    """Group candidates that are the same meeting (transitively), groups in a stable order.
+
+    Only pairs that can pass `same_meeting` are compared, so archives of 100,000 articles stay
+    near-linear: such a pair shares a lead, so it sits in one of the blocks of `_merge_blocks`;
+    within a block sorted by start date, a candidate is compared with the ones that start before
+    it ends. Groups are connected components, whatever order the pairs are joined in.
+    """
     parent = list(range(len(candidates)))
 
     def find(i: int) -> int:
@@ -436,18 +459,38 @@ def merge_candidates(candidates: list[MeetingCandidate]) -> list[list[MeetingCan
             i = parent[i]
         return i
 
-    by_mechanism: dict[str, list[int]] = {}
-    for i, candidate in enumerate(candidates):
-        by_mechanism.setdefault(candidate.mechanism, []).append(i)
-    for members in by_mechanism.values():
-        for position, i in enumerate(members):
-            for j in members[position + 1:]:
-                if same_meeting(candidates[i], candidates[j]):
-                    parent[find(j)] = find(i)
+    for i, j in _overlapping_pairs(candidates):
+        if same_meeting(candidates[i], candidates[j]):
+            parent[find(j)] = find(i)
     groups: dict[int, list[MeetingCandidate]] = {}
     for i, candidate in enumerate(candidates):
         groups.setdefault(find(i), []).append(candidate)
     return list(groups.values())
+
+
+def _merge_blocks(candidates: list[MeetingCandidate]) -> dict[tuple, list[int]]:
+    """Indices of dated candidates by (mechanism, side, lead), one block per lead they name."""
+    blocks: dict[tuple, list[int]] = {}
+    for i, c in enumerate(candidates):
+        if c.date_start is None:
+            continue   # never the same meeting as anything
+        for side, lead in (("vn", c.vn_lead), ("kh", c.kh_lead)):
+            if lead:
+                blocks.setdefault((c.mechanism, side, lead), []).append(i)
+    return blocks
+
+
+def _overlapping_pairs(candidates: list[MeetingCandidate]):
+    """(i, j) pairs sharing a block whose date spans can overlap: a sweep over start dates."""
+    for members in _merge_blocks(candidates).values():
+        members.sort(key=lambda i: candidates[i].date_start)
+        for position, i in enumerate(members):
+            a = candidates[i]
+            end = max(a.date_start, a.date_end or a.date_start)
+            for j in members[position + 1:]:
+                if candidates[j].date_start > end:
+                    break
+                yield (i, j) if i < j else (j, i)
 
 
 def _best(group: list[MeetingCandidate]) -> MeetingCandidate:

@@ -62,6 +62,7 @@ ORGANISATION_WORDS = frozenset("""
     commission institute agency inspectorate logistics technical gendarmerie police air coast high
     headquarters division corps brigade regiment battalion standing board vice deputy permanent chief head
     director commander commander-in-chief chairman chairwoman president prime secretary premier king queen
+    provincial municipal
     prince excellency mr mrs ms dr gen lt maj col capt adm sen senior colonel major lieutenant captain admiral
     international bilateral trilateral regional development economic vietnam-cambodia
 """.split())
@@ -78,6 +79,8 @@ NON_NAME_WORDS = ORGANISATION_WORDS | CONNECTORS | OTHER_NON_NAME_WORDS
 
 _PERSON, _TITLE = "person", "title"   # kinds of hit in the combined people-and-titles scan
 _TOKEN = re.compile(r"[^\W\d_][\w-]*")
+# Where an appositive after a name ends ("Bun Seng, Commander of Cambodian Military Region 3, said").
+APPOSITIVE_END = re.compile(r"(?:,\s*(?:and\s+)?|;|\s+and\s+|\s+who\s+|\s+on\s+|\.\s*$)")
 _FILLER = re.compile(r"(?:,|'s\b|’s\b|[\w-]+\.?)")
 _SPACE_ONLY = re.compile(r"\s+")
 
@@ -318,12 +321,13 @@ class OfficialsTable:
                               titles: list[AliasMatch[str]]) -> list[PersonMention]:
         """People outside the dictionary introduced by a chain of titles: kept as written."""
         mentions = []
-        country_hits = None
+        country_hits = place_hits = None
         i = 0
         while i < len(titles):
             chain_start, pos, i = titles[i].start, titles[i].end, i + 1
             while True:
-                pos = self._skip_filler(sentence, folded, pos)
+                place_hits = self._places.find(sentence, folded) if place_hits is None else place_hits
+                pos = self._skip_filler(sentence, folded, pos, place_hits)
                 while i < len(titles) and titles[i].start < pos:
                     i += 1
                 if i < len(titles) and titles[i].start == pos:
@@ -334,20 +338,26 @@ class OfficialsTable:
             if span is None or not self._plausible_name(sentence, *span):
                 continue
             country_hits = self._countries.find(sentence, folded) if country_hits is None else country_hits
-            country = _country_of_title(country_hits, chain_start, span[0])
+            country = (_country_of_title(country_hits, place_hits, chain_start, span[0])
+                       or _country_of_appositive(sentence, span[1], country_hits, place_hits))
             role = self._role_of_title(folded[chain_start:span[0]], country_hits, chain_start)
             name = sentence[span[0]:span[1]]
             mentions.append(PersonMention(name, name, country, role, index, span[0], span[1], "title"))
         return mentions
 
-    def _skip_filler(self, sentence: str, folded: str, pos: int) -> int:
-        """Move past connectors, organisation words and country words between titles and a name.
+    def _skip_filler(self, sentence: str, folded: str, pos: int, places: list) -> int:
+        """Move past connectors, organisation, country and place words between titles and a name.
 
-        Returns the start of the first word that is none of these (or the end of the sentence).
+        Places count because local offices name them ("Deputy Governor of Tboung Khmum province
+        Chan Kosal"). Returns the start of the first word that is none of these (or the end).
         """
         while True:
             space = _SPACE_ONLY.match(folded, pos)
             pos = space.end() if space else pos
+            place_end = next((p.end for p in places if p.start == pos), None)
+            if place_end is not None:
+                pos = place_end
+                continue
             match = _FILLER.match(folded, pos)
             if not match:
                 return pos
@@ -498,7 +508,21 @@ def _is_name_token(token: str) -> bool:
     return token[0].isupper() and not glued and fold(token) not in NON_NAME_WORDS
 
 
-def _country_of_title(country_hits: list, chain_start: int, name_start: int) -> str:
-    """The one country named in the title phrase or just before it ("Thai Defence Minister"), else ''."""
+def _country_of_title(country_hits: list, place_hits: list, chain_start: int, name_start: int) -> str:
+    """The one country named in the title phrase or just before it ("Thai Defence Minister"), or
+    of the places in it ("... of the Tay Ninh provincial People's Committee"), else ''."""
     near = {iso2 for iso2, start, end, _ in country_hits if chain_start - 4 <= end and start < name_start}
+    near |= {p.country for p in place_hits if chain_start <= p.start and p.end <= name_start}
     return near.pop() if len(near) == 1 else ""
+
+
+def _country_of_appositive(sentence: str, name_end: int, country_hits: list, place_hits: list) -> str:
+    """The first country or place named in an appositive right after the name ("Bun Seng,
+    Commander of Cambodian Military Region 3,"), else ''."""
+    if sentence[name_end:name_end + 1] != ",":
+        return ""
+    stop = APPOSITIVE_END.search(sentence, name_end + 2)
+    end = stop.start() if stop else len(sentence)
+    hits = [(start, iso2) for iso2, start, stop_, _ in country_hits if name_end < start and stop_ <= end]
+    hits += [(p.start, p.country) for p in place_hits if name_end < p.start and p.end <= end]
+    return min(hits)[1] if hits else ""

@@ -58,9 +58,11 @@ class Country:
 class CountryTable:
     """Countries by ISO code plus a matcher over their names, aliases and demonyms."""
 
-    def __init__(self, countries: dict[str, Country], matcher: AliasMatcher[str]):
+    def __init__(self, countries: dict[str, Country], matcher: AliasMatcher[str],
+                 waters: AliasMatcher[str] | None = None):
         self.countries = countries
         self._matcher = matcher
+        self._waters = waters
 
     def __contains__(self, iso2: str) -> bool:
         return iso2 in self.countries
@@ -73,10 +75,15 @@ class CountryTable:
         """(iso2, start, end, as_written) for each country name or demonym in `sentence`.
 
         A hit inside a longer place name is not a country: "Lao Cai" is a Vietnamese province,
-        "Thai Binh" too.
+        "Thai Binh" too, and "the Gulf of Thailand" is a sea (waters.csv), whatever the caller.
+
+        >>> load_countries().find("Patrols in the Gulf of Thailand")
+        []
         """
         folded = fold_cached(sentence) if folded is None else folded
         place_spans = [(m.start, m.end) for m in places.find(sentence, folded)] if places else []
+        if self._waters is not None:
+            place_spans += [(m.start, m.end) for m in self._waters.find(sentence, folded)]
         found = []
         for hit in self._matcher.find(sentence, folded):
             if any(s <= hit.start and hit.end <= e and e - s > hit.end - hit.start for s, e in place_spans):
@@ -118,7 +125,21 @@ def load_countries(path: str | Path | None = None) -> CountryTable:
         countries[country.iso2] = country
         for alias in (country.name, *country.aliases, *country.demonyms):
             add_alias(entries, alias, country.iso2, path, line)
-    return CountryTable(countries, AliasMatcher(entries, capitalised=True))
+    return CountryTable(countries, AliasMatcher(entries, capitalised=True), load_waters())
+
+
+@lru_cache(maxsize=8)
+def load_waters(path: str | Path | None = None) -> AliasMatcher[str]:
+    """Matcher over waters.csv: seas and gulfs whose names contain a country's ("Gulf of Thailand"),
+    so that country is not counted as named. Any case: "gulf of thailand" is no country either."""
+    path = Path(path) if path else REFERENCE_DIR / "waters.csv"
+    entries: dict = {}
+    for line, row in read_rows(path, ("name", "aliases")):
+        if not row["name"]:
+            raise ReferenceDataError.at(path, line, "missing name")
+        for alias in (row["name"], *split_aliases(row["aliases"])):
+            add_alias(entries, alias, row["name"], path, line)
+    return AliasMatcher(entries)
 
 
 def _country_from_row(row: dict[str, str], path: Path, line: int) -> Country:
@@ -168,19 +189,22 @@ def _place_from_row(row: dict[str, str], path: Path, line: int, countries: Count
     return Place(row["place"], row["country"], row["kind"], split_aliases(row["aliases"]), row.get("note", ""))
 
 
-def find_places(sentence: str) -> list[PlaceMention]:
-    """Gazetteer places in `sentence` (alias-, case- and diacritic-insensitive, whole words).
+def find_places(sentence: str, folded: str | None = None) -> list[PlaceMention]:
+    """Gazetteer places in `sentence` (alias-, case- and diacritic-insensitive, whole words);
+    `folded` is ``fold(sentence)`` when the caller already has it.
 
     >>> find_places("Delegates met in Hà Nội.")[0].place
     'Hanoi'
     """
-    return load_places().find(sentence)
+    return load_places().find(sentence, folded)
 
 
-def find_countries(sentence: str) -> list[tuple[str, int, int, str]]:
+def find_countries(sentence: str, folded: str | None = None) -> list[tuple[str, int, int, str]]:
     """(iso2, start, end, as_written) for country names and demonyms in `sentence`.
+
+    Pass `folded` (``fold(sentence)``) when the caller already has it, to fold only once.
 
     >>> find_countries("Vietnamese and Khmer officers met in Viet Nam")
     [('VN', 0, 10, 'Vietnamese'), ('KH', 15, 20, 'Khmer'), ('VN', 37, 45, 'Viet Nam')]
     """
-    return load_countries().find(sentence, places=load_places())
+    return load_countries().find(sentence, folded, places=load_places())

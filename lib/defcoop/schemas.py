@@ -129,13 +129,38 @@ def unique_columns(name: str) -> list[str]:
     return [column for column, spec in _schemas()[name].columns.items() if spec.unique]
 
 
+def _read_csv(path: Path):
+    import pandas as pd
+
+    return pd.read_csv(path, dtype="string", keep_default_na=False, na_values=[""], encoding="utf-8")
+
+
+def read_string_table(path: Path, name: str):
+    """Read one written CSV back as the build held it: string columns, empty cells missing,
+    except in required columns, where an empty cell was written from an empty string
+    (an article whose text cleaned away to nothing) and is read back as one."""
+    frame = _read_csv(path)
+    for column in required_columns(name):
+        frame[column] = frame[column].fillna("")
+    return frame
+
+
 def read_table(path: Path, name: str):
     """Read one written CSV with typed columns: ISO dates to datetime64, counts to Int64."""
     import pandas as pd
 
-    frame = pd.read_csv(path, dtype="string", keep_default_na=False, na_values=[""], encoding="utf-8")
+    frame = _read_csv(path)
     for column in DATE_COLUMNS.get(name, []):
         frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
     for column in INT_COLUMNS.get(name, []):
         frame[column] = frame[column].astype("Int64")
     return frame
+
+
+def required_columns(name: str) -> list[str]:
+    """Columns of table `name` that may not be missing.
+
+    >>> required_columns("rejects")
+    ['path', 'reason']
+    """
+    return [column for column, spec in _schemas()[name].columns.items() if not spec.nullable]

@@ -6,10 +6,11 @@ reported by several articles are merged, analyst overrides are applied last, eve
 is validated against its schema, and the CSVs are swapped into place only once all of
 them are written, so a failed build leaves the previous tables intact.
 
-Two ways to the same bytes: `build_tables` + `write_tables` hold every table as a DataFrame
-(handy in notebooks and tests), while `build_to_folder` (what the CLI runs) streams rows to
-the CSVs as results arrive, validates them in chunks and keeps only the small meeting
-candidates for the merge, so memory stays flat on archives of 100,000 articles.
+One pipeline: `build_to_folder` (what the CLI and `load_tables` run) streams rows to the
+CSVs as results arrive, validates them in chunks and keeps only the small meeting candidates
+for the merge, so memory stays flat on archives of 100,000 articles. `build_tables` is a thin
+wrapper that builds into a temporary folder and reads the CSVs back as string DataFrames
+(handy in notebooks and tests); `write_tables` writes such DataFrames again, same bytes.
 
 >>> tables = build_tables("seeds")                # doctest: +SKIP
 >>> write_tables(tables, "data/processed")        # doctest: +SKIP
@@ -79,10 +80,6 @@ def process_file(path: Path, root: Path) -> FileResult:
     return result
 
 
-def _process_file_star(args):
-    return process_file(*args)
-
-
 def _process_file_slim(args) -> FileResult:
     """`process_file` with each raw article reduced to what the parent needs: its id, path and
     the de-duplication key of its text (the text itself would only be pickled back and forth)."""
@@ -122,9 +119,10 @@ def warm_up() -> None:
     extract_article(clean_article(raw), raw)
 
 
-def iter_file_results(root: Path, files: list[Path], jobs: int, *, slim: bool = False):
-    """Yield `FileResult`s in corpus order, using `jobs` worker processes when > 1."""
-    work = _process_file_slim if slim else _process_file_star
+def iter_file_results(root: Path, files: list[Path], jobs: int):
+    """Yield slim `FileResult`s (see `_process_file_slim`) in corpus order, using `jobs` worker
+    processes when > 1."""
+    work = _process_file_slim
     if jobs <= 1 or len(files) < 2:
         for path in files:
             yield work((path, root))
@@ -138,39 +136,20 @@ def iter_file_results(root: Path, files: list[Path], jobs: int, *, slim: bool = 
 
 
 def build_tables(corpus=None, *, jobs: int = 1, progress: bool = False, overrides=None) -> dict:
-    """Run the whole pipeline on a corpus folder and return the tables as DataFrames.
+    """Run the whole pipeline on a corpus folder and return the tables as string DataFrames.
+
+    A thin wrapper over `build_to_folder` (a temporary folder, read back), so the tables a
+    notebook or test sees are exactly the CSVs the CLI writes: there is one pipeline.
 
     >>> sorted(build_tables("seeds"))   # doctest: +SKIP
-    ['agreements', 'articles', 'cleaning_log', 'commitments', 'meetings', 'participants', 'rejects']
+    ['agreements', 'articles', 'cleaning_log', 'commitments', 'meetings', 'overrides_log', 'participants', 'rejects']
     """
-    from defcoop.corpus import list_corpus_files
-    from defcoop.meetings import assemble_meetings
-    from defcoop.overrides import apply_overrides, load_overrides
+    from defcoop.schemas import read_string_table
 
-    root = Path(corpus) if corpus is not None else DEFAULT_CORPUS
-    override_rows = load_overrides(overrides if overrides is not None else OVERRIDES_FILE)
-    files = list_corpus_files(root)
-    rows = {name: [] for name in TABLE_NAMES if name != "overrides_log"}
-    seen_text: dict[str, str] = {}
-    seen_id: dict[str, str] = {}
-    extracted = []
-    for done, result in enumerate(iter_file_results(root, files, jobs), start=1):
-        rows["rejects"].extend(_reject_row(r) for r in result.rejects)
-        for raw, records in result.articles:
-            duplicate = _duplicate_reject(raw, seen_text, seen_id)
-            if duplicate is not None:
-                rows["rejects"].append(_reject_row(duplicate))
-                continue
-            extracted.append(records)
-            rows["articles"].append(records.article_row)
-            rows["cleaning_log"].extend(records.log_rows)
-        if progress and (done % PROGRESS_EVERY == 0 or done == len(files)):
-            print(f"defcoop: processed {done}/{len(files)} files", file=sys.stderr, flush=True)
-    for name, table_rows in assemble_meetings(extracted).items():
-        rows[name].extend(table_rows)
-    rows["rejects"].sort(key=lambda row: (row["path"], row["reason"]))
-    tables = {name: _frame(name, table_rows) for name, table_rows in rows.items()}
-    return apply_overrides(tables, override_rows)
+    with tempfile.TemporaryDirectory(prefix="defcoop-tables-") as folder:
+        out = Path(folder) / "tables"
+        build_to_folder(corpus, out, jobs=jobs, progress=progress, overrides=overrides)
+        return {name: read_string_table(out / f"{name}.csv", name) for name in TABLE_NAMES}
 
 
 def _reject_row(reject) -> dict:
@@ -187,18 +166,12 @@ def _duplicate_reject(raw, seen_text: dict, seen_id: dict):
 
     if raw.article_id in seen_id:
         return Reject(raw.path, "duplicate_id", f"id already used by {seen_id[raw.article_id]}")
-    key = raw.text_key if isinstance(raw, _SlimRaw) else _text_key(raw.text)
+    key = raw.text_key
     if key in seen_text:
         return Reject(raw.path, "duplicate", f"same text as {seen_text[key]}")
     seen_id[raw.article_id] = raw.path
     seen_text[key] = raw.article_id
     return None
-
-
-def _frame(name: str, rows: list[dict]):
-    import pandas as pd
-
-    return pd.DataFrame(rows, columns=TABLE_COLUMNS[name]).astype("string")
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -479,7 +452,7 @@ def build_to_folder(corpus=None, out=None, *, jobs: int = 1, progress: bool = Fa
                     inputs_hash: str = "") -> dict[str, int]:
     """Build the tables of `corpus` straight into `out`, streaming; return row counts by table.
 
-    Gives byte for byte the files of ``write_tables(build_tables(corpus), out)``. Overrides,
+    `build_tables` and `load_tables` run this too. Overrides,
     rules and reference data are checked before any file is read; the tables go to a staging
     folder beside `out` and replace the previous ones only when all are written and valid,
     so an error or a kill (SIGKILL included) leaves the previous tables as they were.
@@ -517,7 +490,7 @@ def _stream(root: Path, files: list, staging: Path, jobs: int, progress: bool, o
     light: list = []          # per kept article: its meeting candidates, agreements, meeting keys
     seen_text: dict[str, str] = {}
     seen_id: dict[str, str] = {}
-    for done, result in enumerate(iter_file_results(root, files, jobs, slim=True), start=1):
+    for done, result in enumerate(iter_file_results(root, files, jobs), start=1):
         rejects.extend(_reject_row(r) for r in result.rejects)
         for raw, records in result.articles:
             duplicate = _duplicate_reject(raw, seen_text, seen_id)
@@ -623,7 +596,7 @@ def load_tables(corpus=None, *, rebuild: bool = False) -> dict:
             if _manifest_hash(folder) == digest:
                 return read_tables(folder)
     folder = candidates[-1]
-    write_tables(build_tables(root), folder, inputs_hash=digest)
+    build_to_folder(root, folder, inputs_hash=digest)
     return read_tables(folder)
 
 
