@@ -142,11 +142,11 @@ def synthetic_report(synthetic_tables):
 def test_synthetic_meetings_themes_agreements(synthetic_report):
     assert synthetic_report.meetings["f1"] >= 0.95
     assert synthetic_report.themes["f1"] >= 0.95
-    assert synthetic_report.agreements["f1"] >= 0.9
+    assert synthetic_report.agreements["f1"] >= 0.95
 
 
 @pytest.mark.parametrize(("field", "minimum"), [
-    ("date", 0.8), ("place", 0.9), ("both_leads", 0.85), ("mechanism", 0.9), ("edition", 0.9), ("format", 0.9),
+    ("date", 0.9), ("place", 0.9), ("both_leads", 0.9), ("mechanism", 0.9), ("edition", 0.9), ("format", 0.9),
 ])
 def test_synthetic_meeting_fields(synthetic_report, field, minimum):
     assert accuracy(synthetic_report, field) >= minimum
