@@ -454,3 +454,10 @@ PARAGRAPH = st.lists(WORD, min_size=1, max_size=15).map(" ".join)
 def test_split_sentences_loses_nothing(text):
     joined = "".join("".join(s.split()) for s in split_sentences(text))
     assert joined == "".join(text.split())
+
+
+def test_dateline_text_keeps_the_date_written_in_the_dateline():
+    raw = RawArticle(article_id="d", path="d.txt", format="txt",
+                     text="Vientiane, November 20 (AKP) -- The defence ministers met here today to discuss border patrols.\n")
+    article = clean_article(raw)
+    assert (article.dateline, article.dateline_text) == ("Vientiane", "Vientiane, November 20 (AKP) -- ")

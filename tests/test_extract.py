@@ -80,3 +80,13 @@ def test_article_not_about_vietnam_and_cambodia_has_no_meeting_or_themes(tmp_pat
     assert records.meetings == []
     assert records.agreements == []
     assert all(row["themes"] is None for row in records.commitments)
+
+
+def test_dateline_date_dates_a_meeting_held_this_afternoon(tmp_path):
+    text = ("Vientiane, November 20 (AKP) -- Cambodian Defence Minister Gen. Tea Seiha met with Vietnamese Minister of National Defence "
+            "Gen. Phan Van Giang here this afternoon on the sidelines of the 18th ASEAN Defence Ministers' Meeting.\n\n"
+            "The two sides agreed to boost joint patrols along the shared border.\n")
+    clean, records = extract(tmp_path, text, name="akp.txt")
+    assert clean.dateline == "Vientiane"
+    meeting = records.meetings[0]
+    assert (meeting.date_start.isoformat(), meeting.place) == ("2024-11-20", "Vientiane")

@@ -282,3 +282,60 @@ def test_merging_does_not_depend_on_candidate_order():
     assert expected == [["a", "b", "c"], ["d"], ["e"], ["f", "g"]]
     for order in itertools.islice(itertools.permutations(pool), 0, 5040, 97):
         assert groups(list(order)) == expected
+
+
+# --- holdout-style fixes (tests/fixtures/holdout_style) -----------------------------------------
+
+def test_three_defence_ministers_meeting_as_subject_is_trilateral():
+    assert find_trigger(["Defence ministers of Viet Nam, Laos and Cambodia met in Ha Noi on Thursday."],
+                        RULES)[1] == "trilateral_ministers_meeting"
+    assert RULES.mechanisms_in("The three defence ministers held talks in Vientiane.")[0] == \
+        "trilateral_ministers_meeting"
+
+
+def test_border_gate_takes_the_province_named_elsewhere_in_its_sentence():
+    assert find_place(["At the Xa Mat border gate, the authorities of Tay Ninh province held a ceremony."]) == \
+        ("Tay Ninh", "VN")
+    # a province of the other country is not where the gate is
+    assert find_place(["At the Moc Bai border gate, the People's Committee received guests from Svay Rieng."]) == \
+        ("Moc Bai", "VN")
+
+
+def test_meeting_held_here_is_at_the_dateline_place():
+    sentences = ["Gen. Phan Van Giang met Gen. Tea Seiha here on the sidelines of the ADMM-18."]
+    mentions = OFFICIALS.find_people(sentences)
+    meeting = extract_meetings("a", sentences, None, mentions, OFFICIALS, dateline="Vientiane")[0]
+    assert (meeting.place, meeting.country) == ("Vientiane", "LA")
+
+
+def test_meeting_held_this_afternoon_takes_the_dateline_date():
+    sentences = ["Gen. Phan Van Giang met Gen. Tea Seiha this afternoon on the sidelines of the ADMM-18."]
+    mentions = OFFICIALS.find_people(sentences)
+    plain = extract_meetings("a", sentences, None, mentions, OFFICIALS)[0]
+    assert plain.date_precision == "year"
+    dated = extract_meetings("a", sentences, None, mentions, OFFICIALS, dateline="Vientiane",
+                             dateline_text="Vientiane, November 20 (AKP) -- ")[0]
+    assert (dated.date_start, dated.date_precision) == (date(2024, 11, 20), "day")
+
+
+def test_a_cambodian_only_title_gives_the_country():
+    sentence = "The dialogue was co-chaired by Gen Kim Sophal, Secretary of State at the Ministry of National Defence."
+    mention = next(m for m in OFFICIALS.find_people([sentence]) if m.person == "Kim Sophal")
+    assert infer_countries([mention], [sentence])[0].country == "KH"
+
+
+def test_courtesy_call_the_same_day_is_a_second_meeting():
+    sentences = ["Defence Minister Gen. Phan Van Giang held talks with Gen. Tea Banh in Phnom Penh on Tuesday.",
+                 "They agreed to boost border patrols.",
+                 "They signed the cooperation plan for 2023.",
+                 "Earlier the same day, Giang paid a courtesy call on Prime Minister Hun Sen."]
+    found = meetings_of(sentences, published=date(2022, 12, 20))
+    assert [(m.key, m.mechanism, m.vn_lead, m.kh_lead) for m in found] == [
+        (0, "ministerial_talks", "Phan Van Giang", "Tea Banh"), (1, "courtesy_call", "Phan Van Giang", "Hun Sen")]
+    assert all((m.date_start, m.place) == (date(2022, 12, 20), "Phnom Penh") for m in found)
+
+
+def test_a_past_meeting_recalled_is_not_a_second_meeting():
+    sentences = ["President Vo Van Thuong received Gen. Tea Seiha in Hanoi on November 13.",
+                 "Tea Seiha shared the outcomes of his talks with Defence Minister Phan Van Giang."]
+    assert len(meetings_of(sentences, published=date(2023, 11, 13))) == 1

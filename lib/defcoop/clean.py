@@ -49,6 +49,7 @@ class CleanArticle:
     text: str                # clean body: paragraphs joined by "\n\n"
     sentences: tuple[str, ...]
     log: tuple[LogEntry, ...]
+    dateline_text: str | None = None   # the whole dateline as written, e.g. "Vientiane, November 20 (AKP) -- "
 
 
 # --------------------------------------------------------------------------------------
@@ -380,6 +381,7 @@ class _Draft:
     title: str | None = None
     source: str | None = None
     dateline: str | None = None
+    dateline_text: str | None = None
     published: str | None = None
     paragraphs: list[tuple[int, str]] = field(default_factory=list)   # (source line, text)
     log: list[LogEntry] = field(default_factory=list)
@@ -485,8 +487,9 @@ def _extract_dateline(draft: _Draft) -> None:
         if place is None:
             continue
         draft.dateline = place
+        draft.dateline_text = text[: len(text) - len(rest)]
         draft.source = agency or draft.source
-        draft.record("extracted", "dateline", number, text[: len(text) - len(rest)])
+        draft.record("extracted", "dateline", number, draft.dateline_text)
         draft.paragraphs[index] = (number, rest)
         return
 
@@ -931,4 +934,5 @@ def clean_article(raw: RawArticle) -> CleanArticle:
         text=text,
         sentences=tuple(split_sentences(text)),
         log=tuple(sorted(draft.log, key=lambda entry: entry.line)),  # stable: source order
+        dateline_text=draft.dateline_text,
     )

@@ -43,7 +43,8 @@ def extract_article(clean, raw) -> ArticleRecords:
     mentions = officials.find_people(sentences)
     relevant = is_about_vn_kh(sentences, countries)
     published = date.fromisoformat(clean.published) if clean.published else None
-    meetings = (extract_meetings(clean.article_id, sentences, published, mentions, officials, folded)
+    meetings = (extract_meetings(clean.article_id, sentences, published, mentions, officials, folded,
+                                 dateline=clean.dateline, dateline_text=clean.dateline_text)
                 if relevant else [])
     meeting_key = meetings[0].key if meetings else None
 

@@ -47,6 +47,7 @@ class MechanismRules:
     border_force_max_rank: int = 10
     surname_countries: tuple[tuple[str, frozenset], ...] = ()
     numbered_series: tuple[tuple[str, int, int, tuple[re.Pattern, ...]], ...] = ()
+    title_countries: tuple[tuple[str, re.Pattern], ...] = ()
 
     def mechanisms_in(self, sentence: str, folded: str | None = None) -> list[str]:
         """Mechanism ids named in `sentence`, specific ones first, each once (`folded`: the
@@ -95,6 +96,8 @@ def load_mechanisms(path: Path | None = None) -> MechanismRules:
         numbered_series=tuple((entry["label"], int(entry["offset"]), int(entry.get("min_number", 1)),
                                tuple(re.compile(p) for p in entry["patterns"]))
                               for entry in spec.get("numbered_series") or []),
+        title_countries=tuple((iso2, re.compile("|".join(f"(?:{p})" for p in patterns)))
+                              for iso2, patterns in (spec.get("title_countries") or {}).items()),
     )
 
 
@@ -190,16 +193,25 @@ def find_place(sentences: list[str], folded: list[str] | None = None) -> tuple[s
 
     A border gate is a point, not a city or province: when the same sentence also places the
     meeting in a province ("at the Xa Mat border gate in Tay Ninh province"), the province wins.
+    When only the gate is cued, a province of the gate's country named elsewhere in the same
+    sentence is the one it sits in ("at the Moc Bai border gate, the People's Committee of Tay
+    Ninh province held ...").
 
     >>> find_place(["A ceremony was held at the Moc Bai border gate in Tay Ninh province on May 2."])
+    ('Tay Ninh', 'VN')
+    >>> find_place(["At the Moc Bai border gate, the authorities of Tay Ninh province held a ceremony."])
     ('Tay Ninh', 'VN')
     """
     from defcoop.places import find_places
 
     for sentence, folded_sentence in zip(sentences, _folded(sentences, folded)):
-        cued = [m for m in find_places(sentence, folded_sentence) if _PLACE_CUE.search(folded_sentence[: m.start])]
+        found = find_places(sentence, folded_sentence)
+        cued = [m for m in found if _PLACE_CUE.search(folded_sentence[: m.start])]
         if cued:
-            best = next((m for m in cued if m.kind not in _POINT_PLACES), cued[0])
+            best = next((m for m in cued if m.kind not in _POINT_PLACES), None)
+            if best is None:
+                best = next((m for m in found if m.kind not in _POINT_PLACES and m.country == cued[0].country),
+                            cued[0])
             return best.place, best.country
     return None, None
 
@@ -272,7 +284,9 @@ def infer_countries(mentions: list, sentences: list[str], rules: MechanismRules 
     The country comes from a place or country in the title before the name ("Vice Chairman
     of the Tay Ninh provincial People's Committee Nguyen Hong Thanh"), else from the
     appositive after it ("Bun Seng, Commander of Cambodian Military Region 3"), else from a
-    surname only one country's people carry (`surname_countries` in mechanisms.yaml).
+    title only one country uses ("Nem Sowath, Secretary of State at the Ministry of National
+    Defence": `title_countries` in mechanisms.yaml), else from a surname only one country's
+    people carry (`surname_countries`).
 
     >>> from defcoop.people import PersonMention
     >>> m = PersonMention("Chan Kosal", "Chan Kosal", "", "", 0, 39, 49, "title")
@@ -300,6 +314,7 @@ def infer_countries(mentions: list, sentences: list[str], rules: MechanismRules 
             after = rest[: end.start() if end else len(rest)]
         country = (_country_named(before, find_places, find_countries, last=True)
                    or _country_named(after, find_places, find_countries, last=False)
+                   or _country_of_title(before + " " + after, rules)
                    or _country_of_surname(mention.person, rules))
         result.append(replace(mention, country=country) if country else mention)
     return result
@@ -338,6 +353,13 @@ def _country_named(text: str, find_places, find_countries, last: bool) -> str | 
     return (max(hits) if last else min(hits))[1]
 
 
+def _country_of_title(title: str, rules: MechanismRules) -> str | None:
+    """The one country whose officials carry a title or honorific named in `title`."""
+    folded = fold(title)
+    found = {iso2 for iso2, pattern in rules.title_countries if pattern.search(folded)}
+    return found.pop() if len(found) == 1 else None
+
+
 def _country_of_surname(name: str, rules: MechanismRules) -> str | None:
     words = fold(name).split()
     if len(words) < 2:
@@ -345,12 +367,41 @@ def _country_of_surname(name: str, rules: MechanismRules) -> str | None:
     return next((iso2 for iso2, surnames in rules.surname_countries if words[0] in surnames), None)
 
 
+def place_from_dateline(sentences_folded: list[str], dateline: str | None) -> tuple[str | None, str | None]:
+    """The dateline's place, when the meeting sentences place the meeting "here" (agency style:
+    "VIENTIANE, Nov. 20 -- ... met here on Wednesday").
+
+    >>> place_from_dateline(["the ministers met here on wednesday."], "Vientiane")
+    ('Vientiane', 'LA')
+    >>> place_from_dateline(["the ministers met on wednesday."], "Vientiane")
+    (None, None)
+    """
+    from defcoop.places import find_places
+
+    if not dateline or not any(_HERE.search(f) for f in sentences_folded):
+        return None, None
+    found = find_places(dateline)
+    return (found[0].place, found[0].country) if found else (None, None)
+
+
+_HERE = re.compile(r"\b(?:met|meet|meets|held|hold|holds|took place|convened|opened|signed|received|talks|meeting)"
+                   r"\b[^;\"]{0,150}?\bhere\b")
+
+
+_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b")
+
+
 def extract_meetings(article_id: str, sentences: list[str], published: date | None, mentions: list,
-                     officials, folded: list[str] | None = None) -> list[MeetingCandidate]:
-    """The meeting this article reports as news (at most one), read from its sentences.
+                     officials, folded: list[str] | None = None,
+                     dateline: str | None = None, dateline_text: str | None = None) -> list[MeetingCandidate]:
+    """The meetings this article reports as news, read from its sentences: the first one it
+    names, then other meetings of the same visit (`_further_meetings`).
 
     `folded` is the sentences folded, when the caller has them: every rule here reads folded
     text, and folding each sentence once per article instead of once per rule saves time.
+    `dateline` is the article's dateline place, used when the meeting took place "here";
+    `dateline_text` the dateline as written ("Vientiane, November 20 (AKP) -- "), whose date
+    is the meeting's when the trigger says it happened "today" or "this afternoon".
     """
     from defcoop.dates import resolve_meeting_date, term_window, year_windows_from_text
 
@@ -376,21 +427,96 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
             windows.append(term_window(start, end, f"{lead.person}'s term of office"))
     same_event = [s for s, f in zip(sentences, folded) if rules.names(mechanism, f) and s not in window]
     resolved = resolve_meeting_date(window + same_event, published, windows)
+    if dateline_text and resolved.precision != "day" and _TODAY.search(folded[index]):
+        # agency style: "VIENTIANE, Nov. 20 (AKP) -- ... met here this afternoon": the day is the dateline's
+        from_dateline = resolve_meeting_date([dateline_text], published, windows)
+        if PRECISION_ORDER[from_dateline.precision] < PRECISION_ORDER[resolved.precision]:
+            resolved = from_dateline
 
     online = any(rules.online.search(f) for f in window_folded)
     place, country = (None, None) if online else find_place(window, window_folded)
+    if place is None and not online:
+        place, country = place_from_dateline(window_folded, dateline)
     if country is None and not online:
         country = find_host_country(window, window_folded)
     participants = [_participant(m, officials, resolved.date_start) for m in _participant_mentions(
         mentions, index, [vn_lead, kh_lead])]
-    return [MeetingCandidate(
+    primary = MeetingCandidate(
         article_id=article_id, key=0, mechanism=mechanism,
         date_start=resolved.date_start, date_end=resolved.date_end, date_precision=resolved.precision,
         date_evidence=resolved.evidence, place=place, country=country,
         edition=find_edition(sentences, mechanism, rules, folded), format="online" if online else "in_person",
         vn_lead=vn_lead.person if vn_lead else None, kh_lead=kh_lead.person if kh_lead else None,
         evidence_sentence=sentences[index], participants=participants,
-    )]
+    )
+    return [primary] + _further_meetings(primary, index, sentences, folded, published, mentions, officials,
+                                         rules, year_windows_from_text(sentences))
+
+
+_REPORTED_VERB = re.compile(r"\b(?:held|holds|hold|paid|pays|received|receives|met|meets|hosted|hosts)\b")
+_SAME_VISIT = re.compile(r"\b(?:(?:the )?same (?:day|morning|afternoon|evening)|earlier|later|(?:the )?next day"
+                         r"|(?:the )?day before|also|during (?:his|her|the|their) (?:official |working |state )?visit)\b")
+
+
+def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: list[str], folded: list[str],
+                      published: date | None, mentions: list, officials, rules: MechanismRules,
+                      text_windows: list) -> list[MeetingCandidate]:
+    """Other meetings of the same visit the article reports after the first one.
+
+    A visiting minister often holds talks and also pays a courtesy call on the head of
+    government on the same day ("Earlier the same day, Giang paid a courtesy call on Prime
+    Minister Hun Sen"). A later sentence reports another meeting when it names a mechanism
+    with a reporting verb (held, paid, received, met), ties it to the visit ("the same day",
+    "earlier", "also") and its leads, named in it or in the two sentences after it, are a
+    different Vietnamese-Cambodian pair. Its date and place default to the first meeting's
+    when the sentences give none (the same visit).
+    """
+    from defcoop.dates import resolve_meeting_date, term_window
+
+    seen = {(primary.mechanism, primary.vn_lead, primary.kh_lead)}
+    pairs = {(primary.vn_lead, primary.kh_lead)}
+    further = []
+    for index in range(primary_index + 1, len(sentences)):
+        found = rules.mechanisms_in(sentences[index], folded[index])
+        if not found or not _REPORTED_VERB.search(folded[index]) or not _SAME_VISIT.search(folded[index]):
+            continue
+        near = [m for m in mentions if index <= m.sentence_index <= index + WINDOW_AFTER_TRIGGER]
+        vn_lead = choose_lead(near, "VN", index, officials)
+        kh_lead = choose_lead(near, "KH", index, officials)
+        if vn_lead is None or kh_lead is None or (vn_lead.person, kh_lead.person) in pairs:
+            continue
+        window_end = index + WINDOW_AFTER_TRIGGER + 1
+        window, window_folded = sentences[index:window_end], folded[index:window_end]
+        mechanism = refine_mechanism(found[0], [vn_lead, kh_lead], officials, rules, " ".join(window))
+        if (mechanism, vn_lead.person, kh_lead.person) in seen:
+            continue
+        seen.add((mechanism, vn_lead.person, kh_lead.person))
+        pairs.add((vn_lead.person, kh_lead.person))
+        windows = list(text_windows)
+        for lead in (vn_lead, kh_lead):
+            if lead.matched != "title":
+                start, end = officials.term_window(lead.person)
+                windows.append(term_window(start, end, f"{lead.person}'s term of office"))
+        resolved = resolve_meeting_date(window[:1], published, windows)
+        dated = (resolved.date_start, resolved.date_end, resolved.precision, resolved.evidence)
+        if PRECISION_ORDER[resolved.precision] > PRECISION_ORDER[primary.date_precision]:
+            dated = (primary.date_start, primary.date_end, primary.date_precision,
+                     f"same visit as the first meeting ({primary.date_evidence})")
+        online = any(rules.online.search(f) for f in window_folded[:1])
+        place, country = (None, None) if online else find_place(window[:1], window_folded[:1])
+        if place is None and country is None and not online:
+            place, country = primary.place, primary.country
+        further.append(MeetingCandidate(
+            article_id=primary.article_id, key=len(further) + 1, mechanism=mechanism,
+            date_start=dated[0], date_end=dated[1], date_precision=dated[2], date_evidence=dated[3],
+            place=place, country=country,
+            edition=find_edition(window, mechanism, rules, window_folded) if rules.is_specific(mechanism) else None,
+            format="online" if online else "in_person",
+            vn_lead=vn_lead.person, kh_lead=kh_lead.person, evidence_sentence=sentences[index],
+            participants=[_participant(m, officials, dated[0]) for m in _participant_mentions(
+                mentions, index, [vn_lead, kh_lead])],
+        ))
+    return further
 
 
 def _participant_mentions(mentions: list, trigger_index: int, leads: list) -> list:
