@@ -241,3 +241,52 @@ def test_titles_naming_a_place_or_an_appositive_give_person_and_country(table, s
     """Place names inside a title chain are skipped; a country may come from the appositive."""
     found = {(m.person, m.country) for m in table.find_people([sentence])}
     assert (name, country) in found
+
+
+LIST_OF_TWO = ("Attending the ceremony were Nguyen Hong Thanh, Vice Chairman of Tay Ninh provincial People's "
+               "Committee, and Men Vibol, Governor of Svay Rieng province.")
+
+
+def test_name_followed_by_an_appositive_title_is_found_with_its_country(table):
+    found = [(m.person, m.country, m.matched) for m in table.find_people([LIST_OF_TWO])]
+    assert found == [("Nguyen Hong Thanh", "VN", "title"), ("Men Vibol", "KH", "title")]
+
+
+@pytest.mark.parametrize("sentence, name, country", [
+    ("Men Vibol, Governor of Svay Rieng province, spoke.", "Men Vibol", "KH"),
+    ("It was Nguyen Hong Thanh, Vice Chairman of Tay Ninh provincial People's Committee.", "Nguyen Hong Thanh", "VN"),
+])
+def test_single_appositive_title_gives_person_and_country(table, sentence, name, country):
+    assert [(m.person, m.country) for m in table.find_people([sentence])] == [(name, country)]
+
+
+@pytest.mark.parametrize("separator", [", and ", ", ", "; "])
+def test_title_phrase_stops_at_a_list_separator(table, separator):
+    """The title of the first list item never attaches to the next name (nor gives its country)."""
+    sentence = f"Guests were the Vice Chairman of Tay Ninh province{separator}Men Vibol and others."
+    assert table.find_people([sentence]) == []
+
+
+def test_title_then_comma_then_rank_still_introduces_the_name(table):
+    [mention] = table.find_people(["Thai Defence Minister, Gen. Sutin Klungsang, attended."])
+    assert (mention.person, mention.country, mention.role) == ("Sutin Klungsang", "TH", "defence_minister")
+
+
+def test_title_before_and_appositive_after_give_one_mention(table):
+    found = people(table, "Governor Men Vibol, Governor of Svay Rieng province, spoke.")
+    assert found == [("Men Vibol", "Men Vibol", "title")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Vietnam, Laos and Cambodia, Ministers of Defence, met in Vientiane.",
+    "Hanoi, Capital of Vietnam, hosted the talks.",
+    "In Phnom Penh, Governor of the province spoke.",
+    "Tay Ninh Military Command, Commander of the border guard attended.",
+])
+def test_appositive_titles_produce_no_junk_names(table, sentence):
+    assert table.find_people([sentence]) == []
+
+
+def test_appositive_name_after_a_title_word_excludes_the_title(table):
+    found = people(table, "Bun Seng met Governor Men Vibol, Governor of Svay Rieng province, and others.")
+    assert ("Men Vibol", "Men Vibol", "title") in found

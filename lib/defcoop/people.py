@@ -7,7 +7,9 @@ data/reference/roles.csv. `find_people` works in three passes over an article's 
 2. short references to someone already found: a Vietnamese given name ("Gen. Giang", "Chiến"),
    a Cambodian last name after a title ("Gen. Banh"), a Lao first name after a title;
    how each country's press shortens names is data (countries.csv);
-3. unknown people introduced by a title ("Thai Defence Minister Sutin Klungsang"), kept as written.
+3. unknown people introduced by a title ("Thai Defence Minister Sutin Klungsang") or followed by an
+   appositive one ("Men Vibol, Governor of Svay Rieng province"), kept as written; a title phrase
+   ends at a list separator (", and", ", ", ";"), so it belongs to the name it directly precedes.
 
 An earlier pass wins where mentions overlap.
 
@@ -320,21 +322,39 @@ class OfficialsTable:
     def _title_pattern_people(self, sentence: str, folded: str, index: int,
                               titles: list[AliasMatch[str]]) -> list[PersonMention]:
         """People outside the dictionary introduced by a chain of titles: kept as written."""
-        mentions = []
+        mentions, appositives = [], []
         country_hits = place_hits = None
+        title_spans = [(title.start, title.end) for title in titles]
         i = 0
         while i < len(titles):
             chain_start, pos, i = titles[i].start, titles[i].end, i + 1
+            # "Name, Title ...": the title phrase is that name's appositive and ends at the next comma.
+            before = _read_name_before(sentence, chain_start, title_spans)
+            if before is not None and not self._plausible_name(sentence, *before):
+                before = None
             while True:
                 place_hits = self._places.find(sentence, folded) if place_hits is None else place_hits
                 pos = self._skip_filler(sentence, folded, pos, place_hits)
+                if sentence[pos:pos + 1] == ",":
+                    # A list separator ends the title: it belongs to the name it directly precedes.
+                    # Only "Defence Minister, Gen. Tea Banh" (a title right after the comma) goes on.
+                    gap = _SPACE_ONLY.match(sentence, pos + 1)
+                    after = gap.end() if gap else pos + 1
+                    if before is not None or not any(t.start == after for t in titles[i:]):
+                        pos = None
+                        break
+                    pos = after
                 while i < len(titles) and titles[i].start < pos:
                     i += 1
                 if i < len(titles) and titles[i].start == pos:
                     pos, i = titles[i].end, i + 1
                     continue
                 break
-            span = _read_name(sentence, pos)
+            if before is not None:
+                country_hits = self._countries.find(sentence, folded) if country_hits is None else country_hits
+                appositives.append(self._appositive_mention(sentence, folded, index, before, chain_start,
+                                                         country_hits, place_hits))
+            span = _read_name(sentence, pos) if pos is not None else None
             if span is None or not self._plausible_name(sentence, *span):
                 continue
             country_hits = self._countries.find(sentence, folded) if country_hits is None else country_hits
@@ -343,7 +363,20 @@ class OfficialsTable:
             role = self._role_of_title(folded[chain_start:span[0]], country_hits, chain_start)
             name = sentence[span[0]:span[1]]
             mentions.append(PersonMention(name, name, country, role, index, span[0], span[1], "title"))
-        return mentions
+        # A name both introduced by a title and followed by an appositive: the title before it wins.
+        taken = [(m.start, m.end) for m in mentions]
+        return mentions + [m for m in appositives if not _overlaps(m.start, m.end, taken)]
+
+    def _appositive_mention(self, sentence: str, folded: str, index: int, span: tuple[int, int],
+                            title_start: int, country_hits: list, place_hits: list) -> PersonMention:
+        """An unknown person named before an appositive title ("Men Vibol, Governor of Svay Rieng
+        province"): country and role come from that appositive, up to where it ends."""
+        stop = APPOSITIVE_END.search(sentence, title_start)
+        end = stop.start() if stop else len(sentence)
+        country = _country_of_appositive(sentence, span[1], country_hits, place_hits)
+        role = self._role_of_title(folded[title_start:end], country_hits, title_start)
+        name = sentence[span[0]:span[1]]
+        return PersonMention(name, name, country, role, index, span[0], span[1], "title")
 
     def _skip_filler(self, sentence: str, folded: str, pos: int, places: list) -> int:
         """Move past connectors, organisation, country and place words between titles and a name.
@@ -361,9 +394,11 @@ class OfficialsTable:
             match = _FILLER.match(folded, pos)
             if not match:
                 return pos
-            word = match.group().rstrip(".") if match.group() not in ("'s", "’s") else ","
+            if match.group() == ",":
+                return pos  # a comma may end the title (see _title_pattern_people)
+            word = match.group().rstrip(".") if match.group() not in ("'s", "’s") else "'s"
             original = sentence[match.start():match.end()]
-            is_filler = (word == "," or word in ORGANISATION_WORDS or word in CONNECTORS
+            is_filler = (word == "'s" or word in ORGANISATION_WORDS or word in CONNECTORS
                          or (original[:1].isupper() and bool(self._countries.find(original))))
             if not is_filler:
                 return pos
@@ -496,6 +531,33 @@ def _read_name(sentence: str, pos: int) -> tuple[int, int] | None:
     if not 2 <= len(spans) <= 4:
         return None
     return spans[0][0], spans[-1][1]
+
+
+def _read_name_before(sentence: str, title_start: int,
+                      titles: list[tuple[int, int]] = ()) -> tuple[int, int] | None:
+    """Span of the 2-4 capitalised name tokens ending just before ", " and `title_start`, or None.
+
+    Tokens inside `titles` (spans of titles found) end the name ("Governor Men Vibol, ...").
+
+    >>> s = "Attending were Men Vibol, Governor of Svay Rieng."
+    >>> s[slice(*_read_name_before(s, s.index("Governor")))]
+    'Men Vibol'
+    >>> _read_name_before("Vietnam, Laos and Cambodia, Ministers", 28) is None
+    True
+    """
+    comma = re.search(r",[ \t]*$", sentence[:title_start])
+    if not comma:
+        return None
+    words = list(re.finditer(r"\S+", sentence[:comma.start()]))
+    spans = []
+    for word in reversed(words[-5:]):
+        token = _TOKEN.fullmatch(word.group())
+        if not token or not _is_name_token(token.group()) or _overlaps(*word.span(), titles):
+            break
+        spans.append(word.span())
+    if not 2 <= len(spans) <= 4:
+        return None
+    return spans[-1][0], spans[0][1]
 
 
 def _is_name_token(token: str) -> bool:
