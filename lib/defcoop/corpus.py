@@ -512,34 +512,55 @@ def _path_order(path: str) -> tuple[str, int]:
     return path, 0
 
 
-def _text_fingerprint(text: str) -> bytes:
+def text_fingerprint(text: str) -> bytes:
     """Digest of the whitespace-collapsed text; digests keep memory flat on large corpora."""
     return hashlib.blake2b(" ".join(text.split()).encode("utf-8"), digest_size=16).digest()
+
+
+class DuplicateFilter:
+    """Remembers the texts and ids seen so far: the first article of each wins.
+
+    Syndicated stories are scraped from several outlets; counting them twice would
+    inflate meeting counts. Both `drop_duplicates` and the streaming build use this one
+    rule, checking articles in path order.
+
+    >>> seen = DuplicateFilter()
+    >>> seen.check("a", "a.txt", text_fingerprint("Talks  held.")) is None
+    True
+    >>> seen.check("b", "b.txt", text_fingerprint("Talks held."))
+    Reject(path='b.txt', reason='duplicate', detail='same text as a')
+    """
+
+    def __init__(self) -> None:
+        self._id_by_text: dict[bytes, str] = {}
+        self._path_by_id: dict[str, str] = {}
+
+    def check(self, article_id: str, path: str, fingerprint: bytes) -> Reject | None:
+        """A Reject when this article repeats an earlier text or id; else remember it and return None."""
+        if fingerprint in self._id_by_text:
+            return Reject(path, "duplicate", f"same text as {self._id_by_text[fingerprint]}")
+        if article_id in self._path_by_id:
+            return Reject(path, "duplicate_id", f"id already used by {self._path_by_id[article_id]}")
+        self._id_by_text[fingerprint] = article_id
+        self._path_by_id[article_id] = path
+        return None
 
 
 def drop_duplicates(articles: Iterable[RawArticle]) -> tuple[list[RawArticle], list[Reject]]:
     """Keep the first article (in path order) of each text and of each article_id.
 
-    Syndicated stories are scraped from several outlets; counting them twice would
-    inflate meeting counts. Text is compared with whitespace collapsed.
-
     >>> a, b = RawArticle("a", "a.txt", "txt", "Talks  held."), RawArticle("b", "b.txt", "txt", "Talks held.")
     >>> drop_duplicates([b, a])[1]
     [Reject(path='b.txt', reason='duplicate', detail='same text as a')]
     """
+    seen = DuplicateFilter()
     kept, rejects = [], []
-    id_by_text: dict[bytes, str] = {}
-    path_by_id: dict[str, str] = {}
     for article in sorted(articles, key=lambda article: _path_order(article.path)):
-        fingerprint = _text_fingerprint(article.text)
-        if fingerprint in id_by_text:
-            rejects.append(Reject(article.path, "duplicate", f"same text as {id_by_text[fingerprint]}"))
-        elif article.article_id in path_by_id:
-            rejects.append(Reject(article.path, "duplicate_id", f"id already used by {path_by_id[article.article_id]}"))
-        else:
-            id_by_text[fingerprint] = article.article_id
-            path_by_id[article.article_id] = article.path
+        reject = seen.check(article.article_id, article.path, text_fingerprint(article.text))
+        if reject is None:
             kept.append(article)
+        else:
+            rejects.append(reject)
     return kept, rejects
 
 

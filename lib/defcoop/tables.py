@@ -84,7 +84,9 @@ def _process_file_slim(args) -> FileResult:
     """`process_file` with each raw article reduced to what the parent needs: its id, path and
     the de-duplication key of its text (the text itself would only be pickled back and forth)."""
     result = process_file(*args)
-    result.articles = [(_SlimRaw(raw.article_id, raw.path, _text_key(raw.text)), records)
+    from defcoop.corpus import text_fingerprint
+
+    result.articles = [(_SlimRaw(raw.article_id, raw.path, text_fingerprint(raw.text)), records)
                        for raw, records in result.articles]
     return result
 
@@ -93,7 +95,7 @@ def _process_file_slim(args) -> FileResult:
 class _SlimRaw:
     article_id: str
     path: str
-    text_key: str
+    fingerprint: bytes
 
 
 _WARM_UP_TEXT = ("Hanoi (VNA) - Vietnam and Cambodia agreed tointensify joint border patrols at the "
@@ -154,24 +156,6 @@ def build_tables(corpus=None, *, jobs: int = 1, progress: bool = False, override
 
 def _reject_row(reject) -> dict:
     return {"path": reject.path, "reason": reject.reason, "detail": reject.detail}
-
-
-def _text_key(text: str) -> str:
-    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()
-
-
-def _duplicate_reject(raw, seen_text: dict, seen_id: dict):
-    """Return a Reject when `raw` repeats an earlier article's id or text, else record it."""
-    from defcoop.corpus import Reject
-
-    if raw.article_id in seen_id:
-        return Reject(raw.path, "duplicate_id", f"id already used by {seen_id[raw.article_id]}")
-    key = raw.text_key
-    if key in seen_text:
-        return Reject(raw.path, "duplicate", f"same text as {seen_text[key]}")
-    seen_id[raw.article_id] = raw.path
-    seen_text[key] = raw.article_id
-    return None
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -481,6 +465,7 @@ def build_to_folder(corpus=None, out=None, *, jobs: int = 1, progress: bool = Fa
 
 def _stream(root: Path, files: list, staging: Path, jobs: int, progress: bool, overrides: _Overrides,
             assemble_meetings) -> dict[str, int]:
+    from defcoop.corpus import DuplicateFilter
     from defcoop.extract import ArticleRecords
 
     articles = _TableSink("articles", staging / "articles.csv")
@@ -488,12 +473,11 @@ def _stream(root: Path, files: list, staging: Path, jobs: int, progress: bool, o
     spool = _CommitmentSpool(staging / "commitments.spool")
     rejects: list[dict] = []
     light: list = []          # per kept article: its meeting candidates, agreements, meeting keys
-    seen_text: dict[str, str] = {}
-    seen_id: dict[str, str] = {}
+    duplicates = DuplicateFilter()
     for done, result in enumerate(iter_file_results(root, files, jobs), start=1):
         rejects.extend(_reject_row(r) for r in result.rejects)
         for raw, records in result.articles:
-            duplicate = _duplicate_reject(raw, seen_text, seen_id)
+            duplicate = duplicates.check(raw.article_id, raw.path, raw.fingerprint)
             if duplicate is not None:
                 rejects.append(_reject_row(duplicate))
                 continue
