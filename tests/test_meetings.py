@@ -189,8 +189,8 @@ def test_trilateral_meeting_is_one_meeting_with_three_delegations():
                             "Gen. Tea Banh."], date(2022, 12, 17))
     assert meeting.mechanism == "trilateral_ministers_meeting"
     assert (meeting.vn_lead, meeting.kh_lead, meeting.edition) == ("Phan Van Giang", "Tea Banh", 3)
-    assert {p["country"] for p in meeting.participants} == {"VN", "LA", "KH"}
-    assert "Khamliang Outhakaysone" in {p["person"] for p in meeting.participants}
+    assert {p.country for p in meeting.participants} == {"VN", "LA", "KH"}
+    assert "Khamliang Outhakaysone" in {p.person for p in meeting.participants}
 
 
 # --- merging across articles ----------------------------------------------------------------------

@@ -84,3 +84,52 @@ def test_inputs_hash_changes_with_the_corpus(small_corpus):
     (small_corpus / "talks_2024.md").write_text("changed", encoding="utf-8")
     assert inputs_hash(small_corpus) != before
     assert os.path.exists(small_corpus)
+
+
+# --- ids unique across validation chunks (kept as hashes, confirmed as text) -----------------------
+
+def _agreement(agreement_id):
+    return {"agreement_id": agreement_id, "meeting_id": None, "article_id": "a", "kind": "mou",
+            "subject": "x", "sentence": "They signed an MoU.", "meeting_key": None}
+
+
+def _article(article_id):
+    return {"article_id": article_id, "title": "T", "source": None, "dateline": None, "url": None,
+            "published": None, "language": None, "format": "txt", "path": f"{article_id}.txt",
+            "encoding": "utf-8", "chars_raw": "1", "chars_clean": "1", "n_sentences": "1", "text": "x"}
+
+
+def test_a_repeated_id_in_a_later_chunk_is_reported_with_value_and_rows(tmp_path, monkeypatch):
+    from defcoop import tables
+    from defcoop.schemas import SchemaError
+
+    monkeypatch.setattr(tables, "VALIDATE_CHUNK", 2)
+    sink = tables._TableSink("articles", tmp_path / "articles.csv")
+    for article_id in ("a", "b", "c", "a"):
+        sink.add(_article(article_id))
+    with pytest.raises(SchemaError, match=r"article_id.*field_uniqueness \(value 'a', row 3; first at row 0\)"):
+        sink.close()
+
+
+def test_a_repeated_id_in_a_spool_is_reported_with_value_and_rows(tmp_path, monkeypatch):
+    from defcoop import tables
+    from defcoop.schemas import SchemaError
+
+    monkeypatch.setattr(tables, "VALIDATE_CHUNK", 2)
+    spool = tables._MeetingLinkedSpool("agreements", tmp_path / "agreements.spool")
+    spool.add("a", [_agreement("a-A1"), _agreement("a-A2")])
+    spool.add("b", [_agreement("b-A1"), _agreement("a-A2")])
+    with pytest.raises(SchemaError, match=r"\(value 'a-A2', row 3; first at row 1\)"):
+        spool.write(tmp_path / "agreements.csv", {}, tables._Overrides([]))
+
+
+def test_equal_id_hashes_of_different_ids_are_not_a_duplicate(tmp_path, monkeypatch):
+    from defcoop import tables
+
+    monkeypatch.setattr(tables, "VALIDATE_CHUNK", 2)
+    monkeypatch.setattr(tables._Validator, "_id_hash", staticmethod(lambda value: 7))
+    spool = tables._MeetingLinkedSpool("agreements", tmp_path / "agreements.spool")
+    spool.add("a", [_agreement("a-A1"), _agreement("a-A2"), _agreement("a-A3")])
+    assert spool.write(tmp_path / "agreements.csv", {(None, None): "m"}, tables._Overrides([])) == 3
+    assert (tmp_path / "agreements.csv").read_text().count("They signed") == 3
+    assert not (tmp_path / "agreements.spool").exists()

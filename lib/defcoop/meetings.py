@@ -14,10 +14,12 @@ from several articles that share mechanism, overlapping dates and a lead are one
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from defcoop.paths import CODEBOOK_DIR
 from defcoop.text import fold
@@ -101,9 +103,22 @@ def load_mechanisms(path: Path | None = None) -> MechanismRules:
     )
 
 
-@dataclass
+class Participant(NamedTuple):
+    """One person at a meeting, as one article names them (a tuple: a build holds ~100,000)."""
+
+    person: str
+    country: str | None
+    role: str | None
+    name_as_written: str
+
+
+@dataclass(slots=True)
 class MeetingCandidate:
-    """One meeting as one article reports it, before merging with other articles."""
+    """One meeting as one article reports it, before merging with other articles.
+
+    Slotted, with `Participant` tuples, because a build keeps every candidate of the corpus
+    in memory until the merge (see `compact`).
+    """
 
     article_id: str
     key: int
@@ -119,7 +134,28 @@ class MeetingCandidate:
     vn_lead: str | None
     kh_lead: str | None
     evidence_sentence: str
-    participants: list = field(default_factory=list)   # dicts: person, country, role, name_as_written
+    participants: list = field(default_factory=list)   # list[Participant]
+
+    def compact(self) -> "MeetingCandidate":
+        """Share the strings that recur across candidates (mechanism, leads, places...) with
+        other candidates, so an archive's candidates take less memory; returns itself.
+
+        >>> a = MeetingCandidate("x", 0, "".join(["signing", "_ceremony"]), None, None, "unknown", "",
+        ...                      None, None, None, "in_person", None, None, "")
+        >>> a.compact().mechanism is MeetingCandidate("y", 0, "signing_ceremony", None, None, "unknown",
+        ...     "", None, None, None, "in_person", None, None, "").compact().mechanism
+        True
+        """
+        for name in _RECURRING_FIELDS:
+            value = getattr(self, name)
+            if value is not None:
+                setattr(self, name, sys.intern(value))
+        self.participants = [Participant(*(sys.intern(v) if v is not None else None for v in p))
+                             for p in self.participants]
+        return self
+
+
+_RECURRING_FIELDS = ("mechanism", "date_precision", "place", "country", "format", "vn_lead", "kh_lead")
 
 
 # --- finding the meeting in one article --------------------------------------------------------
@@ -530,13 +566,12 @@ def _participant_mentions(mentions: list, trigger_index: int, leads: list) -> li
     return chosen
 
 
-def _participant(mention, officials, when: date | None) -> dict:
+def _participant(mention, officials, when: date | None) -> Participant:
     role = mention.role
     if mention.matched != "title":
         official = officials.role_at(mention.person, when)
         role = official.role if official else role
-    return {"person": mention.person, "country": mention.country or None, "role": role or None,
-            "name_as_written": mention.name_as_written}
+    return Participant(mention.person, mention.country or None, role or None, mention.name_as_written)
 
 
 # --- merging across articles ---------------------------------------------------------------------
@@ -634,9 +669,9 @@ def meeting_id(best: MeetingCandidate) -> str:
     return f"{best.date_start.isoformat() if best.date_start else 'undated'}-{best.mechanism}"
 
 
-def assemble_meetings(records: list) -> dict[str, list[dict]]:
-    """Merge every article's meeting candidates and emit meetings, participants, agreements, commitments rows."""
-    candidates = [c for r in records for c in r.meetings]
+def merged_meeting_rows(candidates: list[MeetingCandidate]) -> tuple[list[dict], list[dict], dict]:
+    """Merge meeting candidates: meetings rows, participants rows, and the meeting id of each
+    candidate by (article_id, key), which agreements and commitments rows link to."""
     groups = merge_candidates(candidates)
     groups.sort(key=lambda g: (_best(g).date_start or date.max, _best(g).mechanism, _best(g).article_id))
     ids: dict[tuple[str, int], str] = {}
@@ -652,11 +687,17 @@ def assemble_meetings(records: list) -> dict[str, list[dict]]:
         seen = set()
         for candidate in sorted(group, key=lambda c: c.article_id):
             for person in candidate.participants:
-                if person["person"] in seen:
+                if person.person in seen:
                     continue
-                seen.add(person["person"])
+                seen.add(person.person)
                 participants.append({"participant_id": f"{mid}-P{len(seen)}", "meeting_id": mid,
-                                     **person, "article_id": candidate.article_id})
+                                     **person._asdict(), "article_id": candidate.article_id})
+    return meetings, participants, ids
+
+
+def assemble_meetings(records: list) -> dict[str, list[dict]]:
+    """Merge every article's meeting candidates and emit meetings, participants, agreements, commitments rows."""
+    meetings, participants, ids = merged_meeting_rows([c for r in records for c in r.meetings])
     agreements, commitments = [], []
     for record in records:
         for row in record.agreements:

@@ -26,6 +26,7 @@ import shutil
 import struct
 import sys
 import tempfile
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -195,7 +196,6 @@ def _write_csv(frame, path: Path) -> None:
 
 VALIDATE_CHUNK = 20_000
 STAGING_PREFIX = ".defcoop-build-"
-_COMMITMENT_HEAD = ("commitment_id", "article_id")   # columns before meeting_id
 
 
 def _csv_writer(handle):
@@ -208,15 +208,24 @@ def _cells(row: dict, columns) -> list:
 
 
 class _Validator:
-    """Checks a table's rows against its schema in chunks, and its ids across chunks."""
+    """Checks a table's rows against its schema in chunks, and its ids across chunks.
 
-    def __init__(self, name: str):
+    Ids seen in earlier chunks are kept as 64-bit hashes in an array (8 bytes an id, against
+    ~150 for a dict entry: 1.5 million ids at 100,000 articles); at `close` rows whose hashes
+    repeat are read back with `values_at` and compared as text, so a hash collision is never
+    reported as a duplicate.
+    """
+
+    _id_hash = staticmethod(hash)
+
+    def __init__(self, name: str, values_at=None):
         from defcoop.schemas import unique_columns
 
         self.name, self.columns = name, TABLE_COLUMNS[name]
         self.count = 0
         self._pending: list[dict] = []
-        self._unique = {column: {} for column in unique_columns(name)}
+        self._hashes = {column: array("q") for column in unique_columns(name)}
+        self._values_at = values_at
 
     def add(self, row: dict) -> None:
         self._pending.append(row)
@@ -226,25 +235,46 @@ class _Validator:
     def _validate(self) -> None:
         import pandas as pd
 
-        from defcoop.schemas import SchemaError, validate_table
+        from defcoop.schemas import validate_table
 
         rows, start = self._pending, self.count
         self._pending = []
         self.count += len(rows)
         frame = pd.DataFrame(rows, columns=self.columns, index=pd.RangeIndex(start, start + len(rows)))
-        validate_table(self.name, frame.astype("string"))
-        for column, seen in self._unique.items():   # unique within the chunk: checked above
-            for index, value in enumerate(frame[column], start=start):
-                if value in seen:
-                    raise SchemaError(f"table {self.name}: column {column!r}: field_uniqueness "
-                                      f"(value {value!r}, row {index}; first at row {seen[value]})")
-                seen[value] = index
+        validate_table(self.name, frame.astype("string"))   # unique within the chunk, among the rest
+        id_hash = self._id_hash
+        for column, hashes in self._hashes.items():
+            hashes.extend(id_hash(row.get(column)) for row in rows)
 
     def close(self) -> int:
+        """Validate what is pending, then check ids across chunks; return the row count."""
         if self._pending or self.count == 0:
             self._validate()
-        self._unique.clear()
+        for column, hashes in self._hashes.items():
+            self._check_unique(column, hashes)
+        self._hashes.clear()
         return self.count
+
+    def _check_unique(self, column: str, hashes) -> None:
+        import numpy as np
+
+        from defcoop.schemas import SchemaError
+
+        values = np.frombuffer(hashes, dtype=np.int64) if len(hashes) else np.zeros(0, dtype=np.int64)
+        order = np.argsort(values, kind="stable")
+        ordered = values[order]
+        repeats = np.flatnonzero(ordered[1:] == ordered[:-1])
+        if not len(repeats):
+            return
+        suspects = sorted({int(order[i]) for i in repeats} | {int(order[i + 1]) for i in repeats})
+        text = self._values_at(column, suspects)
+        first: dict = {}
+        for index in suspects:   # rows in order: the first repeat found is the earliest one
+            value = text[index]
+            if value in first:
+                raise SchemaError(f"table {self.name}: column {column!r}: field_uniqueness "
+                                  f"(value {value!r}, row {index}; first at row {first[value]})")
+            first[value] = index
 
 
 class _TableSink:
@@ -255,15 +285,24 @@ class _TableSink:
         self.handle = open(path, "w", encoding="utf-8", newline="")
         self.writer = _csv_writer(self.handle)
         self.writer.writerow(self.columns)
-        self.validator = _Validator(name)
+        self.validator = _Validator(name, values_at=self._values_at)
 
     def add(self, row: dict) -> None:
         self.writer.writerow(_cells(row, self.columns))
         self.validator.add(row)
 
-    def close(self) -> int:
-        count = self.validator.close()
+    def _values_at(self, column: str, rows: list[int]) -> dict[int, str]:
+        """Cells of `column` in the given (0-based) data rows, read back from the file so far."""
         self.handle.flush()
+        wanted, position = set(rows), self.columns.index(column)
+        with open(self.path, encoding="utf-8", newline="") as handle:
+            reader = csv.reader(handle)
+            next(reader)
+            return {index: cells[position] for index, cells in enumerate(reader) if index in wanted}
+
+    def close(self) -> int:
+        self.handle.flush()
+        count = self.validator.close()
         os.fsync(self.handle.fileno())
         self.handle.close()
         return count
@@ -318,25 +357,31 @@ class _Overrides:
         return [self.log[number] for number in range(len(self.overrides))]
 
 
-class _CommitmentSpool:
-    """Commitment rows wait on disk until meetings are merged and their meeting_id is known.
+class _MeetingLinkedSpool:
+    """Rows of a table with a meeting_id column (agreements, commitments) wait on disk until
+    meetings are merged and their meeting_id is known.
 
     Rows are validated as they arrive (meeting_id has no check but its type) and stored as
     their CSV text before and after the meeting_id cell, length-prefixed so any character is
-    safe; `write` puts each row's meeting id between the two.
+    safe; `write` puts each row's meeting id between the two. Only each article's id and the
+    meeting key of each of its rows stay in memory.
     """
 
     _HEADER = struct.Struct("<II")
 
-    def __init__(self, path: Path):
+    def __init__(self, name: str, path: Path):
         import io
 
+        from defcoop.overrides import ID_COLUMNS
+
+        self.name, self.path, self.columns = name, path, TABLE_COLUMNS[name]
+        self.id_column = ID_COLUMNS[name]
         self.handle = open(path, "w+b")
         self._buffer = io.StringIO()
         self._writer = _csv_writer(self._buffer)
-        self.validator = _Validator("commitments")
+        self.validator = _Validator(name, values_at=self._values_at)
         self.articles: list[tuple[str, list]] = []   # (article_id, meeting key of each row), in order
-        self._split = TABLE_COLUMNS["commitments"].index("meeting_id")
+        self._split = self.columns.index("meeting_id")
 
     def _encode(self, cells: list) -> str:
         """CSV text of `cells` as they appear inside a longer row (no line end)."""
@@ -347,7 +392,7 @@ class _CommitmentSpool:
         return buffer.getvalue()[:-1]
 
     def add(self, article_id: str, rows: list[dict]) -> None:
-        columns, split = TABLE_COLUMNS["commitments"], self._split
+        columns, split = self.columns, self._split
         pack, write, encode = self._HEADER.pack, self.handle.write, self._encode
         keys = []
         for row in rows:
@@ -358,42 +403,58 @@ class _CommitmentSpool:
             write(tail)
             keys.append(row.get("meeting_key"))
             self.validator.add({column: row.get(column) for column in columns})
-        self.articles.append((article_id, keys))
+        if keys:
+            self.articles.append((article_id, keys))
 
-    def write(self, path: Path, meeting_ids: dict, overrides: _Overrides) -> int:
-        """Write commitments.csv with the meeting ids (and any analyst override); return rows."""
-        count = self.validator.close()
-        columns = TABLE_COLUMNS["commitments"]
-        corrected = {key[1] for key in overrides.by_row if key[0] == "commitments"}
+    def _records(self):
+        """(head, tail) text of every spooled row, in order."""
         self.handle.flush()
         self.handle.seek(0)
         read, unpack, size = self.handle.read, self._HEADER.unpack, self._HEADER.size
+        for _article_id, keys in self.articles:
+            for _key in keys:
+                head_len, tail_len = unpack(read(size))
+                yield read(head_len).decode("utf-8"), read(tail_len).decode("utf-8")
+
+    def _values_at(self, column: str, rows: list[int]) -> dict[int, str]:
+        """Cells of `column` in the given data rows, decoded from the spool."""
+        wanted, position = set(rows), self.columns.index(column)
+        found = {}
+        for index, (head, tail) in enumerate(self._records()):
+            if index in wanted:
+                found[index] = _decode_row(head, tail, self.columns, self._split, None)[column] or ""
+        self.handle.seek(0, os.SEEK_END)
+        return found
+
+    def write(self, path: Path, meeting_ids: dict, overrides: _Overrides) -> int:
+        """Write the table's CSV with the meeting ids (and any analyst override); return rows."""
+        count = self.validator.close()
+        columns, name = self.columns, self.name
+        corrected = {key[1] for key in overrides.by_row if key[0] == name}
+        keys = (key for _article_id, keys in self.articles for key in keys)
+        article_ids = (article_id for article_id, keys in self.articles for _ in keys)
         cell_of: dict = {None: ""}
         with open(path, "w", encoding="utf-8", newline="") as out:
             writer = _csv_writer(out)
             writer.writerow(columns)
-            index = 0
-            for article_id, keys in self.articles:
-                for key in keys:
-                    head_len, tail_len = unpack(read(size))
-                    head, tail = read(head_len).decode("utf-8"), read(tail_len).decode("utf-8")
-                    meeting_id = meeting_ids.get((article_id, key)) if key is not None else None
-                    if corrected:
-                        row = _decode_row(head, tail, columns, self._split, meeting_id)
-                        if row["commitment_id"] in corrected:
-                            fixed = overrides.apply("commitments", row)
-                            _validate_one("commitments", fixed, index)
-                            writer.writerow(_cells(fixed, columns))
-                            index += 1
-                            continue
-                    cell = cell_of.get(meeting_id)
-                    if cell is None:
-                        cell = cell_of[meeting_id] = self._encode([meeting_id, ""])[:-1]
-                    out.write(f"{head},{cell},{tail}\n")
-                    index += 1
+            for index, (head, tail) in enumerate(self._records()):
+                key, article_id = next(keys), next(article_ids)
+                meeting_id = meeting_ids.get((article_id, key)) if key is not None else None
+                if corrected:
+                    row = _decode_row(head, tail, columns, self._split, meeting_id)
+                    if row[self.id_column] in corrected:
+                        fixed = overrides.apply(name, row)
+                        _validate_one(name, fixed, index)
+                        writer.writerow(_cells(fixed, columns))
+                        continue
+                cell = cell_of.get(meeting_id)
+                if cell is None:
+                    cell = cell_of[meeting_id] = self._encode([meeting_id, ""])[:-1]
+                out.write(f"{head},{cell},{tail}\n" if head else f"{cell},{tail}\n")
             out.flush()
             os.fsync(out.fileno())
         self.handle.close()
+        self.path.unlink()
         return count
 
 
@@ -442,7 +503,6 @@ def build_to_folder(corpus=None, out=None, *, jobs: int = 1, progress: bool = Fa
     so an error or a kill (SIGKILL included) leaves the previous tables as they were.
     """
     from defcoop.corpus import list_corpus_files
-    from defcoop.meetings import assemble_meetings
     from defcoop.overrides import load_overrides
 
     root = Path(corpus) if corpus is not None else DEFAULT_CORPUS
@@ -454,7 +514,7 @@ def build_to_folder(corpus=None, out=None, *, jobs: int = 1, progress: bool = Fa
     clean_stale_staging(out.parent)
     staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out.parent))
     try:
-        counts = _stream(root, files, staging, jobs, progress, pending_overrides, assemble_meetings)
+        counts = _stream(root, files, staging, jobs, progress, pending_overrides)
         manifest = {"defcoop": __version__, "inputs_hash": inputs_hash, "rows": counts}
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         _swap_into(staging, out)
@@ -463,16 +523,22 @@ def build_to_folder(corpus=None, out=None, *, jobs: int = 1, progress: bool = Fa
     return {name: counts[name] for name in TABLE_NAMES}
 
 
-def _stream(root: Path, files: list, staging: Path, jobs: int, progress: bool, overrides: _Overrides,
-            assemble_meetings) -> dict[str, int]:
+def _stream(root: Path, files: list, staging: Path, jobs: int, progress: bool,
+            overrides: _Overrides) -> dict[str, int]:
+    """Write every table into `staging` as file results arrive; return row counts by table.
+
+    Articles and cleaning_log rows go straight to their CSVs; agreements and commitments
+    wait in spools for their meeting ids; only meeting candidates (for the merge), one
+    fingerprint per article (for duplicates) and rejects stay in memory.
+    """
     from defcoop.corpus import DuplicateFilter
-    from defcoop.extract import ArticleRecords
+    from defcoop.meetings import merged_meeting_rows
 
     articles = _TableSink("articles", staging / "articles.csv")
     log = _TableSink("cleaning_log", staging / "cleaning_log.csv")
-    spool = _CommitmentSpool(staging / "commitments.spool")
+    spools = {name: _MeetingLinkedSpool(name, staging / f"{name}.spool") for name in ("agreements", "commitments")}
     rejects: list[dict] = []
-    light: list = []          # per kept article: its meeting candidates, agreements, meeting keys
+    candidates: list = []
     duplicates = DuplicateFilter()
     for done, result in enumerate(iter_file_results(root, files, jobs), start=1):
         rejects.extend(_reject_row(r) for r in result.rejects)
@@ -484,28 +550,24 @@ def _stream(root: Path, files: list, staging: Path, jobs: int, progress: bool, o
             articles.add(overrides.apply("articles", records.article_row))
             for row in records.log_rows:
                 log.add(row)
-            spool.add(records.article_id, records.commitments)
-            keys = sorted({row.get("meeting_key") for row in records.commitments
-                           if row.get("meeting_key") is not None})
-            light.append(ArticleRecords(
-                article_id=records.article_id, article_row={}, meetings=records.meetings,
-                agreements=records.agreements,
-                commitments=[{"meeting_key": key, "_key": key} for key in keys]))
+            spools["agreements"].add(records.article_id, records.agreements)
+            spools["commitments"].add(records.article_id, records.commitments)
+            candidates.extend(candidate.compact() for candidate in records.meetings)
         if progress and (done % PROGRESS_EVERY == 0 or done == len(files)):
             print(f"defcoop: processed {done}/{len(files)} files", file=sys.stderr, flush=True)
+    del duplicates
     counts = {"articles": articles.close(), "cleaning_log": log.close()}
 
-    assembled = assemble_meetings(light)
-    meeting_ids = {(record.article_id, row["_key"]): row["meeting_id"]
-                   for record in light for row in record.commitments}
-    del light
-    for name in ("meetings", "participants", "agreements"):
+    meetings, participants, meeting_ids = merged_meeting_rows(candidates)
+    del candidates
+    for name, rows in (("meetings", meetings), ("participants", participants)):
         sink = _TableSink(name, staging / f"{name}.csv")
-        for row in assembled[name]:
+        for row in rows:
             sink.add(overrides.apply(name, row))
         counts[name] = sink.close()
-    counts["commitments"] = spool.write(staging / "commitments.csv", meeting_ids, overrides)
-    (staging / "commitments.spool").unlink()
+    del meetings, participants
+    for name, spool in spools.items():
+        counts[name] = spool.write(staging / f"{name}.csv", meeting_ids, overrides)
 
     rejects.sort(key=lambda row: (row["path"], row["reason"]))
     sink = _TableSink("rejects", staging / "rejects.csv")
