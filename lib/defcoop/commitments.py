@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from defcoop.paths import CODEBOOK_DIR
+from defcoop.patterns import GatedPattern, gated
 from defcoop.text import fold
 
 SUBJECT_CHARS = 80   # the actor is named near the start of the sentence
@@ -24,15 +25,15 @@ PARTIES = ("VN", "KH", "LA")
 
 @dataclass(frozen=True)
 class CommitmentRules:
-    commitment: re.Pattern
-    result: re.Pattern
-    result_overrides_commitment: re.Pattern
-    joint_actor: re.Pattern
-    parties_subject: re.Pattern | None = None
+    commitment: GatedPattern
+    result: GatedPattern
+    result_overrides_commitment: GatedPattern
+    joint_actor: GatedPattern
+    parties_subject: GatedPattern | None = None
 
 
-def _alternation(patterns: list[str]) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+def _alternation(patterns: list[str]) -> GatedPattern:
+    return gated("|".join(f"(?:{p})" for p in patterns))
 
 
 @lru_cache(maxsize=4)

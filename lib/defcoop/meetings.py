@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from defcoop.paths import CODEBOOK_DIR
+from defcoop.patterns import GatedPattern, gated
 from defcoop.text import fold
 
 WINDOW_AFTER_TRIGGER = 2
@@ -41,15 +42,15 @@ _CLAUSE_START = re.compile(r"(?:^|[,;:]\s*|\s+and\s+|\s+with\s+|\s+by\s+|\s+were
 class MechanismRules:
     """Compiled mechanism patterns, in priority order (specific names first)."""
 
-    patterns: tuple[tuple[str, bool, re.Pattern], ...]
-    online: re.Pattern
+    patterns: tuple[tuple[str, bool, GatedPattern], ...]
+    online: GatedPattern
     courtesy_call_max_rank: int
     border_force_roles: frozenset
     border_force_context: re.Pattern | None = None
     border_force_max_rank: int = 10
     surname_countries: tuple[tuple[str, frozenset], ...] = ()
     numbered_series: tuple[tuple[str, int, int, tuple[re.Pattern, ...]], ...] = ()
-    title_countries: tuple[tuple[str, re.Pattern], ...] = ()
+    title_countries: tuple[tuple[str, GatedPattern], ...] = ()
 
     def mechanisms_in(self, sentence: str, folded: str | None = None) -> list[str]:
         """Mechanism ids named in `sentence`, specific ones first, each once (`folded`: the
@@ -68,7 +69,7 @@ class MechanismRules:
     def is_specific(self, mechanism: str) -> bool:
         return any(specific for m, specific, _ in self.patterns if m == mechanism)
 
-    def phrase(self, mechanism: str) -> re.Pattern:
+    def phrase(self, mechanism: str) -> GatedPattern:
         return next(pattern for m, _, pattern in self.patterns if m == mechanism)
 
 
@@ -81,14 +82,14 @@ def load_mechanisms(path: Path | None = None) -> MechanismRules:
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
     entries = sorted(spec["mechanisms"], key=lambda m: not m.get("specific", False))
     patterns = tuple(
-        (entry["id"], bool(entry.get("specific")), re.compile("|".join(f"(?:{p})" for p in entry["patterns"])))
+        (entry["id"], bool(entry.get("specific")), gated("|".join(f"(?:{p})" for p in entry["patterns"])))
         for entry in entries
     )
     refine = spec.get("refine_generic", {})
     context = refine.get("border_force_context") or []
     return MechanismRules(
         patterns=patterns,
-        online=re.compile("|".join(f"(?:{p})" for p in spec.get("online_patterns", []))),
+        online=gated("|".join(f"(?:{p})" for p in spec.get("online_patterns", []))),
         courtesy_call_max_rank=int(refine.get("courtesy_call_max_rank", 4)),
         border_force_roles=frozenset(refine.get("border_force_roles", [])),
         border_force_context=re.compile("|".join(f"(?:{p})" for p in context)) if context else None,
@@ -98,7 +99,7 @@ def load_mechanisms(path: Path | None = None) -> MechanismRules:
         numbered_series=tuple((entry["label"], int(entry["offset"]), int(entry.get("min_number", 1)),
                                tuple(re.compile(p) for p in entry["patterns"]))
                               for entry in spec.get("numbered_series") or []),
-        title_countries=tuple((iso2, re.compile("|".join(f"(?:{p})" for p in patterns)))
+        title_countries=tuple((iso2, gated("|".join(f"(?:{p})" for p in patterns)))
                               for iso2, patterns in (spec.get("title_countries") or {}).items()),
     )
 

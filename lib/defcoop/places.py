@@ -81,11 +81,14 @@ class CountryTable:
         []
         """
         folded = fold_cached(sentence) if folded is None else folded
+        hits = self._matcher.find(sentence, folded)
+        if not hits:
+            return []
         place_spans = [(m.start, m.end) for m in places.find(sentence, folded)] if places else []
         if self._waters is not None:
             place_spans += [(m.start, m.end) for m in self._waters.find(sentence, folded)]
         found = []
-        for hit in self._matcher.find(sentence, folded):
+        for hit in hits:
             if any(s <= hit.start and hit.end <= e and e - s > hit.end - hit.start for s, e in place_spans):
                 continue
             found.append((hit.value, hit.start, hit.end, hit.as_written))

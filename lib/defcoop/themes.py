@@ -26,15 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from defcoop.paths import CODEBOOK_DIR, PROJECT_ROOT
+from defcoop.patterns import anchor_pieces
 from defcoop.text import fold
-
-try:  # the regex parser is semi-private; its home moved in Python 3.11
-    from re import _constants as _const, _parser
-except ImportError:  # pragma: no cover - Python < 3.11
-    import sre_constants as _const  # type: ignore[no-redef]
-    import sre_parse as _parser  # type: ignore[no-redef]
-_REPEATS = tuple(getattr(_const, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
-                 if hasattr(_const, name))
 
 CORE_THEMES: tuple[str, ...] = (
     "border_patrol", "border_demarcation", "training", "remains_repatriation", "trilateral",
@@ -115,81 +108,9 @@ def _blank(match: re.Match[str]) -> str:
 # Python's re tries an alternation at every character, so running ~100 include patterns on
 # every sentence costs ~0.5 ms. But nearly every pattern can only match where some literal
 # word-piece occurs ("demarcat\w*" needs "demarcat", "(?:shared|land) borders?" needs
-# "border"). Those pieces are read off the parsed patterns; a sentence's words are looked
-# up once (memoised per word) and only the patterns whose piece is present are run.
-
-_WORD = re.compile(r"\w+")
-_MIN_PIECE = 2
-# Pieces found in most sentences of this corpus make poor anchors; another literal of the
-# same pattern is preferred when there is one (only speed depends on this, never results).
-_COMMON_PIECES = frozenset({
-    "viet", "vietnam", "vietnamese", "cambodia", "cambodian", "defen", "defence", "defense",
-    "military", "cooperation", "two", "sides", "countries", "nations", "minister", "ministers",
-})
-
-
-def _literal_options(seq: Any) -> list[frozenset[str]]:
-    """Sets of literals of which every match of the parsed sequence contains at least one.
-
-    Consecutive literal characters form one literal; a group contributes its own best set,
-    an alternation the union of its branches' sets (only when every branch has one), and a
-    repeat only when it must occur at least once. Look-arounds and classes contribute none.
-    """
-    options: list[frozenset[str]] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        if run:
-            options.append(frozenset(["".join(run)]))
-            run.clear()
-
-    for op, arg in seq:
-        if op is _const.LITERAL:
-            run.append(chr(arg))
-            continue
-        flush()
-        best = None
-        if op is _const.SUBPATTERN:
-            best = _best_pieces(arg[-1])
-        elif op is _const.BRANCH:
-            branches = [_best_pieces(alt) for alt in arg[1]]
-            best = frozenset().union(*branches) if all(branches) else None
-        elif op in _REPEATS and arg[0] >= 1:
-            best = _best_pieces(arg[2])
-        if best:
-            options.append(best)
-    flush()
-    return options
-
-
-def _best_pieces(seq: Any) -> frozenset[str] | None:
-    """The most selective literal set of a parsed sequence, cut down to word pieces.
-
-    Each literal is cut to its longest run of word characters, because the prefilter looks
-    pieces up inside single words; a set is usable when every piece has >= 2 characters.
-    Sets free of very common pieces win, then the one whose shortest piece is longest.
-    """
-    best, best_key = None, None
-    for option in _literal_options(seq):
-        pieces = frozenset(max(_WORD.findall(lit.lower()) or [""], key=len) for lit in option)
-        shortest = min(len(piece) for piece in pieces)
-        key = (pieces.isdisjoint(_COMMON_PIECES), shortest, -len(pieces))
-        if shortest >= _MIN_PIECE and (best_key is None or key > best_key):
-            best, best_key = pieces, key
-    return best
-
-
-def anchor_pieces(pattern: str) -> frozenset[str] | None:
-    r"""Word pieces of which any match of ``pattern`` contains one; None when there are none.
-
-    >>> sorted(anchor_pieces(r"(?:shared|common|land) borders?\b"))
-    ['border']
-    >>> sorted(anchor_pieces(r"covid|coronavirus|sars-?cov"))
-    ['coronavirus', 'covid', 'sars']
-    >>> anchor_pieces(r"\w+ ?s") is None
-    True
-    """
-    return _best_pieces(_parser.parse(pattern))
+# "border"). Those pieces are read off the parsed patterns (`defcoop.patterns.anchor_pieces`);
+# a sentence's words are looked up once (memoised per word) and only the patterns whose
+# piece is present are run.
 
 
 class _Prefilter:
@@ -484,4 +405,4 @@ def load_codebook(path: str | os.PathLike[str] | None = None) -> Codebook:
     True
     """
     file = Path(path) if path is not None else DEFAULT_PATH
-    return _load_cached(str(file.resolve()), file.stat().st_mtime_ns)
+    return _load_cached(os.path.abspath(file), file.stat().st_mtime_ns)

@@ -1,0 +1,161 @@
+"""Regex speed-ups shared by the rule modules: literal anchors read off a pattern.
+
+Python's re tries a pattern at every character of a sentence, and most rule patterns fail
+on most sentences. But nearly every pattern can only match where some literal piece occurs
+("demarcat\\w*" needs "demarcat", "(?:shared|land) borders?" needs "border"). Those pieces are
+read off the parsed pattern (`anchor_pieces`); a `GatedPattern` checks them with `in`
+(a fast substring search) and runs the regex only when one is present. Results never
+change: a text without any anchor cannot match. Only speed depends on the choice of pieces.
+
+>>> pattern = GatedPattern(re.compile(r"(?:shared|common|land) borders?\\b"))
+>>> pattern.anchors, pattern.search("a joint exercise") is None, pattern.search("the land border").group()
+(('border',), True, 'land border')
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+try:  # the regex parser is semi-private; its home moved in Python 3.11
+    from re import _constants as _const, _parser
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_constants as _const  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
+_REPEATS = tuple(getattr(_const, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+                 if hasattr(_const, name))
+
+_WORD = re.compile(r"\w+")
+_MIN_PIECE = 2
+# Pieces found in most sentences of this corpus make poor anchors; another literal of the
+# same pattern is preferred when there is one (only speed depends on this, never results).
+_COMMON_PIECES = frozenset({
+    "viet", "vietnam", "vietnamese", "cambodia", "cambodian", "defen", "defence", "defense",
+    "military", "cooperation", "two", "sides", "countries", "nations", "minister", "ministers",
+})
+
+
+def _literal_options(seq: Any) -> list[frozenset[str]]:
+    """Sets of literals of which every match of the parsed sequence contains at least one.
+
+    Consecutive literal characters form one literal; a group contributes its own best set,
+    an alternation the union of its branches' sets (only when every branch has one), and a
+    repeat only when it must occur at least once. Look-arounds, classes and case-insensitive
+    groups contribute none.
+    """
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            options.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, arg in seq:
+        if op is _const.LITERAL:
+            run.append(chr(arg))
+            continue
+        flush()
+        best = None
+        if op is _const.SUBPATTERN:
+            if not arg[1] & _const.SRE_FLAG_IGNORECASE:
+                best = _best_pieces(arg[-1])
+        elif op is _const.BRANCH:
+            branches = [_best_pieces(alt) for alt in arg[1]]
+            best = frozenset().union(*branches) if all(branches) else None
+        elif op in _REPEATS and arg[0] >= 1:
+            best = _best_pieces(arg[2])
+        if best:
+            options.append(best)
+    flush()
+    return options
+
+
+def _best_pieces(seq: Any) -> frozenset[str] | None:
+    """The most selective literal set of a parsed sequence, cut down to word pieces.
+
+    Each literal is cut to its longest run of word characters (callers may look pieces up
+    inside single words); a set is usable when every piece has >= 2 characters. Sets free
+    of very common pieces win, then the one whose shortest piece is longest.
+    """
+    best, best_key = None, None
+    for option in _literal_options(seq):
+        pieces = frozenset(max(_WORD.findall(lit) or [""], key=len) for lit in option)
+        shortest = min(len(piece) for piece in pieces)
+        key = (pieces.isdisjoint(_COMMON_PIECES), shortest, -len(pieces))
+        if shortest >= _MIN_PIECE and (best_key is None or key > best_key):
+            best, best_key = pieces, key
+    return best
+
+
+def anchor_pieces(pattern: str | re.Pattern) -> frozenset[str] | None:
+    r"""Word pieces of which any match of ``pattern`` contains one; None when there are none
+    (or when the pattern ignores case, as pieces are compared as written).
+
+    >>> sorted(anchor_pieces(r"(?:shared|common|land) borders?\b"))
+    ['border']
+    >>> sorted(anchor_pieces(r"covid|coronavirus|sars-?cov"))
+    ['coronavirus', 'covid', 'sars']
+    >>> anchor_pieces(r"\w+ ?s") is None, anchor_pieces(re.compile("talks", re.I)) is None
+    (True, True)
+    """
+    if isinstance(pattern, re.Pattern):
+        if pattern.flags & re.IGNORECASE:
+            return None
+        pattern = pattern.pattern
+    parsed = _parser.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    return _best_pieces(parsed)
+
+
+class GatedPattern:
+    """A compiled pattern that is only run on texts containing one of its anchor pieces.
+
+    Offers the `re.Pattern` methods the rule modules use (search, match, finditer, sub);
+    on a text without an anchor they answer as the pattern would, without running it.
+
+    >>> GatedPattern(re.compile(r"signing ceremony|signed")).finditer("no anchor here")
+    []
+    """
+
+    __slots__ = ("regex", "anchors")
+
+    def __init__(self, regex: re.Pattern):
+        self.regex = regex
+        pieces = anchor_pieces(regex)
+        self.anchors = tuple(sorted(pieces)) if pieces else None
+
+    def possible(self, text: str) -> bool:
+        """False only when the pattern cannot match anywhere in `text`."""
+        anchors = self.anchors
+        if anchors is None:
+            return True
+        for piece in anchors:
+            if piece in text:
+                return True
+        return False
+
+    @property
+    def pattern(self) -> str:
+        return self.regex.pattern
+
+    def search(self, text: str, *args):
+        return self.regex.search(text, *args) if self.possible(text) else None
+
+    def match(self, text: str, *args):
+        return self.regex.match(text, *args) if self.possible(text) else None
+
+    def finditer(self, text: str, *args):
+        return self.regex.finditer(text, *args) if self.possible(text) else []
+
+    def sub(self, replacement, text: str, *args):
+        return self.regex.sub(replacement, text, *args) if self.possible(text) else text
+
+
+def gated(pattern: str, flags: int = 0) -> GatedPattern:
+    """``re.compile(pattern, flags)`` behind its anchor gate.
+
+    >>> gated("repatriation ceremony|handover of (the )?remains").anchors
+    ('handover', 'repatriation')
+    """
+    return GatedPattern(re.compile(pattern, flags))

@@ -1,0 +1,67 @@
+"""Anchor gates never change what a rule pattern finds; they only skip hopeless texts."""
+import re
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from defcoop.commitments import load_commitment_rules
+from defcoop.meetings import load_mechanisms
+from defcoop.patterns import GatedPattern, anchor_pieces, gated
+from defcoop.themes import load_codebook
+
+
+def rule_patterns():
+    """Every gated pattern of the rule files, by name."""
+    mechanisms = load_mechanisms()
+    found = {f"mechanism:{m}": p for m, _specific, p in mechanisms.patterns}
+    found["online"] = mechanisms.online
+    found.update({f"title_country:{iso2}": p for iso2, p in mechanisms.title_countries})
+    rules = load_commitment_rules()
+    found.update({f"commitments:{name}": getattr(rules, name) for name in rules.__dataclass_fields__
+                  if getattr(rules, name) is not None})
+    return found
+
+
+PATTERNS = rule_patterns()
+
+
+def test_rule_patterns_are_gated_and_most_have_anchors():
+    assert all(isinstance(p, GatedPattern) for p in PATTERNS.values())
+    assert sum(p.anchors is not None for p in PATTERNS.values()) >= len(PATTERNS) - 2
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_gate_agrees_with_the_regex_on_the_codebook_examples(name):
+    pattern = PATTERNS[name]
+    from defcoop.text import fold
+
+    texts = [fold(example) for theme in load_codebook().themes
+             for example in theme.must_match + theme.must_not_match]
+    for text in texts:
+        assert bool(pattern.search(text)) == bool(pattern.regex.search(text)), text
+
+
+# Texts built from the patterns' own words, so matches are frequent, plus noise.
+_WORDS = sorted({word for p in PATTERNS.values() for word in re.findall(r"[a-z]{2,}", p.pattern)})
+_texts = st.lists(st.one_of(st.sampled_from(_WORDS), st.text("ab -,.'0123", max_size=4)), max_size=12).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_texts)
+def test_gate_agrees_with_the_regex_on_generated_texts(text):
+    for name, pattern in PATTERNS.items():
+        assert bool(pattern.search(text)) == bool(pattern.regex.search(text)), name
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in pattern.regex.finditer(text)], name
+
+
+def test_a_pattern_that_ignores_case_is_never_gated():
+    assert anchor_pieces(r"(?i:border) talks") == frozenset({"talks"})
+    assert anchor_pieces(r"(?i)border talks") is None
+    assert gated("Border", re.IGNORECASE).search("BORDER") is not None
+
+
+def test_optional_and_alternative_parts_give_no_anchor_of_their_own():
+    assert anchor_pieces(r"(?:land )?border") == frozenset({"border"})
+    assert anchor_pieces(r"talks|\d+ meetings?") == frozenset({"talks", "meeting"})
+    assert anchor_pieces(r"talks|\d+") is None   # one branch needs no literal
+    assert gated(r"x?(?:ab)*").anchors is None
