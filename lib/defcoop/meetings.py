@@ -455,7 +455,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     kh_lead = choose_lead(mentions, "KH", index, officials)
     mechanism = refine_mechanism(mechanism, [vn_lead, kh_lead], officials, rules, " ".join(window))
 
-    windows = year_windows_from_text(sentences)
+    text_windows = year_windows_from_text(sentences)
+    windows = list(text_windows)
     if mechanism == "sideline_meeting":
         windows += series_year_windows(window, rules)
     for lead in (vn_lead, kh_lead):
@@ -487,11 +488,11 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         evidence_sentence=sentences[index], participants=participants,
     )
     return [primary] + _further_meetings(primary, index, sentences, folded, published, mentions, officials,
-                                         rules, year_windows_from_text(sentences))
+                                         rules, text_windows)
 
 
-_REPORTED_VERB = re.compile(r"\b(?:held|holds|hold|paid|pays|received|receives|met|meets|hosted|hosts)\b")
-_SAME_VISIT = re.compile(r"\b(?:(?:the )?same (?:day|morning|afternoon|evening)|earlier|later|(?:the )?next day"
+_REPORTED_VERB = gated(r"\b(?:held|holds|hold|paid|pays|received|receives|met|meets|hosted|hosts)\b")
+_SAME_VISIT = gated(r"\b(?:(?:the )?same (?:day|morning|afternoon|evening)|earlier|later|(?:the )?next day"
                          r"|(?:the )?day before|also|during (?:his|her|the|their) (?:official |working |state )?visit)\b")
 
 
@@ -514,8 +515,10 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
     pairs = {(primary.vn_lead, primary.kh_lead)}
     further = []
     for index in range(primary_index + 1, len(sentences)):
+        if not _SAME_VISIT.search(folded[index]) or not _REPORTED_VERB.search(folded[index]):
+            continue
         found = rules.mechanisms_in(sentences[index], folded[index])
-        if not found or not _REPORTED_VERB.search(folded[index]) or not _SAME_VISIT.search(folded[index]):
+        if not found:
             continue
         near = [m for m in mentions if index <= m.sentence_index <= index + WINDOW_AFTER_TRIGGER]
         vn_lead = choose_lead(near, "VN", index, officials)
