@@ -117,8 +117,8 @@ def test_a_repeated_id_in_a_spool_is_reported_with_value_and_rows(tmp_path, monk
 
     monkeypatch.setattr(tables, "VALIDATE_CHUNK", 2)
     spool = tables._MeetingLinkedSpool("agreements", tmp_path / "agreements.spool")
-    spool.add("a", [_agreement("a-A1"), _agreement("a-A2")])
-    spool.add("b", [_agreement("b-A1"), _agreement("a-A2")])
+    spool.add("a", tables.encode_linked_rows("agreements", [_agreement("a-A1"), _agreement("a-A2")]))
+    spool.add("b", tables.encode_linked_rows("agreements", [_agreement("b-A1"), _agreement("a-A2")]))
     with pytest.raises(SchemaError, match=r"\(value 'a-A2', row 3; first at row 1\)"):
         spool.write(tmp_path / "agreements.csv", {}, tables._Overrides([]))
 
@@ -129,7 +129,27 @@ def test_equal_id_hashes_of_different_ids_are_not_a_duplicate(tmp_path, monkeypa
     monkeypatch.setattr(tables, "VALIDATE_CHUNK", 2)
     monkeypatch.setattr(tables._Validator, "_id_hash", staticmethod(lambda value: 7))
     spool = tables._MeetingLinkedSpool("agreements", tmp_path / "agreements.spool")
-    spool.add("a", [_agreement("a-A1"), _agreement("a-A2"), _agreement("a-A3")])
+    spool.add("a", tables.encode_linked_rows("agreements", [_agreement("a-A1"), _agreement("a-A2"), _agreement("a-A3")]))
     assert spool.write(tmp_path / "agreements.csv", {(None, None): "m"}, tables._Overrides([])) == 3
     assert (tmp_path / "agreements.csv").read_text().count("They signed") == 3
     assert not (tmp_path / "agreements.spool").exists()
+
+
+def test_a_missing_required_value_stops_encoding_but_an_empty_string_is_a_value():
+    from defcoop import tables
+    from defcoop.schemas import SchemaError
+
+    with pytest.raises(SchemaError, match="column 'text': not_nullable"):
+        tables.encode_rows("articles", [{**_article("a"), "text": None}])
+    line = tables.encode_rows("articles", [{**_article("a"), "text": ""}])
+    assert tables._decode_line(line, "articles")["text"] == ""
+
+
+def test_a_chunk_is_validated_as_it_is_read_back(tmp_path):
+    from defcoop import tables
+    from defcoop.schemas import SchemaError
+
+    sink = tables._TableSink("articles", tmp_path / "articles.csv")
+    sink.add({**_article("a"), "format": "pdf"})
+    with pytest.raises(SchemaError, match=r"column 'format'.*'pdf', row 0"):
+        sink.close()

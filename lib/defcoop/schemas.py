@@ -129,17 +129,18 @@ def unique_columns(name: str) -> list[str]:
     return [column for column, spec in _schemas()[name].columns.items() if spec.unique]
 
 
-def _read_csv(path: Path):
+def _read_csv(source):
     import pandas as pd
 
-    return pd.read_csv(path, dtype="string", keep_default_na=False, na_values=[""], encoding="utf-8")
+    return pd.read_csv(source, dtype="string", keep_default_na=False, na_values=[""], encoding="utf-8")
 
 
-def read_string_table(path: Path, name: str):
-    """Read one written CSV back as the build held it: string columns, empty cells missing,
-    except in required columns, where an empty cell was written from an empty string
-    (an article whose text cleaned away to nothing) and is read back as one."""
-    frame = _read_csv(path)
+def read_string_table(source, name: str):
+    """Read one written CSV (a path or an open text buffer) back as the build held it: string
+    columns, empty cells missing, except in required columns, where an empty cell was
+    written from an empty string (an article whose text cleaned away to nothing) and is
+    read back as one. The build validates its tables in this form, as they will be read."""
+    frame = _read_csv(source)
     for column in required_columns(name):
         frame[column] = frame[column].fillna("")
     return frame

@@ -28,6 +28,7 @@ import sys
 import tempfile
 from array import array
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from defcoop import __version__
@@ -82,21 +83,120 @@ def process_file(path: Path, root: Path) -> FileResult:
 
 
 def _process_file_slim(args) -> FileResult:
-    """`process_file` with each raw article reduced to what the parent needs: its id, path and
-    the de-duplication key of its text (the text itself would only be pickled back and forth)."""
+    """`process_file` with each article reduced to what the parent writes: its rows as CSV
+    text (`EncodedArticle`), so the encoding runs in the worker processes and the raw text,
+    which the parent only needs as a de-duplication key, is not pickled back."""
     result = process_file(*args)
-    from defcoop.corpus import text_fingerprint
-
-    result.articles = [(_SlimRaw(raw.article_id, raw.path, text_fingerprint(raw.text)), records)
-                       for raw, records in result.articles]
+    result.articles = [encode_article(raw, records) for raw, records in result.articles]
     return result
 
 
-@dataclass(frozen=True)
-class _SlimRaw:
+@dataclass
+class EncodedArticle:
+    """One article's rows as CSV text, encoded where it was extracted.
+
+    `linked` holds, for agreements and commitments, (meeting_key, row id, text before the
+    meeting_id cell, text after it): the meeting id is known only after the merge.
+    """
+
     article_id: str
     path: str
-    fingerprint: bytes
+    fingerprint: bytes                 # de-duplication key of the raw text
+    article: str                       # the articles row, one CSV line
+    log: str                           # its cleaning_log rows
+    log_rows: int
+    linked: dict                       # table -> list[tuple[meeting_key, id, head, tail]]
+    meetings: list                     # list[MeetingCandidate]
+
+
+class _RowEncoder:
+    """CSV text of rows, exactly as `_csv_writer` writes them to a file."""
+
+    def __init__(self):
+        import io
+
+        self._buffer = io.StringIO()
+        self._writer = _csv_writer(self._buffer)
+
+    def lines(self, rows: list[list]) -> str:
+        buffer = self._buffer
+        buffer.seek(0)
+        buffer.truncate()
+        self._writer.writerows(rows)
+        return buffer.getvalue()
+
+    def cells(self, cells: list) -> str:
+        """CSV text of `cells` as they appear inside a longer row (no line end)."""
+        return self.lines([cells])[:-1]
+
+
+_ENCODER: _RowEncoder | None = None
+
+
+def _encoder() -> _RowEncoder:
+    global _ENCODER
+    if _ENCODER is None:
+        _ENCODER = _RowEncoder()
+    return _ENCODER
+
+
+def check_required(name: str, row: dict) -> None:
+    """A missing value in a required column is an error (an empty string is a value).
+
+    Checked before encoding, since a CSV cell cannot tell the two apart afterwards.
+
+    >>> check_required("rejects", {"path": "a.txt", "reason": None})
+    Traceback (most recent call last):
+    defcoop.schemas.SchemaError: table rejects: column 'reason': not_nullable (value None, row {'path': 'a.txt', 'reason': None})
+    """
+    from defcoop.schemas import SchemaError
+
+    for column in _required(name):
+        if row.get(column) is None:
+            raise SchemaError(f"table {name}: column {column!r}: not_nullable (value None, row {row!r})")
+
+
+@lru_cache(maxsize=None)
+def _required(name: str) -> tuple[str, ...]:
+    from defcoop.schemas import required_columns
+
+    return tuple(required_columns(name))
+
+
+def encode_rows(name: str, rows: list[dict]) -> str:
+    """CSV text of a table's rows (no header), after checking their required values."""
+    columns = TABLE_COLUMNS[name]
+    for row in rows:
+        check_required(name, row)
+    return _encoder().lines([_cells(row, columns) for row in rows]) if rows else ""
+
+
+def encode_linked_rows(name: str, rows: list[dict]) -> list[tuple]:
+    """(meeting_key, id, head, tail) of each agreements or commitments row (see `EncodedArticle`)."""
+    from defcoop.overrides import ID_COLUMNS
+
+    columns, id_column, encoder = TABLE_COLUMNS[name], ID_COLUMNS[name], _encoder()
+    split = columns.index("meeting_id")
+    encoded = []
+    for row in rows:
+        check_required(name, row)
+        cells = _cells(row, columns)
+        encoded.append((row.get("meeting_key"), row[id_column], encoder.cells(cells[:split]),
+                        encoder.cells(cells[split + 1:])))
+    return encoded
+
+
+def encode_article(raw, records) -> EncodedArticle:
+    """What the parent needs of one extracted article, rows encoded."""
+    from defcoop.corpus import text_fingerprint
+
+    return EncodedArticle(
+        article_id=records.article_id, path=raw.path, fingerprint=text_fingerprint(raw.text),
+        article=encode_rows("articles", [records.article_row]),
+        log=encode_rows("cleaning_log", records.log_rows), log_rows=len(records.log_rows),
+        linked={name: encode_linked_rows(name, getattr(records, name)) for name in ("agreements", "commitments")},
+        meetings=records.meetings,
+    )
 
 
 _WARM_UP_TEXT = ("Hanoi (VNA) - Vietnam and Cambodia agreed tointensify joint border patrols at the "
@@ -194,7 +294,8 @@ def _write_csv(frame, path: Path) -> None:
 
 # --- streaming build ---------------------------------------------------------------------
 
-VALIDATE_CHUNK = 20_000
+VALIDATE_CHUNK = 20_000              # rows validated at once...
+VALIDATE_CHUNK_CHARS = 4_000_000     # ...or fewer, when they are long (articles carry their text)
 STAGING_PREFIX = ".defcoop-build-"
 
 
@@ -210,10 +311,12 @@ def _cells(row: dict, columns) -> list:
 class _Validator:
     """Checks a table's rows against its schema in chunks, and its ids across chunks.
 
-    Ids seen in earlier chunks are kept as 64-bit hashes in an array (8 bytes an id, against
-    ~150 for a dict entry: 1.5 million ids at 100,000 articles); at `close` rows whose hashes
-    repeat are read back with `values_at` and compared as text, so a hash collision is never
-    reported as a duplicate.
+    Rows arrive as the CSV text written for them and each chunk is read back the way
+    `defcoop.schemas.read_string_table` reads a table, so what is checked is what analysts
+    will load. Ids seen in earlier chunks are kept as 64-bit hashes in an array (8 bytes an
+    id, against ~150 for a dict entry: 1.5 million ids at 100,000 articles); at `close` rows
+    whose hashes repeat are read back with `values_at` and compared as text, so a hash
+    collision is never reported as a duplicate.
     """
 
     _id_hash = staticmethod(hash)
@@ -223,28 +326,37 @@ class _Validator:
 
         self.name, self.columns = name, TABLE_COLUMNS[name]
         self.count = 0
-        self._pending: list[dict] = []
+        self._pending: list[str] = []
+        self._pending_rows = self._pending_chars = 0
         self._hashes = {column: array("q") for column in unique_columns(name)}
+        self._header = _encoder().lines([self.columns])
         self._values_at = values_at
 
-    def add(self, row: dict) -> None:
-        self._pending.append(row)
-        if len(self._pending) >= VALIDATE_CHUNK:
+    def add_text(self, text: str, rows: int, ids=()) -> None:
+        """`rows` rows written as `text`; `ids` their values of the table's id column, if it has one."""
+        self._pending.append(text)
+        self._pending_rows += rows
+        self._pending_chars += len(text)
+        for hashes in self._hashes.values():
+            hashes.extend(map(self._id_hash, ids))
+        if self._pending_rows >= VALIDATE_CHUNK or self._pending_chars >= VALIDATE_CHUNK_CHARS:
             self._validate()
 
     def _validate(self) -> None:
+        import io
+
         import pandas as pd
 
-        from defcoop.schemas import validate_table
+        from defcoop.schemas import SchemaError, read_string_table, validate_table
 
-        rows, start = self._pending, self.count
-        self._pending = []
-        self.count += len(rows)
-        frame = pd.DataFrame(rows, columns=self.columns, index=pd.RangeIndex(start, start + len(rows)))
-        validate_table(self.name, frame.astype("string"))   # unique within the chunk, among the rest
-        id_hash = self._id_hash
-        for column, hashes in self._hashes.items():
-            hashes.extend(id_hash(row.get(column)) for row in rows)
+        text, rows, start = "".join(self._pending), self._pending_rows, self.count
+        self._pending, self._pending_rows, self._pending_chars = [], 0, 0
+        self.count += rows
+        frame = read_string_table(io.StringIO(self._header + text), self.name)
+        if len(frame) != rows:
+            raise SchemaError(f"table {self.name}: {rows} rows written from row {start}, {len(frame)} read back")
+        frame.index = pd.RangeIndex(start, start + rows)
+        validate_table(self.name, frame)   # unique within the chunk, among the rest
 
     def close(self) -> int:
         """Validate what is pending, then check ids across chunks; return the row count."""
@@ -283,13 +395,18 @@ class _TableSink:
     def __init__(self, name: str, path: Path):
         self.name, self.path, self.columns = name, path, TABLE_COLUMNS[name]
         self.handle = open(path, "w", encoding="utf-8", newline="")
-        self.writer = _csv_writer(self.handle)
-        self.writer.writerow(self.columns)
+        _csv_writer(self.handle).writerow(self.columns)
         self.validator = _Validator(name, values_at=self._values_at)
+        self._id_columns = tuple(self.validator._hashes)
 
     def add(self, row: dict) -> None:
-        self.writer.writerow(_cells(row, self.columns))
-        self.validator.add(row)
+        """Write one row made in this process (meetings, rejects...)."""
+        self.add_text(encode_rows(self.name, [row]), 1, [row[c] for c in self._id_columns])
+
+    def add_text(self, text: str, rows: int, ids=()) -> None:
+        """Write rows already encoded (see `encode_rows`)."""
+        self.handle.write(text)
+        self.validator.add_text(text, rows, ids)
 
     def _values_at(self, column: str, rows: list[int]) -> dict[int, str]:
         """Cells of `column` in the given (0-based) data rows, read back from the file so far."""
@@ -324,6 +441,10 @@ class _Overrides:
         for number, override in enumerate(self.overrides):
             self.by_row.setdefault((override.table, override.id), []).append(number)
         self.log: dict[int, dict] = {}
+
+    def targets(self, table: str, row_id: str) -> bool:
+        """Whether some override is meant for this row."""
+        return bool(self.by_row) and (table, row_id) in self.by_row
 
     def apply(self, table: str, row: dict) -> dict:
         column = self.id_columns.get(table)
@@ -370,39 +491,26 @@ class _MeetingLinkedSpool:
     _HEADER = struct.Struct("<II")
 
     def __init__(self, name: str, path: Path):
-        import io
-
         from defcoop.overrides import ID_COLUMNS
 
         self.name, self.path, self.columns = name, path, TABLE_COLUMNS[name]
         self.id_column = ID_COLUMNS[name]
         self.handle = open(path, "w+b")
-        self._buffer = io.StringIO()
-        self._writer = _csv_writer(self._buffer)
         self.validator = _Validator(name, values_at=self._values_at)
         self.articles: list[tuple[str, list]] = []   # (article_id, meeting key of each row), in order
         self._split = self.columns.index("meeting_id")
 
-    def _encode(self, cells: list) -> str:
-        """CSV text of `cells` as they appear inside a longer row (no line end)."""
-        buffer = self._buffer
-        buffer.seek(0)
-        buffer.truncate()
-        self._writer.writerow(cells)
-        return buffer.getvalue()[:-1]
-
-    def add(self, article_id: str, rows: list[dict]) -> None:
-        columns, split = self.columns, self._split
-        pack, write, encode = self._HEADER.pack, self.handle.write, self._encode
+    def add(self, article_id: str, rows: list[tuple]) -> None:
+        """Spool one article's rows, as `encode_linked_rows` gives them."""
+        pack, write, validate = self._HEADER.pack, self.handle.write, self.validator.add_text
         keys = []
-        for row in rows:
-            cells = _cells(row, columns)
-            head, tail = encode(cells[:split]).encode("utf-8"), encode(cells[split + 1:]).encode("utf-8")
-            write(pack(len(head), len(tail)))
-            write(head)
-            write(tail)
-            keys.append(row.get("meeting_key"))
-            self.validator.add(row)   # its meeting_key is not a column: the validator ignores it
+        for key, row_id, head, tail in rows:
+            head_bytes, tail_bytes = head.encode("utf-8"), tail.encode("utf-8")
+            write(pack(len(head_bytes), len(tail_bytes)))
+            write(head_bytes)
+            write(tail_bytes)
+            keys.append(key)
+            validate(f"{head},,{tail}\n", 1, (row_id,))   # meeting_id is empty until the merge
         if keys:
             self.articles.append((article_id, keys))
 
@@ -457,6 +565,10 @@ class _MeetingLinkedSpool:
         self.path.unlink()
         return count
 
+    @staticmethod
+    def _encode(cells: list) -> str:
+        return _encoder().cells(cells)
+
 
 def _validate_one(name: str, row: dict, index: int) -> None:
     import pandas as pd
@@ -465,6 +577,21 @@ def _validate_one(name: str, row: dict, index: int) -> None:
 
     frame = pd.DataFrame([row], columns=TABLE_COLUMNS[name], index=pd.RangeIndex(index, index + 1))
     validate_table(name, frame.astype("string"))
+
+
+def _decode_line(text: str, name: str) -> dict:
+    """The row of one encoded CSV line of table `name`: empty cells are None, except in
+    required columns (as `defcoop.schemas.read_string_table` reads them).
+
+    >>> _decode_line('a1,,"x, y"', "rejects")
+    {'path': 'a1', 'reason': '', 'detail': 'x, y'}
+    """
+    import io
+
+    values = next(csv.reader(io.StringIO(text)))
+    required = _required(name)
+    return {column: (value if value != "" or column in required else None)
+            for column, value in zip(TABLE_COLUMNS[name], values)}
 
 
 def _decode_row(head: str, tail: str, columns: list, split: int, meeting_id) -> dict:
@@ -542,17 +669,19 @@ def _stream(root: Path, files: list, staging: Path, jobs: int, progress: bool,
     duplicates = DuplicateFilter()
     for done, result in enumerate(iter_file_results(root, files, jobs), start=1):
         rejects.extend(_reject_row(r) for r in result.rejects)
-        for raw, records in result.articles:
-            duplicate = duplicates.check(raw.article_id, raw.path, raw.fingerprint)
+        for encoded in result.articles:
+            duplicate = duplicates.check(encoded.article_id, encoded.path, encoded.fingerprint)
             if duplicate is not None:
                 rejects.append(_reject_row(duplicate))
                 continue
-            articles.add(overrides.apply("articles", records.article_row))
-            for row in records.log_rows:
-                log.add(row)
-            spools["agreements"].add(records.article_id, records.agreements)
-            spools["commitments"].add(records.article_id, records.commitments)
-            candidates.extend(candidate.compact() for candidate in records.meetings)
+            if overrides.targets("articles", encoded.article_id):
+                articles.add(overrides.apply("articles", _decode_line(encoded.article, "articles")))
+            else:
+                articles.add_text(encoded.article, 1, (encoded.article_id,))
+            log.add_text(encoded.log, encoded.log_rows)
+            for name, spool in spools.items():
+                spool.add(encoded.article_id, encoded.linked[name])
+            candidates.extend(candidate.compact() for candidate in encoded.meetings)
         if progress and (done % PROGRESS_EVERY == 0 or done == len(files)):
             print(f"defcoop: processed {done}/{len(files)} files", file=sys.stderr, flush=True)
     del duplicates
