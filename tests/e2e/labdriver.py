@@ -296,7 +296,41 @@ class LabPage:
 
     def wait_until_run(self, timeout: float) -> None:
         """Every code cell has an execution count (or a cell failed and stopped the run), the
-        kernel is idle and no cell is queued; the same for a full second in a row."""
+        kernel is idle and no cell is queued; the same for a full second in a row.
+
+        On a timeout the error says what the page showed (kernel status, prompts, errors,
+        dialogs) and ends with the server's log, so a hang can be told from a slow machine."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        try:
+            self._wait_until_run(timeout)
+        except PlaywrightTimeout as error:
+            raise TimeoutError(f"the notebook did not finish running in {timeout:.0f}s\n{self.state()}") from error
+        self.page.evaluate("window.__defcoopIdleSince = null")
+        self.wait_for_images()
+
+    def state(self) -> str:
+        """What the page shows now, for error messages: kernel status, prompts, errors, dialogs, log."""
+        def read(what, default):
+            try:
+                return what()
+            except Exception as error:     # the page itself may be what is broken
+                return f"{default} ({type(error).__name__}: {error})"
+
+        status = read(lambda: self.page.evaluate("""selector => {
+            const el = document.querySelector(selector + ' .jp-Notebook-ExecutionIndicator');
+            return el ? el.getAttribute('data-status') : 'no execution indicator';
+        }""", self.NOTEBOOK), "unknown")
+        kernel = read(lambda: " | ".join(self.page.locator(
+            ".jp-Toolbar-kernelName, .jp-KernelStatus, .jp-StatusBar-TextItem").all_inner_texts()), "unknown")
+        dialogs = read(lambda: self.page.locator(".jp-Dialog").all_inner_texts(), "unknown")
+        sessions = read(lambda: [(s["path"], s["kernel"]["execution_state"]) for s in self.server.api("GET", "/api/sessions")],
+                        "unknown")
+        return (f"kernel indicator: {status}\nkernel/status bar: {kernel}\nsessions: {sessions}\n"
+                f"prompts: {read(self.execution_counts, 'unknown')}\ndialogs: {dialogs}\n"
+                f"errors: {read(self.errors, 'unknown')}\n--- jupyter log (tail) ---\n{self.server.log()}")
+
+    def _wait_until_run(self, timeout: float) -> None:
         self.page.wait_for_function(
             """selector => {
                 const nb = document.querySelector(selector);
@@ -313,8 +347,6 @@ class LabPage:
                 window.__defcoopIdleSince = window.__defcoopIdleSince || now;
                 return now - window.__defcoopIdleSince >= 1000;
             }""".replace("(ERRORS)", f"({ERROR_OUTPUTS_JS})"), arg=self.NOTEBOOK, timeout=timeout * 1000, polling=200)
-        self.page.evaluate("window.__defcoopIdleSince = null")
-        self.wait_for_images()
 
     def wait_for_kernel_idle(self, timeout: float = 120) -> None:
         self.page.wait_for_function(
