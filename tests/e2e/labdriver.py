@@ -229,7 +229,7 @@ class LabPage:
                 self.page.locator(".jp-BreadCrumbs").get_by_text(name, exact=True).wait_for()
         self.notebook.locator(".jp-Cell").first.wait_for()
         self._accept_kernel_dialog()
-        self.wait_for_kernel_idle()
+        self.wait_for_kernel_ready(relative_path)
 
     def _accept_kernel_dialog(self) -> None:
         """If JupyterLab asks which kernel to use, keep its proposal (the venv's python3)."""
@@ -348,12 +348,32 @@ class LabPage:
                 return now - window.__defcoopIdleSince >= 1000;
             }""".replace("(ERRORS)", f"({ERROR_OUTPUTS_JS})"), arg=self.NOTEBOOK, timeout=timeout * 1000, polling=200)
 
-    def wait_for_kernel_idle(self, timeout: float = 120) -> None:
-        self.page.wait_for_function(
-            """selector => {
+    def wait_for_kernel_ready(self, path: str, timeout: float = 120, steady: float = 1.0) -> None:
+        """Wait until the notebook's kernel has started and the page is connected to it.
+
+        The page's execution indicator reads "idle" before the first kernel has even
+        answered; a restart sent then can break the page's websocket to the kernel, and the
+        cells queued after it never run. So the server must also report the session's kernel
+        idle with a connection open, all of it for `steady` seconds in a row.
+        """
+        deadline, since = time.monotonic() + timeout, None
+        while time.monotonic() < deadline:
+            kernels = [session["kernel"] for session in self.server.api("GET", "/api/sessions")
+                       if session.get("path") == path and session.get("kernel")]
+            indicator = self.page.evaluate("""selector => {
                 const el = document.querySelector(selector + ' .jp-Notebook-ExecutionIndicator');
-                return el && el.getAttribute('data-status') === 'idle';
-            }""", arg=self.NOTEBOOK, timeout=timeout * 1000, polling=200)
+                return el ? el.getAttribute('data-status') : null;
+            }""", self.NOTEBOOK)
+            ready = (indicator == "idle" and len(kernels) == 1 and kernels[0].get("execution_state") == "idle"
+                     and kernels[0].get("connections", 0) >= 1)
+            if not ready:
+                since = None
+            elif since is None:
+                since = time.monotonic()
+            elif time.monotonic() - since >= steady:
+                return
+            self.page.wait_for_timeout(200)
+        raise TimeoutError(f"the kernel of {path} was not ready in {timeout:.0f}s\n{self.state()}")
 
     def wait_for_images(self, timeout: float = 30) -> None:
         self.page.wait_for_function(
