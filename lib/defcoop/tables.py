@@ -502,17 +502,17 @@ class _MeetingLinkedSpool:
 
     def add(self, article_id: str, rows: list[tuple]) -> None:
         """Spool one article's rows, as `encode_linked_rows` gives them."""
-        pack, write, validate = self._HEADER.pack, self.handle.write, self.validator.add_text
-        keys = []
-        for key, row_id, head, tail in rows:
+        if not rows:
+            return
+        pack = self._HEADER.pack
+        spooled, text = [], []
+        for _key, _row_id, head, tail in rows:
             head_bytes, tail_bytes = head.encode("utf-8"), tail.encode("utf-8")
-            write(pack(len(head_bytes), len(tail_bytes)))
-            write(head_bytes)
-            write(tail_bytes)
-            keys.append(key)
-            validate(f"{head},,{tail}\n", 1, (row_id,))   # meeting_id is empty until the merge
-        if keys:
-            self.articles.append((article_id, keys))
+            spooled += (pack(len(head_bytes), len(tail_bytes)), head_bytes, tail_bytes)
+            text.append(f"{head},,{tail}\n")   # meeting_id is empty until the merge
+        self.handle.write(b"".join(spooled))
+        self.validator.add_text("".join(text), len(rows), [row[1] for row in rows])
+        self.articles.append((article_id, [row[0] for row in rows]))
 
     def _records(self):
         """(head, tail) text of every spooled row, in order."""
