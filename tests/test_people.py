@@ -290,11 +290,3 @@ def test_appositive_titles_produce_no_junk_names(table, sentence):
 def test_appositive_name_after_a_title_word_excludes_the_title(table):
     found = people(table, "Bun Seng met Governor Men Vibol, Governor of Svay Rieng province, and others.")
     assert ("Men Vibol", "Men Vibol", "title") in found
-
-
-def test_a_repeated_sentence_gives_its_title_pattern_people_their_own_sentence_index():
-    """Title-pattern finds are remembered per sentence text, but each keeps its own index."""
-    sentence = "Commander of the Region 5 Border Guard Col. Sok Phirun welcomed the delegation."
-    mentions = load_officials().find_people([sentence, "They talked.", sentence])
-    found = [(m.person, m.sentence_index, m.start) for m in mentions if m.matched == "title"]
-    assert found == [("Sok Phirun", 0, 44), ("Sok Phirun", 2, 44)]

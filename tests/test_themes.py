@@ -266,13 +266,3 @@ def test_seed_theme_unions_match_gold():
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     f1 = 2 * precision * recall / (precision + recall)
     assert f1 >= 0.95, f"micro P={precision:.3f} R={recall:.3f} F1={f1:.3f}"
-
-
-def test_a_codebook_read_again_does_not_answer_from_the_old_ones_memory():
-    """Tags are remembered per codebook object: an edited codebook is not shadowed."""
-    sentence = fold("Joint training of border guards.")
-    first = parse_codebook(_codebook_yaml(_theme("drills", include="'training'")))
-    assert "drills" in first.themes_for_folded(sentence)
-    assert first.themes_for_folded(sentence) == first.themes_for_folded(sentence)   # the remembered answer
-    edited = parse_codebook(_codebook_yaml(_theme("drills", include="'exercise'")))
-    assert "drills" not in edited.themes_for_folded(sentence)

@@ -18,11 +18,11 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from defcoop.dates import MONTHS, parse_explicit_date
 from defcoop.paths import REFERENCE_DIR
-from defcoop.text import fold, remembered
+from defcoop.text import fold
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from defcoop.corpus import RawArticle
@@ -103,11 +103,6 @@ class _Rules:
     abbreviations: frozenset[str]
     number_abbreviations: frozenset[str]
     glue: _GlueRules
-    # classify_line with these rules, remembered: site menus and footers repeat on every page.
-    line_kind: Callable[[str], str] = field(default=None, init=False, repr=False, compare=False)
-
-    def __post_init__(self):
-        object.__setattr__(self, "line_kind", remembered(lambda line: classify_line(line, self)))
 
 
 def _any_of(patterns: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern:
@@ -903,7 +898,7 @@ def _iso_published(value: str | None) -> str | None:
 def _label_lines(raw_text: str, first_line: int) -> list[_Line]:
     r = rules()
     joined = _join_wrapped(_source_lines(raw_text, first_line))
-    return _mark_pipe_captions([_Line(number, text, r.line_kind(text)) for number, text in joined])
+    return _mark_pipe_captions([_Line(number, text, classify_line(text, r)) for number, text in joined])
 
 
 def clean_article(raw: RawArticle) -> CleanArticle:

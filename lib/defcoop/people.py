@@ -20,7 +20,7 @@ An earlier pass wins where mentions overlap.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -30,7 +30,7 @@ from defcoop.places import CountryTable, Gazetteer, load_countries, load_places
 from defcoop.reference import (AliasMatch, AliasMatcher, ReferenceDataError, add_alias, alias_key, fold_cached,
                                parse_iso_date,
                                is_case_sensitive, read_rows, spelling_variants, split_aliases)
-from defcoop.text import fold, remembered
+from defcoop.text import fold
 
 UNRANKED = 99  # rank given to an empty role ("" = unknown), below every role in roles.csv
 
@@ -188,7 +188,6 @@ class OfficialsTable:
         self._short_matcher = AliasMatcher({key: (key, None) for key in short_names}, capitalised=True)
         self._countries = countries
         self._places = places
-        self._title_people = remembered(self._title_people_in)
 
     # -- terms --
 
@@ -256,17 +255,10 @@ class OfficialsTable:
                 if not _overlaps(mention.start, mention.end, taken):
                     mentions.append(mention)
                     taken.append((mention.start, mention.end))
-            for mention in self._title_people(sentence, folded[index]):
+            for mention in self._title_pattern_people(sentence, folded[index], index, titles[index]):
                 if not _overlaps(mention.start, mention.end, taken):
-                    mentions.append(replace(mention, sentence_index=index))
+                    mentions.append(mention)
         return sorted(mentions, key=lambda m: (m.sentence_index, m.start))
-
-    def _title_people_in(self, sentence: str, folded: str) -> tuple[PersonMention, ...]:
-        """`_title_pattern_people` of one sentence on its own (sentence_index 0): it depends on
-        nothing else, so a repeated sentence is answered from memory."""
-        titles = [AliasMatch(h.start, h.end, h.as_written, h.value[1])
-                  for h in self._names_and_titles.find(sentence, folded) if h.value[0] == _TITLE]
-        return tuple(self._title_pattern_people(sentence, folded, 0, titles))
 
     def _short_references(self, sentence: str, folded: str, index: int, found: frozenset[str],
                           titles: list[AliasMatch[str]], day: date | None) -> list[PersonMention]:

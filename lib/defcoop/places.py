@@ -15,7 +15,6 @@ from pathlib import Path
 
 from defcoop.paths import REFERENCE_DIR
 from defcoop.reference import AliasMatcher, ReferenceDataError, add_alias, fold_cached, read_rows, split_aliases
-from defcoop.text import remembered
 
 PLACE_KINDS = ("capital", "city", "province", "border_gate", "district")
 # Generic words written after a place name that still belong to the mention ("Tay Ninh province").
@@ -64,7 +63,6 @@ class CountryTable:
         self.countries = countries
         self._matcher = matcher
         self._waters = waters
-        self._remembered = remembered(self._find)
 
     def __contains__(self, iso2: str) -> bool:
         return iso2 in self.countries
@@ -81,16 +79,11 @@ class CountryTable:
 
         >>> load_countries().find("Patrols in the Gulf of Thailand")
         []
-
-        A sentence seen before is answered from memory (`defcoop.text.remembered`).
         """
         folded = fold_cached(sentence) if folded is None else folded
-        return list(self._remembered(sentence, folded, places))
-
-    def _find(self, sentence: str, folded: str, places: "Gazetteer | None") -> tuple[tuple[str, int, int, str], ...]:
         hits = self._matcher.find(sentence, folded)
         if not hits:
-            return ()
+            return []
         place_spans = [(m.start, m.end) for m in places.find(sentence, folded)] if places else []
         if self._waters is not None:
             place_spans += [(m.start, m.end) for m in self._waters.find(sentence, folded)]
@@ -99,7 +92,7 @@ class CountryTable:
             if any(s <= hit.start and hit.end <= e and e - s > hit.end - hit.start for s, e in place_spans):
                 continue
             found.append((hit.value, hit.start, hit.end, hit.as_written))
-        return tuple(found)
+        return found
 
 
 class Gazetteer:

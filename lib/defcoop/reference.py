@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Generic, Iterator, TypeVar
 
 from defcoop.paths import PROJECT_ROOT
-from defcoop.text import fold, remembered
+from defcoop.text import fold
 
 T = TypeVar("T")
 
@@ -212,7 +212,6 @@ class AliasMatcher(Generic[T]):
         # those words need trying (see `_matches`). None when some alias starts with a non-word.
         firsts = [_WORD_RUN.match(key) for key in entries]
         self._first_words = frozenset(m.group() for m in firsts) if all(firsts) else None
-        self._remembered = remembered(self._find)
 
     def _matches(self, folded: str) -> list[re.Match]:
         """What ``self._pattern.finditer(folded)`` yields, tried only at promising words.
@@ -239,12 +238,8 @@ class AliasMatcher(Generic[T]):
         return found
 
     def find(self, sentence: str, folded: str | None = None) -> list[AliasMatch[T]]:
-        """All non-overlapping alias hits in `sentence`, leftmost then longest; a sentence seen
-        before is answered from memory (`defcoop.text.remembered`)."""
+        """All non-overlapping alias hits in `sentence`, leftmost then longest."""
         folded = fold_cached(sentence) if folded is None else folded
-        return list(self._remembered(sentence, folded))
-
-    def _find(self, sentence: str, folded: str) -> tuple[AliasMatch[T], ...]:
         hits = []
         for match in self._matches(folded):
             value, exact = self._entries[" ".join(match.group("alias").split())]
@@ -254,7 +249,7 @@ class AliasMatcher(Generic[T]):
             if self._capitalised and not sentence[start].isupper() and not sentence[start].isdigit():
                 continue
             hits.append(AliasMatch(start, end, sentence[start:end], value))
-        return tuple(hits)
+        return hits
 
 
 def add_alias(entries: dict, alias: str, value: str, path: str | Path, line: int) -> None:

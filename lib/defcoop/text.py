@@ -18,8 +18,6 @@ _SPECIAL = {"đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "�
 # Typographic punctuation folded to ASCII so patterns need only one form.
 _PUNCT = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " "}
 _NON_ASCII_RUNS = re.compile(r"([^\x00-\x7f]+)")
-# How many distinct lines or sentences a rule remembers its answer for (see `remembered`).
-REMEMBERED_TEXTS = 32_768
 
 
 @lru_cache(maxsize=4096)
@@ -59,22 +57,3 @@ def fold(text: str) -> str:
     parts[::2] = [part.lower() for part in parts[::2]]
     parts[1::2] = [part.translate(_FOLD_TABLE) for part in parts[1::2]]
     return "".join(parts)
-
-
-def remembered(function):
-    """`function` of a text (its arguments: the text, forms of it, tables loaded once), with
-    its last answers kept.
-
-    Scraped archives repeat text: every page of a site carries the same menus and footers,
-    and wire copy (VNA, AKP) is republished word for word by several outlets. Rules that
-    depend only on the text and on rule tables loaded once answer a repeat from memory. A
-    rule object wraps its own bound method, so rules reloaded from edited files start with
-    an empty memory; at most `REMEMBERED_TEXTS` answers are kept, least recent dropped
-    first. Answers must be immutable (tuples, strings), since every caller shares them.
-
-    >>> calls = []
-    >>> upper = remembered(lambda text: calls.append(text) or text.upper())
-    >>> upper("hanoi"), upper("hanoi"), calls
-    ('HANOI', 'HANOI', ['hanoi'])
-    """
-    return lru_cache(maxsize=REMEMBERED_TEXTS)(function)

@@ -27,7 +27,7 @@ from typing import Any
 
 from defcoop.paths import CODEBOOK_DIR, PROJECT_ROOT
 from defcoop.patterns import anchor_pieces
-from defcoop.text import fold, remembered
+from defcoop.text import fold
 
 CORE_THEMES: tuple[str, ...] = (
     "border_patrol", "border_demarcation", "training", "remains_repatriation", "trilateral",
@@ -173,7 +173,6 @@ class Codebook:
     # (theme index, is_exclude, compiled pattern).
     _patterns: tuple[tuple[int, bool, re.Pattern[str]], ...] = field(default=(), repr=False, compare=False)
     _prefilter: _Prefilter | None = field(default=None, repr=False, compare=False)
-    _remembered: Any = field(default=None, init=False, repr=False, compare=False)  # set in __post_init__
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -199,21 +198,14 @@ class Codebook:
         """
         return self.themes_for_folded(fold(sentence))
 
-    def __post_init__(self):
-        object.__setattr__(self, "_remembered", remembered(self._tag_folded))
-
     def themes_for_folded(self, folded: str) -> tuple[str, ...]:
         """Like `themes_for` for text already passed through `fold` (it must be: patterns and
         the prefilter assume lowercase ASCII), so a caller that folds a whole article once
-        does not pay for folding again per sentence. A repeated sentence is answered from
-        memory (`defcoop.text.remembered`).
+        does not pay for folding again per sentence.
 
         >>> load_codebook().themes_for_folded("the coast guard")
         ('maritime',)
         """
-        return self._remembered(folded)
-
-    def _tag_folded(self, folded: str) -> tuple[str, ...]:
         hits: list[int] = []
         masked_for, masked = -1, folded
         for pid in self._prefilter.candidates(folded) if self._prefilter else ():
