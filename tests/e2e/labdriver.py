@@ -228,17 +228,18 @@ class LabPage:
             if index < len(parts) - 1:
                 self.page.locator(".jp-BreadCrumbs").get_by_text(name, exact=True).wait_for()
         self.notebook.locator(".jp-Cell").first.wait_for()
-        self._accept_kernel_dialog()
         self.wait_for_kernel_ready(relative_path)
 
-    def _accept_kernel_dialog(self) -> None:
-        """If JupyterLab asks which kernel to use, keep its proposal (the venv's python3)."""
-        dialog = self.page.locator(".jp-Dialog")
-        try:
-            dialog.wait_for(timeout=1500)
-        except Exception:   # playwright TimeoutError: no dialog, the usual case
-            return
-        dialog.locator(".jp-Dialog-button.jp-mod-accept").click()
+    def _accept_kernel_dialog(self) -> bool:
+        """If JupyterLab asks which kernel to use, keep its proposal (the venv's python3).
+
+        Checked while waiting for the kernel, since on a slow machine the question can come
+        seconds after the notebook opens."""
+        accept = self.page.locator(".jp-Dialog .jp-Dialog-button.jp-mod-accept")
+        if not accept.count():
+            return False
+        accept.first.click()
+        return True
 
     @property
     def notebook(self):
@@ -360,6 +361,9 @@ class LabPage:
         while time.monotonic() < deadline:
             kernels = [session["kernel"] for session in self.server.api("GET", "/api/sessions")
                        if session.get("path") == path and session.get("kernel")]
+            if not kernels and self._accept_kernel_dialog():
+                since = None
+                continue
             indicator = self.page.evaluate("""selector => {
                 const el = document.querySelector(selector + ' .jp-Notebook-ExecutionIndicator');
                 return el ? el.getAttribute('data-status') : null;
