@@ -22,7 +22,7 @@ build: $(STAMP)
 test: unit nbval
 
 unit: $(STAMP)
-	$(BIN)/python -m pytest -q --doctest-modules tests lib/defcoop
+	$(BIN)/python -m pytest -q --doctest-modules tests lib/defcoop benchmarks/stages.py
 
 nbval: $(STAMP)
 	$(BIN)/python -m pytest -q --nbval --nbval-current-env notebooks
@@ -37,9 +37,11 @@ report: $(STAMP)
 	$(BIN)/python -m defcoop report --notebooks notebooks --out reports
 
 # Generated corpora of 1k, 10k and 100k articles (benchmarks/corpora/, cached), full build on
-# each, results in benchmarks/results.md. Takes several minutes, mostly the 100k run.
+# each, then the CPU cost of each stage per article; results in benchmarks/results.md.
+# Takes several minutes, mostly the 100k run.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/stages.py
 
 clean:
 	rm -rf $(VENV) data/interim reports/*.html reports/figures

@@ -185,13 +185,14 @@ def exponent(points: list[tuple[int, float]]) -> float:
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
 
 
-def write_results(block: str) -> None:
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else f"# Benchmark results\n\n{BEGIN}\n{END}\n"
-    if BEGIN not in text or END not in text:
-        text = text.rstrip("\n") + f"\n\n{BEGIN}\n{END}\n"
-    head, rest = text.split(BEGIN, 1)
-    _, tail = rest.split(END, 1)
-    RESULTS.write_text(f"{head}{BEGIN}\n{block.rstrip()}\n{END}{tail}", encoding="utf-8")
+def write_results(block: str, begin: str = BEGIN, end: str = END) -> None:
+    """Replace the text between the `begin` and `end` markers of results.md (added at the end if missing)."""
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
+    if begin not in text or end not in text:
+        text = text.rstrip("\n") + f"\n\n{begin}\n{end}\n"
+    head, rest = text.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    RESULTS.write_text(f"{head}{begin}\n{block.rstrip()}\n{end}{tail}", encoding="utf-8")
 
 
 def main(argv=None) -> int:
