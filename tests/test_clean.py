@@ -135,6 +135,17 @@ def test_published_from_numeric_date_line(stamp):
     assert "date_line" in rules_fired(article, "extracted")
 
 
+def test_published_from_a_byline_bar_with_a_date_segment():
+    article = clean(f"Remains returned\nNiem Chheng | Publication date 20 June 2019 | 08:45 ICT\n{BODY}")
+    assert article.published == "2019-06-20"
+    assert BODY in article.text and "Chheng" not in article.text
+
+
+def test_a_menu_bar_without_a_full_date_is_not_a_date_line():
+    article = clean(f"Home | Politics | 2019 | Sport\n{BODY}")
+    assert article.published is None
+
+
 def test_published_from_date_line_and_meta():
     assert clean(f"Talks held\nOctober 29, 2025 - 16:46\n{BODY}").published == "2025-10-29"
     assert clean(f"Talks held\nOctober 29, 2025\n{BODY}", meta={"published": "2024-01-08"}).published == "2024-01-08"

@@ -148,6 +148,23 @@ def test_published_accepts_several_spellings(tmp_path, published):
     assert article.meta["published"] == "2025-10-29"
 
 
+def test_front_matter_aliases_fill_the_known_keys(tmp_path):
+    article = read_article(tmp_path, "a.txt", "---\ndate: 2024-06-02\nlink: https://example.org/a\n"
+                                              "publisher: Khmer Times\nlang: en\n---\nBody\n")
+    assert article.meta == {"title": None, "url": "https://example.org/a", "published": "2024-06-02",
+                            "source": "Khmer Times", "language": "en"}
+
+
+def test_canonical_key_wins_over_its_alias(tmp_path):
+    article = read_article(tmp_path, "a.txt", "---\ndate: 2024-06-01\npublished: 2024-06-02\n---\nBody\n")
+    assert article.meta["published"] == "2024-06-02"
+
+
+def test_bad_alias_value_is_reported_under_the_key_written(tmp_path):
+    reject = read_reject(tmp_path, "a.txt", "---\ntitle: x\ndate: someday\n---\nBody\n")
+    assert (reject.reason, reject.detail) == ("malformed_front_matter", "line 3: date 'someday' is not a date")
+
+
 def test_without_front_matter_meta_is_all_none(tmp_path):
     article = read_article(tmp_path, "a.txt", "Title\n---\nBody\n")
     assert set(article.meta.values()) == {None} and article.body_line == 1

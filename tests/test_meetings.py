@@ -59,6 +59,13 @@ def test_no_trigger_in_an_article_without_a_meeting():
     ("The Military Region 9 of Vietnam and the Military Region 3 of the Royal Cambodian Armed Forces "
      "held talks in Kien Giang.", "border_force_talks"),
     ("Talks between the border guards of the two provinces took place on Monday.", "border_force_talks"),
+    ("The province held a ceremony at the border gate on July 11 to receive the remains of 27 volunteer soldiers.",
+     "repatriation_ceremony"),
+    ("The province on Wednesday handed over the remains of 18 Vietnamese volunteer soldiers who died in "
+     "Cambodia, at a ceremony held near the border.", "repatriation_ceremony"),
+    ("The Command of Military Region 9 held its annual talks with the Command of Military Region 3 of the RCAF.",
+     "border_force_talks"),
+    ("The Royal Cambodian Navy and Vietnam's Naval Region 5 held their annual meeting at Ream.", "border_force_talks"),
 ])
 def test_specific_mechanisms_are_named_by_their_phrases(sentence, mechanism):
     assert RULES.mechanisms_in(sentence)[0] == mechanism

@@ -244,14 +244,28 @@ def _ends_sentence(line: str) -> bool:
 
 
 def _is_date_line(line: str, rules_: _Rules) -> bool:
-    """A short stamp such as "October 29, 2025 - 16:46": digits plus only date words.
+    """A short stamp such as "October 29, 2025 - 16:46": digits plus only date words; or a
+    byline bar one of whose "|" segments is such a stamp with a full date.
 
     >>> _is_date_line("October 29, 2025 - 16:46", rules())
     True
+    >>> _is_date_line("Niem Chheng | Publication date 20 June 2019 | 08:45 ICT", rules())
+    True
     """
-    if len(line) > 80 or not any(ch.isdigit() for ch in line):
+    if _is_date_stamp(line, rules_):
+        return True
+    if "|" not in line or len(line) > 2 * _MAX_DATE_STAMP:
         return False
-    return all(word in rules_.date_words for word in _LETTER_WORDS.findall(_fold_fast(line)))
+    return any(_is_date_stamp(segment, rules_) and parse_explicit_date(segment) for segment in line.split("|"))
+
+
+_MAX_DATE_STAMP = 80
+
+
+def _is_date_stamp(text: str, rules_: _Rules) -> bool:
+    if len(text) > _MAX_DATE_STAMP or not any(ch.isdigit() for ch in text):
+        return False
+    return all(word in rules_.date_words for word in _LETTER_WORDS.findall(_fold_fast(text)))
 
 
 def _is_body(line: str, rules_: _Rules) -> bool:

@@ -68,6 +68,16 @@ REJECT_REASONS = {
 MAX_FILE_BYTES = 5 * 1024 * 1024
 FORMATS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 META_KEYS = ("title", "url", "published", "source", "language")
+# Other names scrapers and static-site generators give the same fields, first match wins
+# (Jekyll/Hugo write `date`, schema.org `datePublished`, trafilatura `hostname`/`sitename`...).
+META_ALIASES = {
+    "title": ("title", "headline"),
+    "url": ("url", "link", "canonical_url", "source_url"),
+    "published": ("published", "date", "pubdate", "publish_date", "published_at", "date_published",
+                  "datePublished"),
+    "source": ("source", "outlet", "publisher", "sitename", "site_name"),
+    "language": ("language", "lang"),
+}
 PROGRESS_EVERY = 1000
 
 _NUL = "\x00"
@@ -245,16 +255,20 @@ def iso_date(value: str) -> str | None:
         return parsed.isoformat() if parsed else None
 
 
-def _meta_value(key: str, value: object) -> str | None:
-    """One metadata value as str or None; `published` must be a readable date."""
+def _meta_value(key: str, value: object, written: str | None = None) -> str | None:
+    """One metadata value as str or None; `published` must be a readable date.
+
+    `written` is the key as the file wrote it (an alias such as `date`), for error messages.
+    """
+    written = written or key
     if value is None:
         return None
     if isinstance(value, (list, dict)):
-        raise _BadMeta(key, f"{key} must be a single value, not a {type(value).__name__}")
+        raise _BadMeta(written, f"{written} must be a single value, not a {type(value).__name__}")
     if key == "published":
         published = iso_date(str(value))
         if published is None:
-            raise _BadMeta(key, f"published {str(value)!r} is not a date")
+            raise _BadMeta(written, f"{written} {str(value)!r} is not a date")
         return published
     text = str(value).strip()
     return text or None
@@ -263,12 +277,17 @@ def _meta_value(key: str, value: object) -> str | None:
 def _meta_from_mapping(raw: Mapping) -> dict:
     """The five known metadata keys from `raw`, as str or None; other keys are ignored.
 
-    Every article gets all five keys so downstream tables have fixed columns.
+    Every article gets all five keys so downstream tables have fixed columns. Each key may
+    be written under one of its `META_ALIASES` (the first one present wins).
 
-    >>> _meta_from_mapping({"title": "Talks", "published": "2025-10-29", "author": "x"})
+    >>> _meta_from_mapping({"title": "Talks", "date": "2025-10-29", "author": "x"})
     {'title': 'Talks', 'url': None, 'published': '2025-10-29', 'source': None, 'language': None}
     """
-    return {key: _meta_value(key, raw.get(key)) for key in META_KEYS}
+    meta = {}
+    for key in META_KEYS:
+        written = next((alias for alias in META_ALIASES[key] if raw.get(alias) is not None), key)
+        meta[key] = _meta_value(key, raw.get(written), written)
+    return meta
 
 
 # --- txt / md --------------------------------------------------------------------
