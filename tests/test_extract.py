@@ -90,3 +90,29 @@ def test_dateline_date_dates_a_meeting_held_this_afternoon(tmp_path):
     assert clean.dateline == "Vientiane"
     meeting = records.meetings[0]
     assert (meeting.date_start.isoformat(), meeting.place) == ("2024-11-20", "Vientiane")
+
+
+VIETNAM_LAOS = """Hanoi (VNA) - Vietnamese Minister of National Defence Gen. Phan Van Giang held talks in Hanoi on \
+December 13 with Lao Deputy Prime Minister and Minister of National Defence Gen. Chansamone Chanyalath.
+
+Gen. Giang welcomed his Lao counterpart and praised cooperation in training and border protection.
+
+Chansamone, who arrived in Hanoi from Cambodia, briefed his host on the ASEAN chairmanship.
+
+The two ministers signed the 2023 cooperation plan between the two ministries.
+"""
+
+
+def test_vietnam_laos_talks_mentioning_cambodia_in_passing_give_no_meeting_or_themes(tmp_path):
+    _clean, records = extract(tmp_path, VIETNAM_LAOS, name="vn_la.md")
+    assert records.meetings == []
+    assert records.agreements == []
+    assert all(row["themes"] is None for row in records.commitments)
+
+
+def test_vietnam_cambodia_meeting_after_a_vietnam_laos_one_is_the_one_reported(tmp_path):
+    text = VIETNAM_LAOS + ("\nThe same week, Gen. Giang received Cambodian Deputy Prime Minister and Minister of "
+                           "National Defence Gen. Tea Banh in Hanoi.\n")
+    _clean, records = extract(tmp_path, text, name="vn_la_kh.md")
+    assert [(m.vn_lead, m.kh_lead, m.evidence_sentence.startswith("The same week"))
+            for m in records.meetings] == [("Phan Van Giang", "Tea Banh", True)]

@@ -260,6 +260,23 @@ def test_single_appositive_title_gives_person_and_country(table, sentence, name,
     assert [(m.person, m.country) for m in table.find_people([sentence])] == [(name, country)]
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("It was presided over by Kpa Thuyen, vice-chairman of the Gia Lai Provincial People's Committee.", "Kpa Thuyen"),
+    ("It was presided over by Kpa Thuyen, Vice-Chairman of the Gia Lai Provincial People's Committee.", "Kpa Thuyen"),
+])
+def test_hyphenated_titles_match_like_spaced_ones(table, sentence, name):
+    assert [(m.person, m.country) for m in table.find_people([sentence])] == [(name, "VN")]
+
+
+def test_lowercase_provincial_title_keeps_the_place_before_it(table):
+    from defcoop.meetings import infer_countries
+
+    sentence = "The ceremony was presided over by Ratanakiri provincial governor Thong Savun."
+    found = infer_countries(table.find_people([sentence]), [sentence])
+    assert [(m.person, m.country) for m in found] == [("Thong Savun", "KH")]
+
+
+
 @pytest.mark.parametrize("separator", [", and ", ", ", "; "])
 def test_title_phrase_stops_at_a_list_separator(table, separator):
     """The title of the first list item never attaches to the next name (nor gives its country)."""

@@ -100,6 +100,26 @@ def is_about_vn_kh(sentences: list[str], countries: list[list] | None = None) ->
     return {"VN", "KH"} <= named
 
 
+MIN_CAMBODIA_SENTENCES = 2   # without a VN-KH meeting, how often an article must name Cambodia
+
+
+def has_vn_kh_themes(countries: list[list], reports_meeting: bool) -> bool:
+    """Whether an article that names both countries discusses their cooperation, so its
+    sentences get themes: it reports a Vietnam-Cambodia meeting, or it names Cambodia in at
+    least `MIN_CAMBODIA_SENTENCES` sentences. A single mention in passing ("the Lao minister
+    arrived from Cambodia") does not make a Vietnam-Laos story one about Cambodia.
+
+    `countries` holds ``find_countries`` of each sentence.
+
+    >>> vn, kh = ("VN", 0, 7, "Vietnam"), ("KH", 0, 8, "Cambodia")
+    >>> has_vn_kh_themes([[vn], [kh]], reports_meeting=False), has_vn_kh_themes([[vn, kh], [kh]], False)
+    (False, True)
+    """
+    if not {"VN", "KH"} <= {iso2 for hits in countries for iso2, *_ in hits}:
+        return False
+    return reports_meeting or sum(any(iso2 == "KH" for iso2, *_ in hits) for hits in countries) >= MIN_CAMBODIA_SENTENCES
+
+
 def about_other_countries(sentence: str, rules: CommitmentRules | None = None, folded: str | None = None,
                           countries: list | None = None) -> bool:
     """A sentence that names only countries other than the three parties (a teaser, another story).

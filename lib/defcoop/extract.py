@@ -28,7 +28,7 @@ class ArticleRecords:
 def extract_article(clean, raw) -> ArticleRecords:
     """Meetings, signed documents and classified sentences of one cleaned article."""
     from defcoop.agreements import find_signed_documents
-    from defcoop.commitments import commitment_rows, is_about_vn_kh
+    from defcoop.commitments import commitment_rows, has_vn_kh_themes, is_about_vn_kh
     from defcoop.meetings import extract_meetings
     from defcoop.people import load_officials
     from defcoop.places import find_countries
@@ -41,11 +41,12 @@ def extract_article(clean, raw) -> ArticleRecords:
     countries = [find_countries(sentence, f) for sentence, f in zip(sentences, folded)]
     officials = load_officials()
     mentions = officials.find_people(sentences)
-    relevant = is_about_vn_kh(sentences, countries)
     published = date.fromisoformat(clean.published) if clean.published else None
     meetings = (extract_meetings(clean.article_id, sentences, published, mentions, officials, folded,
-                                 dateline=clean.dateline, dateline_text=clean.dateline_text)
-                if relevant else [])
+                                 dateline=clean.dateline, dateline_text=clean.dateline_text,
+                                 countries=countries)
+                if is_about_vn_kh(sentences, countries) else [])
+    relevant = has_vn_kh_themes(countries, reports_meeting=bool(meetings))
     meeting_key = meetings[0].key if meetings else None
 
     agreements = []

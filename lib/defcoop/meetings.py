@@ -2,7 +2,8 @@
 
 An article reports a meeting when a sentence names the event ("at the eighth Defence
 Policy Dialogue", "during their online talks", "during a meeting with"). The first such
-sentence is the trigger; its mechanism comes from data/codebook/mechanisms.yaml, generic
+sentence that is not about a meeting with a third country (`is_third_country_meeting`)
+is the trigger; its mechanism comes from data/codebook/mechanisms.yaml, generic
 mentions ("the talks") are refined by who led each side, and the date, place, format,
 edition and leads are read from the trigger and the two sentences after it. Candidates
 from several articles that share mechanism, overlapping dates and a lead are one meeting.
@@ -168,12 +169,45 @@ def find_trigger(sentences: list[str], rules: MechanismRules,
     >>> find_trigger(["They agreed.", "It was held during their online talks on January 8."], load_mechanisms())
     (1, 'ministerial_talks')
     """
+    return next(trigger_candidates(sentences, rules, folded), None)
+
+
+def trigger_candidates(sentences: list[str], rules: MechanismRules, folded: list[str] | None = None):
+    """(index, mechanism) of every sentence that names a meeting as an event, in reading order."""
     folded = _folded(sentences, folded)
     for index, sentence in enumerate(sentences):
         found = rules.mechanisms_in(sentence, folded[index])
         if found:
-            return index, found[0]
-    return None
+            yield index, found[0]
+
+
+PARTY_COUNTRIES = frozenset({"VN", "KH"})
+
+
+def is_third_country_meeting(mentions: list, countries: list[list], index: int, mechanism: str) -> bool:
+    """Whether the meeting named in sentence `index` is Vietnam's or Cambodia's with a third
+    country: its sentence names another country or someone of it, but not Cambodia, and no
+    Cambodian official is named in it or the two sentences after it ("Giang held talks with
+    Lao Defence Minister Chansamone", "Gen. Giang welcomed his Lao counterpart").
+    Trilateral meetings include that third country by definition.
+
+    `countries` holds ``find_countries`` of each sentence (hits are (iso2, start, end, text)).
+
+    >>> from defcoop.people import PersonMention
+    >>> lao = PersonMention("Chansamone Chanyalath", "Chansamone", "LA", "", 0, 40, 50, "person")
+    >>> is_third_country_meeting([lao], [[]], 0, "ministerial_talks")
+    True
+    """
+    if mechanism == "trilateral_ministers_meeting":
+        return False
+    named_here = {m.country for m in mentions if m.sentence_index == index}
+    named_here |= {iso2 for iso2, *_ in countries[index]}
+    if not any(iso2 and iso2 not in PARTY_COUNTRIES for iso2 in named_here):
+        return False
+    if "KH" in named_here:
+        return False
+    return not any(m.country == "KH" for m in mentions
+                   if index <= m.sentence_index <= index + WINDOW_AFTER_TRIGGER)
 
 
 def _folded(sentences: list[str], folded: list[str] | None) -> list[str]:
@@ -430,7 +464,8 @@ _TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b")
 
 def extract_meetings(article_id: str, sentences: list[str], published: date | None, mentions: list,
                      officials, folded: list[str] | None = None,
-                     dateline: str | None = None, dateline_text: str | None = None) -> list[MeetingCandidate]:
+                     dateline: str | None = None, dateline_text: str | None = None,
+                     countries: list[list] | None = None) -> list[MeetingCandidate]:
     """The meetings this article reports as news, read from its sentences: the first one it
     names, then other meetings of the same visit (`_further_meetings`).
 
@@ -438,19 +473,25 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     text, and folding each sentence once per article instead of once per rule saves time.
     `dateline` is the article's dateline place, used when the meeting took place "here";
     `dateline_text` the dateline as written ("Vientiane, November 20 (AKP) -- "), whose date
-    is the meeting's when the trigger says it happened "today" or "this afternoon".
+    is the meeting's when the trigger says it happened "today" or "this afternoon";
+    `countries` the ``find_countries`` hits of each sentence, when the caller has them.
     """
     from defcoop.dates import resolve_meeting_date, term_window, year_windows_from_text
 
     rules = load_mechanisms()
     folded = _folded(sentences, folded)
-    trigger = find_trigger(sentences, rules, folded)
+    mentions = infer_countries(mentions, sentences, rules)
+    if countries is None:
+        from defcoop.places import find_countries
+
+        countries = [find_countries(sentence, f) for sentence, f in zip(sentences, folded)]
+    trigger = next((candidate for candidate in trigger_candidates(sentences, rules, folded)
+                    if not is_third_country_meeting(mentions, countries, *candidate)), None)
     if trigger is None:
         return []
     index, mechanism = trigger
     window_end = index + WINDOW_AFTER_TRIGGER + 1
     window, window_folded = sentences[index:window_end], folded[index:window_end]
-    mentions = infer_countries(mentions, sentences, rules)
     vn_lead = choose_lead(mentions, "VN", index, officials)
     kh_lead = choose_lead(mentions, "KH", index, officials)
     mechanism = refine_mechanism(mechanism, [vn_lead, kh_lead], officials, rules, " ".join(window))

@@ -64,7 +64,7 @@ ORGANISATION_WORDS = frozenset("""
     commission institute agency inspectorate logistics technical gendarmerie police air coast high
     headquarters division corps brigade regiment battalion standing board vice deputy permanent chief head
     director commander commander-in-chief chairman chairwoman president prime secretary premier king queen
-    provincial municipal
+    provincial municipal governor governors vice-governor mayor vice-chairman vice-chairwoman vice-president
     prince excellency mr mrs ms dr gen lt maj col capt adm sen senior colonel major lieutenant captain admiral
     international bilateral trilateral regional development economic vietnam-cambodia
 """.split())

@@ -174,8 +174,12 @@ def _trie_node_pattern(node: dict) -> str:
 
 
 def _char_pattern(char: str) -> str:
-    """A key character as regex; a space stands for any whitespace run (line breaks, double spaces)."""
-    return r"\s+" if char == " " else re.escape(char)
+    """A key character as regex; a space stands for any run of whitespace or hyphens (line
+    breaks, double spaces, "vice-chairman" for "vice chairman", "Ba Ria-Vung Tau")."""
+    return r"[\s-]+" if char == " " else re.escape(char)
+
+
+_SPACES_OR_HYPHENS = re.compile(r"[\s-]+")
 
 
 @dataclass(frozen=True)
@@ -204,6 +208,9 @@ class AliasMatcher(Generic[T]):
     def __init__(self, entries: dict[str, tuple[T, str | None]], suffix: str = "", capitalised: bool = False):
         """`entries` maps alias_key -> (value, exact form when the alias is case-sensitive else None)."""
         self._entries = entries
+        self._loose_entries = {}      # keys with hyphens read as spaces, for `_entry`
+        for key in sorted(entries):
+            self._loose_entries.setdefault(_SPACES_OR_HYPHENS.sub(" ", key), entries[key])
         self._capitalised = capitalised
         alternation = trie_pattern(sorted(entries)) if entries else r"(?!x)x"
         tail = f"(?:{suffix})?" if suffix else ""
@@ -237,12 +244,20 @@ class AliasMatcher(Generic[T]):
                     resume = hit.end()
         return found
 
+    def _entry(self, matched: str) -> tuple[T, str | None]:
+        """The entry of a matched alias: spaces in keys also match hyphens (see `_char_pattern`),
+        while hyphens written in a key ("commander-in-chief") match only themselves."""
+        entry = self._entries.get(" ".join(matched.split()))
+        if entry is None:
+            entry = self._loose_entries[_SPACES_OR_HYPHENS.sub(" ", matched)]
+        return entry
+
     def find(self, sentence: str, folded: str | None = None) -> list[AliasMatch[T]]:
         """All non-overlapping alias hits in `sentence`, leftmost then longest."""
         folded = fold_cached(sentence) if folded is None else folded
         hits = []
         for match in self._matches(folded):
-            value, exact = self._entries[" ".join(match.group("alias").split())]
+            value, exact = self._entry(match.group("alias"))
             start, end = match.span()
             if exact is not None and sentence[start:match.end("alias")].replace(" ", "") != exact.replace(" ", ""):
                 continue
