@@ -17,6 +17,14 @@ def test_year_before_plan_name():
     assert kinds("The ministers inked the 2024 defence cooperation plan.") == [("cooperation_plan", "2024")]
 
 
+@pytest.mark.parametrize("sentence", [
+    "The two commanders signed the minutes of the meeting and the plan on joint patrols for 2019.",
+    "The two navies signed the 2019 joint patrol plan.",
+])
+def test_plan_for_one_joint_activity_is_a_cooperation_plan(sentence):
+    assert ("cooperation_plan", "2019") in kinds(sentence)
+
+
 def test_list_of_three_documents_split_at_separators():
     sentence = ("The talks concluded with the signing of the cooperation plan for 2026, a Memorandum of "
                 "Understanding on strengthening cooperation in personnel training, and an agreement on "

@@ -161,9 +161,8 @@ def test_synthetic_same_meeting_from_two_outlets_is_one_row(synthetic_tables):
 
 # --- holdout-style articles (tests/fixtures/holdout_style, gold tests/gold/holdout_style.yaml) -----
 # Eight scraped-page imitations written blind to the code. Thresholds sit just below the scores
-# after the fixes; the remaining misses are one lead pair the people finder misreads (a title
-# list "X, Vice Chairman of ..., and Y, Governor of ...") and three delegation_exchange themes the
-# codebook gives a visit or a friendship exchange itself (debatable gold).
+# after the fixes; the remaining misses are three delegation_exchange themes the codebook gives a
+# visit or a friendship exchange itself (debatable gold).
 HOLDOUT_STYLE = ROOT / "tests" / "fixtures" / "holdout_style"
 HOLDOUT_STYLE_GOLD = ROOT / "tests" / "gold" / "holdout_style.yaml"
 
@@ -182,7 +181,34 @@ def test_holdout_style_scores(holdout_style_report):
 
 
 @pytest.mark.parametrize(("field", "minimum"), [
-    ("date", 0.99), ("place", 0.99), ("both_leads", 0.85), ("mechanism", 0.99), ("edition", 0.99), ("format", 0.99),
+    ("date", 0.99), ("place", 0.99), ("both_leads", 0.99), ("mechanism", 0.99), ("edition", 0.99), ("format", 0.99),
 ])
 def test_holdout_style_meeting_fields(holdout_style_report, field, minimum):
     assert accuracy(holdout_style_report, field) >= minimum
+
+
+# --- second blind set (tests/fixtures/blind2, gold tests/gold/blind2.yaml) ------------------------
+# Ten more imitations written blind to the code; their scores before the fixes they prompted are
+# in the gold file's header. Thresholds sit just below the scores after the fixes; the remaining
+# miss is border_patrol on a navy-only article whose signed "plan on joint patrols" reads as land
+# patrols (the codebook tags sentences, and that sentence names no sea).
+BLIND2 = ROOT / "tests" / "fixtures" / "blind2"
+BLIND2_GOLD = ROOT / "tests" / "gold" / "blind2.yaml"
+
+
+@pytest.fixture(scope="module")
+def blind2_report():
+    from defcoop.tables import build_tables
+
+    return evaluate(load_gold(BLIND2_GOLD), build_tables(BLIND2))
+
+
+def test_blind2_scores(blind2_report):
+    assert blind2_report.meetings["f1"] >= 0.99
+    assert blind2_report.themes["f1"] >= 0.97
+    assert blind2_report.agreements["f1"] >= 0.99
+
+
+@pytest.mark.parametrize("field", ["date", "place", "both_leads", "mechanism", "edition", "format"])
+def test_blind2_meeting_fields(blind2_report, field):
+    assert accuracy(blind2_report, field) >= 0.99

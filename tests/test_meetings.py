@@ -101,6 +101,19 @@ def test_unknown_commanders_with_border_force_context_are_border_force_talks():
         "ministerial_talks"
 
 
+def test_talks_of_a_commander_in_chief_and_a_chief_of_general_staff_are_other():
+    cuong = PersonMention("Nguyen Tan Cuong", "Nguyen Tan Cuong", "VN", "", 0, 0, 10, "alias")
+    pisen = PersonMention("Vong Pisen", "Vong Pisen", "KH", "", 0, 20, 30, "alias")
+    banh = PersonMention("Tea Banh", "Tea Banh", "KH", "", 0, 20, 28, "alias")
+    assert refine_mechanism("ministerial_talks", [cuong, pisen], OFFICIALS, RULES) == "other"
+    assert refine_mechanism("ministerial_talks", [cuong, banh], OFFICIALS, RULES) == "ministerial_talks"
+
+
+def test_edition_of_a_mechanism_without_phrases_comes_from_the_word_edition():
+    assert find_edition(["The talks were the third edition of the annual meeting."], "other", RULES) == 3
+    assert find_edition(["The third talks were held."], "other", RULES) is None
+
+
 def test_specific_mechanism_is_never_refined():
     hun_manet = PersonMention("Hun Manet", "Hun Manet", "KH", "head_of_government", 0, 0, 9, "alias")
     assert refine_mechanism("defence_policy_dialogue", [hun_manet], OFFICIALS, RULES) == "defence_policy_dialogue"

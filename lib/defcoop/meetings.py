@@ -49,6 +49,7 @@ class MechanismRules:
     border_force_roles: frozenset
     border_force_context: re.Pattern | None = None
     border_force_max_rank: int = 10
+    ministerial_max_rank: int = 7
     surname_countries: tuple[tuple[str, frozenset], ...] = ()
     numbered_series: tuple[tuple[str, int, int, tuple[re.Pattern, ...]], ...] = ()
     title_countries: tuple[tuple[str, GatedPattern], ...] = ()
@@ -70,8 +71,9 @@ class MechanismRules:
     def is_specific(self, mechanism: str) -> bool:
         return any(specific for m, specific, _ in self.patterns if m == mechanism)
 
-    def phrase(self, mechanism: str) -> GatedPattern:
-        return next(pattern for m, _, pattern in self.patterns if m == mechanism)
+    def phrase(self, mechanism: str) -> GatedPattern | None:
+        """The patterns naming `mechanism`; None for one named by no phrase (`other`)."""
+        return next((pattern for m, _, pattern in self.patterns if m == mechanism), None)
 
 
 @lru_cache(maxsize=4)
@@ -95,6 +97,7 @@ def load_mechanisms(path: Path | None = None) -> MechanismRules:
         border_force_roles=frozenset(refine.get("border_force_roles", [])),
         border_force_context=re.compile("|".join(f"(?:{p})" for p in context)) if context else None,
         border_force_max_rank=int(refine.get("border_force_max_rank", 10)),
+        ministerial_max_rank=int(refine.get("ministerial_max_rank", 7)),
         surname_countries=tuple((iso2, frozenset(fold(n) for n in names))
                                 for iso2, names in (spec.get("surname_countries") or {}).items()),
         numbered_series=tuple((entry["label"], int(entry["offset"]), int(entry.get("min_number", 1)),
@@ -225,8 +228,9 @@ def find_edition(sentences: list[str], mechanism: str, rules: MechanismRules,
     >>> find_edition(["the eighth Viet Nam-Cambodia Defence Policy Dialogue"], "defence_policy_dialogue", load_mechanisms())
     8
     """
-    phrase = rules.phrase(mechanism).pattern
-    attached = re.compile(r"\b" + _ORDINAL + r"\s+(?:[\w'-]+\s+){0,5}?(?:" + phrase + r"|edition\b)")
+    phrase = rules.phrase(mechanism)
+    named = f"{phrase.pattern}|edition\\b" if phrase is not None else r"edition\b"
+    attached = re.compile(r"\b" + _ORDINAL + r"\s+(?:[\w'-]+\s+){0,5}?(?:" + named + ")")
     numbers = []
     for folded_sentence in _folded(sentences, folded):
         for match in attached.finditer(folded_sentence):
@@ -326,7 +330,9 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
     A head of state, government, party or legislature on either side makes a courtesy call.
     Border-force talks: every lead is a known border-force or regional commander, or the leads
     are people outside officials.csv (or such commanders) and `context` (the trigger and the
-    sentences after it) names border guards, military regions or the gendarmerie.
+    sentences after it) names border guards, military regions or the gendarmerie. Talks
+    between two known leads of whom one is no minister or deputy minister (a commander-in-chief
+    meeting a chief of the general staff) are `other`: ministerial talks are the ministers'.
     """
     from defcoop.people import rank_of
 
@@ -346,6 +352,10 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
             and all(not m.role or m.role in rules.border_force_roles for m in titled)
             and rules.border_force_context.search(fold(context))):
         return "border_force_talks"
+    if len(present) == 2 and len(roles) == 2 and any(
+            min((rank_of(r) for r in person_roles), default=99) > rules.ministerial_max_rank
+            for person_roles in roles):
+        return "other"
     return mechanism
 
 
