@@ -269,8 +269,22 @@ def test_non_article_files_are_rejected_by_name(tmp_path, name, reason):
 def test_every_reason_is_explained():
     assert set(REJECT_REASONS) == {
         "empty", "binary", "undecodable", "too_large", "malformed_front_matter", "malformed_jsonl",
-        "duplicate", "duplicate_id", "unsupported_format", "readme", "hidden",
+        "duplicate", "duplicate_id", "unsupported_format", "readme", "hidden", "unreadable", "extraction_error",
     }
+
+
+def test_a_file_the_system_refuses_to_read_is_rejected_as_unreadable(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    (tmp_path / "locked.txt").write_text("Vietnam and Cambodia held talks.", encoding="utf-8")
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    articles, rejects = read_file(tmp_path / "locked.txt", tmp_path)
+    assert articles == []
+    assert [(r.path, r.reason, r.detail) for r in rejects] == [("locked.txt", "unreadable", "Permission denied")]
 
 
 # --- duplicates ------------------------------------------------------------------

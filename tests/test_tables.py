@@ -1,6 +1,7 @@
 """The build: committed tables equal a fresh build, re-runs are byte-identical, writes are atomic."""
 import filecmp
 import os
+import re
 
 import pytest
 
@@ -55,6 +56,30 @@ def test_a_failed_build_leaves_previous_tables_intact(tmp_path, monkeypatch):
         write_tables(build_tables(SEEDS), out)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".defcoop-build-")]
+
+
+def test_an_article_extraction_fails_on_is_a_reject_and_the_build_goes_on(tmp_path, monkeypatch, capsys):
+    import defcoop.extract as extract_module
+    from defcoop.tables import read_tables
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("000_3c5d06d2666c6444.txt", "001_a9c690610dddfcde.txt"):
+        (corpus / name).write_bytes((SEEDS / name).read_bytes())
+    original = extract_module.extract_article
+
+    def fail_on_001(clean, raw):
+        if raw.article_id.startswith("001"):
+            raise ValueError("rule defect")
+        return original(clean, raw)
+
+    monkeypatch.setattr(extract_module, "extract_article", fail_on_001)
+    tables = read_tables(built(tmp_path, corpus))
+    assert list(tables["articles"]["article_id"]) == ["000_3c5d06d2666c6444"]
+    reject = tables["rejects"].iloc[0]
+    assert (reject["path"], reject["reason"]) == ("001_a9c690610dddfcde.txt", "extraction_error")
+    assert re.fullmatch(r"ValueError: rule defect at \w+\.py:\d+", reject["detail"])   # where in defcoop
+    assert "extraction failed on 001_a9c690610dddfcde.txt" in capsys.readouterr().err
 
 
 def test_load_builds_once_then_reads_the_cache(small_corpus, monkeypatch, tmp_path):

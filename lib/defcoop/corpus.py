@@ -61,6 +61,8 @@ REJECT_REASONS = {
     "duplicate": "same text (ignoring whitespace) as an article earlier in path order",
     "duplicate_id": "same article_id as an article earlier in path order",
     "unsupported_format": "the extension is not .txt, .md, .html, .htm or .jsonl",
+    "unreadable": "the operating system refused to read the file (permissions, a file that vanished)",
+    "extraction_error": "cleaning or extraction failed on this article (a defect of defcoop: please report it)",
     "readme": "README files document the folder; they are not articles",
     "hidden": "hidden files and folders (name starting with '.') are skipped",
 }
@@ -518,6 +520,8 @@ def read_file(path: Path, root: Path) -> tuple[list[RawArticle], list[Reject]]:
         return _READERS[fmt](decoded, relpath, fmt)
     except _Unreadable as problem:
         return [], [Reject(relpath, problem.reason, problem.detail)]
+    except OSError as error:
+        return [], [Reject(relpath, "unreadable", error.strerror or type(error).__name__)]
 
 
 # --- corpus ----------------------------------------------------------------------

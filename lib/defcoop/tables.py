@@ -78,8 +78,36 @@ def process_file(path: Path, root: Path) -> FileResult:
     raws, rejects = read_file(path, root)
     result = FileResult(rejects=list(rejects))
     for raw in raws:
-        result.articles.append((raw, extract_article(clean_article(raw), raw)))
+        try:
+            result.articles.append((raw, extract_article(clean_article(raw), raw)))
+        except Exception as error:  # a defect on one article must not cost the rest of the archive
+            result.rejects.append(extraction_error(raw, error))
     return result
+
+
+def extraction_error(raw, error: Exception):
+    """The reject for an article that cleaning or extraction failed on, naming where it failed.
+
+    Also printed to stderr, since it is a defect to report, not a property of the file.
+
+    >>> from defcoop.corpus import RawArticle
+    >>> try:
+    ...     {}["x"]
+    ... except KeyError as error:
+    ...     extraction_error(RawArticle("a", "a.txt", "txt", "text"), error).detail.split(" at ")[0]
+    "KeyError: 'x'"
+    """
+    import traceback
+
+    from defcoop.corpus import Reject
+
+    frames = traceback.extract_tb(error.__traceback__)
+    where = next((f"{Path(f.filename).name}:{f.lineno}" for f in reversed(frames)
+                  if Path(f.filename).parent.name == "defcoop"),
+                 frames[-1].name if frames else "?")
+    detail = f"{type(error).__name__}: {error} at {where}"
+    print(f"defcoop: extraction failed on {raw.path} ({raw.article_id}): {detail}", file=sys.stderr, flush=True)
+    return Reject(raw.path, "extraction_error", detail)   # a .jsonl record's path ends in ":<line>"
 
 
 def _process_file_slim(args) -> FileResult:
