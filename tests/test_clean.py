@@ -96,6 +96,13 @@ def test_stop_marker_truncates_after_body():
     assert any("Tet fair" in e.text for e in art.log)
 
 
+def test_bilingual_stop_marker_truncates_and_footer_credits_go():
+    art = clean(f"{BODY}\nStory: Phuong Nhi\nTin liên quan / Related news:\n- Vietnam, Singapore hold 11th dialogue\n"
+                f"Copyright © QĐND Online. All rights reserved.")
+    assert art.text == BODY
+    assert {"credit_line", "stop_marker"} <= set(rules_fired(art))
+
+
 def test_stop_marker_in_top_menu_does_not_wipe_article():
     art = clean(f"Latest news\nTrending\n{BODY}\n{BODY2}")
     assert art.text == f"{BODY}\n\n{BODY2}"

@@ -170,6 +170,10 @@ def test_parse_explicit_date_numeric_separators():
          ("2022-01-01", "2022-12-31")),
         ("Activities of the 2017 Vietnam-Cambodia Friendship Year were reviewed.", ("2017-01-01", "2017-12-31")),
         ("Cambodia supported Vietnam's ASEAN Chairmanship Year 2020.", ("2020-01-01", "2021-01-31")),
+        # remains found in a dry season (November to May)
+        ("The remains were found in the 2021-2022 dry season.", ("2021-11-01", "2022-08-31")),
+        ("They were found during the 2017-2018 dry season, which has just ended.", ("2018-03-01", "2018-08-31")),
+        ("In the dry season of 2019-2020 the team found 30 sets of remains.", ("2019-11-01", "2020-08-31")),
     ],
 )
 def test_single_window_rules(sentence, expected):
@@ -209,6 +213,7 @@ def test_first_edition_needs_a_later_edition():
         "the 50th anniversary of Vietnam-US diplomatic relations",
         "Vietnam's socio-economic development strategy for 2021-2030",
         "The meeting between the two Politburos held in February 2025.",
+        "Svay Rieng will assist the team when it resumes its search in the 2018-2019 dry season.",
     ],
 )
 def test_unrelated_years_give_no_window(sentence):

@@ -355,6 +355,36 @@ def test_courtesy_call_the_same_day_is_a_second_meeting():
     assert all((m.date_start, m.place) == (date(2022, 12, 20), "Phnom Penh") for m in found)
 
 
+def test_a_dialogue_co_chaired_earlier_the_same_day_is_a_second_meeting():
+    sentences = ["Prime Minister Hun Sen met with visiting Deputy Defence Minister Sen. Lt. Gen. Nguyen Chi Vinh "
+                 "in Phnom Penh on Tuesday.",
+                 "Earlier on Tuesday, Vinh and Gen. Neang Phat co-chaired the fifth Defence Policy Dialogue."]
+    found = meetings_of(sentences, published=date(2019, 11, 26))
+    assert [(m.mechanism, m.kh_lead, m.edition) for m in found] == [
+        ("courtesy_call", "Hun Sen", None), ("defence_policy_dialogue", "Neang Phat", 5)]
+
+
+def test_an_edition_announced_for_next_year_is_not_this_one():
+    sentences = ["The fourth Defence Policy Dialogue took place in Hanoi.",
+                 "They agreed that the fifth Defence Policy Dialogue will be held in Cambodia next year."]
+    assert find_edition(sentences, "defence_policy_dialogue", RULES) == 4
+
+
+def test_leads_roles_on_the_meeting_day_refine_the_mechanism():
+    manet = PersonMention("Hun Manet", "Hun Manet", "KH", "", 0, 0, 9, "alias")
+    giang = PersonMention("Phan Van Giang", "Phan Van Giang", "VN", "", 0, 20, 30, "alias")
+    assert refine_mechanism("ministerial_talks", [giang, manet], OFFICIALS, RULES, when=date(2024, 1, 10)) == \
+        "courtesy_call"                                   # prime minister since August 2023
+    assert refine_mechanism("ministerial_talks", [giang, manet], OFFICIALS, RULES, when=date(2022, 6, 20)) == \
+        "other"                                           # then the army's commander
+
+
+def test_talks_with_an_ambassador_are_other():
+    ambassador = PersonMention("Vu Quang Minh", "Vu Quang Minh", "VN", "other_official", 0, 0, 10, "title")
+    banh = PersonMention("Tea Banh", "Tea Banh", "KH", "", 0, 20, 28, "alias")
+    assert refine_mechanism("ministerial_talks", [ambassador, banh], OFFICIALS, RULES) == "other"
+
+
 def test_a_past_meeting_recalled_is_not_a_second_meeting():
     sentences = ["President Vo Van Thuong received Gen. Tea Seiha in Hanoi on November 13.",
                  "Tea Seiha shared the outcomes of his talks with Defence Minister Phan Van Giang."]

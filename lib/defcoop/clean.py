@@ -216,6 +216,21 @@ def _marker_key(line: str) -> str:
     return " ".join(_fold_fast(line).split()).rstrip(":»›>.").strip()
 
 
+_MARKER_SEPARATOR = re.compile(r"\s+[/|]\s+")
+
+
+def _is_bilingual_marker(key: str, rules_: _Rules) -> bool:
+    """A stop marker given in two languages: "tin lien quan / related news".
+
+    >>> _is_bilingual_marker("tin lien quan / related news", rules()), _is_bilingual_marker("home / news", rules())
+    (True, False)
+    """
+    if "/" not in key and "|" not in key:
+        return False
+    parts = [part.rstrip(":»›>.").strip() for part in _MARKER_SEPARATOR.split(key)]
+    return len(parts) > 1 and all(part in rules_.stop_markers for part in parts)
+
+
 def paragraph_key(text: str) -> str:
     """What two paragraphs must share to count as duplicates: folded letters only.
 
@@ -340,7 +355,7 @@ def classify_line(line: str, rules_: _Rules | None = None) -> str:
         # A numeric stamp ("27/08/2021 20:15") has no letters but carries the published date.
         return "date_line" if _is_date_line(line, r) and parse_explicit_date(line) else "no_letters"
     key = _marker_key(line)
-    if key in r.stop_markers or key.startswith(r.stop_prefixes):
+    if key in r.stop_markers or key.startswith(r.stop_prefixes) or _is_bilingual_marker(key, r):
         return "stop_marker"
     if len(key) <= 80 and r.nav_line.match(key):
         return "nav_line"

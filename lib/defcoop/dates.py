@@ -523,13 +523,42 @@ def _instrument_action(folded: str, start: int, end: int) -> str:
     return "sign" if last_sign > last_implement else "implement"
 
 
+_DRY_SEASON = re.compile(r"\s*dry[- ]season\b(?P<ended>[^.;]{0,30}?\b(?:just |recently )?(?:ended|finished|concluded|closed)\b)?")
+_DRY_SEASON_BEFORE = re.compile(r"\bdry[- ]season\s+(?:of\s+)?$")
+_SEASON_AHEAD = re.compile(r"\b(?:will|shall|resum\w*|next|upcoming|coming|plan\w*|prepar\w*)\b")
+
+
+def _dry_season_window(match: re.Match, folded: str, original: str) -> Window | None:
+    """Remains search teams work in the dry season, November to May: remains "found during the
+    2017-2018 dry season" are handed over from its start to the summer after it (November of
+    the first year to August of the second), or, once the season "has just ended", from March
+    to August of the second year."""
+    after = _DRY_SEASON.match(folded, match.end())
+    if after is None and not _DRY_SEASON_BEFORE.search(folded, max(0, match.start() - 20), match.start()):
+        return None
+    if _SEASON_AHEAD.search(folded, max(0, match.start() - 60), match.start()):
+        return None   # "when it resumes its search in the 2018-2019 dry season": a season to come
+    first, last = int(match.group("y1")), int(match.group("y2")[-2:]) + int(match.group("y1")) // 100 * 100
+    if last != first + 1:
+        return None
+    quote = _quote(original, max(0, match.start() - 20), after.end() if after else match.end())
+    if after is not None and after.group("ended"):
+        return Window(date(last, 3, 1), date(last, 8, 31), False, f"{quote} (dry season {first}-{last} just ended)")
+    return Window(date(first, 11, 1), date(last, 8, 31), False, f"{quote} (finds of the {first}-{last} dry season)")
+
+
 def _year_range_windows(folded: str, original: str) -> list[tuple[tuple[int, int], Window]]:
-    """Protocol / programme periods 'for 2015-2019': implemented during, signed the year before."""
+    """Protocol / programme periods 'for 2015-2019': implemented during, signed the year before;
+    a dry season '2017-2018' dates remains handed over (see `_dry_season_window`)."""
     found = []
     for match in _YEAR_RANGE.finditer(folded):
         first, last = int(match.group("y1")), match.group("y2")
         last = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
         if last <= first or last - first > 15:
+            continue
+        season = _dry_season_window(match, folded, original)
+        if season is not None:
+            found.append(((match.start(), match.end()), season))
             continue
         context = folded[max(0, match.start() - 80):match.end() + 30]
         if not _INSTRUMENT.search(context):

@@ -218,12 +218,16 @@ def _folded(sentences: list[str], folded: list[str] | None) -> list[str]:
     return [fold(s) for s in sentences] if folded is None else folded
 
 
+_FUTURE = re.compile(r"\b(?:will|shall|is to|are to|to be held|next (?:year|time|edition|session)|upcoming)\b")
+
+
 def find_edition(sentences: list[str], mechanism: str, rules: MechanismRules,
                  folded: list[str] | None = None) -> int | None:
     """The highest ordinal attached to this mechanism's name or to "edition"; None if unnumbered.
 
     Earlier editions are mentioned for contrast ("following the first edition in 2022"),
-    so the current one is the largest ordinal the article gives.
+    so the current one is the largest ordinal the article gives, leaving out sentences about
+    the future ("the fifth Defence Policy Dialogue will be held in Cambodia next year").
 
     >>> find_edition(["the eighth Viet Nam-Cambodia Defence Policy Dialogue"], "defence_policy_dialogue", load_mechanisms())
     8
@@ -231,11 +235,12 @@ def find_edition(sentences: list[str], mechanism: str, rules: MechanismRules,
     phrase = rules.phrase(mechanism)
     named = f"{phrase.pattern}|edition\\b" if phrase is not None else r"edition\b"
     attached = re.compile(r"\b" + _ORDINAL + r"\s+(?:[\w'-]+\s+){0,5}?(?:" + named + ")")
-    numbers = []
-    for folded_sentence in _folded(sentences, folded):
-        for match in attached.finditer(folded_sentence):
-            ordinal = match.group("ordinal")
-            numbers.append(ORDINALS.get(ordinal) or int(re.match(r"\d+", ordinal).group()))
+
+    def ordinals(folded_sentence: str) -> list[int]:
+        return [ORDINALS.get(m.group("ordinal")) or int(re.match(r"\d+", m.group("ordinal")).group())
+                for m in attached.finditer(folded_sentence)]
+
+    numbers = [n for f in _folded(sentences, folded) if not _FUTURE.search(f) for n in ordinals(f)]
     return max(numbers) if numbers else None
 
 
@@ -324,22 +329,33 @@ def choose_lead(mentions: list, country: str, trigger_index: int, officials) -> 
     return min(near, key=lambda m: (m.sentence_index != trigger_index, best_rank(m), m.sentence_index, m.start))
 
 
-def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRules, context: str = "") -> str:
+def _roles_held(officials, person: str, when: date | None) -> list[str]:
+    """The roles `person` held on `when`; every role they ever held when there is no date, or
+    when officials.csv has no term of theirs covering it (a post the table does not list)."""
+    terms = officials.roles_of(person)
+    held = [term.role for term in terms if when is not None and term.covers(when)]
+    return held or [term.role for term in terms]
+
+
+def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRules, context: str = "",
+                     when: date | None = None) -> str:
     """Turn a generic "talks"/"meeting" into courtesy call, border-force talks or ministerial talks.
 
     A head of state, government, party or legislature on either side makes a courtesy call.
     Border-force talks: every lead is a known border-force or regional commander, or the leads
     are people outside officials.csv (or such commanders) and `context` (the trigger and the
     sentences after it) names border guards, military regions or the gendarmerie. Talks
-    between two known leads of whom one is no minister or deputy minister (a commander-in-chief
-    meeting a chief of the general staff) are `other`: ministerial talks are the ministers'.
+    between two leads of whom one is no minister or deputy minister (a commander-in-chief
+    meeting a chief of the general staff, an ambassador handing over aid) are `other`:
+    ministerial talks are the ministers'. Known leads' roles are those they held on `when`
+    (Hun Manet led the army before he was prime minister); with no date, any they ever held.
     """
     from defcoop.people import rank_of
 
     if rules.is_specific(mechanism):
         return mechanism
     present = [m for m in leads if m is not None]
-    roles = [[r.role for r in officials.roles_of(m.person)] for m in present if m.matched != "title"]
+    roles = [_roles_held(officials, m.person, when) for m in present if m.matched != "title"]
     if any(min((rank_of(r) for r in person_roles), default=99) <= rules.courtesy_call_max_rank
            for person_roles in roles):
         return "courtesy_call"
@@ -352,9 +368,9 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
             and all(not m.role or m.role in rules.border_force_roles for m in titled)
             and rules.border_force_context.search(fold(context))):
         return "border_force_talks"
-    if len(present) == 2 and len(roles) == 2 and any(
-            min((rank_of(r) for r in person_roles), default=99) > rules.ministerial_max_rank
-            for person_roles in roles):
+    ranks = [min((rank_of(r) for r in person_roles), default=99) for person_roles in roles]
+    ranks += [rank_of(m.role) for m in titled if m.role]
+    if len(present) == 2 and len(ranks) == 2 and max(ranks) > rules.ministerial_max_rank:
         return "other"
     return mechanism
 
@@ -504,6 +520,7 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     window, window_folded = sentences[index:window_end], folded[index:window_end]
     vn_lead = choose_lead(mentions, "VN", index, officials)
     kh_lead = choose_lead(mentions, "KH", index, officials)
+    named_mechanism = mechanism
     mechanism = refine_mechanism(mechanism, [vn_lead, kh_lead], officials, rules, " ".join(window))
 
     text_windows = year_windows_from_text(sentences)
@@ -521,6 +538,10 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         from_dateline = resolve_meeting_date([dateline_text], published, windows)
         if PRECISION_ORDER[from_dateline.precision] < PRECISION_ORDER[resolved.precision]:
             resolved = from_dateline
+    if resolved.precision != "unknown" and resolved.date_start is not None:
+        # the roles the leads held then: a past commander is no prime minister yet
+        mechanism = refine_mechanism(named_mechanism, [vn_lead, kh_lead], officials, rules, " ".join(window),
+                                     when=resolved.date_start)
 
     online = any(rules.online.search(f) for f in window_folded)
     place, country = (None, None) if online else find_place(window, window_folded)
@@ -542,7 +563,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
                                          rules, text_windows)
 
 
-_REPORTED_VERB = gated(r"\b(?:held|holds|hold|paid|pays|received|receives|met|meets|hosted|hosts)\b")
+_REPORTED_VERB = gated(r"\b(?:held|holds|hold|paid|pays|received|receives|met|meets|hosted|hosts"
+                      r"|co-?chaired|co-?chairs|chaired|chairs|attended|attends)\b")
 _SAME_VISIT = gated(r"\b(?:(?:the )?same (?:day|morning|afternoon|evening)|earlier|later|(?:the )?next day"
                          r"|(?:the )?day before|also|during (?:his|her|the|their) (?:official |working |state )?visit)\b")
 
