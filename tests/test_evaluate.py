@@ -212,3 +212,32 @@ def test_blind2_scores(blind2_report):
 @pytest.mark.parametrize("field", ["date", "place", "both_leads", "mechanism", "edition", "format"])
 def test_blind2_meeting_fields(blind2_report, field):
     assert accuracy(blind2_report, field) >= 0.99
+
+
+# --- third blind set (tests/fixtures/blind3, gold tests/gold/blind3.yaml) -------------------------
+# Scores before the fixes it prompted are in the gold file's header. Remaining misses: a Military
+# Region 7 commander's talks with Cambodia's army commander read as `other` (gold: border-force
+# talks; the helper called `other` defensible), a year the gold infers from world knowledge, and
+# a search "suspended due to COVID-19" tagged pandemic.
+BLIND3 = ROOT / "tests" / "fixtures" / "blind3"
+BLIND3_GOLD = ROOT / "tests" / "gold" / "blind3.yaml"
+
+
+@pytest.fixture(scope="module")
+def blind3_report():
+    from defcoop.tables import build_tables
+
+    return evaluate(load_gold(BLIND3_GOLD), build_tables(BLIND3))
+
+
+def test_blind3_scores(blind3_report):
+    assert blind3_report.meetings["f1"] >= 0.99
+    assert blind3_report.themes["f1"] >= 0.98
+    assert blind3_report.agreements["f1"] >= 0.99
+
+
+@pytest.mark.parametrize(("field", "minimum"), [
+    ("date", 0.89), ("place", 0.99), ("both_leads", 0.99), ("mechanism", 0.89), ("edition", 0.99), ("format", 0.99),
+])
+def test_blind3_meeting_fields(blind3_report, field, minimum):
+    assert accuracy(blind3_report, field) >= minimum

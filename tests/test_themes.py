@@ -63,8 +63,9 @@ def test_check_examples_reports_nothing_for_the_real_codebook():
      ("trilateral", "multilateral")),
     ("Both sides will speed up demarcation and protect border markers in the shared border area.",
      ("border_patrol", "border_demarcation")),
+    # the pandemic as a hardship overcome is not COVID-19 cooperation (two blind gold sets agree)
     ("Despite the COVID-19 pandemic, the search for and repatriation of remains of Vietnamese "
-     "volunteer soldiers continued.", ("remains_repatriation", "pandemic")),
+     "volunteer soldiers continued.", ("remains_repatriation",)),
     ("The MoU covers military and defence law, defence-economic cooperation and border trade.",
      ("defence_law", "defence_economy")),
     ("The two sides exchanged views on regional and international issues.", ()),
