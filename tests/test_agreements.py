@@ -25,6 +25,11 @@ def test_plan_for_one_joint_activity_is_a_cooperation_plan(sentence):
     assert ("cooperation_plan", "2019") in kinds(sentence)
 
 
+def test_plan_on_a_field_of_cooperation_for_a_year():
+    sentence = "The two directors signed the plan on military medical cooperation for 2023 between the departments."
+    assert kinds(sentence) == [("cooperation_plan", "2023")]
+
+
 def test_list_of_three_documents_split_at_separators():
     sentence = ("The talks concluded with the signing of the cooperation plan for 2026, a Memorandum of "
                 "Understanding on strengthening cooperation in personnel training, and an agreement on "

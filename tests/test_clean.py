@@ -103,6 +103,12 @@ def test_bilingual_stop_marker_truncates_and_footer_credits_go():
     assert {"credit_line", "stop_marker"} <= set(rules_fired(art))
 
 
+def test_a_long_menu_bar_in_any_language_is_navigation_and_keeps_the_date_line():
+    art = clean(f"Trang chủ | Home | Tin tức | Quốc phòng - An ninh | Đối ngoại quốc phòng | Video\n"
+                f"Thứ Năm, 19/12/2024 | 20:15 (GMT+7)\n{BODY}")
+    assert art.text == BODY and art.published == "2024-12-19"
+
+
 def test_stop_marker_in_top_menu_does_not_wipe_article():
     art = clean(f"Latest news\nTrending\n{BODY}\n{BODY2}")
     assert art.text == f"{BODY}\n\n{BODY2}"

@@ -266,6 +266,26 @@ def test_non_article_files_are_rejected_by_name(tmp_path, name, reason):
     assert (reject.path, reject.reason) == (name, reason)
 
 
+HTML_LEAD = "Vietnam and Cambodia held their sixth defence policy dialogue in Hanoi, agreeing to deepen cooperation."
+
+
+def html_page(body_lead: str) -> str:
+    return (f'<html><head><title>Dialogue</title><meta name="description" content="{HTML_LEAD}"></head><body>'
+            f'<article><h1>Dialogue</h1>{body_lead}'
+            + "".join(f"<p>Paragraph {i} of the article says the two sides agreed on many things today.</p>"
+                      for i in range(6)) + "</article></body></html>")
+
+
+def test_html_lead_missing_from_the_main_text_comes_back_from_the_description(tmp_path):
+    article = read_article(tmp_path, "page.html", html_page(""))
+    assert article.text.startswith(HTML_LEAD + "\n\n") and "Paragraph 0" in article.text
+
+
+def test_html_lead_kept_by_the_extractor_is_not_repeated(tmp_path):
+    article = read_article(tmp_path, "page.html", html_page(f'<h2 class="sapo">{HTML_LEAD}</h2>'))
+    assert article.text.count(HTML_LEAD) == 1
+
+
 def test_every_reason_is_explained():
     assert set(REJECT_REASONS) == {
         "empty", "binary", "undecodable", "too_large", "malformed_front_matter", "malformed_jsonl",

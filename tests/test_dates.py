@@ -194,6 +194,20 @@ def test_plan_and_period_in_one_sentence_each_get_a_window():
     assert spans(windows) == {("2015-01-01", "2019-12-31"), ("2016-01-01", "2017-01-31")}
 
 
+def test_a_written_date_outside_the_leads_terms_is_another_events():
+    sentences = ["The delegation attended the celebration of the army founded on 22/12/1944 and met on ngày 19/12."]
+    giang = term_window(date(2021, 4, 8), None, "Phan Van Giang's term of office")
+    resolved = resolve_meeting_date(sentences, date(2024, 12, 19), [giang])
+    assert (resolved.date_start, resolved.precision) == (date(2024, 12, 19), "day")
+
+
+def test_vietnamese_day_month_and_an_impossible_day_first_date():
+    assert [(m.kind, m.month, m.day) for m in find_date_mentions("Hà Nội, ngày 19/12 – the talks")] == [
+        ("month_day", 12, 19)]
+    assert parse_explicit_date("9/14/2021 10:05") == date(2021, 9, 14)
+    assert parse_explicit_date("05/04/2021") == date(2021, 4, 5)       # day first when both can be
+
+
 def test_first_edition_needs_a_later_edition():
     lone = ["The first edition in 2022 was a success."]
     assert year_windows_from_text(lone) == []

@@ -385,6 +385,23 @@ def test_talks_with_an_ambassador_are_other():
     assert refine_mechanism("ministerial_talks", [ambassador, banh], OFFICIALS, RULES) == "other"
 
 
+def test_police_ministers_talks_are_not_a_defence_meeting():
+    sentences = ["Minister of Public Security General To Lam held talks in Hanoi on June 23 with Cambodian Deputy "
+                 "Prime Minister and Minister of Interior Sar Kheng.",
+                 "They reviewed cooperation between the Ministry of Public Security and the Ministry of Interior.",
+                 "Vietnamese police will help verify fugitives."]
+    assert meetings_of(sentences, published=date(2022, 6, 23)) == []
+
+
+def test_a_courtesy_call_on_the_next_weekday_is_a_second_meeting():
+    sentences = ["Defence Minister Gen. Phung Quang Thanh held talks with Gen. Tea Banh in Phnom Penh on Tuesday.",
+                 "They agreed to boost border patrols.",
+                 "They signed the cooperation plan for 2015.",
+                 "On Wednesday, Gen. Thanh was received by Prime Minister Hun Sen."]
+    found = meetings_of(sentences, published=date(2014, 12, 17))
+    assert [(m.mechanism, m.kh_lead) for m in found] == [("ministerial_talks", "Tea Banh"), ("courtesy_call", "Hun Sen")]
+
+
 def test_a_past_meeting_recalled_is_not_a_second_meeting():
     sentences = ["President Vo Van Thuong received Gen. Tea Seiha in Hanoi on November 13.",
                  "Tea Seiha shared the outcomes of his talks with Defence Minister Phan Van Giang."]

@@ -217,6 +217,25 @@ def _marker_key(line: str) -> str:
 
 
 _MARKER_SEPARATOR = re.compile(r"\s+[/|]\s+")
+_MENU_SEPARATOR = re.compile(r"\s+\|\s+")
+MIN_MENU_ITEMS = 4        # "Home | News | Politics | Video": a menu, whatever its labels
+MAX_MENU_ITEM_WORDS = 5
+
+
+def _is_pipe_menu(line: str) -> bool:
+    """A bar of at least four short items between " | " and no sentence: site navigation in
+    any language, when its labels are not in section_labels.
+
+    >>> _is_pipe_menu("Trang chủ | Home | Tin tức | Quốc phòng - An ninh | Đối ngoại quốc phòng | Video")
+    True
+    >>> _is_pipe_menu("Thứ Năm, 19/12/2024 | 20:15 (GMT+7)"), _is_pipe_menu("Talks held. | Photo: VNA")
+    (False, False)
+    """
+    if line.count("|") < MIN_MENU_ITEMS - 1:
+        return False
+    items = [item for item in _MENU_SEPARATOR.split(line.strip(" |")) if item]
+    return (len(items) >= MIN_MENU_ITEMS and not any(_ends_sentence(item) for item in items)
+            and all(len(item.split()) <= MAX_MENU_ITEM_WORDS for item in items))
 
 
 def _is_bilingual_marker(key: str, rules_: _Rules) -> bool:
@@ -357,7 +376,7 @@ def classify_line(line: str, rules_: _Rules | None = None) -> str:
     key = _marker_key(line)
     if key in r.stop_markers or key.startswith(r.stop_prefixes) or _is_bilingual_marker(key, r):
         return "stop_marker"
-    if len(key) <= 80 and r.nav_line.match(key):
+    if (len(key) <= 80 and r.nav_line.match(key)) or _is_pipe_menu(line):
         return "nav_line"
     if r.teaser.search(line):
         return "teaser"

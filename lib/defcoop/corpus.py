@@ -397,6 +397,8 @@ def _read_html_file(decoded: _Decoded, relpath: str, fmt: str) -> tuple[list[Raw
         with_metadata=True,
     )
     text = unicodedata.normalize("NFC", document.text or "") if document else ""
+    if document is not None:
+        text = _with_lead(text, document.description)
     _require_text(text, "page")
     meta = _meta_from_mapping({"title": document.title, "url": document.url})
     meta["published"] = iso_date(document.date) if document.date else None
@@ -405,6 +407,30 @@ def _read_html_file(decoded: _Decoded, relpath: str, fmt: str) -> tuple[list[Raw
         encoding=decoded.encoding, warnings=decoded.warnings,
     )
     return [article], []
+
+
+_MIN_LEAD_WORDS = 12
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
+
+
+def _with_lead(text: str, description: str | None) -> str:
+    """`text` with the page's description first, when that is a lead sentence the main-text
+    extractor left out: Vietnamese outlets put the lead ("sapo") in a heading-like element
+    that extractors drop, and repeat it in the description meta tag. A description that is
+    no sentence (a site slogan) or is already in the text changes nothing.
+
+    >>> _with_lead("Body.", "Vietnam and Cambodia held their sixth defence policy dialogue in Hanoi yesterday, the ministry said.")
+    'Vietnam and Cambodia held their sixth defence policy dialogue in Hanoi yesterday, the ministry said.\\n\\nBody.'
+    >>> _with_lead("Body.", "Latest news from Vietnam")
+    'Body.'
+    """
+    lead = " ".join(unicodedata.normalize("NFC", description or "").split())
+    if len(lead.split()) < _MIN_LEAD_WORDS or not _SENTENCE_END.search(lead):
+        return text
+    squeeze = " ".join(text.split())
+    if lead[:80] in squeeze:
+        return text
+    return f"{lead}\n\n{text}"
 
 
 # --- jsonl -----------------------------------------------------------------------

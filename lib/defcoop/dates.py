@@ -47,19 +47,23 @@ def parse_explicit_date(text: str) -> date | None:
     """Return the first full calendar date (day, month and year all written) in `text`.
 
     Numeric dates ("27/08/2021", "27-08-2021", "27.08.2021") are read day-first, as Vietnamese
-    and Cambodian outlets write them.
+    and Cambodian outlets write them; month-first only when day-first is impossible
+    ("9/14/2021", as some CMS templates print it).
 
-    >>> parse_explicit_date("October 29, 2025 - 16:46")
-    datetime.date(2025, 10, 29)
+    >>> parse_explicit_date("October 29, 2025 - 16:46"), parse_explicit_date("Updated 9/14/2021")
+    (datetime.date(2025, 10, 29), datetime.date(2021, 9, 14))
     """
     for pattern in _EXPLICIT_PATTERNS:
         for match in pattern.finditer(text):
             month = match.group("month")
+            year, day = int(match.group("year")), int(match.group("day"))
             month_number = int(month) if month.isdigit() else MONTHS[month.lower()]
-            try:
-                return date(int(match.group("year")), month_number, int(match.group("day")))
-            except ValueError:
-                continue
+            orders = [(month_number, day)] + ([(day, month_number)] if month.isdigit() else [])
+            for month_value, day_value in orders:
+                try:
+                    return date(year, month_value, day_value)
+                except ValueError:
+                    continue
     return None
 
 
@@ -159,6 +163,7 @@ _FULL_MDY = re.compile(_month_group("m") + r"\s*" + _day_group("d") + r",?\s+" +
 _FULL_DMY = re.compile(_day_group("d", leading=True) + r"\s+(?:of\s+)?" + _month_group("m") + r",?\s+" + _YEAR)
 _FULL_ISO = re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
 _FULL_NUMERIC_DMY = re.compile(r"(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)" + _YEAR)
+_NGAY_DAY_MONTH = re.compile(r"\bng[aà]y\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![/\d])", re.I)   # "ngày 19/12"
 _RANGE_MD = re.compile(  # "October 20-22", "October 30 - November 2, 2016"
     _month_group("m") + r"\s*" + _day_group("d") + _RANGE_DASH
     + r"(?:" + _month_group("m2") + r"\s*)?" + _day_group("d2") + rf"(?:,?\s+{_YEAR})?"
@@ -221,9 +226,19 @@ def _full_mention(match: re.Match) -> DateMention | None:
     if not _starts_word(match):
         return None
     year, month, day = int(match.group("y")), _month_number(match.group("m")), int(match.group("d"))
+    if match.group("m").isdigit() and month > 12 and 1 <= day <= 12:
+        month, day = day, month   # "9/14/2021": month first, as day first is impossible
     if not 1 <= month <= 12 or not _valid_day(month, day, year):
         return None
     return DateMention(match.group(0), match.start(), match.end(), "full", year, month, day)
+
+
+def _numeric_day_month_mention(match: re.Match) -> DateMention | None:
+    """Vietnamese 'ngày 19/12' (day 19, month 12), without a year."""
+    month, day = int(match.group("m")), int(match.group("d"))
+    if not 1 <= month <= 12 or not _valid_day(month, day):
+        return None
+    return DateMention(match.group(0), match.start(), match.end(), "month_day", None, month, day)
 
 
 def _range_mention(match: re.Match) -> DateMention | None:
@@ -311,6 +326,7 @@ _MENTION_RULES = (
     (_FULL_DMY, _full_mention, "month_digit"),
     (_FULL_ISO, _full_mention, "numeric"),
     (_FULL_NUMERIC_DMY, _full_mention, "numeric"),
+    (_NGAY_DAY_MONTH, _numeric_day_month_mention, "numeric"),
     (_RANGE_MD, _range_mention, "month_digit"),
     (_RANGE_DM, _range_mention, "month_digit"),
     (_MONTH_DAY, _month_day_mention, "month_digit"),
@@ -963,12 +979,26 @@ def _resolve_mention(mention: DateMention, published: date | None, windows: list
     """One mention to a ResolvedDate, or None when this mention cannot be placed."""
     if mention.year is not None:
         interval = _written_year_interval(mention)
-        if interval is None:
-            return None
+        if interval is None or _outside_hard_bounds(interval, published, windows):
+            return None   # another event's date: "the army founded on 22/12/1944"
         return ResolvedDate(interval[0], interval[1], _kind_precision(mention), f"{mention.text!r}")
     if published is not None:
         return _resolve_from_published(mention, published)
     return _resolve_from_windows(mention, windows)
+
+
+def _outside_hard_bounds(interval: Interval, published: date | None, windows: list[Window]) -> bool:
+    """Whether a written date cannot be the meeting's: it lies wholly outside the leads' terms
+    of office (hard windows) or after the article was published.
+
+    >>> _outside_hard_bounds((date(1944, 12, 22), date(1944, 12, 22)), date(2024, 12, 19),
+    ...                      [term_window(date(2021, 4, 8), None, "Giang's term of office")])
+    True
+    """
+    if published is not None and interval[0] > published:
+        return True
+    bounds, _note = _hard_bounds(windows)
+    return bounds is not None and (interval[1] < bounds[0] or interval[0] > bounds[1])
 
 
 def _resolve_without_mention(published: date | None, windows: list[Window]) -> ResolvedDate:

@@ -53,6 +53,18 @@ class MechanismRules:
     surname_countries: tuple[tuple[str, frozenset], ...] = ()
     numbered_series: tuple[tuple[str, int, int, tuple[re.Pattern, ...]], ...] = ()
     title_countries: tuple[tuple[str, GatedPattern], ...] = ()
+    non_defence_ministries: re.Pattern | None = None
+    defence_roles: frozenset = frozenset()
+    defence_words: re.Pattern | None = None
+
+    def is_non_defence_meeting(self, window_folded: list[str]) -> bool:
+        """The sentences (a trigger and the two after it, or a whole article) name another
+        ministry (public security, interior) and nothing of defence: that ministry's meeting,
+        not a defence meeting."""
+        if self.non_defence_ministries is None or self.defence_words is None:
+            return False
+        text = " ".join(window_folded)
+        return bool(self.non_defence_ministries.search(text)) and not self.defence_words.search(text)
 
     def mechanisms_in(self, sentence: str, folded: str | None = None) -> list[str]:
         """Mechanism ids named in `sentence`, specific ones first, each once (`folded`: the
@@ -105,7 +117,14 @@ def load_mechanisms(path: Path | None = None) -> MechanismRules:
                               for entry in spec.get("numbered_series") or []),
         title_countries=tuple((iso2, gated("|".join(f"(?:{p})" for p in patterns)))
                               for iso2, patterns in (spec.get("title_countries") or {}).items()),
+        non_defence_ministries=_alternation_or_none(spec.get("non_defence_ministries")),
+        defence_roles=frozenset(spec.get("defence_roles") or ()),
+        defence_words=_alternation_or_none(spec.get("defence_words")),
     )
+
+
+def _alternation_or_none(patterns: list[str] | None) -> re.Pattern | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
 class Participant(NamedTuple):
@@ -329,6 +348,29 @@ def choose_lead(mentions: list, country: str, trigger_index: int, officials) -> 
     return min(near, key=lambda m: (m.sentence_index != trigger_index, best_rank(m), m.sentence_index, m.start))
 
 
+def has_defence_lead(leads: list, officials, rules: MechanismRules) -> bool:
+    """Whether a meeting between these leads can be a defence meeting: some lead holds or held
+    a defence post (`defence_roles` in mechanisms.yaml), or some lead's office is unknown. The
+    public security minister's talks with Cambodia's interior minister, and the prime minister
+    receiving the latter, are not.
+
+    >>> from defcoop.people import PersonMention, load_officials
+    >>> to_lam = PersonMention("To Lam", "To Lam", "VN", "", 0, 0, 6, "alias")
+    >>> interior = PersonMention("Sar Kheng", "Sar Kheng", "KH", "deputy_prime_minister", 0, 20, 29, "title")
+    >>> has_defence_lead([to_lam, interior], load_officials(), load_mechanisms())
+    False
+    """
+    present = [m for m in leads if m is not None]
+    if len(present) < 2 or not rules.defence_roles:
+        return True
+    for mention in present:
+        roles = [r.role for r in officials.roles_of(mention.person)] if mention.matched != "title" else \
+            ([mention.role] if mention.role else [])
+        if not roles or set(roles) & rules.defence_roles:
+            return True
+    return False
+
+
 def _roles_held(officials, person: str, when: date | None) -> list[str]:
     """The roles `person` held on `when`; every role they ever held when there is no date, or
     when officials.csv has no term of theirs covering it (a post the table does not list)."""
@@ -511,15 +553,19 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         from defcoop.places import find_countries
 
         countries = [find_countries(sentence, f) for sentence, f in zip(sentences, folded)]
-    trigger = next((candidate for candidate in trigger_candidates(sentences, rules, folded)
-                    if not is_third_country_meeting(mentions, countries, *candidate)), None)
-    if trigger is None:
+    for index, mechanism in trigger_candidates(sentences, rules, folded):
+        window_end = index + WINDOW_AFTER_TRIGGER + 1
+        if (is_third_country_meeting(mentions, countries, index, mechanism)
+                or rules.is_non_defence_meeting(folded[index:window_end])):
+            continue
+        vn_lead = choose_lead(mentions, "VN", index, officials)
+        kh_lead = choose_lead(mentions, "KH", index, officials)
+        if not has_defence_lead([vn_lead, kh_lead], officials, rules):
+            continue
+        break
+    else:
         return []
-    index, mechanism = trigger
-    window_end = index + WINDOW_AFTER_TRIGGER + 1
     window, window_folded = sentences[index:window_end], folded[index:window_end]
-    vn_lead = choose_lead(mentions, "VN", index, officials)
-    kh_lead = choose_lead(mentions, "KH", index, officials)
     named_mechanism = mechanism
     mechanism = refine_mechanism(mechanism, [vn_lead, kh_lead], officials, rules, " ".join(window))
 
@@ -566,7 +612,9 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
 _REPORTED_VERB = gated(r"\b(?:held|holds|hold|paid|pays|received|receives|met|meets|hosted|hosts"
                       r"|co-?chaired|co-?chairs|chaired|chairs|attended|attends)\b")
 _SAME_VISIT = gated(r"\b(?:(?:the )?same (?:day|morning|afternoon|evening)|earlier|later|(?:the )?next day"
-                         r"|(?:the )?day before|also|during (?:his|her|the|their) (?:official |working |state )?visit)\b")
+                         r"|(?:the )?day before|(?:the )?following day|the day after|yesterday|also"
+                         r"|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                         r"|during (?:his|her|the|their) (?:official |working |state )?visit)\b")
 
 
 def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: list[str], folded: list[str],
