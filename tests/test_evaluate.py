@@ -245,11 +245,10 @@ def test_blind3_meeting_fields(blind3_report, field, minimum):
 
 # --- fourth blind set (tests/fixtures/blind4, gold tests/gold/blind4.yaml) ------------------------
 # Scores on arrival are in the gold file's header. Remaining misses (left, each needs more than a
-# general rule): a bilateral meeting inside a trilateral report, a sideline meeting at a defence
-# expo read as talks, a courtesy call "yesterday" in an article without a year, a lead sentence
-# whose "yesterday" only the page's heading carries, a Lao-Cambodian-Vietnamese military-region
-# meeting's place and number, a regional friendship exchange's Vietnamese lead, the police
-# ministers' story's courtesy call, and the gold's "Tbong Khmum" for places.csv's "Tboung Khmum".
+# general rule): a lead sentence whose "yesterday" only the page's heading carries, a
+# Lao-Cambodian-Vietnamese military-region meeting's place and number, a regional friendship
+# exchange's Vietnamese lead, the police ministers' story's courtesy call (its guest is named by
+# honorific only), and the gold's "Tbong Khmum" for places.csv's "Tboung Khmum".
 BLIND4 = ROOT / "tests" / "fixtures" / "blind4"
 BLIND4_GOLD = ROOT / "tests" / "gold" / "blind4.yaml"
 
@@ -262,13 +261,13 @@ def blind4_report():
 
 
 def test_blind4_scores(blind4_report):
-    assert blind4_report.meetings["f1"] >= 0.92
+    assert blind4_report.meetings["f1"] >= 0.96
     assert blind4_report.themes["f1"] >= 0.95
     assert blind4_report.agreements["f1"] >= 0.89
 
 
 @pytest.mark.parametrize(("field", "minimum"), [
-    ("date", 0.84), ("place", 0.84), ("both_leads", 0.92), ("mechanism", 0.92), ("edition", 0.92), ("format", 0.99),
+    ("date", 0.92), ("place", 0.85), ("both_leads", 0.92), ("mechanism", 0.99), ("edition", 0.92), ("format", 0.99),
 ])
 def test_blind4_meeting_fields(blind4_report, field, minimum):
     assert accuracy(blind4_report, field) >= minimum

@@ -402,6 +402,37 @@ def test_a_courtesy_call_on_the_next_weekday_is_a_second_meeting():
     assert [(m.mechanism, m.kh_lead) for m in found] == [("ministerial_talks", "Tea Banh"), ("courtesy_call", "Hun Sen")]
 
 
+def test_a_bilateral_meeting_beside_a_trilateral_one_is_a_sideline_meeting():
+    sentences = ["The defence ministers of Vietnam, Laos and Cambodia met in Vientiane on September 6.",
+                 "Gen. Phan Van Giang and Gen. Tea Seiha attended with Lao Defence Minister Gen. Chansamone Chanyalath.",
+                 "They signed the minutes.",
+                 "On the sidelines, Gen. Chansamone Chanyalath held separate bilateral talks with Gen. Phan Van Giang "
+                 "and with Gen. Tea Seiha.",
+                 "Gen. Phan Van Giang and Gen. Tea Seiha also had a bilateral meeting."]
+    found = meetings_of(sentences, published=date(2024, 9, 6))
+    assert [(m.mechanism, m.vn_lead, m.kh_lead) for m in found] == [
+        ("trilateral_ministers_meeting", "Phan Van Giang", "Tea Seiha"),
+        ("sideline_meeting", "Phan Van Giang", "Tea Seiha")]
+    assert found[1].evidence_sentence == sentences[4] and found[1].date_start == date(2024, 9, 6)
+
+
+def test_a_meeting_within_the_framework_of_an_expo_is_a_sideline_meeting():
+    assert RULES.mechanisms_in("Within the framework of the second Viet Nam International Defence Expo 2024, "
+                               "Gen. Giang received Gen. Tea Seiha.")[0] == "sideline_meeting"
+
+
+def test_yesterday_counts_from_the_datelines_day_when_the_page_has_no_date():
+    sentences = ["Samdech Pichey Sena Tea Banh held talks with Gen. Ngo Xuan Lich at the ministry this morning.",
+                 "They agreed to boost border patrols.",
+                 "They reviewed the 2016 cooperation plan.",
+                 "Yesterday afternoon, Gen. Ngo Xuan Lich paid a courtesy call on Prime Minister Hun Sen."]
+    mentions = OFFICIALS.find_people(sentences)
+    found = extract_meetings("a", sentences, None, mentions, OFFICIALS, dateline="Phnom Penh",
+                             dateline_text="Phnom Penh, March 15, 2017 (AKP) -- ")
+    assert [(m.mechanism, m.date_start) for m in found] == [
+        ("ministerial_talks", date(2017, 3, 15)), ("courtesy_call", date(2017, 3, 14))]
+
+
 def test_a_past_meeting_recalled_is_not_a_second_meeting():
     sentences = ["President Vo Van Thuong received Gen. Tea Seiha in Hanoi on November 13.",
                  "Tea Seiha shared the outcomes of his talks with Defence Minister Phan Van Giang."]

@@ -605,7 +605,12 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         vn_lead=vn_lead.person if vn_lead else None, kh_lead=kh_lead.person if kh_lead else None,
         evidence_sentence=sentences[index], participants=participants,
     )
-    return [primary] + _further_meetings(primary, index, sentences, folded, published, mentions, officials,
+    article_day = published
+    if article_day is None and dateline_text:
+        # no page date: "yesterday" in a later sentence counts from the dateline's day
+        from_dateline = resolve_meeting_date([dateline_text], None, windows)
+        article_day = from_dateline.date_start if from_dateline.precision == "day" else None
+    return [primary] + _further_meetings(primary, index, sentences, folded, article_day, mentions, officials,
                                          rules, text_windows)
 
 
@@ -615,6 +620,19 @@ _SAME_VISIT = gated(r"\b(?:(?:the )?same (?:day|morning|afternoon|evening)|earli
                          r"|(?:the )?day before|(?:the )?following day|the day after|yesterday|also"
                          r"|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                          r"|during (?:his|her|the|their) (?:official |working |state )?visit)\b")
+
+
+_MULTILATERAL = frozenset({"trilateral_ministers_meeting"})
+_BILATERAL_ASIDE = gated(r"\b(?:had|held|hold|holds|have|has) (?:a |their |separate )?bilateral (?:talks|meeting)")
+
+
+def _is_bilateral_aside(folded_sentence: str, mentions: list, index: int) -> bool:
+    """A Vietnam-Cambodia meeting on the side of the multilateral one the article reports ("Giang
+    and Tea Seiha also had a bilateral meeting"), named with no third country's official in the
+    sentence (the host's own bilateral talks with each of them are not one)."""
+    if not _BILATERAL_ASIDE.search(folded_sentence):
+        return False
+    return not any(m.country and m.country not in PARTY_COUNTRIES for m in mentions if m.sentence_index == index)
 
 
 def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: list[str], folded: list[str],
@@ -636,15 +654,16 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
     pairs = {(primary.vn_lead, primary.kh_lead)}
     further = []
     for index in range(primary_index + 1, len(sentences)):
-        if not _SAME_VISIT.search(folded[index]) or not _REPORTED_VERB.search(folded[index]):
+        aside = primary.mechanism in _MULTILATERAL and _is_bilateral_aside(folded[index], mentions, index)
+        if not aside and (not _SAME_VISIT.search(folded[index]) or not _REPORTED_VERB.search(folded[index])):
             continue
-        found = rules.mechanisms_in(sentences[index], folded[index])
+        found = ["sideline_meeting"] if aside else rules.mechanisms_in(sentences[index], folded[index])
         if not found:
             continue
         near = [m for m in mentions if index <= m.sentence_index <= index + WINDOW_AFTER_TRIGGER]
         vn_lead = choose_lead(near, "VN", index, officials)
         kh_lead = choose_lead(near, "KH", index, officials)
-        if vn_lead is None or kh_lead is None or (vn_lead.person, kh_lead.person) in pairs:
+        if vn_lead is None or kh_lead is None or ((vn_lead.person, kh_lead.person) in pairs and not aside):
             continue
         window_end = index + WINDOW_AFTER_TRIGGER + 1
         window, window_folded = sentences[index:window_end], folded[index:window_end]
