@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 CORPUS ?= seeds
 OUT    ?= data/processed
 
-.PHONY: install build test unit nbval lab report bench e2e clean
+.PHONY: install build test unit nbval lab report bench e2e eval-real clean
 
 install: $(STAMP)
 
@@ -42,6 +42,17 @@ report: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/stages.py
+
+# The real-article development set (eval/real): check the git-ignored text cache against the
+# manifest, build it, and score it against eval/real/gold.yaml with every miss by class.
+# Not part of `make test`: CI has no cache (eval/real/README.md says how to re-fetch it).
+# BATCH=N scores one batch only.
+REAL := eval/real
+eval-real: $(STAMP)
+	$(BIN)/python -m defcoop devset --set $(REAL) --out $(REAL)/.cache/corpus
+	$(BIN)/python -m defcoop build --corpus $(REAL)/.cache/corpus --out $(REAL)/.cache/tables --quiet
+	$(BIN)/python -m defcoop evaluate --gold $(REAL)/gold.yaml --tables $(REAL)/.cache/tables \
+		--manifest $(REAL)/manifest.yaml $(if $(BATCH),--batch $(BATCH)) --verbose
 
 clean:
 	rm -rf $(VENV) data/interim reports/*.html reports/figures

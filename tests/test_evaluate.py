@@ -4,7 +4,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from defcoop.evaluate import accuracy, evaluate, load_gold
+from defcoop.evaluate import accuracy, evaluate, format_report, load_gold
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS_GOLD = ROOT / "tests" / "gold" / "seeds.yaml"
@@ -95,8 +95,8 @@ def test_extra_and_missed_meetings_are_counted():
     report = evaluate(gold(gold_meeting("defence_policy_dialogue", "2016-10-21")),
                       tables(meeting_row("a", "courtesy_call", "2021-01-08")))
     assert (report.meetings["tp"], report.meetings["fp"], report.meetings["fn"]) == (0, 1, 1)
-    assert any("missed meeting" in miss for miss in report.misses)
-    assert any("extra meeting" in miss for miss in report.misses)
+    assert any(miss.kind == "missed meeting" for miss in report.misses)
+    assert any(miss.kind == "extra meeting" for miss in report.misses)
 
 
 def test_meeting_of_another_article_is_not_matched():
@@ -271,3 +271,18 @@ def test_blind4_scores(blind4_report):
 ])
 def test_blind4_meeting_fields(blind4_report, field, minimum):
     assert accuracy(blind4_report, field) >= minimum
+
+
+def test_verbose_report_groups_misses_by_class():
+    report = evaluate(gold(gold_meeting("defence_policy_dialogue", "2016-10-21"), themes=["training"]),
+                      tables(meeting_row("a", "courtesy_call", "2021-01-08")))
+    lines = format_report(report, verbose=True).splitlines()
+    start = lines.index("misses (3), by class:")
+    assert [line.strip() for line in lines[start + 1:]] == [
+        "missed meeting (1):",
+        "- a: missed meeting defence_policy_dialogue 2016-10-21 at None (Ngo Xuan Lich / Tea Banh)",
+        "extra meeting (1):",
+        "- a: extra meeting 2021-01-08-courtesy_call: courtesy_call 2021-01-08 (day) at None (Ngo Xuan Lich / Tea Banh)",
+        "missed theme (1):",
+        "- a: missed theme training",
+    ]

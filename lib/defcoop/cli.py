@@ -29,7 +29,16 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("evaluate", help="score the tables against hand-made gold answers")
     evaluate.add_argument("--gold", required=True, help="gold YAML (format: shared/eval/GOLD.md)")
     evaluate.add_argument("--tables", default=str(PROCESSED_DIR), help="folder with the built CSVs")
-    evaluate.add_argument("--verbose", action="store_true", help="list every miss")
+    evaluate.add_argument("--verbose", action="store_true", help="list every miss, grouped by class")
+    evaluate.add_argument("--manifest", default=None,
+                          help="a development set's manifest.yaml: also print the scores of each batch")
+    evaluate.add_argument("--batch", type=int, action="append", default=None,
+                          help="score only this batch of the manifest (repeatable; needs --manifest)")
+
+    devset = commands.add_parser("devset", help="check a real-article set's cached texts and write its corpus")
+    devset.add_argument("--set", dest="set_dir", default="eval/real", help="set folder with manifest.yaml and .cache/")
+    devset.add_argument("--out", default=None, help="corpus folder to write (default: SET/.cache/corpus)")
+    devset.add_argument("--batch", type=int, action="append", default=None, help="only this batch (repeatable)")
 
     report = commands.add_parser("report", help="execute every notebook and write HTML pages and figures")
     report.add_argument("--notebooks", default="notebooks", help="folder of numbered notebooks")
@@ -44,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
             return _build(args)
         if args.command == "report":
             return _report(args)
+        if args.command == "devset":
+            return _devset(args)
         return _evaluate(args)
     except UserFacingError as error:
         print(f"defcoop: error: {error}", file=sys.stderr)
@@ -52,13 +63,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def _user_errors() -> tuple[type[Exception], ...]:
     from defcoop.corpus import CorpusError
+    from defcoop.devset import DevsetError
     from defcoop.evaluate import GoldError
     from defcoop.overrides import OverridesError
     from defcoop.reference import ReferenceDataError
     from defcoop.schemas import SchemaError
     from defcoop.themes import CodebookError
 
-    return (CorpusError, GoldError, OverridesError, ReferenceDataError, SchemaError, CodebookError, FileNotFoundError)
+    return (CorpusError, DevsetError, GoldError, OverridesError, ReferenceDataError, SchemaError, CodebookError, FileNotFoundError)
 
 
 class UserFacingError(Exception):
@@ -83,16 +95,41 @@ def _build(args) -> int:
 
 
 def _evaluate(args) -> int:
-    from defcoop.evaluate import evaluate, format_report, load_gold
+    from defcoop.devset import load_manifest
+    from defcoop.evaluate import evaluate, format_report, format_summary, load_gold, select_docs, summary_row
     from defcoop.tables import read_tables
 
     try:
+        if args.batch and not args.manifest:
+            raise UserFacingError("--batch needs --manifest (the file that says which article is in which batch)")
         gold = load_gold(args.gold)
         tables = read_tables(args.tables)
+        entries = load_manifest(args.manifest) if args.manifest else []
     except _user_errors() as error:
         raise UserFacingError(str(error)) from error
-    report = evaluate(gold, tables)
-    print(format_report(report, verbose=args.verbose))
+    if args.batch:
+        gold = select_docs(gold, {entry.doc for entry in entries if entry.batch in args.batch})
+    if entries:
+        batches = sorted({entry.batch for entry in entries if not args.batch or entry.batch in args.batch})
+        rows = {}
+        for batch in batches:
+            part = select_docs(gold, {entry.doc for entry in entries if entry.batch == batch})
+            rows[f"batch {batch}"] = summary_row(evaluate(part, tables), len(part))
+        rows["all"] = summary_row(evaluate(gold, tables), len(gold))
+        print(format_summary(rows) + "\n")
+    print(format_report(evaluate(gold, tables), verbose=args.verbose))
+    return 0
+
+
+def _devset(args) -> int:
+    from defcoop.devset import prepare
+
+    out = Path(args.out) if args.out else Path(args.set_dir) / ".cache" / "corpus"
+    try:
+        entries = prepare(args.set_dir, out, set(args.batch or ()))
+    except _user_errors() as error:
+        raise UserFacingError(str(error)) from error
+    print(f"defcoop: wrote {len(entries)} articles to {out}", file=sys.stderr)
     return 0
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from defcoop.text import fold
 
@@ -53,6 +54,25 @@ def prf(tp: int, fp: int, fn: int) -> dict:
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}
+
+
+MISS_CLASSES = ("missed meeting", "extra meeting", "date", "place", "lead", "mechanism", "edition", "format",
+                "missed agreement", "extra agreement", "missed theme", "extra theme")
+
+
+class Miss(NamedTuple):
+    """One disagreement with the gold: its article, its class (one of MISS_CLASSES) and what differed.
+
+    >>> str(Miss("a1", "extra theme", "extra theme maritime"))
+    'a1: extra theme maritime'
+    """
+
+    doc: str
+    kind: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.doc}: {self.detail}"
 
 
 @dataclass
@@ -159,25 +179,26 @@ def evaluate(gold: list[dict], tables: dict) -> Report:
             for name, hit in _field_hits(golds[g], rows[r]).items():
                 report.fields[name][0] += hit
                 report.fields[name][1] += 1
-                if not hit:
-                    report.misses.append(f"{doc}: meeting {name}: gold {_gold_value(golds[g], name)!r}, "
-                                         f"got {_row_value(rows[r], name)!r}")
+                if not hit and name != "both_leads":
+                    kind = "lead" if name.endswith("_lead") else name
+                    report.misses.append(Miss(doc, kind, f"meeting {name}: gold {_gold_value(golds[g], name)!r}, "
+                                                         f"got {_row_value(rows[r], name)!r}"))
         for g, gold_meeting in enumerate(golds):
             if g not in matched_g and not gold_meeting.get("optional"):
                 m_fn += 1
-                report.misses.append(f"{doc}: missed meeting {gold_meeting.get('mechanism')} {gold_meeting.get('date')}")
+                report.misses.append(Miss(doc, "missed meeting", "missed meeting " + _describe_gold(gold_meeting)))
         for r, row in enumerate(rows):
             if r not in matched_r:
                 m_fp += 1
-                report.misses.append(f"{doc}: extra meeting {row['meeting_id']}")
+                report.misses.append(Miss(doc, "extra meeting", "extra meeting " + _describe_row(row)))
 
         predicted = _article_themes(tables["commitments"], doc)
         expected = set(entry["themes"]) & set(CORE_THEMES)
         t_tp += len(predicted & expected)
         t_fp += len(predicted - expected)
         t_fn += len(expected - predicted)
-        report.misses += [f"{doc}: extra theme {t}" for t in sorted(predicted - expected)]
-        report.misses += [f"{doc}: missed theme {t}" for t in sorted(expected - predicted)]
+        report.misses += [Miss(doc, "extra theme", f"extra theme {t}") for t in sorted(predicted - expected)]
+        report.misses += [Miss(doc, "missed theme", f"missed theme {t}") for t in sorted(expected - predicted)]
 
         got = Counter(tables["agreements"].loc[tables["agreements"]["article_id"] == doc, "kind"].tolist())
         want = Counter(a["kind"] for a in entry["agreements"])
@@ -188,12 +209,24 @@ def evaluate(gold: list[dict], tables: dict) -> Report:
             counts[1] += fp
             counts[2] += fn
             a_tp, a_fp, a_fn = a_tp + tp, a_fp + fp, a_fn + fn
-            report.misses += [f"{doc}: extra agreement {kind}"] * fp + [f"{doc}: missed agreement {kind}"] * fn
+            report.misses += ([Miss(doc, "extra agreement", f"extra agreement {kind}")] * fp
+                              + [Miss(doc, "missed agreement", f"missed agreement {kind}")] * fn)
     report.meetings = prf(m_tp, m_fp, m_fn) | {"tp": m_tp, "fp": m_fp, "fn": m_fn}
     report.themes = prf(t_tp, t_fp, t_fn) | {"tp": t_tp, "fp": t_fp, "fn": t_fn}
     report.agreements = prf(a_tp, a_fp, a_fn) | {"tp": a_tp, "fp": a_fp, "fn": a_fn}
     report.agreements_by_kind = {kind: prf(*counts) for kind, counts in sorted(by_kind.items())}
     return report
+
+
+def _describe_gold(gold: dict) -> str:
+    return (f"{gold.get('mechanism')} {gold.get('date')} at {gold.get('place')} "
+            f"({gold.get('vn_lead')} / {gold.get('kh_lead')})")
+
+
+def _describe_row(row) -> str:
+    precision, value = _pred_date(row)
+    return (f"{row['meeting_id']}: {row['mechanism']} {value} ({precision}) at {_row_value(row, 'place')} "
+            f"({_row_value(row, 'vn_lead')} / {_row_value(row, 'kh_lead')})")
 
 
 def _gold_value(gold: dict, name: str):
@@ -239,6 +272,47 @@ def format_report(report: Report, verbose: bool = False) -> str:
         lines.append(f"{name:<30}  {accuracy(report, name):>9.3f}  ({correct}/{total})")
     if verbose:
         lines.append("")
-        lines.append(f"misses ({len(report.misses)}):")
-        lines += [f"  - {miss}" for miss in report.misses] or ["  (none)"]
+        lines.append(f"misses ({len(report.misses)}), by class:")
+        if not report.misses:
+            lines.append("  (none)")
+        for kind in MISS_CLASSES:
+            group = [miss for miss in report.misses if miss.kind == kind]
+            if group:
+                lines.append(f"  {kind} ({len(group)}):")
+                lines += [f"    - {miss}" for miss in group]
+    return "\n".join(lines)
+
+
+def select_docs(gold: list[dict], docs: set[str]) -> list[dict]:
+    """The gold entries of `docs` only (to score one batch of a development set)."""
+    return [entry for entry in gold if entry["doc"] in docs]
+
+
+SUMMARY_COLUMNS = ("articles", "meetings P", "meetings R", "meetings F1", "exact date", "place", "VN lead",
+                   "KH lead", "themes F1", "agreements F1")
+
+
+def summary_row(report: Report, articles: int) -> dict:
+    """The headline figures of one report, as one row of a per-batch table."""
+    return {
+        "articles": articles, "meetings P": report.meetings["precision"], "meetings R": report.meetings["recall"],
+        "meetings F1": report.meetings["f1"], "exact date": round(accuracy(report, "date"), 3),
+        "place": round(accuracy(report, "place"), 3), "VN lead": round(accuracy(report, "vn_lead"), 3),
+        "KH lead": round(accuracy(report, "kh_lead"), 3), "themes F1": report.themes["f1"],
+        "agreements F1": report.agreements["f1"],
+    }
+
+
+def format_summary(rows: dict[str, dict]) -> str:
+    """A markdown table with one row per group (e.g. per batch of a development set).
+
+    >>> print(format_summary({"all": summary_row(Report(meetings=prf(1, 0, 0), themes=prf(1, 0, 0),
+    ...     agreements=prf(0, 0, 0), fields={name: [1, 1] for name in FIELDS}), 1)}))
+    | group | articles | meetings P | meetings R | meetings F1 | exact date | place | VN lead | KH lead | themes F1 | agreements F1 |
+    |---|---|---|---|---|---|---|---|---|---|---|
+    | all | 1 | 1.0 | 1.0 | 1.0 | 1.0 | 1.0 | 1.0 | 1.0 | 1.0 | 1.0 |
+    """
+    lines = ["| group | " + " | ".join(SUMMARY_COLUMNS) + " |", "|---" * (len(SUMMARY_COLUMNS) + 1) + "|"]
+    for name, row in rows.items():
+        lines.append(f"| {name} | " + " | ".join(str(row[column]) for column in SUMMARY_COLUMNS) + " |")
     return "\n".join(lines)
