@@ -40,6 +40,14 @@ def test_article_about_other_countries_is_not_relevant():
     assert is_about_vn_kh(["Vietnam and Cambodia held defence talks in Hanoi."])
 
 
+def test_a_country_named_only_through_its_official_counts():
+    from defcoop.people import load_officials
+
+    sentences = ["Defence Minister Ngo Xuan Lich held talks with his Cambodian counterpart."]
+    assert not is_about_vn_kh(sentences)
+    assert is_about_vn_kh(sentences, mentions=load_officials().find_people(sentences))
+
+
 def test_sentence_only_about_other_countries():
     assert about_other_countries("Japan and the Philippines held a naval drill.")
     assert not about_other_countries("Vietnam and Japan held talks.")

@@ -116,3 +116,31 @@ def test_vietnam_cambodia_meeting_after_a_vietnam_laos_one_is_the_one_reported(t
     _clean, records = extract(tmp_path, text, name="vn_la_kh.md")
     assert [(m.vn_lead, m.kh_lead, m.evidence_sentence.startswith("The same week"))
             for m in records.meetings] == [("Phan Van Giang", "Tea Banh", True)]
+
+
+URL_MONTH_ONLY = """---
+url: https://news.example/2019/12/defence-minister-holds-talks/
+---
+Hanoi (VNA) - Defence Minister General Ngo Xuan Lich on December 20 held talks with his Cambodian counterpart Tea Banh in Hanoi.
+"""
+
+
+def test_a_url_month_fixes_the_year_of_a_day_without_one(tmp_path):
+    _clean, records = extract(tmp_path, URL_MONTH_ONLY)
+    meeting = records.meetings[0]
+    assert (meeting.date_start.isoformat(), meeting.date_precision) == ("2019-12-20", "day")
+    assert "URL dated 2019-12" in meeting.date_evidence
+
+
+def test_a_url_day_is_the_publication_date_when_the_page_has_none(tmp_path):
+    page = URL_MONTH_ONLY.replace("/2019/12/defence", "/2019-12-21/defence").replace("on December 20", "yesterday")
+    clean, records = extract(tmp_path, page)
+    assert clean.published == "2019-12-21"
+    assert records.meetings[0].date_start.isoformat() == "2019-12-20"
+    assert ("extracted", "published_from_url") in {(entry.action, entry.rule) for entry in clean.log}
+
+
+def test_the_page_date_wins_over_the_url_date(tmp_path):
+    page = URL_MONTH_ONLY.replace("/2019/12/defence", "/2019-12-21/defence").replace("---\nHanoi", "published: 2019-12-22\n---\nHanoi")
+    clean, _records = extract(tmp_path, page)
+    assert clean.published == "2019-12-22"

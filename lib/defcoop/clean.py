@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from defcoop.dates import MONTHS, parse_explicit_date
+from defcoop.dates import MONTHS, parse_explicit_date, url_date
 from defcoop.paths import REFERENCE_DIR
 from defcoop.text import fold
 
@@ -943,6 +943,16 @@ def _iso_published(value: str | None) -> str | None:
     return parsed.isoformat() if parsed else value
 
 
+def _published_from_url(meta: dict, draft: _Draft) -> str | None:
+    """The publication day a page without a date carries in its URL ("/2019-12-20/"), logged."""
+    url = _meta_text(meta, "url")
+    dated = url_date(url)
+    if dated is None or dated[1] != "day":
+        return None
+    draft.record("extracted", "published_from_url", 0, url)
+    return dated[0].isoformat()
+
+
 def _label_lines(raw_text: str, first_line: int) -> list[_Line]:
     r = rules()
     joined = _join_wrapped(_source_lines(raw_text, first_line))
@@ -972,13 +982,14 @@ def clean_article(raw: RawArticle) -> CleanArticle:
         draft.title = meta_title
     _drop_duplicates(draft)
     _repair_paragraphs(draft)
+    published = _iso_published(_meta_text(meta, "published")) or draft.published or _published_from_url(meta, draft)
     text = "\n\n".join(p for _, p in draft.paragraphs)
     return CleanArticle(
         article_id=raw.article_id,
         title=draft.title,
         source=_meta_text(meta, "source") or draft.source,
         dateline=draft.dateline,
-        published=_iso_published(_meta_text(meta, "published")) or draft.published,
+        published=published,
         text=text,
         sentences=tuple(split_sentences(text)),
         log=tuple(sorted(draft.log, key=lambda entry: entry.line)),  # stable: source order

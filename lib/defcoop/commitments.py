@@ -90,13 +90,17 @@ def _countries_of(sentence: str, folded: str | None = None) -> list:
     return find_countries(sentence, folded)
 
 
-def is_about_vn_kh(sentences: list[str], countries: list[list] | None = None) -> bool:
-    """Whether an article concerns Vietnam and Cambodia at all (else no themes, no meetings).
+def is_about_vn_kh(sentences: list[str], countries: list[list] | None = None, mentions: list = ()) -> bool:
+    """Whether an article concerns Vietnam and Cambodia at all (else no themes, no meetings):
+    both countries are named, or one of them is named through its officials (a Vietnamese
+    agency's "Defence Minister Ngo Xuan Lich ... his Cambodian counterpart" never writes
+    "Vietnam").
 
-    `countries` holds ``find_countries`` of each sentence when the caller has them.
+    `countries` holds ``find_countries`` of each sentence when the caller has them;
+    `mentions` the people found in the article.
     """
     countries = [_countries_of(s) for s in sentences] if countries is None else countries
-    named = {iso2 for hits in countries for iso2, *_ in hits}
+    named = {iso2 for hits in countries for iso2, *_ in hits} | {m.country for m in mentions}
     return {"VN", "KH"} <= named
 
 

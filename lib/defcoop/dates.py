@@ -742,6 +742,53 @@ def _drop_unconfirmed_editions(windows: list[Window], sentences: list[str]) -> l
     return [w for w in windows if w not in editions]
 
 
+_URL_MONTH = re.compile(r"/(?P<y>199\d|20[0-3]\d)(?:/(?P<m1>0?[1-9]|1[0-2])|(?P<m2>0[1-9]|1[0-2]))(?=/)")
+
+
+def url_date(url: str | None) -> tuple[date, str] | None:
+    """The date a page's URL carries, as (date, "day") or (first of the month, "month"); None without one.
+
+    News sites put the publication day ("/2019-12-20/", "/2019/12/20/", read by htmldate) or
+    only its month ("/2019/12/", "/201912/") in article paths; a page with no date of its own
+    is dated by it.
+
+    >>> url_date("https://www.vietmaz.com/2019/12/defence-minister-holds-talks/")
+    (datetime.date(2019, 12, 1), 'month')
+    >>> url_date("https://example.vn/news/2021-01-08/talks.html")
+    (datetime.date(2021, 1, 8), 'day')
+    >>> url_date("https://example.vn/news/talks-156609.vnp") is None
+    True
+    """
+    if not url:
+        return None
+    from datetime import datetime
+
+    from htmldate.extractors import extract_url_date
+    from htmldate.utils import Extractor
+
+    full = extract_url_date(url, Extractor(False, datetime(2039, 12, 31), datetime(1990, 1, 1), True, "%Y-%m-%d"))
+    if full:
+        return date.fromisoformat(full), "day"
+    match = _URL_MONTH.search(url)
+    if match:
+        return date(int(match.group("y")), int(match.group("m1") or match.group("m2")), 1), "month"
+    return None
+
+
+def url_month_windows(url_dated: tuple[date, str] | None) -> list[Window]:
+    """Windows for a page dated only by its URL's month: the meeting took place no later than
+    that month (hard) and most likely in it (soft).
+
+    >>> [(w.start, w.end, w.hard) for w in url_month_windows((date(2019, 12, 1), "month"))][1]
+    (datetime.date(2019, 12, 1), datetime.date(2019, 12, 31), False)
+    """
+    if url_dated is None or url_dated[1] != "month":
+        return []
+    start, end = _month_interval(url_dated[0].year, url_dated[0].month)
+    evidence = f"URL dated {start:%Y-%m}"
+    return [Window(OPEN_START, end, True, evidence), Window(start, end, False, evidence)]
+
+
 def term_window(start: date | None, end: date | None, evidence: str) -> Window:
     """A hard window from a lead's term of office; open ends become OPEN_START / OPEN_END.
 

@@ -28,6 +28,7 @@ class ArticleRecords:
 def extract_article(clean, raw) -> ArticleRecords:
     """Meetings, signed documents and classified sentences of one cleaned article."""
     from defcoop.agreements import find_signed_documents
+    from defcoop.dates import url_date, url_month_windows
     from defcoop.commitments import commitment_rows, has_vn_kh_themes, is_about_vn_kh
     from defcoop.meetings import extract_meetings
     from defcoop.people import load_officials
@@ -42,10 +43,11 @@ def extract_article(clean, raw) -> ArticleRecords:
     officials = load_officials()
     mentions = officials.find_people(sentences)
     published = date.fromisoformat(clean.published) if clean.published else None
+    page_windows = url_month_windows(url_date(raw.meta.get("url"))) if published is None else []
     meetings = (extract_meetings(clean.article_id, sentences, published, mentions, officials, folded,
                                  dateline=clean.dateline, dateline_text=clean.dateline_text,
-                                 countries=countries)
-                if is_about_vn_kh(sentences, countries) else [])
+                                 countries=countries, page_windows=page_windows)
+                if is_about_vn_kh(sentences, countries, mentions) else [])
     relevant = has_vn_kh_themes(countries, reports_meeting=bool(meetings))
     meeting_key = meetings[0].key if meetings else None
 

@@ -533,7 +533,7 @@ _TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b")
 def extract_meetings(article_id: str, sentences: list[str], published: date | None, mentions: list,
                      officials, folded: list[str] | None = None,
                      dateline: str | None = None, dateline_text: str | None = None,
-                     countries: list[list] | None = None) -> list[MeetingCandidate]:
+                     countries: list[list] | None = None, page_windows: list | None = None) -> list[MeetingCandidate]:
     """The meetings this article reports as news, read from its sentences: the first one it
     names, then other meetings of the same visit (`_further_meetings`).
 
@@ -542,7 +542,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     `dateline` is the article's dateline place, used when the meeting took place "here";
     `dateline_text` the dateline as written ("Vientiane, November 20 (AKP) -- "), whose date
     is the meeting's when the trigger says it happened "today" or "this afternoon";
-    `countries` the ``find_countries`` hits of each sentence, when the caller has them.
+    `countries` the ``find_countries`` hits of each sentence, when the caller has them;
+    `page_windows` date windows the page itself gives (a URL naming only the month).
     """
     from defcoop.dates import resolve_meeting_date, term_window, year_windows_from_text
 
@@ -569,7 +570,7 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     named_mechanism = mechanism
     mechanism = refine_mechanism(mechanism, [vn_lead, kh_lead], officials, rules, " ".join(window))
 
-    text_windows = year_windows_from_text(sentences)
+    text_windows = year_windows_from_text(sentences) + list(page_windows or ())
     windows = list(text_windows)
     if mechanism == "sideline_meeting":
         windows += series_year_windows(window, rules)
