@@ -485,3 +485,28 @@ def test_dateline_text_keeps_the_date_written_in_the_dateline():
                      text="Vientiane, November 20 (AKP) -- The defence ministers met here today to discuss border patrols.\n")
     article = clean_article(raw)
     assert (article.dateline, article.dateline_text) == ("Vientiane", "Vientiane, November 20 (AKP) -- ")
+
+
+def test_a_hard_wrapped_paragraph_is_one_paragraph_even_where_a_line_ends_inside_a_name():
+    text = ("Visiting Lieutenant General Vo Trong Viet, Commander of the Vietnam\n"
+            "Border Guard, and General Sok Phal, head of the Cambodian Interior\n"
+            "Ministry's immigration department, reached a consensus at their\n"
+            "meeting in Siem Reap on Tuesday, according to the news agency.\n")
+    article = clean(text)
+    assert article.sentences[0].startswith("Visiting Lieutenant General Vo Trong Viet, Commander of the Vietnam Border")
+    assert len(article.sentences) == 1
+
+
+def test_headlines_of_similar_length_are_not_joined():
+    text = ("Vietnam and Cambodia boost defence ties in the border areas\n"
+            "Tay Ninh border guards hold a friendly exchange with Svay Rieng\n"
+            "Remains of volunteer soldiers repatriated from Kampong Cham\n\n"
+            "The two defence ministers held talks in Hanoi on Monday to review cooperation in 2024.\n")
+    assert not any("border areas Tay Ninh" in p for p in clean(text).text.split("\n\n"))
+
+
+def test_a_full_stop_without_its_space_still_ends_the_sentence():
+    article = clean("Border guards held the first friendly exchange in Tay Ninh on December 29.Main activities "
+                    "include joint patrols.A battalion signed a coordination agreement.\n")
+    assert article.sentences == ("Border guards held the first friendly exchange in Tay Ninh on December 29.",
+                                 "Main activities include joint patrols.", "A battalion signed a coordination agreement.")

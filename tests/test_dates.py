@@ -464,3 +464,16 @@ def test_published_year_combines_with_text_windows():
     resolved = resolve_meeting_date(["The two ministers held talks."], date(2025, 12, 20), windows)
     assert (resolved.date_start, resolved.date_end, resolved.precision) == (
         date(2025, 1, 1), date(2025, 12, 20), "year")
+
+
+def test_a_day_in_a_later_sentence_beats_a_period_in_the_first():
+    sentences = ["They agreed to boost ties following high-level talks, media reported earlier this week.",
+                 "At talks held on March 6 in Ho Chi Minh City, the ministers signed a protocol."]
+    resolved = resolve_meeting_date(sentences, date(2015, 3, 11), [])
+    assert (resolved.date_start, resolved.precision) == (date(2015, 3, 6), "day")
+
+
+def test_a_period_alone_still_dates_the_meeting():
+    resolved = resolve_meeting_date(["The ministers met earlier this week."], date(2015, 3, 11), [])
+    assert (resolved.date_start, resolved.date_end, resolved.precision) == \
+        (date(2015, 3, 9), date(2015, 3, 11), "month")

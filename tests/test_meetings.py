@@ -97,8 +97,14 @@ def test_unknown_commanders_with_border_force_context_are_border_force_talks():
               PersonMention("Bun Seng", "Bun Seng", "KH", "", 0, 20, 28, "title")]
     context = "The talks were co-chaired by the commanders of Military Region 9 and Cambodian Military Region 3."
     assert refine_mechanism("ministerial_talks", people, OFFICIALS, RULES, context) == "border_force_talks"
-    assert refine_mechanism("ministerial_talks", people, OFFICIALS, RULES, "They met in Hanoi.") == \
-        "ministerial_talks"
+    # without that context, two people of unknown office are not defence ministers either
+    assert refine_mechanism("ministerial_talks", people, OFFICIALS, RULES, "They met in Hanoi.") == "other"
+
+
+def test_a_minister_meeting_someone_of_unknown_office_is_other():
+    people = [PersonMention("Le Chiem", "Le Chiem", "VN", "deputy_defence_minister", 0, 0, 8, "alias"),
+              PersonMention("Seang Lapress", "Seang Lapress", "KH", "", 1, 0, 13, "title")]
+    assert refine_mechanism("ministerial_talks", people, OFFICIALS, RULES, "At a meeting in Hanoi.") == "other"
 
 
 def test_talks_of_a_commander_in_chief_and_a_chief_of_general_staff_are_other():
@@ -437,3 +443,28 @@ def test_a_past_meeting_recalled_is_not_a_second_meeting():
     sentences = ["President Vo Van Thuong received Gen. Tea Seiha in Hanoi on November 13.",
                  "Tea Seiha shared the outcomes of his talks with Defence Minister Phan Van Giang."]
     assert len(meetings_of(sentences, published=date(2023, 11, 13))) == 1
+
+
+def test_mechanism_examples_in_the_codebook_behave():
+    assert RULES.example_failures() == []
+
+
+def test_a_mechanism_in_a_list_of_plan_contents_is_no_meeting():
+    sentences = ["Vietnam and Cambodia signed a plan for 2016 with the focus on delegation exchanges, "
+                 "the deputy ministerial-level defence policy dialogue and joint sea patrols."]
+    assert find_trigger(sentences, RULES) is None
+
+
+def test_talks_whose_leads_go_unnamed_are_other_and_keep_their_number():
+    from defcoop.people import load_officials
+
+    sentences = ["The special committees of Vietnam and Cambodia on remains held their 14 th talks in "
+                 "Ho Chi Minh City on July 6, 2015."]
+    (meeting,) = extract_meetings("a", sentences, None, [], load_officials())
+    assert (meeting.mechanism, meeting.edition) == ("other", 14)
+
+
+def test_an_undersecretary_of_state_is_cambodian():
+    sentence = "Seang Lapress, undersecretary of state at the Ministry of Interior, thanked Vietnam."
+    people = load_officials().find_people([sentence])
+    assert [(m.person, m.country) for m in infer_countries(people, [sentence], RULES)] == [("Seang Lapress", "KH")]

@@ -103,6 +103,9 @@ class _Rules:
     abbreviations: frozenset[str]
     number_abbreviations: frozenset[str]
     glue: _GlueRules
+    wrap_min_length: int = 45
+    wrap_length_ratio: float = 1.5
+    wrap_line_end_words: frozenset[str] = frozenset()
 
 
 def _any_of(patterns: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern:
@@ -179,6 +182,9 @@ def _build_rules(data: dict) -> _Rules:
             never_split=frozenset(w.lower() for w in glue["never_split"]),
             always_split=frozenset(glue["always_split"]),
         ),
+        wrap_min_length=int(data["wrapped_lines"]["min_length"]),
+        wrap_length_ratio=float(data["wrapped_lines"]["max_length_ratio"]),
+        wrap_line_end_words=frozenset(w.lower() for w in data["wrapped_lines"]["line_end_words"]),
     )
 
 
@@ -342,21 +348,58 @@ def _source_lines(text: str, first_line: int) -> list[tuple[int, str, bool]]:
     return out
 
 
-def _join_wrapped(lines: list[tuple[int, str, bool]]) -> list[tuple[int, str]]:
-    """Re-join hard-wrapped lines: a long unfinished line followed, in the same block, by a lowercase start.
+def _join_wrapped(lines: list[tuple[int, str, bool]], rules_: _Rules | None = None) -> list[tuple[int, str]]:
+    """Re-join hard-wrapped lines: a long unfinished line followed, in the same block, by a
+    lowercase start, and every line of a wrapped run (`_wrapped_runs`) with the line after it.
 
     >>> _join_wrapped([(1, "The two sides agreed to boost cooperation in", True), (2, "training and patrols.", False)])
     [(1, 'The two sides agreed to boost cooperation in training and patrols.')]
     """
+    continues = _wrapped_runs(lines, rules_ or rules())
     out: list[tuple[int, str]] = []
-    for number, text, after_blank in lines:
-        if out and not after_blank and text[0].islower():
+    for i, (number, text, after_blank) in enumerate(lines):
+        if out and not after_blank and (text[0].islower() or continues[i - 1]):
             prev_number, prev = out[-1]
             if len(prev) >= 40 and not _ends_sentence(prev) and not prev.endswith("|"):
                 out[-1] = (prev_number, f"{prev} {text}")
                 continue
         out.append((number, text))
     return out
+
+
+def _wrapped_runs(lines: list[tuple[int, str, bool]], rules_: _Rules) -> list[bool]:
+    """For each line, whether the next one continues it because both sit in a hard-wrapped run:
+    two or more lines of similar length in one block, none ending a sentence, one of them ending
+    in a word no heading ends with (`wrapped_lines` in boilerplate.yaml).
+
+    >>> lines = [(1, "Visiting General Vo Trong Viet, Commander of the Vietnam Border Guard, and", True),
+    ...          (2, "General Sok Phal, head of the Cambodian Interior Ministry's immigration", False),
+    ...          (3, "department, reached a consensus at their meeting on Tuesday.", False)]
+    >>> _wrapped_runs(lines, rules())
+    [True, True, False]
+    >>> _wrapped_runs([(1, "Vietnam and Cambodia boost their defence cooperation ties", True),
+    ...                (2, "Tay Ninh border guards hold friendly exchange with Svay Rieng", False)], rules())
+    [False, False]
+    """
+    def wrapped(text: str) -> bool:
+        return len(text) >= rules_.wrap_min_length and not _ends_sentence(text) and not text.endswith("|")
+
+    def open_end(text: str) -> bool:
+        last = text.rsplit(None, 1)[-1].lower()
+        return text.endswith(",") or last in rules_.wrap_line_end_words
+
+    continues = [False] * len(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j + 1 < len(lines) and wrapped(lines[j][1]) and not lines[j + 1][2] and wrapped(lines[j + 1][1]):
+            j += 1
+        run = [text for _, text, _ in lines[i:j + 1]]
+        if j > i and max(map(len, run)) <= rules_.wrap_length_ratio * min(map(len, run)) and any(map(open_end, run)):
+            for k in range(i, j + 1):
+                continues[k] = k + 1 < len(lines) and not lines[k + 1][2]
+        i = j + 1
+    return continues
 
 
 def classify_line(line: str, rules_: _Rules | None = None) -> str:
@@ -839,6 +882,29 @@ def _repair_commas(text: str) -> tuple[str, list[tuple[str, str]]]:
     return " ".join(text[a:b] for a, b in zip(bounds, bounds[1:])), repairs
 
 
+_GLUED_FULL_STOP = re.compile(r"(?<![\w.])(?P<left>[a-z]{2,}|\d{1,4})(?P<stop>[.!?][\"'”’)]?)(?P<right>[A-Z][a-z]*)\b")
+
+
+def _repair_full_stops(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Add the space lost after a sentence's full stop ("on December 29.Main activities"), so the
+    sentences split: a lowercase word or a number, the stop, then a capitalised word. Domains
+    ("vietnamplus.vn") and initials ("U.S.") do not have that shape.
+
+    >>> _repair_full_stops("held on December 29.Main activities include patrols.A battalion signed")[0]
+    'held on December 29. Main activities include patrols. A battalion signed'
+    >>> _repair_full_stops("read qdnd.vn, the U.S.Army and Mr.Smith")[0]
+    'read qdnd.vn, the U.S.Army and Mr.Smith'
+    """
+    repairs: list[tuple[str, str]] = []
+
+    def fix(match: re.Match) -> str:
+        fixed = f"{match.group('left')}{match.group('stop')} {match.group('right')}"
+        repairs.append((match.group(), fixed))
+        return fixed
+
+    return _GLUED_FULL_STOP.sub(fix, text), repairs
+
+
 def repair_glued_words(text: str) -> tuple[str, list[tuple[str, str]]]:
     """Re-insert spaces lost with line breaks; return the text and (before, after) pairs.
 
@@ -849,6 +915,8 @@ def repair_glued_words(text: str) -> tuple[str, list[tuple[str, str]]]:
     ('agreed to intensify the Protocol in the 2020 plan', [('tointensify', 'to intensify'), ('theProtocol', 'the Protocol'), ('the2020', 'the 2020')])
     """
     text, repairs = _repair_commas(text)
+    text, stops = _repair_full_stops(text)
+    repairs += stops
     splits = {}
     for token in filter(_is_suspicious_cached, _words(text)):
         fixed = _split_token_cached(token)
@@ -955,7 +1023,7 @@ def _published_from_url(meta: dict, draft: _Draft) -> str | None:
 
 def _label_lines(raw_text: str, first_line: int) -> list[_Line]:
     r = rules()
-    joined = _join_wrapped(_source_lines(raw_text, first_line))
+    joined = _join_wrapped(_source_lines(raw_text, first_line), r)
     return _mark_pipe_captions([_Line(number, text, classify_line(text, r)) for number, text in joined])
 
 

@@ -1078,21 +1078,28 @@ def resolve_meeting_date(meeting_sentences: list[str], published: date | None,
 
     Sentences are tried in order; within the first sentence that yields a usable
     mention, the most precise kind wins (full > day_range > month_day > weekday /
-    relative day > month_year > month > "last week"), then the earliest. Without any
-    usable mention only the year can be resolved.
+    relative day > month_year > month > "last week"), then the earliest; a period ("earlier
+    this week") counts only when no sentence says more. Without any usable mention only the
+    year can be resolved.
 
     >>> resolve_meeting_date(["held in HCM City on Wednesday."], date(2025, 10, 29), []).date_start
     datetime.date(2025, 10, 29)
     """
-    fallback = None
+    fallback = period = None
     for sentence in meeting_sentences:
         mentions = sorted(find_date_mentions(sentence), key=lambda m: (_preference(m), m.start))
         for mention in mentions:
             resolved = _resolve_mention(mention, published, windows)
             if resolved is not None and resolved.precision != "unknown":
-                return resolved
+                if _preference(mention) < _PERIOD_RANK:
+                    return resolved
+                # "earlier this week" dates the meeting only when no sentence gives a day or month
+                period = period or resolved
+                break
             if resolved is not None and fallback is None:
                 fallback = resolved  # e.g. a day whose year stays undecided
+    if period is not None:
+        return period
     if fallback is not None and fallback.date_start is not None:
         return fallback
     without = _resolve_without_mention(published, windows)

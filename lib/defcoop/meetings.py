@@ -32,7 +32,7 @@ ORDINALS = {
         "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
         "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)
 }
-_ORDINAL = r"(?P<ordinal>" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
+_ORDINAL = r"(?P<ordinal>" + "|".join(ORDINALS) + r"|\d{1,2} ?(?:st|nd|rd|th))"
 _PLACE_CUE = re.compile(r"\b(in|at|held in|hosted in|took place in)\b[^.;,]{0,40}$")
 _COUNTRY_IN = re.compile(r"\b(in|to|at)\s*(the\s*)?$")
 _POINT_PLACES = frozenset({"border_gate"})          # places.csv kinds that sit inside a province
@@ -56,6 +56,8 @@ class MechanismRules:
     non_defence_ministries: re.Pattern | None = None
     defence_roles: frozenset = frozenset()
     defence_words: re.Pattern | None = None
+    topic_list: re.Pattern | None = None
+    examples: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()   # (id, must_match, must_not_match)
 
     def is_non_defence_meeting(self, window_folded: list[str]) -> bool:
         """The sentences (a trigger and the two after it, or a whole article) name another
@@ -75,6 +77,31 @@ class MechanismRules:
             if mechanism not in found and pattern.search(folded):
                 found.append(mechanism)
         return found
+
+    def events_in(self, sentence: str, folded: str | None = None) -> list[str]:
+        """`mechanisms_in`, leaving out mechanisms named only as items of a list of cooperation
+        contents (`topic_list_cues`): "a plan focusing on delegation exchanges, the defence policy
+        dialogue and joint patrols" reports no dialogue."""
+        folded = fold(sentence) if folded is None else folded
+        return [m for m in self.mechanisms_in(sentence, folded) if not self._only_as_topic(m, folded)]
+
+    def _only_as_topic(self, mechanism: str, folded: str) -> bool:
+        pattern = self.phrase(mechanism)
+        if self.topic_list is None or pattern is None:
+            return False
+        starts = [match.start() for match in pattern.finditer(folded)]
+        return bool(starts) and all(self.topic_list.search(_clause_before(folded, start)) for start in starts)
+
+    def example_failures(self) -> list[str]:
+        """Every must_match example that does not name its mechanism as an event, and every
+        must_not_match example that does (mechanisms.yaml)."""
+        failures = []
+        for mechanism, must_match, must_not_match in self.examples:
+            failures += [f"{mechanism}: must_match not matched: {s!r}" for s in must_match
+                         if mechanism not in self.events_in(s)]
+            failures += [f"{mechanism}: must_not_match matched: {s!r}" for s in must_not_match
+                         if mechanism in self.events_in(s)]
+        return failures
 
     def names(self, mechanism: str, folded: str) -> bool:
         """``mechanism in mechanisms_in(folded)``, searching only that mechanism's patterns."""
@@ -120,7 +147,20 @@ def load_mechanisms(path: Path | None = None) -> MechanismRules:
         non_defence_ministries=_alternation_or_none(spec.get("non_defence_ministries")),
         defence_roles=frozenset(spec.get("defence_roles") or ()),
         defence_words=_alternation_or_none(spec.get("defence_words")),
+        topic_list=_alternation_or_none(spec.get("topic_list_cues")),
+        examples=tuple((entry["id"], tuple(entry.get("must_match") or ()), tuple(entry.get("must_not_match") or ()))
+                       for entry in spec["mechanisms"]),
     )
+
+
+def _clause_before(folded: str, end: int) -> str:
+    """The text before `end` back to the last full stop, semicolon or colon.
+
+    >>> _clause_before("they met. the plan focuses on patrols, the dialogue", 43)
+    ' the plan focuses on patrols, the '
+    """
+    start = max(folded.rfind(stop, 0, end) for stop in ".;:") + 1
+    return folded[start:end]
 
 
 def _alternation_or_none(patterns: list[str] | None) -> re.Pattern | None:
@@ -198,7 +238,7 @@ def trigger_candidates(sentences: list[str], rules: MechanismRules, folded: list
     """(index, mechanism) of every sentence that names a meeting as an event, in reading order."""
     folded = _folded(sentences, folded)
     for index, sentence in enumerate(sentences):
-        found = rules.mechanisms_in(sentence, folded[index])
+        found = rules.events_in(sentence, folded[index])
         if found:
             yield index, found[0]
 
@@ -253,11 +293,15 @@ def find_edition(sentences: list[str], mechanism: str, rules: MechanismRules,
     """
     phrase = rules.phrase(mechanism)
     named = f"{phrase.pattern}|edition\\b" if phrase is not None else r"edition\b"
+    if phrase is not None and not rules.is_specific(mechanism):
+        named += r"|(?:talks|meeting|session)\b"     # "their 14th talks": generic phrases need a determiner
     attached = re.compile(r"\b" + _ORDINAL + r"\s+(?:[\w'-]+\s+){0,5}?(?:" + named + ")")
 
     def ordinals(folded_sentence: str) -> list[int]:
-        return [ORDINALS.get(m.group("ordinal")) or int(re.match(r"\d+", m.group("ordinal")).group())
-                for m in attached.finditer(folded_sentence)]
+        found = [ORDINALS.get(m.group("ordinal")) or int(re.match(r"\d+", m.group("ordinal")).group())
+                 for m in attached.finditer(folded_sentence)]
+        # "their first meeting" of generic talks says when they met, not which edition this is
+        return found if rules.is_specific(mechanism) else [n for n in found if n > 1]
 
     numbers = [n for f in _folded(sentences, folded) if not _FUTURE.search(f) for n in ordinals(f)]
     return max(numbers) if numbers else None
@@ -389,7 +433,7 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
     sentences after it) names border guards, military regions or the gendarmerie. Talks
     between two leads of whom one is no minister or deputy minister (a commander-in-chief
     meeting a chief of the general staff, an ambassador handing over aid) are `other`:
-    ministerial talks are the ministers'. Known leads' roles are those they held on `when`
+    ministerial talks are the ministers', and talks whose leads go unnamed are `other` too. Known leads' roles are those they held on `when`
     (Hun Manet led the army before he was prime minister); with no date, any they ever held.
     """
     from defcoop.people import rank_of
@@ -397,6 +441,8 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
     if rules.is_specific(mechanism):
         return mechanism
     present = [m for m in leads if m is not None]
+    if not present:
+        return "other"      # talks of committees or units whose leads the article does not name
     roles = [_roles_held(officials, m.person, when) for m in present if m.matched != "title"]
     if any(min((rank_of(r) for r in person_roles), default=99) <= rules.courtesy_call_max_rank
            for person_roles in roles):
@@ -411,8 +457,8 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
             and rules.border_force_context.search(fold(context))):
         return "border_force_talks"
     ranks = [min((rank_of(r) for r in person_roles), default=99) for person_roles in roles]
-    ranks += [rank_of(m.role) for m in titled if m.role]
-    if len(present) == 2 and len(ranks) == 2 and max(ranks) > rules.ministerial_max_rank:
+    ranks += [rank_of(m.role) for m in titled]
+    if len(present) == 2 and max(ranks) > rules.ministerial_max_rank:
         return "other"
     return mechanism
 
@@ -602,7 +648,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         article_id=article_id, key=0, mechanism=mechanism,
         date_start=resolved.date_start, date_end=resolved.date_end, date_precision=resolved.precision,
         date_evidence=resolved.evidence, place=place, country=country,
-        edition=find_edition(sentences, mechanism, rules, folded), format="online" if online else "in_person",
+        edition=find_edition(sentences, mechanism if rules.phrase(mechanism) else named_mechanism, rules, folded),
+        format="online" if online else "in_person",
         vn_lead=vn_lead.person if vn_lead else None, kh_lead=kh_lead.person if kh_lead else None,
         evidence_sentence=sentences[index], participants=participants,
     )

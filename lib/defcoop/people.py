@@ -46,7 +46,8 @@ HONORIFICS = (
 # Office words too vague to name a role on their own ("Minister" of what?).
 GENERIC_TITLES = (
     "Minister", "Ministers", "Deputy Minister", "Vice Minister", "Senior Minister", "Minister of State",
-    "Secretary of State", "Permanent Secretary of State", "Under Secretary of State", "Commander",
+    "Secretary of State", "Permanent Secretary of State", "Under Secretary of State", "Undersecretary of State",
+    "Under-Secretary of State", "Commander",
     "Deputy Commander", "Chief", "Deputy Chief", "Director", "Deputy Director", "Chairman", "Chairwoman",
     "Vice Chairman", "Vice Chairwoman", "Governor", "Deputy Governor", "Head", "Deputy Head",
     "Political Commissar", "Secretary", "Deputy Secretary", "Permanent Member", "Spokesperson", "Spokesman",
