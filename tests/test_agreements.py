@@ -69,3 +69,12 @@ def test_documents_not_signed_at_the_meeting_are_left_out(sentence):
 def test_document_inside_another_documents_subject_is_not_counted():
     sentence = "They signed a MoU on the implementation of the agreement on border management."
     assert [k for k, _ in kinds(sentence)] == ["mou"]
+
+
+def test_a_document_signed_by_the_parties_during_their_talks_was_signed_at_the_meeting():
+    sentence = "Work goes on under a cooperation agreement signed by the two committees during their 14th talks on July 6."
+    assert [d.kind for d in find_signed_documents(sentence)] == ["agreement"]
+
+
+def test_a_document_signed_in_an_earlier_year_is_only_mentioned():
+    assert find_signed_documents("They reviewed the agreement signed in 2019 by the two committees.") == []

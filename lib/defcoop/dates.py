@@ -560,7 +560,7 @@ def _dry_season_window(match: re.Match, folded: str, original: str) -> Window | 
     quote = _quote(original, max(0, match.start() - 20), after.end() if after else match.end())
     if after is not None and after.group("ended"):
         return Window(date(last, 3, 1), date(last, 8, 31), False, f"{quote} (dry season {first}-{last} just ended)")
-    return Window(date(first, 11, 1), date(last, 8, 31), False, f"{quote} (finds of the {first}-{last} dry season)")
+    return Window(date(first, 11, 1), date(last, 8, 31), False, f"{quote} (finds of the {first}-{last}{_SEASON_LABEL}")
 
 
 def _year_range_windows(folded: str, original: str) -> list[tuple[tuple[int, int], Window]]:
@@ -730,7 +730,27 @@ def year_windows_from_text(sentences: list[str]) -> list[Window]:
             taken.append(span)
             key = (window.start, window.end, re.sub(r"\W+", "", window.evidence.lower()))
             windows.setdefault(key, window)
-    return _drop_unconfirmed_editions(list(windows.values()), sentences)
+    return _latest_season_only(_drop_unconfirmed_editions(list(windows.values()), sentences))
+
+
+_SEASON_LABEL = " dry season)"
+
+
+def _latest_season_only(windows: list[Window]) -> list[Window]:
+    """Finds of several dry seasons ("590 remains in the 2013-2014 dry season, 15 in the
+    2014-2015 dry season"): the report comes after the latest of them, so only it dates the
+    meeting.
+
+    >>> seasons = year_windows_from_text(["During the 2013-2014 dry season 590 remains were found.",
+    ...                                   "Another 15 were found during the 2014-2015 dry season."])
+    >>> [(w.start.year, w.end.year) for w in seasons]
+    [(2014, 2015)]
+    """
+    seasons = [w for w in windows if w.evidence.endswith(_SEASON_LABEL)]
+    if len(seasons) < 2:
+        return windows
+    latest = max(w.end for w in seasons)
+    return [w for w in windows if w not in seasons or w.end == latest]
 
 
 def _drop_unconfirmed_editions(windows: list[Window], sentences: list[str]) -> list[Window]:
