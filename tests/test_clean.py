@@ -510,3 +510,9 @@ def test_a_full_stop_without_its_space_still_ends_the_sentence():
                     "include joint patrols.A battalion signed a coordination agreement.\n")
     assert article.sentences == ("Border guards held the first friendly exchange in Tay Ninh on December 29.",
                                  "Main activities include joint patrols.", "A battalion signed a coordination agreement.")
+
+
+def test_a_last_paragraph_signed_off_without_a_space_is_body_without_the_agency():
+    article = clean("The two armies held talks in Hanoi on Monday to review their cooperation this year.\n\n"
+                    "This also marks the 50th anniversary of diplomatic ties, he said.-VNA\n")
+    assert article.sentences[-1] == "This also marks the 50th anniversary of diplomatic ties, he said."

@@ -477,3 +477,24 @@ def test_a_period_alone_still_dates_the_meeting():
     resolved = resolve_meeting_date(["The ministers met earlier this week."], date(2015, 3, 11), [])
     assert (resolved.date_start, resolved.date_end, resolved.precision) == \
         (date(2015, 3, 9), date(2015, 3, 11), "month")
+
+
+def test_a_day_named_inside_the_visit_range_dates_the_talks():
+    sentence = "The minister on December 20 held talks with his counterpart, who is here for a visit from December 19-22."
+    resolved = resolve_meeting_date([sentence], date(2019, 12, 21), [])
+    assert (resolved.date_start, resolved.date_end) == (date(2019, 12, 20), date(2019, 12, 20))
+
+
+def test_a_day_outside_the_range_leaves_the_range():
+    sentence = "The visit from December 19-22 follows the talks of November 3."
+    resolved = resolve_meeting_date([sentence], date(2019, 12, 23), [])
+    assert (resolved.date_start, resolved.date_end) == (date(2019, 12, 19), date(2019, 12, 22))
+
+
+def test_an_anniversary_of_ties_written_with_a_spaced_dash_dates_the_year():
+    windows = year_windows_from_text(["This marks the 50th anniversary of the Vietnam – Cambodia diplomatic ties."])
+    assert [(w.start, w.end) for w in windows] == [(date(2017, 1, 1), date(2017, 12, 31))]
+
+
+def test_an_anniversary_of_ties_with_another_country_does_not():
+    assert year_windows_from_text(["This marks the 50th anniversary of Vietnam - Laos diplomatic ties."]) == []

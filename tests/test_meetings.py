@@ -468,3 +468,15 @@ def test_an_undersecretary_of_state_is_cambodian():
     sentence = "Seang Lapress, undersecretary of state at the Ministry of Interior, thanked Vietnam."
     people = load_officials().find_people([sentence])
     assert [(m.person, m.country) for m in infer_countries(people, [sentence], RULES)] == [("Seang Lapress", "KH")]
+
+
+def test_an_ordinal_on_the_mechanisms_edition_noun_numbers_it():
+    sentences = ["The province held a ceremony to repatriate the remains of 24 volunteer soldiers on May 16.",
+                 "It was the 16th repatriation of the remains found this dry season."]
+    assert find_edition(sentences, "repatriation_ceremony", RULES) == 16
+
+
+def test_a_single_known_regional_commander_makes_generic_talks_border_force_talks():
+    luong = PersonMention("Vo Minh Luong", "Vo Minh Luong", "VN", "service_commander", 0, 0, 13, "alias")
+    assert refine_mechanism("ministerial_talks", [luong, None], OFFICIALS, RULES, "The visits went well.",
+                            when=date(2019, 4, 10)) == "border_force_talks"

@@ -307,3 +307,14 @@ def test_appositive_titles_produce_no_junk_names(table, sentence):
 def test_appositive_name_after_a_title_word_excludes_the_title(table):
     found = people(table, "Bun Seng met Governor Men Vibol, Governor of Svay Rieng province, and others.")
     assert ("Men Vibol", "Men Vibol", "title") in found
+
+
+def test_a_titled_name_one_letter_off_an_official_is_that_official():
+    (mention, _sao_sokha) = load_officials().find_people(
+        ["Cambodian Defence Minister Tea Bank and Commander Sao Sokha praised the help."])
+    assert (mention.person, mention.name_as_written, mention.matched) == ("Tea Banh", "Tea Bank", "near")
+
+
+def test_an_unknown_titled_name_stays_as_written():
+    (mention,) = load_officials().find_people(["Major General Chhon Thoeun spoke."])
+    assert (mention.person, mention.matched) == ("Chhon Thoeun", "title")

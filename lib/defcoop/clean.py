@@ -156,7 +156,8 @@ def _build_rules(data: dict) -> _Rules:
         sign_off_line=re.compile(
             rf"^[\s\-–—(]*(?:(?i:source|nguồn)\s*:\s*)?(?P<agency>{agency})[\s).]*$"
         ),
-        sign_off_suffix=re.compile(rf"(?:\s*[—–]+\s*|\s+-{{1,2}}\s*)(?P<agency>{agency})\s*\.?\s*$"),
+        # "... he said. - VNA", "... he said.-VNA": a hyphen right after the full stop signs off too
+        sign_off_suffix=re.compile(rf"(?:\s*[—–]+\s*|\s+-{{1,2}}\s*|(?<=[.!?\"”])-{{1,2}}\s*)(?P<agency>{agency})\s*\.?\s*$"),
         end_marks=tuple(data["end_marks"]),
         dateline=re.compile(
             rf"^(?P<place>{place_word}(?:\s+{place_word}){{0,{max_words - 1}}})"

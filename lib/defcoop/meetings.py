@@ -58,6 +58,7 @@ class MechanismRules:
     defence_words: re.Pattern | None = None
     topic_list: re.Pattern | None = None
     examples: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()   # (id, must_match, must_not_match)
+    edition_nouns: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (id, nouns an ordinal numbers it by)
 
     def is_non_defence_meeting(self, window_folded: list[str]) -> bool:
         """The sentences (a trigger and the two after it, or a whole article) name another
@@ -150,6 +151,7 @@ def load_mechanisms(path: Path | None = None) -> MechanismRules:
         topic_list=_alternation_or_none(spec.get("topic_list_cues")),
         examples=tuple((entry["id"], tuple(entry.get("must_match") or ()), tuple(entry.get("must_not_match") or ()))
                        for entry in spec["mechanisms"]),
+        edition_nouns=tuple((entry["id"], tuple(entry.get("edition_nouns") or ())) for entry in spec["mechanisms"]),
     )
 
 
@@ -293,8 +295,9 @@ def find_edition(sentences: list[str], mechanism: str, rules: MechanismRules,
     """
     phrase = rules.phrase(mechanism)
     named = f"{phrase.pattern}|edition\\b" if phrase is not None else r"edition\b"
-    if phrase is not None and not rules.is_specific(mechanism):
-        named += r"|(?:talks|meeting|session)\b"     # "their 14th talks": generic phrases need a determiner
+    nouns = next((n for m, n in rules.edition_nouns if m == mechanism), ())
+    if nouns:
+        named += "|(?:" + "|".join(re.escape(noun) for noun in nouns) + r")\b"
     attached = re.compile(r"\b" + _ORDINAL + r"\s+(?:[\w'-]+\s+){0,5}?(?:" + named + ")")
 
     def ordinals(folded_sentence: str) -> list[int]:
@@ -569,6 +572,21 @@ def place_from_dateline(sentences_folded: list[str], dateline: str | None) -> tu
     return (found[0].place, found[0].country) if found else (None, None)
 
 
+def _dateline_place(dateline: str | None, country: str | None) -> tuple[str | None, str | None]:
+    """The dateline's place for a meeting the text places nowhere else, unless it is in another
+    country than the one the text names: agency copy is filed where the event was.
+
+    >>> _dateline_place("Phnom Penh", None), _dateline_place("Phnom Penh", "VN")
+    (('Phnom Penh', 'KH'), (None, 'VN'))
+    """
+    from defcoop.places import find_places
+
+    found = find_places(dateline) if dateline else []
+    if not found or (country is not None and found[0].country != country):
+        return None, country
+    return found[0].place, found[0].country
+
+
 _HERE = re.compile(r"\b(?:met|meet|meets|held|hold|holds|took place|convened|opened|signed|received|talks|meeting)"
                    r"\b[^;\"]{0,150}?\bhere\b")
 
@@ -591,7 +609,7 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     `countries` the ``find_countries`` hits of each sentence, when the caller has them;
     `page_windows` date windows the page itself gives (a URL naming only the month).
     """
-    from defcoop.dates import resolve_meeting_date, term_window, year_windows_from_text
+    from defcoop.dates import resolve_meeting_date, year_windows_from_text
 
     rules = load_mechanisms()
     folded = _folded(sentences, folded)
@@ -620,10 +638,7 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     windows = list(text_windows)
     if mechanism == "sideline_meeting":
         windows += series_year_windows(window, rules)
-    for lead in (vn_lead, kh_lead):
-        if lead is not None and lead.matched != "title":
-            start, end = officials.term_window(lead.person)
-            windows.append(term_window(start, end, f"{lead.person}'s term of office"))
+    windows += lead_term_windows([vn_lead, kh_lead], sentences, officials)
     same_event = [s for s, f in zip(sentences, folded) if rules.names(mechanism, f) and s not in window]
     resolved = resolve_meeting_date(window + same_event, published, windows)
     if dateline_text and resolved.precision != "day" and _TODAY.search(folded[index]):
@@ -642,13 +657,17 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         place, country = place_from_dateline(window_folded, dateline)
     if country is None and not online:
         country = find_host_country(window, window_folded)
+    if place is None and not online:
+        place, country = _dateline_place(dateline, country)
     participants = [_participant(m, officials, resolved.date_start) for m in _participant_mentions(
         mentions, index, [vn_lead, kh_lead])]
     primary = MeetingCandidate(
         article_id=article_id, key=0, mechanism=mechanism,
         date_start=resolved.date_start, date_end=resolved.date_end, date_precision=resolved.precision,
         date_evidence=resolved.evidence, place=place, country=country,
-        edition=find_edition(sentences, mechanism if rules.phrase(mechanism) else named_mechanism, rules, folded),
+        # a generic trigger refined to another id keeps the numbering words of what was written
+        edition=find_edition(sentences, mechanism if rules.is_specific(named_mechanism) else named_mechanism,
+                             rules, folded),
         format="online" if online else "in_person",
         vn_lead=vn_lead.person if vn_lead else None, kh_lead=kh_lead.person if kh_lead else None,
         evidence_sentence=sentences[index], participants=participants,
@@ -696,7 +715,7 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
     different Vietnamese-Cambodian pair. Its date and place default to the first meeting's
     when the sentences give none (the same visit).
     """
-    from defcoop.dates import resolve_meeting_date, term_window
+    from defcoop.dates import resolve_meeting_date
 
     seen = {(primary.mechanism, primary.vn_lead, primary.kh_lead)}
     pairs = {(primary.vn_lead, primary.kh_lead)}
@@ -720,11 +739,7 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
             continue
         seen.add((mechanism, vn_lead.person, kh_lead.person))
         pairs.add((vn_lead.person, kh_lead.person))
-        windows = list(text_windows)
-        for lead in (vn_lead, kh_lead):
-            if lead.matched != "title":
-                start, end = officials.term_window(lead.person)
-                windows.append(term_window(start, end, f"{lead.person}'s term of office"))
+        windows = list(text_windows) + lead_term_windows([vn_lead, kh_lead], sentences, officials)
         resolved = resolve_meeting_date(window[:1], published, windows)
         dated = (resolved.date_start, resolved.date_end, resolved.precision, resolved.evidence)
         if PRECISION_ORDER[resolved.precision] > PRECISION_ORDER[primary.date_precision]:
@@ -745,6 +760,22 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
                 mentions, index, [vn_lead, kh_lead])],
         ))
     return further
+
+
+def lead_term_windows(leads: list, sentences: list[str], officials) -> list:
+    """Hard windows from the leads' terms of office: of the role a title next to the name gives
+    ("Defence Minister Ngo Xuan Lich"), else of every role officials.csv lists for them."""
+    from defcoop.dates import term_window
+
+    windows = []
+    for lead in leads:
+        if lead is None or lead.matched == "title":
+            continue
+        role = officials.written_role(sentences[lead.sentence_index], lead)
+        start, end = officials.term_window(lead.person, role)
+        label = f"{lead.person}'s term as {role}" if role else f"{lead.person}'s term of office"
+        windows.append(term_window(start, end, label))
+    return windows
 
 
 def _participant_mentions(mentions: list, trigger_index: int, leads: list) -> list:

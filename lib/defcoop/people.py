@@ -49,7 +49,7 @@ GENERIC_TITLES = (
     "Secretary of State", "Permanent Secretary of State", "Under Secretary of State", "Undersecretary of State",
     "Under-Secretary of State", "Commander",
     "Deputy Commander", "Chief", "Deputy Chief", "Director", "Deputy Director", "Chairman", "Chairwoman",
-    "Vice Chairman", "Vice Chairwoman", "Governor", "Deputy Governor", "Head", "Deputy Head",
+    "Vice Chairman", "Vice Chairwoman", "Governor", "Deputy Governor", "Vice Governor", "Head", "Deputy Head",
     "Political Commissar", "Secretary", "Deputy Secretary", "Permanent Member", "Spokesperson", "Spokesman",
     "Military Attache", "Defence Attache",
 )
@@ -86,6 +86,8 @@ _TOKEN = re.compile(r"[^\W\d_][\w-]*")
 APPOSITIVE_END = re.compile(r"(?:,\s*(?:and\s+)?|;|\s+and\s+|\s+who\s+|\s+on\s+|\.\s*$)")
 _FILLER = re.compile(r"(?:,|'s\b|’s\b|[\w-]+\.?)")
 _SPACE_ONLY = re.compile(r"\s+")
+_TITLE_GAP = re.compile(r"\s*(?:(?:[A-Z][\w'’-]*\.?|of|the)\s+){0,4}")      # "Defence Minister | General | Ngo"
+_APPOSITIVE_GAP = re.compile(r",\s*(?:the\s+)?")                            # "Ngo Xuan Lich, | Minister of ..."
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,7 @@ class PersonMention:
     sentence_index: int
     start: int             # char offsets in that sentence
     end: int
-    matched: str           # "alias" | "short" | "title"
+    matched: str           # "alias" | "short" | "near" (a one-letter misspelling of an alias) | "title"
 
 
 @dataclass(frozen=True)
@@ -189,6 +191,7 @@ class OfficialsTable:
         self._short_matcher = AliasMatcher({key: (key, None) for key in short_names}, capitalised=True)
         self._countries = countries
         self._places = places
+        self._near_keys = _names_by_first_word(officials)
 
     # -- terms --
 
@@ -226,6 +229,30 @@ class OfficialsTable:
         end = None if any(o.term_end is None for o in terms) else max(o.term_end for o in terms)
         return start, end
 
+    def written_role(self, sentence: str, mention: "PersonMention") -> str | None:
+        """The role a title written next to the name gives, when the person held that role:
+        "Vietnamese Defence Minister Ngo Xuan Lich" (before it, ranks allowed between) or "Ngo
+        Xuan Lich, Minister of National Defence" (right after a comma). None otherwise.
+
+        Terms of office then narrow to that role's: Lich was a defence minister from 2016, but
+        in officials.csv from 2011 in another post.
+
+        >>> table = load_officials()
+        >>> sentence = "He met Vietnamese Defence Minister General Ngo Xuan Lich in Hanoi."
+        >>> table.written_role(sentence, table.find_people([sentence])[0])
+        'defence_minister'
+        """
+        held = {o.role for o in self._by_person.get(mention.person, [])}
+        if not held:
+            return None
+        for hit in sorted(self._titles.find(sentence), key=lambda h: -h.end):
+            gap = sentence[hit.end:mention.start] if hit.end <= mention.start else sentence[mention.end:hit.start]
+            before = hit.end <= mention.start and _TITLE_GAP.fullmatch(gap)
+            after = hit.start >= mention.end and _APPOSITIVE_GAP.fullmatch(gap)
+            if (before or after) and hit.value in held:
+                return hit.value
+        return None
+
     # -- finding people --
 
     def find_people(self, sentences: list[str], day: date | None = None) -> list[PersonMention]:
@@ -258,8 +285,27 @@ class OfficialsTable:
                     taken.append((mention.start, mention.end))
             for mention in self._title_pattern_people(sentence, folded[index], index, titles[index]):
                 if not _overlaps(mention.start, mention.end, taken):
+                    near = self._near_official(mention.person)
+                    if near is not None:
+                        hit = AliasMatch(mention.start, mention.end, mention.name_as_written, near)
+                        mention = self._mention(hit, index, "near", day)
                     mentions.append(mention)
         return sorted(mentions, key=lambda m: (m.sentence_index, m.start))
+
+    def _near_official(self, name: str) -> str | None:
+        """The one official whose name differs from a titled `name` by a single letter in its
+        last word ("Defence Minister Tea Bank" is Tea Banh); None when there is no such official
+        or more than one.
+
+        >>> load_officials()._near_official("Tea Bank"), load_officials()._near_official("Tea Bun")
+        ('Tea Banh', None)
+        """
+        words = fold(name).split()
+        if len(words) < 2 or len(words[-1]) < 4:
+            return None
+        found = {person for person, first, last in self._near_keys.get((len(words), words[0]), ())
+                 if first == tuple(words[:-1]) and _one_letter_apart(last, words[-1])}
+        return found.pop() if len(found) == 1 else None
 
     def _short_references(self, sentence: str, folded: str, index: int, found: frozenset[str],
                           titles: list[AliasMatch[str]], day: date | None) -> list[PersonMention]:
@@ -498,6 +544,32 @@ def _recency_key(official: Official) -> tuple:
     """Sort key putting open terms first, then later ends, then higher rank."""
     is_open = official.term_end is None
     return (not is_open, -(official.term_end or date.max).toordinal(), official.rank)
+
+
+def _names_by_first_word(officials) -> dict:
+    """Officials' folded names and aliases of two words or more by (word count, first word):
+    the candidates a misspelt name is compared with."""
+    keys: dict = {}
+    for official in officials:
+        for written in (official.person, *official.aliases):
+            words = fold(written).split()
+            if len(words) >= 2:
+                keys.setdefault((len(words), words[0]), set()).add((official.person, tuple(words[:-1]), words[-1]))
+    return {key: tuple(sorted(value)) for key, value in keys.items()}
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """One substitution, insertion or deletion turns `a` into `b` (and they differ).
+
+    >>> _one_letter_apart("banh", "bank"), _one_letter_apart("banh", "ban"), _one_letter_apart("banh", "banh")
+    (True, True, False)
+    """
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    shorter, longer = sorted((a, b), key=len)
+    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
