@@ -463,7 +463,7 @@ def test_published_year_combines_with_text_windows():
     windows = year_windows_from_text(["The talks concluded with the signing of the cooperation plan for 2026."])
     resolved = resolve_meeting_date(["The two ministers held talks."], date(2025, 12, 20), windows)
     assert (resolved.date_start, resolved.date_end, resolved.precision) == (
-        date(2025, 1, 1), date(2025, 12, 20), "year")
+        date(2025, 12, 1), date(2025, 12, 20), "month")     # a report of the 20th with no date: that month
 
 
 def test_a_day_in_a_later_sentence_beats_a_period_in_the_first():
@@ -498,3 +498,14 @@ def test_an_anniversary_of_ties_written_with_a_spaced_dash_dates_the_year():
 
 def test_an_anniversary_of_ties_with_another_country_does_not():
     assert year_windows_from_text(["This marks the 50th anniversary of Vietnam - Laos diplomatic ties."]) == []
+
+
+def test_a_report_early_in_its_month_gives_no_month_to_an_undated_meeting():
+    resolved = resolve_meeting_date(["The two ministers held talks."], date(2025, 12, 3), [])
+    assert resolved.precision == "year"
+
+
+def test_a_report_outside_the_leads_terms_gives_no_month():
+    term = term_window(date(2016, 4, 9), date(2021, 4, 8), "Ngo Xuan Lich's term")
+    resolved = resolve_meeting_date(["The two ministers held talks."], date(2021, 5, 20), [term])
+    assert resolved.precision != "month"

@@ -1067,8 +1067,23 @@ def _outside_hard_bounds(interval: Interval, published: date | None, windows: li
     return bounds is not None and (interval[1] < bounds[0] or interval[0] > bounds[1])
 
 
+_NEWS_DAYS = 7    # a report with no date tells of the last days: past this day of the month, of its month
+
+
 def _resolve_without_mention(published: date | None, windows: list[Window]) -> ResolvedDate:
-    """Only the year can be known: score whole years (clipped to hard bounds) by the windows."""
+    """Without a date in the text, a dated report tells of its own month ("The ministry has
+    presented medical supplies", published 21 May: May) once the month is `_NEWS_DAYS` old
+    and the leads' terms allow it; otherwise only the year can be known: score whole years
+    (clipped to hard bounds) by the windows.
+
+    >>> _resolve_without_mention(date(2021, 5, 21), []).precision
+    'month'
+    """
+    if published is not None and published.day > _NEWS_DAYS:
+        bounds, _note = _hard_bounds(windows)
+        start = published.replace(day=1)
+        if bounds is None or (bounds[0] <= start and published <= bounds[1]):
+            return ResolvedDate(start, published, "month", f"no date in text; reported in the month published {published}")
     if published is not None:
         windows = windows + [Window(OPEN_START, published, True, f"published {published}"),
                              Window(date(published.year, 1, 1), published, False, f"published {published}")]

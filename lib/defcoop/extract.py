@@ -32,7 +32,7 @@ def extract_article(clean, raw) -> ArticleRecords:
     from defcoop.commitments import commitment_rows, has_vn_kh_themes, is_about_vn_kh
     from defcoop.meetings import extract_meetings
     from defcoop.people import load_officials
-    from defcoop.places import find_countries
+    from defcoop.places import find_countries, find_places
     from defcoop.reference import fold_cached
 
     sentences = list(clean.sentences)
@@ -40,15 +40,19 @@ def extract_article(clean, raw) -> ArticleRecords:
     # sentence here and hand them down, instead of once per rule.
     folded = [fold_cached(sentence) for sentence in sentences]
     countries = [find_countries(sentence, f) for sentence, f in zip(sentences, folded)]
+    # for "is this about Vietnam and Cambodia": provinces and cities name their country too
+    # ("the Ia O border guard station in Gia Lai met its counterparts from Ratanakiri")
+    countries_or_places = [hits + [(p.country, p.start, p.end, p.name_as_written) for p in find_places(s, f)]
+                           for hits, s, f in zip(countries, sentences, folded)]
     officials = load_officials()
     mentions = officials.find_people(sentences)
     published = date.fromisoformat(clean.published) if clean.published else None
     page_windows = url_month_windows(url_date(raw.meta.get("url"))) if published is None else []
     meetings = (extract_meetings(clean.article_id, sentences, published, mentions, officials, folded,
                                  dateline=clean.dateline, dateline_text=clean.dateline_text,
-                                 countries=countries, page_windows=page_windows)
-                if is_about_vn_kh(sentences, countries, mentions) else [])
-    relevant = has_vn_kh_themes(countries, reports_meeting=bool(meetings))
+                                 countries=countries_or_places, page_windows=page_windows)
+                if is_about_vn_kh(sentences, countries_or_places, mentions) else [])
+    relevant = has_vn_kh_themes(countries_or_places, reports_meeting=bool(meetings))
     meeting_key = meetings[0].key if meetings else None
 
     agreements = []

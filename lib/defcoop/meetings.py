@@ -274,6 +274,19 @@ def is_third_country_meeting(mentions: list, countries: list[list], index: int, 
                    if index <= m.sentence_index <= index + WINDOW_AFTER_TRIGGER)
 
 
+def _names_both_sides(mentions: list, countries: list[list], start: int, end: int) -> bool:
+    """Whether sentences start..end-1 name Vietnam and Cambodia (countries, places or people):
+    a ceremony or handover is a joint event only with both sides present (Hun Sen opening a
+    highway is not).
+
+    >>> _names_both_sides([], [[("VN", 0, 7, "Vietnam")], [("KH", 0, 8, "Cambodia")]], 0, 2)
+    True
+    """
+    named = {iso2 for hits in countries[start:end] for iso2, *_ in hits}
+    named |= {m.country for m in mentions if start <= m.sentence_index < end}
+    return PARTY_COUNTRIES <= named
+
+
 def _folded(sentences: list[str], folded: list[str] | None) -> list[str]:
     """The sentences folded: `folded` when the caller already has them (an article folds once)."""
     return [fold(s) for s in sentences] if folded is None else folded
@@ -441,6 +454,8 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
     """
     from defcoop.people import rank_of
 
+    if mechanism == "other":
+        return "border_force_talks" if _border_force_event(leads, officials, rules, context, when) else "other"
     if rules.is_specific(mechanism):
         return mechanism
     present = [m for m in leads if m is not None]
@@ -464,6 +479,22 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
     if len(present) == 2 and max(ranks) > rules.ministerial_max_rank:
         return "other"
     return mechanism
+
+
+def _border_force_event(leads: list, officials, rules: MechanismRules, context: str, when: date | None) -> bool:
+    """Whether a ceremony, handover or drill (`other`) is one of border forces: the trigger and
+    the sentences after it name border guards, military regions or the gendarmerie, and no lead
+    is a defence minister or above ("the Svay Rieng gendarmerie handed test kits to the Moc Bai
+    border station"). GOLD.md files such events by their level, as border-force talks."""
+    from defcoop.people import rank_of
+
+    if rules.border_force_context is None or not rules.border_force_context.search(fold(context)):
+        return False
+    for lead in (m for m in leads if m is not None):
+        roles = _roles_held(officials, lead.person, when) if lead.matched != "title" else [lead.role]
+        if min((rank_of(r) for r in roles if r), default=99) <= rules.ministerial_max_rank:
+            return False
+    return True
 
 
 def infer_countries(mentions: list, sentences: list[str], rules: MechanismRules | None = None) -> list:
@@ -503,7 +534,8 @@ def infer_countries(mentions: list, sentences: list[str], rules: MechanismRules 
         country = (_country_named(before, find_places, find_countries, last=True)
                    or _country_named(after, find_places, find_countries, last=False)
                    or _country_of_title(before + " " + after, rules)
-                   or _country_of_surname(mention.person, rules))
+                   or _country_of_surname(mention.person, rules)
+                   or _the_other_party(mention.person, sentence, find_places, find_countries))
         result.append(replace(mention, country=country) if country else mention)
     return result
 
@@ -546,6 +578,22 @@ def _country_of_title(title: str, rules: MechanismRules) -> str | None:
     folded = fold(title)
     found = {iso2 for iso2, pattern in rules.title_countries if pattern.search(folded)}
     return found.pop() if len(found) == 1 else None
+
+
+def _the_other_party(name: str, sentence: str, find_places, find_countries) -> str | None:
+    """Cambodian, for a titled person whose name is not Vietnamese (`_country_of_surname` found
+    no Vietnamese family name) in a sentence that names no third country: in these articles the
+    other party is Cambodia ("Lieutenant General Moeun Samon ... of Prey Veng province").
+
+    >>> from defcoop.places import find_countries, find_places
+    >>> _the_other_party("Moeun Samon", "Lt. Gen. Moeun Samon thanked Dong Thap.", find_places, find_countries)
+    'KH'
+    >>> _the_other_party("Khamliang Outhakaysone", "Khamliang Outhakaysone of Laos spoke.", find_places, find_countries)
+    """
+    if len(name.split()) < 2:
+        return None
+    named = {p.country for p in find_places(sentence)} | {iso2 for iso2, *_ in find_countries(sentence)}
+    return "KH" if named <= PARTY_COUNTRIES else None
 
 
 def _country_of_surname(name: str, rules: MechanismRules) -> str | None:
@@ -621,7 +669,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     for index, mechanism in trigger_candidates(sentences, rules, folded):
         window_end = index + WINDOW_AFTER_TRIGGER + 1
         if (is_third_country_meeting(mentions, countries, index, mechanism)
-                or rules.is_non_defence_meeting(folded[index:window_end])):
+                or rules.is_non_defence_meeting(folded[index:window_end])
+                or (mechanism == "other" and not _names_both_sides(mentions, countries, index, window_end))):
             continue
         vn_lead = choose_lead(mentions, "VN", index, officials)
         kh_lead = choose_lead(mentions, "KH", index, officials)

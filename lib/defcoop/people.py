@@ -290,7 +290,7 @@ class OfficialsTable:
                         hit = AliasMatch(mention.start, mention.end, mention.name_as_written, near)
                         mention = self._mention(hit, index, "near", day)
                     mentions.append(mention)
-        return sorted(mentions, key=lambda m: (m.sentence_index, m.start))
+        return _short_names_of_titled_people(sorted(mentions, key=lambda m: (m.sentence_index, m.start)))
 
     def _near_official(self, name: str) -> str | None:
         """The one official whose name differs from a titled `name` by a single letter in its
@@ -544,6 +544,30 @@ def _recency_key(official: Official) -> tuple:
     """Sort key putting open terms first, then later ends, then higher rank."""
     is_open = official.term_end is None
     return (not is_open, -(official.term_end or date.max).toordinal(), official.rank)
+
+
+def _short_names_of_titled_people(mentions: list["PersonMention"]) -> list["PersonMention"]:
+    """A title plus a short name ("Colonel Phuc") means the person the article named in full
+    before ("Senior Colonel Phan Van Phuc"), not the one official elsewhere called Phuc.
+
+    >>> full = PersonMention("Phan Van Phuc", "Phan Van Phuc", "VN", "", 0, 15, 28, "title")
+    >>> short = PersonMention("Nguyen Xuan Phuc", "Phuc", "VN", "head_of_government", 1, 8, 12, "short")
+    >>> [m.person for m in _short_names_of_titled_people([full, short])]
+    ['Phan Van Phuc', 'Phan Van Phuc']
+    """
+    from dataclasses import replace
+
+    named: dict[str, PersonMention] = {}
+    result = []
+    for mention in mentions:
+        if mention.matched == "title" and len(mention.person.split()) > 1:
+            named.setdefault(fold(mention.person.split()[-1]), mention)
+        earlier = named.get(fold(mention.name_as_written)) if mention.matched == "short" else None
+        if earlier is not None and earlier.person != mention.person:
+            mention = replace(mention, person=earlier.person, country=earlier.country, role=earlier.role,
+                              matched="title")
+        result.append(mention)
+    return result
 
 
 def _names_by_first_word(officials) -> dict:
