@@ -516,3 +516,16 @@ def test_a_last_paragraph_signed_off_without_a_space_is_body_without_the_agency(
     article = clean("The two armies held talks in Hanoi on Monday to review their cooperation this year.\n\n"
                     "This also marks the 50th anniversary of diplomatic ties, he said.-VNA\n")
     assert article.sentences[-1] == "This also marks the 50th anniversary of diplomatic ties, he said."
+
+
+def test_a_caption_glued_to_the_lead_paragraph_goes_and_the_paragraph_stays():
+    article = clean("At the event (Photo: VNA)Hanoi (VNA) - Defence Minister Phan Van Giang held a reception for "
+                    "visiting Cambodian Defence Minister Tea Banh in Hanoi on May 23.\n")
+    assert article.sentences == ("Defence Minister Phan Van Giang held a reception for visiting Cambodian "
+                                 "Defence Minister Tea Banh in Hanoi on May 23.",)
+    assert ("removed", "caption_credit") in {(entry.action, entry.rule) for entry in article.log}
+
+
+def test_a_caption_alone_is_still_a_caption():
+    assert clean("Gen. Tea Banh at the talks (Photo: VNA)\n\nThe two ministers held talks in Hanoi on May 23 "
+                 "to review their cooperation.\n").sentences[0].startswith("The two ministers")

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from defcoop.extract import ArticleRecords
-from defcoop.meetings import (MeetingCandidate, assemble_meetings, extract_meetings, find_edition, find_place,
+from defcoop.meetings import (MeetingCandidate, assemble_meetings, choose_lead, extract_meetings, find_edition, find_place,
                               find_trigger, infer_countries, load_mechanisms, merge_candidates, refine_mechanism,
                               same_meeting, series_year_windows)
 from defcoop.people import PersonMention, load_officials
@@ -480,3 +480,17 @@ def test_a_single_known_regional_commander_makes_generic_talks_border_force_talk
     luong = PersonMention("Vo Minh Luong", "Vo Minh Luong", "VN", "service_commander", 0, 0, 13, "alias")
     assert refine_mechanism("ministerial_talks", [luong, None], OFFICIALS, RULES, "The visits went well.",
                             when=date(2019, 4, 10)) == "border_force_talks"
+
+
+def test_an_official_named_only_as_a_possessive_leads_nothing():
+    sentences = ["At the meeting, General Hoang Xuan Chien congratulated the new ambassador.",
+                 "The armies train together.", "They patrol the border.",
+                 "Next year marks 45 years of Cambodian Prime Minister Hun Sen's path to topple the regime."]
+    people = load_officials().find_people(sentences)
+    assert choose_lead(people, "KH", 0, OFFICIALS, sentences) is None
+    assert choose_lead(people, "KH", 0, OFFICIALS).person == "Hun Sen"      # without the text, any mention
+
+
+def test_a_caption_free_lead_paragraph_reports_a_reception():
+    assert find_trigger(["Minister Phan Van Giang held a reception for visiting Cambodian Defence Minister "
+                         "Tea Banh in Hanoi on May 23."], RULES) == (0, "ministerial_talks")

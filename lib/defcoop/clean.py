@@ -1025,7 +1025,21 @@ def _published_from_url(meta: dict, draft: _Draft) -> str | None:
 def _label_lines(raw_text: str, first_line: int) -> list[_Line]:
     r = rules()
     joined = _join_wrapped(_source_lines(raw_text, first_line), r)
-    return _mark_pipe_captions([_Line(number, text, classify_line(text, r)) for number, text in joined])
+    labelled = []
+    for number, text in joined:
+        glued = _GLUED_CAPTION.match(text)
+        if glued and _word_count(glued.group("rest")) >= _MIN_GLUED_WORDS:
+            labelled.append(_Line(number, glued.group("caption"), "caption_credit"))
+            text = glued.group("rest")
+        labelled.append(_Line(number, text, classify_line(text, r)))
+    return _mark_pipe_captions(labelled)
+
+
+# A photo caption and its credit glued to the paragraph after it, as pages lose the line break:
+# "At the event (Photo: VNA)Hanoi (VNA) - Minister Giang held a reception for ...".
+_GLUED_CAPTION = re.compile(r"(?P<caption>.{0,300}?\((?:file\s+)?(?:photos?|source|ảnh)\s*:[^)]*\))\s*(?P<rest>\S.*)$",
+                            re.IGNORECASE | re.DOTALL)
+_MIN_GLUED_WORDS = 12
 
 
 def clean_article(raw: RawArticle) -> CleanArticle:

@@ -308,14 +308,17 @@ def find_edition(sentences: list[str], mechanism: str, rules: MechanismRules,
     """
     phrase = rules.phrase(mechanism)
     named = f"{phrase.pattern}|edition\\b" if phrase is not None else r"edition\b"
+    attached = [re.compile(r"\b" + _ORDINAL + r"\s+(?:[\w'-]+\s+){0,5}?(?:" + named + ")")]
     nouns = next((n for m, n in rules.edition_nouns if m == mechanism), ())
     if nouns:
-        named += "|(?:" + "|".join(re.escape(noun) for noun in nouns) + r")\b"
-    attached = re.compile(r"\b" + _ORDINAL + r"\s+(?:[\w'-]+\s+){0,5}?(?:" + named + ")")
+        # an edition noun takes its ordinal right before it ("their 6th talks"), not across a name
+        # ("the 19th ASEAN Chiefs of Defence Forces' Meeting" numbers that meeting)
+        attached.append(re.compile(r"\b" + _ORDINAL + r"\s+(?:(?:annual|regular|yearly|bilateral)\s+)?(?:"
+                                   + "|".join(re.escape(noun) for noun in nouns) + r")\b"))
 
     def ordinals(folded_sentence: str) -> list[int]:
         found = [ORDINALS.get(m.group("ordinal")) or int(re.match(r"\d+", m.group("ordinal")).group())
-                 for m in attached.finditer(folded_sentence)]
+                 for pattern in attached for m in pattern.finditer(folded_sentence)]
         # "their first meeting" of generic talks says when they met, not which edition this is
         return found if rules.is_specific(mechanism) else [n for n in found if n > 1]
 
@@ -386,11 +389,16 @@ def find_host_country(sentences: list[str], folded: list[str] | None = None) -> 
     return None
 
 
-def choose_lead(mentions: list, country: str, trigger_index: int, officials) -> object | None:
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def choose_lead(mentions: list, country: str, trigger_index: int, officials,
+                sentences: list[str] | None = None) -> object | None:
     """The person who led `country`'s side: named in the trigger sentence first, then just after.
 
     Within a sentence the higher-ranked official leads (a president receiving a minister);
-    with nobody near the trigger, the article's first mention of that country's officials.
+    with nobody near the trigger, the article's first mention of that country's officials
+    that is not a possessive (`sentences`: the article's, to tell).
     """
     from defcoop.people import rank_of
 
@@ -404,7 +412,9 @@ def choose_lead(mentions: list, country: str, trigger_index: int, officials) -> 
 
     near = [m for m in of_country if trigger_index <= m.sentence_index <= trigger_index + WINDOW_AFTER_TRIGGER]
     if not near:
-        return min(of_country, key=lambda m: (m.sentence_index, m.start))
+        # a possessive names no actor: "the 45th anniversary of Hun Sen's path" led nothing
+        actors = [m for m in of_country if sentences is None or not _POSSESSIVE.match(sentences[m.sentence_index], m.end)]
+        return min(actors, key=lambda m: (m.sentence_index, m.start)) if actors else None
     return min(near, key=lambda m: (m.sentence_index != trigger_index, best_rank(m), m.sentence_index, m.start))
 
 
@@ -476,7 +486,7 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
         return "border_force_talks"
     ranks = [min((rank_of(r) for r in person_roles), default=99) for person_roles in roles]
     ranks += [rank_of(m.role) for m in titled]
-    if len(present) == 2 and max(ranks) > rules.ministerial_max_rank:
+    if max(ranks) > rules.ministerial_max_rank:
         return "other"
     return mechanism
 
@@ -672,8 +682,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
                 or rules.is_non_defence_meeting(folded[index:window_end])
                 or (mechanism == "other" and not _names_both_sides(mentions, countries, index, window_end))):
             continue
-        vn_lead = choose_lead(mentions, "VN", index, officials)
-        kh_lead = choose_lead(mentions, "KH", index, officials)
+        vn_lead = choose_lead(mentions, "VN", index, officials, sentences)
+        kh_lead = choose_lead(mentions, "KH", index, officials, sentences)
         if not has_defence_lead([vn_lead, kh_lead], officials, rules):
             continue
         break
