@@ -494,3 +494,15 @@ def test_an_official_named_only_as_a_possessive_leads_nothing():
 def test_a_caption_free_lead_paragraph_reports_a_reception():
     assert find_trigger(["Minister Phan Van Giang held a reception for visiting Cambodian Defence Minister "
                          "Tea Banh in Hanoi on May 23."], RULES) == (0, "ministerial_talks")
+
+
+def test_an_announced_meeting_is_no_meeting():
+    sentences = ["The second Vietnam-Cambodia Border Defence Friendship Exchange is scheduled to take place in "
+                 "Tay Ninh from November 12 to 14."]
+    assert find_trigger(sentences, RULES) is None
+
+
+def test_unnamed_units_talks_at_border_force_level_are_border_force_talks():
+    sentences = ["The provincial Border Guard Command and the two Cambodian military sub-regions held talks on May 4, 2024."]
+    (meeting,) = extract_meetings("a", sentences, None, [], load_officials())
+    assert meeting.mechanism == "border_force_talks"

@@ -318,3 +318,8 @@ def test_a_titled_name_one_letter_off_an_official_is_that_official():
 def test_an_unknown_titled_name_stays_as_written():
     (mention,) = load_officials().find_people(["Major General Chhon Thoeun spoke."])
     assert (mention.person, mention.matched) == ("Chhon Thoeun", "title")
+
+
+def test_a_titled_name_outside_the_table_is_canonical_ascii():
+    (mention,) = load_officials().find_people(["Đại tá Colonel Nguyễn Văn Đức spoke at the press conference."])
+    assert (mention.person, mention.name_as_written) == ("Nguyen Van Duc", "Nguyễn Văn Đức")

@@ -57,6 +57,7 @@ class MechanismRules:
     defence_roles: frozenset = frozenset()
     defence_words: re.Pattern | None = None
     topic_list: re.Pattern | None = None
+    future_event: re.Pattern | None = None
     examples: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()   # (id, must_match, must_not_match)
     edition_nouns: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (id, nouns an ordinal numbers it by)
 
@@ -84,6 +85,8 @@ class MechanismRules:
         contents (`topic_list_cues`): "a plan focusing on delegation exchanges, the defence policy
         dialogue and joint patrols" reports no dialogue."""
         folded = fold(sentence) if folded is None else folded
+        if self.future_event is not None and self.future_event.search(folded):
+            return []      # announced, not reported: "is scheduled to take place"
         return [m for m in self.mechanisms_in(sentence, folded) if not self._only_as_topic(m, folded)]
 
     def _only_as_topic(self, mechanism: str, folded: str) -> bool:
@@ -149,6 +152,7 @@ def load_mechanisms(path: Path | None = None) -> MechanismRules:
         defence_roles=frozenset(spec.get("defence_roles") or ()),
         defence_words=_alternation_or_none(spec.get("defence_words")),
         topic_list=_alternation_or_none(spec.get("topic_list_cues")),
+        future_event=_alternation_or_none(spec.get("future_event_cues")),
         examples=tuple((entry["id"], tuple(entry.get("must_match") or ()), tuple(entry.get("must_not_match") or ()))
                        for entry in spec["mechanisms"]),
         edition_nouns=tuple((entry["id"], tuple(entry.get("edition_nouns") or ())) for entry in spec["mechanisms"]),
@@ -470,7 +474,8 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
         return mechanism
     present = [m for m in leads if m is not None]
     if not present:
-        return "other"      # talks of committees or units whose leads the article does not name
+        # talks of units or committees whose leads the article does not name
+        return "border_force_talks" if _border_force_event(leads, officials, rules, context, when) else "other"
     roles = [_roles_held(officials, m.person, when) for m in present if m.matched != "title"]
     if any(min((rank_of(r) for r in person_roles), default=99) <= rules.courtesy_call_max_rank
            for person_roles in roles):

@@ -30,7 +30,7 @@ from defcoop.places import CountryTable, Gazetteer, load_countries, load_places
 from defcoop.reference import (AliasMatch, AliasMatcher, ReferenceDataError, add_alias, alias_key, fold_cached,
                                parse_iso_date,
                                is_case_sensitive, read_rows, spelling_variants, split_aliases)
-from defcoop.text import fold
+from defcoop.text import ascii_name, fold
 
 UNRANKED = 99  # rank given to an empty role ("" = unknown), below every role in roles.csv
 
@@ -409,7 +409,7 @@ class OfficialsTable:
                        or _country_of_appositive(sentence, span[1], country_hits, place_hits))
             role = self._role_of_title(folded[chain_start:span[0]], country_hits, chain_start)
             name = sentence[span[0]:span[1]]
-            mentions.append(PersonMention(name, name, country, role, index, span[0], span[1], "title"))
+            mentions.append(PersonMention(ascii_name(name), name, country, role, index, span[0], span[1], "title"))
         # A name both introduced by a title and followed by an appositive: the title before it wins.
         taken = [(m.start, m.end) for m in mentions]
         return mentions + [m for m in appositives if not _overlaps(m.start, m.end, taken)]
@@ -423,7 +423,7 @@ class OfficialsTable:
         country = _country_of_appositive(sentence, span[1], country_hits, place_hits)
         role = self._role_of_title(folded[title_start:end], country_hits, title_start)
         name = sentence[span[0]:span[1]]
-        return PersonMention(name, name, country, role, index, span[0], span[1], "title")
+        return PersonMention(ascii_name(name), name, country, role, index, span[0], span[1], "title")
 
     def _skip_filler(self, sentence: str, folded: str, pos: int, places: list) -> int:
         """Move past connectors, organisation, country and place words between titles and a name.

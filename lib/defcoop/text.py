@@ -57,3 +57,15 @@ def fold(text: str) -> str:
     parts[::2] = [part.lower() for part in parts[::2]]
     parts[1::2] = [part.translate(_FOLD_TABLE) for part in parts[1::2]]
     return "".join(parts)
+
+
+def ascii_name(text: str) -> str:
+    """A name without its diacritics, case kept: the canonical form of people and places that
+    are not in the reference tables.
+
+    >>> ascii_name("Nguyễn Văn Đức")
+    'Nguyen Van Duc'
+    """
+    if text.isascii():
+        return text
+    return "".join(ch if ch.isascii() else (fold(ch).upper() if ch.isupper() else fold(ch)) for ch in text)
