@@ -1027,7 +1027,7 @@ def _label_lines(raw_text: str, first_line: int) -> list[_Line]:
     joined = _join_wrapped(_source_lines(raw_text, first_line), r)
     labelled = []
     for number, text in joined:
-        glued = _GLUED_CAPTION.match(text)
+        glued = _GLUED_CAPTION.match(text) if ":" in text and ")" in text else None
         if glued and _word_count(glued.group("rest")) >= _MIN_GLUED_WORDS:
             labelled.append(_Line(number, glued.group("caption"), "caption_credit"))
             text = glued.group("rest")

@@ -109,15 +109,16 @@ def _evaluate(args) -> int:
         raise UserFacingError(str(error)) from error
     if args.batch:
         gold = select_docs(gold, {entry.doc for entry in entries if entry.batch in args.batch})
+    report = evaluate(gold, tables)
     if entries:
         batches = sorted({entry.batch for entry in entries if not args.batch or entry.batch in args.batch})
         rows = {}
         for batch in batches:
             part = select_docs(gold, {entry.doc for entry in entries if entry.batch == batch})
             rows[f"batch {batch}"] = summary_row(evaluate(part, tables), len(part))
-        rows["all"] = summary_row(evaluate(gold, tables), len(gold))
+        rows["all"] = summary_row(report, len(gold))
         print(format_summary(rows) + "\n")
-    print(format_report(evaluate(gold, tables), verbose=args.verbose))
+    print(format_report(report, verbose=args.verbose))
     return 0
 
 

@@ -103,7 +103,7 @@ def load_manifest(path: str | Path) -> list[Entry]:
     return entries
 
 
-def sha256_text(path: Path) -> str:
+def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
@@ -114,7 +114,7 @@ def check_cache(entries: list[Entry], cache: Path) -> list[str]:
         text_path = cache / f"{entry.doc}.txt"
         if not text_path.is_file():
             problems.append(f"{entry.doc}: missing {text_path}")
-        elif sha256_text(text_path) != entry.sha256:
+        elif file_sha256(text_path) != entry.sha256:
             problems.append(f"{entry.doc}: {text_path} does not match the manifest's sha256 (re-fetch it)")
     return problems
 

@@ -28,8 +28,8 @@ class ArticleRecords:
 def extract_article(clean, raw) -> ArticleRecords:
     """Meetings, signed documents and classified sentences of one cleaned article."""
     from defcoop.agreements import find_signed_documents
-    from defcoop.dates import url_date, url_month_windows
     from defcoop.commitments import commitment_rows, has_vn_kh_themes, is_about_vn_kh
+    from defcoop.dates import url_date, url_month_windows
     from defcoop.meetings import extract_meetings
     from defcoop.people import load_officials
     from defcoop.places import find_countries, find_places

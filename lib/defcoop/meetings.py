@@ -463,19 +463,18 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
     sentences after it) names border guards, military regions or the gendarmerie. Talks
     between two leads of whom one is no minister or deputy minister (a commander-in-chief
     meeting a chief of the general staff, an ambassador handing over aid) are `other`:
-    ministerial talks are the ministers', and talks whose leads go unnamed are `other` too. Known leads' roles are those they held on `when`
-    (Hun Manet led the army before he was prime minister); with no date, any they ever held.
+    ministerial talks are the ministers'. Talks whose leads go unnamed, and `other` events
+    (ceremonies, drills), are border-force talks at border-force level, else `other`. Known
+    leads' roles are those they held on `when` (Hun Manet led the army before he was prime
+    minister); with no date, any they ever held.
     """
     from defcoop.people import rank_of
 
-    if mechanism == "other":
+    present = [m for m in leads if m is not None]
+    if mechanism == "other" or (not present and not rules.is_specific(mechanism)):
         return "border_force_talks" if _border_force_event(leads, officials, rules, context, when) else "other"
     if rules.is_specific(mechanism):
         return mechanism
-    present = [m for m in leads if m is not None]
-    if not present:
-        # talks of units or committees whose leads the article does not name
-        return "border_force_talks" if _border_force_event(leads, officials, rules, context, when) else "other"
     roles = [_roles_held(officials, m.person, when) for m in present if m.matched != "title"]
     if any(min((rank_of(r) for r in person_roles), default=99) <= rules.courtesy_call_max_rank
            for person_roles in roles):
@@ -669,7 +668,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     `dateline` is the article's dateline place, used when the meeting took place "here";
     `dateline_text` the dateline as written ("Vientiane, November 20 (AKP) -- "), whose date
     is the meeting's when the trigger says it happened "today" or "this afternoon";
-    `countries` the ``find_countries`` hits of each sentence, when the caller has them;
+    `countries` the country hits of each sentence (``find_countries``, places' countries
+    added by `extract_article`), when the caller has them;
     `page_windows` date windows the page itself gives (a URL naming only the month).
     """
     from defcoop.dates import resolve_meeting_date, year_windows_from_text
