@@ -37,11 +37,13 @@ report: $(STAMP)
 	$(BIN)/python -m defcoop report --notebooks notebooks --out reports
 
 # Generated corpora of 1k, 10k and 100k articles (benchmarks/corpora/, cached), full build on
-# each, then the CPU cost of each stage per article; results in benchmarks/results.md.
+# each, then the CPU cost of each stage per article, then the incremental loop (one article
+# added to the 10k corpus, a rule edited, a first load); results in benchmarks/results.md.
 # Takes several minutes, mostly the 100k run.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/stages.py
+	$(BIN)/python benchmarks/incremental.py --write
 
 # The real-article development set (eval/real): check the git-ignored text cache against the
 # manifest, build it, and score it against eval/real/gold.yaml with every miss by class.

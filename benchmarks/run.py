@@ -95,7 +95,7 @@ def run_build(corpus: Path, out: Path, jobs: int) -> dict:
     if out.exists():
         shutil.rmtree(out)
     command = [sys.executable, "-m", "defcoop", "build", "--corpus", str(corpus), "--out", str(out),
-               "--jobs", str(jobs), "--quiet"]
+               "--jobs", str(jobs), "--quiet", "--no-store"]   # cold: nothing reused
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)

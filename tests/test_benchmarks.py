@@ -1,4 +1,4 @@
-"""The benchmark scripts' own logic (benchmarks/run.py, benchmarks/stages.py); no timing assertions."""
+"""The benchmark scripts' own logic (benchmarks/run.py, stages.py, incremental.py); no timing assertions."""
 import importlib
 import sys
 from pathlib import Path
@@ -49,3 +49,11 @@ def test_write_results_replaces_only_its_own_block(bench, tmp_path, monkeypatch)
     assert "old build" not in text
     assert "Hand-written text." in text
     assert text.endswith(f"{stages.BEGIN}\nstage figures\n{stages.END}\n")
+
+
+def test_incremental_notes_say_what_a_load_reused(bench):
+    incremental = importlib.import_module("incremental") if str(ROOT / "benchmarks") in sys.path else None
+    assert incremental is not None
+    note = incremental._reuse_note({"build": {"files": 10001, "reused": 10000, "extracted": 1}})
+    assert note == "10000 of 10001 files reused, 1 extracted"
+    assert incremental._reuse_note({"build": {}}) == "no build: the cached tables were read"

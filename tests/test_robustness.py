@@ -51,7 +51,7 @@ def messy_corpus(tmp_path_factory):
 @pytest.fixture(scope="module")
 def messy_build(messy_corpus, tmp_path_factory):
     out = tmp_path_factory.mktemp("messy-out") / "tables"
-    result = build(messy_corpus, out)
+    result = build(messy_corpus, out, "--no-store")
     assert result.returncode == 0, result.stderr
     return out
 
@@ -81,11 +81,25 @@ def test_messy_corpus_accounts_for_every_file(messy_corpus, messy_build):
 
 def test_messy_corpus_builds_byte_identical_again_and_with_two_jobs(messy_corpus, messy_build, tmp_path):
     again, parallel = tmp_path / "again", tmp_path / "jobs2"
-    assert build(messy_corpus, again).returncode == 0
-    result = build(messy_corpus, parallel, "--jobs", "2")
+    assert build(messy_corpus, again, "--no-store").returncode == 0
+    result = build(messy_corpus, parallel, "--jobs", "2", "--no-store")
     assert result.returncode == 0, result.stderr
     assert tables_bytes(again) == tables_bytes(messy_build)
     assert tables_bytes(parallel) == tables_bytes(messy_build)
+
+
+def test_messy_corpus_from_the_result_store_is_the_same_bytes(messy_corpus, messy_build, tmp_path):
+    """Cold into an empty store with two jobs, then every file (rejects too) reused from it."""
+    root, env = _project_copy(tmp_path)
+    cold = build(messy_corpus, tmp_path / "cold", "--jobs", "2", env=env)
+    warm = subprocess.run([sys.executable, "-m", "defcoop", "build", "--corpus", str(messy_corpus),
+                           "--out", str(tmp_path / "warm")], cwd=ROOT, capture_output=True, text=True, env=env)
+    assert cold.returncode == 0 and warm.returncode == 0, cold.stderr + warm.stderr
+    files = sum(1 for p in messy_corpus.rglob("*") if p.is_file())
+    assert f"({files} reused from the result store, 0 extracted)" in warm.stderr
+    assert (root / "data" / "interim" / "results.sqlite").exists()
+    assert tables_bytes(tmp_path / "cold") == tables_bytes(messy_build)
+    assert tables_bytes(tmp_path / "warm") == tables_bytes(messy_build)
 
 
 def test_streamed_build_equals_the_in_memory_tables(messy_corpus, messy_build, tmp_path):

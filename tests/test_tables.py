@@ -178,3 +178,147 @@ def test_a_chunk_is_validated_as_it_is_read_back(tmp_path):
     sink.add({**_article("a"), "format": "pdf"})
     with pytest.raises(SchemaError, match=r"column 'format'.*'pdf', row 0"):
         sink.close()
+
+
+# --- the result store: incremental builds equal cold ones ------------------------------------------
+
+def _seeds_copy(tmp_path):
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    return corpus
+
+
+def _tables(folder):
+    return {name: (folder / f"{name}.csv").read_bytes() for name in TABLE_NAMES}
+
+
+def _count_extractions(monkeypatch):
+    import defcoop.tables as tables_module
+
+    extracted, original = [], tables_module._process_file_slim
+
+    def counting(args):
+        extracted.append(args[0].name)
+        return original(args)
+
+    monkeypatch.setattr(tables_module, "_process_file_slim", counting)
+    return extracted
+
+
+def _change_add(corpus):
+    from tests.conftest import SYNTHETIC_ARTICLE
+
+    (corpus / "zz_added.md").write_text(SYNTHETIC_ARTICLE, encoding="utf-8")
+    return ["zz_added.md"]
+
+
+def _change_delete(corpus):
+    sorted(corpus.glob("*.txt"))[0].unlink()
+    return []
+
+
+def _change_rename(corpus):
+    first = sorted(corpus.glob("*.txt"))[0]
+    first.rename(corpus / "renamed.txt")
+    return ["renamed.txt"]
+
+
+def _change_edit(corpus):
+    first = sorted(corpus.glob("*.txt"))[1]
+    first.write_text(first.read_text(encoding="utf-8").replace("Cambodia", "Cambodia's", 1), encoding="utf-8")
+    return [first.name]
+
+
+@pytest.mark.parametrize("change", [_change_add, _change_delete, _change_rename, _change_edit],
+                         ids=["add", "delete", "rename", "edit"])
+def test_a_build_reusing_the_store_after_a_change_equals_a_cold_build(tmp_path, monkeypatch, change):
+    from defcoop.tables import build_to_folder
+
+    corpus, store = _seeds_copy(tmp_path), tmp_path / "results.sqlite"
+    build_to_folder(corpus, tmp_path / "before", store=store)
+    expected_extractions = change(corpus)
+    extracted = _count_extractions(monkeypatch)
+    build_to_folder(corpus, tmp_path / "warm", store=store)
+    assert extracted == expected_extractions          # only the new or changed file
+    build_to_folder(corpus, tmp_path / "cold", store=None)
+    assert _tables(tmp_path / "warm") == _tables(tmp_path / "cold")
+
+
+def test_a_failed_build_leaves_its_results_stored_but_not_validated(tmp_path, monkeypatch):
+    import defcoop.meetings as meetings_module
+    from defcoop.store import ResultStore
+    from defcoop.tables import build_to_folder
+
+    corpus, store_file = _seeds_copy(tmp_path), tmp_path / "results.sqlite"
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("merge failed")
+
+    monkeypatch.setattr(meetings_module, "merged_meeting_rows", fail)
+    with pytest.raises(RuntimeError):
+        build_to_folder(corpus, tmp_path / "out", store=store_file)
+    store = ResultStore(store_file)
+    validated = store._db.execute("SELECT validated FROM results").fetchall()
+    store.close()
+    assert validated and all(flag == 0 for (flag,) in validated)   # the next build checks their rows again
+
+
+def test_an_edited_rule_file_is_used_by_the_next_load_in_the_same_process(tmp_path):
+    """The live-kernel case: load, edit mechanisms.yaml, load again; the second load must
+    equal a fresh process's build with the edited rules (not the old rules under the new hash)."""
+    import shutil
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT, SYNTHETIC_ARTICLE
+
+    project = tmp_path / "project"
+    for folder in ("data/reference", "data/codebook"):
+        shutil.copytree(ROOT / folder, project / folder)
+    (project / "seeds").mkdir()
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "dialogue.md").write_text(SYNTHETIC_ARTICLE.replace(
+        "held talks with", "co-chaired the eighth Defence Policy Dialogue with"), encoding="utf-8")
+    env = {**os.environ, "DEFCOOP_ROOT": str(project)}
+    live = ("import sys, defcoop\n"
+            "from defcoop.paths import CODEBOOK_DIR\n"
+            "first = defcoop.load(sys.argv[1])['meetings']['mechanism'].tolist()\n"
+            "rules = CODEBOOK_DIR / 'mechanisms.yaml'\n"
+            "text = rules.read_text(encoding='utf-8')\n"
+            "rules.write_text(text.replace(\"- 'defen[cs]e policy dialogue'\", \"- 'defen[cs]e policy dialogue never'\"),"
+            " encoding='utf-8')\n"
+            "second = defcoop.load(sys.argv[1])['meetings']['mechanism'].tolist()\n"
+            "print(first, second)\n")
+    fresh = "import sys, defcoop\nprint(defcoop.load(sys.argv[1], rebuild=True)['meetings']['mechanism'].tolist())\n"
+    run = dict(cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    first, second = subprocess.run([sys.executable, "-c", live, str(corpus)], **run).stdout.strip().split("] [")
+    after_edit = subprocess.run([sys.executable, "-c", fresh, str(corpus)], **run).stdout.strip()
+    assert first == "['defence_policy_dialogue'"
+    assert "[" + second == after_edit != first + "]"
+
+
+def test_load_keeps_one_cached_table_folder_per_corpus(small_corpus, monkeypatch, tmp_path):
+    interim = tmp_path / "interim"
+    monkeypatch.setattr("defcoop.tables.INTERIM_DIR", interim)
+    (interim / "0123456789abcdef").mkdir(parents=True)          # a per-state folder of an older version
+    load_tables(small_corpus)
+    (small_corpus / "second.md").write_text("Another article about border patrols.\n", encoding="utf-8")
+    load_tables(small_corpus)
+    assert [p.name for p in interim.iterdir() if p.is_dir()] == ["tables"]
+    assert len(list((interim / "tables").iterdir())) == 1
+    assert (interim / "results.sqlite").exists()
+
+
+def test_build_and_load_use_every_core_by_default():
+    import inspect
+
+    from defcoop.cli import _parser
+    from defcoop.tables import build_to_folder, default_jobs
+
+    assert default_jobs() == len(os.sched_getaffinity(0))
+    assert _parser().parse_args(["build"]).jobs is None
+    assert inspect.signature(build_to_folder).parameters["jobs"].default is None
+    assert inspect.signature(load_tables).parameters["jobs"].default is None

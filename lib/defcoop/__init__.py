@@ -16,15 +16,17 @@ __version__ = "0.1.0"
 __all__ = ["load", "__version__"]
 
 
-def load(corpus=None, *, rebuild: bool = False):
+def load(corpus=None, *, rebuild: bool = False, jobs: int | None = None):
     """Return every table for `corpus` as a dict of DataFrames, building only when needed.
 
-    The tables are cached by a content hash of the corpus and the reference data, so
-    rerunning a notebook is instant until an article (or a rule) changes.
+    The tables are cached by a content hash of the corpus, the rules and the code, so
+    rerunning a notebook is instant until an article (or a rule) changes; a build then
+    extracts only the new or changed articles (see `defcoop.store`), on every core.
+    `rebuild=True` extracts every article again.
 
     >>> load("seeds")["meetings"].shape[0]    # doctest: +SKIP
     5
     """
     from defcoop.tables import load_tables
 
-    return load_tables(corpus, rebuild=rebuild)
+    return load_tables(corpus, rebuild=rebuild, jobs=jobs)

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from defcoop.paths import CODEBOOK_DIR
+from defcoop.rulecache import cached_by_content
 from defcoop.text import fold
 
 _PERIOD = re.compile(r"\b((?:19|20)\d\d)(?:\s*-\s*((?:19|20)\d\d))?\b")
@@ -44,7 +44,7 @@ class AgreementRules:
     signed_earlier: re.Pattern | None = None
 
 
-@lru_cache(maxsize=4)
+@cached_by_content(lambda: CODEBOOK_DIR / "agreements.yaml")
 def load_agreement_rules(path: Path | None = None) -> AgreementRules:
     """Read data/codebook/agreements.yaml (cached)."""
     import yaml

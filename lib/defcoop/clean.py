@@ -18,10 +18,12 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from defcoop.dates import MONTHS, parse_explicit_date, url_date
 from defcoop.paths import REFERENCE_DIR
+from defcoop.rulecache import cached_by_content
 from defcoop.text import fold
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -189,13 +191,20 @@ def _build_rules(data: dict) -> _Rules:
     )
 
 
-@lru_cache(maxsize=1)
 def rules() -> _Rules:
-    """The boilerplate rules, read from YAML on first use and kept for the process."""
+    """The boilerplate rules, read from YAML on first use and kept until the file changes."""
+    return _load_rules()
+
+
+@cached_by_content(lambda: BOILERPLATE_FILE)
+def _load_rules(path: Path) -> _Rules:
     import yaml
 
-    with open(BOILERPLATE_FILE, encoding="utf-8") as handle:
+    with open(path, encoding="utf-8") as handle:
         return _build_rules(yaml.safe_load(handle))
+
+
+rules.cache_clear = _load_rules.cache_clear
 
 
 # --------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Command line: `python -m defcoop build` and `python -m defcoop evaluate`.
+"""Command line: `python -m defcoop build`, `evaluate`, `devset`, `report` and `cache`.
 
 Errors a user can fix (a missing corpus, a bad override row, a broken codebook) print one
 line naming the file and the problem and exit with status 2; nothing is written.
@@ -22,9 +22,15 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build the tables from a corpus folder")
     build.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="corpus folder (default: seeds)")
     build.add_argument("--out", default=str(PROCESSED_DIR), help="output folder (default: data/processed)")
-    build.add_argument("--jobs", type=int, default=1, help="worker processes (same output for any N)")
+    build.add_argument("--jobs", type=int, default=None,
+                       help="worker processes (default: every core; same output for any N)")
     build.add_argument("--overrides", default=None, help="analyst corrections CSV (default: data/overrides.csv)")
     build.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    build.add_argument("--no-store", action="store_true",
+                       help="extract every article, neither reading nor writing the result store")
+
+    cache = commands.add_parser("cache", help="report the size of the result store and cached tables")
+    cache.add_argument("--clear", action="store_true", help="empty them (the next build extracts every article)")
 
     evaluate = commands.add_parser("evaluate", help="score the tables against hand-made gold answers")
     evaluate.add_argument("--gold", required=True, help="gold YAML (format: shared/eval/GOLD.md)")
@@ -55,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
             return _report(args)
         if args.command == "devset":
             return _devset(args)
+        if args.command == "cache":
+            return _cache(args)
         return _evaluate(args)
     except UserFacingError as error:
         print(f"defcoop: error: {error}", file=sys.stderr)
@@ -78,14 +86,16 @@ class UserFacingError(Exception):
 
 
 def _build(args) -> int:
-    from defcoop.tables import build_to_folder, inputs_hash
+    from defcoop.tables import build_to_folder, inputs_hash, store_path
 
     corpus = Path(args.corpus)
     try:
         if not corpus.is_dir():
             raise FileNotFoundError(f"corpus folder not found: {corpus}")
-        counts = build_to_folder(corpus, args.out, jobs=max(1, args.jobs), progress=not args.quiet,
-                                 overrides=args.overrides, inputs_hash=inputs_hash(corpus))
+        jobs = None if args.jobs is None else max(1, args.jobs)
+        counts = build_to_folder(corpus, args.out, jobs=jobs, progress=not args.quiet,
+                                 overrides=args.overrides, inputs_hash=inputs_hash(corpus),
+                                 store=None if args.no_store else store_path())
     except _user_errors() as error:
         raise UserFacingError(str(error)) from error
     if not args.quiet:
@@ -139,4 +149,15 @@ def _report(args) -> int:
 
     pages = render_reports(args.notebooks, args.out)
     print(f"defcoop: wrote {len(pages)} pages to {args.out}", file=sys.stderr)
+    return 0
+
+
+def _cache(args) -> int:
+    from defcoop.store import cache_report, clear_cache
+    from defcoop.tables import INTERIM_DIR
+
+    if args.clear:
+        print(clear_cache(INTERIM_DIR))
+    else:
+        print(cache_report(INTERIM_DIR))
     return 0

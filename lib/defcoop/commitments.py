@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from defcoop.paths import CODEBOOK_DIR
 from defcoop.patterns import GatedPattern, gated
+from defcoop.rulecache import cached_by_content
 from defcoop.text import fold
 
 SUBJECT_CHARS = 80   # the actor is named near the start of the sentence
@@ -36,7 +36,7 @@ def _alternation(patterns: list[str]) -> GatedPattern:
     return gated("|".join(f"(?:{p})" for p in patterns))
 
 
-@lru_cache(maxsize=4)
+@cached_by_content(lambda: CODEBOOK_DIR / "commitments.yaml")
 def load_commitment_rules(path: Path | None = None) -> CommitmentRules:
     """Read data/codebook/commitments.yaml (cached)."""
     import yaml

@@ -18,12 +18,12 @@ import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 from defcoop.paths import CODEBOOK_DIR
 from defcoop.patterns import GatedPattern, gated
+from defcoop.rulecache import cached_by_content
 from defcoop.text import fold
 
 WINDOW_AFTER_TRIGGER = 2
@@ -119,7 +119,7 @@ class MechanismRules:
         return next((pattern for m, _, pattern in self.patterns if m == mechanism), None)
 
 
-@lru_cache(maxsize=4)
+@cached_by_content(lambda: CODEBOOK_DIR / "mechanisms.yaml")
 def load_mechanisms(path: Path | None = None) -> MechanismRules:
     """Read data/codebook/mechanisms.yaml (cached)."""
     import yaml
@@ -908,8 +908,9 @@ def merge_candidates(candidates: list[MeetingCandidate]) -> list[list[MeetingCan
         return i
 
     for i, j in _overlapping_pairs(candidates):
-        if same_meeting(candidates[i], candidates[j]):
-            parent[find(j)] = find(i)
+        root_i, root_j = find(i), find(j)
+        if root_i != root_j and same_meeting(candidates[i], candidates[j]):   # one group already: no test
+            parent[root_j] = root_i
     groups: dict[int, list[MeetingCandidate]] = {}
     for i, candidate in enumerate(candidates):
         groups.setdefault(find(i), []).append(candidate)

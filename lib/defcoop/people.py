@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 from defcoop.paths import REFERENCE_DIR
@@ -30,6 +29,7 @@ from defcoop.places import CountryTable, Gazetteer, load_countries, load_places
 from defcoop.reference import (AliasMatch, AliasMatcher, ReferenceDataError, add_alias, alias_key, fold_cached,
                                parse_iso_date,
                                is_case_sensitive, read_rows, spelling_variants, split_aliases)
+from defcoop.rulecache import cached_by_content
 from defcoop.text import ascii_name, fold
 
 UNRANKED = 99  # rank given to an empty role ("" = unknown), below every role in roles.csv
@@ -135,7 +135,7 @@ class Role:
 
 # --- roles ---------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=8)
+@cached_by_content(lambda: REFERENCE_DIR / "roles.csv")
 def load_roles(path: str | Path | None = None) -> dict[str, Role]:
     """Roles by id from roles.csv (default data/reference/roles.csv), validated; cached.
 
@@ -472,7 +472,7 @@ class OfficialsTable:
         return min(roles, key=rank_of, default="")
 
 
-@lru_cache(maxsize=8)
+@cached_by_content(lambda: REFERENCE_DIR / "officials.csv")
 def load_officials(path: str | Path | None = None) -> OfficialsTable:
     """Read and validate officials.csv (default data/reference/officials.csv); cached.
 

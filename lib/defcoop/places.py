@@ -10,11 +10,11 @@ all give Ho Chi Minh City with the offsets of the words as written.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from defcoop.paths import REFERENCE_DIR
 from defcoop.reference import AliasMatcher, ReferenceDataError, add_alias, fold_cached, read_rows, split_aliases
+from defcoop.rulecache import cached_by_content
 
 PLACE_KINDS = ("capital", "city", "province", "border_gate", "district")
 # Generic words written after a place name that still belong to the mention ("Tay Ninh province").
@@ -111,7 +111,7 @@ class Gazetteer:
         return mentions
 
 
-@lru_cache(maxsize=8)
+@cached_by_content(lambda: REFERENCE_DIR / "countries.csv")
 def load_countries(path: str | Path | None = None) -> CountryTable:
     """Read and validate countries.csv (default: data/reference/countries.csv); cached.
 
@@ -131,7 +131,7 @@ def load_countries(path: str | Path | None = None) -> CountryTable:
     return CountryTable(countries, AliasMatcher(entries, capitalised=True), load_waters())
 
 
-@lru_cache(maxsize=8)
+@cached_by_content(lambda: REFERENCE_DIR / "waters.csv")
 def load_waters(path: str | Path | None = None) -> AliasMatcher[str]:
     """Matcher over waters.csv: seas and gulfs whose names contain a country's ("Gulf of Thailand"),
     so that country is not counted as named. Any case: "gulf of thailand" is no country either."""
@@ -161,7 +161,7 @@ def _country_from_row(row: dict[str, str], path: Path, line: int) -> Country:
                    token, alone == "yes", row.get("source", ""))
 
 
-@lru_cache(maxsize=8)
+@cached_by_content(lambda: REFERENCE_DIR / "places.csv")
 def load_places(path: str | Path | None = None) -> Gazetteer:
     """Read and validate places.csv (default: data/reference/places.csv); cached.
 

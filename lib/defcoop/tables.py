@@ -233,37 +233,178 @@ _WARM_UP_TEXT = ("Hanoi (VNA) - Vietnam and Cambodia agreed tointensify joint bo
                  "signed the 2017 cooperation plan.")
 
 
+RULE_MODULES = ("defcoop.clean", "defcoop.themes", "defcoop.meetings", "defcoop.agreements",
+                "defcoop.commitments", "defcoop.people", "defcoop.places")
+
+
+def load_rules() -> None:
+    """Load and validate every rule file and reference table, re-reading any edited since.
+
+    Run before any file is extracted, so a broken codebook or reference file stops the
+    build before any file is processed or written.
+    """
+    import importlib
+
+    from defcoop.rulecache import load_all, refresh
+
+    for module in RULE_MODULES:   # each registers its loaders on import
+        importlib.import_module(module)
+
+    refresh()
+    load_all()
+
+
 def warm_up() -> None:
-    """Load every rule file, reference table and the word-segmentation lexicon now.
+    """`load_rules`, then one extraction, which also loads the word-segmentation lexicon.
 
     Run before worker processes fork, so each is loaded once for the whole build (forked
-    workers share it), and so a broken codebook or reference file stops the build before
-    any file is processed or written.
+    workers share it); a build that extracts in-process loads the lexicon only if a text needs it.
     """
     from defcoop.clean import clean_article
     from defcoop.corpus import RawArticle
     from defcoop.extract import extract_article
-    from defcoop.themes import load_codebook
 
-    load_codebook()
+    load_rules()
     raw = RawArticle("warm-up", "warm-up.txt", "txt", _WARM_UP_TEXT, meta={"published": "2016-10-22"})
     extract_article(clean_article(raw), raw)
 
 
-def iter_file_results(root: Path, files: list[Path], jobs: int):
-    """Yield slim `FileResult`s (see `_process_file_slim`) in corpus order, using `jobs` worker
-    processes when > 1."""
-    work = _process_file_slim
+POOL_MIN_FILES = 32   # with the default --jobs, fewer files to extract than this run in-process
+
+
+def default_jobs() -> int:
+    """Every core this process may use (the default for `build` and `load`)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:   # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _process_file_packed(args) -> bytes:
+    """`_process_file_slim`, packed for the result store where it was made (the parent only unpacks)."""
+    from defcoop.store import pack
+
+    return pack(_process_file_slim(args))
+
+
+def extract_files(root: Path, files: list[Path], jobs: int | None, *, packed: bool = False):
+    """Yield slim `FileResult`s (see `_process_file_slim`) in corpus order, using worker
+    processes when `jobs` > 1 (None: every core, once there are `POOL_MIN_FILES` files);
+    `packed`: each as the bytes the result store keeps (see `defcoop.store.pack`)."""
+    work = _process_file_packed if packed else _process_file_slim
+    if jobs is None:
+        jobs = default_jobs() if len(files) >= POOL_MIN_FILES else 1
     if jobs <= 1 or len(files) < 2:
         for path in files:
             yield work((path, root))
         return
     import multiprocessing
 
+    warm_up()
+
     context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
     chunksize = max(1, min(16, len(files) // (jobs * 8) or 1))
     with context.Pool(jobs) as pool:
         yield from pool.imap(work, ((path, root) for path in files), chunksize=chunksize)
+
+
+class _Reuse:
+    """The build's side of the result store: look each file up, keep what was extracted."""
+
+    FLUSH_EVERY = 256
+
+    def __init__(self, store, fingerprint: bytes):
+        self.store, self.fingerprint = store, fingerprint
+        self.used: list[bytes] = []
+        self.pending: list[tuple[bytes, FileResult]] = []
+        self.reused = self.extracted = 0
+        self.to_extract = 0   # known once the corpus is looked up
+
+    MARK_AFTER = 86400.0   # a reused entry's last-use time is refreshed at most daily
+
+    def needs_marking(self, validated: bool, used: float) -> bool:
+        """Whether the store must record this build's use of a reused entry."""
+        import time
+
+        return not validated or used < time.time() - self.MARK_AFTER
+
+    def key(self, root: Path, path: Path) -> bytes | None:
+        from defcoop.store import entry_key
+
+        try:
+            data = path.read_bytes()
+        except OSError:   # unreadable: extracted every time (it becomes a reject)
+            return None
+        return entry_key(self.fingerprint, path.relative_to(root).as_posix(), data)
+
+    def keep(self, key: bytes | None, blob: bytes) -> None:
+        """Store one packed result (written in batches)."""
+        if key is None:
+            return
+        self.pending.append((key, blob))
+        if len(self.pending) >= self.FLUSH_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        pending, self.pending = self.pending, []
+        self._safely(self.store.put_packed, pending)
+
+    def finish(self) -> None:
+        """The build succeeded: every row it used passed the schemas."""
+        self.flush()
+        self._safely(lambda: self.store.mark_used(self.used, validated=True))
+        self._safely(self.store.evict)
+
+    def _safely(self, action, *args) -> None:
+        """Run a store write; a store that fails (disk full, locked too long) costs speed, not the build."""
+        import sqlite3
+
+        try:
+            action(*args)
+        except sqlite3.Error as error:
+            print(f"defcoop: warning: result store {self.store.path}: {error}", file=sys.stderr, flush=True)
+
+
+def iter_file_results(root: Path, files: list[Path], jobs: int | None, reuse: _Reuse | None = None):
+    """Yield (slim `FileResult`, trusted) in corpus order: stored results where `reuse` has
+    them, the rest extracted (in `jobs` processes). `trusted` rows passed the table schemas
+    in an earlier build that finished."""
+    from defcoop.store import unpack
+
+    if reuse is None:
+        load_rules()
+        for result in extract_files(root, files, jobs):
+            yield result, False
+        return
+    keys = [reuse.key(root, path) for path in files]
+    known = reuse.store.status([key for key in keys if key is not None])
+    reuse.to_extract = len(files) - len(known)
+    if reuse.to_extract:   # the rules must be sound first
+        load_rules()
+    extracted = extract_files(root, [path for path, key in zip(files, keys) if key not in known], jobs,
+                              packed=True)
+    stored = reuse.store.get_many([key for key in keys if key in known])
+    for path, key in zip(files, keys):
+        hit = next(stored) if key in known else None
+        if hit is not None:
+            reuse.reused += 1
+            if reuse.needs_marking(*known[key]):
+                reuse.used.append(key)
+            yield hit
+            continue
+        if key not in known:
+            blob = next(extracted)
+        else:   # stored but unreadable: extract it here
+            load_rules()
+            blob = _process_file_packed((path, root))
+        result = unpack(blob)
+        reuse.extracted += 1
+        reuse.keep(key, blob)
+        if key is not None:
+            reuse.used.append(key)
+        yield result, False
+    for _ in extracted:   # let the pool shut down
+        pass
 
 
 def build_tables(corpus=None, *, jobs: int = 1, progress: bool = False, overrides=None) -> dict:
@@ -341,7 +482,8 @@ class _Validator:
 
     Rows arrive as the CSV text written for them and each chunk is read back the way
     `defcoop.schemas.read_string_table` reads a table, so what is checked is what analysts
-    will load. Ids seen in earlier chunks are kept as 64-bit hashes in an array (8 bytes an
+    will load. Trusted rows (stored results an earlier finished build validated) skip the
+    schema checks but not the id checks. Ids seen in earlier chunks are kept as 64-bit hashes in an array (8 bytes an
     id, against ~150 for a dict entry: 1.5 million ids at 100,000 articles); at `close` rows
     whose hashes repeat are read back with `values_at` and compared as text, so a hash
     collision is never reported as a duplicate.
@@ -353,20 +495,26 @@ class _Validator:
         from defcoop.schemas import unique_columns
 
         self.name, self.columns = name, TABLE_COLUMNS[name]
-        self.count = 0
+        self.count = 0                      # rows added, pending ones included
         self._pending: list[str] = []
+        self._pending_at: list[range] = []  # the row numbers of each pending text
         self._pending_rows = self._pending_chars = 0
         self._hashes = {column: array("q") for column in unique_columns(name)}
         self._header = _encoder().lines([self.columns])
         self._values_at = values_at
 
-    def add_text(self, text: str, rows: int, ids=()) -> None:
+    def add_text(self, text: str, rows: int, ids=(), trusted: bool = False) -> None:
         """`rows` rows written as `text`; `ids` their values of the table's id column, if it has one."""
-        self._pending.append(text)
-        self._pending_rows += rows
-        self._pending_chars += len(text)
         for hashes in self._hashes.values():
             hashes.extend(map(self._id_hash, ids))
+        start = self.count
+        self.count += rows
+        if trusted or not rows:
+            return
+        self._pending.append(text)
+        self._pending_at.append(range(start, start + rows))
+        self._pending_rows += rows
+        self._pending_chars += len(text)
         if self._pending_rows >= VALIDATE_CHUNK or self._pending_chars >= VALIDATE_CHUNK_CHARS:
             self._validate()
 
@@ -377,13 +525,14 @@ class _Validator:
 
         from defcoop.schemas import SchemaError, read_string_table, validate_table
 
-        text, rows, start = "".join(self._pending), self._pending_rows, self.count
-        self._pending, self._pending_rows, self._pending_chars = [], 0, 0
-        self.count += rows
+        text, rows, at = "".join(self._pending), self._pending_rows, self._pending_at
+        self._pending, self._pending_at, self._pending_rows, self._pending_chars = [], [], 0, 0
         frame = read_string_table(io.StringIO(self._header + text), self.name)
+        start = at[0].start if at else self.count
         if len(frame) != rows:
             raise SchemaError(f"table {self.name}: {rows} rows written from row {start}, {len(frame)} read back")
-        frame.index = pd.RangeIndex(start, start + rows)
+        frame.index = (pd.RangeIndex(start, start + rows) if len(at) <= 1 else
+                       pd.Index([row for block in at for row in block]))
         validate_table(self.name, frame)   # unique within the chunk, among the rest
 
     def close(self) -> int:
@@ -431,10 +580,10 @@ class _TableSink:
         """Write one row made in this process (meetings, rejects...)."""
         self.add_text(encode_rows(self.name, [row]), 1, [row[c] for c in self._id_columns])
 
-    def add_text(self, text: str, rows: int, ids=()) -> None:
+    def add_text(self, text: str, rows: int, ids=(), trusted: bool = False) -> None:
         """Write rows already encoded (see `encode_rows`)."""
         self.handle.write(text)
-        self.validator.add_text(text, rows, ids)
+        self.validator.add_text(text, rows, ids, trusted)
 
     def _values_at(self, column: str, rows: list[int]) -> dict[int, str]:
         """Cells of `column` in the given (0-based) data rows, read back from the file so far."""
@@ -528,7 +677,7 @@ class _MeetingLinkedSpool:
         self.articles: list[tuple[str, list]] = []   # (article_id, meeting key of each row), in order
         self._split = self.columns.index("meeting_id")
 
-    def add(self, article_id: str, rows: list[tuple]) -> None:
+    def add(self, article_id: str, rows: list[tuple], trusted: bool = False) -> None:
         """Spool one article's rows, as `encode_linked_rows` gives them."""
         if not rows:
             return
@@ -539,7 +688,7 @@ class _MeetingLinkedSpool:
             spooled += (pack(len(head_bytes), len(tail_bytes)), head_bytes, tail_bytes)
             text.append(f"{head},,{tail}\n")   # meeting_id is empty until the merge
         self.handle.write(b"".join(spooled))
-        self.validator.add_text("".join(text), len(rows), [row[1] for row in rows])
+        self.validator.add_text("".join(text), len(rows), [row[1] for row in rows], trusted)
         self.articles.append((article_id, [row[0] for row in rows]))
 
     def _records(self):
@@ -648,14 +797,19 @@ def clean_stale_staging(parent: Path) -> None:
             continue
 
 
-def build_to_folder(corpus=None, out=None, *, jobs: int = 1, progress: bool = False, overrides=None,
-                    inputs_hash: str = "") -> dict[str, int]:
+def build_to_folder(corpus=None, out=None, *, jobs: int | None = None, progress: bool | str = False,
+                    overrides=None, inputs_hash: str = "", store=None) -> dict[str, int]:
     """Build the tables of `corpus` straight into `out`, streaming; return row counts by table.
 
     `build_tables` and `load_tables` run this too. Overrides,
     rules and reference data are checked before any file is read; the tables go to a staging
     folder beside `out` and replace the previous ones only when all are written and valid,
     so an error or a kill (SIGKILL included) leaves the previous tables as they were.
+
+    `store` (a path to a `defcoop.store.ResultStore` file, or None for none) lets the build
+    reuse each unchanged file's stored result and extract only new or changed files; the
+    tables are the same bytes either way. `jobs=None` uses every core when there is enough
+    to extract. `progress="auto"` reports only builds that extract many files.
     """
     from defcoop.corpus import list_corpus_files
     from defcoop.overrides import load_overrides
@@ -664,22 +818,53 @@ def build_to_folder(corpus=None, out=None, *, jobs: int = 1, progress: bool = Fa
     out = Path(out) if out is not None else PROCESSED_DIR
     pending_overrides = _Overrides(load_overrides(overrides if overrides is not None else OVERRIDES_FILE))
     files = list_corpus_files(root)
-    warm_up()
+    reuse = _open_reuse(store)
     out.parent.mkdir(parents=True, exist_ok=True)
     clean_stale_staging(out.parent)
     staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out.parent))
     try:
-        counts = _stream(root, files, staging, jobs, progress, pending_overrides)
+        counts = _stream(root, files, staging, jobs, progress, pending_overrides, reuse)
+        _LAST_BUILD.update(files=len(files), reused=reuse.reused if reuse else 0,
+                           extracted=reuse.extracted if reuse else len(files))
+        if reuse is not None:
+            reuse.finish()
         manifest = {"defcoop": __version__, "inputs_hash": inputs_hash, "rows": counts}
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         _swap_into(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if reuse is not None:
+            reuse.flush()   # results of a failed build are kept, not marked validated
+            reuse.store.close()
     return {name: counts[name] for name in TABLE_NAMES}
 
 
-def _stream(root: Path, files: list, staging: Path, jobs: int, progress: bool,
-            overrides: _Overrides) -> dict[str, int]:
+_LAST_BUILD: dict[str, int] = {}
+
+
+def last_build() -> dict[str, int]:
+    """Files in the last build this process ran, how many were reused from the store and how
+    many extracted; empty before any build.
+
+    >>> sorted(last_build()) in ([], ['extracted', 'files', 'reused'])
+    True
+    """
+    return dict(_LAST_BUILD)
+
+
+def _open_reuse(store) -> _Reuse | None:
+    from defcoop.store import code_fingerprint, open_store
+
+    if store is None:
+        return None
+    opened = open_store(store)
+    if opened is None:
+        return None
+    return _Reuse(opened, code_fingerprint(REFERENCE_DIR, CODEBOOK_DIR, Path(__file__).parent))
+
+
+def _stream(root: Path, files: list, staging: Path, jobs: int | None, progress: bool | str,
+            overrides: _Overrides, reuse: _Reuse | None = None) -> dict[str, int]:
     """Write every table into `staging` as file results arrive; return row counts by table.
 
     Articles and cleaning_log rows go straight to their CSVs; agreements and commitments
@@ -695,7 +880,8 @@ def _stream(root: Path, files: list, staging: Path, jobs: int, progress: bool,
     rejects: list[dict] = []
     candidates: list = []
     duplicates = DuplicateFilter()
-    for done, result in enumerate(iter_file_results(root, files, jobs), start=1):
+    report = _Progress(len(files), progress, reuse)
+    for done, (result, trusted) in enumerate(iter_file_results(root, files, jobs, reuse), start=1):
         rejects.extend(_reject_row(r) for r in result.rejects)
         for encoded in result.articles:
             duplicate = duplicates.check(encoded.article_id, encoded.path, encoded.fingerprint)
@@ -705,13 +891,12 @@ def _stream(root: Path, files: list, staging: Path, jobs: int, progress: bool,
             if overrides.targets("articles", encoded.article_id):
                 articles.add(overrides.apply("articles", _decode_line(encoded.article, "articles")))
             else:
-                articles.add_text(encoded.article, 1, (encoded.article_id,))
-            log.add_text(encoded.log, encoded.log_rows)
+                articles.add_text(encoded.article, 1, (encoded.article_id,), trusted)
+            log.add_text(encoded.log, encoded.log_rows, (), trusted)
             for name, spool in spools.items():
-                spool.add(encoded.article_id, encoded.linked[name])
+                spool.add(encoded.article_id, encoded.linked[name], trusted)
             candidates.extend(candidate.compact() for candidate in encoded.meetings)
-        if progress and (done % PROGRESS_EVERY == 0 or done == len(files)):
-            print(f"defcoop: processed {done}/{len(files)} files", file=sys.stderr, flush=True)
+        report.step(done)
     del duplicates
     counts = {"articles": articles.close(), "cleaning_log": log.close()}
 
@@ -736,6 +921,28 @@ def _stream(root: Path, files: list, staging: Path, jobs: int, progress: bool,
         sink.add(row)
     counts["overrides_log"] = sink.close()
     return counts
+
+
+class _Progress:
+    """Progress lines on stderr: files done, and how many were reused from the store."""
+
+    def __init__(self, total: int, mode: bool | str, reuse: _Reuse | None):
+        self.total, self.mode, self.reuse = total, mode, reuse
+
+    @property
+    def on(self) -> bool:
+        """`True`: always; "auto": when there are `PROGRESS_EVERY` files or more to extract."""
+        if self.mode != "auto":
+            return bool(self.mode)
+        to_extract = self.total if self.reuse is None else self.reuse.to_extract
+        return to_extract >= PROGRESS_EVERY
+
+    def step(self, done: int) -> None:
+        if (done % PROGRESS_EVERY == 0 or done == self.total) and self.on:
+            detail = ""
+            if self.reuse is not None:
+                detail = f" ({self.reuse.reused} reused from the result store, {self.reuse.extracted} extracted)"
+            print(f"defcoop: processed {done}/{self.total} files{detail}", file=sys.stderr, flush=True)
 
 
 def _swap_into(staging: Path, out: Path) -> None:
@@ -784,23 +991,77 @@ def read_tables(folder) -> dict:
     return {name: read_table(Path(folder) / f"{name}.csv", name) for name in TABLE_NAMES}
 
 
-def load_tables(corpus=None, *, rebuild: bool = False) -> dict:
-    """Tables for `corpus`, from data/processed or a cache in data/interim, built when stale."""
+def store_path() -> Path:
+    """Where builds keep per-article results: data/interim/results.sqlite."""
+    from defcoop.store import STORE_FILE
+
+    return INTERIM_DIR / STORE_FILE
+
+
+def tables_folder(corpus) -> Path:
+    """The cached tables of one corpus folder: one folder per corpus, replaced when it changes."""
+    name = hashlib.sha256(str(Path(corpus).resolve()).encode("utf-8")).hexdigest()[:16]
+    return INTERIM_DIR / "tables" / name
+
+
+def load_tables(corpus=None, *, rebuild: bool = False, jobs: int | None = None) -> dict:
+    """Tables for `corpus`, from data/processed or a cache in data/interim, built when stale.
+
+    A build reuses the stored result of every unchanged article (see `defcoop.store`), so
+    adding one article to a large archive re-extracts one article; `rebuild=True` ignores
+    both the cached tables and the stored results.
+    """
     from defcoop.corpus import CorpusError
+    from defcoop.rulecache import refresh
 
     root = Path(corpus) if corpus is not None else DEFAULT_CORPUS
     if not root.is_dir():
         raise CorpusError(f"corpus folder not found: {root}")
+    refresh()
     digest = inputs_hash(root)
     candidates = [PROCESSED_DIR] if root.resolve() == DEFAULT_CORPUS.resolve() else []
-    candidates.append(INTERIM_DIR / digest[:16])
+    candidates.append(tables_folder(root))
     if not rebuild:
         for folder in candidates:
             if _manifest_hash(folder) == digest:
+                if folder != PROCESSED_DIR:
+                    _touch(folder / MANIFEST)
                 return read_tables(folder)
     folder = candidates[-1]
-    build_to_folder(root, folder, inputs_hash=digest)
+    build_to_folder(root, folder, inputs_hash=digest, jobs=jobs, progress="auto",
+                    store=None if rebuild else store_path())
+    evict_tables(INTERIM_DIR)
     return read_tables(folder)
+
+
+def evict_tables(interim: Path, *, max_age_days: float | None = None) -> list[Path]:
+    """Remove cached tables no load used for `max_age_days`, and the per-state folders
+    (data/interim/<hash>/) that versions before the result store left; return what went."""
+    import time
+
+    from defcoop.store import MAX_AGE_DAYS
+
+    cutoff = time.time() - (MAX_AGE_DAYS if max_age_days is None else max_age_days) * 86400
+    legacy = [f for f in interim.glob("*") if f.is_dir() and len(f.name) == 16
+              and all(c in "0123456789abcdef" for c in f.name)]   # never read again
+    gone = []
+    for folder in [*legacy, *(f for f in (interim / "tables").glob("*") if f.is_dir())]:
+        try:
+            used = (folder / MANIFEST).stat().st_mtime
+        except OSError:
+            used = 0.0
+        if folder in legacy or used < cutoff:
+            shutil.rmtree(folder, ignore_errors=True)
+            gone.append(folder)
+    return gone
+
+
+def _touch(path: Path) -> None:
+    """Mark cached tables as used, so eviction keeps them."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
 
 
 def _manifest_hash(folder: Path) -> str | None:

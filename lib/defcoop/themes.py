@@ -21,12 +21,12 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from defcoop.paths import CODEBOOK_DIR, PROJECT_ROOT
 from defcoop.patterns import anchor_pieces
+from defcoop.rulecache import cached_by_content
 from defcoop.text import fold
 
 CORE_THEMES: tuple[str, ...] = (
@@ -391,18 +391,16 @@ def parse_codebook(text: str, source: str = "themes.yaml") -> Codebook:
     return _build(data.get("version"), themes, source)
 
 
-@lru_cache(maxsize=8)
-def _load_cached(path: str, mtime_ns: int) -> Codebook:
-    """Parse a codebook file; the mtime in the key makes an edited file reload."""
-    file = Path(path)
+@cached_by_content(lambda: DEFAULT_PATH)
+def _load_cached(file: Path) -> Codebook:
+    """Parse a codebook file (kept until its content changes, see `defcoop.rulecache`)."""
     return parse_codebook(file.read_text(encoding="utf-8"), _display(file))
 
 
 def load_codebook(path: str | os.PathLike[str] | None = None) -> Codebook:
-    """Load (once per path and modification time) and validate the theme codebook.
+    """Load (once per path and content) and validate the theme codebook.
 
     >>> len(load_codebook().ids) >= len(CORE_THEMES)
     True
     """
-    file = Path(path) if path is not None else DEFAULT_PATH
-    return _load_cached(os.path.abspath(file), file.stat().st_mtime_ns)
+    return _load_cached(None if path is None else os.path.abspath(path))

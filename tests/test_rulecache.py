@@ -1,0 +1,53 @@
+"""Rule files are cached by content: an edit is seen at the next refresh, an untouched file is not re-parsed."""
+from defcoop import rulecache
+
+
+def test_an_edited_rule_file_is_parsed_again_after_refresh(tmp_path):
+    rules, parsed = tmp_path / "cues.yaml", []
+    rules.write_text("talks\n", encoding="utf-8")
+
+    @rulecache.cached_by_content(lambda: rules)
+    def load(path):
+        parsed.append(path.read_text(encoding="utf-8"))
+        return parsed[-1].split()
+
+    assert load() == ["talks"] and load() == ["talks"]
+    assert rulecache.refresh() is False and load() == ["talks"]
+    assert len(parsed) == 1                       # unchanged: parsed once
+    rules.write_text("talks\nmeeting\n", encoding="utf-8")
+    assert load() == ["talks"]                    # within a build the rules stay fixed...
+    assert rulecache.refresh() is True
+    assert load() == ["talks", "meeting"]         # ...and the next build sees the edit
+
+
+def test_one_edited_file_drops_the_rules_built_from_others(tmp_path):
+    roles, people = tmp_path / "roles.csv", tmp_path / "people.csv"
+    roles.write_text("minister\n", encoding="utf-8")
+    people.write_text("Tea Banh\n", encoding="utf-8")
+
+    @rulecache.cached_by_content(lambda: roles)
+    def load_roles(path):
+        return path.read_text(encoding="utf-8").split()
+
+    @rulecache.cached_by_content(lambda: people)
+    def load_people(path):   # embeds the roles, like officials.csv does
+        return [(name, load_roles()[0]) for name in path.read_text(encoding="utf-8").splitlines()]
+
+    assert load_people() == [("Tea Banh", "minister")]
+    roles.write_text("general\n", encoding="utf-8")
+    assert rulecache.refresh() is True
+    assert load_people() == [("Tea Banh", "general")]
+
+
+def test_every_module_with_a_rule_loader_is_loaded_before_a_build():
+    """`defcoop.tables.load_rules` imports RULE_MODULES so that each loader registers and a broken
+    file stops the build; a new module with a loader must be listed there."""
+    from pathlib import Path
+
+    import defcoop
+    from defcoop.tables import RULE_MODULES
+
+    package = Path(defcoop.__file__).parent
+    with_loaders = {f"defcoop.{path.stem}" for path in package.glob("*.py")
+                    if path.stem != "rulecache" and "@cached_by_content(" in path.read_text(encoding="utf-8")}
+    assert with_loaders == set(RULE_MODULES)
