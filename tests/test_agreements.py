@@ -78,3 +78,10 @@ def test_a_document_signed_by_the_parties_during_their_talks_was_signed_at_the_m
 
 def test_a_document_signed_in_an_earlier_year_is_only_mentioned():
     assert find_signed_documents("They reviewed the agreement signed in 2019 by the two committees.") == []
+
+
+def test_a_subject_stops_before_a_participial_clause_and_a_bare_year_is_the_subject():
+    assert kinds("They signed an agreement on border cooperation, attaching importance to patrols.") == [
+        ("agreement", "border cooperation")]
+    assert kinds("During the talks, the two sides signed a cooperation agreement in 2021, focusing on crime.") == [
+        ("agreement", "2021")]

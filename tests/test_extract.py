@@ -144,3 +144,18 @@ def test_the_page_date_wins_over_the_url_date(tmp_path):
     page = URL_MONTH_ONLY.replace("/2019/12/defence", "/2019-12-21/defence").replace("---\nHanoi", "published: 2019-12-22\n---\nHanoi")
     clean, _records = extract(tmp_path, page)
     assert clean.published == "2019-12-22"
+
+
+def test_a_document_named_without_a_subject_is_the_one_of_its_kind_named_with_one(tmp_path):
+    article = """---
+title: Border forces sign agreement
+published: 2022-05-10
+---
+Vietnamese Border Guard Commander Senior Colonel Nguyen Van An and Cambodian Military Region Commander Major General Sok Dara held talks in Tay Ninh province on May 9.
+
+Both sides sign cooperation agreement.
+
+During the talks, the two sides signed an agreement on border cooperation, focusing on joint patrols.
+"""
+    _clean, records = extract(tmp_path, article, name="twice.md")
+    assert [(a["kind"], a["subject"]) for a in records.agreements] == [("agreement", "border cooperation")]

@@ -506,3 +506,69 @@ def test_unnamed_units_talks_at_border_force_level_are_border_force_talks():
     sentences = ["The provincial Border Guard Command and the two Cambodian military sub-regions held talks on May 4, 2024."]
     (meeting,) = extract_meetings("a", sentences, None, [], load_officials())
     assert meeting.mechanism == "border_force_talks"
+
+
+# --- batch 6 of the real-article set: general rules, each on a sentence written for it -----------
+
+def test_the_three_defence_ministries_getting_together_is_a_trilateral_meeting():
+    sentences = ["Defence ministries of Cambodia, Vietnam and Laos got together for two days in Vientiane.",
+                 "Generals Phan Van Giang and Tea Banh attended their trilateral meeting."]
+    meeting = meetings_of(sentences, published=date(2022, 9, 19))[0]
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == (
+        "trilateral_ministers_meeting", "Phan Van Giang", "Tea Banh")
+
+
+def test_talks_named_by_their_date_are_a_meeting():
+    sentences = ["General Vong Pisen and Deputy Minister of Defence Nguyen Tan Cuong agreed to boost ties.",
+                 "Their March 3 talks were held in Hanoi."]
+    meeting = only_meeting(sentences, published=date(2023, 3, 5))
+    assert (meeting.mechanism, meeting.date_start, meeting.place) == ("other", date(2023, 3, 3), "Hanoi")
+
+
+def test_bilateral_meetings_while_in_a_city_for_the_admm_are_sideline_meetings():
+    sentences = ["Defence Minister Phan Van Giang had bilateral meetings with his counterparts from Laos and "
+                 "Cambodia on May 4 while he was in Vientiane, Laos for the 18th ADMM."]
+    meeting = only_meeting(sentences)
+    assert (meeting.mechanism, meeting.date_start) == ("sideline_meeting", date(2024, 5, 4))
+
+
+def test_a_reburial_ceremony_is_held_where_the_dateline_says_not_where_the_soldiers_died():
+    sentences = ["The province held a ceremony on Friday to rebury the remains of 12 fighters who fell in Cambodia "
+                 "decades ago.", "Officials from a Cambodian province came too."]
+    found = extract_meetings("a", sentences, date(2017, 7, 23), OFFICIALS.find_people(sentences), OFFICIALS,
+                             dateline="Long An")
+    assert [(m.mechanism, m.place, m.country) for m in found] == [("repatriation_ceremony", "Long An", "VN")]
+
+
+def test_a_country_in_a_relative_clause_is_no_host():
+    from defcoop.meetings import find_host_country
+
+    assert find_host_country(["The province held a ceremony for soldiers who died in Cambodia."]) is None
+    assert find_host_country(["The talks, which were held in Cambodia, ended early."]) == "KH"
+
+
+def test_an_award_ceremony_with_an_ambassador_speaking_is_a_joint_event():
+    sentences = ["The Royal Cambodian Army Command held a ceremony to award medals to 40 Cambodian officers.",
+                 "The guests included Vietnamese Ambassador to Cambodia Nguyen Huy Tang, who thanked them."]
+    meeting = only_meeting(sentences, published=date(2024, 5, 4))
+    assert (meeting.mechanism, meeting.vn_lead) == ("other", "Nguyen Huy Tang")
+
+
+def test_border_commanders_co_chairing_the_event_are_border_force_talks():
+    sentences = ["In Tay Ninh, Border Guard Commander Senior Colonel Nguyen Van An and Svay Rieng "
+                 "Military Sub-region Commander Major General Sok Dara co-chaired the event on Monday.",
+                 "The two sides reviewed their cooperation."]
+    meeting = only_meeting(sentences)
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == ("border_force_talks", "Nguyen Van An", "Sok Dara")
+
+
+def test_talks_between_the_countries_top_leaders_are_no_defence_meeting():
+    sentences = ["Provincial governor Sok Dara said the tents were removed after talks between the countries' top "
+                 "leaders.", "The workers left on Monday.", "Nobody objected.",
+                 "Prime Minister Hun Sen and President Nguyen Xuan Phuc spoke by video."]
+    assert meetings_of(sentences, published=date(2020, 11, 26)) == []
+
+
+def test_an_ordinal_before_admm_fixes_the_year_but_not_before_admm_plus():
+    assert [w.start.year for w in series_year_windows(["in Vientiane for the 18th ADMM"], RULES)] == [2024]
+    assert series_year_windows(["in Jakarta for the 9th ADMM-Plus"], RULES) == []

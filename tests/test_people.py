@@ -323,3 +323,9 @@ def test_an_unknown_titled_name_stays_as_written():
 def test_a_titled_name_outside_the_table_is_canonical_ascii():
     (mention,) = load_officials().find_people(["Đại tá Colonel Nguyễn Văn Đức spoke at the press conference."])
     assert (mention.person, mention.name_as_written) == ("Nguyen Van Duc", "Nguyễn Văn Đức")
+
+
+def test_an_ambassador_to_a_country_is_named_and_of_the_country_before_the_title(table):
+    found = table.find_people(["Speaking there, Cambodian Ambassador to Vietnam Chea Sokha thanked the army."])
+    assert [(m.person, m.country, m.role) for m in found] == [("Chea Sokha", "KH", "other_official")]
+    assert table.find_people(["The ambassador went to Vietnam on Monday."]) == []

@@ -25,6 +25,8 @@ _SUBJECT_LEADS = re.compile(
 )
 _TRAILING_SEPARATOR = re.compile(r"(?:,\s*(?:and\s+)?|;\s*|\s+and\s+|\s+as well as\s+)(?:a|an|the)?\s*$", re.I)
 _SUBJECT_TAIL = re.compile(r"\s+(?:by|between)\s+the\s+two\b.*$|\s+(?:was|were)\s+(?:also\s+)?signed\b.*$")
+_PARTICIPIAL = re.compile(r",\s+[a-z]+ing\b.*$")   # a participial clause: ", attaching importance to ..."
+_SUBJECT_TIME = re.compile(r"^(?:in|during)\s+(?:the\s+year\s+)?((?:19|20)\d\d)\b")   # "in 2022" dates the signing
 
 
 @dataclass(frozen=True)
@@ -137,8 +139,9 @@ def _subject(kind: str, name: str, rest: str) -> str | None:
     if kind == "minutes":
         of = re.match(r"^of\s+(?:the\s+)?(.+)$", rest)
         return of.group(1) if of else None
-    subject = _SUBJECT_TAIL.sub("", _SUBJECT_LEADS.sub("", rest, count=1)).strip(" ,;.")
-    return subject or None
+    subject = _SUBJECT_TAIL.sub("", _SUBJECT_LEADS.sub("", _PARTICIPIAL.sub("", rest), count=1)).strip(" ,;.")
+    year = _SUBJECT_TIME.match(subject)
+    return (year.group(1) if year else subject) or None
 
 
 def _strip_article(text: str) -> str:

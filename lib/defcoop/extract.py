@@ -76,11 +76,20 @@ def extract_article(clean, raw) -> ArticleRecords:
 
 
 def _drop_repeated_documents(rows: list[dict]) -> list[dict]:
-    """A document named twice in one article (lead and body) is one signed document."""
+    """A document named twice in one article (lead and body) is one signed document; so is one
+    named without a subject ("Both sides sign cooperation agreement") beside a document of the
+    same kind that has one.
+
+    >>> rows = [{"kind": "agreement", "subject": None, "article_id": "a"},
+    ...         {"kind": "agreement", "subject": "border cooperation", "article_id": "a"}]
+    >>> [(r["kind"], r["subject"], r["agreement_id"]) for r in _drop_repeated_documents(rows)]
+    [('agreement', 'border cooperation', 'a-A1')]
+    """
+    with_subject = {row["kind"] for row in rows if row["subject"]}
     seen, kept = set(), []
     for row in rows:
         key = (row["kind"], (row["subject"] or "").casefold())
-        if key not in seen:
+        if key not in seen and (row["subject"] or row["kind"] not in with_subject):
             seen.add(key)
             kept.append({**row, "agreement_id": f"{row['article_id']}-A{len(kept) + 1}"})
     return kept

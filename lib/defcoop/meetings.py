@@ -58,6 +58,7 @@ class MechanismRules:
     defence_words: re.Pattern | None = None
     topic_list: re.Pattern | None = None
     future_event: re.Pattern | None = None
+    relative_clause: re.Pattern | None = None
     examples: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()   # (id, must_match, must_not_match)
     edition_nouns: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (id, nouns an ordinal numbers it by)
 
@@ -148,11 +149,13 @@ def load_mechanisms(path: Path | None = None) -> MechanismRules:
                               for entry in spec.get("numbered_series") or []),
         title_countries=tuple((iso2, gated("|".join(f"(?:{p})" for p in patterns)))
                               for iso2, patterns in (spec.get("title_countries") or {}).items()),
-        non_defence_ministries=_alternation_or_none(spec.get("non_defence_ministries")),
+        non_defence_ministries=_alternation_or_none((spec.get("non_defence_ministries") or [])
+                                                    + (spec.get("non_defence_meetings") or [])),
         defence_roles=frozenset(spec.get("defence_roles") or ()),
         defence_words=_alternation_or_none(spec.get("defence_words")),
         topic_list=_alternation_or_none(spec.get("topic_list_cues")),
         future_event=_alternation_or_none(spec.get("future_event_cues")),
+        relative_clause=_alternation_or_none(spec.get("relative_clause_cues")),
         examples=tuple((entry["id"], tuple(entry.get("must_match") or ()), tuple(entry.get("must_not_match") or ()))
                        for entry in spec["mechanisms"]),
         edition_nouns=tuple((entry["id"], tuple(entry.get("edition_nouns") or ())) for entry in spec["mechanisms"]),
@@ -382,15 +385,39 @@ def find_place(sentences: list[str], folded: list[str] | None = None) -> tuple[s
     return None, None
 
 
-def find_host_country(sentences: list[str], folded: list[str] | None = None) -> str | None:
-    """Country of a meeting placed only at country level ("held in Cambodia")."""
+_HELD = re.compile(r"\bheld\b|\btook place\b")
+
+
+def find_host_country(sentences: list[str], folded: list[str] | None = None,
+                      rules: MechanismRules | None = None) -> str | None:
+    """Country of a meeting placed only at country level ("held in Cambodia").
+
+    A country in a relative clause (`relative_clause_cues` in mechanisms.yaml) that does not
+    itself say held or took place is no host: "held a ceremony for soldiers who died in Cambodia".
+
+    >>> find_host_country(["Long An held a ceremony for soldiers who died in Cambodia."]) is None
+    True
+    >>> find_host_country(["The talks, which were held in Cambodia, ended."])
+    'KH'
+    """
     from defcoop.places import find_countries
 
+    rules = rules or load_mechanisms()
     for sentence, folded_sentence in zip(sentences, _folded(sentences, folded)):
+        if not _HELD.search(folded_sentence):
+            continue
         for iso2, start, _end, _written in find_countries(sentence, folded_sentence):
-            if _COUNTRY_IN.search(folded_sentence[:start]) and re.search(r"\bheld\b|\btook place\b", folded_sentence):
+            if _COUNTRY_IN.search(folded_sentence[:start]) and not _in_relative_clause(folded_sentence[:start], rules):
                 return iso2
     return None
+
+
+def _in_relative_clause(before: str, rules: MechanismRules) -> bool:
+    """Whether the text ends inside a relative clause that says nothing of holding the meeting."""
+    if rules.relative_clause is None:
+        return False
+    cues = list(rules.relative_clause.finditer(before))
+    return bool(cues) and not _HELD.search(before, cues[-1].end())
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -720,7 +747,7 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     if place is None and not online:
         place, country = place_from_dateline(window_folded, dateline)
     if country is None and not online:
-        country = find_host_country(window, window_folded)
+        country = find_host_country(window, window_folded, rules)
     if place is None and not online:
         place, country = _dateline_place(dateline, country)
     participants = [_participant(m, officials, resolved.date_start) for m in _participant_mentions(

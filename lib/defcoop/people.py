@@ -70,6 +70,8 @@ ORGANISATION_WORDS = frozenset("""
     international bilateral trilateral regional development economic vietnam-cambodia
 """.split())
 CONNECTORS = frozenset({"of", "the", "and", "for"})
+# Prepositions that belong to a title only before a country ("Ambassador to Cambodia Nguyen Huy Tang").
+COUNTRY_PREPOSITIONS = frozenset({"to"})
 # Capitalised words that start a sentence or an event rather than a name.
 OTHER_NON_NAME_WORDS = frozenset("""
     his her their in at on with to from by as during after before this that these those both two
@@ -405,7 +407,7 @@ class OfficialsTable:
             if span is None or not self._plausible_name(sentence, *span):
                 continue
             country_hits = self._countries.find(sentence, folded) if country_hits is None else country_hits
-            country = (_country_of_title(country_hits, place_hits, chain_start, span[0])
+            country = (_country_of_title(country_hits, place_hits, chain_start, span[0], sentence)
                        or _country_of_appositive(sentence, span[1], country_hits, place_hits))
             role = self._role_of_title(folded[chain_start:span[0]], country_hits, chain_start)
             name = sentence[span[0]:span[1]]
@@ -446,10 +448,17 @@ class OfficialsTable:
             word = match.group().rstrip(".") if match.group() not in ("'s", "’s") else "'s"
             original = sentence[match.start():match.end()]
             is_filler = (word == "'s" or word in ORGANISATION_WORDS or word in CONNECTORS
-                         or (original[:1].isupper() and bool(self._countries.find(original))))
+                         or (original[:1].isupper() and bool(self._countries.find(original)))
+                         or (word in COUNTRY_PREPOSITIONS and self._country_follows(sentence, match.end())))
             if not is_filler:
                 return pos
             pos = match.end()
+
+    def _country_follows(self, sentence: str, pos: int) -> bool:
+        """Whether the next word is a capitalised country name ("to | Cambodia")."""
+        token = _TOKEN.match(sentence, pos + 1) if sentence[pos:pos + 1] == " " else None
+        return bool(token) and token.group()[:1].isupper() and any(
+            hit[1] == 0 for hit in self._countries.find(sentence[token.start():]))
 
     def _plausible_name(self, sentence: str, start: int, end: int) -> bool:
         """Not a place, country or organisation dressed as a name ("Gen. Phnom Penh").
@@ -667,12 +676,25 @@ def _is_name_token(token: str) -> bool:
     return token[0].isupper() and not glued and fold(token) not in NON_NAME_WORDS
 
 
-def _country_of_title(country_hits: list, place_hits: list, chain_start: int, name_start: int) -> str:
+def _country_of_title(country_hits: list, place_hits: list, chain_start: int, name_start: int,
+                      sentence: str = "") -> str:
     """The one country named in the title phrase or just before it ("Thai Defence Minister"), or
-    of the places in it ("... of the Tay Ninh provincial People's Committee"), else ''."""
-    near = {iso2 for iso2, start, end, _ in country_hits if chain_start - 4 <= end and start < name_start}
+    of the places in it ("... of the Tay Ninh provincial People's Committee"), else ''. A country
+    the title points to ("Vietnamese Ambassador to Cambodia") is not the person's.
+
+    >>> _country_of_title([("VN", 0, 10, "Vietnamese"), ("KH", 25, 33, "Cambodia")], [], 11, 34,
+    ...                   "Vietnamese Ambassador to Cambodia Nguyen Huy Tang")
+    'VN'
+    """
+    near = {iso2 for iso2, start, end, _ in country_hits if chain_start - 4 <= end and start < name_start
+            and not _after_country_preposition(sentence, start)}
     near |= {p.country for p in place_hits if chain_start <= p.start and p.end <= name_start}
     return near.pop() if len(near) == 1 else ""
+
+
+def _after_country_preposition(sentence: str, start: int) -> bool:
+    words = sentence[max(0, start - 12):start].split()
+    return bool(words) and fold(words[-1]) in COUNTRY_PREPOSITIONS
 
 
 def _country_of_appositive(sentence: str, name_end: int, country_hits: list, place_hits: list) -> str:
