@@ -63,7 +63,7 @@ def corpus_assignment(source: str):
 
 def test_the_notebook_folder_has_the_numbered_notebooks():
     names = {path.stem for path in NOTEBOOKS}
-    assert {"01_corpus", "02_meetings_timeline", "03_themes_over_time"} <= names
+    assert {"01_corpus", "02_meetings_timeline", "03_themes_over_time", "07_explorer"} <= names
 
 
 @notebook_params

@@ -16,7 +16,7 @@ def built(tmp_path, corpus, jobs=1, name="out"):
 
 
 def same_files(a, b):
-    names = [f"{table}.csv" for table in TABLE_NAMES] + ["manifest.json"]
+    names = [f"{table}.csv" for table in TABLE_NAMES] + ["manifest.json", "datapackage.json"]
     match, mismatch, errors = filecmp.cmpfiles(a, b, names, shallow=False)
     return mismatch + errors
 

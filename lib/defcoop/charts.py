@@ -364,3 +364,26 @@ def pledge_ledger(ax, ledger, points, segments, colours: dict):
         Line2D([], [], color="#BBBBBB", linewidth=6, label="first pledge to first later result"),
     ], bbox_to_anchor=(1.01, 1), loc="upper left")
     return ax
+
+
+# --- 07 explorer ----------------------------------------------------------------------------------
+
+def theme_year_grid(ax, counts, labels: dict | None = None):
+    """Meetings per theme (rows) and year (columns) as an annotated grid (`explore.theme_year_counts`).
+
+    >>> import pandas as pd
+    >>> from matplotlib.figure import Figure
+    >>> counts = pd.DataFrame([[1, 0]], index=pd.Index(["training"], name="theme"), columns=[2019, 2020])
+    >>> [t.get_text() for t in theme_year_grid(Figure().subplots(), counts).get_yticklabels()]
+    ['training']
+    """
+    import seaborn as sns
+
+    if counts.empty:
+        _no_data(ax, "no dated meetings in this selection")
+        return ax
+    shown = counts.rename(index=lambda theme: (labels or {}).get(theme, theme))
+    sns.heatmap(shown, annot=True, fmt="d", cmap="Blues", vmin=0, linewidths=0.5, cbar=False, ax=ax)
+    ax.set_ylabel("")
+    ax.tick_params(axis="y", rotation=0)
+    return ax

@@ -1,4 +1,4 @@
-"""Command line: `python -m defcoop build`, `evaluate`, `devset`, `report` and `cache`.
+"""Command line: `python -m defcoop build`, `evaluate`, `export`, `devset`, `report` and `cache`.
 
 Errors a user can fix (a missing corpus, a bad override row, a broken codebook) print one
 line naming the file and the problem and exit with status 2; nothing is written.
@@ -28,6 +28,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--quiet", action="store_true", help="no progress on stderr")
     build.add_argument("--no-store", action="store_true",
                        help="extract every article, neither reading nor writing the result store")
+
+    export = commands.add_parser("export", help="write the built tables as an Excel workbook or Parquet files")
+    export.add_argument("--format", dest="fmt", required=True, choices=("xlsx", "parquet"),
+                        help="xlsx: one sheet per table and a README sheet; parquet: one typed file per table")
+    export.add_argument("--tables", default=str(PROCESSED_DIR), help="folder with the built CSVs")
+    export.add_argument("--out", required=True, help="file (xlsx) or folder (parquet) to write")
 
     cache = commands.add_parser("cache", help="report the size of the result store and cached tables")
     cache.add_argument("--clear", action="store_true", help="empty them (the next build extracts every article)")
@@ -63,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
             return _devset(args)
         if args.command == "cache":
             return _cache(args)
+        if args.command == "export":
+            return _export(args)
         return _evaluate(args)
     except UserFacingError as error:
         print(f"defcoop: error: {error}", file=sys.stderr)
@@ -72,13 +80,15 @@ def main(argv: list[str] | None = None) -> int:
 def _user_errors() -> tuple[type[Exception], ...]:
     from defcoop.corpus import CorpusError
     from defcoop.devset import DevsetError
+    from defcoop.export import ExportError
     from defcoop.evaluate import GoldError
     from defcoop.overrides import OverridesError
     from defcoop.reference import ReferenceDataError
     from defcoop.schemas import SchemaError
     from defcoop.themes import CodebookError
 
-    return (CorpusError, DevsetError, GoldError, OverridesError, ReferenceDataError, SchemaError, CodebookError, FileNotFoundError)
+    return (CorpusError, DevsetError, ExportError, GoldError, OverridesError, ReferenceDataError, SchemaError,
+            CodebookError, FileNotFoundError)
 
 
 class UserFacingError(Exception):
@@ -160,4 +170,15 @@ def _cache(args) -> int:
         print(clear_cache(INTERIM_DIR))
     else:
         print(cache_report(INTERIM_DIR))
+    return 0
+
+
+def _export(args) -> int:
+    from defcoop.export import export_tables
+
+    try:
+        written = export_tables(args.tables, args.out, args.fmt)
+    except _user_errors() as error:
+        raise UserFacingError(str(error)) from error
+    print(f"defcoop: wrote {written}", file=sys.stderr)
     return 0

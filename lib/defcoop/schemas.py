@@ -158,6 +158,24 @@ def read_table(path: Path, name: str):
     return frame
 
 
+def column_rules(name: str) -> dict[str, dict]:
+    """What the schema says of each column of table `name`: required, unique, the allowed
+    values (`enum`) and the pattern, for descriptions of the tables outside pandera
+    (`defcoop.datapackage`).
+
+    >>> column_rules("meetings")["date_precision"]
+    {'required': True, 'unique': False, 'enum': ('day', 'month', 'year', 'unknown'), 'pattern': None}
+    """
+    rules = {}
+    for column, spec in _schemas()[name].columns.items():
+        checks = {check.name: check.statistics for check in spec.checks}
+        allowed = checks.get("isin", {}).get("allowed_values")
+        rules[column] = {"required": not spec.nullable, "unique": bool(spec.unique),
+                         "enum": tuple(allowed) if allowed is not None else None,
+                         "pattern": checks.get("str_matches", {}).get("pattern")}
+    return rules
+
+
 def required_columns(name: str) -> list[str]:
     """Columns of table `name` that may not be missing.
 

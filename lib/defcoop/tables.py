@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from defcoop import __version__
+from defcoop import __version__, datapackage
 from defcoop.paths import CODEBOOK_DIR, DEFAULT_CORPUS, INTERIM_DIR, OVERRIDES_FILE, PROCESSED_DIR, REFERENCE_DIR
 
 TABLE_COLUMNS: dict[str, list[str]] = {
@@ -446,6 +446,7 @@ def write_tables(tables: dict, out, *, inputs_hash: str = "") -> None:
     try:
         for name in TABLE_NAMES:
             _write_csv(tables[name], staging / f"{name}.csv")
+        datapackage.write(staging)
         manifest = {"defcoop": __version__, "inputs_hash": inputs_hash,
                     "rows": {name: int(len(tables[name])) for name in TABLE_NAMES}}
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -828,6 +829,7 @@ def build_to_folder(corpus=None, out=None, *, jobs: int | None = None, progress:
                            extracted=reuse.extracted if reuse else len(files))
         if reuse is not None:
             reuse.finish()
+        datapackage.write(staging)
         manifest = {"defcoop": __version__, "inputs_hash": inputs_hash, "rows": counts}
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         _swap_into(staging, out)
@@ -978,6 +980,8 @@ def inputs_hash(corpus) -> str:
         sources += [(label, base, p) for p in sorted(base.rglob("*")) if p.is_file() and p.suffix != ".pyc"]
     if OVERRIDES_FILE.exists():
         sources.append(("overrides", OVERRIDES_FILE.parent, OVERRIDES_FILE))
+    if datapackage.README.exists():   # column descriptions of datapackage.json
+        sources.append(("docs", datapackage.README.parent, datapackage.README))
     for label, base, path in sources:
         digest.update(f"{label}:{path.relative_to(base).as_posix()}\0".encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
