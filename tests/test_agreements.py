@@ -85,3 +85,16 @@ def test_a_subject_stops_before_a_participial_clause_and_a_bare_year_is_the_subj
         ("agreement", "border cooperation")]
     assert kinds("During the talks, the two sides signed a cooperation agreement in 2021, focusing on crime.") == [
         ("agreement", "2021")]
+
+
+def test_a_document_after_a_second_signing_verb_is_signed_too():
+    assert [kind for kind, _ in kinds("The ministers inked the 2030 cooperation plan and witnessed the signing of "
+                                      "the two ministries' memorandum of understanding on military law.")] == [
+        "cooperation_plan", "mou"]
+
+
+def test_the_agreement_with_nothing_after_it_is_a_back_reference():
+    (document,) = find_signed_documents("The signing of the agreement highlighted the ties.")
+    assert (document.kind, document.back_reference) == ("agreement", True)
+    (document,) = find_signed_documents("They signed the agreement on border management.")
+    assert document.back_reference is False

@@ -529,3 +529,16 @@ def test_a_caption_glued_to_the_lead_paragraph_goes_and_the_paragraph_stays():
 def test_a_caption_alone_is_still_a_caption():
     assert clean("Gen. Tea Banh at the talks (Photo: VNA)\n\nThe two ministers held talks in Hanoi on May 23 "
                  "to review their cooperation.\n").sentences[0].startswith("The two ministers")
+
+
+def test_lieut_does_not_end_a_sentence():
+    assert split_sentences("Sen. Lieut. Gen. Nguyen Van Binh met the guests. They talked.") == [
+        "Sen. Lieut. Gen. Nguyen Van Binh met the guests.", "They talked."]
+
+
+def test_a_feed_dateline_before_the_story_own_dateline_gives_the_story_place():
+    raw = RawArticle(article_id="f", path="f.txt", format="txt",
+                     text="VIETNAM, May 8 - HÀ NỘI — The two defence ministers held talks on Monday in the capital.\n")
+    article = clean_article(raw)
+    assert (article.dateline, article.dateline_text) == ("HÀ NỘI", "VIETNAM, May 8 - HÀ NỘI — ")
+    assert article.text.startswith("The two defence ministers")

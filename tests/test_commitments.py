@@ -83,3 +83,9 @@ def test_one_row_per_sentence_with_ids_kind_and_actor():
 def test_participle_agreeing_to_is_a_commitment():
     sentence = "They discussed measures to speed up the delineation, agreeing to invite international consultants."
     assert classify_sentence(sentence) == "commitment"
+
+
+def test_a_sentence_whose_subject_is_a_third_country_dealing_with_one_party_is_about_others():
+    assert about_other_countries("The Japanese ministry says its naval training for Cambodia is normal.")
+    assert not about_other_countries("Cambodia thanked Japan and Vietnam for the training.")
+    assert not about_other_countries("Japan will help Vietnam and Cambodia clear mines.")

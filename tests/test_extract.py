@@ -1,6 +1,6 @@
 """extract_article: one synthetic article in, rows that keep their article id and sentence out."""
 from defcoop.clean import clean_article
-from defcoop.corpus import load_corpus
+from defcoop.corpus import RawArticle, load_corpus
 from defcoop.extract import extract_article
 
 ARTICLE = """---
@@ -159,3 +159,12 @@ During the talks, the two sides signed an agreement on border cooperation, focus
 """
     _clean, records = extract(tmp_path, article, name="twice.md")
     assert [(a["kind"], a["subject"]) for a in records.agreements] == [("agreement", "border cooperation")]
+
+
+def test_a_back_reference_to_a_signed_document_is_not_another_document():
+    raw = RawArticle(article_id="b", path="b.txt", format="txt", text=(
+        "Hanoi (VNA) - On Monday, Vietnam and Cambodia signed a new cooperation plan for 2031.\n\n"
+        "The signing of the agreement highlighted the defence ties between the two countries.\n"))
+    records = extract_article(clean_article(raw), raw)
+    assert [row["kind"] for row in records.agreements] == ["cooperation_plan"]
+    assert "back_reference" not in records.agreements[0]

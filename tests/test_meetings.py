@@ -572,3 +572,44 @@ def test_talks_between_the_countries_top_leaders_are_no_defence_meeting():
 def test_an_ordinal_before_admm_fixes_the_year_but_not_before_admm_plus():
     assert [w.start.year for w in series_year_windows(["in Vientiane for the 18th ADMM"], RULES)] == [2024]
     assert series_year_windows(["in Jakarta for the 9th ADMM-Plus"], RULES) == []
+
+
+# --- batch 7 fixes (eval/real batch 7) ------------------------------------------------------------
+
+def test_three_ministers_discussing_on_the_sidelines_of_a_numbered_admm_meet_on_its_day():
+    sentences = ["The 20th ADMM opened on May 14 in Vientiane under the chair of the Lao minister.",
+                 "Defence Minister Phan Van Giang attended.",
+                 "On the sidelines of the 20th ADMM, the defence ministers of Laos, Vietnam and Cambodia discussed "
+                 "joint training."]
+    meeting = only_meeting(sentences, published=date(2026, 5, 20))
+    assert (meeting.mechanism, meeting.date_start, meeting.date_precision) == (
+        "trilateral_ministers_meeting", date(2026, 5, 14), "day")
+
+
+def test_a_sideline_meeting_with_its_own_day_keeps_it():
+    sentences = ["The 20th ADMM opened on May 14 in Vientiane.",
+                 "On the sidelines of the 20th ADMM, Gen. Phan Van Giang met Gen. Tea Banh on May 13."]
+    meeting = only_meeting(sentences, published=date(2026, 5, 20))
+    assert (meeting.mechanism, meeting.date_start) == ("sideline_meeting", date(2026, 5, 13))
+
+
+def test_a_talk_between_young_border_guard_officers_is_numbered_by_their_exchange():
+    sentences = ["The Border Guard Command held a talk between young Vietnamese and Cambodian border guard officers "
+                 "in An Giang on May 3, as part of their second exchange."]
+    meeting = only_meeting(sentences, published=date(2026, 5, 5))
+    assert (meeting.mechanism, meeting.edition, meeting.place) == ("border_force_talks", 2, "An Giang")
+
+
+def test_a_reburial_held_in_a_district_of_a_province_is_in_that_province():
+    sentences = ["A reburial of the remains of 20 volunteer soldiers who died in Cambodia was held at the cemetery "
+                 "in Chau Thanh district, the Mekong Delta province of Dong Thap on May 2.",
+                 "The remains were found in the Cambodian province of Svay Rieng last season."]
+    meeting = only_meeting(sentences, published=date(2026, 5, 3))
+    assert (meeting.mechanism, meeting.place, meeting.date_start) == ("repatriation_ceremony", "Dong Thap",
+                                                                      date(2026, 5, 2))
+
+
+def test_a_plan_inked_over_the_weekend_is_a_signing():
+    assert find_trigger(["Over the weekend, Vietnam and Cambodia inked a new training cooperation plan."],
+                        RULES)[1] == "signing_ceremony"
+    assert find_trigger(["Last year, Vietnam and Cambodia inked a new training cooperation plan."], RULES) is None

@@ -329,3 +329,17 @@ def test_an_ambassador_to_a_country_is_named_and_of_the_country_before_the_title
     found = table.find_people(["Speaking there, Cambodian Ambassador to Vietnam Chea Sokha thanked the army."])
     assert [(m.person, m.country, m.role) for m in found] == [("Chea Sokha", "KH", "other_official")]
     assert table.find_people(["The ambassador went to Vietnam on Monday."]) == []
+
+
+def test_lieut_ranks_are_titles_also_without_their_last_full_stop(table):
+    found = table.find_people(["Deputy Minister of National Defence Sen. Lieut. Gen Nguyen Van Binh met guests."])
+    assert [(m.person, m.role, m.matched) for m in found] == [
+        ("Nguyen Van Binh", "deputy_defence_minister", "title")]   # "Sen." is no short name of Hun Sen
+
+
+def test_a_name_one_letter_off_in_its_family_name_is_the_official_holding_the_written_role(table):
+    (mention,) = table.find_people(["Deputy Minister of National Defence Vu Minh Luong met the guests."])
+    assert (mention.person, mention.name_as_written, mention.matched) == ("Vo Minh Luong", "Vu Minh Luong", "near")
+    # without a title naming that official's role, a one-letter family-name variant is someone else
+    (mention,) = table.find_people(["Provincial Party Secretary Vu Minh Luong met the guests."])
+    assert mention.person == "Vu Minh Luong"

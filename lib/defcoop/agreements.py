@@ -34,6 +34,7 @@ class SignedDocument:
     kind: str
     subject: str | None
     text: str          # the words naming the document, as written
+    back_reference: bool = False   # "the agreement" naming no field: a document named elsewhere
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class AgreementRules:
     list_separator: re.Pattern
     passive_sign: re.Pattern | None = None
     signed_earlier: re.Pattern | None = None
+    back_reference: tuple[frozenset, re.Pattern, re.Pattern] | None = None   # (kinds, before, after)
 
 
 @cached_by_content(lambda: CODEBOOK_DIR / "agreements.yaml")
@@ -59,7 +61,30 @@ def load_agreement_rules(path: Path | None = None) -> AgreementRules:
         list_separator=re.compile(spec["list_separator"]),
         passive_sign=re.compile(spec["passive_sign"]) if spec.get("passive_sign") else None,
         signed_earlier=re.compile(spec["signed_earlier"]) if spec.get("signed_earlier") else None,
+        back_reference=_back_reference_rules(spec.get("back_reference")),
     )
+
+
+def _back_reference_rules(spec: dict | None) -> tuple[frozenset, re.Pattern, re.Pattern] | None:
+    if not spec:
+        return None
+    return frozenset(spec["kinds"]), re.compile(spec["before"]), re.compile(spec["after"])
+
+
+def _is_back_reference(kind: str, folded: str, start: int, end: int, rules: AgreementRules) -> bool:
+    """A generic document named after "the" with nothing after it that says which one.
+
+    >>> folded = "the signing of the agreement highlighted the ties."
+    >>> _is_back_reference("agreement", folded, 19, 28, load_agreement_rules())
+    True
+    >>> folded = "they signed the agreement on border management."
+    >>> _is_back_reference("agreement", folded, 16, 25, load_agreement_rules())
+    False
+    """
+    if rules.back_reference is None:
+        return False
+    kinds, before, after = rules.back_reference
+    return kind in kinds and bool(before.search(folded[:start])) and bool(after.match(folded[end:]))
 
 
 def find_signed_documents(sentence: str, rules: AgreementRules | None = None,
@@ -91,7 +116,8 @@ def find_signed_documents(sentence: str, rules: AgreementRules | None = None,
         stop = spans[position + 1][1] if position + 1 < len(spans) else limit
         rest = _TRAILING_SEPARATOR.sub("", sentence[end:stop]).strip(" ,;.")
         words = (sentence[start:end] + " " + rest).strip()
-        documents.append(SignedDocument(kind, _subject(kind, sentence[start:end], rest), words))
+        documents.append(SignedDocument(kind, _subject(kind, sentence[start:end], rest), words,
+                                        _is_back_reference(kind, folded, start, end, rules)))
     return documents
 
 
@@ -112,7 +138,13 @@ def _passive_signing(folded: str, rules: AgreementRules) -> tuple[int, int] | No
 
 
 def _document_spans(folded: str, begin: int, rules: AgreementRules) -> list[tuple[str, int, int]]:
-    """(kind, start, end) of each document named after `begin`; later ones must follow a list separator."""
+    """(kind, start, end) of each document named after `begin`; later ones must follow a list
+    separator or another signing verb ("signed the plan and witnessed the signing of an MoU").
+
+    >>> folded = "signed the 2030 cooperation plan and witnessed the signing of the ministries' mou"
+    >>> [kind for kind, *_ in _document_spans(folded, 0, load_agreement_rules())]
+    ['cooperation_plan', 'mou']
+    """
     claimed: list[tuple[str, int, int]] = []
     for kind, pattern in rules.kinds:
         for match in pattern.finditer(folded, begin):
@@ -121,9 +153,16 @@ def _document_spans(folded: str, begin: int, rules: AgreementRules) -> list[tupl
     claimed.sort(key=lambda span: span[1])
     listed = claimed[:1]
     for span in claimed[1:]:
-        if rules.list_separator.search(folded[listed[-1][2]: span[1]]):
+        between = folded[listed[-1][2]: span[1]]
+        if rules.list_separator.search(between) or _signed_again(between, rules):
             listed.append(span)
     return listed
+
+
+def _signed_again(between: str, rules: AgreementRules) -> bool:
+    """A signing verb, not planned or hypothetical, in the words between two documents."""
+    return any(not rules.not_yet_signed.search(between[max(0, m.start() - 40): m.start()])
+               for m in rules.sign_verbs.finditer(between))
 
 
 def _subject(kind: str, name: str, rest: str) -> str | None:

@@ -581,12 +581,19 @@ def split_dateline(paragraph: str, rules_: _Rules | None = None) -> tuple[str | 
 
 
 def _extract_dateline(draft: _Draft) -> None:
-    """Strip the dateline from the first body paragraph that has one; note place and agency."""
+    """Strip the dateline from the first body paragraph that has one; note place and agency.
+
+    A feed's dateline can precede the story's own ("VIETNAM, August 8 - HÀ NỘI — ..."): the second,
+    right after the first, is where the story was filed.
+    """
     r = rules()
     for index, (number, text) in enumerate(draft.paragraphs[: r.dateline_paragraphs]):
         place, agency, rest = split_dateline(text, r)
         if place is None:
             continue
+        inner_place, inner_agency, inner_rest = split_dateline(rest, r)
+        if inner_place is not None:
+            place, agency, rest = inner_place, inner_agency or agency, inner_rest
         draft.dateline = place
         draft.dateline_text = text[: len(text) - len(rest)]
         draft.source = agency or draft.source

@@ -126,7 +126,9 @@ def has_vn_kh_themes(countries: list[list], reports_meeting: bool) -> bool:
 
 def about_other_countries(sentence: str, rules: CommitmentRules | None = None, folded: str | None = None,
                           countries: list | None = None) -> bool:
-    """A sentence that names only countries other than the three parties (a teaser, another story).
+    """A sentence that names only countries other than the three parties (a teaser, another story),
+    or whose subject is another country dealing with only one of Vietnam and Cambodia ("The
+    Chinese ministry says its naval cooperation with Cambodia is normal"): that country's ties.
 
     Seas and gulfs named after a country do not count (`find_countries` skips the names in
     data/reference/waters.csv), nor does a sentence whose subject is the two parties ("the two navies").
@@ -135,6 +137,10 @@ def about_other_countries(sentence: str, rules: CommitmentRules | None = None, f
     True
     >>> about_other_countries("The navies will hold joint patrols in the Gulf of Thailand.")
     False
+    >>> about_other_countries("The Japanese side said its coast guard training for Cambodia will go on.")
+    True
+    >>> about_other_countries("Cambodia thanked Japan for the training.")
+    False
     """
     rules = rules or load_commitment_rules()
     folded = fold(sentence) if folded is None else folded
@@ -142,7 +148,10 @@ def about_other_countries(sentence: str, rules: CommitmentRules | None = None, f
         return False
     countries = _countries_of(sentence, folded) if countries is None else countries
     named = {iso2 for iso2, *_ in countries}
-    return bool(named) and not named & set(PARTIES)
+    if named and not named & set(PARTIES):
+        return True
+    early = [(start, iso2) for iso2, start, _end, _written in countries if start < SUBJECT_CHARS]
+    return bool(early) and min(early)[1] not in PARTIES and len(named & {"VN", "KH"}) < 2
 
 
 def commitment_rows(article_id: str, sentences: list[str], mentions: list, relevant: bool,

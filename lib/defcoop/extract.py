@@ -63,6 +63,7 @@ def extract_article(clean, raw) -> ArticleRecords:
                     "agreement_id": f"{clean.article_id}-A{len(agreements) + 1}",
                     "meeting_key": meeting_key, "article_id": clean.article_id,
                     "kind": document.kind, "subject": document.subject, "sentence": sentence,
+                    "back_reference": document.back_reference,
                 })
     return ArticleRecords(
         article_id=clean.article_id,
@@ -78,16 +79,25 @@ def extract_article(clean, raw) -> ArticleRecords:
 def _drop_repeated_documents(rows: list[dict]) -> list[dict]:
     """A document named twice in one article (lead and body) is one signed document; so is one
     named without a subject ("Both sides sign cooperation agreement") beside a document of the
-    same kind that has one.
+    same kind that has one; so is a back reference ("The signing of the agreement highlighted ...",
+    `back_reference` in agreements.yaml) beside a document of another kind.
 
     >>> rows = [{"kind": "agreement", "subject": None, "article_id": "a"},
     ...         {"kind": "agreement", "subject": "border cooperation", "article_id": "a"}]
     >>> [(r["kind"], r["subject"], r["agreement_id"]) for r in _drop_repeated_documents(rows)]
     [('agreement', 'border cooperation', 'a-A1')]
+    >>> rows = [{"kind": "cooperation_plan", "subject": None, "article_id": "a"},
+    ...         {"kind": "agreement", "subject": "highlighted it", "article_id": "a", "back_reference": True}]
+    >>> [r["kind"] for r in _drop_repeated_documents(rows)]
+    ['cooperation_plan']
     """
     with_subject = {row["kind"] for row in rows if row["subject"]}
+    others = {row["kind"] for row in rows if not row.get("back_reference")}
     seen, kept = set(), []
     for row in rows:
+        if row.get("back_reference") and others - {row["kind"]}:
+            continue
+        row = {key: value for key, value in row.items() if key != "back_reference"}
         key = (row["kind"], (row["subject"] or "").casefold())
         if key not in seen and (row["subject"] or row["kind"] not in with_subject):
             seen.add(key)

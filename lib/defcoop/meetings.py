@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -33,7 +33,10 @@ ORDINALS = {
         "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)
 }
 _ORDINAL = r"(?P<ordinal>" + "|".join(ORDINALS) + r"|\d{1,2} ?(?:st|nd|rd|th))"
-_PLACE_CUE = re.compile(r"\b(in|at|held in|hosted in|took place in)\b[^.;,]{0,40}$")
+# "in"/"at" just before the place, or before a place it is the appositive of: "at the cemetery in
+# Duc Co district, the Central Highlands province of Gia Lai" (the district's province)
+_PLACE_CUE = re.compile(r"\b(in|at|held in|hosted in|took place in)\b[^.;,]{0,40}"
+                        r"(?:, (?:the )?[^.;,]{0,40}\b(?:province|city|region) of )?$")
 _COUNTRY_IN = re.compile(r"\b(in|to|at)\s*(the\s*)?$")
 _POINT_PLACES = frozenset({"border_gate"})          # places.csv kinds that sit inside a province
 _CLAUSE_START = re.compile(r"(?:^|[,;:]\s*|\s+and\s+|\s+with\s+|\s+by\s+|\s+were\s+|\s+was\s+)")
@@ -357,6 +360,31 @@ def series_year_windows(sentences: list[str], rules: MechanismRules) -> list:
     return windows if len(years) == 1 else []      # conflicting numbers: trust none
 
 
+def _series_numbers(folded_sentence: str, rules: MechanismRules) -> set[tuple[str, int]]:
+    """(label, number) of every numbered multilateral meeting named in a folded sentence."""
+    return {(label, int(match.group("n")))
+            for label, _offset, min_number, patterns in rules.numbered_series
+            for pattern in patterns for match in pattern.finditer(folded_sentence)
+            if int(match.group("n")) >= min_number}
+
+
+def host_event_sentences(index: int, sentences: list[str], folded: list[str], rules: MechanismRules) -> list[str]:
+    """The other sentences that name the numbered multilateral meeting sentence `index` names
+    ("On the sidelines of the 16th ADMM" and "The 16th ADMM opened on June 22"), in reading order:
+    where a meeting on its sidelines with no date of its own takes its day.
+
+    >>> host_event_sentences(1, ["The 16th ADMM opened on June 22.", "On the sidelines of the 16th ADMM, they met.",
+    ...                          "The 15th ADMM was held on June 5."], None, load_mechanisms())
+    ['The 16th ADMM opened on June 22.']
+    """
+    folded = _folded(sentences, folded)
+    named = _series_numbers(folded[index], rules)
+    if not named:
+        return []
+    return [sentence for i, (sentence, f) in enumerate(zip(sentences, folded))
+            if i != index and named & _series_numbers(f, rules)]
+
+
 def find_place(sentences: list[str], folded: list[str] | None = None) -> tuple[str | None, str | None]:
     """The first gazetteer place introduced by "in"/"at" in the given sentences, with its country.
 
@@ -370,6 +398,8 @@ def find_place(sentences: list[str], folded: list[str] | None = None) -> tuple[s
     ('Tay Ninh', 'VN')
     >>> find_place(["At the Moc Bai border gate, the authorities of Tay Ninh province held a ceremony."])
     ('Tay Ninh', 'VN')
+    >>> find_place(["It was held in Chau Thanh district, the Mekong Delta province of Dong Thap, on May 2."])
+    ('Dong Thap', 'VN')
     """
     from defcoop.places import find_places
 
@@ -737,6 +767,13 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         from_dateline = resolve_meeting_date([dateline_text], published, windows)
         if PRECISION_ORDER[from_dateline.precision] < PRECISION_ORDER[resolved.precision]:
             resolved = from_dateline
+    if resolved.precision != "day" and rules.names("sideline_meeting", folded[index]):
+        # "On the sidelines of the 16th ADMM, ...": the day the article gives that numbered meeting
+        host = host_event_sentences(index, sentences, folded, rules)
+        from_host = resolve_meeting_date(host, published, windows) if host else None
+        if from_host is not None and PRECISION_ORDER[from_host.precision] < PRECISION_ORDER[resolved.precision]:
+            resolved = replace(from_host, evidence=f"the day of the meeting it was on the sidelines of: "
+                                                   f"{from_host.evidence}")
     if resolved.precision != "unknown" and resolved.date_start is not None:
         # the roles the leads held then: a past commander is no prime minister yet
         mechanism = refine_mechanism(named_mechanism, [vn_lead, kh_lead], officials, rules, " ".join(window),

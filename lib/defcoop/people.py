@@ -37,7 +37,8 @@ UNRANKED = 99  # rank given to an empty role ("" = unknown), below every role in
 # Forms of address and military ranks: they introduce a name but say nothing about the office.
 HONORIFICS = (
     "Gen.", "General", "Generals", "Gens.", "Sen. Lt. Gen.", "Senior Lt. Gen.", "Senior Lieutenant General",
-    "Lt. Gen.", "Lieutenant General", "Maj. Gen.", "Major General", "Brig. Gen.", "Brigadier General",
+    "Lt. Gen.", "Lieutenant General", "Sen. Lieut. Gen.", "Senior Lieut. Gen.", "Lieut. Gen.", "Lieut. Col.",
+    "Maj. Gen.", "Major General", "Brig. Gen.", "Brigadier General",
     "Col.", "Colonel", "Senior Colonel", "Sr. Col.", "Sen. Col.", "Lt. Col.", "Lieutenant Colonel",
     "Maj.", "Major", "Capt.", "Captain", "Adm.", "Admiral", "Vice Adm.", "Vice Admiral", "Rear Adm.",
     "Rear Admiral", "Mr.", "Mrs.", "Ms.", "Madam", "Madame", "Dr.", "His Excellency", "Her Excellency",
@@ -66,7 +67,7 @@ ORGANISATION_WORDS = frozenset("""
     headquarters division corps brigade regiment battalion standing board vice deputy permanent chief head
     director commander commander-in-chief chairman chairwoman president prime secretary premier king queen
     provincial municipal governor governors vice-governor mayor vice-chairman vice-chairwoman vice-president
-    prince excellency mr mrs ms dr gen lt maj col capt adm sen senior colonel major lieutenant captain admiral
+    prince excellency mr mrs ms dr gen lt lieut maj col capt adm sen senior colonel major lieutenant captain admiral
     international bilateral trilateral regional development economic vietnam-cambodia
 """.split())
 CONNECTORS = frozenset({"of", "the", "and", "for"})
@@ -287,7 +288,8 @@ class OfficialsTable:
                     taken.append((mention.start, mention.end))
             for mention in self._title_pattern_people(sentence, folded[index], index, titles[index]):
                 if not _overlaps(mention.start, mention.end, taken):
-                    near = self._near_official(mention.person)
+                    near = self._near_official(mention.person) or self._near_official_in_role(mention.person,
+                                                                                           mention.role)
                     if near is not None:
                         hit = AliasMatch(mention.start, mention.end, mention.name_as_written, near)
                         mention = self._mention(hit, index, "near", day)
@@ -307,6 +309,35 @@ class OfficialsTable:
             return None
         found = {person for person, first, last in self._near_keys.get((len(words), words[0]), ())
                  if first == tuple(words[:-1]) and _one_letter_apart(last, words[-1])}
+        return found.pop() if len(found) == 1 else None
+
+    def _near_official_in_role(self, name: str, role: str | None) -> str | None:
+        """The one official who held the role the written title names (`role`, from roles.csv) and
+        whose name differs from `name` by a single letter in any one word, the family name too:
+        "Deputy Defence Minister Vu Minh Luong" is Vo Minh Luong, a deputy defence minister. Without
+        a role, or with two such officials, None.
+
+        >>> load_officials()._near_official_in_role("Vu Minh Luong", "deputy_defence_minister")
+        'Vo Minh Luong'
+        >>> load_officials()._near_official_in_role("Vu Minh Luong", "head_of_state") is None
+        True
+        """
+        if not role:
+            return None
+        words = fold(name).split()
+        if len(words) < 2:
+            return None
+        found = set()
+        for official in self.officials:
+            if official.role != role:
+                continue
+            for written in (official.person, *official.aliases):
+                other = fold(written).split()
+                if len(other) != len(words):
+                    continue
+                differing = [(a, b) for a, b in zip(words, other) if a != b]
+                if len(differing) == 1 and _one_letter_apart(*differing[0]):
+                    found.add(official.person)
         return found.pop() if len(found) == 1 else None
 
     def _short_references(self, sentence: str, folded: str, index: int, found: frozenset[str],
@@ -523,12 +554,18 @@ def _official_from_row(row: dict[str, str], path: Path, line: int, roles: dict[s
 
 
 def _title_entries(roles: dict[str, Role]) -> dict:
-    """Titles -> role id ('' for honorifics and vague titles), with and without abbreviation dots."""
+    """Titles -> role id ('' for honorifics and vague titles), with and without abbreviation dots,
+    and without the last one only ("Sen. Lt. Gen Hoang Xuan Chien").
+
+    >>> entries = _title_entries({})
+    >>> entries["sen. lt. gen"], entries["sen lt gen"], entries["sen. lt. gen."]
+    (('', None), ('', None), ('', None))
+    """
     entries: dict = {}
     phrases = [(title, "") for title in HONORIFICS + GENERIC_TITLES]
     phrases += [(title, role.role) for role in roles.values() for title in role.titles]
     for title, role in phrases:
-        for variant in {title, title.replace(".", "")}:
+        for variant in {title, title.replace(".", ""), title.rstrip(".")}:
             for spelling in spelling_variants(alias_key(variant)):
                 if spelling not in entries or not entries[spelling][0]:
                     entries[spelling] = (role, variant if is_case_sensitive(variant) else None)
