@@ -46,7 +46,8 @@ class Explorer(widgets.VBox):
         first, last = initial.years or self.full_years
         self.years = widgets.IntRangeSlider(value=(max(first, self.full_years[0]), min(last, self.full_years[1])),
                                             min=self.full_years[0], max=self.full_years[1], description="Years",
-                                            style=wide, disabled=choices["years"] is None)
+                                            style=wide, disabled=choices["years"] is None,
+                                            layout=widgets.Layout(width="420px"))
         self.person = widgets.Combobox(options=choices["people"], value=initial.person or "", ensure_option=True,
                                        placeholder="type a name", description="Person", style=wide)
         self.language = widgets.Dropdown(options=[ALL, *choices["languages"]],

@@ -86,8 +86,18 @@ def test_explorer_follows_theme_years_and_meeting(lab, screens):
     assert "Sentences behind 2023-11-13-courtesy_call" in chosen["sources"]
     assert "003_" in chosen["sources"], "the source sentence's article id is not shown"
     lab.screenshot(screens / "07_explorer_after.png")
-    view.scroll_into_view_if_needed()
-    view.screenshot(path=str(screens / "07_explorer_widget.png"))   # the explorer alone, for the README
+    shoot_controls_and_timeline(lab, view, screens / "07_explorer_widget.png")   # for the README
+
+
+def shoot_controls_and_timeline(lab, view, path: Path) -> None:
+    """The explorer's controls and its timeline in one picture (the whole widget is taller than the page)."""
+    view.evaluate("element => element.scrollIntoView({block: 'start'})")
+    lab.page.wait_for_timeout(300)
+    top = view.bounding_box()
+    chart = view.locator(".widget-image").first.bounding_box()
+    clip = {"x": top["x"], "y": top["y"], "width": top["width"],
+            "height": min(chart["y"] + chart["height"] - top["y"], lab.page.viewport_size["height"] - top["y"] - 40)}
+    lab.page.screenshot(path=str(path), clip=clip)
 
 
 @pytest.fixture(autouse=True)
