@@ -16,11 +16,14 @@ def store(tmp_path):
 
 
 def test_a_key_changes_with_the_fingerprint_the_path_and_the_bytes():
-    base = entry_key(b"rules-1", "a.txt", b"text")
-    assert entry_key(b"rules-1", "a.txt", b"text") == base
-    assert entry_key(b"rules-2", "a.txt", b"text") != base
-    assert entry_key(b"rules-1", "b.txt", b"text") != base
-    assert entry_key(b"rules-1", "a.txt", b"text!") != base
+    import hashlib
+
+    text, edited = hashlib.sha256(b"text").digest(), hashlib.sha256(b"text!").digest()
+    base = entry_key(b"rules-1", "a.txt", text)
+    assert entry_key(b"rules-1", "a.txt", text) == base
+    assert entry_key(b"rules-2", "a.txt", text) != base
+    assert entry_key(b"rules-1", "b.txt", text) != base
+    assert entry_key(b"rules-1", "a.txt", edited) != base
 
 
 def test_an_entry_is_stored_unvalidated_until_a_build_marks_it(store):

@@ -96,16 +96,17 @@ class UserFacingError(Exception):
 
 
 def _build(args) -> int:
-    from defcoop.tables import build_to_folder, inputs_hash, store_path
+    from defcoop.tables import build_to_folder, corpus_digests, inputs_hash, store_path
 
     corpus = Path(args.corpus)
     try:
         if not corpus.is_dir():
             raise FileNotFoundError(f"corpus folder not found: {corpus}")
         jobs = None if args.jobs is None else max(1, args.jobs)
+        digests = corpus_digests(corpus)
         counts = build_to_folder(corpus, args.out, jobs=jobs, progress=not args.quiet,
-                                 overrides=args.overrides, inputs_hash=inputs_hash(corpus),
-                                 store=None if args.no_store else store_path())
+                                 overrides=args.overrides, inputs_hash=inputs_hash(corpus, digests),
+                                 store=None if args.no_store else store_path(), file_digests=digests)
     except _user_errors() as error:
         raise UserFacingError(str(error)) from error
     if not args.quiet:

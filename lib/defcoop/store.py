@@ -20,7 +20,7 @@ build, then the least recently used while the store exceeds `max_bytes` (default
 `python -m defcoop cache` reports the size and `--clear` empties it.
 
 >>> store = ResultStore(":memory:")
->>> key = entry_key(b"fp", "a.txt", b"Vietnam and Cambodia held talks.")
+>>> key = entry_key(b"fp", "a.txt", hashlib.sha256(b"Vietnam and Cambodia held talks.").digest())
 >>> store.put(key, {"rows": 1}); store.get(key), len(store)
 (({'rows': 1}, False), 1)
 """
@@ -74,11 +74,11 @@ def code_fingerprint(*folders: Path) -> bytes:
     return digest.digest()
 
 
-def entry_key(fingerprint: bytes, relpath: str, data: bytes) -> bytes:
-    """The store key of one corpus file: fingerprint, relative path and bytes."""
+def entry_key(fingerprint: bytes, relpath: str, data_digest: bytes) -> bytes:
+    """The store key of one corpus file: fingerprint, relative path and the sha256 of its bytes."""
     digest = hashlib.sha256(fingerprint)
     digest.update(relpath.encode("utf-8") + b"\0")
-    digest.update(data)
+    digest.update(data_digest)
     return digest.digest()
 
 

@@ -313,8 +313,8 @@ class _Reuse:
 
     FLUSH_EVERY = 256
 
-    def __init__(self, store, fingerprint: bytes):
-        self.store, self.fingerprint = store, fingerprint
+    def __init__(self, store, fingerprint: bytes, digests: dict[str, bytes] | None = None):
+        self.store, self.fingerprint, self.digests = store, fingerprint, digests or {}
         self.used: list[bytes] = []
         self.pending: list[tuple[bytes, FileResult]] = []
         self.reused = self.extracted = 0
@@ -331,11 +331,14 @@ class _Reuse:
     def key(self, root: Path, path: Path) -> bytes | None:
         from defcoop.store import entry_key
 
-        try:
-            data = path.read_bytes()
-        except OSError:   # unreadable: extracted every time (it becomes a reject)
-            return None
-        return entry_key(self.fingerprint, path.relative_to(root).as_posix(), data)
+        relpath = path.relative_to(root).as_posix()
+        digest = self.digests.get(relpath)
+        if digest is None:
+            try:
+                digest = hashlib.sha256(path.read_bytes()).digest()
+            except OSError:   # unreadable: extracted every time (it becomes a reject)
+                return None
+        return entry_key(self.fingerprint, relpath, digest)
 
     def keep(self, key: bytes | None, blob: bytes) -> None:
         """Store one packed result (written in batches)."""
@@ -799,7 +802,8 @@ def clean_stale_staging(parent: Path) -> None:
 
 
 def build_to_folder(corpus=None, out=None, *, jobs: int | None = None, progress: bool | str = False,
-                    overrides=None, inputs_hash: str = "", store=None) -> dict[str, int]:
+                    overrides=None, inputs_hash: str = "", store=None,
+                    file_digests: dict[str, bytes] | None = None) -> dict[str, int]:
     """Build the tables of `corpus` straight into `out`, streaming; return row counts by table.
 
     `build_tables` and `load_tables` run this too. Overrides,
@@ -809,8 +813,9 @@ def build_to_folder(corpus=None, out=None, *, jobs: int | None = None, progress:
 
     `store` (a path to a `defcoop.store.ResultStore` file, or None for none) lets the build
     reuse each unchanged file's stored result and extract only new or changed files; the
-    tables are the same bytes either way. `jobs=None` uses every core when there is enough
-    to extract. `progress="auto"` reports only builds that extract many files.
+    tables are the same bytes either way (`file_digests`: the corpus files' sha256 by relative
+    path, when the caller has them, so no file is read twice). `jobs=None` uses every core when
+    there is enough to extract. `progress="auto"` reports only builds that extract many files.
     """
     from defcoop.corpus import list_corpus_files
     from defcoop.overrides import load_overrides
@@ -819,7 +824,7 @@ def build_to_folder(corpus=None, out=None, *, jobs: int | None = None, progress:
     out = Path(out) if out is not None else PROCESSED_DIR
     pending_overrides = _Overrides(load_overrides(overrides if overrides is not None else OVERRIDES_FILE))
     files = list_corpus_files(root)
-    reuse = _open_reuse(store)
+    reuse = _open_reuse(store, file_digests)
     out.parent.mkdir(parents=True, exist_ok=True)
     clean_stale_staging(out.parent)
     staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out.parent))
@@ -854,7 +859,7 @@ def last_build() -> dict[str, int]:
     return dict(_LAST_BUILD)
 
 
-def _open_reuse(store) -> _Reuse | None:
+def _open_reuse(store, digests: dict[str, bytes] | None = None) -> _Reuse | None:
     from defcoop.store import code_fingerprint, open_store
 
     if store is None:
@@ -862,7 +867,7 @@ def _open_reuse(store) -> _Reuse | None:
     opened = open_store(store)
     if opened is None:
         return None
-    return _Reuse(opened, code_fingerprint(REFERENCE_DIR, CODEBOOK_DIR, Path(__file__).parent))
+    return _Reuse(opened, code_fingerprint(REFERENCE_DIR, CODEBOOK_DIR, Path(__file__).parent), digests)
 
 
 def _stream(root: Path, files: list, staging: Path, jobs: int | None, progress: bool | str,
@@ -967,15 +972,31 @@ def _swap_into(staging: Path, out: Path) -> None:
 
 # --- caching ------------------------------------------------------------------------------
 
-def inputs_hash(corpus) -> str:
+def corpus_digests(corpus) -> dict[str, bytes]:
+    """sha256 of every file of a corpus by relative path: read once per build, used by both the
+    inputs hash and the result store's keys.
+
+    >>> sorted(corpus_digests("seeds"))[0]   # doctest: +SKIP
+    '000_3c5d06d2666c6444.txt'
+    """
+    root = Path(corpus)
+    return {path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).digest()
+            for path in sorted(root.rglob("*")) if path.is_file()}
+
+
+def inputs_hash(corpus, digests: dict[str, bytes] | None = None) -> str:
     """Content hash of everything a build depends on: corpus files, rules and the code.
+
+    `digests` are the corpus files' (`corpus_digests`), when already computed.
 
     >>> len(inputs_hash("seeds"))   # doctest: +SKIP
     64
     """
     digest = hashlib.sha256()
-    root = Path(corpus)
-    sources = [("corpus", root, p) for p in sorted(root.rglob("*")) if p.is_file()]
+    for relpath, file_digest in (digests if digests is not None else corpus_digests(corpus)).items():
+        digest.update(f"corpus:{relpath}\0".encode())
+        digest.update(file_digest)
+    sources = []
     for label, base in (("reference", REFERENCE_DIR), ("codebook", CODEBOOK_DIR), ("code", Path(__file__).parent)):
         sources += [(label, base, p) for p in sorted(base.rglob("*")) if p.is_file() and p.suffix != ".pyc"]
     if OVERRIDES_FILE.exists():
@@ -1022,7 +1043,8 @@ def load_tables(corpus=None, *, rebuild: bool = False, jobs: int | None = None) 
     if not root.is_dir():
         raise CorpusError(f"corpus folder not found: {root}")
     refresh()
-    digest = inputs_hash(root)
+    digests = corpus_digests(root)
+    digest = inputs_hash(root, digests)
     candidates = [PROCESSED_DIR] if root.resolve() == DEFAULT_CORPUS.resolve() else []
     candidates.append(tables_folder(root))
     if not rebuild:
@@ -1033,7 +1055,7 @@ def load_tables(corpus=None, *, rebuild: bool = False, jobs: int | None = None) 
                 return read_tables(folder)
     folder = candidates[-1]
     build_to_folder(root, folder, inputs_hash=digest, jobs=jobs, progress="auto",
-                    store=None if rebuild else store_path())
+                    store=None if rebuild else store_path(), file_digests=digests)
     evict_tables(INTERIM_DIR)
     return read_tables(folder)
 
