@@ -542,3 +542,10 @@ def test_a_feed_dateline_before_the_story_own_dateline_gives_the_story_place():
     article = clean_article(raw)
     assert (article.dateline, article.dateline_text) == ("HÀ NỘI", "VIETNAM, May 8 - HÀ NỘI — ")
     assert article.text.startswith("The two defence ministers")
+
+
+def test_caption_text_drops_the_credit():
+    from defcoop.clean import caption_text
+
+    assert caption_text("Two colonels sign the minutes. (Photo: VNA)") == "Two colonels sign the minutes."
+    assert caption_text("No credit here") == "No credit here"

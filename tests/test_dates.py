@@ -509,3 +509,11 @@ def test_a_report_outside_the_leads_terms_gives_no_month():
     term = term_window(date(2016, 4, 9), date(2021, 4, 8), "Ngo Xuan Lich's term")
     resolved = resolve_meeting_date(["The two ministers held talks."], date(2021, 5, 20), [term])
     assert resolved.precision != "month"
+
+
+def test_coarse_precision_of_a_span():
+    from defcoop.dates import coarse_precision
+
+    assert coarse_precision(date(2019, 10, 30), date(2019, 11, 2)) == "year"
+    assert coarse_precision(date(2018, 6, 20), date(2018, 6, 22)) == "month"
+    assert coarse_precision(date(2019, 12, 30), date(2020, 1, 2)) == "unknown"

@@ -168,3 +168,31 @@ def test_a_back_reference_to_a_signed_document_is_not_another_document():
     records = extract_article(clean_article(raw), raw)
     assert [row["kind"] for row in records.agreements] == ["cooperation_plan"]
     assert "back_reference" not in records.agreements[0]
+
+
+CAPTIONED = """---
+title: Border officers meet
+published: 2031-03-12
+---
+Maj. Gen. Tran Quoc Hai (L) signs a memorandum of understanding on logistics cooperation with Lieut. Gen. Sok Vanna. (Photo: VNA)
+
+Speaking at the talks held in Hanoi on March 11, Hai said the two armies should work closely on border security.
+
+Sok Vanna, for his part, thanked the Vietnamese side for its support.
+"""
+
+
+def test_a_photo_caption_introduces_the_leads_and_shows_a_signed_document(tmp_path):
+    clean, records = extract(tmp_path, CAPTIONED, name="captioned.md")
+    assert any(entry.rule == "caption_credit" for entry in clean.log)      # the caption is not body text
+    assert [(m.vn_lead, m.kh_lead) for m in records.meetings] == [("Tran Quoc Hai", "Sok Vanna")]
+    assert [a["kind"] for a in records.agreements] == ["mou"]
+    assert records.agreements[0]["subject"].startswith("logistics cooperation")
+    assert "(Photo" not in records.agreements[0]["sentence"]
+
+
+def test_a_caption_adds_no_document_of_a_kind_the_body_names(tmp_path):
+    article = CAPTIONED.replace("Sok Vanna, for his part,",
+                                "The two sides signed a memorandum of understanding on border cooperation. Sok Vanna")
+    _clean, records = extract(tmp_path, article, name="both.md")
+    assert [(a["kind"], a["subject"]) for a in records.agreements] == [("mou", "border cooperation")]

@@ -613,3 +613,57 @@ def test_a_plan_inked_over_the_weekend_is_a_signing():
     assert find_trigger(["Over the weekend, Vietnam and Cambodia inked a new training cooperation plan."],
                         RULES)[1] == "signing_ceremony"
     assert find_trigger(["Last year, Vietnam and Cambodia inked a new training cooperation plan."], RULES) is None
+
+
+# --- several counterparts met one by one; a visit's span dates its meetings ---------------------
+
+def test_counterparts_listed_after_a_cue_are_separate_meetings():
+    sentences = ["Defence Minister Phan Van Giang visited Cambodia from May 3 to May 5, 2031.",
+                 "The delegation met with senior Cambodian leaders including Prime Minister Hun Manet "
+                 "and Defence Minister Tea Seiha."]
+    found = meetings_of(sentences)
+    assert [(m.vn_lead, m.kh_lead) for m in found] == [("Phan Van Giang", "Hun Manet"), ("Phan Van Giang", "Tea Seiha")]
+    assert [m.mechanism for m in found] == ["courtesy_call", "ministerial_talks"]
+    assert {m.key for m in found} == {0, 1}
+
+
+def test_counterparts_met_together_are_one_meeting():
+    sentences = ["Defence Minister Phan Van Giang met Prime Minister Hun Manet and Defence Minister Tea Seiha "
+                 "in Phnom Penh on May 4, 2031."]
+    assert [m.kh_lead for m in meetings_of(sentences)] == ["Hun Manet"]
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("The delegation met with top Cambodian officials, including the prime minister.", True),
+    ("The general separately received the two commanders.", True),
+    ("The minister paid courtesy calls on the King and the Senate President.", True),
+    ("The minister met the prime minister and the defence minister.", False),
+    ("Cooperation including training was discussed with leaders.", False),
+])
+def test_separate_meetings_cues(sentence, cue):
+    from defcoop.text import fold
+
+    assert bool(RULES.separate_meetings.search(fold(sentence))) is cue
+
+
+def test_a_meeting_with_no_date_of_its_own_lies_within_the_visit_span():
+    sentences = ["The chief of the general staff made a three-day trip to Cambodia from October 30 to November 1.",
+                 "During the trip, General Phan Van Giang met with Defence Minister Tea Banh."]
+    meeting = only_meeting(sentences, published=date(2019, 11, 8))
+    assert (meeting.date_start, meeting.date_end, meeting.date_precision) == (
+        date(2019, 10, 30), date(2019, 11, 1), "year")
+    assert meeting.date_evidence.startswith("within the visit")
+
+
+def test_a_visit_span_within_one_month_gives_the_month():
+    sentences = ["Defence Minister Ngo Xuan Lich paid an official visit to Cambodia from June 20 to 22.",
+                 "The delegation met with Defence Minister Tea Banh."]
+    meeting = only_meeting(sentences, published=date(2018, 6, 30))
+    assert (meeting.date_start, meeting.date_precision) == (date(2018, 6, 20), "month")
+
+
+def test_a_meeting_dated_in_its_own_sentence_ignores_the_visit_span():
+    sentences = ["Defence Minister Ngo Xuan Lich paid an official visit to Cambodia from June 20 to 22.",
+                 "On June 21, he met with Defence Minister Tea Banh."]
+    meeting = only_meeting(sentences, published=date(2018, 6, 30))
+    assert (meeting.date_start, meeting.date_precision) == (date(2018, 6, 21), "day")

@@ -343,3 +343,19 @@ def test_a_name_one_letter_off_in_its_family_name_is_the_official_holding_the_wr
     # without a title naming that official's role, a one-letter family-name variant is someone else
     (mention,) = table.find_people(["Provincial Party Secretary Vu Minh Luong met the guests."])
     assert mention.person == "Vu Minh Luong"
+
+
+def test_a_caption_introduces_people_the_body_names_bare():
+    table = load_officials()
+    introduced = table.introduced_people(["Maj. Gen. Tran Quoc Hai (L) and Lieut. Gen. Sok Vanna. (Photo: VNA)"])
+    assert [m.person for m in introduced] == ["Tran Quoc Hai", "Sok Vanna"]
+    sentences = ["At the talks, Hai said the two armies would cooperate.", "Sok Vanna thanked the host.",
+                 "The delegation later visited Hai Phong."]
+    found = [(m.person, m.name_as_written, m.sentence_index) for m in table.find_people(sentences, introduced=introduced)]
+    assert found == [("Tran Quoc Hai", "Hai", 0), ("Sok Vanna", "Sok Vanna", 1)]
+
+
+def test_a_person_introduced_by_title_in_the_body_is_found_again_bare():
+    sentences = ["Senior Colonel Le Minh Tuan received the delegation.", "Tuan said the visit was useful."]
+    found = [(m.person, m.sentence_index) for m in load_officials().find_people(sentences)]
+    assert ("Le Minh Tuan", 1) in found

@@ -453,6 +453,16 @@ def _is_caption(line: str, rules_: _Rules) -> bool:
     return any(hint in lowered for hint in rules_.caption_hints) and bool(rules_.caption.search(line))
 
 
+def caption_text(caption: str, rules_: _Rules | None = None) -> str:
+    """A removed photo caption without its credit: what the photo shows.
+
+    >>> caption_text("The two generals sign the minutes of the talks. VNA/VNS Photo")
+    'The two generals sign the minutes of the talks.'
+    """
+    match = (rules_ or rules()).caption.search(caption)
+    return (caption[:match.start()] if match else caption).strip()
+
+
 def _mark_pipe_captions(lines: list[_Line]) -> list[_Line]:
     """A headline-like line next to a line of table pipes is a photo caption.
 

@@ -895,7 +895,7 @@ def _period_interval(unit: str, offset: int, published: date) -> Interval:
     return date(year, 1, 1), min(date(year, 12, 31), published)
 
 
-def _coarse_precision(start: date, end: date) -> str:
+def coarse_precision(start: date, end: date) -> str:
     """Precision of an interval that is not a stated day: month, year or unknown."""
     if (start.year, start.month) == (end.year, end.month):
         return "month"
@@ -918,7 +918,7 @@ def _resolve_from_published(mention: DateMention, published: date) -> ResolvedDa
         return ResolvedDate(day, day, "day", f"{words}: published {published} {mention.offset_days:+d} days")
     if mention.kind == "relative":
         start, end = _period_interval(*mention.period, published)
-        return ResolvedDate(start, end, _coarse_precision(start, end), f"{words} before published {published}")
+        return ResolvedDate(start, end, coarse_precision(start, end), f"{words} before published {published}")
     interval = _latest_on_or_before(mention, published)
     if interval is None:
         return None

@@ -28,9 +28,10 @@ class ArticleRecords:
 def extract_article(clean, raw) -> ArticleRecords:
     """Meetings, signed documents and classified sentences of one cleaned article."""
     from defcoop.agreements import find_signed_documents
+    from defcoop.clean import caption_text
     from defcoop.commitments import commitment_rows, has_vn_kh_themes, is_about_vn_kh
     from defcoop.dates import url_date, url_month_windows
-    from defcoop.meetings import extract_meetings
+    from defcoop.meetings import extract_meetings, infer_countries
     from defcoop.people import load_officials
     from defcoop.places import find_countries, find_places
     from defcoop.reference import fold_cached
@@ -45,7 +46,10 @@ def extract_article(clean, raw) -> ArticleRecords:
     countries_or_places = [hits + [(p.country, p.start, p.end, p.name_as_written) for p in find_places(s, f)]
                            for hits, s, f in zip(countries, sentences, folded)]
     officials = load_officials()
-    mentions = officials.find_people(sentences)
+    # photo captions the cleaner removed still introduce the people the body names bare ("Son said")
+    captions = [entry.text for entry in clean.log if entry.rule == "caption_credit"]
+    introduced = infer_countries(officials.introduced_people(captions), captions)
+    mentions = officials.find_people(sentences, introduced=introduced)
     published = date.fromisoformat(clean.published) if clean.published else None
     page_windows = url_month_windows(url_date(raw.meta.get("url"))) if published is None else []
     meetings = (extract_meetings(clean.article_id, sentences, published, mentions, officials, folded,
@@ -65,6 +69,19 @@ def extract_article(clean, raw) -> ArticleRecords:
                     "kind": document.kind, "subject": document.subject, "sentence": sentence,
                     "back_reference": document.back_reference,
                 })
+        # a photo caption shows a document being signed that the body does not name ("The two
+        # officers sign a memorandum of understanding on ..."): signed at the reported meeting
+        named = {row["kind"] for row in agreements}
+        for caption in captions:
+            shown = caption_text(caption)
+            for document in find_signed_documents(shown):
+                if document.kind not in named and not document.back_reference:
+                    agreements.append({
+                        "agreement_id": f"{clean.article_id}-A{len(agreements) + 1}",
+                        "meeting_key": meeting_key, "article_id": clean.article_id,
+                        "kind": document.kind, "subject": document.subject, "sentence": shown,
+                        "back_reference": False,
+                    })
     return ArticleRecords(
         article_id=clean.article_id,
         article_row=article_row(clean, raw),

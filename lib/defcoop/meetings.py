@@ -62,6 +62,8 @@ class MechanismRules:
     topic_list: re.Pattern | None = None
     future_event: re.Pattern | None = None
     relative_clause: re.Pattern | None = None
+    separate_meetings: re.Pattern | None = None
+    visit_span: re.Pattern | None = None
     examples: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()   # (id, must_match, must_not_match)
     edition_nouns: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (id, nouns an ordinal numbers it by)
 
@@ -159,6 +161,8 @@ def load_mechanisms(path: Path | None = None) -> MechanismRules:
         topic_list=_alternation_or_none(spec.get("topic_list_cues")),
         future_event=_alternation_or_none(spec.get("future_event_cues")),
         relative_clause=_alternation_or_none(spec.get("relative_clause_cues")),
+        separate_meetings=_alternation_or_none(spec.get("separate_meetings_cues")),
+        visit_span=_alternation_or_none(spec.get("visit_span_cues")),
         examples=tuple((entry["id"], tuple(entry.get("must_match") or ()), tuple(entry.get("must_not_match") or ()))
                        for entry in spec["mechanisms"]),
         edition_nouns=tuple((entry["id"], tuple(entry.get("edition_nouns") or ())) for entry in spec["mechanisms"]),
@@ -729,7 +733,7 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     added by `extract_article`), when the caller has them;
     `page_windows` date windows the page itself gives (a URL naming only the month).
     """
-    from defcoop.dates import resolve_meeting_date, year_windows_from_text
+    from defcoop.dates import find_date_mentions, resolve_meeting_date, year_windows_from_text
 
     rules = load_mechanisms()
     folded = _folded(sentences, folded)
@@ -774,6 +778,13 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         if from_host is not None and PRECISION_ORDER[from_host.precision] < PRECISION_ORDER[resolved.precision]:
             resolved = replace(from_host, evidence=f"the day of the meeting it was on the sidelines of: "
                                                    f"{from_host.evidence}")
+    if not any(find_date_mentions(s) for s in window + same_event):
+        # "the delegation met ..." with no date of its own: the visit the article dates elsewhere
+        within = visit_span_date(sentences, published, windows, rules)
+        if within is not None and not (resolved.date_start and resolved.date_end
+                                       and within.date_start <= resolved.date_start
+                                       and resolved.date_end <= within.date_end):
+            resolved = within   # the visit, not a guess from the page date outside it
     if resolved.precision != "unknown" and resolved.date_start is not None:
         # the roles the leads held then: a past commander is no prime minister yet
         mechanism = refine_mechanism(named_mechanism, [vn_lead, kh_lead], officials, rules, " ".join(window),
@@ -805,8 +816,67 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         # no page date: "yesterday" in a later sentence counts from the dateline's day
         from_dateline = resolve_meeting_date([dateline_text], None, windows)
         article_day = from_dateline.date_start if from_dateline.precision == "day" else None
-    return [primary] + _further_meetings(primary, index, sentences, folded, article_day, mentions, officials,
-                                         rules, text_windows)
+    listed = _listed_counterparts(primary, named_mechanism, vn_lead, kh_lead, index, sentences, folded,
+                                  mentions, officials, rules)
+    further = _further_meetings(primary, index, sentences, folded, article_day, mentions, officials,
+                                rules, text_windows)
+    for key, candidate in enumerate(listed + further, start=1):
+        candidate.key = key
+    return [primary] + listed + further
+
+
+def visit_span_date(sentences: list[str], published: date | None, windows: list, rules: MechanismRules):
+    """The dates of the visit a meeting belongs to, when the article gives the visit's span and
+    not the meeting's day: "a four-day trip that lasted from October 30 to November 2". The
+    meeting lies within the span, so its precision is the span's: a month when the span stays in
+    one month, else the year (`visit_span_cues` in mechanisms.yaml name the visit). None without
+    such a sentence.
+
+    >>> from defcoop.dates import url_month_windows
+    >>> visit_span_date(["He made a trip that lasted from October 30 to November 2."], None,
+    ...                 url_month_windows((date(2019, 11, 1), "month")), load_mechanisms()).precision
+    'year'
+    """
+    from defcoop.dates import coarse_precision, resolve_meeting_date
+
+    if rules.visit_span is None:
+        return None
+    for sentence in sentences:
+        if not rules.visit_span.search(fold(sentence)):
+            continue
+        span = resolve_meeting_date([sentence], published, windows)
+        if span.precision == "day" and span.date_start and span.date_end and span.date_end > span.date_start:
+            return replace(span, precision=coarse_precision(span.date_start, span.date_end),
+                           evidence=f"within the visit: {span.evidence}")
+    return None
+
+
+def _listed_counterparts(primary: MeetingCandidate, named_mechanism: str, vn_lead, kh_lead, index: int,
+                         sentences: list[str], folded: list[str], mentions: list, officials,
+                         rules: MechanismRules) -> list[MeetingCandidate]:
+    """Meetings with the other counterparts the trigger sentence lists ("the delegation met with
+    top Cambodian officials including Prime Minister A, Defence Minister B and Army Commander C"):
+    one meeting per counterpart named after a `separate_meetings_cues` phrase, led on the other
+    side by the first meeting's lead, on the same date and at the same place.
+    """
+    cue = rules.separate_meetings.search(folded[index]) if rules.separate_meetings is not None else None
+    if cue is None or vn_lead is None or kh_lead is None:
+        return []
+    listed = []
+    seen = {kh_lead.person}
+    for mention in mentions:
+        if mention.sentence_index != index or mention.start < cue.start() or mention.person in seen:
+            continue
+        if mention.country != "KH":
+            continue
+        seen.add(mention.person)
+        leads = [vn_lead, mention]
+        when = primary.date_start if primary.date_precision != "unknown" else None
+        mechanism = refine_mechanism(named_mechanism, leads, officials, rules, sentences[index], when=when)
+        listed.append(replace(
+            primary, mechanism=mechanism, kh_lead=mention.person, edition=None,
+            participants=[_participant(m, officials, primary.date_start) for m in leads]))
+    return listed
 
 
 _REPORTED_VERB = gated(r"\b(?:held|holds|hold|paid|pays|received|receives|met|meets|hosted|hosts"

@@ -258,11 +258,15 @@ class OfficialsTable:
 
     # -- finding people --
 
-    def find_people(self, sentences: list[str], day: date | None = None) -> list[PersonMention]:
+    def find_people(self, sentences: list[str], day: date | None = None,
+                    introduced: list[PersonMention] | tuple = ()) -> list[PersonMention]:
         """Everyone named in an article's sentences, in reading order (see module docstring).
 
         `role` of a dictionary person is their role on `day` (the article's date when known),
         else their current role. Each sentence is scanned once for aliases and titles together.
+        `introduced` are people that texts outside the sentences introduced by title (the article's
+        removed photo captions, `introduced_people`): the body's bare mentions of them count
+        (`_bare_references`), as do those of people a title introduces in the sentences.
         """
         folded = [fold_cached(sentence) for sentence in sentences]
         scans = [self._names_and_titles.find(sentence, folded_sentence)
@@ -294,7 +298,30 @@ class OfficialsTable:
                         hit = AliasMatch(mention.start, mention.end, mention.name_as_written, near)
                         mention = self._mention(hit, index, "near", day)
                     mentions.append(mention)
+        introduced = [m for m in mentions if m.matched == "title"] + list(introduced)
+        if introduced:
+            taken = [[(t.start, t.end) for t in titles[index]] for index in range(len(sentences))]
+            for mention in mentions:
+                taken[mention.sentence_index].append((mention.start, mention.end))
+            mentions += _bare_references(sentences, introduced, taken, self._places)
         return _short_names_of_titled_people(sorted(mentions, key=lambda m: (m.sentence_index, m.start)))
+
+    def introduced_people(self, texts: list[str] | tuple) -> list[PersonMention]:
+        """People outside the dictionary that `texts` (photo captions) introduce by title; each
+        mention's `sentence_index` is its text's index in `texts`.
+
+        >>> [m.person for m in load_officials().introduced_people(["Maj. Gen. Pham Van Nam (R) and Gen. Tea Banh."])]
+        ['Pham Van Nam']
+        """
+        found = []
+        for index, text in enumerate(texts):
+            folded = fold_cached(text)
+            scan = self._names_and_titles.find(text, folded)
+            titles = [AliasMatch(h.start, h.end, h.as_written, h.value[1]) for h in scan if h.value[0] == _TITLE]
+            known = [(h.start, h.end) for h in scan if h.value[0] == _PERSON]
+            found += [m for m in self._title_pattern_people(text, folded, index, titles)
+                      if not _overlaps(m.start, m.end, known) and self._near_official(m.person) is None]
+        return found
 
     def _near_official(self, name: str) -> str | None:
         """The one official whose name differs from a titled `name` by a single letter in its
@@ -614,6 +641,52 @@ def _short_names_of_titled_people(mentions: list["PersonMention"]) -> list["Pers
                               matched="title")
         result.append(mention)
     return result
+
+
+def _bare_references(sentences: list[str], introduced: list[PersonMention], taken: list[list[tuple[int, int]]],
+                     places) -> list[PersonMention]:
+    """Later mentions, without a title, of people outside the dictionary that a title introduced
+    (in a sentence or a photo caption): the full name as written ("Neum Balen said") or its last
+    word, the name the press uses for short ("Son said" for Maj. Gen. Pham Truong Son). A short
+    form two people share, one glued to another capitalised word ("Son La") or inside a place
+    name is no mention. `taken` holds each sentence's spans already found (mentions, titles).
+
+    >>> intro = PersonMention("Pham Truong Son", "Pham Truong Son", "", "", -1, 10, 25, "title")
+    >>> [(m.person, m.name_as_written) for m in _bare_references(
+    ...     ["Son said the two armies would cooperate.", "They visited Son La."], [intro], [[], []], None)]
+    [('Pham Truong Son', 'Son')]
+    """
+    forms: dict[str, set] = {}
+    by_person = {}
+    for mention in introduced:
+        words = mention.name_as_written.split()
+        if len(words) < 2:
+            continue
+        by_person.setdefault(mention.person, mention)
+        forms.setdefault(mention.name_as_written, set()).add(mention.person)
+        if len(words[-1]) >= 3:
+            forms.setdefault(words[-1], set()).add(mention.person)
+    found = []
+    for form, people in forms.items():
+        if len(people) != 1:
+            continue
+        person = by_person[next(iter(people))]
+        short = form != person.name_as_written
+        pattern = re.compile(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])")
+        for index, sentence in enumerate(sentences):
+            if form not in sentence:
+                continue
+            for match in pattern.finditer(sentence):
+                start, end = match.span()
+                if _overlaps(start, end, taken[index]):
+                    continue
+                if short and (_next_to_capitalised_word(sentence, start, end) or (places is not None and any(
+                        p.start <= start and end <= p.end for p in places.find(sentence, fold_cached(sentence))))):
+                    continue
+                taken[index].append((start, end))
+                found.append(PersonMention(person.person, form, person.country, person.role, index, start, end,
+                                           "title"))
+    return found
 
 
 def _names_by_first_word(officials) -> dict:
