@@ -61,7 +61,18 @@ def test_missing_file_means_no_overrides(tmp_path):
     assert load_overrides(tmp_path / "absent.csv") == []
 
 
-def test_project_overrides_file_parses():
-    from defcoop.paths import OVERRIDES_FILE
+def test_project_overrides_file_holds_no_active_correction_and_its_example_parses():
+    """data/overrides.csv ships with no correction (the seed tables are what the rules give, and
+    data/processed/overrides_log.csv is empty) and with a commented example that is a valid row
+    for a real meeting: uncommented, it parses and names an existing id."""
+    from defcoop.paths import OVERRIDES_FILE, PROCESSED_DIR
 
-    load_overrides(OVERRIDES_FILE)
+    text = OVERRIDES_FILE.read_text(encoding="utf-8")
+    assert load_overrides(OVERRIDES_FILE) == []
+    assert (PROCESSED_DIR / "overrides_log.csv").read_text(encoding="utf-8").strip() == \
+        "line,table,id,field,old_value,new_value,note"
+    example = next(line[2:] for line in text.splitlines() if line.startswith("# meetings,"))
+    [row] = parse_overrides(HEADER + example + "\n", "example")
+    assert (row.table, row.field) == ("meetings", "place")
+    meeting_ids = pd.read_csv(PROCESSED_DIR / "meetings.csv")["meeting_id"].tolist()
+    assert row.id in meeting_ids

@@ -837,6 +837,7 @@ def build_to_folder(corpus=None, out=None, *, jobs: int | None = None, progress:
         datapackage.write(staging)
         manifest = {"defcoop": __version__, "inputs_hash": inputs_hash, "rows": counts}
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        stop_point("before_swap")
         _swap_into(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -904,6 +905,8 @@ def _stream(root: Path, files: list, staging: Path, jobs: int | None, progress: 
                 spool.add(encoded.article_id, encoded.linked[name], trusted)
             candidates.extend(candidate.compact() for candidate in encoded.meetings)
         report.step(done)
+        if done == 1:
+            stop_point("streaming")
     del duplicates
     counts = {"articles": articles.close(), "cleaning_log": log.close()}
 
@@ -950,6 +953,23 @@ class _Progress:
             if self.reuse is not None:
                 detail = f" ({self.reuse.reused} reused from the result store, {self.reuse.extracted} extracted)"
             print(f"defcoop: processed {done}/{self.total} files{detail}", file=sys.stderr, flush=True)
+
+
+STOP_AT = "DEFCOOP_TEST_STOP_AT"
+
+
+def stop_point(name: str) -> None:
+    """A test-only hook: SIGKILL this process here when DEFCOOP_TEST_STOP_AT names this point.
+
+    Lets a test kill a build at an exact step ("streaming": after the first file's rows were
+    staged; "before_swap": every table staged, none swapped in) instead of racing it.
+
+    >>> stop_point("before_swap")   # not set: nothing happens
+    """
+    if os.environ.get(STOP_AT) == name:
+        import signal
+
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _swap_into(staging: Path, out: Path) -> None:
