@@ -6,9 +6,8 @@ from datetime import date
 
 import pytest
 
-from defcoop.extract import ArticleRecords
-from defcoop.meetings import (MeetingCandidate, assemble_meetings, choose_lead, extract_meetings, find_edition, find_place,
-                              find_trigger, infer_countries, load_mechanisms, merge_candidates, refine_mechanism,
+from defcoop.meetings import (MeetingCandidate, choose_lead, extract_meetings, find_edition, find_place, find_trigger,
+                              infer_countries, load_mechanisms, merge_candidates, merged_meeting_rows, refine_mechanism,
                               same_meeting, series_year_windows)
 from defcoop.people import PersonMention, load_officials
 
@@ -222,9 +221,7 @@ def test_trilateral_meeting_is_one_meeting_with_three_delegations():
 # --- merging across articles ----------------------------------------------------------------------
 
 def test_same_meeting_in_two_articles_is_one_row_with_both_ids():
-    records = [ArticleRecords("a", {}, meetings=[candidate("a")]),
-               ArticleRecords("b", {}, meetings=[candidate("b", kh=None, place=None, country=None)])]
-    rows = assemble_meetings(records)["meetings"]
+    rows, _participants, _ids = merged_meeting_rows([candidate("a"), candidate("b", kh=None, place=None, country=None)])
     assert len(rows) == 1
     assert rows[0]["article_ids"] == "a;b"
     assert rows[0]["kh_lead"] == "Tea Banh"
@@ -260,24 +257,23 @@ def test_conflicting_leads_are_two_meetings():
 
 
 def test_meeting_id_clash_gets_a_suffix():
-    records = [ArticleRecords("a", {}, meetings=[candidate("a")]),
-               ArticleRecords("b", {}, meetings=[candidate("b", vn="Ngo Xuan Lich", kh="Tea Seiha")])]
-    ids = [row["meeting_id"] for row in assemble_meetings(records)["meetings"]]
+    rows, _participants, _ids = merged_meeting_rows([candidate("a"), candidate("b", vn="Ngo Xuan Lich", kh="Tea Seiha")])
+    ids = [row["meeting_id"] for row in rows]
     assert ids == ["2022-06-20-ministerial_talks", "2022-06-20-ministerial_talks-2"]
 
 
 def test_undated_meeting_id():
-    records = [ArticleRecords("a", {}, meetings=[candidate("a", start=None, precision="unknown")])]
-    assert assemble_meetings(records)["meetings"][0]["meeting_id"] == "undated-ministerial_talks"
+    rows, _participants, _ids = merged_meeting_rows([candidate("a", start=None, precision="unknown")])
+    assert rows[0]["meeting_id"] == "undated-ministerial_talks"
 
 
-def test_rows_of_an_article_get_its_meeting_id():
-    records = [ArticleRecords("a", {}, meetings=[candidate("a")],
-                              commitments=[{"commitment_id": "a-S000", "meeting_key": 0}],
-                              agreements=[{"agreement_id": "a-A1", "meeting_key": 0}])]
-    tables = assemble_meetings(records)
-    assert tables["commitments"][0]["meeting_id"] == "2022-06-20-ministerial_talks"
-    assert tables["agreements"][0]["meeting_id"] == "2022-06-20-ministerial_talks"
+def test_each_candidate_is_mapped_to_its_merged_meeting_id():
+    """The build links an article's agreements and sentences to meetings through this map,
+    keyed by (article_id, meeting_key): both reports of one meeting get its id."""
+    _rows, _participants, ids = merged_meeting_rows(
+        [candidate("a"), candidate("b", kh=None), candidate("c", mechanism="courtesy_call")])
+    assert ids[("a", 0)] == ids[("b", 0)] == "2022-06-20-ministerial_talks"
+    assert ids[("c", 0)] == "2022-06-20-courtesy_call"
 
 
 def test_same_meeting_reads_a_missing_end_as_the_start_day():

@@ -1117,25 +1117,6 @@ def merged_meeting_rows(candidates: list[MeetingCandidate]) -> tuple[list[dict],
     return meetings, participants, ids
 
 
-def assemble_meetings(records: list) -> dict[str, list[dict]]:
-    """Merge every article's meeting candidates and emit meetings, participants, agreements, commitments rows."""
-    meetings, participants, ids = merged_meeting_rows([c for r in records for c in r.meetings])
-    agreements, commitments = [], []
-    for record in records:
-        for row in record.agreements:
-            agreements.append(_with_meeting(row, ids, record.article_id))
-        for row in record.commitments:
-            commitments.append(_with_meeting(row, ids, record.article_id))
-    return {"meetings": meetings, "participants": participants, "agreements": agreements,
-            "commitments": commitments}
-
-
-def _with_meeting(row: dict, ids: dict, article_id: str) -> dict:
-    key = row.pop("meeting_key", None)
-    row["meeting_id"] = ids.get((article_id, key)) if key is not None else None
-    return row
-
-
 def _meeting_row(mid: str, group: list[MeetingCandidate], best: MeetingCandidate) -> dict:
     return {
         "meeting_id": mid,
