@@ -30,6 +30,18 @@ def test_plan_on_a_field_of_cooperation_for_a_year():
     assert kinds(sentence) == [("cooperation_plan", "2023")]
 
 
+@pytest.mark.parametrize("sentence, subject", [
+    ("Border guards of the two provinces signed a coordination programme for border protection in 2025.", "2025"),
+    ("The two commands inked the 2026 cooperation programme.", "2026"),
+])
+def test_a_programme_of_joint_work_is_a_cooperation_plan(sentence, subject):
+    assert kinds(sentence) == [("cooperation_plan", subject)]
+
+
+def test_a_programme_only_mentioned_is_no_document():
+    assert kinds("The sides will carry out cooperation programmes this year.") == []
+
+
 def test_list_of_three_documents_split_at_separators():
     sentence = ("The talks concluded with the signing of the cooperation plan for 2026, a Memorandum of "
                 "Understanding on strengthening cooperation in personnel training, and an agreement on "

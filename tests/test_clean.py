@@ -544,6 +544,14 @@ def test_a_feed_dateline_before_the_story_own_dateline_gives_the_story_place():
     assert article.text.startswith("The two defence ministers")
 
 
+def test_caption_text_cuts_out_a_position_marker_inside_the_caption():
+    from defcoop.clean import caption_text
+
+    assert caption_text("Minister A (second from left) meets General B in Hue on May 2.") == \
+        "Minister A meets General B in Hue on May 2."
+    assert caption_text("Photo: Tran Van C") == ""
+
+
 def test_caption_text_drops_the_credit():
     from defcoop.clean import caption_text
 

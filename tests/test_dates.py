@@ -165,11 +165,13 @@ def test_parse_explicit_date_numeric_separators():
          ("2020-09-01", "2021-12-31")),
         ("Both sides spoke highly of defence cooperation results in 2020.", ("2020-10-01", "2021-03-31")),
         ("They reviewed achievements in 2019.", ("2019-10-01", "2020-03-31")),
+        ("The ministers reviewed 2018 and discussed ways to deepen ties in 2019.", ("2018-10-01", "2019-03-31")),
         # named years
         ("The events mark the 55th anniversary of Vietnam-Cambodia diplomatic relations.",
          ("2022-01-01", "2022-12-31")),
         ("Activities of the 2017 Vietnam-Cambodia Friendship Year were reviewed.", ("2017-01-01", "2017-12-31")),
         ("Cambodia supported Vietnam's ASEAN Chairmanship Year 2020.", ("2020-01-01", "2021-01-31")),
+        ("He thanked Laos for its help in its role of ASEAN President 2024.", ("2024-01-01", "2025-01-31")),
         # remains found in a dry season (November to May)
         ("The remains were found in the 2021-2022 dry season.", ("2021-11-01", "2022-08-31")),
         ("They were found during the 2017-2018 dry season, which has just ended.", ("2018-03-01", "2018-08-31")),

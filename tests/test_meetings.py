@@ -663,3 +663,68 @@ def test_a_meeting_dated_in_its_own_sentence_ignores_the_visit_span():
                  "On June 21, he met with Defence Minister Tea Banh."]
     meeting = only_meeting(sentences, published=date(2018, 6, 30))
     assert (meeting.date_start, meeting.date_precision) == (date(2018, 6, 21), "day")
+
+
+# --- batch 9 fixes: further meetings with "had", third-country asides, captions, leaders named only -------
+
+def test_a_meeting_the_visitor_had_the_same_day_is_a_further_meeting():
+    sentences = ["On May 4, General Nguyen Tan Cuong paid a courtesy call on Senate President Hun Sen.",
+                 "The same day, Cuong had a meeting with Prime Minister Hun Manet."]
+    found = meetings_of(sentences, published=date(2031, 5, 5))
+    assert [(m.kh_lead, m.mechanism, m.date_start) for m in found] == [
+        ("Hun Sen", "courtesy_call", date(2031, 5, 4)), ("Hun Manet", "courtesy_call", date(2031, 5, 4))]
+
+
+def test_a_same_day_meeting_with_a_third_country_is_no_further_meeting():
+    sentences = ["Defence Minister Phan Van Giang met Defence Minister Tea Banh in Phnom Penh on May 4. "
+                 "Giang invited Tea Banh to visit. The same day, Giang also had a meeting with his Chinese "
+                 "counterpart, who praised Party General Secretary Nguyen Phu Trong."]
+    assert [m.kh_lead for m in meetings_of(sentences, published=date(2031, 5, 5))] == ["Tea Banh"]
+
+
+def test_a_caption_naming_both_leads_dates_and_places_the_meeting():
+    sentences = ["Defence Minister Phan Van Giang received Defence Minister Tea Banh this week.",
+                 "The two sides praised their cooperation."]
+    mentions = OFFICIALS.find_people(sentences)
+    caption = "Phan Van Giang receives Tea Banh in Hanoi on March 3."
+    [meeting] = extract_meetings("a", sentences, date(2031, 3, 20), mentions, OFFICIALS,
+                                 captions=["Soldiers march in Hanoi on March 1.", caption])
+    assert (meeting.date_start, meeting.date_precision, meeting.place) == (date(2031, 3, 3), "day", "Hanoi")
+    assert meeting.date_evidence.startswith("photo caption")
+
+
+def test_a_caption_does_not_override_the_meetings_own_day():
+    sentences = ["Defence Minister Phan Van Giang received Defence Minister Tea Banh in Hue on March 5."]
+    mentions = OFFICIALS.find_people(sentences)
+    [meeting] = extract_meetings("a", sentences, date(2031, 3, 20), mentions, OFFICIALS,
+                                 captions=["Phan Van Giang receives Tea Banh in Hanoi on March 3."])
+    assert meeting.date_start == date(2031, 3, 5)
+
+
+@pytest.mark.parametrize("sentence, only_leader", [
+    ("He said Cambodia will prosper under the leadership of the party headed by Chairman Hun Sen.", True),
+    ("He said under the wise leadership of the government and Prime Minister Hun Manet, it grew.", True),
+    ("The delegation, under the leadership of General Tea Banh, visited Hanoi.", False),
+    ("Prime Minister Hun Manet received the delegation.", False),
+])
+def test_a_person_named_only_as_leader_of_a_party_or_country(sentence, only_leader):
+    from defcoop.meetings import named_only_as_leader
+
+    [mention] = [m for m in OFFICIALS.find_people([sentence]) if m.country == "KH"]
+    assert named_only_as_leader(mention, [sentence], RULES) is only_leader
+
+
+def test_the_party_leader_named_in_good_wishes_does_not_lead_the_reception():
+    sentences = ["Deputy Chief of the General Staff Sen. Lieut. Gen. Huynh Chien Thang hosted a reception in Hanoi "
+                 "on May 13 for a Cambodian delegation.",
+                 "He wished that under the leadership of the party headed by President Hun Sen, Cambodia will thrive."]
+    meeting = only_meeting(sentences, published=date(2031, 5, 14))
+    assert meeting.kh_lead != "Hun Sen" and meeting.mechanism != "courtesy_call"
+
+
+def test_a_meeting_whose_only_date_resolves_to_nothing_takes_the_visit_span_and_place():
+    sentences = ["The ministers are on visits (March 8-11) to the central city of Da Nang.",
+                 "In separate talks, Defence Minister Ngo Xuan Lich and Defence Minister Tea Banh reviewed 2018.",
+                 "Yesterday morning, Lich praised the two ministries."]
+    meeting = only_meeting(sentences)
+    assert (meeting.date_start, meeting.date_precision, meeting.place) == (date(2019, 3, 8), "month", "Da Nang")

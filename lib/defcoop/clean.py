@@ -456,11 +456,24 @@ def _is_caption(line: str, rules_: _Rules) -> bool:
 def caption_text(caption: str, rules_: _Rules | None = None) -> str:
     """A removed photo caption without its credit: what the photo shows.
 
+    A marker inside the caption, with words after it, is only cut out: "Minister A (right)
+    receives General B in Hanoi" shows who met where.
+
     >>> caption_text("The two generals sign the minutes of the talks. VNA/VNS Photo")
     'The two generals sign the minutes of the talks.'
+    >>> caption_text("Minister A (right) receives General B in Hanoi on May 2. (Photo: VNA)")
+    'Minister A receives General B in Hanoi on May 2.'
     """
-    match = (rules_ or rules()).caption.search(caption)
-    return (caption[:match.start()] if match else caption).strip()
+    pattern = (rules_ or rules()).caption
+    shown, pos, end = "", 0, len(caption)
+    for match in pattern.finditer(caption):
+        if not (shown + caption[pos:match.start()]).strip() or not re.search(r"\w", caption[match.end():]):
+            end = match.start()   # a credit line, or the credit that ends the caption
+            break
+        shown += caption[pos:match.start()]
+        pos = match.end()
+    shown += caption[pos:end]
+    return re.sub(r"\s+(?=[.,;:])", "", re.sub(r"\s+", " ", shown)).strip()
 
 
 def _mark_pipe_captions(lines: list[_Line]) -> list[_Line]:

@@ -446,8 +446,11 @@ _PLAN_YEAR = (
                r"|(?!\s+to\b)[^.;\d]{0,40}?\b(?:for|in)\s+(?:the\s+year\s+)?)" + _Y),
 )
 _RESULTS_YEAR = (
+    # "reviewed 2016": the year reviewed is the verb's object
+    re.compile(r"\b(?:review(?:ed|ing|s)?|assess(?:ed|ing|es)?|evaluat(?:ed|ing|es)|summ(?:ed|ing)\s+up)\s+" + _Y),
+    # the words between name no other year: "reviewed 2016 and discussed plans for 2017" reviews 2016 only
     re.compile(r"(?:results?|achievements?|outcomes?|accomplishments?|\breview(?:ed|ing|s)?"
-               r"|\bassess(?:ed|ing|ment)?|evaluat\w*|summ(?:ed|ing)\s+up)\b[^.;]{0,60}?"
+               r"|\bassess(?:ed|ing|ment)?|evaluat\w*|summ(?:ed|ing)\s+up)\b(?:(?!(?:19|20)\d\d)[^.;]){0,60}?"
                r"\b(?:in|of|during|throughout|for)\s+(?:the\s+year\s+)?" + _Y),
     re.compile(_Y + r"\s+(?:[a-z-]+\s+){0,2}?(?:results|achievements|outcomes)\b"),
 )
@@ -480,6 +483,8 @@ _FRIENDSHIP_YEAR = (
 _CHAIR_YEAR = (
     re.compile(r"\bchair(?:manship)?\s*year\s+" + _Y),
     re.compile(_Y + r"\s+asean\s+chair(?:manship)?\b"),
+    # "the role of ASEAN President 2022", "ASEAN Chair 2020": the chair named with its year after
+    re.compile(r"\basean\s+(?:chair(?:man|manship)?|president|presidency)\s+(?:in\s+|of\s+)?" + _Y),
 )
 _SIGN_WORDS = re.compile(
     r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|adopt(?:s|ed|ing)?"
@@ -655,7 +660,7 @@ _YEAR_RULES = (
      _edition_rule, "y"),
     ((_ANNIVERSARY,), ("anniversary",), _anniversary_rule, "n"),
     (_FRIENDSHIP_YEAR, ("friendship", "solidarity"), _friendship_rule, "y"),
-    (_CHAIR_YEAR, ("chair",), _chair_rule, "y"),
+    (_CHAIR_YEAR, ("chair", "president"), _chair_rule, "y"),
 )
 _YEAR_HINT = re.compile(r"(?:19|20)\d\d|nniversary")
 

@@ -54,7 +54,8 @@ def extract_article(clean, raw) -> ArticleRecords:
     page_windows = url_month_windows(url_date(raw.meta.get("url"))) if published is None else []
     meetings = (extract_meetings(clean.article_id, sentences, published, mentions, officials, folded,
                                  dateline=clean.dateline, dateline_text=clean.dateline_text,
-                                 countries=countries_or_places, page_windows=page_windows)
+                                 countries=countries_or_places, page_windows=page_windows,
+                                 captions=[caption_text(caption) for caption in captions])
                 if is_about_vn_kh(sentences, countries_or_places, mentions) else [])
     relevant = has_vn_kh_themes(countries_or_places, reports_meeting=bool(meetings))
     meeting_key = meetings[0].key if meetings else None

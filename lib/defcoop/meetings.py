@@ -38,6 +38,8 @@ _ORDINAL = r"(?P<ordinal>" + "|".join(ORDINALS) + r"|\d{1,2} ?(?:st|nd|rd|th))"
 _PLACE_CUE = re.compile(r"\b(in|at|held in|hosted in|took place in)\b[^.;,]{0,40}"
                         r"(?:, (?:the )?[^.;,]{0,40}\b(?:province|city|region) of )?$")
 _COUNTRY_IN = re.compile(r"\b(in|to|at)\s*(the\s*)?$")
+# where a visit went: "a visit to Da Nang", "visits by the ministers to the central city of Da Nang"
+_VISIT_PLACE_CUE = re.compile(r"\b(in|at|to)\b[^.;,]{0,40}$")
 _POINT_PLACES = frozenset({"border_gate"})          # places.csv kinds that sit inside a province
 _CLAUSE_START = re.compile(r"(?:^|[,;:]\s*|\s+and\s+|\s+with\s+|\s+by\s+|\s+were\s+|\s+was\s+)")
 
@@ -64,6 +66,7 @@ class MechanismRules:
     relative_clause: re.Pattern | None = None
     separate_meetings: re.Pattern | None = None
     visit_span: re.Pattern | None = None
+    leader_only: re.Pattern | None = None
     examples: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()   # (id, must_match, must_not_match)
     edition_nouns: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (id, nouns an ordinal numbers it by)
 
@@ -163,10 +166,27 @@ def load_mechanisms(path: Path | None = None) -> MechanismRules:
         relative_clause=_alternation_or_none(spec.get("relative_clause_cues")),
         separate_meetings=_alternation_or_none(spec.get("separate_meetings_cues")),
         visit_span=_alternation_or_none(spec.get("visit_span_cues")),
+        leader_only=_alternation_or_none(spec.get("leader_only_cues")),
         examples=tuple((entry["id"], tuple(entry.get("must_match") or ()), tuple(entry.get("must_not_match") or ()))
                        for entry in spec["mechanisms"]),
         edition_nouns=tuple((entry["id"], tuple(entry.get("edition_nouns") or ())) for entry in spec["mechanisms"]),
     )
+
+
+def named_only_as_leader(mention, sentences: list[str], rules: MechanismRules) -> bool:
+    """Whether the person is named only as the one who leads a party or a country
+    (`leader_only_cues` in mechanisms.yaml), not as someone at the meeting: "Cambodia will
+    achieve more under the leadership of the party headed by President Hun Sen".
+
+    >>> from defcoop.people import PersonMention
+    >>> sentence = "He hoped that under the leadership of the party headed by Chairman Hun Sen, Cambodia will prosper."
+    >>> hun_sen = PersonMention("Hun Sen", "Hun Sen", "KH", "", 0, 67, 74, "alias")
+    >>> named_only_as_leader(hun_sen, [sentence], load_mechanisms())
+    True
+    """
+    if rules.leader_only is None or mention.sentence_index >= len(sentences):
+        return False
+    return bool(rules.leader_only.search(fold(sentences[mention.sentence_index][:mention.start])))
 
 
 def _clause_before(folded: str, end: int) -> str:
@@ -389,8 +409,9 @@ def host_event_sentences(index: int, sentences: list[str], folded: list[str], ru
             if i != index and named & _series_numbers(f, rules)]
 
 
-def find_place(sentences: list[str], folded: list[str] | None = None) -> tuple[str | None, str | None]:
-    """The first gazetteer place introduced by "in"/"at" in the given sentences, with its country.
+def find_place(sentences: list[str], folded: list[str] | None = None,
+               cue: re.Pattern = _PLACE_CUE) -> tuple[str | None, str | None]:
+    """The first gazetteer place introduced by "in"/"at" (`cue`) in the given sentences, with its country.
 
     A border gate is a point, not a city or province: when the same sentence also places the
     meeting in a province ("at the Xa Mat border gate in Tay Ninh province"), the province wins.
@@ -409,7 +430,7 @@ def find_place(sentences: list[str], folded: list[str] | None = None) -> tuple[s
 
     for sentence, folded_sentence in zip(sentences, _folded(sentences, folded)):
         found = find_places(sentence, folded_sentence)
-        cued = [m for m in found if _PLACE_CUE.search(folded_sentence[: m.start])]
+        cued = [m for m in found if cue.search(folded_sentence[: m.start])]
         if cued:
             best = next((m for m in cued if m.kind not in _POINT_PLACES), None)
             if best is None:
@@ -720,7 +741,8 @@ _TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b")
 def extract_meetings(article_id: str, sentences: list[str], published: date | None, mentions: list,
                      officials, folded: list[str] | None = None,
                      dateline: str | None = None, dateline_text: str | None = None,
-                     countries: list[list] | None = None, page_windows: list | None = None) -> list[MeetingCandidate]:
+                     countries: list[list] | None = None, page_windows: list | None = None,
+                     captions: list[str] | None = None) -> list[MeetingCandidate]:
     """The meetings this article reports as news, read from its sentences: the first one it
     names, then other meetings of the same visit (`_further_meetings`).
 
@@ -731,13 +753,15 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     is the meeting's when the trigger says it happened "today" or "this afternoon";
     `countries` the country hits of each sentence (``find_countries``, places' countries
     added by `extract_article`), when the caller has them;
-    `page_windows` date windows the page itself gives (a URL naming only the month).
+    `page_windows` date windows the page itself gives (a URL naming only the month);
+    `captions` what the removed photo captions show (`clean.caption_text`): a caption naming
+    both leads dates and places the meeting when its own sentences do not.
     """
     from defcoop.dates import find_date_mentions, resolve_meeting_date, year_windows_from_text
 
     rules = load_mechanisms()
     folded = _folded(sentences, folded)
-    mentions = infer_countries(mentions, sentences, rules)
+    mentions = [m for m in infer_countries(mentions, sentences, rules) if not named_only_as_leader(m, sentences, rules)]
     if countries is None:
         from defcoop.places import find_countries
 
@@ -778,13 +802,24 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         if from_host is not None and PRECISION_ORDER[from_host.precision] < PRECISION_ORDER[resolved.precision]:
             resolved = replace(from_host, evidence=f"the day of the meeting it was on the sidelines of: "
                                                    f"{from_host.evidence}")
-    if not any(find_date_mentions(s) for s in window + same_event):
-        # "the delegation met ..." with no date of its own: the visit the article dates elsewhere
-        within = visit_span_date(sentences, published, windows, rules)
+    shown = _caption_of_meeting(captions, [vn_lead, kh_lead], officials)
+    if shown is not None and resolved.precision != "day":
+        # "President A (right) received General B in Hanoi on August 9. (Photo: VNA)"
+        from_caption = resolve_meeting_date([shown], published, windows)
+        if PRECISION_ORDER[from_caption.precision] < PRECISION_ORDER[resolved.precision]:
+            resolved = replace(from_caption, evidence=f"photo caption: {from_caption.evidence}")
+    visit_sentence = None
+    if resolved.precision == "unknown" or not any(
+            find_date_mentions(s) for s in window + same_event + ([shown] if shown else [])):
+        # "the delegation met ..." with no date of its own, or only one that dates nothing ("Yesterday
+        # morning" with no page date): the visit the article dates elsewhere
+        visit_sentence, within = _visit_span(sentences, published, windows, rules)
         if within is not None and not (resolved.date_start and resolved.date_end
                                        and within.date_start <= resolved.date_start
                                        and resolved.date_end <= within.date_end):
             resolved = within   # the visit, not a guess from the page date outside it
+        else:
+            visit_sentence = None
     if resolved.precision != "unknown" and resolved.date_start is not None:
         # the roles the leads held then: a past commander is no prime minister yet
         mechanism = refine_mechanism(named_mechanism, [vn_lead, kh_lead], officials, rules, " ".join(window),
@@ -796,6 +831,16 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         place, country = place_from_dateline(window_folded, dateline)
     if country is None and not online:
         country = find_host_country(window, window_folded, rules)
+    if place is None and not online and shown is not None:
+        # the caption's place, unless the text puts the meeting in the other country
+        in_caption, caption_country = find_place([shown])
+        if in_caption is not None and country in (None, caption_country):
+            place, country = in_caption, caption_country
+    if place is None and not online and visit_sentence is not None:
+        # dated by the visit, placed by it too: "visits (May 3-5) by the ministers to Da Nang"
+        in_visit, visit_country = find_place([visit_sentence], cue=_VISIT_PLACE_CUE)
+        if in_visit is not None and country in (None, visit_country):
+            place, country = in_visit, visit_country
     if place is None and not online:
         place, country = _dateline_place(dateline, country)
     participants = [_participant(m, officials, resolved.date_start) for m in _participant_mentions(
@@ -825,6 +870,29 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     return [primary] + listed + further
 
 
+def _caption_of_meeting(captions: list[str] | None, leads: list, officials) -> str | None:
+    """The first photo caption that names both leads of the meeting (both found, each by
+    officials.csv or a title): the photo shows the meeting, so its date and place are the
+    meeting's. None without captions or leads.
+
+    >>> from defcoop.people import load_officials
+    >>> officials = load_officials()
+    >>> [lich, banh] = [m for m in officials.find_people(["Ngo Xuan Lich met Tea Banh."])]
+    >>> _caption_of_meeting(["Soldiers on parade.", "Ngo Xuan Lich (left) and Tea Banh in Hanoi on May 2."],
+    ...                     [lich, banh], officials)
+    'Ngo Xuan Lich (left) and Tea Banh in Hanoi on May 2.'
+    >>> _caption_of_meeting(["Tea Banh speaks on May 2."], [lich, banh], officials) is None
+    True
+    """
+    if not captions or any(lead is None for lead in leads):
+        return None
+    wanted = {lead.person for lead in leads}
+    for caption in captions:
+        if wanted <= {m.person for m in officials.find_people([caption])}:
+            return caption
+    return None
+
+
 def visit_span_date(sentences: list[str], published: date | None, windows: list, rules: MechanismRules):
     """The dates of the visit a meeting belongs to, when the article gives the visit's span and
     not the meeting's day: "a four-day trip that lasted from October 30 to November 2". The
@@ -837,18 +905,23 @@ def visit_span_date(sentences: list[str], published: date | None, windows: list,
     ...                 url_month_windows((date(2019, 11, 1), "month")), load_mechanisms()).precision
     'year'
     """
+    return _visit_span(sentences, published, windows, rules)[1]
+
+
+def _visit_span(sentences: list[str], published: date | None, windows: list, rules: MechanismRules):
+    """(sentence, dates) of the visit `visit_span_date` finds; (None, None) without one."""
     from defcoop.dates import coarse_precision, resolve_meeting_date
 
     if rules.visit_span is None:
-        return None
+        return None, None
     for sentence in sentences:
         if not rules.visit_span.search(fold(sentence)):
             continue
         span = resolve_meeting_date([sentence], published, windows)
         if span.precision == "day" and span.date_start and span.date_end and span.date_end > span.date_start:
-            return replace(span, precision=coarse_precision(span.date_start, span.date_end),
-                           evidence=f"within the visit: {span.evidence}")
-    return None
+            return sentence, replace(span, precision=coarse_precision(span.date_start, span.date_end),
+                                     evidence=f"within the visit: {span.evidence}")
+    return None, None
 
 
 def _listed_counterparts(primary: MeetingCandidate, named_mechanism: str, vn_lead, kh_lead, index: int,
@@ -879,7 +952,7 @@ def _listed_counterparts(primary: MeetingCandidate, named_mechanism: str, vn_lea
     return listed
 
 
-_REPORTED_VERB = gated(r"\b(?:held|holds|hold|paid|pays|received|receives|met|meets|hosted|hosts"
+_REPORTED_VERB = gated(r"\b(?:held|holds|hold|had|paid|pays|received|receives|met|meets|hosted|hosts"
                       r"|co-?chaired|co-?chairs|chaired|chairs|attended|attends)\b")
 _SAME_VISIT = gated(r"\b(?:(?:the )?same (?:day|morning|afternoon|evening)|earlier|later|(?:the )?next day"
                          r"|(?:the )?day before|(?:the )?following day|the day after|yesterday|also"
@@ -898,6 +971,27 @@ def _is_bilateral_aside(folded_sentence: str, mentions: list, index: int) -> boo
     if not _BILATERAL_ASIDE.search(folded_sentence):
         return False
     return not any(m.country and m.country not in PARTY_COUNTRIES for m in mentions if m.sentence_index == index)
+
+
+def _with_third_country(sentence: str, folded_sentence: str, mentions: list, index: int) -> bool:
+    """A later meeting of the visit held with a third country: its sentence, from the words that
+    tie it to the visit on (the last such words: pages glue sentences), names another country or someone of it and no Cambodian ("The same
+    day, the general also had a meeting with his Chinese counterpart"); the Cambodians named
+    after it belong to other events.
+
+    >>> _with_third_country("The same day, he also had a meeting with his Chinese counterpart.",
+    ...                     "the same day, he also had a meeting with his chinese counterpart.", [], 0)
+    True
+    >>> _with_third_country("The same day, he had a meeting with Cambodia's prime minister.",
+    ...                     "the same day, he had a meeting with cambodia's prime minister.", [], 0)
+    False
+    """
+    from defcoop.places import find_countries
+
+    start = max((cue.start() for cue in _SAME_VISIT.finditer(folded_sentence)), default=0)   # glued sentences
+    named = {iso2 for iso2, hit_start, *_ in find_countries(sentence, folded_sentence) if hit_start >= start}
+    named |= {m.country for m in mentions if m.sentence_index == index and m.country and m.start >= start}
+    return bool(named - PARTY_COUNTRIES) and "KH" not in named
 
 
 def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: list[str], folded: list[str],
@@ -923,7 +1017,7 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
         if not aside and (not _SAME_VISIT.search(folded[index]) or not _REPORTED_VERB.search(folded[index])):
             continue
         found = ["sideline_meeting"] if aside else rules.mechanisms_in(sentences[index], folded[index])
-        if not found:
+        if not found or (not aside and _with_third_country(sentences[index], folded[index], mentions, index)):
             continue
         near = [m for m in mentions if index <= m.sentence_index <= index + WINDOW_AFTER_TRIGGER]
         vn_lead = choose_lead(near, "VN", index, officials)
