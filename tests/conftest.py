@@ -40,3 +40,23 @@ def small_corpus(tmp_path) -> Path:
     corpus.mkdir()
     (corpus / "talks_2024.md").write_text(SYNTHETIC_ARTICLE, encoding="utf-8")
     return corpus
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fresh_caches_under_mutation():
+    """Under mutmut (tests/mutation.py) each mutant's tests run in a process forked after the
+    whole suite ran once with the original code: rule files it parsed and regexes it compiled
+    would be reused, hiding mutants in the loaders. Start such a process with empty caches."""
+    import os
+    import sys
+
+    if os.environ.get("MUTANT_UNDER_TEST", "") in ("", "stats", "fail"):
+        return
+    for name, module in list(sys.modules.items()):
+        if name.startswith("defcoop"):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+    from defcoop import rulecache
+
+    rulecache.clear()

@@ -62,8 +62,8 @@ def configure(project: Path, modules: list[str]) -> None:
 source_paths = ["src"]
 only_mutate = [{only}]
 also_copy = ["data", "seeds", "tests", "benchmarks", "notebooks"]
-pytest_add_cli_args_test_selection = ["tests/"]
-pytest_add_cli_args = ["-q", "-p", "no:cacheprovider", {ignores}]
+pytest_add_cli_args_test_selection = ["tests/", "src/defcoop"]
+pytest_add_cli_args = ["-q", "-p", "no:cacheprovider", "--doctest-modules", {ignores}]
 """)
 
 

@@ -65,3 +65,37 @@ def test_optional_and_alternative_parts_give_no_anchor_of_their_own():
     assert anchor_pieces(r"talks|\d+ meetings?") == frozenset({"talks", "meeting"})
     assert anchor_pieces(r"talks|\d+") is None   # one branch needs no literal
     assert gated(r"x?(?:ab)*").anchors is None
+
+
+# --- which anchors are chosen (speed only, but pinned so a change is deliberate) ------------------
+
+@pytest.mark.parametrize("pattern, anchors", [
+    (r"defence policy dialogue", {"dialogue"}),                     # one literal run: its longest word piece
+    (r"(?:joint )?border patrols?", {"border"}),                    # optional group: no anchor from it
+    (r"(?:border|sea) (?:talks|meeting)s?", {"talks", "meeting"}),  # the set whose shortest piece is longest
+    (r"vietnam(?:ese)? navy", {"navy"}),                            # a common piece loses to a rarer one
+    (r"cambodia", {"cambodia"}),                                    # a common piece is still better than none
+    (r"(?:ab)+ and more", {"more"}),                                # a repeat of at least one counts, but "ab" is shorter
+    (r"x{0,3}(?=drill)drills?", {"drill"}),                         # look-aheads and optional repeats give none
+    (r"(?i:talks) held", {"held"}),                                 # a case-insensitive group gives none
+])
+def test_anchor_pieces_chosen(pattern, anchors):
+    assert anchor_pieces(pattern) == frozenset(anchors)
+
+
+def test_short_or_missing_literals_give_no_anchor():
+    assert anchor_pieces(r"a|b") is None          # pieces of one character are useless
+    assert anchor_pieces(r"(?:talks|\d+) held") == frozenset({"held"})
+    assert anchor_pieces(r"\d+") is None
+
+
+def test_gated_match_and_sub_answer_like_the_pattern():
+    gated_pattern = GatedPattern(re.compile(r"border (?:posts?|guards?)"))
+    assert gated_pattern.anchors == ("border",)
+    assert gated_pattern.match("border guards met").group() == "border guards"
+    assert gated_pattern.match("the border guards met") is None
+    assert gated_pattern.match("no anchor at all") is None
+    assert gated_pattern.sub("X", "two border posts and border guards") == "two X and X"
+    assert gated_pattern.sub("X", "nothing to replace") == "nothing to replace"
+    assert gated_pattern.pattern == r"border (?:posts?|guards?)"
+    assert not gated_pattern.possible("a sea patrol") and gated_pattern.possible("borders")

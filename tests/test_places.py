@@ -105,3 +105,55 @@ def test_country_name_inside_a_sea_name_is_not_a_country():
     assert find_countries("Navies of Vietnam and Cambodia patrol the Gulf of Thailand.") == [
         ("VN", 10, 17, "Vietnam"), ("KH", 22, 30, "Cambodia")]
     assert [hit[0] for hit in find_countries("Thailand joined the drill.")] == ["TH"]
+
+
+COUNTRY_HEADER = "iso2,name,aliases,demonyms,short_name_token,short_name_alone,source\n"
+GOOD_COUNTRY = "VN,Vietnam,Viet Nam|Việt Nam,Vietnamese,last,yes,ISO 3166-1\n"
+
+
+@pytest.mark.parametrize("row, problem", [
+    ("vnm,Viet,,,,,", "iso2 must be two capital letters, got 'vnm'"),
+    ("K,Cambodia,,,,,", "iso2 must be two capital letters, got 'K'"),
+    ("KH,,,,,,", "missing name"),
+    ("KH,Cambodia,,,middle,,", "short_name_token must be first, last or empty, got 'middle'"),
+    ("KH,Cambodia,,,last,maybe,", "short_name_alone must be yes, no or empty, got 'maybe'"),
+    ("VN,Vietnam again,,,,,", "duplicate iso2 'VN'"),
+])
+def test_country_validation_names_file_line_and_problem(tmp_path, row, problem):
+    path = tmp_path / "countries.csv"
+    path.write_text(COUNTRY_HEADER + GOOD_COUNTRY + row + "\n", encoding="utf-8")
+    with pytest.raises(ReferenceDataError) as error:
+        load_countries(path)
+    assert str(error.value).endswith(f"countries.csv:3: {problem}")
+
+
+def test_a_country_row_keeps_every_field(tmp_path):
+    path = tmp_path / "countries.csv"
+    path.write_text(COUNTRY_HEADER + GOOD_COUNTRY + "KH,Cambodia,Kampuchea,Cambodian|Khmer,,no,ISO\n", encoding="utf-8")
+    table = load_countries(path)
+    vietnam, cambodia = table.get("VN"), table.get("KH")
+    assert (vietnam.iso2, vietnam.name, vietnam.aliases, vietnam.demonyms) == (
+        "VN", "Vietnam", ("Viet Nam", "Việt Nam"), ("Vietnamese",))
+    assert (vietnam.short_name_token, vietnam.short_name_alone, vietnam.source) == ("last", True, "ISO 3166-1")
+    assert (cambodia.short_name_token, cambodia.short_name_alone, cambodia.demonyms) == ("", False, ("Cambodian", "Khmer"))
+
+
+@pytest.mark.parametrize("row, problem", [
+    ("B Town,,VN,hamlet,", "unknown kind 'hamlet' (expected one of "),
+])
+def test_place_kind_error_lists_the_kinds(tmp_path, row, problem):
+    from defcoop.places import PLACE_KINDS
+
+    path = tmp_path / "places.csv"
+    path.write_text(f"place,aliases,country,kind,note\nA Town,,VN,city,\n{row}\n", encoding="utf-8")
+    with pytest.raises(ReferenceDataError) as error:
+        load_places(path)
+    assert str(error.value).endswith(f"places.csv:3: {problem}{', '.join(PLACE_KINDS)})")
+
+
+def test_a_place_row_keeps_every_field(tmp_path):
+    path = tmp_path / "places.csv"
+    path.write_text("place,aliases,country,kind,note\nTay Ninh,Tây Ninh|Tay-Ninh,VN,province,a note\n", encoding="utf-8")
+    place = load_places(path).places["Tay Ninh"]
+    assert (place.place, place.country, place.kind, place.aliases, place.note) == (
+        "Tay Ninh", "VN", "province", ("Tây Ninh", "Tay-Ninh"), "a note")

@@ -267,3 +267,41 @@ def test_seed_theme_unions_match_gold():
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     f1 = 2 * precision * recall / (precision + recall)
     assert f1 >= 0.95, f"micro P={precision:.3f} R={recall:.3f} F1={f1:.3f}"
+
+
+# ---------------------------------------------------------------- exact error messages
+
+THEME_OK = "  - id: training\n    label: Training\n    include: ['train']\n"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("- just a list\n", "cb.yaml:1: codebook must be a mapping with 'version' and 'themes'"),
+    ("", "cb.yaml:1: codebook must be a mapping with 'version' and 'themes'"),
+    ("version: 1\nthemez: []\n", "cb.yaml:2: unknown top-level key 'themez'"),
+    ("version: 1\n", "cb.yaml:1: 'themes' must be a list of themes"),
+    ("version: 1\nthemes: {a: 1}\n", "cb.yaml:2: 'themes' must be a list of themes"),
+    ("version: 1\nthemes:\n  - just text\n", "cb.yaml:3: theme entry must be a mapping"),
+    ("version: 1\nthemes:\n" + THEME_OK + "    colour: red\n",
+     "cb.yaml:6: theme 'training': unknown key 'colour' (allowed: definition, exclude, id, include, label, "
+     "must_match, must_not_match)"),
+    ("version: 1\nthemes:\n  - id: training\n    include: ['x']\n", "cb.yaml:3: theme 'training': missing 'label'"),
+    ("version: 1\nthemes:\n  - id: Training\n    label: T\n    include: ['x']\n",
+     "cb.yaml:3: theme 'Training': id 'Training' must be lowercase letters, digits and '_'"),
+])
+def test_codebook_errors_name_file_line_theme_and_problem(text, message):
+    with pytest.raises(CodebookError) as error:
+        parse_codebook(text, "cb.yaml")
+    assert str(error.value) == message
+
+
+def test_a_parsed_theme_keeps_every_field():
+    text = ("version: 1\nthemes:\n  - id: training\n    label: Training\n    definition: Courses.\n"
+            "    include: ['train\\w*']\n    exclude: ['train station']\n"
+            "    must_match: ['They train officers.']\n    must_not_match: ['The train station.']\n")
+    from defcoop.themes import _parse_theme, _compose
+
+    root, data = _compose(text, "cb.yaml")
+    theme = _parse_theme(data["themes"][0], root.value[1][1].value[0], "cb.yaml")
+    assert (theme.id, theme.label, theme.definition, theme.line) == ("training", "Training", "Courses.", 3)
+    assert (theme.include, theme.exclude) == (("train\\w*",), ("train station",))
+    assert (theme.must_match, theme.must_not_match) == (("They train officers.",), ("The train station.",))
