@@ -52,8 +52,8 @@ bench: $(STAMP)
 REAL := eval/real
 eval-real: $(STAMP)
 	$(BIN)/python -m defcoop devset --set $(REAL) --out $(REAL)/.cache/corpus
-	$(BIN)/python -m defcoop build --corpus $(REAL)/.cache/corpus --out $(REAL)/.cache/tables --quiet
-	$(BIN)/python -m defcoop evaluate --gold $(REAL)/gold.yaml --tables $(REAL)/.cache/tables \
+	$(BIN)/python -m defcoop build --corpus $(REAL)/.cache/corpus --out data/interim/real-tables --quiet
+	$(BIN)/python -m defcoop evaluate --gold $(REAL)/gold.yaml --tables data/interim/real-tables \
 		--manifest $(REAL)/manifest.yaml $(if $(BATCH),--batch $(BATCH)) --verbose
 
 # Mutation testing of the extraction modules (mutmut in a throwaway copy of the project; about half
