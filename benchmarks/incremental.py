@@ -58,7 +58,7 @@ def best(mode: str, corpus: Path, env: dict, runs: int = 3) -> dict:
 
 
 def project_copy(folder: Path) -> dict:
-    for part in ("data/reference", "data/codebook"):
+    for part in ("data/reference", "data/rules"):
         shutil.copytree(ROOT / part, folder / part)
     (folder / "seeds").mkdir()
     return {**os.environ, "DEFCOOP_ROOT": str(folder)}
@@ -92,7 +92,7 @@ def main(argv=None) -> int:
         incremental = child("load", corpus, env)
         read_back = best("read", corpus, env)
 
-        codebook = scratch / "project" / "data" / "codebook" / "themes.yaml"
+        codebook = scratch / "project" / "data" / "rules" / "en" / "themes.yaml"
         text = codebook.read_text(encoding="utf-8")
         codebook.write_text(text.replace("    include:\n", "    include:\n      - 'no such phrase at all'\n", 1),
                             encoding="utf-8")

@@ -138,7 +138,7 @@ def _project_copy(tmp_path):
     import shutil
 
     root = tmp_path / "project"
-    for folder in ("data/reference", "data/codebook"):
+    for folder in ("data/reference", "data/rules"):
         shutil.copytree(ROOT / folder, root / folder)
     (root / "seeds").mkdir()
     env = {**os.environ, "DEFCOOP_ROOT": str(root)}
@@ -162,7 +162,7 @@ def _previous_tables(tiny_corpus, tmp_path):
 def test_codebook_error_stops_before_anything_is_written(tiny_corpus, tmp_path):
     out, before = _previous_tables(tiny_corpus, tmp_path)
     root, env = _project_copy(tmp_path)
-    themes = root / "data" / "codebook" / "themes.yaml"
+    themes = root / "data" / "rules" / "en" / "themes.yaml"
     lines = themes.read_text(encoding="utf-8").splitlines()
     number = next(i for i, line in enumerate(lines) if line.lstrip().startswith("label:"))
     lines[number] = lines[number].split("label:")[0] + "lable: oops"

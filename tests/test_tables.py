@@ -275,7 +275,7 @@ def test_an_edited_rule_file_is_used_by_the_next_load_in_the_same_process(tmp_pa
     from tests.conftest import ROOT, SYNTHETIC_ARTICLE
 
     project = tmp_path / "project"
-    for folder in ("data/reference", "data/codebook"):
+    for folder in ("data/reference", "data/rules"):
         shutil.copytree(ROOT / folder, project / folder)
     (project / "seeds").mkdir()
     corpus = tmp_path / "corpus"
@@ -284,9 +284,9 @@ def test_an_edited_rule_file_is_used_by_the_next_load_in_the_same_process(tmp_pa
         "held talks with", "co-chaired the eighth Defence Policy Dialogue with"), encoding="utf-8")
     env = {**os.environ, "DEFCOOP_ROOT": str(project)}
     live = ("import sys, defcoop\n"
-            "from defcoop.paths import CODEBOOK_DIR\n"
+            "from defcoop.paths import EN_RULES_DIR\n"
             "first = defcoop.load(sys.argv[1])['meetings']['mechanism'].tolist()\n"
-            "rules = CODEBOOK_DIR / 'mechanisms.yaml'\n"
+            "rules = EN_RULES_DIR / 'mechanisms.yaml'\n"
             "text = rules.read_text(encoding='utf-8')\n"
             "rules.write_text(text.replace(\"- 'defen[cs]e policy dialogue'\", \"- 'defen[cs]e policy dialogue never'\"),"
             " encoding='utf-8')\n"

@@ -1,4 +1,4 @@
-"""Tests for the theme codebook (data/codebook/themes.yaml) and its matcher (defcoop.themes).
+"""Tests for the theme codebook (data/rules/en/themes.yaml) and its matcher (defcoop.themes).
 
 The codebook's own must_match / must_not_match examples are the main specification; the
 seed check guards against drifting away from how the human annotator applies the themes.
@@ -129,7 +129,7 @@ def test_load_is_cached_and_reloads_after_an_edit(tmp_path):
 
 def test_default_path_is_the_project_codebook():
     assert load_codebook() is load_codebook()
-    assert load_codebook(ROOT / "data" / "codebook" / "themes.yaml").ids == CODEBOOK.ids == load_codebook().ids
+    assert load_codebook(ROOT / "data" / "rules" / "en" / "themes.yaml").ids == CODEBOOK.ids == load_codebook().ids
 
 
 # ---------------------------------------------------------------- codebook errors
@@ -225,9 +225,9 @@ def test_error_broken_yaml_has_a_line(tmp_path):
 
 
 def test_error_message_uses_project_relative_path():
-    with pytest.raises(CodebookError, match=r"^data/codebook/themes\.yaml:3: theme 'x': duplicate id$"):
-        raise CodebookError("data/codebook/themes.yaml", 3, "x", "duplicate id")
-    assert CODEBOOK.source == "data/codebook/themes.yaml"
+    with pytest.raises(CodebookError, match=r"^data/rules/en/themes\.yaml:3: theme 'x': duplicate id$"):
+        raise CodebookError("data/rules/en/themes.yaml", 3, "x", "duplicate id")
+    assert CODEBOOK.source == "data/rules/en/themes.yaml"
 
 
 def test_parse_codebook_accepts_valid_text():

@@ -1,7 +1,7 @@
 """Agreements: documents signed at the reported meeting, one row per document.
 
 A sentence with a signing verb lists the documents after it; each is classified by the
-kind patterns in data/codebook/agreements.yaml and given a short subject (a year or
+kind patterns in data/rules/en/agreements.yaml and given a short subject (a year or
 period for plans and protocols, the field for memoranda, the two parties for twinning).
 Documents only considered, planned or mentioned as signed earlier are left out.
 
@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from defcoop.paths import CODEBOOK_DIR
+from defcoop.paths import EN_RULES_DIR
 from defcoop.rulecache import cached_by_content
 from defcoop.text import fold
 
@@ -48,12 +48,12 @@ class AgreementRules:
     back_reference: tuple[frozenset, re.Pattern, re.Pattern] | None = None   # (kinds, before, after)
 
 
-@cached_by_content(lambda: CODEBOOK_DIR / "agreements.yaml")
+@cached_by_content(lambda: EN_RULES_DIR / "agreements.yaml")
 def load_agreement_rules(path: Path | None = None) -> AgreementRules:
-    """Read data/codebook/agreements.yaml (cached)."""
+    """Read data/rules/en/agreements.yaml (cached)."""
     import yaml
 
-    spec = yaml.safe_load(Path(path or CODEBOOK_DIR / "agreements.yaml").read_text(encoding="utf-8"))
+    spec = yaml.safe_load(Path(path or EN_RULES_DIR / "agreements.yaml").read_text(encoding="utf-8"))
     return AgreementRules(
         sign_verbs=re.compile(spec["sign_verbs"]),
         not_yet_signed=re.compile("|".join(f"(?:{p})" for p in spec["not_yet_signed"])),

@@ -2,7 +2,7 @@
 
 Scraped pages carry menus, photo captions, credits, datelines, sign-offs and lists of
 unrelated stories around the article. `clean_article` classifies each source line with
-the rules in ``data/reference/boilerplate.yaml`` (editable by a domain expert), keeps the
+the rules in ``data/rules/en/boilerplate.yaml`` (editable by a domain expert), keeps the
 body paragraphs, and logs every removal, extraction and repair as a `LogEntry`, so that
 nothing leaves the text without a trace.
 
@@ -22,14 +22,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from defcoop.dates import MONTHS, parse_explicit_date, url_date
-from defcoop.paths import REFERENCE_DIR
+from defcoop.paths import EN_RULES_DIR
 from defcoop.rulecache import cached_by_content
 from defcoop.text import fold
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from defcoop.corpus import RawArticle
 
-BOILERPLATE_FILE = REFERENCE_DIR / "boilerplate.yaml"
+BOILERPLATE_FILE = EN_RULES_DIR / "boilerplate.yaml"
 
 
 @dataclass(frozen=True)

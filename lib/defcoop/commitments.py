@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from defcoop.paths import CODEBOOK_DIR
+from defcoop.paths import EN_RULES_DIR
 from defcoop.patterns import GatedPattern, gated
 from defcoop.rulecache import cached_by_content
 from defcoop.text import fold
@@ -36,12 +36,12 @@ def _alternation(patterns: list[str]) -> GatedPattern:
     return gated("|".join(f"(?:{p})" for p in patterns))
 
 
-@cached_by_content(lambda: CODEBOOK_DIR / "commitments.yaml")
+@cached_by_content(lambda: EN_RULES_DIR / "commitments.yaml")
 def load_commitment_rules(path: Path | None = None) -> CommitmentRules:
-    """Read data/codebook/commitments.yaml (cached)."""
+    """Read data/rules/en/commitments.yaml (cached)."""
     import yaml
 
-    spec = yaml.safe_load(Path(path or CODEBOOK_DIR / "commitments.yaml").read_text(encoding="utf-8"))
+    spec = yaml.safe_load(Path(path or EN_RULES_DIR / "commitments.yaml").read_text(encoding="utf-8"))
     return CommitmentRules(**{key: _alternation(spec[key]) for key in CommitmentRules.__dataclass_fields__
                               if spec.get(key)})
 

@@ -3,7 +3,7 @@
 An article reports a meeting when a sentence names the event ("at the eighth Defence
 Policy Dialogue", "during their online talks", "during a meeting with"). The first such
 sentence that is not about a meeting with a third country (`is_third_country_meeting`)
-is the trigger; its mechanism comes from data/codebook/mechanisms.yaml, generic
+is the trigger; its mechanism comes from data/rules/en/mechanisms.yaml, generic
 mentions ("the talks") are refined by who led each side, and the date, place, format,
 edition and leads are read from the trigger and the two sentences after it. Candidates
 from several articles that share mechanism, overlapping dates and a lead are one meeting.
@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from defcoop.paths import CODEBOOK_DIR
+from defcoop.paths import EN_RULES_DIR
 from defcoop.patterns import GatedPattern, gated
 from defcoop.rulecache import cached_by_content
 from defcoop.text import fold
@@ -128,12 +128,12 @@ class MechanismRules:
         return next((pattern for m, _, pattern in self.patterns if m == mechanism), None)
 
 
-@cached_by_content(lambda: CODEBOOK_DIR / "mechanisms.yaml")
+@cached_by_content(lambda: EN_RULES_DIR / "mechanisms.yaml")
 def load_mechanisms(path: Path | None = None) -> MechanismRules:
-    """Read data/codebook/mechanisms.yaml (cached)."""
+    """Read data/rules/en/mechanisms.yaml (cached)."""
     import yaml
 
-    path = Path(path) if path else CODEBOOK_DIR / "mechanisms.yaml"
+    path = Path(path) if path else EN_RULES_DIR / "mechanisms.yaml"
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
     entries = sorted(spec["mechanisms"], key=lambda m: not m.get("specific", False))
     patterns = tuple(

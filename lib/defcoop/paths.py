@@ -15,7 +15,8 @@ from pathlib import Path
 PROJECT_ROOT = Path(os.environ.get("DEFCOOP_ROOT", Path(__file__).resolve().parents[2]))
 DATA_DIR = PROJECT_ROOT / "data"
 REFERENCE_DIR = DATA_DIR / "reference"
-CODEBOOK_DIR = DATA_DIR / "codebook"
+RULES_DIR = DATA_DIR / "rules"           # data/rules/<lang>/<name>.yaml, see defcoop.rules
+EN_RULES_DIR = RULES_DIR / "en"
 PROCESSED_DIR = DATA_DIR / "processed"
 INTERIM_DIR = DATA_DIR / "interim"
 DEFAULT_CORPUS = PROJECT_ROOT / "seeds"

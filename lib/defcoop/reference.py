@@ -18,12 +18,13 @@ from pathlib import Path
 from typing import Generic, Iterator, TypeVar
 
 from defcoop.paths import PROJECT_ROOT
+from defcoop.rules import RuleFileError
 from defcoop.text import fold
 
 T = TypeVar("T")
 
 
-class ReferenceDataError(ValueError):
+class ReferenceDataError(RuleFileError):
     """A reference CSV row is invalid; the message reads "file:line: problem"."""
 
     @classmethod
@@ -33,7 +34,7 @@ class ReferenceDataError(ValueError):
         >>> str(ReferenceDataError.at("/tmp/x.csv", 3, "bad date '2021-13-01'"))
         "/tmp/x.csv:3: bad date '2021-13-01'"
         """
-        return cls(f"{display_path(path)}:{line}: {problem}")
+        return cls(display_path(path), line, problem)
 
 
 def display_path(path: str | Path) -> str:

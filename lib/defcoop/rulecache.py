@@ -67,6 +67,12 @@ def cached_by_content(default_path: Callable[[], Path]) -> Callable[[Callable[[P
     return wrap
 
 
+def register_cache(cache: dict) -> None:
+    """Have `clear()` (and so `refresh()` after an edit) empty `cache` too: for caches keyed
+    otherwise than by path whose values come from cached loaders."""
+    _CACHES.append(cache)
+
+
 def refresh() -> bool:
     """Drop every cached rule if a rule file read so far has changed since; True when it did."""
     changed = any(file_digest(path) != digest for path, digest in _PARSED.items())

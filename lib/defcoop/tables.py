@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from defcoop import __version__, datapackage
-from defcoop.paths import CODEBOOK_DIR, DEFAULT_CORPUS, INTERIM_DIR, OVERRIDES_FILE, PROCESSED_DIR, REFERENCE_DIR
+from defcoop.paths import DEFAULT_CORPUS, INTERIM_DIR, OVERRIDES_FILE, PROCESSED_DIR, REFERENCE_DIR, RULES_DIR
 
 TABLE_COLUMNS: dict[str, list[str]] = {
     "articles": [
@@ -246,12 +246,14 @@ def load_rules() -> None:
     import importlib
 
     from defcoop.rulecache import load_all, refresh
+    from defcoop.rules import load_every_file
 
     for module in RULE_MODULES:   # each registers its loaders on import
         importlib.import_module(module)
 
     refresh()
     load_all()
+    load_every_file()
 
 
 def warm_up() -> None:
@@ -868,7 +870,7 @@ def _open_reuse(store, digests: dict[str, bytes] | None = None) -> _Reuse | None
     opened = open_store(store)
     if opened is None:
         return None
-    return _Reuse(opened, code_fingerprint(REFERENCE_DIR, CODEBOOK_DIR, Path(__file__).parent), digests)
+    return _Reuse(opened, code_fingerprint(REFERENCE_DIR, RULES_DIR, Path(__file__).parent), digests)
 
 
 def _stream(root: Path, files: list, staging: Path, jobs: int | None, progress: bool | str,
@@ -1017,7 +1019,7 @@ def inputs_hash(corpus, digests: dict[str, bytes] | None = None) -> str:
         digest.update(f"corpus:{relpath}\0".encode())
         digest.update(file_digest)
     sources = []
-    for label, base in (("reference", REFERENCE_DIR), ("codebook", CODEBOOK_DIR), ("code", Path(__file__).parent)):
+    for label, base in (("reference", REFERENCE_DIR), ("rules", RULES_DIR), ("code", Path(__file__).parent)):
         sources += [(label, base, p) for p in sorted(base.rglob("*")) if p.is_file() and p.suffix != ".pyc"]
     if OVERRIDES_FILE.exists():
         sources.append(("overrides", OVERRIDES_FILE.parent, OVERRIDES_FILE))

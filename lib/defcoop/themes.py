@@ -1,6 +1,6 @@
 """Tag sentences with cooperation themes from the editable codebook.
 
-The rules live in ``data/codebook/themes.yaml`` so a domain expert can change them without
+The rules live in ``data/rules/en/themes.yaml`` so a domain expert can change them without
 touching Python; this module only loads, validates and applies them. Patterns run on the
 folded sentence (see `defcoop.text.fold`): a theme's excluded phrases are blanked out
 first, then the theme applies if any of its includes is found in what is left. Blanking,
@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from defcoop.paths import CODEBOOK_DIR, PROJECT_ROOT
+from defcoop.paths import EN_RULES_DIR, PROJECT_ROOT
+from defcoop.rules import RuleFileError
 from defcoop.patterns import anchor_pieces
 from defcoop.rulecache import cached_by_content
 from defcoop.text import fold
@@ -35,7 +36,7 @@ CORE_THEMES: tuple[str, ...] = (
     "information_sharing", "search_rescue", "pandemic", "defence_law", "political_education",
     "defence_economy",
 )
-DEFAULT_PATH = CODEBOOK_DIR / "themes.yaml"
+DEFAULT_PATH = EN_RULES_DIR / "themes.yaml"
 
 _REQUIRED = ("id", "label", "include")
 _LIST_KEYS = ("include", "exclude", "must_match", "must_not_match")
@@ -44,17 +45,18 @@ _TOP_ALLOWED = frozenset(("version", "themes"))
 _ID_RE = re.compile(r"[a-z][a-z0-9_]*\Z")
 
 
-class CodebookError(ValueError):
+class CodebookError(RuleFileError):
     """A codebook problem a user can fix, located as ``file:line: theme 'x': problem``.
 
-    >>> str(CodebookError("data/codebook/themes.yaml", 12, "training", "missing 'label'"))
-    "data/codebook/themes.yaml:12: theme 'training': missing 'label'"
+    >>> str(CodebookError("data/rules/en/themes.yaml", 12, "training", "missing 'label'"))
+    "data/rules/en/themes.yaml:12: theme 'training': missing 'label'"
     """
 
     def __init__(self, source: str, line: int, theme: str | None, problem: str):
-        self.source, self.line, self.theme, self.problem = source, line, theme, problem
+        self.theme = theme
         where = f"theme '{theme}': " if theme is not None else ""
-        super().__init__(f"{source}:{line}: {where}{problem}")
+        super().__init__(source, line, f"{where}{problem}")
+        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -243,8 +245,8 @@ class Codebook:
 def _display(path: Path) -> str:
     """Path as shown in messages: relative to the project root when inside it.
 
-    >>> _display(PROJECT_ROOT / "data" / "codebook" / "themes.yaml")
-    'data/codebook/themes.yaml'
+    >>> _display(PROJECT_ROOT / "data" / "rules" / "en" / "themes.yaml")
+    'data/rules/en/themes.yaml'
     """
     try:
         return path.resolve().relative_to(PROJECT_ROOT.resolve()).as_posix()
@@ -403,4 +405,8 @@ def load_codebook(path: str | os.PathLike[str] | None = None) -> Codebook:
     >>> len(load_codebook().ids) >= len(CORE_THEMES)
     True
     """
-    return _load_cached(None if path is None else os.path.abspath(path))
+    if path is None:
+        from defcoop.rules import load_rules
+
+        return load_rules("themes")
+    return _load_cached(os.path.abspath(path))
