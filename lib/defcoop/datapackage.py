@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 
 from defcoop import __version__
+from defcoop.schemas import DATE_COLUMNS, ID_COLUMNS, INT_COLUMNS, TABLE_COLUMNS, column_rules
 
 FILE = "datapackage.json"
 # The column documentation of this code's tables: beside the code, not under DEFCOOP_ROOT
@@ -45,8 +46,6 @@ _ROW = re.compile(r"^\|\s*([a-z_][a-z_, ]*?)\s*\|\s*(.+?)\s*\|$")
 
 def descriptor(readme: Path | str | None = None) -> dict:
     """The data package descriptor for the tables `defcoop.tables` writes."""
-    from defcoop.tables import TABLE_COLUMNS
-
     readme = Path(readme) if readme else README
     docs = readme_descriptions(readme) if readme.exists() else {}   # an install without the docs
     resources = []
@@ -80,8 +79,6 @@ def descriptor(readme: Path | str | None = None) -> dict:
 
 def table_schema(name: str, columns: list[str], docs: dict[str, str]) -> dict:
     """A Table Schema for one table: fields with types and constraints, keys."""
-    from defcoop.overrides import ID_COLUMNS
-    from defcoop.schemas import DATE_COLUMNS, INT_COLUMNS, column_rules
 
     rules = column_rules(name)
     fields = []

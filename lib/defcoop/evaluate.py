@@ -17,13 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from defcoop.schemas import CORE_THEMES
 from defcoop.text import fold
 
-CORE_THEMES = (
-    "border_patrol", "border_demarcation", "training", "remains_repatriation", "trilateral", "multilateral",
-    "transnational_crime", "maritime", "delegation_exchange", "information_sharing", "search_rescue",
-    "pandemic", "defence_law", "political_education", "defence_economy",
-)
 FIELDS = ("date", "place", "vn_lead", "kh_lead", "both_leads", "mechanism", "edition", "format")
 
 

@@ -22,7 +22,7 @@ import ipywidgets as widgets
 from defcoop import analysis, charts
 from defcoop.explore import ALL, Selection, meeting_sources, options, select_meetings, theme_year_counts
 
-TABLE_COLUMNS = ["meeting_id", "date_start", "date_precision", "mechanism", "place", "vn_lead", "kh_lead",
+SHOWN_COLUMNS = ["meeting_id", "date_start", "date_precision", "mechanism", "place", "vn_lead", "kh_lead",
                  "n_articles", "themes"]
 SOURCE_COLUMNS = ["article_id", "url", "published", "date_precision", "evidence", "kind", "sentence"]
 
@@ -90,7 +90,7 @@ class Explorer(widgets.VBox):
                             f"({html.escape(selection.describe())})")
         self._draw_timeline(len(articles))
         self._draw_grid(len(articles))
-        self.table.value = self.selected.reindex(columns=TABLE_COLUMNS).to_html(index=False, na_rep="",
+        self.table.value = self.selected.reindex(columns=SHOWN_COLUMNS).to_html(index=False, na_rep="",
                                                                                   border=0, classes="defcoop")
         ids = list(self.selected["meeting_id"])
         current = self.meeting.value

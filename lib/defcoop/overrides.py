@@ -18,11 +18,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from defcoop.schemas import ID_COLUMNS, TABLE_COLUMNS
+
 HEADER = ["table", "id", "field", "value", "note"]
-ID_COLUMNS = {
-    "articles": "article_id", "meetings": "meeting_id", "participants": "participant_id",
-    "agreements": "agreement_id", "commitments": "commitment_id",
-}
 
 
 class OverridesError(ValueError):
@@ -70,7 +68,6 @@ def _check_row(row: Override) -> None:
         raise OverridesError(f"{row.where()}: missing id")
     if not row.note:
         raise OverridesError(f"{row.where()}: missing note (say why the value is corrected)")
-    from defcoop.tables import TABLE_COLUMNS
 
     if row.field not in TABLE_COLUMNS[row.table] or row.field == ID_COLUMNS[row.table]:
         raise OverridesError(f"{row.where()}: table {row.table} has no editable field {row.field!r}")
@@ -120,7 +117,6 @@ def apply_overrides(tables: dict, overrides: list[Override]) -> dict:
         log.append({"line": str(row.line), "table": row.table, "id": row.id, "field": row.field,
                     "old_value": None if pd.isna(old) else str(old), "new_value": row.value or None,
                     "note": row.note})
-    from defcoop.tables import TABLE_COLUMNS
 
     tables["overrides_log"] = pd.DataFrame(log, columns=TABLE_COLUMNS["overrides_log"]).astype("string")
     return tables

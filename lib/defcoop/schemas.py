@@ -11,6 +11,41 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+# ---------------------------------------------------------------- the registry: tables, ids, vocabularies
+
+# Columns of every table, in CSV order; every module takes table shapes from here.
+TABLE_COLUMNS: dict[str, list[str]] = {
+    "articles": [
+        "article_id", "title", "source", "dateline", "url", "published", "language", "format",
+        "path", "encoding", "chars_raw", "chars_clean", "n_sentences", "text",
+    ],
+    "rejects": ["path", "reason", "detail"],
+    "cleaning_log": ["article_id", "action", "rule", "line", "text"],
+    "meetings": [
+        "meeting_id", "article_ids", "date_start", "date_end", "date_precision", "date_evidence",
+        "place", "country", "mechanism", "edition", "format", "vn_lead", "kh_lead", "evidence_sentence",
+    ],
+    "participants": ["participant_id", "meeting_id", "person", "country", "role", "name_as_written", "article_id"],
+    "agreements": ["agreement_id", "meeting_id", "article_id", "kind", "subject", "sentence"],
+    "commitments": [
+        "commitment_id", "article_id", "meeting_id", "sentence_index", "sentence", "kind", "actor", "themes",
+    ],
+    "overrides_log": ["line", "table", "id", "field", "old_value", "new_value", "note"],
+}
+TABLE_NAMES = tuple(TABLE_COLUMNS)
+# The id column of each table overrides can address.
+ID_COLUMNS = {
+    "articles": "article_id", "meetings": "meeting_id", "participants": "participant_id",
+    "agreements": "agreement_id", "commitments": "commitment_id",
+}
+# The 15 theme ids the gold format scores (shared/eval/GOLD.md); the codebook must define each.
+CORE_THEMES: tuple[str, ...] = (
+    "border_patrol", "border_demarcation", "training", "remains_repatriation", "trilateral",
+    "multilateral", "transnational_crime", "maritime", "delegation_exchange",
+    "information_sharing", "search_rescue", "pandemic", "defence_law", "political_education",
+    "defence_economy",
+)
+
 MECHANISMS = (
     "defence_policy_dialogue", "ministerial_talks", "courtesy_call", "border_friendship_exchange",
     "trilateral_ministers_meeting", "sideline_meeting", "border_force_talks", "repatriation_ceremony",

@@ -32,27 +32,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from defcoop import __version__, datapackage
+from defcoop.schemas import ID_COLUMNS, TABLE_COLUMNS, TABLE_NAMES
 from defcoop.paths import DEFAULT_CORPUS, INTERIM_DIR, OVERRIDES_FILE, PROCESSED_DIR, REFERENCE_DIR, RULES_DIR
 
-TABLE_COLUMNS: dict[str, list[str]] = {
-    "articles": [
-        "article_id", "title", "source", "dateline", "url", "published", "language", "format",
-        "path", "encoding", "chars_raw", "chars_clean", "n_sentences", "text",
-    ],
-    "rejects": ["path", "reason", "detail"],
-    "cleaning_log": ["article_id", "action", "rule", "line", "text"],
-    "meetings": [
-        "meeting_id", "article_ids", "date_start", "date_end", "date_precision", "date_evidence",
-        "place", "country", "mechanism", "edition", "format", "vn_lead", "kh_lead", "evidence_sentence",
-    ],
-    "participants": ["participant_id", "meeting_id", "person", "country", "role", "name_as_written", "article_id"],
-    "agreements": ["agreement_id", "meeting_id", "article_id", "kind", "subject", "sentence"],
-    "commitments": [
-        "commitment_id", "article_id", "meeting_id", "sentence_index", "sentence", "kind", "actor", "themes",
-    ],
-    "overrides_log": ["line", "table", "id", "field", "old_value", "new_value", "note"],
-}
-TABLE_NAMES = tuple(TABLE_COLUMNS)
 MANIFEST = "manifest.json"
 PROGRESS_EVERY = 500
 
@@ -201,7 +183,6 @@ def encode_rows(name: str, rows: list[dict]) -> str:
 
 def encode_linked_rows(name: str, rows: list[dict]) -> list[tuple]:
     """(meeting_key, id, head, tail) of each agreements or commitments row (see `EncodedArticle`)."""
-    from defcoop.overrides import ID_COLUMNS
 
     columns, id_column, encoder = TABLE_COLUMNS[name], ID_COLUMNS[name], _encoder()
     split = columns.index("meeting_id")
@@ -616,8 +597,7 @@ class _Overrides:
     """
 
     def __init__(self, overrides: list):
-        from defcoop.overrides import ID_COLUMNS
-
+    
         self.overrides = list(overrides)
         self.id_columns = ID_COLUMNS
         self.by_row: dict[tuple[str, str], list[int]] = {}
@@ -674,8 +654,7 @@ class _MeetingLinkedSpool:
     _HEADER = struct.Struct("<II")
 
     def __init__(self, name: str, path: Path):
-        from defcoop.overrides import ID_COLUMNS
-
+    
         self.name, self.path, self.columns = name, path, TABLE_COLUMNS[name]
         self.id_column = ID_COLUMNS[name]
         self.handle = open(path, "w+b")

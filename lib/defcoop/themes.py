@@ -28,14 +28,9 @@ from defcoop.paths import EN_RULES_DIR, PROJECT_ROOT
 from defcoop.rules import RuleFileError
 from defcoop.patterns import anchor_pieces
 from defcoop.rulecache import cached_by_content
+from defcoop.schemas import CORE_THEMES
 from defcoop.text import fold
 
-CORE_THEMES: tuple[str, ...] = (
-    "border_patrol", "border_demarcation", "training", "remains_repatriation", "trilateral",
-    "multilateral", "transnational_crime", "maritime", "delegation_exchange",
-    "information_sharing", "search_rescue", "pandemic", "defence_law", "political_education",
-    "defence_economy",
-)
 DEFAULT_PATH = EN_RULES_DIR / "themes.yaml"
 
 _REQUIRED = ("id", "label", "include")
