@@ -17,8 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Generic, Iterator, TypeVar
 
-from defcoop.paths import PROJECT_ROOT
-from defcoop.rules import RuleFileError
+from defcoop.rules import RuleFileError, display_path
 from defcoop.text import fold
 
 T = TypeVar("T")
@@ -35,19 +34,6 @@ class ReferenceDataError(RuleFileError):
         "/tmp/x.csv:3: bad date '2021-13-01'"
         """
         return cls(display_path(path), line, problem)
-
-
-def display_path(path: str | Path) -> str:
-    """The path as people write it: relative to the project root when it lies inside it.
-
-    >>> display_path(PROJECT_ROOT / "data" / "reference" / "roles.csv")
-    'data/reference/roles.csv'
-    """
-    path = Path(path)
-    try:
-        return path.resolve().relative_to(Path(PROJECT_ROOT).resolve()).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def read_rows(path: str | Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from defcoop.paths import EN_RULES_DIR, PROJECT_ROOT
-from defcoop.rules import RuleFileError
+from defcoop.paths import EN_RULES_DIR
+from defcoop.rules import RuleFileError, alternation, compose_yaml, display_path, mapping_nodes, node_line
 from defcoop.patterns import anchor_pieces
 from defcoop.rulecache import cached_by_content
 from defcoop.schemas import CORE_THEMES
@@ -237,47 +237,13 @@ class Codebook:
 # ---------------------------------------------------------------- loading and validation
 
 
-def _display(path: Path) -> str:
-    """Path as shown in messages: relative to the project root when inside it.
-
-    >>> _display(PROJECT_ROOT / "data" / "rules" / "en" / "themes.yaml")
-    'data/rules/en/themes.yaml'
-    """
-    try:
-        return path.resolve().relative_to(PROJECT_ROOT.resolve()).as_posix()
-    except ValueError:
-        return str(path)
-
-
-def _line(node: Any) -> int:
-    """1-based line of a yaml node (yaml marks are 0-based)."""
-    return node.start_mark.line + 1
+def _codebook_error(source: str, line: int, problem: str) -> CodebookError:
+    return CodebookError(source, line, None, problem)
 
 
 def _compose(text: str, source: str) -> tuple[Any, Any]:
-    """Parse YAML once, returning (node tree with line marks, plain Python data).
-
-    Composing keeps line numbers for error messages; constructing from the same node tree
-    gives the ordinary data without parsing twice.
-    """
-    import yaml  # lazy: importing defcoop should not require yaml until themes are used
-
-    loader = yaml.SafeLoader(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        raise CodebookError(source, line, None, f"invalid YAML: {getattr(exc, 'problem', exc)}") from exc
-    finally:
-        loader.dispose()
-    return node, data
-
-
-def _mapping_items(node: Any) -> dict[str, tuple[Any, Any]]:
-    """Map each key of a yaml MappingNode to (key node, value node)."""
-    return {key.value: (key, value) for key, value in node.value}
+    """Parse YAML once: (node tree with line marks, plain data); see `defcoop.rules.compose_yaml`."""
+    return compose_yaml(text, source, error=_codebook_error)
 
 
 def _as_strings(value: Any, key: str, node: Any, source: str, theme: str) -> tuple[str, ...]:
@@ -285,10 +251,10 @@ def _as_strings(value: Any, key: str, node: Any, source: str, theme: str) -> tup
     if value is None:
         return ()
     if not isinstance(value, list):
-        raise CodebookError(source, _line(node), theme, f"'{key}' must be a list")
+        raise CodebookError(source, node_line(node), theme, f"'{key}' must be a list")
     for item, item_node in zip(value, node.value):
         if not isinstance(item, str):
-            raise CodebookError(source, _line(item_node), theme, f"'{key}' entry {item!r} must be a string")
+            raise CodebookError(source, node_line(item_node), theme, f"'{key}' entry {item!r} must be a string")
     return tuple(value)
 
 
@@ -298,26 +264,26 @@ def _check_patterns(patterns: tuple[str, ...], key: str, node: Any, source: str,
         try:
             re.compile(pattern)
         except re.error as exc:
-            raise CodebookError(source, _line(item_node), theme,
+            raise CodebookError(source, node_line(item_node), theme,
                                 f"invalid regex in '{key}': {pattern!r} ({exc})") from exc
 
 
 def _parse_theme(entry: Any, node: Any, source: str) -> Theme:
     """Validate one theme entry (data + its MappingNode) and build a `Theme`."""
     if not isinstance(entry, dict):
-        raise CodebookError(source, _line(node), None, "theme entry must be a mapping")
-    items = _mapping_items(node)
+        raise CodebookError(source, node_line(node), None, "theme entry must be a mapping")
+    items = mapping_nodes(node)
     theme_id = entry.get("id")
     label = theme_id if isinstance(theme_id, str) else None
     for key, (key_node, _) in items.items():
         if key not in _ALLOWED:
-            raise CodebookError(source, _line(key_node), label,
+            raise CodebookError(source, node_line(key_node), label,
                                 f"unknown key '{key}' (allowed: {', '.join(sorted(_ALLOWED))})")
     for key in _REQUIRED:
         if entry.get(key) in (None, "", []):
-            raise CodebookError(source, _line(node), label, f"missing '{key}'")
+            raise CodebookError(source, node_line(node), label, f"missing '{key}'")
     if not isinstance(theme_id, str) or not _ID_RE.match(theme_id):
-        raise CodebookError(source, _line(items["id"][1]), label,
+        raise CodebookError(source, node_line(items["id"][1]), label,
                             f"id {theme_id!r} must be lowercase letters, digits and '_'")
     lists = {key: _as_strings(entry.get(key), key, items.get(key, (None, node))[1], source, theme_id)
              for key in _LIST_KEYS}
@@ -326,7 +292,7 @@ def _parse_theme(entry: Any, node: Any, source: str) -> Theme:
             _check_patterns(lists[key], key, items[key][1], source, theme_id)
     return Theme(id=theme_id, label=str(entry["label"]), definition=str(entry.get("definition") or ""),
                  include=lists["include"], exclude=lists["exclude"], must_match=lists["must_match"],
-                 must_not_match=lists["must_not_match"], line=_line(node))
+                 must_not_match=lists["must_not_match"], line=node_line(node))
 
 
 def _check_ids(themes: list[Theme], themes_line: int, source: str) -> None:
@@ -347,7 +313,7 @@ def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     >>> _alternation(("a", "b|c")).pattern
     '(?:a)|(?:b|c)'
     """
-    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+    return re.compile(alternation(patterns)) if patterns else None
 
 
 def _build(version: Any, themes: list[Theme], source: str) -> Codebook:
@@ -373,25 +339,25 @@ def parse_codebook(text: str, source: str = "themes.yaml") -> Codebook:
     """
     root, data = _compose(text, source)
     if not isinstance(data, dict):
-        raise CodebookError(source, _line(root) if root is not None else 1, None,
+        raise CodebookError(source, node_line(root) if root is not None else 1, None,
                             "codebook must be a mapping with 'version' and 'themes'")
-    top = _mapping_items(root)
+    top = mapping_nodes(root)
     for key, (key_node, _) in top.items():
         if key not in _TOP_ALLOWED:
-            raise CodebookError(source, _line(key_node), None, f"unknown top-level key '{key}'")
+            raise CodebookError(source, node_line(key_node), None, f"unknown top-level key '{key}'")
     if "themes" not in top or not isinstance(data["themes"], list):
-        line = _line(top["themes"][0]) if "themes" in top else 1
+        line = node_line(top["themes"][0]) if "themes" in top else 1
         raise CodebookError(source, line, None, "'themes' must be a list of themes")
     themes_key, themes_node = top["themes"]
     themes = [_parse_theme(entry, node, source) for entry, node in zip(data["themes"], themes_node.value)]
-    _check_ids(themes, _line(themes_key), source)
+    _check_ids(themes, node_line(themes_key), source)
     return _build(data.get("version"), themes, source)
 
 
 @cached_by_content(lambda: DEFAULT_PATH)
 def _load_cached(file: Path) -> Codebook:
     """Parse a codebook file (kept until its content changes, see `defcoop.rulecache`)."""
-    return parse_codebook(file.read_text(encoding="utf-8"), _display(file))
+    return parse_codebook(file.read_text(encoding="utf-8"), display_path(file))
 
 
 def load_codebook(path: str | os.PathLike[str] | None = None) -> Codebook:
