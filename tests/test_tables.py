@@ -246,6 +246,54 @@ def test_a_build_reusing_the_store_after_a_change_equals_a_cold_build(tmp_path, 
     assert _tables(tmp_path / "warm") == _tables(tmp_path / "cold")
 
 
+def test_meetings_rows_validated_by_a_finished_build_are_not_validated_again(tmp_path, monkeypatch):
+    """An incremental build re-validates only the meetings and participants rows whose text is
+    new; a row it has not seen (here: an edited article's meeting) is still checked."""
+    import defcoop.schemas as schemas_module
+    from defcoop.tables import build_to_folder
+
+    corpus, store = _seeds_copy(tmp_path), tmp_path / "results.sqlite"
+    checked = []
+    original = schemas_module.validate_table
+
+    def counting(name, frame):
+        checked.append((name, len(frame)))
+        return original(name, frame)
+
+    monkeypatch.setattr(schemas_module, "validate_table", counting)
+    build_to_folder(corpus, tmp_path / "first", store=store)
+    first = {name: rows for name, rows in checked if name in ("meetings", "participants")}
+    assert first.get("meetings", 0) > 0 and first.get("participants", 0) > 0
+    checked.clear()
+    build_to_folder(corpus, tmp_path / "again", store=store)
+    assert [entry for entry in checked if entry[0] in ("meetings", "participants")] == []
+    checked.clear()
+    _change_date_of_first_meeting(corpus)
+    build_to_folder(corpus, tmp_path / "edited", store=store)
+    assert ("meetings", 1) in checked                      # the changed row, alone
+    assert _tables(tmp_path / "edited") == _tables(_cold(corpus, tmp_path / "cold"))
+
+
+def _change_date_of_first_meeting(corpus):
+    import re
+
+    for path in sorted(corpus.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        edited = re.sub(r"\b(October|November|December) (\d{1,2})\b",
+                        lambda m: f"{m.group(1)} {int(m.group(2)) % 28 + 1}", text, count=1)
+        if edited != text:
+            path.write_text(edited, encoding="utf-8")
+            return path.name
+    raise AssertionError("no seed names a day of October to December")
+
+
+def _cold(corpus, out):
+    from defcoop.tables import build_to_folder
+
+    build_to_folder(corpus, out, store=None)
+    return out
+
+
 def test_a_failed_build_leaves_its_results_stored_but_not_validated(tmp_path, monkeypatch):
     import defcoop.meetings as meetings_module
     from defcoop.store import ResultStore

@@ -335,10 +335,27 @@ class _Reuse:
         pending, self.pending = self.pending, []
         self._safely(self.store.put_packed, pending)
 
+    def validated_rows(self, root: Path) -> _ValidatedRows:
+        """The cross-article rows an earlier finished build of `root` validated (see `_ValidatedRows`)."""
+        from defcoop.store import entry_key
+
+        self._rows_key = entry_key(self.fingerprint, f"\0validated rows of {root.resolve()}", b"")
+        stored = None
+        try:
+            stored = self.store.get(self._rows_key)
+        except Exception:   # an unreadable entry costs speed only
+            pass
+        self._rows = _ValidatedRows(stored[0] if stored is not None and stored[1] else frozenset())
+        return self._rows
+
     def finish(self) -> None:
         """The build succeeded: every row it used passed the schemas."""
         self.flush()
         self._safely(lambda: self.store.mark_used(self.used, validated=True))
+        rows = getattr(self, "_rows", None)
+        if rows is not None:
+            self._safely(lambda: self.store.put(self._rows_key, frozenset(rows.digests)))
+            self._safely(lambda: self.store.mark_used([self._rows_key], validated=True))
         self._safely(self.store.evict)
 
     def _safely(self, action, *args) -> None:
@@ -553,6 +570,32 @@ class _Validator:
             first[value] = index
 
 
+class _ValidatedRows:
+    """Digests of the cross-article rows (meetings, participants) a finished build validated.
+
+    Those rows are made anew by every build from all the articles, so an incremental build
+    would validate them all again although almost all are the same text as last time. A row's
+    schema checks look only at the row itself (its ids are still checked across the table), so
+    a row whose exact text passed under the same code and rules passes again. The digests are
+    kept in the result store under the code fingerprint and the corpus, replaced by each build.
+
+    >>> rows = _ValidatedRows(frozenset())
+    >>> rows.seen("meetings", "m1,2016-10-21"), len(rows.digests)
+    (False, 1)
+    >>> _ValidatedRows(rows.digests).seen("meetings", "m1,2016-10-21")
+    True
+    """
+
+    def __init__(self, known: frozenset[bytes]):
+        self.known, self.digests = known, set()
+
+    def seen(self, table: str, text: str) -> bool:
+        """Remember `text` as a row of `table` of this build; True when a finished build validated it."""
+        digest = hashlib.blake2b(f"{table}\0{text}".encode("utf-8"), digest_size=16).digest()
+        self.digests.add(digest)
+        return digest in self.known
+
+
 class _TableSink:
     """Writes one table's rows to a CSV as they come, validating them on the way."""
 
@@ -563,9 +606,12 @@ class _TableSink:
         self.validator = _Validator(name, values_at=self._values_at)
         self._id_columns = tuple(self.validator._hashes)
 
-    def add(self, row: dict) -> None:
-        """Write one row made in this process (meetings, rejects...)."""
-        self.add_text(encode_rows(self.name, [row]), 1, [row[c] for c in self._id_columns])
+    def add(self, row: dict, validated: _ValidatedRows | None = None) -> None:
+        """Write one row made in this process (meetings, rejects...); with `validated`, a row
+        whose exact text an earlier finished build validated skips the schema checks."""
+        text = encode_rows(self.name, [row])
+        trusted = validated.seen(self.name, text) if validated is not None else False
+        self.add_text(text, 1, [row[c] for c in self._id_columns], trusted)
 
     def add_text(self, text: str, rows: int, ids=(), trusted: bool = False) -> None:
         """Write rows already encoded (see `encode_rows`)."""
@@ -893,10 +939,11 @@ def _stream(root: Path, files: list, staging: Path, jobs: int | None, progress: 
 
     meetings, participants, meeting_ids = merged_meeting_rows(candidates)
     del candidates
+    validated = reuse.validated_rows(root) if reuse is not None else None
     for name, rows in (("meetings", meetings), ("participants", participants)):
         sink = _TableSink(name, staging / f"{name}.csv")
         for row in rows:
-            sink.add(overrides.apply(name, row))
+            sink.add(overrides.apply(name, row), validated)
         counts[name] = sink.close()
     del meetings, participants
     for name, spool in spools.items():
