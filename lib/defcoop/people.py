@@ -66,8 +66,9 @@ class NameCues:
 
 
 def name_cues(lang: str = "en") -> NameCues:
-    """The cue words of people.yaml, compiled once per content of the file (an edit is seen
-    by the next build: `defcoop.rulecache.refresh` drops every rule file when one changed).
+    """The cue words of people.yaml (and the calendar words of dates.yaml), compiled once per
+    content of the files (an edit of either is seen by the next build: `defcoop.rulecache.refresh`
+    drops every rule file read when one of them changed).
 
     >>> cues = name_cues()
     >>> "ministry" in cues.non_name_words, "monday" in cues.non_name_words, "seiha" in cues.non_name_words
