@@ -18,6 +18,7 @@ from defcoop.corpus import (
     drop_duplicates,
     list_corpus_files,
     load_corpus,
+    _incomplete_tail,
     read_file,
 )
 from defcoop.paths import PROJECT_ROOT
@@ -88,6 +89,37 @@ def test_truncated_utf8_at_end_keeps_article_with_warning(tmp_path):
     article = read_article(tmp_path, "a.txt", "Hanoi talks – ".encode() + "–".encode()[:2])
     assert article.text == "Hanoi talks – "
     assert article.warnings == ("dropped incomplete utf-8 sequence at end of file (2 bytes)",)
+
+
+@pytest.mark.parametrize("data, tail", [
+    (b"caf\xc3", 1), (b"caf\xe2\x80", 2), (b"caf\xf0\x9f\x98", 3),   # a UTF-8 character cut off
+    (b"caf\x80", 0), (b"caf\xc3(", 0),                             # a bad byte, not a cut
+    (b"\x80caf\xc3", 0),                                           # bad before the cut: no tail
+    (b"caf\xed\xa0", 2),   # held back though only a surrogate could follow: the decode's own error
+])                        # ends before the end, so it is still rejected (test below)
+def test_incomplete_tail_is_a_character_cut_off_at_the_end(data, tail):
+    assert _incomplete_tail(data, "utf-8") == tail
+
+
+@pytest.mark.parametrize("data, tail", [
+    (b"\xff\xfea\x00b", 1), (b"\xff\xfea\x00\x3d\xd8", 2), (b"\xff\xfea\x00\x3d\xd8\x00", 3),
+    (b"\xff\xfea\x00\x00\xdc", 0),                                # a lone low surrogate is bad
+])
+def test_incomplete_tail_of_utf16(data, tail):
+    assert _incomplete_tail(data, "utf-16") == tail
+
+
+@pytest.mark.parametrize("data, dropped", [(b"\xff\xfeH\x00i\x00!", 1), (b"\xff\xfeH\x00i\x00\x3d\xd8", 2)])
+def test_truncated_utf16_at_end_keeps_article_with_warning(tmp_path, data, dropped):
+    article = read_article(tmp_path, "a.txt", data)
+    assert article.text == "Hi"
+    assert article.warnings == (f"dropped incomplete utf-16 sequence at end of file ({dropped} byte{'s' * (dropped > 1)})",)
+
+
+def test_a_bad_last_byte_is_not_forgiven_as_truncation(tmp_path):
+    reject = read_reject(tmp_path, "a.txt", "Việt Nam".encode() + b"\xed\xa0")   # a surrogate's first bytes
+    assert (reject.reason, reject.detail) == (
+        "undecodable", "invalid UTF-8 at byte 10 in a file that also has valid UTF-8 (mixed encodings)")
 
 
 def test_mixed_utf8_and_cp1252_is_undecodable(tmp_path):

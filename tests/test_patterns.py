@@ -6,7 +6,8 @@ from hypothesis import given, settings, strategies as st
 
 from defcoop.commitments import load_commitment_rules
 from defcoop.meetings import load_mechanisms
-from defcoop.patterns import GatedPattern, anchor_pieces, gated
+from defcoop import rulecache
+from defcoop.patterns import GatedPattern, anchor_pieces, common_pieces, gated
 from defcoop.themes import load_codebook
 
 
@@ -81,6 +82,23 @@ def test_optional_and_alternative_parts_give_no_anchor_of_their_own():
 ])
 def test_anchor_pieces_chosen(pattern, anchors):
     assert anchor_pieces(pattern) == frozenset(anchors)
+
+
+def test_common_pieces_are_read_from_anchors_yaml(tmp_path, monkeypatch):
+    import shutil
+
+    import defcoop.rules as rules_module
+
+    assert {"vietnam", "cambodia", "defen", "minister"} <= common_pieces() and "navy" not in common_pieces()
+    shutil.copytree(rules_module.RULES_DIR, tmp_path / "rules")
+    monkeypatch.setattr(rules_module, "RULES_DIR", tmp_path / "rules")
+    (tmp_path / "rules" / "en" / "anchors.yaml").write_text("common_pieces:\n  words: [navy]\n", encoding="utf-8")
+    rulecache.clear()
+    try:
+        assert common_pieces() == frozenset({"navy"})
+        assert anchor_pieces(r"vietnam(?:ese)? navy") == frozenset({"vietnam"})   # now the rarer piece
+    finally:
+        rulecache.clear()
 
 
 def test_short_or_missing_literals_give_no_anchor():

@@ -5,7 +5,8 @@ from datetime import date
 
 import pytest
 
-from defcoop.people import Official, load_officials, load_roles, rank_of
+from defcoop import rulecache
+from defcoop.people import Official, _full_month_names, load_officials, load_roles, name_cues, rank_of
 from defcoop.reference import ReferenceDataError
 
 HEADER = "person,aliases,country,role,title,term_start,term_end,source,note\n"
@@ -359,3 +360,91 @@ def test_a_person_introduced_by_title_in_the_body_is_found_again_bare():
     sentences = ["Senior Colonel Le Minh Tuan received the delegation.", "Tuan said the visit was useful."]
     found = [(m.person, m.sentence_index) for m in load_officials().find_people(sentences)]
     assert ("Le Minh Tuan", 1) in found
+
+
+# --- cue words (data/rules/en/people.yaml) -------------------------------------------------------
+
+# Every word never read as part of a name, as people.py listed them before they moved to
+# people.yaml (issue 14): update it when people.yaml or dates.yaml changes on purpose.
+NON_NAME_WORDS_BEFORE_THE_MOVE = frozenset("""
+    academy adm admiral admm affairs after agency agreement air and april armed armies army as asean
+    assembly association at august battalion before bilateral board border borders both brigade by
+    capt captain center central centre chairman chairwoman chief city coast col college colonel
+    command commander commander-in-chief commands commission committee committees communist
+    conference cooperation corps council day december defence defense delegation delegations
+    democratic department deputy development dialogue dialogues director division dr during east
+    economic embassy excellency exchange february for force forces foreign friday friendship from
+    gen gendarmerie general generals government governments governor governors group guard guards
+    head headquarters her high his hospital in inspectorate institute international january july
+    june king kingdom lake lieut lieutenant logistics lt maj major march may mayor meeting meetings
+    mekong memorandum military minister ministers ministries ministry monday mr mrs ms municipal
+    national naval navy news north november october of office on parties party people people's
+    permanent photo plan police policy politburo political politics premier president prime prince
+    protocol province provinces provincial public queen regiment region regional regions republic
+    river royal saturday school sea secretariat secretary security sen senate senior september
+    socialist south staff standing state states summit sunday talks team technical that the their
+    these this those thursday to trilateral tuesday two un understanding union university vice
+    vice-chairman vice-chairwoman vice-governor vice-president vietnam-cambodia vna vns wednesday
+    west with year zone zones
+""".split())
+
+
+def test_non_name_words_are_the_set_people_py_had():
+    assert name_cues().non_name_words == NON_NAME_WORDS_BEFORE_THE_MOVE
+
+
+def test_weekday_and_month_names_come_from_dates_yaml_only():
+    from defcoop.rules import load_rules
+
+    dates = load_rules("dates")
+    calendar = set(dates.words("weekdays")) | set(_full_month_names(dates.table("months")))
+    people_yaml = load_rules("people")
+    listed = {word for key, rule in people_yaml.rules.items() if rule.kind == "words" for word in rule.data}
+    assert len(calendar) == 19 and calendar <= name_cues().non_name_words and not calendar & listed
+
+
+def test_full_month_names_are_the_longest_name_of_each_month():
+    from defcoop.rules import load_rules
+
+    assert _full_month_names(load_rules("dates").table("months")) == [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december"]
+    assert _full_month_names({"sept": 9, "sep": 9, "september": 9, "jan": 1}) == ["jan", "september"]
+
+
+def test_other_modules_import_cue_words_by_their_old_names():
+    from defcoop.people import APPOSITIVE_END, CONNECTORS, ORGANISATION_WORDS
+
+    cues = name_cues()
+    assert (APPOSITIVE_END, CONNECTORS, ORGANISATION_WORDS) == (cues.appositive_end, cues.connectors,
+                                                                cues.organisation_words)
+    with pytest.raises(ImportError, match="NON_NAME_WORDS"):
+        from defcoop.people import NON_NAME_WORDS  # noqa: F401
+
+
+def test_possessive_endings_are_skipped_in_a_title_phrase():
+    assert name_cues().filler.pattern == "(?:,|'s\\b|’s\\b|[\\w-]+\\.?)"
+    sentence = "He met Vice Chairman of the Tay Ninh provincial People's Committee Nguyen Hong Thanh."
+    assert [m.person for m in load_officials().find_people([sentence])] == ["Nguyen Hong Thanh"]
+
+
+def test_an_edited_people_yaml_is_read_by_the_next_build(tmp_path, monkeypatch):
+    import shutil
+
+    import defcoop.rules as rules_module
+
+    shutil.copytree(rules_module.RULES_DIR, tmp_path / "rules")
+    monkeypatch.setattr(rules_module, "RULES_DIR", tmp_path / "rules")
+    file = tmp_path / "rules" / "en" / "people.yaml"
+    sentence = "Envoy Sok Dara met the delegation."
+    rulecache.clear()
+    try:
+        assert name_cues().filler.pattern.startswith("(?:,|'s")
+        assert load_officials().find_people([sentence]) == []
+        text = file.read_text(encoding="utf-8").replace("Military Attache,", "Military Attache, Envoy,")
+        file.write_text(text.replace("""words: ["'s", "’s"]""", "words: []"), encoding="utf-8")
+        assert rulecache.refresh() is True
+        assert name_cues().filler.pattern == "(?:,|[\\w-]+\\.?)"     # no empty alternative
+        assert [m.person for m in load_officials().find_people([sentence])] == ["Sok Dara"]
+    finally:
+        rulecache.clear()

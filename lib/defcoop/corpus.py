@@ -10,6 +10,7 @@ nor neither - so analysts can see exactly what was left out and why.
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import re
@@ -85,7 +86,6 @@ PROGRESS_EVERY = 1000
 _NUL = "\x00"
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.05
-_TRUNCATION_REASONS = {"unexpected end of data", "truncated data"}
 _FRONT_MATTER_OPEN = "---"
 _FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)$", re.M)
 
@@ -167,11 +167,30 @@ def _decode_dropping_truncated_end(data: bytes, codec: str) -> tuple[str, tuple[
     try:
         return data.decode(codec), ()
     except UnicodeDecodeError as error:
-        if error.reason not in _TRUNCATION_REASONS or error.end != len(data):
+        dropped = _incomplete_tail(data, codec) if error.end == len(data) else 0
+        if not dropped:
             raise
-        dropped = len(data) - error.start
         note = f"dropped incomplete {codec} sequence at end of file ({dropped} byte{'s' * (dropped > 1)})"
         return data[: error.start].decode(codec), (note,)
+
+
+def _incomplete_tail(data: bytes, codec: str) -> int:
+    """How many bytes at the end of `data` an incremental decoder holds back as the start of a
+    character still to come (0 if none, or if bytes before them are invalid anyway).
+
+    Where a whole decode fails, this tells a cut-off end from a bad byte without reading the
+    codec's error messages. It holds back a little more than a cut can leave (b"\\xed\\xa0",
+    the start of a surrogate): the caller also requires the whole decode's error to reach the end.
+
+    >>> _incomplete_tail(b"caf\\xe2\\x80", "utf-8"), _incomplete_tail(b"caf\\x80", "utf-8")
+    (2, 0)
+    """
+    decoder = codecs.getincrementaldecoder(codec)()
+    try:
+        decoder.decode(data, final=False)
+    except UnicodeDecodeError:
+        return 0
+    return len(decoder.getstate()[0])
 
 
 def _has_valid_utf8_multibyte(data: bytes) -> bool:

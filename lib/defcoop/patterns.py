@@ -5,7 +5,8 @@ on most sentences. But nearly every pattern can only match where some literal pi
 ("demarcat\\w*" needs "demarcat", "(?:shared|land) borders?" needs "border"). Those pieces are
 read off the parsed pattern (`anchor_pieces`); a `GatedPattern` checks them with `in`
 (a fast substring search) and runs the regex only when one is present. Results never
-change: a text without any anchor cannot match. Only speed depends on the choice of pieces.
+change: a text without any anchor cannot match. Only speed depends on the choice of pieces
+(pieces too frequent in the corpus to be good anchors are data/rules/<lang>/anchors.yaml).
 
 >>> pattern = GatedPattern(re.compile(r"(?:shared|common|land) borders?\\b"))
 >>> pattern.anchors, pattern.search("a joint exercise") is None, pattern.search("the land border").group()
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 import re
 from typing import Any
+
+from defcoop.rules import RuleSet, load_rules
 
 try:  # the regex parser is semi-private; its home moved in Python 3.11
     from re import _constants as _const, _parser
@@ -26,21 +29,30 @@ _REPEATS = tuple(getattr(_const, name) for name in ("MAX_REPEAT", "MIN_REPEAT", 
 
 _WORD = re.compile(r"\w+")
 _MIN_PIECE = 2
-# Pieces found in most sentences of this corpus make poor anchors; another literal of the
-# same pattern is preferred when there is one (only speed depends on this, never results).
-_COMMON_PIECES = frozenset({
-    "viet", "vietnam", "vietnamese", "cambodia", "cambodian", "defen", "defence", "defense",
-    "military", "cooperation", "two", "sides", "countries", "nations", "minister", "ministers",
-})
 
 
-def _literal_options(seq: Any) -> list[frozenset[str]]:
+def common_pieces(lang: str = "en") -> frozenset[str]:
+    """Pieces found in most sentences of the corpus (data/rules/<lang>/anchors.yaml): poor
+    anchors, so another literal of the same pattern is preferred when there is one (only speed
+    depends on this, never results).
+
+    >>> "vietnam" in common_pieces(), "demarcat" in common_pieces()
+    (True, False)
+    """
+    return load_rules("anchors", lang).derived(_common_pieces)
+
+
+def _common_pieces(rules: RuleSet) -> frozenset[str]:
+    return frozenset(rules.words("common_pieces"))
+
+
+def _literal_options(seq: Any, common: frozenset[str]) -> list[frozenset[str]]:
     """Sets of literals of which every match of the parsed sequence contains at least one.
 
     Consecutive literal characters form one literal; a group contributes its own best set,
     an alternation the union of its branches' sets (only when every branch has one), and a
     repeat only when it must occur at least once. Look-arounds, classes and case-insensitive
-    groups contribute none.
+    groups contribute none. `common` are the `common_pieces`, passed down to `_best_pieces`.
     """
     options: list[frozenset[str]] = []
     run: list[str] = []
@@ -58,30 +70,30 @@ def _literal_options(seq: Any) -> list[frozenset[str]]:
         best = None
         if op is _const.SUBPATTERN:
             if not arg[1] & _const.SRE_FLAG_IGNORECASE:
-                best = _best_pieces(arg[-1])
+                best = _best_pieces(arg[-1], common)
         elif op is _const.BRANCH:
-            branches = [_best_pieces(alt) for alt in arg[1]]
+            branches = [_best_pieces(alt, common) for alt in arg[1]]
             best = frozenset().union(*branches) if all(branches) else None
         elif op in _REPEATS and arg[0] >= 1:
-            best = _best_pieces(arg[2])
+            best = _best_pieces(arg[2], common)
         if best:
             options.append(best)
     flush()
     return options
 
 
-def _best_pieces(seq: Any) -> frozenset[str] | None:
+def _best_pieces(seq: Any, common: frozenset[str]) -> frozenset[str] | None:
     """The most selective literal set of a parsed sequence, cut down to word pieces.
 
     Each literal is cut to its longest run of word characters (callers may look pieces up
     inside single words); a set is usable when every piece has >= 2 characters. Sets free
-    of very common pieces win, then the one whose shortest piece is longest.
+    of `common` pieces win, then the one whose shortest piece is longest.
     """
     best, best_key = None, None
-    for option in _literal_options(seq):
+    for option in _literal_options(seq, common):
         pieces = frozenset(max(_WORD.findall(lit) or [""], key=len) for lit in option)
         shortest = min(len(piece) for piece in pieces)
-        key = (pieces.isdisjoint(_COMMON_PIECES), shortest, -len(pieces))
+        key = (pieces.isdisjoint(common), shortest, -len(pieces))
         if shortest >= _MIN_PIECE and (best_key is None or key > best_key):
             best, best_key = pieces, key
     return best
@@ -105,7 +117,7 @@ def anchor_pieces(pattern: str | re.Pattern) -> frozenset[str] | None:
     parsed = _parser.parse(pattern)
     if parsed.state.flags & re.IGNORECASE:
         return None
-    return _best_pieces(parsed)
+    return _best_pieces(parsed, common_pieces())
 
 
 class GatedPattern:
@@ -117,8 +129,6 @@ class GatedPattern:
     >>> GatedPattern(re.compile(r"signing ceremony|signed")).finditer("no anchor here")
     []
     """
-
-    __slots__ = ("regex", "anchors")
 
     def __init__(self, regex: re.Pattern):
         self.regex = regex

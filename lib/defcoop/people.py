@@ -11,7 +11,9 @@ data/reference/roles.csv. `find_people` works in three passes over an article's 
    appositive one ("Men Vibol, Governor of Svay Rieng province"), kept as written; a title phrase
    ends at a list separator (", and", ", ", ";"), so it belongs to the name it directly precedes.
 
-An earlier pass wins where mentions overlap.
+An earlier pass wins where mentions overlap. The words around names (honorifics, ranks, vague
+titles, organisation words, words never part of a name, where a title phrase ends) are
+data/rules/<lang>/people.yaml, read by `name_cues`.
 
 >>> table = load_officials()
 >>> [(m.person, m.matched) for m in table.find_people(["Gen. Phan Văn Giang met Gen. Tea Seiha.", "Giang said."])]
@@ -30,67 +32,101 @@ from defcoop.reference import (AliasMatch, AliasMatcher, ReferenceDataError, add
                                parse_iso_date,
                                is_case_sensitive, read_rows, spelling_variants, split_aliases)
 from defcoop.rulecache import cached_by_content
+from defcoop.rules import RuleSet, load_rules
 from defcoop.text import ascii_name, fold
 
 UNRANKED = 99  # rank given to an empty role ("" = unknown), below every role in roles.csv
 
-# Forms of address and military ranks: they introduce a name but say nothing about the office.
-HONORIFICS = (
-    "Gen.", "General", "Generals", "Gens.", "Sen. Lt. Gen.", "Senior Lt. Gen.", "Senior Lieutenant General",
-    "Lt. Gen.", "Lieutenant General", "Sen. Lieut. Gen.", "Senior Lieut. Gen.", "Lieut. Gen.", "Lieut. Col.",
-    "Maj. Gen.", "Major General", "Brig. Gen.", "Brigadier General",
-    "Col.", "Colonel", "Senior Colonel", "Sr. Col.", "Sen. Col.", "Lt. Col.", "Lieutenant Colonel",
-    "Maj.", "Major", "Capt.", "Captain", "Adm.", "Admiral", "Vice Adm.", "Vice Admiral", "Rear Adm.",
-    "Rear Admiral", "Mr.", "Mrs.", "Ms.", "Madam", "Madame", "Dr.", "His Excellency", "Her Excellency",
-    "H.E.", "Samdech", "Lok Chumteav", "Oknha",
-)
-# Office words too vague to name a role on their own ("Minister" of what?).
-GENERIC_TITLES = (
-    "Minister", "Ministers", "Deputy Minister", "Vice Minister", "Senior Minister", "Minister of State",
-    "Secretary of State", "Permanent Secretary of State", "Under Secretary of State", "Undersecretary of State",
-    "Under-Secretary of State", "Commander",
-    "Deputy Commander", "Chief", "Deputy Chief", "Director", "Deputy Director", "Chairman", "Chairwoman",
-    "Vice Chairman", "Vice Chairwoman", "Governor", "Deputy Governor", "Vice Governor", "Head", "Deputy Head",
-    "Political Commissar", "Secretary", "Deputy Secretary", "Permanent Member", "Spokesperson", "Spokesman",
-    "Military Attache", "Defence Attache",
-)
-# Words of organisation names and offices: never part of a person's name, and skipped between a
-# title and the name it introduces ("Minister of the Cambodian Ministry of National Defence Tea Seiha").
-ORGANISATION_WORDS = frozenset("""
-    ministry ministries minister ministers national defence defense party parties state states people people's
-    army armies armed forces force dialogue dialogues policy committee committees central command commands
-    department general generals staff government governments border borders guard guards navy naval military
-    region regions zone zones royal council assembly senate province provinces city office republic kingdom
-    communist democratic socialist union association academy university embassy delegation delegations
-    cooperation security public affairs foreign political politics secretariat politburo asean admm un
-    commission institute agency inspectorate logistics technical gendarmerie police air coast high
-    headquarters division corps brigade regiment battalion standing board vice deputy permanent chief head
-    director commander commander-in-chief chairman chairwoman president prime secretary premier king queen
-    provincial municipal governor governors vice-governor mayor vice-chairman vice-chairwoman vice-president
-    prince excellency mr mrs ms dr gen lt lieut maj col capt adm sen senior colonel major lieutenant captain admiral
-    international bilateral trilateral regional development economic vietnam-cambodia
-""".split())
-CONNECTORS = frozenset({"of", "the", "and", "for"})
-# Prepositions that belong to a title only before a country ("Ambassador to Cambodia Nguyen Huy Tang").
-COUNTRY_PREPOSITIONS = frozenset({"to"})
-# Capitalised words that start a sentence or an event rather than a name.
-OTHER_NON_NAME_WORDS = frozenset("""
-    his her their in at on with to from by as during after before this that these those both two
-    meeting meetings conference talks summit exchange friendship plan protocol agreement memorandum
-    understanding year day monday tuesday wednesday thursday friday saturday sunday january february march
-    april may june july august september october november december news vna vns photo east west north south
-    sea lake river mekong hospital school college center centre group team
-""".split())
-NON_NAME_WORDS = ORGANISATION_WORDS | CONNECTORS | OTHER_NON_NAME_WORDS
-
 _PERSON, _TITLE = "person", "title"   # kinds of hit in the combined people-and-titles scan
 _TOKEN = re.compile(r"[^\W\d_][\w-]*")
-# Where an appositive after a name ends ("Bun Seng, Commander of Cambodian Military Region 3, said").
-APPOSITIVE_END = re.compile(r"(?:,\s*(?:and\s+)?|;|\s+and\s+|\s+who\s+|\s+on\s+|\.\s*$)")
-_FILLER = re.compile(r"(?:,|'s\b|’s\b|[\w-]+\.?)")
 _SPACE_ONLY = re.compile(r"\s+")
-_TITLE_GAP = re.compile(r"\s*(?:(?:[A-Z][\w'’-]*\.?|of|the)\s+){0,4}")      # "Defence Minister | General | Ngo"
-_APPOSITIVE_GAP = re.compile(r",\s*(?:the\s+)?")                            # "Ngo Xuan Lich, | Minister of ..."
+
+
+@dataclass(frozen=True)
+class NameCues:
+    """The words of data/rules/<lang>/people.yaml, ready for matching (see that file's notes).
+
+    `non_name_words` is every word never taken as part of a name: organisation words, title
+    connectors, people.yaml's non-name words and the weekday and month names of dates.yaml.
+    `filler` reads one word, possessive ending or comma of a title phrase.
+    """
+
+    honorifics: tuple[str, ...]
+    generic_titles: tuple[str, ...]
+    honorifics_in_names: frozenset[str]
+    organisation_words: frozenset[str]
+    connectors: frozenset[str]
+    country_prepositions: frozenset[str]
+    non_name_words: frozenset[str]
+    possessive_endings: tuple[str, ...]
+    filler: re.Pattern[str]
+    appositive_end: re.Pattern[str]
+    title_gap: re.Pattern[str]
+    appositive_gap: re.Pattern[str]
+
+
+def name_cues(lang: str = "en") -> NameCues:
+    """The cue words of people.yaml (and the calendar words of dates.yaml), compiled once per
+    content of the files (an edit of either is seen by the next build: `defcoop.rulecache.refresh`
+    drops every rule file read when one of them changed).
+
+    >>> cues = name_cues()
+    >>> "ministry" in cues.non_name_words, "monday" in cues.non_name_words, "seiha" in cues.non_name_words
+    (True, True, False)
+    >>> cues.appositive_end.search("Bun Seng, Commander of Military Region 3, said", 10).start()
+    40
+    """
+    return load_rules("people", lang).derived(_build_name_cues)
+
+
+def _build_name_cues(rules: RuleSet) -> NameCues:
+    dates = load_rules("dates", Path(rules.source).parent.name)   # the same language's dates.yaml
+    organisation_words = frozenset(rules.words("organisation_words"))
+    connectors = frozenset(rules.words("title_connectors"))
+    non_name_words = (organisation_words | connectors | frozenset(rules.words("non_name_words"))
+                      | frozenset(dates.words("weekdays")) | frozenset(_full_month_names(dates.table("months"))))
+    possessives = rules.words("possessive_endings")
+    # ",", then each possessive ending, then any word: the possessive wins over the word reader.
+    filler = "(?:" + "|".join([",", *(re.escape(ending) + r"\b" for ending in possessives), r"[\w-]+\.?"]) + ")"
+    return NameCues(
+        honorifics=rules.words("honorifics"), generic_titles=rules.words("generic_titles"),
+        honorifics_in_names=frozenset(rules.words("honorifics_in_names")),
+        organisation_words=organisation_words, connectors=connectors,
+        country_prepositions=frozenset(rules.words("country_prepositions")),
+        non_name_words=non_name_words, possessive_endings=possessives, filler=re.compile(filler),
+        appositive_end=rules.regex("appositive_end"), title_gap=rules.regex("title_gap"),
+        appositive_gap=rules.regex("appositive_gap"))
+
+
+def _full_month_names(months: dict[str, int]) -> list[str]:
+    """The full name of each month: the longest of its names in a months table (dates.yaml
+    lists abbreviations too, which may well be names: "Jun", "Jan").
+
+    >>> _full_month_names({"jan": 1, "january": 1, "may": 5})
+    ['january', 'may']
+    """
+    longest: dict[int, str] = {}
+    for name, number in months.items():
+        if len(name) > len(longest.get(number, "")):
+            longest[number] = name
+    return [longest[number] for number in sorted(longest)]
+
+
+# Names other modules import (meetings.py): read from people.yaml at each use, never at import.
+_COMPATIBLE_NAMES = {"APPOSITIVE_END": "appositive_end", "CONNECTORS": "connectors",
+                     "ORGANISATION_WORDS": "organisation_words"}
+
+
+def __getattr__(name: str):
+    """``from defcoop.people import ORGANISATION_WORDS`` gives today's value of `name_cues`.
+
+    >>> from defcoop.people import CONNECTORS
+    >>> sorted(CONNECTORS)
+    ['and', 'for', 'of', 'the']
+    """
+    if name in _COMPATIBLE_NAMES:
+        return getattr(name_cues(), _COMPATIBLE_NAMES[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -248,10 +284,11 @@ class OfficialsTable:
         held = {o.role for o in self._by_person.get(mention.person, [])}
         if not held:
             return None
+        cues = name_cues()
         for hit in sorted(self._titles.find(sentence), key=lambda h: -h.end):
             gap = sentence[hit.end:mention.start] if hit.end <= mention.start else sentence[mention.end:hit.start]
-            before = hit.end <= mention.start and _TITLE_GAP.fullmatch(gap)
-            after = hit.start >= mention.end and _APPOSITIVE_GAP.fullmatch(gap)
+            before = hit.end <= mention.start and cues.title_gap.fullmatch(gap)
+            after = hit.start >= mention.end and cues.appositive_gap.fullmatch(gap)
             if (before or after) and hit.value in held:
                 return hit.value
         return None
@@ -478,7 +515,7 @@ class OfficialsTable:
                             title_start: int, country_hits: list, place_hits: list) -> PersonMention:
         """An unknown person named before an appositive title ("Men Vibol, Governor of Svay Rieng
         province"): country and role come from that appositive, up to where it ends."""
-        stop = APPOSITIVE_END.search(sentence, title_start)
+        stop = name_cues().appositive_end.search(sentence, title_start)
         end = stop.start() if stop else len(sentence)
         country = _country_of_appositive(sentence, span[1], country_hits, place_hits)
         role = self._role_of_title(folded[title_start:end], country_hits, title_start)
@@ -491,6 +528,7 @@ class OfficialsTable:
         Places count because local offices name them ("Deputy Governor of Tboung Khmum province
         Chan Kosal"). Returns the start of the first word that is none of these (or the end).
         """
+        cues = name_cues()
         while True:
             space = _SPACE_ONLY.match(folded, pos)
             pos = space.end() if space else pos
@@ -498,16 +536,17 @@ class OfficialsTable:
             if place_end is not None:
                 pos = place_end
                 continue
-            match = _FILLER.match(folded, pos)
+            match = cues.filler.match(folded, pos)
             if not match:
                 return pos
             if match.group() == ",":
                 return pos  # a comma may end the title (see _title_pattern_people)
-            word = match.group().rstrip(".") if match.group() not in ("'s", "’s") else "'s"
+            word = match.group().rstrip(".")
             original = sentence[match.start():match.end()]
-            is_filler = (word == "'s" or word in ORGANISATION_WORDS or word in CONNECTORS
+            is_filler = (match.group() in cues.possessive_endings or word in cues.organisation_words
+                         or word in cues.connectors
                          or (original[:1].isupper() and bool(self._countries.find(original)))
-                         or (word in COUNTRY_PREPOSITIONS and self._country_follows(sentence, match.end())))
+                         or (word in cues.country_prepositions and self._country_follows(sentence, match.end())))
             if not is_filler:
                 return pos
             pos = match.end()
@@ -524,7 +563,7 @@ class OfficialsTable:
         The word after the name counts too, since the name reader stops at "City" or "Centre".
         """
         following = _TOKEN.match(sentence, end + 1) if sentence[end:end + 1] == " " else None
-        if following and following.group()[0].isupper() and fold(following.group()) in NON_NAME_WORDS:
+        if following and following.group()[0].isupper() and fold(following.group()) in name_cues().non_name_words:
             return False  # "UNESCO World Heritage Centre", "Ho Chi Minh City": an organisation or place
         text = sentence[start:following.end() if following else end]
         return not self._places.find(text) and not self._countries.find(text)
@@ -534,7 +573,9 @@ class OfficialsTable:
         for _iso2, start, end, _written in sorted(country_hits, key=lambda h: -h[1]):
             if offset <= start and end - offset <= len(title_text):
                 title_text = title_text[: start - offset] + title_text[end - offset:]
-        title_text = _SPACE_ONLY.sub(" ", title_text.replace("'s ", " ").replace("’s ", " "))
+        for ending in name_cues().possessive_endings:
+            title_text = title_text.replace(ending + " ", " ")
+        title_text = _SPACE_ONLY.sub(" ", title_text)
         roles = [hit.value for hit in self._titles.find(title_text) if hit.value]
         return min(roles, key=rank_of, default="")
 
@@ -589,7 +630,8 @@ def _title_entries(roles: dict[str, Role]) -> dict:
     (('', None), ('', None), ('', None))
     """
     entries: dict = {}
-    phrases = [(title, "") for title in HONORIFICS + GENERIC_TITLES]
+    cues = name_cues()
+    phrases = [(title, "") for title in cues.honorifics + cues.generic_titles]
     phrases += [(title, role.role) for role in roles.values() for title in role.titles]
     for title, role in phrases:
         for variant in {title, title.replace(".", ""), title.rstrip(".")}:
@@ -602,13 +644,14 @@ def _title_entries(roles: dict[str, Role]) -> dict:
 def _short_names(officials: list[Official], countries: CountryTable) -> dict[str, frozenset[str]]:
     """Folded short name -> people it may mean, by each country's naming rule (countries.csv)."""
     short: dict[str, set[str]] = {}
+    honorifics = name_cues().honorifics_in_names
     for official in officials:
         token = countries.get(official.country).short_name_token
         if not token:
             continue
         for name in (official.person, *official.aliases):
             words = alias_key(name).split()
-            if len(words) >= 2 and words[0] not in ("samdech", "king"):
+            if len(words) >= 2 and words[0] not in honorifics:
                 short.setdefault(words[-1] if token == "last" else words[0], set()).add(official.person)
     return {key: frozenset(people) for key, people in short.items()}
 
@@ -735,9 +778,10 @@ def _next_to_capitalised_word(sentence: str, start: int, end: int) -> bool:
 def _read_name(sentence: str, pos: int) -> tuple[int, int] | None:
     """Span of 2-4 capitalised name tokens starting at `pos`, or None."""
     spans = []
+    non_name_words = name_cues().non_name_words
     while len(spans) <= 4:
         match = _TOKEN.match(sentence, pos)
-        if not match or not _is_name_token(match.group()):
+        if not match or not _is_name_token(match.group(), non_name_words):
             break
         spans.append(match.span())
         gap = _SPACE_ONLY.match(sentence, match.end())
@@ -766,9 +810,10 @@ def _read_name_before(sentence: str, title_start: int,
         return None
     words = list(re.finditer(r"\S+", sentence[:comma.start()]))
     spans = []
+    non_name_words = name_cues().non_name_words
     for word in reversed(words[-5:]):
         token = _TOKEN.fullmatch(word.group())
-        if not token or not _is_name_token(token.group()) or _overlaps(*word.span(), titles):
+        if not token or not _is_name_token(token.group(), non_name_words) or _overlaps(*word.span(), titles):
             break
         spans.append(word.span())
     if not 2 <= len(spans) <= 4:
@@ -776,14 +821,15 @@ def _read_name_before(sentence: str, title_start: int,
     return spans[-1][0], spans[0][1]
 
 
-def _is_name_token(token: str) -> bool:
-    """Capitalised, not an organisation word, not two words glued together ("MinisterTea").
+def _is_name_token(token: str, non_name_words: frozenset[str]) -> bool:
+    """Capitalised, not one of `non_name_words` (`NameCues`), not two words glued together ("MinisterTea").
 
-    >>> _is_name_token("Saingyun"), _is_name_token("Ministry"), _is_name_token("MinisterTea")
+    >>> words = name_cues().non_name_words
+    >>> _is_name_token("Saingyun", words), _is_name_token("Ministry", words), _is_name_token("MinisterTea", words)
     (True, False, False)
     """
     glued = any(a.islower() and b.isupper() for a, b in zip(token, token[1:]))
-    return token[0].isupper() and not glued and fold(token) not in NON_NAME_WORDS
+    return token[0].isupper() and not glued and fold(token) not in non_name_words
 
 
 def _country_of_title(country_hits: list, place_hits: list, chain_start: int, name_start: int,
@@ -796,15 +842,17 @@ def _country_of_title(country_hits: list, place_hits: list, chain_start: int, na
     ...                   "Vietnamese Ambassador to Cambodia Nguyen Huy Tang")
     'VN'
     """
+    prepositions = name_cues().country_prepositions
     near = {iso2 for iso2, start, end, _ in country_hits if chain_start - 4 <= end and start < name_start
-            and not _after_country_preposition(sentence, start)}
+            and not _after_country_preposition(sentence, start, prepositions)}
     near |= {p.country for p in place_hits if chain_start <= p.start and p.end <= name_start}
     return near.pop() if len(near) == 1 else ""
 
 
-def _after_country_preposition(sentence: str, start: int) -> bool:
+def _after_country_preposition(sentence: str, start: int, prepositions: frozenset[str]) -> bool:
+    """The word before `start` is one of `prepositions` ("Ambassador to | Cambodia")."""
     words = sentence[max(0, start - 12):start].split()
-    return bool(words) and fold(words[-1]) in COUNTRY_PREPOSITIONS
+    return bool(words) and fold(words[-1]) in prepositions
 
 
 def _country_of_appositive(sentence: str, name_end: int, country_hits: list, place_hits: list) -> str:
@@ -812,7 +860,7 @@ def _country_of_appositive(sentence: str, name_end: int, country_hits: list, pla
     Commander of Cambodian Military Region 3,"), else ''."""
     if sentence[name_end:name_end + 1] != ",":
         return ""
-    stop = APPOSITIVE_END.search(sentence, name_end + 2)
+    stop = name_cues().appositive_end.search(sentence, name_end + 2)
     end = stop.start() if stop else len(sentence)
     hits = [(start, iso2) for iso2, start, stop_, _ in country_hits if name_end < start and stop_ <= end]
     hits += [(p.start, p.country) for p in place_hits if name_end < p.start and p.end <= end]
