@@ -291,10 +291,11 @@ def rules_path(name: str, lang: str = "en") -> Path:
 PARSERS = {
     "themes": "defcoop.themes:parse_codebook",
     "agreements": "defcoop.agreements:parse_agreements",
+    "commitments": "defcoop.commitments:parse_commitments",
 }
 # Files of their own format still read by their module's loader (to move onto PARSERS).
 OWN_LOADERS = {"mechanisms": "defcoop.meetings",
-               "commitments": "defcoop.commitments", "boilerplate": "defcoop.clean"}
+               "boilerplate": "defcoop.clean"}
 
 
 def _parser(name: str) -> Callable[[str, str], Any]:
