@@ -6,7 +6,8 @@ import re
 import pytest
 
 from defcoop.rules import RuleFileError
-from defcoop.ruleschema import INTEGER, NUMBER, REGEX, REGEXES, STRING, STRINGS, check_schema, optional
+from defcoop.ruleschema import (INTEGER, NUMBER, REGEX, REGEXES, STRING, STRINGS, check_schema, optional,
+                                regex_with_groups)
 
 SCHEMA = {
     "verbs": REGEX,
@@ -57,3 +58,12 @@ def test_regexes_are_checked_with_the_flags_they_are_used_with():
     assert check_schema(text, "x.yaml", {"verbs": REGEX}, flags=re.VERBOSE)
     with pytest.raises(RuleFileError, match=r"^x\.yaml:1: 'verbs': bad pattern"):
         check_schema(text, "x.yaml", {"verbs": REGEX})
+
+
+def test_a_regex_must_keep_the_named_groups_the_code_reads():
+    schema = {"glued": regex_with_groups("caption", "rest")}
+    assert check_schema("glued: '(?P<caption>a)(?P<rest>.*)'\n", "x.yaml", schema)
+    with pytest.raises(RuleFileError, match=r"^x\.yaml:2: 'glued': the pattern must have the named group \(\?P<caption>"):
+        check_schema("\nglued: '(a)(?P<rest>.*)'\n", "x.yaml", schema)
+    with pytest.raises(RuleFileError, match=r"^x\.yaml:1: 'glued': bad pattern"):
+        check_schema("glued: '(?P<caption>a'\n", "x.yaml", schema)

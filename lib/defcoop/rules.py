@@ -292,10 +292,10 @@ PARSERS = {
     "themes": "defcoop.themes:parse_codebook",
     "agreements": "defcoop.agreements:parse_agreements",
     "commitments": "defcoop.commitments:parse_commitments",
+    "boilerplate": "defcoop.clean:parse_boilerplate",
 }
 # Files of their own format still read by their module's loader (to move onto PARSERS).
-OWN_LOADERS = {"mechanisms": "defcoop.meetings",
-               "boilerplate": "defcoop.clean"}
+OWN_LOADERS = {"mechanisms": "defcoop.meetings"}
 
 
 def _parser(name: str) -> Callable[[str, str], Any]:

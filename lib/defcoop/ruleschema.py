@@ -5,9 +5,10 @@ A parser registered in `defcoop.rules.PARSERS` describes its file as a schema, a
 keys to kinds, and calls `check_schema` before it builds anything, so an unknown key, a
 missing key, a regex that does not compile or a value of the wrong type is a
 `RuleFileError` naming file and line, as for plain rule files. Kinds are `REGEX`,
-`REGEXES`, `STRING`, `STRINGS`, `INTEGER`, `NUMBER`, a nested schema (a mapping) or a
-one-item list holding a schema (a list of such mappings); `optional(kind)` marks a key that
-may be left out or left empty.
+`REGEXES`, `STRING`, `STRINGS`, `INTEGER`, `NUMBER`, `regex_with_groups(...)` (a regex that
+must define the named groups the code reads), a nested schema (a mapping) or a one-item list
+holding a schema (a list of such mappings); `optional(kind)` marks a key that may be left
+out or left empty.
 
 >>> schema = {"sign_verbs": REGEX, "kinds": [{"id": STRING, "patterns": REGEXES}], "version": optional(INTEGER)}
 >>> check_schema("sign_verbs: 'signed'\\nkinds:\\n  - id: mou\\n    patterns: ['mous?']\\n", "x.yaml", schema)
@@ -40,6 +41,24 @@ class OptionalKey:
     kind: Any
 
 
+@dataclass(frozen=True)
+class GroupedRegex:
+    """A regex that must define these named groups, since the code reads them."""
+
+    groups: tuple[str, ...]
+
+
+def regex_with_groups(*groups: str) -> GroupedRegex:
+    """A regex defining the named `groups`.
+
+    >>> check_schema("glued: '(?P<caption>.*)'\\n", "x.yaml", {"glued": regex_with_groups("caption", "rest")})
+    Traceback (most recent call last):
+    ...
+    defcoop.rules.RuleFileError: x.yaml:1: 'glued': the pattern must have the named group (?P<rest>...)
+    """
+    return GroupedRegex(tuple(groups))
+
+
 def optional(kind: Any) -> OptionalKey:
     """`kind`, for a key that may be left out.
 
@@ -68,22 +87,24 @@ def check_schema(text: str, source: str, schema: dict[str, Any], flags: int = 0)
 
 
 def _check_mapping(node: Any, data: dict, schema: dict[str, Any], source: str, where: str, flags: int) -> None:
+    """Check the keys present in file order (the first problem in the file is reported), then
+    the keys missing."""
     items = mapping_nodes(node)
-    for key, (key_node, _value_node) in items.items():
+    for key, (key_node, value_node) in items.items():
         if key not in schema:
             raise RuleFileError(source, node_line(key_node), f"{_prefix(where)}unknown key '{key}' "
                                                              f"(known: {', '.join(schema)})")
-    for key, kind in schema.items():
-        path = f"{where}.{key}" if where else key
+        kind, path = schema[key], f"{where}.{key}" if where else key
         if isinstance(kind, OptionalKey):
-            if data.get(key) is not None:
-                _check_value(data[key], items[key][1], kind.kind, source, path, flags)
-        elif key not in items:
-            raise RuleFileError(source, node_line(node), f"{_prefix(where)}missing key '{key}'")
+            if data[key] is not None:
+                _check_value(data[key], value_node, kind.kind, source, path, flags)
         elif data[key] is None:
-            raise RuleFileError(source, node_line(items[key][0]), f"'{path}' is empty: it must be {_kind_name(kind)}")
+            raise RuleFileError(source, node_line(key_node), f"'{path}' is empty: it must be {_kind_name(kind)}")
         else:
-            _check_value(data[key], items[key][1], kind, source, path, flags)
+            _check_value(data[key], value_node, kind, source, path, flags)
+    for key, kind in schema.items():
+        if key not in items and not isinstance(kind, OptionalKey):
+            raise RuleFileError(source, node_line(node), f"{_prefix(where)}missing key '{key}'")
 
 
 def _kind_name(kind: Any) -> str:
@@ -117,6 +138,12 @@ def _check_value(value: Any, node: Any, kind: Any, source: str, path: str, flags
                 re.compile(value, flags)
             except re.error as exc:
                 raise RuleFileError(source, node_line(node), f"'{path}': bad pattern {value!r}: {exc}") from None
+    elif isinstance(kind, GroupedRegex):
+        _check_value(value, node, REGEX, source, path, flags)
+        missing = [group for group in kind.groups if group not in re.compile(value, flags).groupindex]
+        if missing:
+            raise RuleFileError(source, node_line(node), f"'{path}': the pattern must have the named group "
+                                                         f"(?P<{missing[0]}>...)")
     elif kind in (INTEGER, NUMBER):
         number_types = (int,) if kind == INTEGER else (int, float)
         if isinstance(value, bool) or not isinstance(value, number_types):
