@@ -110,3 +110,50 @@ def test_the_agreement_with_nothing_after_it_is_a_back_reference():
     assert (document.kind, document.back_reference) == ("agreement", True)
     (document,) = find_signed_documents("They signed the agreement on border management.")
     assert document.back_reference is False
+
+
+# --- The rule files ---------------------------------------------------------------------------
+
+AGREEMENTS_OK = "sign_verbs: 'signed'\nnot_yet_signed: ['will\\s*$']\nkinds:\n  - id: mou\n    patterns: ['mous?']\nlist_separator: ','\n"
+
+
+@pytest.mark.parametrize("text, message", [
+    (AGREEMENTS_OK + "sign_verb: 'inked'\n", r"x\.yaml:7: unknown key 'sign_verb'"),
+    (AGREEMENTS_OK.replace("'mous?'", "'(mou'"), r"x\.yaml:5: 'kinds\[1\]\.patterns': bad pattern '\(mou'"),
+    (AGREEMENTS_OK.replace("list_separator: ','\n", ""), r"x\.yaml:1: missing key 'list_separator'"),
+    (AGREEMENTS_OK.replace("    patterns:", "    pattern:"), r"x\.yaml:5: 'kinds\[1\]': unknown key 'pattern'"),
+    (AGREEMENTS_OK.replace("['will\\s*$']", "'will'"), r"x\.yaml:2: 'not_yet_signed' must be a list of regexes"),
+    (AGREEMENTS_OK + "back_reference:\n  kinds: [agreement]\n  before: 'the\\s+$'\n",
+     r"x\.yaml:8: 'back_reference': missing key 'after'"),
+])
+def test_a_broken_agreements_file_is_reported_with_file_and_line(text, message):
+    from defcoop.agreements import parse_agreements
+    from defcoop.rules import RuleFileError
+
+    with pytest.raises(RuleFileError, match=f"^{message}"):
+        parse_agreements(text, "x.yaml")
+
+
+def test_the_agreements_file_is_read_through_the_one_loader_and_from_a_given_path(tmp_path):
+    from defcoop.agreements import AgreementRules, load_agreement_rules
+    from defcoop.rules import load_rules, rules_path
+
+    assert isinstance(load_rules("agreements"), AgreementRules) and load_agreement_rules() is load_rules("agreements")
+    file = tmp_path / "agreements.yaml"
+    file.write_text(AGREEMENTS_OK, encoding="utf-8")
+    rules = load_agreement_rules(file)
+    assert [kind for kind, _ in rules.kinds] == ["mou"] and rules.passive_sign is None and rules.back_reference is None
+    assert [d.kind for d in find_signed_documents("They signed a MoU.", rules)] == ["mou"]
+    assert load_agreement_rules(rules_path("agreements")).kinds == load_agreement_rules().kinds
+
+
+def test_subject_rules_come_from_agreement_subjects_yaml():
+    from defcoop.agreements import _subject, subject_rules
+    from defcoop.rules import load_rules
+
+    subjects = subject_rules()
+    assert subjects is subject_rules() and subjects.relative_pronoun is load_rules("agreement_subjects").regex("relative_pronoun")
+    assert _subject("minutes", "minutes", "of the dialogue", subjects) == "dialogue"
+    assert _subject("twinning", "twinning agreement", "between the Post of Xa Mat and a Cambodian post", subjects) == (
+        "Post of Xa Mat - Cambodian post")
+    assert _subject("agreement", "agreement", "in 2022", subjects) == "2022"

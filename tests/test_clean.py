@@ -557,3 +557,57 @@ def test_caption_text_drops_the_credit():
 
     assert caption_text("Two colonels sign the minutes. (Photo: VNA)") == "Two colonels sign the minutes."
     assert caption_text("No credit here") == "No credit here"
+
+
+# --- The rule file ----------------------------------------------------------------------------
+
+def _boilerplate_text() -> str:
+    from defcoop.rules import rules_path
+
+    return rules_path("boilerplate").read_text(encoding="utf-8")
+
+
+def _line_of(text: str, start: str) -> int:
+    return next(number for number, line in enumerate(text.splitlines(), 1) if line.startswith(start))
+
+
+@pytest.mark.parametrize("old, new, start, message", [
+    ("caption_hints:", "caption_hint:", "caption_hint:", "unknown key 'caption_hint'"),
+    ("'\\bảnh\\s+\\d+'", "'\\bảnh\\s+(\\d+'", "  - '\\bảnh\\s+(", "'caption_patterns': bad pattern"),
+    ("(?P<rest>", "(?P<body>", "glued_caption_pattern:", "'glued_caption_pattern': the pattern must have the named group (?P<rest>...)"),
+    ("  max_words: 25", "  max_words: many", "  max_words:", "'headline.max_words': 'many' must be an integer"),
+    ('  - "on"                  # "Posted on', '  - on                    # "Posted on', "  - on ",
+     "'date_line_words': True must be a string"),
+])
+def test_a_broken_boilerplate_file_is_reported_with_file_and_line(old, new, start, message):
+    from defcoop.clean import parse_boilerplate
+    from defcoop.rules import RuleFileError
+
+    text = _boilerplate_text()
+    assert text.count(old) == 1
+    broken = text.replace(old, new)
+    with pytest.raises(RuleFileError) as error:
+        parse_boilerplate(broken, "boilerplate.yaml")
+    assert str(error.value).startswith(f"boilerplate.yaml:{_line_of(broken, start)}: {message}")
+
+
+def test_a_boilerplate_file_without_a_key_the_code_reads_is_refused():
+    from defcoop.clean import parse_boilerplate
+    from defcoop.rules import RuleFileError
+
+    text = re.sub(r"(?m)^source_labels:\n(?:  - .*\n)+", "", _boilerplate_text())
+    with pytest.raises(RuleFileError, match=r"^boilerplate\.yaml:\d+: missing key 'source_labels'"):
+        parse_boilerplate(text, "boilerplate.yaml")
+
+
+def test_the_boilerplate_rules_come_from_the_one_loader_and_follow_the_file():
+    from defcoop.clean import _label_lines, parse_boilerplate, rules
+    from defcoop.rules import load_rules
+
+    assert rules() is load_rules("boilerplate")
+    text = _boilerplate_text().replace("  - nguồn                 # Vietnamese", "  - theo                  # Vietnamese")
+    edited = parse_boilerplate(text, "boilerplate.yaml")
+    assert classify_line("Nguồn: TTXVN") == "sign_off" and classify_line("Theo: TTXVN") != "sign_off"
+    assert classify_line("Theo: TTXVN", edited) == "sign_off" and classify_line("Nguồn: TTXVN", edited) != "sign_off"
+    glued = "At the event (Photo: VNA)" + BODY + " " + BODY2
+    assert [line.label for line in _label_lines(glued, 1)] == ["caption_credit", "body"]   # glued_caption_pattern

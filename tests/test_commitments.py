@@ -89,3 +89,37 @@ def test_a_sentence_whose_subject_is_a_third_country_dealing_with_one_party_is_a
     assert about_other_countries("The Japanese ministry says its naval training for Cambodia is normal.")
     assert not about_other_countries("Cambodia thanked Japan and Vietnam for the training.")
     assert not about_other_countries("Japan will help Vietnam and Cambodia clear mines.")
+
+
+# --- The rule file ----------------------------------------------------------------------------
+
+COMMITMENTS_OK = ("commitment: ['\\bwill\\b']\nresult: ['\\bwere held\\b']\nresult_overrides_commitment: ['\\breviewed\\b']\n"
+                  "joint_actor: ['^both\\b']\n")
+
+
+@pytest.mark.parametrize("text, message", [
+    (COMMITMENTS_OK + "joint_actors: ['^they\\b']\n", r"x\.yaml:5: unknown key 'joint_actors'"),
+    (COMMITMENTS_OK.replace("'\\bwere held\\b'", "'(held'"), r"x\.yaml:2: 'result': bad pattern '\(held'"),
+    (COMMITMENTS_OK.replace("result: ['\\bwere held\\b']\n", ""), r"x\.yaml:1: missing key 'result'"),
+    (COMMITMENTS_OK.replace("['^both\\b']", "'^both'"), r"x\.yaml:4: 'joint_actor' must be a list of regexes"),
+    (COMMITMENTS_OK + "parties_subject: [2]\n", r"x\.yaml:5: 'parties_subject': 2 must be a string"),
+])
+def test_a_broken_commitments_file_is_reported_with_file_and_line(text, message):
+    from defcoop.commitments import parse_commitments
+    from defcoop.rules import RuleFileError
+
+    with pytest.raises(RuleFileError, match=f"^{message}"):
+        parse_commitments(text, "x.yaml")
+
+
+def test_the_commitments_file_is_read_through_the_one_loader_and_from_a_given_path(tmp_path):
+    from defcoop.commitments import CommitmentRules, load_commitment_rules
+    from defcoop.rules import load_rules
+
+    assert isinstance(load_rules("commitments"), CommitmentRules) and load_commitment_rules() is load_rules("commitments")
+    file = tmp_path / "commitments.yaml"
+    file.write_text(COMMITMENTS_OK, encoding="utf-8")
+    rules = load_commitment_rules(file)
+    assert rules.parties_subject is None and rules.commitment.pattern == "(?:\\bwill\\b)"
+    assert classify_sentence("Both sides will meet.", rules) == "commitment"
+    assert classify_sentence("Talks were held.", rules) == "result"

@@ -2,7 +2,8 @@
 
 A sentence with a signing verb lists the documents after it; each is classified by the
 kind patterns in data/rules/en/agreements.yaml and given a short subject (a year or
-period for plans and protocols, the field for memoranda, the two parties for twinning).
+period for plans and protocols, the field for memoranda, the two parties for twinning), cut
+out of its words with the patterns of data/rules/en/agreement_subjects.yaml.
 Documents only considered, planned or mentioned as signed earlier are left out.
 
 >>> [(d.kind, d.subject) for d in find_signed_documents("After the talks, the ministers signed the Cooperation Plan for 2021.")]
@@ -10,23 +11,17 @@ Documents only considered, planned or mentioned as signed earlier are left out.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from defcoop.paths import EN_RULES_DIR
 from defcoop.rulecache import cached_by_content
+from defcoop.rules import RuleSet, alternation, load_rules, parse_file, rules_path
+from defcoop.ruleschema import INTEGER, REGEX, REGEXES, STRING, STRINGS, check_schema, optional
 from defcoop.text import fold
 
-_PERIOD = re.compile(r"\b((?:19|20)\d\d)(?:\s*-\s*((?:19|20)\d\d))?\b")
-_SUBJECT_LEADS = re.compile(
-    r"^(?:.*?\b(?:on|in the field of|in the fields of|regarding|concerning|about)\s+)?"
-    r"(?:strengthening\s+|enhancing\s+|promoting\s+)?(?:the\s+)?(?:cooperation\s+(?:in|on)\s+(?:the\s+field\s+of\s+)?)?",
-)
-_TRAILING_SEPARATOR = re.compile(r"(?:,\s*(?:and\s+)?|;\s*|\s+and\s+|\s+as well as\s+)(?:a|an|the)?\s*$", re.I)
-_SUBJECT_TAIL = re.compile(r"\s+(?:by|between)\s+the\s+two\b.*$|\s+(?:was|were)\s+(?:also\s+)?signed\b.*$")
-_PARTICIPIAL = re.compile(r",\s+[a-z]+ing\b.*$")   # a participial clause: ", attaching importance to ..."
-_SUBJECT_TIME = re.compile(r"^(?:in|during)\s+(?:the\s+year\s+)?((?:19|20)\d\d)\b")   # "in 2022" dates the signing
+_PERIOD = re.compile(r"\b((?:19|20)\d\d)(?:\s*-\s*((?:19|20)\d\d))?\b")   # "2025-2029": digits, no words
 
 
 @dataclass(frozen=True)
@@ -48,21 +43,78 @@ class AgreementRules:
     back_reference: tuple[frozenset, re.Pattern, re.Pattern] | None = None   # (kinds, before, after)
 
 
-@cached_by_content(lambda: EN_RULES_DIR / "agreements.yaml")
-def load_agreement_rules(path: Path | None = None) -> AgreementRules:
-    """Read data/rules/en/agreements.yaml (cached)."""
-    import yaml
+@dataclass(frozen=True)
+class SubjectRules:
+    """The patterns of data/rules/en/agreement_subjects.yaml, compiled (see `subject_rules`)."""
 
-    spec = yaml.safe_load(Path(path or EN_RULES_DIR / "agreements.yaml").read_text(encoding="utf-8"))
+    trailing_separator: re.Pattern
+    subject_lead: re.Pattern
+    subject_tail: re.Pattern
+    participial_clause: re.Pattern
+    signing_year: re.Pattern
+    twinning_parties: re.Pattern
+    minutes_of: re.Pattern
+    leading_article: re.Pattern
+    relative_pronoun: re.Pattern
+
+
+def _build_subject_rules(rules: RuleSet) -> SubjectRules:
+    return SubjectRules(**{name: rules.regex(name) for name in SubjectRules.__dataclass_fields__})
+
+
+def subject_rules() -> SubjectRules:
+    """The compiled patterns of agreement_subjects.yaml, rebuilt when the file changes.
+
+    >>> subject_rules().leading_article.sub("", "The Border Post of Xa Mat")
+    'Border Post of Xa Mat'
+    """
+    return load_rules("agreement_subjects").derived(_build_subject_rules)
+
+
+# What agreements.yaml must hold: the keys parse_agreements reads, each with its type.
+SCHEMA = {
+    "version": optional(INTEGER),
+    "sign_verbs": REGEX,
+    "passive_sign": optional(REGEX),
+    "signed_earlier": optional(REGEX),
+    "not_yet_signed": REGEXES,
+    "kinds": [{"id": STRING, "patterns": REGEXES}],
+    "list_separator": REGEX,
+    "back_reference": optional({"kinds": STRINGS, "before": REGEX, "after": REGEX}),
+}
+
+
+def parse_agreements(text: str, source: str) -> AgreementRules:
+    """Validate the text of agreements.yaml (see `SCHEMA`) and compile its rules; a problem is
+    a `RuleFileError` naming file and line.
+
+    >>> parse_agreements("sign_verbs: 'signed'\\nnot_yet_signed: []\\nkinds: []\\nlist_separator: ','\\nsign: x\\n", "x.yaml")
+    Traceback (most recent call last):
+    ...
+    defcoop.rules.RuleFileError: x.yaml:5: unknown key 'sign' (known: version, sign_verbs, passive_sign, signed_earlier, not_yet_signed, kinds, list_separator, back_reference)
+    """
+    spec = check_schema(text, source, SCHEMA)
     return AgreementRules(
         sign_verbs=re.compile(spec["sign_verbs"]),
-        not_yet_signed=re.compile("|".join(f"(?:{p})" for p in spec["not_yet_signed"])),
-        kinds=tuple((k["id"], re.compile("|".join(f"(?:{p})" for p in k["patterns"]))) for k in spec["kinds"]),
+        not_yet_signed=re.compile(alternation(spec["not_yet_signed"])),
+        kinds=tuple((k["id"], re.compile(alternation(k["patterns"]))) for k in spec["kinds"]),
         list_separator=re.compile(spec["list_separator"]),
         passive_sign=re.compile(spec["passive_sign"]) if spec.get("passive_sign") else None,
         signed_earlier=re.compile(spec["signed_earlier"]) if spec.get("signed_earlier") else None,
         back_reference=_back_reference_rules(spec.get("back_reference")),
     )
+
+
+@cached_by_content(lambda: rules_path("agreements"))
+def _load_path(file: Path) -> AgreementRules:
+    return parse_file(file, "agreements")
+
+
+def load_agreement_rules(path: str | os.PathLike | None = None) -> AgreementRules:
+    """The rules of data/rules/en/agreements.yaml (or of the file at `path`), parsed once per content."""
+    if path is None:
+        return load_rules("agreements")
+    return _load_path(os.path.abspath(path))
 
 
 def _back_reference_rules(spec: dict | None) -> tuple[frozenset, re.Pattern, re.Pattern] | None:
@@ -98,8 +150,9 @@ def find_signed_documents(sentence: str, rules: AgreementRules | None = None,
     []
     """
     rules = rules or load_agreement_rules()
+    subjects = subject_rules()
     folded = fold(sentence) if folded is None else folded
-    passive = _passive_signing(folded, rules)
+    passive = _passive_signing(folded, rules, subjects)
     verb = None if passive else next(
         (m for m in rules.sign_verbs.finditer(folded)
          if not rules.not_yet_signed.search(folded[max(0, m.start() - 40): m.start()])), None)
@@ -114,14 +167,14 @@ def find_signed_documents(sentence: str, rules: AgreementRules | None = None,
     documents = []
     for position, (kind, start, end) in enumerate(spans):
         stop = spans[position + 1][1] if position + 1 < len(spans) else limit
-        rest = _TRAILING_SEPARATOR.sub("", sentence[end:stop]).strip(" ,;.")
+        rest = subjects.trailing_separator.sub("", sentence[end:stop]).strip(" ,;.")
         words = (sentence[start:end] + " " + rest).strip()
-        documents.append(SignedDocument(kind, _subject(kind, sentence[start:end], rest), words,
+        documents.append(SignedDocument(kind, _subject(kind, sentence[start:end], rest, subjects), words,
                                         _is_back_reference(kind, folded, start, end, rules)))
     return documents
 
 
-def _passive_signing(folded: str, rules: AgreementRules) -> tuple[int, int] | None:
+def _passive_signing(folded: str, rules: AgreementRules, subjects: SubjectRules) -> tuple[int, int] | None:
     """(clause start, verb start) of "<documents> was/were signed" at the meeting, else None."""
     if rules.passive_sign is None:
         return None
@@ -130,7 +183,7 @@ def _passive_signing(folded: str, rules: AgreementRules) -> tuple[int, int] | No
             continue
         if rules.not_yet_signed.search(folded[max(0, match.start() - 40): match.start()]):
             continue
-        if re.search(r"\b(which|that)\s*$", folded[: match.start()]):
+        if subjects.relative_pronoun.search(folded[: match.start()]):
             continue      # "the protocol that was signed ..." refers back to an earlier document
         clause = max(folded.rfind(mark, 0, match.start()) for mark in (";", ":", ". "))
         return clause + 1, match.start()
@@ -165,23 +218,28 @@ def _signed_again(between: str, rules: AgreementRules) -> bool:
                for m in rules.sign_verbs.finditer(between))
 
 
-def _subject(kind: str, name: str, rest: str) -> str | None:
-    """A short subject: the year or period of a plan/protocol, else the field or parties."""
+def _subject(kind: str, name: str, rest: str, subjects: SubjectRules) -> str | None:
+    """A short subject: the year or period of a plan/protocol, else the field or parties.
+
+    >>> _subject("mou", "Memorandum of Understanding", "on strengthening cooperation in personnel training", subject_rules())
+    'personnel training'
+    """
     if kind in ("cooperation_plan", "protocol"):
         period = _PERIOD.search(name) or _PERIOD.search(rest)
         if period:
             return period.group(0).replace(" ", "")
     if kind == "twinning":
-        parties = re.search(r"\bbetween\s+(.+?)\s+and\s+(.+)$", rest)
+        parties = subjects.twinning_parties.search(rest)
         if parties:
-            return f"{_strip_article(parties.group(1))} - {_strip_article(parties.group(2))}"
+            return f"{_strip_article(parties.group(1), subjects)} - {_strip_article(parties.group(2), subjects)}"
     if kind == "minutes":
-        of = re.match(r"^of\s+(?:the\s+)?(.+)$", rest)
+        of = subjects.minutes_of.match(rest)
         return of.group(1) if of else None
-    subject = _SUBJECT_TAIL.sub("", _SUBJECT_LEADS.sub("", _PARTICIPIAL.sub("", rest), count=1)).strip(" ,;.")
-    year = _SUBJECT_TIME.match(subject)
+    subject = subjects.subject_tail.sub("", subjects.subject_lead.sub(
+        "", subjects.participial_clause.sub("", rest), count=1)).strip(" ,;.")
+    year = subjects.signing_year.match(subject)
     return (year.group(1) if year else subject) or None
 
 
-def _strip_article(text: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,;."), flags=re.I)
+def _strip_article(text: str, subjects: SubjectRules) -> str:
+    return subjects.leading_article.sub("", text.strip(" ,;."))

@@ -18,18 +18,15 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from defcoop.dates import MONTHS, parse_explicit_date, url_date
-from defcoop.paths import EN_RULES_DIR
-from defcoop.rulecache import cached_by_content
+from defcoop.rules import alternation, load_rules
+from defcoop.ruleschema import INTEGER, NUMBER, REGEXES, STRINGS, check_schema, regex_with_groups
 from defcoop.text import fold
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from defcoop.corpus import RawArticle
-
-BOILERPLATE_FILE = EN_RULES_DIR / "boilerplate.yaml"
 
 
 @dataclass(frozen=True)
@@ -93,6 +90,7 @@ class _Rules:
     caption_hints: tuple[str, ...]
     max_caption_chars: int
     credit: re.Pattern
+    glued_caption: re.Pattern
     sign_off_line: re.Pattern
     sign_off_suffix: re.Pattern
     end_marks: tuple[str, ...]
@@ -116,7 +114,7 @@ def _any_of(patterns: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern:
     >>> bool(_any_of([r"^a", r"b$"]).search("xb"))
     True
     """
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", flags)
+    return re.compile(alternation(patterns), flags)
 
 
 def _literal_alternation(words: Iterable[str]) -> str:
@@ -141,6 +139,7 @@ def _agency_pattern(agencies: list[str]) -> str:
 def _build_rules(data: dict) -> _Rules:
     """Compile the YAML rules into regexes and sets (pure: the data in, the rules out)."""
     agency = _agency_pattern(data["agencies"])
+    source_labels = "|".join(re.escape(label) for label in data["source_labels"])
     labels = _literal_alternation(fold(x) for x in data["section_labels"])
     place_word = r"[^\W\d_][\w’'.]*"
     dateline_cfg = data["dateline"]
@@ -155,8 +154,9 @@ def _build_rules(data: dict) -> _Rules:
         caption_hints=tuple(hint.lower() for hint in data["caption_hints"]),
         max_caption_chars=int(data["max_caption_chars"]),
         credit=_any_of(data["credit_line_patterns"]),
+        glued_caption=re.compile(data["glued_caption_pattern"], re.IGNORECASE | re.DOTALL),
         sign_off_line=re.compile(
-            rf"^[\s\-–—(]*(?:(?i:source|nguồn)\s*:\s*)?(?P<agency>{agency})[\s).]*$"
+            rf"^[\s\-–—(]*(?:(?i:{source_labels})\s*:\s*)?(?P<agency>{agency})[\s).]*$"
         ),
         # "... he said. - VNA", "... he said.-VNA": a hyphen right after the full stop signs off too
         sign_off_suffix=re.compile(rf"(?:\s*[—–]+\s*|\s+-{{1,2}}\s*|(?<=[.!?\"”])-{{1,2}}\s*)(?P<agency>{agency})\s*\.?\s*$"),
@@ -191,20 +191,48 @@ def _build_rules(data: dict) -> _Rules:
     )
 
 
+# What boilerplate.yaml must hold: the keys `_build_rules` reads, each with its type.
+SCHEMA = {
+    "stop_markers": STRINGS,
+    "stop_prefixes": STRINGS,
+    "section_labels": STRINGS,
+    "teaser_patterns": REGEXES,
+    "max_caption_chars": INTEGER,
+    "caption_patterns": REGEXES,
+    "caption_hints": STRINGS,
+    "glued_caption_pattern": regex_with_groups("caption", "rest"),
+    "credit_line_patterns": REGEXES,
+    "agencies": STRINGS,
+    "source_labels": STRINGS,
+    "dateline": {"max_place_words": INTEGER, "search_paragraphs": INTEGER, "places": STRINGS},
+    "date_line_words": STRINGS,
+    "end_marks": STRINGS,
+    "headline": {"max_words": INTEGER, "min_body_words": INTEGER},
+    "abbreviations": STRINGS,
+    "abbreviations_before_number": STRINGS,
+    "wrapped_lines": {"min_length": INTEGER, "max_length_ratio": NUMBER, "line_end_words": STRINGS},
+    "glue": {"min_token_length": INTEGER, "max_token_length": INTEGER, "common_rank": INTEGER,
+             "min_log10_gain": NUMBER, "short_pieces": STRINGS, "trailing_function_words": STRINGS,
+             "name_particles": STRINGS, "never_split": STRINGS, "always_split": STRINGS},
+}
+
+
+def parse_boilerplate(text: str, source: str) -> _Rules:
+    """Validate the text of boilerplate.yaml (see `SCHEMA`; patterns ignore case) and compile
+    its rules; a problem is a `RuleFileError` naming file and line.
+
+    >>> parse_boilerplate("stop_markers: [other news]\\ncaption_patterns: ['(photo']\\n", "x.yaml")
+    Traceback (most recent call last):
+    ...
+    defcoop.rules.RuleFileError: x.yaml:2: 'caption_patterns': bad pattern '(photo': missing ), unterminated subpattern at position 0
+    """
+    return _build_rules(check_schema(text, source, SCHEMA, flags=re.IGNORECASE))
+
+
 def rules() -> _Rules:
-    """The boilerplate rules, read from YAML on first use and kept until the file changes."""
-    return _load_rules()
-
-
-@cached_by_content(lambda: BOILERPLATE_FILE)
-def _load_rules(path: Path) -> _Rules:
-    import yaml
-
-    with open(path, encoding="utf-8") as handle:
-        return _build_rules(yaml.safe_load(handle))
-
-
-rules.cache_clear = _load_rules.cache_clear
+    """The boilerplate rules of data/rules/en/boilerplate.yaml, read on first use and kept until
+    the file changes (`defcoop.rules.load_rules`)."""
+    return load_rules("boilerplate")
 
 
 # --------------------------------------------------------------------------------------
@@ -1066,7 +1094,7 @@ def _label_lines(raw_text: str, first_line: int) -> list[_Line]:
     joined = _join_wrapped(_source_lines(raw_text, first_line), r)
     labelled = []
     for number, text in joined:
-        glued = _GLUED_CAPTION.match(text) if ":" in text and ")" in text else None
+        glued = r.glued_caption.match(text) if ":" in text and ")" in text else None
         if glued and _word_count(glued.group("rest")) >= _MIN_GLUED_WORDS:
             labelled.append(_Line(number, glued.group("caption"), "caption_credit"))
             text = glued.group("rest")
@@ -1074,11 +1102,7 @@ def _label_lines(raw_text: str, first_line: int) -> list[_Line]:
     return _mark_pipe_captions(labelled)
 
 
-# A photo caption and its credit glued to the paragraph after it, as pages lose the line break:
-# "At the event (Photo: VNA)Hanoi (VNA) - Minister Giang held a reception for ...".
-_GLUED_CAPTION = re.compile(r"(?P<caption>.{0,300}?\((?:file\s+)?(?:photos?|source|ảnh)\s*:[^)]*\))\s*(?P<rest>\S.*)$",
-                            re.IGNORECASE | re.DOTALL)
-_MIN_GLUED_WORDS = 12
+_MIN_GLUED_WORDS = 12   # a glued caption (`glued_caption_pattern`) is split off only before a paragraph this long
 
 
 def clean_article(raw: RawArticle) -> CleanArticle:

@@ -10,13 +10,14 @@ Vietnam and Cambodia, and never to sentences about other countries' affairs.
 """
 from __future__ import annotations
 
-import re
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from defcoop.paths import EN_RULES_DIR
 from defcoop.patterns import GatedPattern, gated
 from defcoop.rulecache import cached_by_content
+from defcoop.rules import alternation, load_rules, parse_file, rules_path
+from defcoop.ruleschema import INTEGER, REGEXES, check_schema, optional
 from defcoop.text import fold
 
 SUBJECT_CHARS = 80   # the actor is named near the start of the sentence
@@ -32,18 +33,41 @@ class CommitmentRules:
     parties_subject: GatedPattern | None = None
 
 
-def _alternation(patterns: list[str]) -> GatedPattern:
-    return gated("|".join(f"(?:{p})" for p in patterns))
+# What commitments.yaml must hold: the keys parse_commitments reads, each a list of regexes.
+SCHEMA = {
+    "version": optional(INTEGER),
+    "commitment": REGEXES,
+    "result": REGEXES,
+    "result_overrides_commitment": REGEXES,
+    "joint_actor": REGEXES,
+    "parties_subject": optional(REGEXES),
+}
 
 
-@cached_by_content(lambda: EN_RULES_DIR / "commitments.yaml")
-def load_commitment_rules(path: Path | None = None) -> CommitmentRules:
-    """Read data/rules/en/commitments.yaml (cached)."""
-    import yaml
+def parse_commitments(text: str, source: str) -> CommitmentRules:
+    """Validate the text of commitments.yaml (see `SCHEMA`) and compile each list of patterns
+    into one gated alternation; a problem is a `RuleFileError` naming file and line.
 
-    spec = yaml.safe_load(Path(path or EN_RULES_DIR / "commitments.yaml").read_text(encoding="utf-8"))
-    return CommitmentRules(**{key: _alternation(spec[key]) for key in CommitmentRules.__dataclass_fields__
+    >>> parse_commitments("commitment: ['\\\\bwill\\\\b']\\nresult: ['(done']\\n", "x.yaml")
+    Traceback (most recent call last):
+    ...
+    defcoop.rules.RuleFileError: x.yaml:2: 'result': bad pattern '(done': missing ), unterminated subpattern at position 0
+    """
+    spec = check_schema(text, source, SCHEMA)
+    return CommitmentRules(**{key: gated(alternation(spec[key])) for key in CommitmentRules.__dataclass_fields__
                               if spec.get(key)})
+
+
+@cached_by_content(lambda: rules_path("commitments"))
+def _load_path(file: Path) -> CommitmentRules:
+    return parse_file(file, "commitments")
+
+
+def load_commitment_rules(path: str | os.PathLike | None = None) -> CommitmentRules:
+    """The rules of data/rules/en/commitments.yaml (or of the file at `path`), parsed once per content."""
+    if path is None:
+        return load_rules("commitments")
+    return _load_path(os.path.abspath(path))
 
 
 def classify_sentence(sentence: str, rules: CommitmentRules | None = None, folded: str | None = None) -> str:

@@ -290,10 +290,12 @@ def rules_path(name: str, lang: str = "en") -> Path:
 # ``module:function`` taking (text, source); every other file is a plain rule file (`parse_rules`).
 PARSERS = {
     "themes": "defcoop.themes:parse_codebook",
+    "agreements": "defcoop.agreements:parse_agreements",
+    "commitments": "defcoop.commitments:parse_commitments",
+    "boilerplate": "defcoop.clean:parse_boilerplate",
 }
 # Files of their own format still read by their module's loader (to move onto PARSERS).
-OWN_LOADERS = {"mechanisms": "defcoop.meetings", "agreements": "defcoop.agreements",
-               "commitments": "defcoop.commitments", "boilerplate": "defcoop.clean"}
+OWN_LOADERS = {"mechanisms": "defcoop.meetings"}
 
 
 def _parser(name: str) -> Callable[[str, str], Any]:
