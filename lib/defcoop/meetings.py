@@ -3,10 +3,11 @@
 An article reports a meeting when a sentence names the event ("at the eighth Defence
 Policy Dialogue", "during their online talks", "during a meeting with"). The first such
 sentence that is not about a meeting with a third country (`is_third_country_meeting`)
-is the trigger; its mechanism comes from data/rules/en/mechanisms.yaml, generic
-mentions ("the talks") are refined by who led each side, and the date, place, format,
-edition and leads are read from the trigger and the two sentences after it. Candidates
-from several articles that share mechanism, overlapping dates and a lead are one meeting.
+is the trigger; its mechanism comes from data/rules/en/mechanisms.yaml (`parse_mechanisms`),
+generic mentions ("the talks") are refined by who led each side, and the date, place, format,
+edition and leads are read from the trigger and the two sentences after it, with the cue words
+of data/rules/en/meetings.yaml (`meeting_cues`). Candidates from several articles that share
+mechanism, overlapping dates and a lead are one meeting.
 
 >>> rules = load_mechanisms()
 >>> rules.mechanisms_in("at the second Vietnam-Cambodia defence policy dialogue held in Hanoi")
@@ -24,24 +25,76 @@ from typing import NamedTuple
 from defcoop.paths import EN_RULES_DIR
 from defcoop.patterns import GatedPattern, gated
 from defcoop.rulecache import cached_by_content
+from defcoop.rules import (RuleFileError, RuleSet, alternation, compose_yaml, load_rules, mapping_nodes, node_line,
+                           parse_file)
 from defcoop.text import fold
 
 WINDOW_AFTER_TRIGGER = 2
-ORDINALS = {
-    word: number for number, word in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)
-}
-_ORDINAL = r"(?P<ordinal>" + "|".join(ORDINALS) + r"|\d{1,2} ?(?:st|nd|rd|th))"
-# "in"/"at" just before the place, or before a place it is the appositive of: "at the cemetery in
-# Duc Co district, the Central Highlands province of Gia Lai" (the district's province)
-_PLACE_CUE = re.compile(r"\b(in|at|held in|hosted in|took place in)\b[^.;,]{0,40}"
-                        r"(?:, (?:the )?[^.;,]{0,40}\b(?:province|city|region) of )?$")
-_COUNTRY_IN = re.compile(r"\b(in|to|at)\s*(the\s*)?$")
-# where a visit went: "a visit to Da Nang", "visits by the ministers to the central city of Da Nang"
-_VISIT_PLACE_CUE = re.compile(r"\b(in|at|to)\b[^.;,]{0,40}$")
 _POINT_PLACES = frozenset({"border_gate"})          # places.csv kinds that sit inside a province
-_CLAUSE_START = re.compile(r"(?:^|[,;:]\s*|\s+and\s+|\s+with\s+|\s+by\s+|\s+were\s+|\s+was\s+)")
+
+
+class MeetingCues(NamedTuple):
+    """The cue words of data/rules/en/meetings.yaml, compiled once per file content (`meeting_cues`);
+    the names are the file's keys."""
+
+    ordinal_words: dict            # ordinal word -> number ("eighth" -> 8)
+    ordinal: str                   # regex text of an ordinal, word or figures, as group `ordinal`
+    edition_word: str              # regex text
+    edition_noun_adjectives: str   # regex text of one such word and the space after it
+    future_cue: re.Pattern
+    place_cue: re.Pattern
+    country_cue: re.Pattern
+    visit_place_cue: re.Pattern
+    held_verbs: re.Pattern
+    here_cue: re.Pattern
+    today_cue: re.Pattern
+    reporting_verbs: GatedPattern
+    same_visit: GatedPattern       # same_visit_words, "on" + a weekday, during_visit
+    bilateral_aside_cue: GatedPattern
+    title_clause_start: re.Pattern
+    title_words: frozenset
+    possessive_ending: re.Pattern
+
+
+def _build_cues(rules: RuleSet) -> MeetingCues:
+    """Compile meetings.yaml (weekday names from dates.yaml)."""
+    ordinals = rules.table("ordinal_words")
+    for word, number in ordinals.items():
+        if not isinstance(number, int) or isinstance(number, bool):
+            raise RuleFileError(rules.source, rules.rules["ordinal_words"].line,
+                                f"'ordinal_words': {word!r} must give a whole number, not {number!r}")
+    weekdays = "|".join(re.escape(day) for day in load_rules("dates").words("weekdays"))
+    return MeetingCues(
+        ordinal_words=ordinals,
+        ordinal="(?P<ordinal>" + "|".join(re.escape(word) for word in ordinals) + "|"
+                + rules.pattern("numeric_ordinal") + ")",
+        edition_word=rules.pattern("edition_word"),
+        edition_noun_adjectives="(?:" + "|".join(re.escape(word) for word in rules.words("edition_noun_adjectives"))
+                                + r")\s+",
+        future_cue=rules.regex("future_cue"),
+        place_cue=rules.regex("place_cue"),
+        country_cue=rules.regex("country_cue"),
+        visit_place_cue=rules.regex("visit_place_cue"),
+        held_verbs=rules.regex("held_verbs"),
+        here_cue=rules.regex("here_cue"),
+        today_cue=rules.regex("today_cue"),
+        reporting_verbs=GatedPattern(rules.regex("reporting_verbs")),
+        same_visit=gated(r"\b(?:" + rules.pattern("same_visit_words") + "|" + rules.pattern("weekday_preposition")
+                         + "(?:" + weekdays + ")|" + rules.pattern("during_visit") + r")\b"),
+        bilateral_aside_cue=GatedPattern(rules.regex("bilateral_aside_cue")),
+        title_clause_start=rules.regex("title_clause_start"),
+        title_words=frozenset(rules.words("title_words")),
+        possessive_ending=rules.regex("possessive_ending"),
+    )
+
+
+def meeting_cues() -> MeetingCues:
+    """The cue words of data/rules/en/meetings.yaml, compiled (rebuilt after an edit of the file).
+
+    >>> meeting_cues().ordinal_words["eighth"], bool(meeting_cues().today_cue.search("they met this morning"))
+    (8, True)
+    """
+    return load_rules("meetings").derived(_build_cues)
 
 
 @dataclass(frozen=True)
@@ -326,9 +379,6 @@ def _folded(sentences: list[str], folded: list[str] | None) -> list[str]:
     return [fold(s) for s in sentences] if folded is None else folded
 
 
-_FUTURE = re.compile(r"\b(?:will|shall|is to|are to|to be held|next (?:year|time|edition|session)|upcoming)\b")
-
-
 def find_edition(sentences: list[str], mechanism: str, rules: MechanismRules,
                  folded: list[str] | None = None) -> int | None:
     """The highest ordinal attached to this mechanism's name or to "edition"; None if unnumbered.
@@ -340,23 +390,24 @@ def find_edition(sentences: list[str], mechanism: str, rules: MechanismRules,
     >>> find_edition(["the eighth Viet Nam-Cambodia Defence Policy Dialogue"], "defence_policy_dialogue", load_mechanisms())
     8
     """
+    cues = meeting_cues()
     phrase = rules.phrase(mechanism)
-    named = f"{phrase.pattern}|edition\\b" if phrase is not None else r"edition\b"
-    attached = [re.compile(r"\b" + _ORDINAL + r"\s+(?:[\w'-]+\s+){0,5}?(?:" + named + ")")]
+    named = f"{phrase.pattern}|{cues.edition_word}" if phrase is not None else cues.edition_word
+    attached = [re.compile(r"\b" + cues.ordinal + r"\s+(?:[\w'-]+\s+){0,5}?(?:" + named + ")")]
     nouns = next((n for m, n in rules.edition_nouns if m == mechanism), ())
     if nouns:
         # an edition noun takes its ordinal right before it ("their 6th talks"), not across a name
         # ("the 19th ASEAN Chiefs of Defence Forces' Meeting" numbers that meeting)
-        attached.append(re.compile(r"\b" + _ORDINAL + r"\s+(?:(?:annual|regular|yearly|bilateral)\s+)?(?:"
+        attached.append(re.compile(r"\b" + cues.ordinal + r"\s+(?:" + cues.edition_noun_adjectives + ")?(?:"
                                    + "|".join(re.escape(noun) for noun in nouns) + r")\b"))
 
     def ordinals(folded_sentence: str) -> list[int]:
-        found = [ORDINALS.get(m.group("ordinal")) or int(re.match(r"\d+", m.group("ordinal")).group())
+        found = [cues.ordinal_words.get(m.group("ordinal")) or int(re.match(r"\d+", m.group("ordinal")).group())
                  for pattern in attached for m in pattern.finditer(folded_sentence)]
         # "their first meeting" of generic talks says when they met, not which edition this is
         return found if rules.is_specific(mechanism) else [n for n in found if n > 1]
 
-    numbers = [n for f in _folded(sentences, folded) if not _FUTURE.search(f) for n in ordinals(f)]
+    numbers = [n for f in _folded(sentences, folded) if not cues.future_cue.search(f) for n in ordinals(f)]
     return max(numbers) if numbers else None
 
 
@@ -410,8 +461,9 @@ def host_event_sentences(index: int, sentences: list[str], folded: list[str], ru
 
 
 def find_place(sentences: list[str], folded: list[str] | None = None,
-               cue: re.Pattern = _PLACE_CUE) -> tuple[str | None, str | None]:
-    """The first gazetteer place introduced by "in"/"at" (`cue`) in the given sentences, with its country.
+               cue: re.Pattern | None = None) -> tuple[str | None, str | None]:
+    """The first gazetteer place introduced by "in"/"at" (`cue`, default `place_cue` of meetings.yaml)
+    in the given sentences, with its country.
 
     A border gate is a point, not a city or province: when the same sentence also places the
     meeting in a province ("at the Xa Mat border gate in Tay Ninh province"), the province wins.
@@ -428,6 +480,7 @@ def find_place(sentences: list[str], folded: list[str] | None = None,
     """
     from defcoop.places import find_places
 
+    cue = meeting_cues().place_cue if cue is None else cue
     for sentence, folded_sentence in zip(sentences, _folded(sentences, folded)):
         found = find_places(sentence, folded_sentence)
         cued = [m for m in found if cue.search(folded_sentence[: m.start])]
@@ -440,15 +493,12 @@ def find_place(sentences: list[str], folded: list[str] | None = None,
     return None, None
 
 
-_HELD = re.compile(r"\bheld\b|\btook place\b")
-
-
 def find_host_country(sentences: list[str], folded: list[str] | None = None,
                       rules: MechanismRules | None = None) -> str | None:
     """Country of a meeting placed only at country level ("held in Cambodia").
 
     A country in a relative clause (`relative_clause_cues` in mechanisms.yaml) that does not
-    itself say held or took place is no host: "held a ceremony for soldiers who died in Cambodia".
+    itself say held or took place (`held_verbs` in meetings.yaml) is no host: "held a ceremony for soldiers who died in Cambodia".
 
     >>> find_host_country(["Long An held a ceremony for soldiers who died in Cambodia."]) is None
     True
@@ -458,24 +508,31 @@ def find_host_country(sentences: list[str], folded: list[str] | None = None,
     from defcoop.places import find_countries
 
     rules = rules or load_mechanisms()
+    cues = meeting_cues()
     for sentence, folded_sentence in zip(sentences, _folded(sentences, folded)):
-        if not _HELD.search(folded_sentence):
+        if not cues.held_verbs.search(folded_sentence):
             continue
         for iso2, start, _end, _written in find_countries(sentence, folded_sentence):
-            if _COUNTRY_IN.search(folded_sentence[:start]) and not _in_relative_clause(folded_sentence[:start], rules):
+            if cues.country_cue.search(folded_sentence[:start]) \
+                    and not _in_relative_clause(folded_sentence[:start], rules, cues.held_verbs):
                 return iso2
     return None
 
 
-def _in_relative_clause(before: str, rules: MechanismRules) -> bool:
-    """Whether the text ends inside a relative clause that says nothing of holding the meeting."""
+def _in_relative_clause(before: str, rules: MechanismRules, held: re.Pattern) -> bool:
+    """Whether the text ends inside a relative clause that says nothing of holding the meeting
+    (`held`: the `held_verbs` of meetings.yaml).
+
+    >>> held = meeting_cues().held_verbs
+    >>> _in_relative_clause("soldiers who died in ", load_mechanisms(), held)
+    True
+    >>> _in_relative_clause("the talks, which were held in ", load_mechanisms(), held)
+    False
+    """
     if rules.relative_clause is None:
         return False
     cues = list(rules.relative_clause.finditer(before))
-    return bool(cues) and not _HELD.search(before, cues[-1].end())
-
-
-_POSSESSIVE = re.compile(r"['’]s\b")
+    return bool(cues) and not held.search(before, cues[-1].end())
 
 
 def choose_lead(mentions: list, country: str, trigger_index: int, officials,
@@ -499,7 +556,8 @@ def choose_lead(mentions: list, country: str, trigger_index: int, officials,
     near = [m for m in of_country if trigger_index <= m.sentence_index <= trigger_index + WINDOW_AFTER_TRIGGER]
     if not near:
         # a possessive names no actor: "the 45th anniversary of Hun Sen's path" led nothing
-        actors = [m for m in of_country if sentences is None or not _POSSESSIVE.match(sentences[m.sentence_index], m.end)]
+        possessive = meeting_cues().possessive_ending
+        actors = [m for m in of_country if sentences is None or not possessive.match(sentences[m.sentence_index], m.end)]
         return min(actors, key=lambda m: (m.sentence_index, m.start)) if actors else None
     return min(near, key=lambda m: (m.sentence_index != trigger_index, best_rank(m), m.sentence_index, m.start))
 
@@ -614,14 +672,15 @@ def infer_countries(mentions: list, sentences: list[str], rules: MechanismRules 
     from defcoop.places import find_countries, find_places
 
     rules = rules or load_mechanisms()
+    cues = meeting_cues()
     result = []
     for mention in mentions:
         if mention.country or mention.matched != "title" or mention.sentence_index >= len(sentences):
             result.append(mention)
             continue
         sentence = sentences[mention.sentence_index]
-        starts = [m.end() for m in _CLAUSE_START.finditer(sentence, 0, mention.start)]
-        before = _title_chain(sentence[max(starts, default=0): mention.start])
+        starts = [m.end() for m in cues.title_clause_start.finditer(sentence, 0, mention.start)]
+        before = _title_chain(sentence[max(starts, default=0): mention.start], cues.title_words)
         after = ""
         if sentence[mention.end: mention.end + 1] == ",":
             rest = sentence[mention.end + 1:]
@@ -636,14 +695,15 @@ def infer_countries(mentions: list, sentences: list[str], rules: MechanismRules 
     return result
 
 
-_TITLE_WORDS = frozenset({"provincial", "municipal", "district", "city", "province", "town", "commune", "local",
-                          "high", "of", "the", "and", "for", "in", "'s"})
-
-
-def _title_chain(text: str) -> str:
+def _title_chain(text: str, title_words: frozenset) -> str:
     """The words just before a name that can belong to its title: capitalised words, numbers,
-    organisation words and connectors ("Vice Chairman of the Tay Ninh provincial People's
-    Committee"); a verb or other lowercase word ends it ("... welcomed Col.")."""
+    organisation words, connectors and `title_words` (meetings.yaml) ("Vice Chairman of the Tay
+    Ninh provincial People's Committee"); a verb or other lowercase word ends it ("... welcomed Col.").
+
+    >>> _title_chain("The delegation welcomed Vice Chairman of the Tay Ninh provincial People's Committee ",
+    ...              meeting_cues().title_words)
+    "Vice Chairman of the Tay Ninh provincial People's Committee "
+    """
     from defcoop.people import CONNECTORS, ORGANISATION_WORDS
 
     tokens = list(re.finditer(r"[\w'’.-]+", text))
@@ -652,7 +712,7 @@ def _title_chain(text: str) -> str:
         word = token.group()
         folded = fold(word).rstrip(".")
         if word[:1].isupper() or word[:1].isdigit() or folded in ORGANISATION_WORDS \
-                or folded in CONNECTORS or folded in _TITLE_WORDS:
+                or folded in CONNECTORS or folded in title_words:
             start = token.start()
         else:
             break
@@ -710,7 +770,8 @@ def place_from_dateline(sentences_folded: list[str], dateline: str | None) -> tu
     """
     from defcoop.places import find_places
 
-    if not dateline or not any(_HERE.search(f) for f in sentences_folded):
+    here = meeting_cues().here_cue
+    if not dateline or not any(here.search(f) for f in sentences_folded):
         return None, None
     found = find_places(dateline)
     return (found[0].place, found[0].country) if found else (None, None)
@@ -729,13 +790,6 @@ def _dateline_place(dateline: str | None, country: str | None) -> tuple[str | No
     if not found or (country is not None and found[0].country != country):
         return None, country
     return found[0].place, found[0].country
-
-
-_HERE = re.compile(r"\b(?:met|meet|meets|held|hold|holds|took place|convened|opened|signed|received|talks|meeting)"
-                   r"\b[^;\"]{0,150}?\bhere\b")
-
-
-_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b")
 
 
 def extract_meetings(article_id: str, sentences: list[str], published: date | None, mentions: list,
@@ -759,7 +813,7 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     """
     from defcoop.dates import find_date_mentions, resolve_meeting_date, year_windows_from_text
 
-    rules = load_mechanisms()
+    rules, cues = load_mechanisms(), meeting_cues()
     folded = _folded(sentences, folded)
     mentions = [m for m in infer_countries(mentions, sentences, rules) if not named_only_as_leader(m, sentences, rules)]
     if countries is None:
@@ -790,7 +844,7 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     windows += lead_term_windows([vn_lead, kh_lead], sentences, officials)
     same_event = [s for s, f in zip(sentences, folded) if rules.names(mechanism, f) and s not in window]
     resolved = resolve_meeting_date(window + same_event, published, windows)
-    if dateline_text and resolved.precision != "day" and _TODAY.search(folded[index]):
+    if dateline_text and resolved.precision != "day" and cues.today_cue.search(folded[index]):
         # agency style: "VIENTIANE, Nov. 20 (AKP) -- ... met here this afternoon": the day is the dateline's
         from_dateline = resolve_meeting_date([dateline_text], published, windows)
         if PRECISION_ORDER[from_dateline.precision] < PRECISION_ORDER[resolved.precision]:
@@ -838,7 +892,7 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
             place, country = in_caption, caption_country
     if place is None and not online and visit_sentence is not None:
         # dated by the visit, placed by it too: "visits (May 3-5) by the ministers to Da Nang"
-        in_visit, visit_country = find_place([visit_sentence], cue=_VISIT_PLACE_CUE)
+        in_visit, visit_country = find_place([visit_sentence], cue=cues.visit_place_cue)
         if in_visit is not None and country in (None, visit_country):
             place, country = in_visit, visit_country
     if place is None and not online:
@@ -952,23 +1006,18 @@ def _listed_counterparts(primary: MeetingCandidate, named_mechanism: str, vn_lea
     return listed
 
 
-_REPORTED_VERB = gated(r"\b(?:held|holds|hold|had|paid|pays|received|receives|met|meets|hosted|hosts"
-                      r"|co-?chaired|co-?chairs|chaired|chairs|attended|attends)\b")
-_SAME_VISIT = gated(r"\b(?:(?:the )?same (?:day|morning|afternoon|evening)|earlier|later|(?:the )?next day"
-                         r"|(?:the )?day before|(?:the )?following day|the day after|yesterday|also"
-                         r"|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-                         r"|during (?:his|her|the|their) (?:official |working |state )?visit)\b")
-
-
 _MULTILATERAL = frozenset({"trilateral_ministers_meeting"})
-_BILATERAL_ASIDE = gated(r"\b(?:had|held|hold|holds|have|has) (?:a |their |separate )?bilateral (?:talks|meeting)")
 
 
-def _is_bilateral_aside(folded_sentence: str, mentions: list, index: int) -> bool:
+def _is_bilateral_aside(folded_sentence: str, mentions: list, index: int, cues: MeetingCues) -> bool:
     """A Vietnam-Cambodia meeting on the side of the multilateral one the article reports ("Giang
-    and Tea Seiha also had a bilateral meeting"), named with no third country's official in the
-    sentence (the host's own bilateral talks with each of them are not one)."""
-    if not _BILATERAL_ASIDE.search(folded_sentence):
+    and Tea Seiha also had a bilateral meeting": `bilateral_aside_cue`), named with no third
+    country's official in the sentence (the host's own bilateral talks with each of them are not one).
+
+    >>> _is_bilateral_aside("giang and tea seiha also had a bilateral meeting.", [], 0, meeting_cues())
+    True
+    """
+    if not cues.bilateral_aside_cue.search(folded_sentence):
         return False
     return not any(m.country and m.country not in PARTY_COUNTRIES for m in mentions if m.sentence_index == index)
 
@@ -988,7 +1037,8 @@ def _with_third_country(sentence: str, folded_sentence: str, mentions: list, ind
     """
     from defcoop.places import find_countries
 
-    start = max((cue.start() for cue in _SAME_VISIT.finditer(folded_sentence)), default=0)   # glued sentences
+    same_visit = meeting_cues().same_visit
+    start = max((cue.start() for cue in same_visit.finditer(folded_sentence)), default=0)   # glued sentences
     named = {iso2 for iso2, hit_start, *_ in find_countries(sentence, folded_sentence) if hit_start >= start}
     named |= {m.country for m in mentions if m.sentence_index == index and m.country and m.start >= start}
     return bool(named - PARTY_COUNTRIES) and "KH" not in named
@@ -1009,12 +1059,13 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
     """
     from defcoop.dates import resolve_meeting_date
 
+    cues = meeting_cues()
     seen = {(primary.mechanism, primary.vn_lead, primary.kh_lead)}
     pairs = {(primary.vn_lead, primary.kh_lead)}
     further = []
     for index in range(primary_index + 1, len(sentences)):
-        aside = primary.mechanism in _MULTILATERAL and _is_bilateral_aside(folded[index], mentions, index)
-        if not aside and (not _SAME_VISIT.search(folded[index]) or not _REPORTED_VERB.search(folded[index])):
+        aside = primary.mechanism in _MULTILATERAL and _is_bilateral_aside(folded[index], mentions, index, cues)
+        if not aside and (not cues.same_visit.search(folded[index]) or not cues.reporting_verbs.search(folded[index])):
             continue
         found = ["sideline_meeting"] if aside else rules.mechanisms_in(sentences[index], folded[index])
         if not found or (not aside and _with_third_country(sentences[index], folded[index], mentions, index)):
