@@ -15,17 +15,16 @@ mechanism, overlapping dates and a lead are one meeting.
 """
 from __future__ import annotations
 
+import functools
+import os
 import re
 import sys
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from defcoop.paths import EN_RULES_DIR
 from defcoop.patterns import GatedPattern, gated
-from defcoop.rulecache import cached_by_content
-from defcoop.rules import (RuleFileError, RuleSet, alternation, compose_yaml, load_rules, mapping_nodes, node_line,
+from defcoop.rules import (NEVER, RuleFileError, RuleSet, alternation, compose_yaml, load_rules, node_line,
                            parse_file)
 from defcoop.text import fold
 
@@ -181,49 +180,256 @@ class MechanismRules:
         return next((pattern for m, _, pattern in self.patterns if m == mechanism), None)
 
 
-@cached_by_content(lambda: EN_RULES_DIR / "mechanisms.yaml")
-def load_mechanisms(path: Path | None = None) -> MechanismRules:
-    """Read data/rules/en/mechanisms.yaml (cached)."""
-    import yaml
+# --- mechanisms.yaml: its own format, read by `parse_mechanisms` through `defcoop.rules` ---------
 
-    path = Path(path) if path else EN_RULES_DIR / "mechanisms.yaml"
-    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-    entries = sorted(spec["mechanisms"], key=lambda m: not m.get("specific", False))
-    patterns = tuple(
-        (entry["id"], bool(entry.get("specific")), gated("|".join(f"(?:{p})" for p in entry["patterns"])))
-        for entry in entries
-    )
-    refine = spec.get("refine_generic", {})
-    context = refine.get("border_force_context") or []
+# lists of regexes OR-ed into one pattern each (see the comments in mechanisms.yaml)
+_CUE_LISTS = ("topic_list_cues", "future_event_cues", "separate_meetings_cues", "leader_only_cues",
+              "visit_span_cues", "relative_clause_cues", "non_defence_ministries", "non_defence_meetings",
+              "defence_words", "online_patterns")
+_TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surname_countries", "defence_roles",
+             "numbered_series") + _CUE_LISTS
+_MECHANISM_KEYS = ("id", "label", "specific", "patterns", "edition_nouns", "must_match", "must_not_match")
+_REFINE_KEYS = ("courtesy_call_max_rank", "ministerial_max_rank", "border_force_max_rank", "border_force_roles",
+                "border_force_context")
+_SERIES_KEYS = ("label", "offset", "min_number", "patterns")
+
+
+class _Checked:
+    """Readers of a mechanisms file's nodes: each returns the value when it has the expected shape
+    and raises `RuleFileError` at the line of the node at fault otherwise."""
+
+    def __init__(self, source: str):
+        self.source = source
+
+    def fail(self, node, problem: str):
+        raise RuleFileError(self.source, node_line(node), problem)
+
+    def mapping(self, node, value, what: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()) -> dict:
+        """key -> (value, value node) of a mapping whose keys are all `allowed`."""
+        pairs = self.pairs(node, value, what)
+        for key, key_node, _, _ in pairs:
+            if key not in allowed:
+                self.fail(key_node, f"unknown key {key!r} in {what} (known: {', '.join(allowed)})")
+        found = {key: (item, item_node) for key, _, item, item_node in pairs}
+        for key in required:
+            if key not in found:
+                self.fail(node, f"{what} needs '{key}'")
+        return found
+
+    def pairs(self, node, value, what: str) -> list[tuple]:
+        """(key, key node, value, value node) of each entry of a mapping, in file order."""
+        if not isinstance(value, dict):
+            self.fail(node, f"{what} must be a mapping")
+        seen = set()
+        for key_node, _ in node.value:
+            if key_node.value in seen:
+                self.fail(key_node, f"duplicate key {key_node.value!r} in {what}")
+            seen.add(key_node.value)
+        if len(node.value) != len(value):      # keys written differently that read the same ("1", "01")
+            self.fail(node, f"duplicate key in {what}")
+        return [(key, key_node, item, item_node)
+                for (key_node, item_node), (key, item) in zip(node.value, value.items())]
+
+    def items(self, node, value, what: str, optional: bool = True) -> list[tuple]:
+        """(item, item node) of a list (an empty entry is an empty list when `optional`)."""
+        if value is None and optional:
+            return []
+        if not isinstance(value, list):
+            self.fail(node, f"{what} must be a list")
+        return list(zip(value, node.value))
+
+    def text(self, node, value, what: str) -> str:
+        if not isinstance(value, str):
+            self.fail(node, f"{what} must be a string, not {value!r}")
+        return value
+
+    def strings(self, node, value, what: str) -> tuple[str, ...]:
+        found = []
+        for item, item_node in self.items(node, value, what):
+            if not isinstance(item, str):
+                self.fail(item_node, f"{what}: {item!r} must be a string")
+            found.append(item)
+        return tuple(found)
+
+    def integer(self, node, value, what: str) -> int:
+        if not isinstance(value, int) or isinstance(value, bool):
+            self.fail(node, f"{what} must be a whole number, not {value!r}")
+        return value
+
+    def flag(self, node, value, what: str) -> bool:
+        if not isinstance(value, bool):
+            self.fail(node, f"{what} must be true or false, not {value!r}")
+        return value
+
+    def patterns(self, node, value, what: str, group: str | None = None) -> tuple[str, ...]:
+        """Regexes of a list, each compiled once to check it (and, with `group`, that it has that group)."""
+        found = []
+        for item, item_node in self.items(node, value, what):
+            pattern = self.text(item_node, item, f"{what}: pattern")
+            try:
+                compiled = re.compile(pattern)
+            except re.error as exc:
+                self.fail(item_node, f"{what}: bad pattern {pattern!r}: {exc}")
+            if group is not None and group not in compiled.groupindex:
+                self.fail(item_node, f"{what}: pattern {pattern!r} needs a group (?P<{group}>...)")
+            found.append(pattern)
+        return tuple(found)
+
+    def joined_patterns(self, node, value, what: str) -> str:
+        """`patterns` OR-ed by `joined`."""
+        return self.joined(node, self.patterns(node, value, what), what)
+
+    def joined(self, node, patterns: tuple[str, ...], what: str) -> str:
+        """The `alternation` of checked patterns, itself checked (two patterns may clash, such as
+        two groups of one name)."""
+        pattern = alternation(patterns)
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            self.fail(node, f"{what}: the patterns do not combine: {exc}")
+        return pattern
+
+
+def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRules:
+    """Validate a mechanisms file's text (data/rules/en/mechanisms.yaml) and compile it: every key
+    it reads is checked, and a problem is a `RuleFileError` naming ``file:line``.
+
+    >>> rules = parse_mechanisms("mechanisms:\\n  - id: ministerial_talks\\n    patterns: ['talks']\\n")
+    >>> rules.mechanisms_in("they held talks")
+    ['ministerial_talks']
+    >>> parse_mechanisms("mechanisms: []\\nonline_pattern: ['online']\\n", "x.yaml")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    defcoop.rules.RuleFileError: x.yaml:2: unknown key 'online_pattern' in the file (known: version, ...)
+    """
+    check = _Checked(source)
+    root, spec = compose_yaml(text, source)
+    if root is None:
+        raise RuleFileError(source, 1, "the file needs 'mechanisms'")
+    top = check.mapping(root, spec, "the file", _TOP_KEYS, required=("mechanisms",))
+    _optional(top, "version", check.integer, 1)      # nothing reads it yet
+    refine = _optional(top, "refine_generic", lambda node, value, what: check.mapping(node, value, what, _REFINE_KEYS)
+                       if value is not None else {}, {})
+
+    def cues(*keys: str) -> re.Pattern | None:
+        return _cue_regex(check, top, keys)
+
+    def rank(key: str, default: int) -> int:
+        return _optional(refine, key, check.integer, default, "'refine_generic': ")
+
+    mechanisms = _read_mechanisms(check, *top["mechanisms"])
+    specific_first = sorted(mechanisms, key=lambda m: not m.specific)     # file order otherwise
     return MechanismRules(
-        patterns=patterns,
-        online=gated("|".join(f"(?:{p})" for p in spec.get("online_patterns", []))),
-        courtesy_call_max_rank=int(refine.get("courtesy_call_max_rank", 4)),
-        border_force_roles=frozenset(refine.get("border_force_roles", [])),
-        border_force_context=re.compile("|".join(f"(?:{p})" for p in context)) if context else None,
-        border_force_max_rank=int(refine.get("border_force_max_rank", 10)),
-        ministerial_max_rank=int(refine.get("ministerial_max_rank", 7)),
-        surname_countries=tuple((iso2, frozenset(fold(n) for n in names))
-                                for iso2, names in (spec.get("surname_countries") or {}).items()),
-        numbered_series=tuple((entry["label"], int(entry["offset"]), int(entry.get("min_number", 1)),
-                               tuple(re.compile(p) for p in entry["patterns"]))
-                              for entry in spec.get("numbered_series") or []),
-        title_countries=tuple((iso2, gated("|".join(f"(?:{p})" for p in patterns)))
-                              for iso2, patterns in (spec.get("title_countries") or {}).items()),
-        non_defence_ministries=_alternation_or_none((spec.get("non_defence_ministries") or [])
-                                                    + (spec.get("non_defence_meetings") or [])),
-        defence_roles=frozenset(spec.get("defence_roles") or ()),
-        defence_words=_alternation_or_none(spec.get("defence_words")),
-        topic_list=_alternation_or_none(spec.get("topic_list_cues")),
-        future_event=_alternation_or_none(spec.get("future_event_cues")),
-        relative_clause=_alternation_or_none(spec.get("relative_clause_cues")),
-        separate_meetings=_alternation_or_none(spec.get("separate_meetings_cues")),
-        visit_span=_alternation_or_none(spec.get("visit_span_cues")),
-        leader_only=_alternation_or_none(spec.get("leader_only_cues")),
-        examples=tuple((entry["id"], tuple(entry.get("must_match") or ()), tuple(entry.get("must_not_match") or ()))
-                       for entry in spec["mechanisms"]),
-        edition_nouns=tuple((entry["id"], tuple(entry.get("edition_nouns") or ())) for entry in spec["mechanisms"]),
+        patterns=tuple((m.id, m.specific, gated(m.pattern)) for m in specific_first),
+        online=gated(_optional(top, "online_patterns", check.joined_patterns, NEVER)),
+        courtesy_call_max_rank=rank("courtesy_call_max_rank", 4),
+        border_force_roles=frozenset(_optional(refine, "border_force_roles", check.strings, (), "'refine_generic': ")),
+        border_force_context=_cue_regex(check, refine, ("border_force_context",), "'refine_generic': "),
+        border_force_max_rank=rank("border_force_max_rank", 10),
+        ministerial_max_rank=rank("ministerial_max_rank", 7),
+        surname_countries=tuple((iso2, frozenset(fold(name) for name in names))
+                                for iso2, names in _by_country(check, top, "surname_countries", check.strings)),
+        numbered_series=_optional(top, "numbered_series", functools.partial(_read_series, check), ()),
+        title_countries=tuple((iso2, gated(pattern))
+                              for iso2, pattern in _by_country(check, top, "title_countries", check.joined_patterns)),
+        non_defence_ministries=cues("non_defence_ministries", "non_defence_meetings"),
+        defence_roles=frozenset(_optional(top, "defence_roles", check.strings, ())),
+        defence_words=cues("defence_words"),
+        topic_list=cues("topic_list_cues"),
+        future_event=cues("future_event_cues"),
+        relative_clause=cues("relative_clause_cues"),
+        separate_meetings=cues("separate_meetings_cues"),
+        visit_span=cues("visit_span_cues"),
+        leader_only=cues("leader_only_cues"),
+        examples=tuple((m.id, m.must_match, m.must_not_match) for m in mechanisms),
+        edition_nouns=tuple((m.id, m.edition_nouns) for m in mechanisms),
     )
+
+
+def _optional(found: dict, key: str, read, default, prefix: str = ""):
+    """``read(node, value, what)`` of an entry of a checked mapping (`_Checked.mapping`), `default`
+    when it has none; `what`, for messages, is the key after `prefix` (quoted when no prefix)."""
+    if key not in found:
+        return default
+    value, node = found[key]
+    return read(node, value, f"{prefix}{key}" if prefix else f"'{key}'")
+
+
+def _cue_regex(check: _Checked, found: dict, keys: tuple[str, ...], prefix: str = "") -> re.Pattern | None:
+    """The patterns of these lists of a checked mapping OR-ed (`alternation`) and compiled; None
+    without any."""
+    patterns = tuple(pattern for key in keys for pattern in _optional(found, key, check.patterns, (), prefix))
+    if not patterns:
+        return None
+    node = next(found[key][1] for key in keys if key in found)
+    return re.compile(check.joined(node, patterns, f"{prefix}{keys[0]}" if prefix else f"'{keys[0]}'"))
+
+
+class _Mechanism(NamedTuple):
+    id: str
+    specific: bool
+    pattern: str                    # its patterns OR-ed
+    must_match: tuple[str, ...]
+    must_not_match: tuple[str, ...]
+    edition_nouns: tuple[str, ...]
+
+
+def _read_mechanisms(check: _Checked, value, node) -> list[_Mechanism]:
+    """The entries of ``mechanisms``, in file order, each checked."""
+    mechanisms: list[_Mechanism] = []
+    for item, item_node in check.items(node, value, "'mechanisms'", optional=False):
+        fields = check.mapping(item_node, item, "a mechanism", _MECHANISM_KEYS, required=("id", "patterns"))
+        mechanism_id = check.text(fields["id"][1], fields["id"][0], "a mechanism's id")
+        if any(m.id == mechanism_id for m in mechanisms):
+            check.fail(fields["id"][1], f"mechanism '{mechanism_id}' is defined twice")
+        what = f"mechanism '{mechanism_id}': "
+        _optional(fields, "label", check.text, "", what)
+        patterns_value, patterns_node = fields["patterns"]
+        patterns = check.patterns(patterns_node, patterns_value, f"{what}patterns")
+        if not patterns:
+            check.fail(patterns_node, f"{what}patterns must name at least one pattern")
+        mechanisms.append(_Mechanism(
+            mechanism_id, _optional(fields, "specific", check.flag, False, what),
+            check.joined(patterns_node, patterns, f"{what}patterns"),
+            *(_optional(fields, key, check.strings, (), what)
+              for key in ("must_match", "must_not_match", "edition_nouns"))))
+    return mechanisms
+
+
+def _read_series(check: _Checked, node, value, what: str) -> tuple[tuple[str, int, int, tuple[re.Pattern, ...]], ...]:
+    """The entries of ``numbered_series``: (label, offset, min_number, patterns with a group `n`)."""
+    series = []
+    for item, item_node in check.items(node, value, what):
+        fields = check.mapping(item_node, item, "a numbered series", _SERIES_KEYS,
+                               required=("label", "offset", "patterns"))
+        label = check.text(fields["label"][1], fields["label"][0], "a numbered series' label")
+        prefix = f"numbered series '{label}': "
+        patterns = _optional(fields, "patterns", functools.partial(check.patterns, group="n"), (), prefix)
+        series.append((label, _optional(fields, "offset", check.integer, 0, prefix),
+                       _optional(fields, "min_number", check.integer, 1, prefix),
+                       tuple(re.compile(pattern) for pattern in patterns)))
+    return tuple(series)
+
+
+def _by_country(check: _Checked, top: dict, key: str, read) -> list[tuple[str, Any]]:
+    """(iso2, ``read`` of its entry) of a top-level mapping keyed by country code."""
+    if key not in top or top[key][0] is None:
+        return []
+    value, node = top[key]
+    found = []
+    for iso2, key_node, items, items_node in check.pairs(node, value, f"'{key}'"):
+        if not isinstance(iso2, str) or not re.fullmatch(r"[A-Z]{2}", iso2):
+            check.fail(key_node, f"'{key}': {iso2!r} must be a country code of two capital letters")
+        found.append((iso2, read(items_node, items, f"'{key}': {iso2}")))
+    return found
+
+
+def load_mechanisms(path: str | os.PathLike | None = None) -> MechanismRules:
+    """The mechanisms of data/rules/en/mechanisms.yaml (``load_rules("mechanisms")``, parsed once
+    per content), or of the mechanisms file at `path` (parsed on each call)."""
+    if path is None:
+        return load_rules("mechanisms")
+    return parse_file(path, "mechanisms")
 
 
 def named_only_as_leader(mention, sentences: list[str], rules: MechanismRules) -> bool:
@@ -250,10 +456,6 @@ def _clause_before(folded: str, end: int) -> str:
     """
     start = max(folded.rfind(stop, 0, end) for stop in ".;:") + 1
     return folded[start:end]
-
-
-def _alternation_or_none(patterns: list[str] | None) -> re.Pattern | None:
-    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
 class Participant(NamedTuple):
@@ -498,7 +700,8 @@ def find_host_country(sentences: list[str], folded: list[str] | None = None,
     """Country of a meeting placed only at country level ("held in Cambodia").
 
     A country in a relative clause (`relative_clause_cues` in mechanisms.yaml) that does not
-    itself say held or took place (`held_verbs` in meetings.yaml) is no host: "held a ceremony for soldiers who died in Cambodia".
+    itself say held or took place (`held_verbs` in meetings.yaml) is no host: "held a ceremony
+    for soldiers who died in Cambodia".
 
     >>> find_host_country(["Long An held a ceremony for soldiers who died in Cambodia."]) is None
     True
@@ -557,7 +760,8 @@ def choose_lead(mentions: list, country: str, trigger_index: int, officials,
     if not near:
         # a possessive names no actor: "the 45th anniversary of Hun Sen's path" led nothing
         possessive = meeting_cues().possessive_ending
-        actors = [m for m in of_country if sentences is None or not possessive.match(sentences[m.sentence_index], m.end)]
+        actors = [m for m in of_country
+                  if sentences is None or not possessive.match(sentences[m.sentence_index], m.end)]
         return min(actors, key=lambda m: (m.sentence_index, m.start)) if actors else None
     return min(near, key=lambda m: (m.sentence_index != trigger_index, best_rank(m), m.sentence_index, m.start))
 

@@ -290,9 +290,10 @@ def rules_path(name: str, lang: str = "en") -> Path:
 # ``module:function`` taking (text, source); every other file is a plain rule file (`parse_rules`).
 PARSERS = {
     "themes": "defcoop.themes:parse_codebook",
+    "mechanisms": "defcoop.meetings:parse_mechanisms",
 }
 # Files of their own format still read by their module's loader (to move onto PARSERS).
-OWN_LOADERS = {"mechanisms": "defcoop.meetings", "agreements": "defcoop.agreements",
+OWN_LOADERS = {"agreements": "defcoop.agreements",
                "commitments": "defcoop.commitments", "boilerplate": "defcoop.clean"}
 
 
