@@ -188,10 +188,11 @@ _CUE_LISTS = ("topic_list_cues", "future_event_cues", "separate_meetings_cues", 
               "defence_words", "online_patterns")
 _TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surname_countries", "defence_roles",
              "numbered_series") + _CUE_LISTS
-_MECHANISM_KEYS = ("id", "label", "specific", "patterns", "edition_nouns", "must_match", "must_not_match")
 _REFINE_KEYS = ("courtesy_call_max_rank", "ministerial_max_rank", "border_force_max_rank", "border_force_roles",
                 "border_force_context")
-_SERIES_KEYS = ("label", "offset", "min_number", "patterns")
+# the keys of a mechanism and of a numbered series, required ones first
+_MECHANISM_KEYS = ("id", "patterns", "label", "specific", "edition_nouns", "must_match", "must_not_match")
+_SERIES_KEYS = ("label", "offset", "patterns", "min_number")
 
 
 class _Checked:
@@ -378,7 +379,7 @@ def _read_mechanisms(check: _Checked, value, node) -> list[_Mechanism]:
     """The entries of ``mechanisms``, in file order, each checked."""
     mechanisms: list[_Mechanism] = []
     for item, item_node in check.items(node, value, "'mechanisms'", optional=False):
-        fields = check.mapping(item_node, item, "a mechanism", _MECHANISM_KEYS, required=("id", "patterns"))
+        fields = check.mapping(item_node, item, "a mechanism", _MECHANISM_KEYS, required=_MECHANISM_KEYS[:2])
         mechanism_id = check.text(fields["id"][1], fields["id"][0], "a mechanism's id")
         if any(m.id == mechanism_id for m in mechanisms):
             check.fail(fields["id"][1], f"mechanism '{mechanism_id}' is defined twice")
@@ -400,8 +401,7 @@ def _read_series(check: _Checked, node, value, what: str) -> tuple[tuple[str, in
     """The entries of ``numbered_series``: (label, offset, min_number, patterns with a group `n`)."""
     series = []
     for item, item_node in check.items(node, value, what):
-        fields = check.mapping(item_node, item, "a numbered series", _SERIES_KEYS,
-                               required=("label", "offset", "patterns"))
+        fields = check.mapping(item_node, item, "a numbered series", _SERIES_KEYS, required=_SERIES_KEYS[:3])
         label = check.text(fields["label"][1], fields["label"][0], "a numbered series' label")
         prefix = f"numbered series '{label}': "
         patterns = _optional(fields, "patterns", functools.partial(check.patterns, group="n"), (), prefix)
