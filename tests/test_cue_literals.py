@@ -21,7 +21,7 @@ LIMIT = 5
 # (module, literal) -> why it stays in code.
 ALLOWED: dict[tuple[str, str], str] = {}
 # Literals not yet moved (a ratchet while the move is under way: lower it, never raise it).
-NOT_YET_MOVED = 70
+NOT_YET_MOVED = 54
 
 _REGEX_SYNTAX = re.compile(r"\\[bBsSwWdD]|\(\?|[|*+?$^\[\]{}]")
 _NOT_WORDS = re.compile(r"\(\?P<\w+>|\(\?P=\w+\)|\(\?<?[=!]|\\[a-zA-Z](?:[0-9a-fA-F]{4})?|\{\d*,?\d*\}|\[[^\]]*\]")

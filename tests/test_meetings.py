@@ -728,3 +728,124 @@ def test_a_meeting_whose_only_date_resolves_to_nothing_takes_the_visit_span_and_
                  "Yesterday morning, Lich praised the two ministries."]
     meeting = only_meeting(sentences)
     assert (meeting.date_start, meeting.date_precision, meeting.place) == (date(2019, 3, 8), "month", "Da Nang")
+
+
+# --- the rule files: mechanisms.yaml (parse_mechanisms) and meetings.yaml (meeting_cues) -------------
+
+_ONE_MECHANISM = "mechanisms:\n  - id: ministerial_talks\n    patterns: ['talks']\n"
+
+
+@pytest.mark.parametrize("text, message", [
+    (_ONE_MECHANISM + "online_pattern: ['online']\n", r"x\.yaml:4: unknown key 'online_pattern' in the file"),
+    ("version: 1\n", r"x\.yaml:1: the file needs 'mechanisms'"),
+    ("mechanisms:\n  id: talks\n", r"x\.yaml:2: 'mechanisms' must be a list"),
+    ("mechanisms:\n  - label: Talks\n    patterns: ['talks']\n", r"x\.yaml:2: a mechanism needs 'id'"),
+    ("mechanisms:\n  - id: ministerial_talks\n    label: Talks\n", r"x\.yaml:2: a mechanism needs 'patterns'"),
+    ("mechanisms:\n  - id: ministerial_talks\n    patterns: []\n",
+     r"x\.yaml:3: mechanism 'ministerial_talks': patterns must name at least one pattern"),
+    ("mechanisms:\n  - id: ministerial_talks\n    patterns:\n      - 'talks'\n      - '(held'\n",
+     r"x\.yaml:5: mechanism 'ministerial_talks': patterns: bad pattern '\(held'"),
+    ("mechanisms:\n  - id: ministerial_talks\n    pattern: ['talks']\n",
+     r"x\.yaml:3: unknown key 'pattern' in a mechanism"),
+    (_ONE_MECHANISM + "    specific: yes please\n",
+     r"x\.yaml:4: mechanism 'ministerial_talks': specific must be true or false, not 'yes please'"),
+    (_ONE_MECHANISM + "  - id: ministerial_talks\n    patterns: ['meeting']\n",
+     r"x\.yaml:4: mechanism 'ministerial_talks' is defined twice"),
+    (_ONE_MECHANISM + "    edition_nouns: talks\n", r"x\.yaml:4: mechanism 'ministerial_talks': edition_nouns must be a list"),
+    (_ONE_MECHANISM + "refine_generic:\n  courtesy_call_max_rank: four\n",
+     r"x\.yaml:5: 'refine_generic': courtesy_call_max_rank must be a whole number, not 'four'"),
+    (_ONE_MECHANISM + "refine_generic:\n  border_force_context: ['\\bborder guard', '(?P<x']\n",
+     r"x\.yaml:5: 'refine_generic': border_force_context: bad pattern"),
+    (_ONE_MECHANISM + "title_countries:\n  Cambodia: ['samdech']\n",
+     r"x\.yaml:5: 'title_countries': 'Cambodia' must be a country code of two capital letters"),
+    (_ONE_MECHANISM + "surname_countries:\n  VN: [Nguyen, 3]\n", r"x\.yaml:5: 'surname_countries': VN: 3 must be a string"),
+    (_ONE_MECHANISM + "defence_words: '\\bdefence\\b'\n", r"x\.yaml:4: 'defence_words' must be a list"),
+    (_ONE_MECHANISM + "numbered_series:\n  - label: ADMM\n    offset: 2006\n    patterns: ['\\badmm\\b']\n",
+     r"x\.yaml:7: numbered series 'ADMM': patterns: pattern '\\\\badmm\\\\b' needs a group \(\?P<n>...\)"),
+    (_ONE_MECHANISM + "numbered_series:\n  - label: ADMM\n    patterns: ['admm-(?P<n>\\d+)']\n",
+     r"x\.yaml:5: a numbered series needs 'offset'"),
+    (_ONE_MECHANISM + "defence_roles: [defence_minister]\ndefence_roles: [army_commander]\n",
+     r"x\.yaml:5: duplicate key 'defence_roles' in the file"),
+    (_ONE_MECHANISM + "online_patterns: ['(?P<n>online)', '(?P<n>virtual)']\n",
+     r"x\.yaml:4: 'online_patterns': the patterns do not combine"),
+])
+def test_a_broken_mechanisms_file_names_file_line_and_problem(text, message):
+    from defcoop.meetings import parse_mechanisms
+    from defcoop.rules import RuleFileError
+
+    with pytest.raises(RuleFileError, match=f"^{message}"):
+        parse_mechanisms(text, "x.yaml")
+
+
+def test_a_mechanisms_file_is_read_as_written():
+    from defcoop.meetings import parse_mechanisms
+
+    rules = parse_mechanisms(
+        "version: 1\nmechanisms:\n"
+        "  - id: ministerial_talks\n    patterns: ['talks', 'meeting']\n    edition_nouns: [talks]\n"
+        "    must_match: ['They held talks.']\n    must_not_match: ['A talk show.']\n"
+        "  - id: defence_policy_dialogue\n    specific: true\n    patterns: ['policy dialogue']\n"
+        "refine_generic: {courtesy_call_max_rank: 3, border_force_roles: [service_commander],"
+        " border_force_context: ['gendarmerie']}\n"
+        "title_countries: {KH: ['samdech']}\nsurname_countries: {VN: [Nguyễn]}\n"
+        "non_defence_ministries: ['police']\nnon_defence_meetings: ['top leaders']\n"
+        "online_patterns: ['online']\ndefence_roles: [defence_minister]\n"
+        "numbered_series:\n  - {label: ADMM, offset: 2006, patterns: ['admm-(?P<n>\\d+)']}\n", "x.yaml")
+    assert [(m, specific, p.pattern) for m, specific, p in rules.patterns] == [
+        ("defence_policy_dialogue", True, "(?:policy dialogue)"), ("ministerial_talks", False, "(?:talks)|(?:meeting)")]
+    assert rules.examples[0] == ("ministerial_talks", ("They held talks.",), ("A talk show.",))
+    assert rules.edition_nouns == (("ministerial_talks", ("talks",)), ("defence_policy_dialogue", ()))
+    assert (rules.courtesy_call_max_rank, rules.ministerial_max_rank, rules.border_force_max_rank) == (3, 7, 10)
+    assert rules.border_force_roles == {"service_commander"} and rules.border_force_context.pattern == "(?:gendarmerie)"
+    assert rules.title_countries[0][0] == "KH" and rules.surname_countries == (("VN", frozenset({"nguyen"})),)
+    assert rules.non_defence_ministries.pattern == "(?:police)|(?:top leaders)"
+    assert rules.online.pattern == "(?:online)" and rules.defence_roles == {"defence_minister"}
+    assert [(label, offset, min_number) for label, offset, min_number, _ in rules.numbered_series] == [("ADMM", 2006, 1)]
+    assert rules.topic_list is None and rules.defence_words is None
+
+
+def test_the_mechanisms_file_is_read_through_the_one_loader(tmp_path):
+    from defcoop.meetings import MechanismRules
+    from defcoop.paths import EN_RULES_DIR
+    from defcoop.rules import RuleFileError, load_rules
+
+    assert load_mechanisms() is load_rules("mechanisms") and isinstance(RULES, MechanismRules)
+    copy = tmp_path / "mechanisms.yaml"
+    text = (EN_RULES_DIR / "mechanisms.yaml").read_text(encoding="utf-8")
+    copy.write_text(text, encoding="utf-8")
+    assert load_mechanisms(copy).patterns[0][0] == RULES.patterns[0][0]     # a path of one's own still works
+    copy.write_text(text.replace("refine_generic:", "refine_generics:"), encoding="utf-8")
+    line = text[:text.index("refine_generic:")].count("\n") + 1
+    with pytest.raises(RuleFileError, match=f"mechanisms.yaml:{line}: unknown key 'refine_generics' in the file"):
+        load_mechanisms(copy)
+
+
+def test_meeting_cues_come_from_the_rule_file_and_follow_an_edit(tmp_path, monkeypatch):
+    import shutil
+
+    import defcoop.rules as rules_module
+    from defcoop import rulecache
+    from defcoop.meetings import meeting_cues
+    from defcoop.paths import RULES_DIR
+    from defcoop.rules import RuleFileError
+
+    shutil.copytree(RULES_DIR, tmp_path / "rules")
+    monkeypatch.setattr(rules_module, "RULES_DIR", tmp_path / "rules")
+    rulecache.clear()
+    file = tmp_path / "rules" / "en" / "meetings.yaml"
+    try:
+        cues = meeting_cues()
+        assert cues is meeting_cues() and cues.ordinal_words["twentieth"] == 20
+        assert cues.same_visit.search("talks on sunday") and cues.title_words >= {"provincial", "'s"}
+        file.write_text(file.read_text(encoding="utf-8").replace("twentieth: 20}", "twentieth: 20, twenty-first: 21}"),
+                        encoding="utf-8")
+        assert rulecache.refresh() is True
+        assert meeting_cues().ordinal_words["twenty-first"] == 21
+        assert find_edition(["the twenty-first defence policy dialogue"], "defence_policy_dialogue", load_mechanisms()) == 21
+        file.write_text(file.read_text(encoding="utf-8").replace("twentieth: 20,", "twentieth: twenty,"),
+                        encoding="utf-8")
+        assert rulecache.refresh() is True
+        with pytest.raises(RuleFileError, match=r"meetings\.yaml:\d+: 'ordinal_words': 'twentieth' must give a whole number"):
+            meeting_cues()
+    finally:
+        rulecache.clear()

@@ -412,16 +412,6 @@ def test_full_month_names_are_the_longest_name_of_each_month():
     assert _full_month_names({"sept": 9, "sep": 9, "september": 9, "jan": 1}) == ["jan", "september"]
 
 
-def test_other_modules_import_cue_words_by_their_old_names():
-    from defcoop.people import APPOSITIVE_END, CONNECTORS, ORGANISATION_WORDS
-
-    cues = name_cues()
-    assert (APPOSITIVE_END, CONNECTORS, ORGANISATION_WORDS) == (cues.appositive_end, cues.connectors,
-                                                                cues.organisation_words)
-    with pytest.raises(ImportError, match="NON_NAME_WORDS"):
-        from defcoop.people import NON_NAME_WORDS  # noqa: F401
-
-
 def test_possessive_endings_are_skipped_in_a_title_phrase():
     assert name_cues().filler.pattern == "(?:,|'s\\b|’s\\b|[\\w-]+\\.?)"
     sentence = "He met Vice Chairman of the Tay Ninh provincial People's Committee Nguyen Hong Thanh."

@@ -29,6 +29,27 @@ def test_province_suffix_belongs_to_the_mention():
         "Tay Ninh", "Tay Ninh province", 27, 44)
 
 
+def test_the_suffix_words_come_from_the_rule_file_and_follow_an_edit(tmp_path, monkeypatch):
+    """`place_suffix` of data/rules/en/places.yaml, read again after the file changes."""
+    import shutil
+
+    import defcoop.rules as rules_module
+    from defcoop import rulecache
+    from defcoop.paths import RULES_DIR
+
+    shutil.copytree(RULES_DIR, tmp_path / "rules")
+    monkeypatch.setattr(rules_module, "RULES_DIR", tmp_path / "rules")
+    rulecache.clear()
+    try:
+        assert places("Talks in Tay Ninh province.") == [("Tay Ninh", "Tay Ninh province")]
+        file = tmp_path / "rules" / "en" / "places.yaml"
+        file.write_text(file.read_text(encoding="utf-8").replace("(?:province|city|", "(?:city|"), encoding="utf-8")
+        assert rulecache.refresh() is True
+        assert places("Talks in Tay Ninh province.") == [("Tay Ninh", "Tay Ninh")]
+    finally:
+        rulecache.clear()
+
+
 def test_phnom_penh_is_a_cambodian_capital():
     [mention] = find_places("Talks in Phnom Penh ended.")
     assert (mention.place, mention.country, mention.kind) == ("Phnom Penh", "KH", "capital")

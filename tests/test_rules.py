@@ -5,11 +5,11 @@ import pytest
 
 from defcoop import rulecache
 from defcoop.reference import ReferenceDataError
-from defcoop.rules import (OWN_LOADERS, PARSERS, RuleFileError, RuleSet, alternation, load_rules, parse_rules, rule_files,
+from defcoop.rules import (PARSERS, RuleFileError, RuleSet, alternation, load_rules, parse_rules, rule_files,
                            rules_path)
 from defcoop.themes import CodebookError
 
-PLAIN_FILES = [path for path in rule_files() if path.stem not in PARSERS and path.stem not in OWN_LOADERS]
+PLAIN_FILES = [path for path in rule_files() if path.stem not in PARSERS]
 
 
 @pytest.mark.parametrize("path", PLAIN_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")

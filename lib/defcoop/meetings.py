@@ -3,10 +3,11 @@
 An article reports a meeting when a sentence names the event ("at the eighth Defence
 Policy Dialogue", "during their online talks", "during a meeting with"). The first such
 sentence that is not about a meeting with a third country (`is_third_country_meeting`)
-is the trigger; its mechanism comes from data/rules/en/mechanisms.yaml, generic
-mentions ("the talks") are refined by who led each side, and the date, place, format,
-edition and leads are read from the trigger and the two sentences after it. Candidates
-from several articles that share mechanism, overlapping dates and a lead are one meeting.
+is the trigger; its mechanism comes from data/rules/en/mechanisms.yaml (`parse_mechanisms`),
+generic mentions ("the talks") are refined by who led each side, and the date, place, format,
+edition and leads are read from the trigger and the two sentences after it, with the cue words
+of data/rules/en/meetings.yaml (`meeting_cues`). Candidates from several articles that share
+mechanism, overlapping dates and a lead are one meeting.
 
 >>> rules = load_mechanisms()
 >>> rules.mechanisms_in("at the second Vietnam-Cambodia defence policy dialogue held in Hanoi")
@@ -14,34 +15,85 @@ from several articles that share mechanism, overlapping dates and a lead are one
 """
 from __future__ import annotations
 
+import functools
+import os
 import re
 import sys
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from defcoop.paths import EN_RULES_DIR
 from defcoop.patterns import GatedPattern, gated
-from defcoop.rulecache import cached_by_content
+from defcoop.rules import (NEVER, RuleFileError, RuleSet, alternation, compose_yaml, load_rules, node_line,
+                           parse_file)
 from defcoop.text import fold
 
 WINDOW_AFTER_TRIGGER = 2
-ORDINALS = {
-    word: number for number, word in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)
-}
-_ORDINAL = r"(?P<ordinal>" + "|".join(ORDINALS) + r"|\d{1,2} ?(?:st|nd|rd|th))"
-# "in"/"at" just before the place, or before a place it is the appositive of: "at the cemetery in
-# Duc Co district, the Central Highlands province of Gia Lai" (the district's province)
-_PLACE_CUE = re.compile(r"\b(in|at|held in|hosted in|took place in)\b[^.;,]{0,40}"
-                        r"(?:, (?:the )?[^.;,]{0,40}\b(?:province|city|region) of )?$")
-_COUNTRY_IN = re.compile(r"\b(in|to|at)\s*(the\s*)?$")
-# where a visit went: "a visit to Da Nang", "visits by the ministers to the central city of Da Nang"
-_VISIT_PLACE_CUE = re.compile(r"\b(in|at|to)\b[^.;,]{0,40}$")
 _POINT_PLACES = frozenset({"border_gate"})          # places.csv kinds that sit inside a province
-_CLAUSE_START = re.compile(r"(?:^|[,;:]\s*|\s+and\s+|\s+with\s+|\s+by\s+|\s+were\s+|\s+was\s+)")
+
+
+class MeetingCues(NamedTuple):
+    """The cue words of data/rules/en/meetings.yaml, compiled once per file content (`meeting_cues`);
+    the names are the file's keys."""
+
+    ordinal_words: dict            # ordinal word -> number ("eighth" -> 8)
+    ordinal: str                   # regex text of an ordinal, word or figures, as group `ordinal`
+    edition_word: str              # regex text
+    edition_noun_adjectives: str   # regex text of one such word and the space after it
+    future_cue: re.Pattern
+    place_cue: re.Pattern
+    country_cue: re.Pattern
+    visit_place_cue: re.Pattern
+    held_verbs: re.Pattern
+    here_cue: re.Pattern
+    today_cue: re.Pattern
+    reporting_verbs: GatedPattern
+    same_visit: GatedPattern       # same_visit_words, "on" + a weekday, during_visit
+    bilateral_aside_cue: GatedPattern
+    title_clause_start: re.Pattern
+    title_words: frozenset
+    possessive_ending: re.Pattern
+
+
+def _build_cues(rules: RuleSet) -> MeetingCues:
+    """Compile meetings.yaml (weekday names from dates.yaml)."""
+    ordinals = rules.table("ordinal_words")
+    for word, number in ordinals.items():
+        if not isinstance(number, int) or isinstance(number, bool):
+            raise RuleFileError(rules.source, rules.rules["ordinal_words"].line,
+                                f"'ordinal_words': {word!r} must give a whole number, not {number!r}")
+    weekdays = "|".join(re.escape(day) for day in load_rules("dates").words("weekdays"))
+    return MeetingCues(
+        ordinal_words=ordinals,
+        ordinal="(?P<ordinal>" + "|".join(re.escape(word) for word in ordinals) + "|"
+                + rules.pattern("numeric_ordinal") + ")",
+        edition_word=rules.pattern("edition_word"),
+        edition_noun_adjectives="(?:" + "|".join(re.escape(word) for word in rules.words("edition_noun_adjectives"))
+                                + r")\s+",
+        future_cue=rules.regex("future_cue"),
+        place_cue=rules.regex("place_cue"),
+        country_cue=rules.regex("country_cue"),
+        visit_place_cue=rules.regex("visit_place_cue"),
+        held_verbs=rules.regex("held_verbs"),
+        here_cue=rules.regex("here_cue"),
+        today_cue=rules.regex("today_cue"),
+        reporting_verbs=GatedPattern(rules.regex("reporting_verbs")),
+        same_visit=gated(r"\b(?:" + rules.pattern("same_visit_words") + "|" + rules.pattern("weekday_preposition")
+                         + "(?:" + weekdays + ")|" + rules.pattern("during_visit") + r")\b"),
+        bilateral_aside_cue=GatedPattern(rules.regex("bilateral_aside_cue")),
+        title_clause_start=rules.regex("title_clause_start"),
+        title_words=frozenset(rules.words("title_words")),
+        possessive_ending=rules.regex("possessive_ending"),
+    )
+
+
+def meeting_cues() -> MeetingCues:
+    """The cue words of data/rules/en/meetings.yaml, compiled (rebuilt after an edit of the file).
+
+    >>> meeting_cues().ordinal_words["eighth"], bool(meeting_cues().today_cue.search("they met this morning"))
+    (8, True)
+    """
+    return load_rules("meetings").derived(_build_cues)
 
 
 @dataclass(frozen=True)
@@ -128,49 +180,256 @@ class MechanismRules:
         return next((pattern for m, _, pattern in self.patterns if m == mechanism), None)
 
 
-@cached_by_content(lambda: EN_RULES_DIR / "mechanisms.yaml")
-def load_mechanisms(path: Path | None = None) -> MechanismRules:
-    """Read data/rules/en/mechanisms.yaml (cached)."""
-    import yaml
+# --- mechanisms.yaml: its own format, read by `parse_mechanisms` through `defcoop.rules` ---------
 
-    path = Path(path) if path else EN_RULES_DIR / "mechanisms.yaml"
-    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-    entries = sorted(spec["mechanisms"], key=lambda m: not m.get("specific", False))
-    patterns = tuple(
-        (entry["id"], bool(entry.get("specific")), gated("|".join(f"(?:{p})" for p in entry["patterns"])))
-        for entry in entries
-    )
-    refine = spec.get("refine_generic", {})
-    context = refine.get("border_force_context") or []
+# lists of regexes OR-ed into one pattern each (see the comments in mechanisms.yaml)
+_CUE_LISTS = ("topic_list_cues", "future_event_cues", "separate_meetings_cues", "leader_only_cues",
+              "visit_span_cues", "relative_clause_cues", "non_defence_ministries", "non_defence_meetings",
+              "defence_words", "online_patterns")
+_TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surname_countries", "defence_roles",
+             "numbered_series") + _CUE_LISTS
+_REFINE_KEYS = ("courtesy_call_max_rank", "ministerial_max_rank", "border_force_max_rank", "border_force_roles",
+                "border_force_context")
+# the keys of a mechanism and of a numbered series, required ones first
+_MECHANISM_KEYS = ("id", "patterns", "label", "specific", "edition_nouns", "must_match", "must_not_match")
+_SERIES_KEYS = ("label", "offset", "patterns", "min_number")
+
+
+class _Checked:
+    """Readers of a mechanisms file's nodes: each returns the value when it has the expected shape
+    and raises `RuleFileError` at the line of the node at fault otherwise."""
+
+    def __init__(self, source: str):
+        self.source = source
+
+    def fail(self, node, problem: str):
+        raise RuleFileError(self.source, node_line(node), problem)
+
+    def mapping(self, node, value, what: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()) -> dict:
+        """key -> (value, value node) of a mapping whose keys are all `allowed`."""
+        pairs = self.pairs(node, value, what)
+        for key, key_node, _, _ in pairs:
+            if key not in allowed:
+                self.fail(key_node, f"unknown key {key!r} in {what} (known: {', '.join(allowed)})")
+        found = {key: (item, item_node) for key, _, item, item_node in pairs}
+        for key in required:
+            if key not in found:
+                self.fail(node, f"{what} needs '{key}'")
+        return found
+
+    def pairs(self, node, value, what: str) -> list[tuple]:
+        """(key, key node, value, value node) of each entry of a mapping, in file order."""
+        if not isinstance(value, dict):
+            self.fail(node, f"{what} must be a mapping")
+        seen = set()
+        for key_node, _ in node.value:
+            if key_node.value in seen:
+                self.fail(key_node, f"duplicate key {key_node.value!r} in {what}")
+            seen.add(key_node.value)
+        if len(node.value) != len(value):      # keys written differently that read the same ("1", "01")
+            self.fail(node, f"duplicate key in {what}")
+        return [(key, key_node, item, item_node)
+                for (key_node, item_node), (key, item) in zip(node.value, value.items())]
+
+    def items(self, node, value, what: str, optional: bool = True) -> list[tuple]:
+        """(item, item node) of a list (an empty entry is an empty list when `optional`)."""
+        if value is None and optional:
+            return []
+        if not isinstance(value, list):
+            self.fail(node, f"{what} must be a list")
+        return list(zip(value, node.value))
+
+    def text(self, node, value, what: str) -> str:
+        if not isinstance(value, str):
+            self.fail(node, f"{what} must be a string, not {value!r}")
+        return value
+
+    def strings(self, node, value, what: str) -> tuple[str, ...]:
+        found = []
+        for item, item_node in self.items(node, value, what):
+            if not isinstance(item, str):
+                self.fail(item_node, f"{what}: {item!r} must be a string")
+            found.append(item)
+        return tuple(found)
+
+    def integer(self, node, value, what: str) -> int:
+        if not isinstance(value, int) or isinstance(value, bool):
+            self.fail(node, f"{what} must be a whole number, not {value!r}")
+        return value
+
+    def flag(self, node, value, what: str) -> bool:
+        if not isinstance(value, bool):
+            self.fail(node, f"{what} must be true or false, not {value!r}")
+        return value
+
+    def patterns(self, node, value, what: str, group: str | None = None) -> tuple[str, ...]:
+        """Regexes of a list, each compiled once to check it (and, with `group`, that it has that group)."""
+        found = []
+        for item, item_node in self.items(node, value, what):
+            pattern = self.text(item_node, item, f"{what}: pattern")
+            try:
+                compiled = re.compile(pattern)
+            except re.error as exc:
+                self.fail(item_node, f"{what}: bad pattern {pattern!r}: {exc}")
+            if group is not None and group not in compiled.groupindex:
+                self.fail(item_node, f"{what}: pattern {pattern!r} needs a group (?P<{group}>...)")
+            found.append(pattern)
+        return tuple(found)
+
+    def joined_patterns(self, node, value, what: str) -> str:
+        """`patterns` OR-ed by `joined`."""
+        return self.joined(node, self.patterns(node, value, what), what)
+
+    def joined(self, node, patterns: tuple[str, ...], what: str) -> str:
+        """The `alternation` of checked patterns, itself checked (two patterns may clash, such as
+        two groups of one name)."""
+        pattern = alternation(patterns)
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            self.fail(node, f"{what}: the patterns do not combine: {exc}")
+        return pattern
+
+
+def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRules:
+    """Validate a mechanisms file's text (data/rules/en/mechanisms.yaml) and compile it: every key
+    it reads is checked, and a problem is a `RuleFileError` naming ``file:line``.
+
+    >>> rules = parse_mechanisms("mechanisms:\\n  - id: ministerial_talks\\n    patterns: ['talks']\\n")
+    >>> rules.mechanisms_in("they held talks")
+    ['ministerial_talks']
+    >>> parse_mechanisms("mechanisms: []\\nonline_pattern: ['online']\\n", "x.yaml")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    defcoop.rules.RuleFileError: x.yaml:2: unknown key 'online_pattern' in the file (known: version, ...)
+    """
+    check = _Checked(source)
+    root, spec = compose_yaml(text, source)
+    if root is None:
+        raise RuleFileError(source, 1, "the file needs 'mechanisms'")
+    top = check.mapping(root, spec, "the file", _TOP_KEYS, required=("mechanisms",))
+    _optional(top, "version", check.integer, 1)      # nothing reads it yet
+    refine = _optional(top, "refine_generic", lambda node, value, what: check.mapping(node, value, what, _REFINE_KEYS)
+                       if value is not None else {}, {})
+
+    def cues(*keys: str) -> re.Pattern | None:
+        return _cue_regex(check, top, keys)
+
+    def rank(key: str, default: int) -> int:
+        return _optional(refine, key, check.integer, default, "'refine_generic': ")
+
+    mechanisms = _read_mechanisms(check, *top["mechanisms"])
+    specific_first = sorted(mechanisms, key=lambda m: not m.specific)     # file order otherwise
     return MechanismRules(
-        patterns=patterns,
-        online=gated("|".join(f"(?:{p})" for p in spec.get("online_patterns", []))),
-        courtesy_call_max_rank=int(refine.get("courtesy_call_max_rank", 4)),
-        border_force_roles=frozenset(refine.get("border_force_roles", [])),
-        border_force_context=re.compile("|".join(f"(?:{p})" for p in context)) if context else None,
-        border_force_max_rank=int(refine.get("border_force_max_rank", 10)),
-        ministerial_max_rank=int(refine.get("ministerial_max_rank", 7)),
-        surname_countries=tuple((iso2, frozenset(fold(n) for n in names))
-                                for iso2, names in (spec.get("surname_countries") or {}).items()),
-        numbered_series=tuple((entry["label"], int(entry["offset"]), int(entry.get("min_number", 1)),
-                               tuple(re.compile(p) for p in entry["patterns"]))
-                              for entry in spec.get("numbered_series") or []),
-        title_countries=tuple((iso2, gated("|".join(f"(?:{p})" for p in patterns)))
-                              for iso2, patterns in (spec.get("title_countries") or {}).items()),
-        non_defence_ministries=_alternation_or_none((spec.get("non_defence_ministries") or [])
-                                                    + (spec.get("non_defence_meetings") or [])),
-        defence_roles=frozenset(spec.get("defence_roles") or ()),
-        defence_words=_alternation_or_none(spec.get("defence_words")),
-        topic_list=_alternation_or_none(spec.get("topic_list_cues")),
-        future_event=_alternation_or_none(spec.get("future_event_cues")),
-        relative_clause=_alternation_or_none(spec.get("relative_clause_cues")),
-        separate_meetings=_alternation_or_none(spec.get("separate_meetings_cues")),
-        visit_span=_alternation_or_none(spec.get("visit_span_cues")),
-        leader_only=_alternation_or_none(spec.get("leader_only_cues")),
-        examples=tuple((entry["id"], tuple(entry.get("must_match") or ()), tuple(entry.get("must_not_match") or ()))
-                       for entry in spec["mechanisms"]),
-        edition_nouns=tuple((entry["id"], tuple(entry.get("edition_nouns") or ())) for entry in spec["mechanisms"]),
+        patterns=tuple((m.id, m.specific, gated(m.pattern)) for m in specific_first),
+        online=gated(_optional(top, "online_patterns", check.joined_patterns, NEVER)),
+        courtesy_call_max_rank=rank("courtesy_call_max_rank", 4),
+        border_force_roles=frozenset(_optional(refine, "border_force_roles", check.strings, (), "'refine_generic': ")),
+        border_force_context=_cue_regex(check, refine, ("border_force_context",), "'refine_generic': "),
+        border_force_max_rank=rank("border_force_max_rank", 10),
+        ministerial_max_rank=rank("ministerial_max_rank", 7),
+        surname_countries=tuple((iso2, frozenset(fold(name) for name in names))
+                                for iso2, names in _by_country(check, top, "surname_countries", check.strings)),
+        numbered_series=_optional(top, "numbered_series", functools.partial(_read_series, check), ()),
+        title_countries=tuple((iso2, gated(pattern))
+                              for iso2, pattern in _by_country(check, top, "title_countries", check.joined_patterns)),
+        non_defence_ministries=cues("non_defence_ministries", "non_defence_meetings"),
+        defence_roles=frozenset(_optional(top, "defence_roles", check.strings, ())),
+        defence_words=cues("defence_words"),
+        topic_list=cues("topic_list_cues"),
+        future_event=cues("future_event_cues"),
+        relative_clause=cues("relative_clause_cues"),
+        separate_meetings=cues("separate_meetings_cues"),
+        visit_span=cues("visit_span_cues"),
+        leader_only=cues("leader_only_cues"),
+        examples=tuple((m.id, m.must_match, m.must_not_match) for m in mechanisms),
+        edition_nouns=tuple((m.id, m.edition_nouns) for m in mechanisms),
     )
+
+
+def _optional(found: dict, key: str, read, default, prefix: str = ""):
+    """``read(node, value, what)`` of an entry of a checked mapping (`_Checked.mapping`), `default`
+    when it has none; `what`, for messages, is the key after `prefix` (quoted when no prefix)."""
+    if key not in found:
+        return default
+    value, node = found[key]
+    return read(node, value, f"{prefix}{key}" if prefix else f"'{key}'")
+
+
+def _cue_regex(check: _Checked, found: dict, keys: tuple[str, ...], prefix: str = "") -> re.Pattern | None:
+    """The patterns of these lists of a checked mapping OR-ed (`alternation`) and compiled; None
+    without any."""
+    patterns = tuple(pattern for key in keys for pattern in _optional(found, key, check.patterns, (), prefix))
+    if not patterns:
+        return None
+    node = next(found[key][1] for key in keys if key in found)
+    return re.compile(check.joined(node, patterns, f"{prefix}{keys[0]}" if prefix else f"'{keys[0]}'"))
+
+
+class _Mechanism(NamedTuple):
+    id: str
+    specific: bool
+    pattern: str                    # its patterns OR-ed
+    must_match: tuple[str, ...]
+    must_not_match: tuple[str, ...]
+    edition_nouns: tuple[str, ...]
+
+
+def _read_mechanisms(check: _Checked, value, node) -> list[_Mechanism]:
+    """The entries of ``mechanisms``, in file order, each checked."""
+    mechanisms: list[_Mechanism] = []
+    for item, item_node in check.items(node, value, "'mechanisms'", optional=False):
+        fields = check.mapping(item_node, item, "a mechanism", _MECHANISM_KEYS, required=_MECHANISM_KEYS[:2])
+        mechanism_id = check.text(fields["id"][1], fields["id"][0], "a mechanism's id")
+        if any(m.id == mechanism_id for m in mechanisms):
+            check.fail(fields["id"][1], f"mechanism '{mechanism_id}' is defined twice")
+        what = f"mechanism '{mechanism_id}': "
+        _optional(fields, "label", check.text, "", what)
+        patterns_value, patterns_node = fields["patterns"]
+        patterns = check.patterns(patterns_node, patterns_value, f"{what}patterns")
+        if not patterns:
+            check.fail(patterns_node, f"{what}patterns must name at least one pattern")
+        mechanisms.append(_Mechanism(
+            mechanism_id, _optional(fields, "specific", check.flag, False, what),
+            check.joined(patterns_node, patterns, f"{what}patterns"),
+            *(_optional(fields, key, check.strings, (), what)
+              for key in ("must_match", "must_not_match", "edition_nouns"))))
+    return mechanisms
+
+
+def _read_series(check: _Checked, node, value, what: str) -> tuple[tuple[str, int, int, tuple[re.Pattern, ...]], ...]:
+    """The entries of ``numbered_series``: (label, offset, min_number, patterns with a group `n`)."""
+    series = []
+    for item, item_node in check.items(node, value, what):
+        fields = check.mapping(item_node, item, "a numbered series", _SERIES_KEYS, required=_SERIES_KEYS[:3])
+        label = check.text(fields["label"][1], fields["label"][0], "a numbered series' label")
+        prefix = f"numbered series '{label}': "
+        patterns = _optional(fields, "patterns", functools.partial(check.patterns, group="n"), (), prefix)
+        series.append((label, _optional(fields, "offset", check.integer, 0, prefix),
+                       _optional(fields, "min_number", check.integer, 1, prefix),
+                       tuple(re.compile(pattern) for pattern in patterns)))
+    return tuple(series)
+
+
+def _by_country(check: _Checked, top: dict, key: str, read) -> list[tuple[str, Any]]:
+    """(iso2, ``read`` of its entry) of a top-level mapping keyed by country code."""
+    if key not in top or top[key][0] is None:
+        return []
+    value, node = top[key]
+    found = []
+    for iso2, key_node, items, items_node in check.pairs(node, value, f"'{key}'"):
+        if not isinstance(iso2, str) or not re.fullmatch(r"[A-Z]{2}", iso2):
+            check.fail(key_node, f"'{key}': {iso2!r} must be a country code of two capital letters")
+        found.append((iso2, read(items_node, items, f"'{key}': {iso2}")))
+    return found
+
+
+def load_mechanisms(path: str | os.PathLike | None = None) -> MechanismRules:
+    """The mechanisms of data/rules/en/mechanisms.yaml (``load_rules("mechanisms")``, parsed once
+    per content), or of the mechanisms file at `path` (parsed on each call)."""
+    if path is None:
+        return load_rules("mechanisms")
+    return parse_file(path, "mechanisms")
 
 
 def named_only_as_leader(mention, sentences: list[str], rules: MechanismRules) -> bool:
@@ -197,10 +456,6 @@ def _clause_before(folded: str, end: int) -> str:
     """
     start = max(folded.rfind(stop, 0, end) for stop in ".;:") + 1
     return folded[start:end]
-
-
-def _alternation_or_none(patterns: list[str] | None) -> re.Pattern | None:
-    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
 class Participant(NamedTuple):
@@ -326,9 +581,6 @@ def _folded(sentences: list[str], folded: list[str] | None) -> list[str]:
     return [fold(s) for s in sentences] if folded is None else folded
 
 
-_FUTURE = re.compile(r"\b(?:will|shall|is to|are to|to be held|next (?:year|time|edition|session)|upcoming)\b")
-
-
 def find_edition(sentences: list[str], mechanism: str, rules: MechanismRules,
                  folded: list[str] | None = None) -> int | None:
     """The highest ordinal attached to this mechanism's name or to "edition"; None if unnumbered.
@@ -340,23 +592,24 @@ def find_edition(sentences: list[str], mechanism: str, rules: MechanismRules,
     >>> find_edition(["the eighth Viet Nam-Cambodia Defence Policy Dialogue"], "defence_policy_dialogue", load_mechanisms())
     8
     """
+    cues = meeting_cues()
     phrase = rules.phrase(mechanism)
-    named = f"{phrase.pattern}|edition\\b" if phrase is not None else r"edition\b"
-    attached = [re.compile(r"\b" + _ORDINAL + r"\s+(?:[\w'-]+\s+){0,5}?(?:" + named + ")")]
+    named = f"{phrase.pattern}|{cues.edition_word}" if phrase is not None else cues.edition_word
+    attached = [re.compile(r"\b" + cues.ordinal + r"\s+(?:[\w'-]+\s+){0,5}?(?:" + named + ")")]
     nouns = next((n for m, n in rules.edition_nouns if m == mechanism), ())
     if nouns:
         # an edition noun takes its ordinal right before it ("their 6th talks"), not across a name
         # ("the 19th ASEAN Chiefs of Defence Forces' Meeting" numbers that meeting)
-        attached.append(re.compile(r"\b" + _ORDINAL + r"\s+(?:(?:annual|regular|yearly|bilateral)\s+)?(?:"
+        attached.append(re.compile(r"\b" + cues.ordinal + r"\s+(?:" + cues.edition_noun_adjectives + ")?(?:"
                                    + "|".join(re.escape(noun) for noun in nouns) + r")\b"))
 
     def ordinals(folded_sentence: str) -> list[int]:
-        found = [ORDINALS.get(m.group("ordinal")) or int(re.match(r"\d+", m.group("ordinal")).group())
+        found = [cues.ordinal_words.get(m.group("ordinal")) or int(re.match(r"\d+", m.group("ordinal")).group())
                  for pattern in attached for m in pattern.finditer(folded_sentence)]
         # "their first meeting" of generic talks says when they met, not which edition this is
         return found if rules.is_specific(mechanism) else [n for n in found if n > 1]
 
-    numbers = [n for f in _folded(sentences, folded) if not _FUTURE.search(f) for n in ordinals(f)]
+    numbers = [n for f in _folded(sentences, folded) if not cues.future_cue.search(f) for n in ordinals(f)]
     return max(numbers) if numbers else None
 
 
@@ -410,8 +663,9 @@ def host_event_sentences(index: int, sentences: list[str], folded: list[str], ru
 
 
 def find_place(sentences: list[str], folded: list[str] | None = None,
-               cue: re.Pattern = _PLACE_CUE) -> tuple[str | None, str | None]:
-    """The first gazetteer place introduced by "in"/"at" (`cue`) in the given sentences, with its country.
+               cue: re.Pattern | None = None) -> tuple[str | None, str | None]:
+    """The first gazetteer place introduced by "in"/"at" (`cue`, default `place_cue` of meetings.yaml)
+    in the given sentences, with its country.
 
     A border gate is a point, not a city or province: when the same sentence also places the
     meeting in a province ("at the Xa Mat border gate in Tay Ninh province"), the province wins.
@@ -428,6 +682,7 @@ def find_place(sentences: list[str], folded: list[str] | None = None,
     """
     from defcoop.places import find_places
 
+    cue = meeting_cues().place_cue if cue is None else cue
     for sentence, folded_sentence in zip(sentences, _folded(sentences, folded)):
         found = find_places(sentence, folded_sentence)
         cued = [m for m in found if cue.search(folded_sentence[: m.start])]
@@ -440,15 +695,13 @@ def find_place(sentences: list[str], folded: list[str] | None = None,
     return None, None
 
 
-_HELD = re.compile(r"\bheld\b|\btook place\b")
-
-
 def find_host_country(sentences: list[str], folded: list[str] | None = None,
                       rules: MechanismRules | None = None) -> str | None:
     """Country of a meeting placed only at country level ("held in Cambodia").
 
     A country in a relative clause (`relative_clause_cues` in mechanisms.yaml) that does not
-    itself say held or took place is no host: "held a ceremony for soldiers who died in Cambodia".
+    itself say held or took place (`held_verbs` in meetings.yaml) is no host: "held a ceremony
+    for soldiers who died in Cambodia".
 
     >>> find_host_country(["Long An held a ceremony for soldiers who died in Cambodia."]) is None
     True
@@ -458,24 +711,31 @@ def find_host_country(sentences: list[str], folded: list[str] | None = None,
     from defcoop.places import find_countries
 
     rules = rules or load_mechanisms()
+    cues = meeting_cues()
     for sentence, folded_sentence in zip(sentences, _folded(sentences, folded)):
-        if not _HELD.search(folded_sentence):
+        if not cues.held_verbs.search(folded_sentence):
             continue
         for iso2, start, _end, _written in find_countries(sentence, folded_sentence):
-            if _COUNTRY_IN.search(folded_sentence[:start]) and not _in_relative_clause(folded_sentence[:start], rules):
+            if cues.country_cue.search(folded_sentence[:start]) \
+                    and not _in_relative_clause(folded_sentence[:start], rules, cues.held_verbs):
                 return iso2
     return None
 
 
-def _in_relative_clause(before: str, rules: MechanismRules) -> bool:
-    """Whether the text ends inside a relative clause that says nothing of holding the meeting."""
+def _in_relative_clause(before: str, rules: MechanismRules, held: re.Pattern) -> bool:
+    """Whether the text ends inside a relative clause that says nothing of holding the meeting
+    (`held`: the `held_verbs` of meetings.yaml).
+
+    >>> held = meeting_cues().held_verbs
+    >>> _in_relative_clause("soldiers who died in ", load_mechanisms(), held)
+    True
+    >>> _in_relative_clause("the talks, which were held in ", load_mechanisms(), held)
+    False
+    """
     if rules.relative_clause is None:
         return False
     cues = list(rules.relative_clause.finditer(before))
-    return bool(cues) and not _HELD.search(before, cues[-1].end())
-
-
-_POSSESSIVE = re.compile(r"['’]s\b")
+    return bool(cues) and not held.search(before, cues[-1].end())
 
 
 def choose_lead(mentions: list, country: str, trigger_index: int, officials,
@@ -499,7 +759,9 @@ def choose_lead(mentions: list, country: str, trigger_index: int, officials,
     near = [m for m in of_country if trigger_index <= m.sentence_index <= trigger_index + WINDOW_AFTER_TRIGGER]
     if not near:
         # a possessive names no actor: "the 45th anniversary of Hun Sen's path" led nothing
-        actors = [m for m in of_country if sentences is None or not _POSSESSIVE.match(sentences[m.sentence_index], m.end)]
+        possessive = meeting_cues().possessive_ending
+        actors = [m for m in of_country
+                  if sentences is None or not possessive.match(sentences[m.sentence_index], m.end)]
         return min(actors, key=lambda m: (m.sentence_index, m.start)) if actors else None
     return min(near, key=lambda m: (m.sentence_index != trigger_index, best_rank(m), m.sentence_index, m.start))
 
@@ -610,22 +872,24 @@ def infer_countries(mentions: list, sentences: list[str], rules: MechanismRules 
     """
     from dataclasses import replace
 
-    from defcoop.people import APPOSITIVE_END
+    from defcoop.people import name_cues
     from defcoop.places import find_countries, find_places
 
     rules = rules or load_mechanisms()
+    cues = meeting_cues()
+    appositive_end = name_cues().appositive_end
     result = []
     for mention in mentions:
         if mention.country or mention.matched != "title" or mention.sentence_index >= len(sentences):
             result.append(mention)
             continue
         sentence = sentences[mention.sentence_index]
-        starts = [m.end() for m in _CLAUSE_START.finditer(sentence, 0, mention.start)]
-        before = _title_chain(sentence[max(starts, default=0): mention.start])
+        starts = [m.end() for m in cues.title_clause_start.finditer(sentence, 0, mention.start)]
+        before = _title_chain(sentence[max(starts, default=0): mention.start], cues.title_words)
         after = ""
         if sentence[mention.end: mention.end + 1] == ",":
             rest = sentence[mention.end + 1:]
-            end = APPOSITIVE_END.search(rest, 1)
+            end = appositive_end.search(rest, 1)
             after = rest[: end.start() if end else len(rest)]
         country = (_country_named(before, find_places, find_countries, last=True)
                    or _country_named(after, find_places, find_countries, last=False)
@@ -636,23 +900,25 @@ def infer_countries(mentions: list, sentences: list[str], rules: MechanismRules 
     return result
 
 
-_TITLE_WORDS = frozenset({"provincial", "municipal", "district", "city", "province", "town", "commune", "local",
-                          "high", "of", "the", "and", "for", "in", "'s"})
-
-
-def _title_chain(text: str) -> str:
+def _title_chain(text: str, title_words: frozenset) -> str:
     """The words just before a name that can belong to its title: capitalised words, numbers,
-    organisation words and connectors ("Vice Chairman of the Tay Ninh provincial People's
-    Committee"); a verb or other lowercase word ends it ("... welcomed Col.")."""
-    from defcoop.people import CONNECTORS, ORGANISATION_WORDS
+    organisation words, connectors and `title_words` (meetings.yaml) ("Vice Chairman of the Tay
+    Ninh provincial People's Committee"); a verb or other lowercase word ends it ("... welcomed Col.").
 
+    >>> _title_chain("The delegation welcomed Vice Chairman of the Tay Ninh provincial People's Committee ",
+    ...              meeting_cues().title_words)
+    "Vice Chairman of the Tay Ninh provincial People's Committee "
+    """
+    from defcoop.people import name_cues
+
+    names = name_cues()
     tokens = list(re.finditer(r"[\w'’.-]+", text))
     start = len(text)
     for token in reversed(tokens):
         word = token.group()
         folded = fold(word).rstrip(".")
-        if word[:1].isupper() or word[:1].isdigit() or folded in ORGANISATION_WORDS \
-                or folded in CONNECTORS or folded in _TITLE_WORDS:
+        if word[:1].isupper() or word[:1].isdigit() or folded in names.organisation_words \
+                or folded in names.connectors or folded in title_words:
             start = token.start()
         else:
             break
@@ -710,7 +976,8 @@ def place_from_dateline(sentences_folded: list[str], dateline: str | None) -> tu
     """
     from defcoop.places import find_places
 
-    if not dateline or not any(_HERE.search(f) for f in sentences_folded):
+    here = meeting_cues().here_cue
+    if not dateline or not any(here.search(f) for f in sentences_folded):
         return None, None
     found = find_places(dateline)
     return (found[0].place, found[0].country) if found else (None, None)
@@ -729,13 +996,6 @@ def _dateline_place(dateline: str | None, country: str | None) -> tuple[str | No
     if not found or (country is not None and found[0].country != country):
         return None, country
     return found[0].place, found[0].country
-
-
-_HERE = re.compile(r"\b(?:met|meet|meets|held|hold|holds|took place|convened|opened|signed|received|talks|meeting)"
-                   r"\b[^;\"]{0,150}?\bhere\b")
-
-
-_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b")
 
 
 def extract_meetings(article_id: str, sentences: list[str], published: date | None, mentions: list,
@@ -759,7 +1019,7 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     """
     from defcoop.dates import find_date_mentions, resolve_meeting_date, year_windows_from_text
 
-    rules = load_mechanisms()
+    rules, cues = load_mechanisms(), meeting_cues()
     folded = _folded(sentences, folded)
     mentions = [m for m in infer_countries(mentions, sentences, rules) if not named_only_as_leader(m, sentences, rules)]
     if countries is None:
@@ -790,7 +1050,7 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     windows += lead_term_windows([vn_lead, kh_lead], sentences, officials)
     same_event = [s for s, f in zip(sentences, folded) if rules.names(mechanism, f) and s not in window]
     resolved = resolve_meeting_date(window + same_event, published, windows)
-    if dateline_text and resolved.precision != "day" and _TODAY.search(folded[index]):
+    if dateline_text and resolved.precision != "day" and cues.today_cue.search(folded[index]):
         # agency style: "VIENTIANE, Nov. 20 (AKP) -- ... met here this afternoon": the day is the dateline's
         from_dateline = resolve_meeting_date([dateline_text], published, windows)
         if PRECISION_ORDER[from_dateline.precision] < PRECISION_ORDER[resolved.precision]:
@@ -838,7 +1098,7 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
             place, country = in_caption, caption_country
     if place is None and not online and visit_sentence is not None:
         # dated by the visit, placed by it too: "visits (May 3-5) by the ministers to Da Nang"
-        in_visit, visit_country = find_place([visit_sentence], cue=_VISIT_PLACE_CUE)
+        in_visit, visit_country = find_place([visit_sentence], cue=cues.visit_place_cue)
         if in_visit is not None and country in (None, visit_country):
             place, country = in_visit, visit_country
     if place is None and not online:
@@ -952,23 +1212,18 @@ def _listed_counterparts(primary: MeetingCandidate, named_mechanism: str, vn_lea
     return listed
 
 
-_REPORTED_VERB = gated(r"\b(?:held|holds|hold|had|paid|pays|received|receives|met|meets|hosted|hosts"
-                      r"|co-?chaired|co-?chairs|chaired|chairs|attended|attends)\b")
-_SAME_VISIT = gated(r"\b(?:(?:the )?same (?:day|morning|afternoon|evening)|earlier|later|(?:the )?next day"
-                         r"|(?:the )?day before|(?:the )?following day|the day after|yesterday|also"
-                         r"|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-                         r"|during (?:his|her|the|their) (?:official |working |state )?visit)\b")
-
-
 _MULTILATERAL = frozenset({"trilateral_ministers_meeting"})
-_BILATERAL_ASIDE = gated(r"\b(?:had|held|hold|holds|have|has) (?:a |their |separate )?bilateral (?:talks|meeting)")
 
 
-def _is_bilateral_aside(folded_sentence: str, mentions: list, index: int) -> bool:
+def _is_bilateral_aside(folded_sentence: str, mentions: list, index: int, cues: MeetingCues) -> bool:
     """A Vietnam-Cambodia meeting on the side of the multilateral one the article reports ("Giang
-    and Tea Seiha also had a bilateral meeting"), named with no third country's official in the
-    sentence (the host's own bilateral talks with each of them are not one)."""
-    if not _BILATERAL_ASIDE.search(folded_sentence):
+    and Tea Seiha also had a bilateral meeting": `bilateral_aside_cue`), named with no third
+    country's official in the sentence (the host's own bilateral talks with each of them are not one).
+
+    >>> _is_bilateral_aside("giang and tea seiha also had a bilateral meeting.", [], 0, meeting_cues())
+    True
+    """
+    if not cues.bilateral_aside_cue.search(folded_sentence):
         return False
     return not any(m.country and m.country not in PARTY_COUNTRIES for m in mentions if m.sentence_index == index)
 
@@ -988,7 +1243,8 @@ def _with_third_country(sentence: str, folded_sentence: str, mentions: list, ind
     """
     from defcoop.places import find_countries
 
-    start = max((cue.start() for cue in _SAME_VISIT.finditer(folded_sentence)), default=0)   # glued sentences
+    same_visit = meeting_cues().same_visit
+    start = max((cue.start() for cue in same_visit.finditer(folded_sentence)), default=0)   # glued sentences
     named = {iso2 for iso2, hit_start, *_ in find_countries(sentence, folded_sentence) if hit_start >= start}
     named |= {m.country for m in mentions if m.sentence_index == index and m.country and m.start >= start}
     return bool(named - PARTY_COUNTRIES) and "KH" not in named
@@ -1009,12 +1265,13 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
     """
     from defcoop.dates import resolve_meeting_date
 
+    cues = meeting_cues()
     seen = {(primary.mechanism, primary.vn_lead, primary.kh_lead)}
     pairs = {(primary.vn_lead, primary.kh_lead)}
     further = []
     for index in range(primary_index + 1, len(sentences)):
-        aside = primary.mechanism in _MULTILATERAL and _is_bilateral_aside(folded[index], mentions, index)
-        if not aside and (not _SAME_VISIT.search(folded[index]) or not _REPORTED_VERB.search(folded[index])):
+        aside = primary.mechanism in _MULTILATERAL and _is_bilateral_aside(folded[index], mentions, index, cues)
+        if not aside and (not cues.same_visit.search(folded[index]) or not cues.reporting_verbs.search(folded[index])):
             continue
         found = ["sideline_meeting"] if aside else rules.mechanisms_in(sentences[index], folded[index])
         if not found or (not aside and _with_third_country(sentences[index], folded[index], mentions, index)):

@@ -113,22 +113,6 @@ def _full_month_names(months: dict[str, int]) -> list[str]:
 
 
 # Names other modules import (meetings.py): read from people.yaml at each use, never at import.
-_COMPATIBLE_NAMES = {"APPOSITIVE_END": "appositive_end", "CONNECTORS": "connectors",
-                     "ORGANISATION_WORDS": "organisation_words"}
-
-
-def __getattr__(name: str):
-    """``from defcoop.people import ORGANISATION_WORDS`` gives today's value of `name_cues`.
-
-    >>> from defcoop.people import CONNECTORS
-    >>> sorted(CONNECTORS)
-    ['and', 'for', 'of', 'the']
-    """
-    if name in _COMPATIBLE_NAMES:
-        return getattr(name_cues(), _COMPATIBLE_NAMES[name])
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 @dataclass(frozen=True)
 class Official:
     """One person in one role for one term; empty term dates mean unknown start / still in office."""

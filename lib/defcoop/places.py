@@ -15,11 +15,9 @@ from pathlib import Path
 from defcoop.paths import REFERENCE_DIR
 from defcoop.reference import AliasMatcher, ReferenceDataError, add_alias, fold_cached, read_rows, split_aliases
 from defcoop.rulecache import cached_by_content
+from defcoop.rules import load_rules
 
 PLACE_KINDS = ("capital", "city", "province", "border_gate", "district")
-# Generic words written after a place name that still belong to the mention ("Tay Ninh province").
-PLACE_SUFFIX = (r"\s+(?:province|city|municipality|capital|district|town"
-                r"|international\s+border\s+gate|border\s+gate|border\s+crossing)")
 SHORT_NAME_TOKENS = ("first", "last", "")
 
 
@@ -163,7 +161,8 @@ def _country_from_row(row: dict[str, str], path: Path, line: int) -> Country:
 
 @cached_by_content(lambda: REFERENCE_DIR / "places.csv")
 def load_places(path: str | Path | None = None) -> Gazetteer:
-    """Read and validate places.csv (default: data/reference/places.csv); cached.
+    """Read and validate places.csv (default: data/reference/places.csv); cached. The words a
+    name may carry after it ("province", "border gate") are `place_suffix` of data/rules/en/places.yaml.
 
     >>> load_places().places["Phnom Penh"].kind
     'capital'
@@ -179,7 +178,9 @@ def load_places(path: str | Path | None = None) -> Gazetteer:
         places[place.place] = place
         for alias in (place.place, *place.aliases):
             add_alias(entries, alias, place.place, path, line)
-    return Gazetteer(places, AliasMatcher(entries, suffix=PLACE_SUFFIX, capitalised=True))
+    # generic words after a name still belong to the mention ("Tay Ninh province"): places.yaml
+    suffix = load_rules("places").pattern("place_suffix")
+    return Gazetteer(places, AliasMatcher(entries, suffix=suffix, capitalised=True))
 
 
 def _place_from_row(row: dict[str, str], path: Path, line: int, countries: CountryTable) -> Place:

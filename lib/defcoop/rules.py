@@ -293,9 +293,8 @@ PARSERS = {
     "agreements": "defcoop.agreements:parse_agreements",
     "commitments": "defcoop.commitments:parse_commitments",
     "boilerplate": "defcoop.clean:parse_boilerplate",
+    "mechanisms": "defcoop.meetings:parse_mechanisms",
 }
-# Files of their own format still read by their module's loader (to move onto PARSERS).
-OWN_LOADERS = {"mechanisms": "defcoop.meetings"}
 
 
 def _parser(name: str) -> Callable[[str, str], Any]:
@@ -349,5 +348,4 @@ def load_every_file() -> None:
     """Validate every rule file of every language (a build runs this before reading articles,
     so a broken file stops it with ``file:line: problem``)."""
     for file in rule_files():
-        if file.stem not in OWN_LOADERS:
-            load_rules(file.stem, file.parent.name)
+        load_rules(file.stem, file.parent.name)
