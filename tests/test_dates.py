@@ -5,6 +5,7 @@ terms of office), written as general cases rather than copies of any one article
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -519,3 +520,73 @@ def test_coarse_precision_of_a_span():
     assert coarse_precision(date(2019, 10, 30), date(2019, 11, 2)) == "year"
     assert coarse_precision(date(2018, 6, 20), date(2018, 6, 22)) == "month"
     assert coarse_precision(date(2019, 12, 30), date(2020, 1, 2)) == "unknown"
+
+
+# --------------------------------------------------------------------------- calendar facts
+
+CALENDAR_HEADER = "key,value,note,source\n"
+CALENDAR_ROWS = ("vn_kh_relations_year,1967,n,s\ndry_season_finds,Y:11-01..Y+1:08-31,n,s\n"
+                 "dry_season_just_ended,Y+1:03-01..Y+1:08-31,n,s\nplan_signed,Y-1:09-01..Y:01-31,n,s\n"
+                 "plan_implemented,Y:01-01..Y+1:01-31,n,s\nresults_reviewed,Y:10-01..Y+1:03-31,n,s\n")
+
+
+def test_calendar_facts_are_read_with_their_types():
+    from defcoop.dates import YearWindow, load_calendar
+
+    facts = load_calendar()
+    assert facts["vn_kh_relations_year"] == 1967
+    assert all(isinstance(facts[key], YearWindow) for key in facts if key != "vn_kh_relations_year")
+
+
+def test_a_year_window_is_placed_on_a_year():
+    from defcoop.dates import calendar_window, parse_year_window
+
+    assert parse_year_window("Y-1:09-01..Y:01-31").at(2021) == (date(2020, 9, 1), date(2021, 1, 31))
+    assert parse_year_window(" Y+1:03-01 .. Y+1:08-31 ").start == (1, 3, 1)
+    assert calendar_window("dry_season_finds", 2017) == (date(2017, 11, 1), date(2018, 8, 31))
+
+
+@pytest.mark.parametrize("text", ["Y-1:09-01", "Y:09-01..Y:01-31", "Y:02-29..Y:03-01", "X:01-01..Y:01-31",
+                                  "Y:1-01..Y:01-31", "Y:01-01..Y:02-01..Y:03-01", "Y:13-01..Y+1:01-01"])
+def test_a_bad_year_window_is_refused(text):
+    from defcoop.dates import parse_year_window
+
+    with pytest.raises(ValueError):
+        parse_year_window(text)
+
+
+@pytest.mark.parametrize("row, problem", [
+    ("founding_year,1945,n,s", "unknown key 'founding_year'"),
+    ("vn_kh_relations_year,1968,n,s", "duplicate key 'vn_kh_relations_year'"),
+    ("plan_signed,Y-1:09-01..Y:01-31,n,", "'plan_signed' needs a source"),
+    ("vn_kh_relations_year,June 1967,n,s", "'vn_kh_relations_year' must be a year, got 'June 1967'"),
+    ("plan_signed,Sep..Jan,n,s", "'plan_signed': window must read like"),
+    ("plan_signed,Y:09-31..Y+1:01-31,n,s", "'plan_signed': no day 'Y:09-31' in every year"),
+    ("plan_signed,Y:09-01..Y-1:01-31,n,s", "'plan_signed': window 'Y:09-01..Y-1:01-31' ends before it starts"),
+])
+def test_a_bad_calendar_row_raises_with_file_and_line(tmp_path, row, problem):
+    from defcoop.dates import load_calendar
+    from defcoop.reference import ReferenceDataError
+
+    path = tmp_path / "calendar.csv"
+    key = row.split(",")[0]
+    rows = "".join(good for good in CALENDAR_ROWS.splitlines(keepends=True)
+                   if problem.startswith("duplicate") or not good.startswith(key + ","))
+    path.write_text(CALENDAR_HEADER + rows + row + "\n", encoding="utf-8")
+    line = rows.count("\n") + 2
+    with pytest.raises(ReferenceDataError, match=f"calendar.csv:{line}: {re.escape(problem)}"):
+        load_calendar(path)
+
+
+def test_a_calendar_without_a_row_the_code_reads_raises_on_the_header(tmp_path):
+    from defcoop.dates import load_calendar
+    from defcoop.reference import ReferenceDataError
+
+    path = tmp_path / "calendar.csv"
+    path.write_text(CALENDAR_HEADER + CALENDAR_ROWS.replace("results_reviewed,Y:10-01..Y+1:03-31,n,s\n", ""),
+                    encoding="utf-8")
+    with pytest.raises(ReferenceDataError, match="calendar.csv:1: missing row\\(s\\): results_reviewed"):
+        load_calendar(path)
+    path.write_text("key,value\nplan_signed,Y-1:09-01..Y:01-31\n", encoding="utf-8")
+    with pytest.raises(ReferenceDataError, match="calendar.csv:1: missing column\\(s\\): note, source"):
+        load_calendar(path)

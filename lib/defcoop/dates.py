@@ -18,7 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from pathlib import Path
 
+from defcoop.paths import REFERENCE_DIR
+from defcoop.reference import ReferenceDataError, read_rows
+from defcoop.rulecache import cached_by_content
 from defcoop.text import fold
 
 MONTHS = {
@@ -73,7 +77,6 @@ def parse_explicit_date(text: str) -> date | None:
 
 OPEN_START = date(1945, 1, 1)   # stands for "no known start" in windows
 OPEN_END = date(2100, 1, 1)     # stands for "no known end"; never date.today()
-VN_KH_RELATIONS_YEAR = 1967     # diplomatic relations established 24 June 1967
 
 
 @dataclass(frozen=True)
@@ -433,6 +436,111 @@ def find_date_mentions(sentence: str) -> list[DateMention]:
 
 
 # ---------------------------------------------------------------------------
+# Calendar facts (data/reference/calendar.csv)
+# ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class YearWindow:
+    """Dates relative to a year Y, as calendar.csv writes them: ``Y-1:09-01..Y:01-31`` is
+    1 September of the year before Y to 31 January of Y. Each end is (years after Y, month, day).
+
+    >>> parse_year_window("Y-1:09-01..Y:01-31").at(2021)
+    (datetime.date(2020, 9, 1), datetime.date(2021, 1, 31))
+    """
+
+    start: tuple[int, int, int]
+    end: tuple[int, int, int]
+
+    def at(self, year: int) -> tuple[date, date]:
+        """The window for the year `year`."""
+        (start_years, start_month, start_day), (end_years, end_month, end_day) = self.start, self.end
+        return date(year + start_years, start_month, start_day), date(year + end_years, end_month, end_day)
+
+
+_WINDOW_END = re.compile(r"Y(?:(?P<sign>[+-])(?P<years>\d))?:(?P<month>\d\d)-(?P<day>\d\d)")
+
+
+def parse_year_window(text: str) -> YearWindow:
+    """A window ``START..END``, each end ``Y``, ``Y-1`` or ``Y+1`` then ``:MM-DD``; raises
+    ValueError when the text is not one, a day does not exist in every year, or the end comes
+    before the start.
+
+    >>> parse_year_window("Y:11-01..Y+1:08-31")
+    YearWindow(start=(0, 11, 1), end=(1, 8, 31))
+    """
+    ends = []
+    for part in text.split(".."):
+        match = _WINDOW_END.fullmatch(part.strip())
+        if match is None or len(ends) == 2:
+            raise ValueError(f"window must read like Y-1:09-01..Y:01-31, got '{text}'")
+        years = int(match.group("years") or 0) * (-1 if match.group("sign") == "-" else 1)
+        month, day = int(match.group("month")), int(match.group("day"))
+        if not _valid_day(month, day, 2001):     # a common year: the day must exist every year
+            raise ValueError(f"no day {part.strip()!r} in every year")
+        ends.append((years, month, day))
+    if len(ends) != 2:
+        raise ValueError(f"window must read like Y-1:09-01..Y:01-31, got '{text}'")
+    window = YearWindow(*ends)
+    start, end = window.at(2001)
+    if end < start:
+        raise ValueError(f"window '{text}' ends before it starts")
+    return window
+
+
+# Each key of calendar.csv the code reads, with what its value must be.
+CALENDAR_KEYS = {
+    "vn_kh_relations_year": "year",     # anniversaries of relations count from it
+    "dry_season_finds": "window",       # Y = the first year of the dry season Y-(Y+1)
+    "dry_season_just_ended": "window",
+    "plan_signed": "window",            # Y = the plan's year
+    "plan_implemented": "window",
+    "results_reviewed": "window",       # Y = the year whose results are reviewed
+}
+
+
+@cached_by_content(lambda: REFERENCE_DIR / "calendar.csv")
+def load_calendar(path: Path) -> dict[str, int | YearWindow]:
+    """Calendar facts by key from calendar.csv (default data/reference/calendar.csv): years as
+    int, windows as `YearWindow`; every row needs a source; validated, cached.
+
+    >>> load_calendar()["vn_kh_relations_year"], load_calendar()["plan_signed"].at(2021)[0]
+    (1967, datetime.date(2020, 9, 1))
+    """
+    facts: dict[str, int | YearWindow] = {}
+    for line, row in read_rows(path, ("key", "value", "note", "source")):
+        key, value = row["key"], row["value"]
+        kind = CALENDAR_KEYS.get(key)
+        if kind is None:
+            raise ReferenceDataError.at(path, line, f"unknown key '{key}' (known: {', '.join(CALENDAR_KEYS)})")
+        if key in facts:
+            raise ReferenceDataError.at(path, line, f"duplicate key '{key}'")
+        if not row["source"]:
+            raise ReferenceDataError.at(path, line, f"'{key}' needs a source")
+        if kind == "year":
+            if not re.fullmatch(r"\d{4}", value):
+                raise ReferenceDataError.at(path, line, f"'{key}' must be a year, got '{value}'")
+            facts[key] = int(value)
+        else:
+            try:
+                facts[key] = parse_year_window(value)
+            except ValueError as exc:
+                raise ReferenceDataError.at(path, line, f"'{key}': {exc}") from None
+    missing = [key for key in CALENDAR_KEYS if key not in facts]
+    if missing:
+        raise ReferenceDataError.at(path, 1, f"missing row(s): {', '.join(missing)}")
+    return facts
+
+
+def calendar_window(key: str, year: int) -> tuple[date, date]:
+    """The calendar.csv window `key` for the year `year`.
+
+    >>> calendar_window("results_reviewed", 2016)
+    (datetime.date(2016, 10, 1), datetime.date(2017, 3, 31))
+    """
+    return load_calendar()[key].at(year)
+
+
+# ---------------------------------------------------------------------------
 # Windows: what the text says about the year
 # ---------------------------------------------------------------------------
 
@@ -550,9 +658,9 @@ _SEASON_AHEAD = re.compile(r"\b(?:will|shall|resum\w*|next|upcoming|coming|plan\
 
 def _dry_season_window(match: re.Match, folded: str, original: str) -> Window | None:
     """Remains search teams work in the dry season, November to May: remains "found during the
-    2017-2018 dry season" are handed over from its start to the summer after it (November of
-    the first year to August of the second), or, once the season "has just ended", from March
-    to August of the second year."""
+    2017-2018 dry season" are handed over from its start to the summer after it, or, once the
+    season "has just ended", in the months after it (the windows ``dry_season_finds`` and
+    ``dry_season_just_ended`` of calendar.csv)."""
     after = _DRY_SEASON.match(folded, match.end())
     if after is None and not _DRY_SEASON_BEFORE.search(folded, max(0, match.start() - 20), match.start()):
         return None
@@ -563,8 +671,9 @@ def _dry_season_window(match: re.Match, folded: str, original: str) -> Window | 
         return None
     quote = _quote(original, max(0, match.start() - 20), after.end() if after else match.end())
     if after is not None and after.group("ended"):
-        return Window(date(last, 3, 1), date(last, 8, 31), False, f"{quote} (dry season {first}-{last} just ended)")
-    return Window(date(first, 11, 1), date(last, 8, 31), False, f"{quote} (finds of the {first}-{last}{_SEASON_LABEL}")
+        return Window(*calendar_window("dry_season_just_ended", first), False,
+                      f"{quote} (dry season {first}-{last} just ended)")
+    return Window(*calendar_window("dry_season_finds", first), False, f"{quote} (finds of the {first}-{last}{_SEASON_LABEL}")
 
 
 def _year_range_windows(folded: str, original: str) -> list[tuple[tuple[int, int], Window]]:
@@ -595,10 +704,11 @@ def _year_range_windows(folded: str, original: str) -> list[tuple[tuple[int, int
 
 
 def _plan_window(year: int, action: str, quote: str) -> Window:
-    """A yearly plan: signed Sep of Y-1..Jan of Y; implemented or reviewed Jan Y..Jan Y+1."""
+    """A yearly plan: signed or implemented (the windows ``plan_signed`` and ``plan_implemented``
+    of calendar.csv: Sep of Y-1..Jan of Y; Jan Y..Jan Y+1)."""
     if action == "sign":
-        return Window(date(year - 1, 9, 1), date(year, 1, 31), False, f"{quote} (plan for {year} signed)")
-    return Window(date(year, 1, 1), date(year + 1, 1, 31), False, f"{quote} (plan for {year} implemented)")
+        return Window(*calendar_window("plan_signed", year), False, f"{quote} (plan for {year} signed)")
+    return Window(*calendar_window("plan_implemented", year), False, f"{quote} (plan for {year} implemented)")
 
 
 def _plan_rule(match: re.Match, folded: str, quote: str) -> Window:
@@ -608,9 +718,9 @@ def _plan_rule(match: re.Match, folded: str, quote: str) -> Window:
 
 
 def _results_rule(match: re.Match, folded: str, quote: str) -> Window:
-    """Year Y's results are reviewed late in Y or early in Y+1."""
+    """Year Y's results are reviewed late in Y or early in Y+1 (``results_reviewed`` of calendar.csv)."""
     year = int(match.group("y"))
-    return Window(date(year, 10, 1), date(year + 1, 3, 31), False, f"{quote} (results of {year})")
+    return Window(*calendar_window("results_reviewed", year), False, f"{quote} (results of {year})")
 
 
 def _intention_rule(match: re.Match, folded: str, quote: str) -> Window:
@@ -630,10 +740,11 @@ def _edition_rule(match: re.Match, folded: str, quote: str) -> Window:
 
 
 def _anniversary_rule(match: re.Match, folded: str, quote: str) -> Window | None:
-    """'55th anniversary of diplomatic relations' -> 1967 + 55, unless another country is named."""
+    """'55th anniversary of diplomatic relations' -> 1967 + 55 (``vn_kh_relations_year`` of
+    calendar.csv), unless another country is named."""
     if set(re.split(r"[\s-]+", match.group("who"))) - _ANNIVERSARY_WORDS - {""}:
         return None      # "Vietnam – Cambodia" (spaced dash) is Vietnam and Cambodia; another country is not
-    year = VN_KH_RELATIONS_YEAR + int(match.group("n"))
+    year = load_calendar()["vn_kh_relations_year"] + int(match.group("n"))
     return Window(date(year, 1, 1), date(year, 12, 31), False, f"{quote} (anniversary year {year})")
 
 
