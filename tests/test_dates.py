@@ -590,3 +590,85 @@ def test_a_calendar_without_a_row_the_code_reads_raises_on_the_header(tmp_path):
     path.write_text("key,value\nplan_signed,Y-1:09-01..Y:01-31\n", encoding="utf-8")
     with pytest.raises(ReferenceDataError, match="calendar.csv:1: missing column\\(s\\): note, source"):
         load_calendar(path)
+
+
+# --------------------------------------------------------------------------- rule files
+
+def test_month_numbers_come_from_the_rule_file():
+    from defcoop.dates import month_numbers
+    from defcoop.rules import load_rules
+
+    assert month_numbers() == load_rules("dates").table("months")
+    assert month_numbers()["sept"] == 9 and month_numbers()["may"] == 5
+
+
+def test_every_number_word_is_read_in_days_ago():
+    from defcoop.rules import load_rules
+
+    for word, number in load_rules("dates").table("number_words").items():
+        assert only(f"They met {word} days ago.").offset_days == -number
+
+
+def test_each_gate_lets_through_every_example_of_its_rule():
+    """A gate is a fast pre-check: it must never hide a match the rule file documents."""
+    from defcoop.rules import load_rules
+
+    rules = load_rules("dates")
+    for gate, keys in [("weekday_gate", ["weekdays"]), ("relative_day_gate", ["relative_day"]),
+                       ("relative_period_gate", ["relative_period"])]:
+        substrings = rules.words(gate)
+        for key in keys:
+            for example in rules.rules[key].must_match:
+                assert any(s in example.lower() for s in substrings), (gate, example)
+    assert all(any(s in name for s in rules.words("weekday_gate")) for name in rules.words("weekdays"))
+
+
+@pytest.fixture()
+def rule_copy(tmp_path, monkeypatch):
+    """data/rules copied to a temporary folder the loader reads; caches emptied before and after."""
+    import shutil
+
+    import defcoop.rules as rules_module
+    from defcoop import rulecache
+
+    shutil.copytree(rules_module.RULES_DIR, tmp_path / "rules")
+    monkeypatch.setattr(rules_module, "RULES_DIR", tmp_path / "rules")
+    rulecache.clear()
+    yield tmp_path / "rules"
+    rulecache.clear()
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_an_edited_rule_file_is_used_by_the_next_build(rule_copy):
+    from defcoop import rulecache
+
+    assert find_date_mentions("They met eight days ago.") == []
+    edit(rule_copy / "en" / "dates.yaml", "six|seven)", "six|seven|eight)")
+    edit(rule_copy / "en" / "dates.yaml", "six: 6, seven: 7}", "six: 6, seven: 7, eight: 8}")
+    edit(rule_copy / "vi" / "dates.yaml", r"'\bng[aà]y\s+", r"'\b(?:ng[aà]y|h[oô]m)\s+")
+    assert rulecache.refresh() is True
+    assert only("They met eight days ago.").offset_days == -8
+    assert (only("hôm 19/12").month, only("hôm 19/12").day) == (12, 19)
+
+
+def test_a_rule_without_the_groups_the_code_reads_names_its_line(rule_copy):
+    from defcoop.rules import RuleFileError
+
+    edit(rule_copy / "en" / "dates.yaml", "(?P<p1>tomorrow)", "(?:tomorrow)")
+    line = next(number for number, text in enumerate((rule_copy / "en" / "dates.yaml").read_text().splitlines(), 1)
+                if text.startswith("relative_day:"))
+    with pytest.raises(RuleFileError, match=rf"en/dates.yaml:{line}: 'relative_day' needs the named group\(s\) p1"):
+        find_date_mentions("They met yesterday.")
+
+
+def test_a_period_unit_the_code_does_not_know_is_refused(rule_copy):
+    from defcoop.rules import RuleFileError
+
+    edit(rule_copy / "en" / "dates.yaml", "{week: week, month: month, year: year}", "{week: week, month: month, year: decade}")
+    with pytest.raises(RuleFileError, match="'period_units' must map each unit to one of week, month, year"):
+        find_date_mentions("They met last week.")

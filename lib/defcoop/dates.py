@@ -19,32 +19,26 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Callable
 
 from defcoop.paths import REFERENCE_DIR
 from defcoop.reference import ReferenceDataError, read_rows
 from defcoop.rulecache import cached_by_content
+from defcoop.rules import RuleFileError, RuleSet, load_rules
 from defcoop.text import fold
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_EXPLICIT_PATTERNS = [
-    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b", re.I),
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})\b", re.I),
-    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
-    re.compile(r"\b(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2})\b"),
-]
+_EXPLICIT_ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)")
+_EXPLICIT_NUMERIC = re.compile(r"\b(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2})\b")
+
+
+def month_numbers() -> dict[str, int]:
+    """Month names and abbreviations (lowercase) with their number, from the rule file
+    (``months`` of data/rules/en/dates.yaml).
+
+    >>> month_numbers()["sept"], month_numbers()["december"]
+    (9, 12)
+    """
+    return load_rules("dates").table("months")
 
 
 def parse_explicit_date(text: str) -> date | None:
@@ -57,11 +51,12 @@ def parse_explicit_date(text: str) -> date | None:
     >>> parse_explicit_date("October 29, 2025 - 16:46"), parse_explicit_date("Updated 9/14/2021")
     (datetime.date(2025, 10, 29), datetime.date(2021, 9, 14))
     """
-    for pattern in _EXPLICIT_PATTERNS:
+    rules = _mention_rules()
+    for pattern in rules.explicit:
         for match in pattern.finditer(text):
             month = match.group("month")
             year, day = int(match.group("year")), int(match.group("day"))
-            month_number = int(month) if month.isdigit() else MONTHS[month.lower()]
+            month_number = int(month) if month.isdigit() else rules.months[month.lower()]
             orders = [(month_number, day)] + ([(day, month_number)] if month.isdigit() else [])
             for month_value, day_value in orders:
                 try:
@@ -127,14 +122,6 @@ class ResolvedDate:
 # Finding date mentions
 # ---------------------------------------------------------------------------
 
-WEEKDAYS = {
-    name: number
-    for number, name in enumerate(
-        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    )
-}
-
-
 def _title_or_upper(names) -> str:
     """Alternation of 'October' / 'OCTOBER' forms: case-sensitive on purpose, so the verbs
     "may" and "march" are not months, and `re` can skip fast to a capital letter."""
@@ -142,66 +129,140 @@ def _title_or_upper(names) -> str:
     return "|".join(sorted(forms, key=len, reverse=True))
 
 
-_MONTH_ALT = _title_or_upper(MONTHS)
-_WEEKDAY_ALT = _title_or_upper(WEEKDAYS)
 _YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
-_ORD = r"(?:st|nd|rd|th)?"
-_RANGE_DASH = r"(?:\s*[-\u2013\u2014]\s*|\s+(?:to|until|till|through|and)\s+)"
-
-
-def _month_group(name: str) -> str:
-    # No leading \b: it would disable the fast first-character scan; builders check it.
-    # The dot of "Oct. 21" belongs to the date only when a number follows.
-    return rf"(?P<{name}>{_MONTH_ALT})\b(?:\.(?=\s*\d))?"
-
-
-def _day_group(name: str, leading: bool = False) -> str:
-    # A leading look-behind would disable the fast first-character scan: when the day
-    # opens the pattern, the builder checks the character before it instead.
-    guard = "" if leading else r"(?<!\d)"
-    return rf"{guard}(?P<{name}>[0-3]?\d){_ORD}(?![\d:])"
-
-
-_FULL_MDY = re.compile(_month_group("m") + r"\s*" + _day_group("d") + r",?\s+" + _YEAR)
-_FULL_DMY = re.compile(_day_group("d", leading=True) + r"\s+(?:of\s+)?" + _month_group("m") + r",?\s+" + _YEAR)
 _FULL_ISO = re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
 _FULL_NUMERIC_DMY = re.compile(r"(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)" + _YEAR)
-_NGAY_DAY_MONTH = re.compile(r"\bng[aà]y\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![/\d])", re.I)   # "ngày 19/12"
-_RANGE_MD = re.compile(  # "October 20-22", "October 30 - November 2, 2016"
-    _month_group("m") + r"\s*" + _day_group("d") + _RANGE_DASH
-    + r"(?:" + _month_group("m2") + r"\s*)?" + _day_group("d2") + rf"(?:,?\s+{_YEAR})?"
-)
-_RANGE_DM = re.compile(  # "20-22 October", "30 October to 2 November 2016"
-    _day_group("d", leading=True) + r"(?:\s+(?:of\s+)?" + _month_group("m") + r")?" + _RANGE_DASH
-    + _day_group("d2") + r"\s+(?:of\s+)?" + _month_group("m2") + rf"(?:,?\s+{_YEAR})?"
-)
-_MONTH_DAY = re.compile(_month_group("m") + r"\s*" + _day_group("d"))
-_DAY_MONTH = re.compile(_day_group("d", leading=True) + r"\s+(?:of\s+)?" + _month_group("m"))
-_MONTH_YEAR = re.compile(_month_group("m") + r",?\s+" + _YEAR)
-_MONTH_ONLY = re.compile(_month_group("m") + r"(?![\s.,]*\d)")
-_MONTH_CONTEXT = re.compile(  # a bare month needs one of these words right before it
-    r"\b(?:in|during|since|by|until|till|from|through|throughout|early|mid|late|of|last|this)"
-    r"[\s-]+(?:(?:early|mid|late)[\s-]+)?$",
-    re.I,
-)
-_WEEKDAY = re.compile(rf"(?P<wd>{_WEEKDAY_ALT})\b")
-_NEXT_BEFORE = re.compile(r"\bnext\s+$", re.I)
 # "Wednesday (October 29)", "Wednesday, October 29", "October 29 (Wednesday)"
 _WEEKDAY_THEN_DATE = re.compile(r"\s*(?:\(|,)?\s*")
-_DATE_THEN_WEEKDAY = re.compile(rf"\s*\(\s*(?P<wd>{_WEEKDAY_ALT})\s*\)")
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_RELATIVE_DAY = re.compile(
-    r"\b(?:(?P<m2>the\s+day\s+before\s+yesterday)|(?P<m1>yesterday|last\s+night)"
-    r"|(?<!until\s)(?<!up\sto\s)(?P<z>(?:earlier\s+)?today(?!['\u2019]s)|this\s+(?:morning|afternoon|evening)|tonight)"
-    r"|(?P<p1>tomorrow)|(?P<ago>(?P<n>\d{1,2}|one|two|three|four|five|six|seven)\s+days?\s+ago))\b",
-    re.I,
-)
-_RELATIVE_PERIOD = re.compile(r"\b(?P<mod>last|this|earlier\s+this)\s+(?P<unit>week|month|year)\b", re.I)
+_DIGIT = re.compile(r"\d")
+_NUMERIC_HINT = re.compile(r"\d[/.\-]\d")
+_PERIOD_UNITS = ("week", "month", "year")    # the periods `_period_interval` knows
 
 
-def _month_number(token: str) -> int:
+def _rule_error(rules: RuleSet, key: str, problem: str) -> RuleFileError:
+    """An error about rule `key`, at its line of the rule file."""
+    rule = rules.rules.get(key)
+    return RuleFileError(rules.source, rule.line if rule else 1, f"'{key}' {problem}")
+
+
+def _regex_with_groups(rules: RuleSet, key: str, groups: tuple[str, ...]) -> re.Pattern[str]:
+    """Rule `key` compiled; it must have the named groups the code reads from its matches."""
+    regex = rules.regex(key)
+    missing = [group for group in groups if group not in regex.groupindex]
+    if missing:
+        raise _rule_error(rules, key, f"needs the named group(s) {', '.join(missing)} (the code reads them)")
+    return regex
+
+
+@dataclass(frozen=True)
+class _MentionRules:
+    """The compiled rules of finding date mentions, built from the rule files (`_mention_rules`)."""
+
+    months: dict[str, int]                      # "sept" -> 9
+    weekdays: dict[str, int]                    # "monday" -> 0
+    explicit: tuple[re.Pattern[str], ...]       # full dates for `parse_explicit_date`
+    # (regex, mention builder, gate): each runs only when its gate passes (see `_sentence_gates`)
+    rules: tuple[tuple[re.Pattern[str], Callable, str], ...]
+    month_token: re.Pattern[str]                # any month name: the "month" gate
+    month_context: re.Pattern[str]              # "in", "since early" before a bare month
+    future_weekday: re.Pattern[str]             # "next" before a weekday
+    date_then_weekday: re.Pattern[str]          # "October 29 (Wednesday)"
+    number_words: dict[str, int]                # "two" -> 2 in "two days ago"
+    previous_period_words: frozenset[str]       # "last" in "last week"
+    period_units: dict[str, str]                # "week" -> "week"
+    word_gates: tuple[tuple[str, tuple[str, ...]], ...]   # gate -> substrings of the lowercased sentence
+
+
+def _build_mention_rules(rules: RuleSet) -> _MentionRules:
+    """Compile the date patterns of data/rules/en/dates.yaml (with the Vietnamese ones of
+    data/rules/vi/dates.yaml, applied to every article): month and weekday names, the pieces
+    of a written date, and the words of relative days and periods.
+
+    The Vietnamese file is read here too: a change to it empties every cached rule file
+    (`defcoop.rulecache.refresh`), so this is rebuilt then as well.
+    """
+    months = rules.table("months")
+    weekdays = {name: number for number, name in enumerate(rules.words("weekdays"))}
+    number_words = rules.table("number_words")
+    if not all(isinstance(value, int) for value in number_words.values()):
+        raise _rule_error(rules, "number_words", "must map each word to a whole number")
+    period_units = rules.table("period_units")
+    if not set(period_units.values()) <= set(_PERIOD_UNITS):
+        raise _rule_error(rules, "period_units", f"must map each unit to one of {', '.join(_PERIOD_UNITS)}")
+    ordinal = rules.pattern("ordinal_suffix") + "?"
+    joiner = rules.pattern("day_month_joiner")
+    dash = rules.pattern("range_joiner")
+    month_alt, weekday_alt = _title_or_upper(months), _title_or_upper(weekdays)
+
+    def month_group(name: str) -> str:
+        # No leading \b: it would disable the fast first-character scan; builders check it.
+        # The dot of "Oct. 21" belongs to the date only when a number follows.
+        return rf"(?P<{name}>{month_alt})\b(?:\.(?=\s*\d))?"
+
+    def day_group(name: str, leading: bool = False) -> str:
+        # A leading look-behind would disable the fast first-character scan: when the day
+        # opens the pattern, the builder checks the character before it instead.
+        guard = "" if leading else r"(?<!\d)"
+        return rf"{guard}(?P<{name}>[0-3]?\d){ordinal}(?![\d:])"
+
+    explicit_month = r"(?P<month>" + "|".join(sorted(months, key=len, reverse=True)) + r")\.?"
+    explicit_year = r",?\s+(?P<year>(?:19|20)\d{2})\b"
+    full_mdy = re.compile(month_group("m") + r"\s*" + day_group("d") + r",?\s+" + _YEAR)
+    full_dmy = re.compile(day_group("d", leading=True) + joiner + month_group("m") + r",?\s+" + _YEAR)
+    range_md = re.compile(  # "October 20-22", "October 30 - November 2, 2016"
+        month_group("m") + r"\s*" + day_group("d") + dash
+        + r"(?:" + month_group("m2") + r"\s*)?" + day_group("d2") + rf"(?:,?\s+{_YEAR})?")
+    range_dm = re.compile(  # "20-22 October", "30 October to 2 November 2016"
+        day_group("d", leading=True) + r"(?:" + joiner + month_group("m") + r")?" + dash
+        + day_group("d2") + joiner + month_group("m2") + rf"(?:,?\s+{_YEAR})?")
+    numeric_day_month = _regex_with_groups(load_rules("dates", "vi"), "numeric_day_month", ("d", "m"))
+    relative_day = _regex_with_groups(rules, "relative_day", ("m2", "m1", "z", "p1", "n"))
+    relative_period = _regex_with_groups(rules, "relative_period", ("mod", "unit"))
+    return _MentionRules(
+        months=months,
+        weekdays=weekdays,
+        explicit=(
+            re.compile(explicit_month + r"\s+(?P<day>\d{1,2})" + ordinal + explicit_year, re.I),
+            re.compile(r"\b(?P<day>\d{1,2})" + ordinal + r"\s+" + explicit_month + explicit_year, re.I),
+            _EXPLICIT_ISO,
+            _EXPLICIT_NUMERIC,
+        ),
+        rules=(
+            (full_mdy, _full_mention, "month_digit"),
+            (full_dmy, _full_mention, "month_digit"),
+            (_FULL_ISO, _full_mention, "numeric"),
+            (_FULL_NUMERIC_DMY, _full_mention, "numeric"),
+            (numeric_day_month, _numeric_day_month_mention, "numeric"),
+            (range_md, _range_mention, "month_digit"),
+            (range_dm, _range_mention, "month_digit"),
+            (re.compile(month_group("m") + r"\s*" + day_group("d")), _month_day_mention, "month_digit"),
+            (re.compile(day_group("d", leading=True) + joiner + month_group("m")), _month_day_mention, "month_digit"),
+            (re.compile(month_group("m") + r",?\s+" + _YEAR), _month_year_mention, "month_digit"),
+            (re.compile(month_group("m") + r"(?![\s.,]*\d)"), _month_mention, "month"),
+            (re.compile(rf"(?P<wd>{weekday_alt})\b"), _weekday_mention, "weekday"),
+            (relative_day, _relative_day_mention, "relative"),
+            (relative_period, _relative_period_mention, "period"),
+        ),
+        month_token=re.compile(month_alt),
+        month_context=rules.regex("bare_month_context"),
+        future_weekday=rules.regex("future_weekday_marker"),
+        date_then_weekday=re.compile(rf"\s*\(\s*(?P<wd>{weekday_alt})\s*\)"),
+        number_words=number_words,
+        previous_period_words=frozenset(rules.words("previous_period_words")),
+        period_units=period_units,
+        word_gates=(("weekday", rules.words("weekday_gate")), ("relative", rules.words("relative_day_gate")),
+                    ("period", rules.words("relative_period_gate"))),
+    )
+
+
+def _mention_rules() -> _MentionRules:
+    """The compiled mention rules of the rule files as they are now (rebuilt after an edit)."""
+    return load_rules("dates").derived(_build_mention_rules)
+
+
+def _month_number(token: str, rules: _MentionRules) -> int:
     """'Oct.' -> 10, 'SEPTEMBER' -> 9, '10' -> 10."""
-    return int(token) if token.isdigit() else MONTHS[token.lower().rstrip(".")]
+    return int(token) if token.isdigit() else rules.months[token.lower().rstrip(".")]
 
 
 def _starts_word(match: re.Match) -> bool:
@@ -224,11 +285,11 @@ def _valid_day(month: int, day: int, year: int | None = None) -> bool:
     return True
 
 
-def _full_mention(match: re.Match) -> DateMention | None:
+def _full_mention(match: re.Match, rules: _MentionRules) -> DateMention | None:
     """'October 21, 2016', '21 October 2016', '2016-10-21', '21/10/2016' (day first)."""
     if not _starts_word(match):
         return None
-    year, month, day = int(match.group("y")), _month_number(match.group("m")), int(match.group("d"))
+    year, month, day = int(match.group("y")), _month_number(match.group("m"), rules), int(match.group("d"))
     if match.group("m").isdigit() and month > 12 and 1 <= day <= 12:
         month, day = day, month   # "9/14/2021": month first, as day first is impossible
     if not 1 <= month <= 12 or not _valid_day(month, day, year):
@@ -236,7 +297,7 @@ def _full_mention(match: re.Match) -> DateMention | None:
     return DateMention(match.group(0), match.start(), match.end(), "full", year, month, day)
 
 
-def _numeric_day_month_mention(match: re.Match) -> DateMention | None:
+def _numeric_day_month_mention(match: re.Match, rules: _MentionRules) -> DateMention | None:
     """Vietnamese 'ngày 19/12' (day 19, month 12), without a year."""
     month, day = int(match.group("m")), int(match.group("d"))
     if not 1 <= month <= 12 or not _valid_day(month, day):
@@ -244,12 +305,12 @@ def _numeric_day_month_mention(match: re.Match) -> DateMention | None:
     return DateMention(match.group(0), match.start(), match.end(), "month_day", None, month, day)
 
 
-def _range_mention(match: re.Match) -> DateMention | None:
+def _range_mention(match: re.Match, rules: _MentionRules) -> DateMention | None:
     """'October 20-22', '30 October to 2 November', with an optional trailing year."""
     if not _starts_word(match):
         return None
-    month = _month_number(match.group("m") or match.group("m2"))
-    month_end = _month_number(match.group("m2")) if match.group("m2") else month
+    month = _month_number(match.group("m") or match.group("m2"), rules)
+    month_end = _month_number(match.group("m2"), rules) if match.group("m2") else month
     day, day_end = int(match.group("d")), int(match.group("d2"))
     year = int(match.group("y")) if match.group("y") else None
     if not (_valid_day(month, day) and _valid_day(month_end, day_end)):
@@ -262,44 +323,46 @@ def _range_mention(match: re.Match) -> DateMention | None:
                        day_end=day_end, month_end=month_end)
 
 
-def _month_day_mention(match: re.Match) -> DateMention | None:
+def _month_day_mention(match: re.Match, rules: _MentionRules) -> DateMention | None:
     """'October 21', 'Oct. 21', '21 October', '21st of October'."""
     if not _starts_word(match):
         return None
-    month, day = _month_number(match.group("m")), int(match.group("d"))
+    month, day = _month_number(match.group("m"), rules), int(match.group("d"))
     if not _valid_day(month, day):
         return None
     return DateMention(match.group(0), match.start(), match.end(), "month_day", None, month, day)
 
 
-def _month_year_mention(match: re.Match) -> DateMention | None:
+def _month_year_mention(match: re.Match, rules: _MentionRules) -> DateMention | None:
     """'November 2023'."""
     if not _starts_word(match):
         return None
     return DateMention(match.group(0), match.start(), match.end(), "month_year",
-                       int(match.group("y")), _month_number(match.group("m")), None)
+                       int(match.group("y")), _month_number(match.group("m"), rules), None)
 
 
-def _month_mention(match: re.Match) -> DateMention | None:
-    """'(in) November', '(early) November': a bare month needs a leading time word."""
+def _month_mention(match: re.Match, rules: _MentionRules) -> DateMention | None:
+    """'(in) November', '(early) November': a bare month needs a leading time word
+    (``bare_month_context``)."""
     before = match.string[max(0, match.start() - 30):match.start()]
-    if not _starts_word(match) or not _MONTH_CONTEXT.search(before):
+    if not _starts_word(match) or not rules.month_context.search(before):
         return None
     return DateMention(match.group(0), match.start(), match.end(), "month",
-                       None, _month_number(match.group("m")), None)
+                       None, _month_number(match.group("m"), rules), None)
 
 
-def _weekday_mention(match: re.Match) -> DateMention | None:
+def _weekday_mention(match: re.Match, rules: _MentionRules) -> DateMention | None:
     """'on Wednesday', 'last Friday' (never 'next Friday': a report describes the past)."""
     before = match.string[max(0, match.start() - 10):match.start()]
-    if not _starts_word(match) or _NEXT_BEFORE.search(before):
+    if not _starts_word(match) or rules.future_weekday.search(before):
         return None
     return DateMention(match.group(0), match.start(), match.end(), "weekday", None, None, None,
-                       weekday=WEEKDAYS[match.group("wd").lower()])
+                       weekday=rules.weekdays[match.group("wd").lower()])
 
 
-def _relative_day_mention(match: re.Match) -> DateMention:
-    """'yesterday' -> -1, 'today' / 'this morning' -> 0, 'two days ago' -> -2."""
+def _relative_day_mention(match: re.Match, rules: _MentionRules) -> DateMention | None:
+    """'yesterday' -> -1, 'today' / 'this morning' -> 0, 'two days ago' -> -2 (the groups of
+    ``relative_day``); None for a number word missing from ``number_words``."""
     if match.group("m2"):
         offset = -2
     elif match.group("m1"):
@@ -310,66 +373,47 @@ def _relative_day_mention(match: re.Match) -> DateMention:
         offset = 1
     else:
         count = match.group("n").lower()
-        offset = -(int(count) if count.isdigit() else _NUMBER_WORDS[count])
+        number = int(count) if count.isdigit() else rules.number_words.get(count)
+        if number is None:
+            return None
+        offset = -number
     return DateMention(match.group(0), match.start(), match.end(), "relative", None, None, None,
                        offset_days=offset)
 
 
-def _relative_period_mention(match: re.Match) -> DateMention:
-    """'last week' -> ("week", -1), 'earlier this month' -> ("month", 0)."""
-    offset = -1 if match.group("mod").lower() == "last" else 0
+def _relative_period_mention(match: re.Match, rules: _MentionRules) -> DateMention | None:
+    """'last week' -> ("week", -1), 'earlier this month' -> ("month", 0); None for a unit
+    missing from ``period_units``."""
+    unit = rules.period_units.get(match.group("unit").lower())
+    if unit is None:
+        return None
+    offset = -1 if match.group("mod").lower() in rules.previous_period_words else 0
     return DateMention(match.group(0), match.start(), match.end(), "relative", None, None, None,
-                       period=(match.group("unit").lower(), offset))
+                       period=(unit, offset))
 
 
-# Each rule runs only when its cheap gate passes (see `_sentence_gates`): most sentences
-# name no month, weekday or relative day, and skipping them keeps ~1000 articles/s.
-_MENTION_RULES = (
-    (_FULL_MDY, _full_mention, "month_digit"),
-    (_FULL_DMY, _full_mention, "month_digit"),
-    (_FULL_ISO, _full_mention, "numeric"),
-    (_FULL_NUMERIC_DMY, _full_mention, "numeric"),
-    (_NGAY_DAY_MONTH, _numeric_day_month_mention, "numeric"),
-    (_RANGE_MD, _range_mention, "month_digit"),
-    (_RANGE_DM, _range_mention, "month_digit"),
-    (_MONTH_DAY, _month_day_mention, "month_digit"),
-    (_DAY_MONTH, _month_day_mention, "month_digit"),
-    (_MONTH_YEAR, _month_year_mention, "month_digit"),
-    (_MONTH_ONLY, _month_mention, "month"),
-    (_WEEKDAY, _weekday_mention, "weekday"),
-    (_RELATIVE_DAY, _relative_day_mention, "relative"),
-    (_RELATIVE_PERIOD, _relative_period_mention, "period"),
-)
-_MONTH_TOKEN = re.compile(_MONTH_ALT)
-_DIGIT = re.compile(r"\d")
-_NUMERIC_HINT = re.compile(r"\d[/.\-]\d")
+def _sentence_gates(sentence: str, rules: _MentionRules) -> set[str]:
+    """Which families of date rules could match: a few substring tests per sentence (most
+    sentences name no month, weekday or relative day, and skipping them keeps builds fast).
 
+    The weekday and relative families pass when the lowercased sentence holds one of the
+    substrings of their ``*_gate`` rule ("day", "this ", ...).
 
-def _sentence_gates(sentence: str) -> set[str]:
-    """Which families of date rules could match: a few substring tests per sentence.
-
-    Every relative-day phrase holds "day", "night", "tomorrow" or "this " ("this morning").
-
-    >>> sorted(_sentence_gates("on Wednesday (October 29)"))
+    >>> sorted(_sentence_gates("on Wednesday (October 29)", _mention_rules()))
     ['month', 'month_digit', 'relative', 'weekday']
     """
-    lower = sentence.lower()
     gates = set()
     has_digit = _DIGIT.search(sentence) is not None
-    if _MONTH_TOKEN.search(sentence):
+    if rules.month_token.search(sentence):
         gates.add("month")
         if has_digit:
             gates.add("month_digit")
     if has_digit and _NUMERIC_HINT.search(sentence):
         gates.add("numeric")
-    has_day = "day" in lower
-    has_this_or_last = "this " in lower or "last " in lower
-    if has_day:
-        gates.add("weekday")
-    if has_day or has_this_or_last or "night" in lower or "tomorrow" in lower:
-        gates.add("relative")
-    if has_this_or_last:
-        gates.add("period")
+    lower = sentence.lower()
+    for gate, substrings in rules.word_gates:
+        if any(substring in lower for substring in substrings):
+            gates.add(gate)
     return gates
 
 
@@ -382,7 +426,7 @@ def _non_overlapping(candidates: list[tuple[int, int, int, DateMention]]) -> lis
     return chosen
 
 
-def _attach_weekdays(sentence: str, mentions: list[DateMention]) -> list[DateMention]:
+def _attach_weekdays(sentence: str, mentions: list[DateMention], rules: _MentionRules) -> list[DateMention]:
     """Fold a weekday next to a date into it: 'Wednesday (October 29)' is one month_day
     with weekday=2, which later helps pick the year when no publication date is known.
 
@@ -402,10 +446,10 @@ def _attach_weekdays(sentence: str, mentions: list[DateMention]) -> list[DateMen
             merged[-1] = replace(mention, text=sentence[previous.start:end], start=previous.start, end=end,
                                  weekday=previous.weekday)
             continue
-        after = _DATE_THEN_WEEKDAY.match(sentence, mention.end) if mention.kind in {"full", "month_day"} else None
+        after = rules.date_then_weekday.match(sentence, mention.end) if mention.kind in {"full", "month_day"} else None
         if after:
             mention = replace(mention, text=sentence[mention.start:after.end()], end=after.end(),
-                              weekday=WEEKDAYS[after.group("wd").lower()])
+                              weekday=rules.weekdays[after.group("wd").lower()])
         merged.append(mention)
     return merged
 
@@ -420,19 +464,20 @@ def find_date_mentions(sentence: str) -> list[DateMention]:
     >>> [m.kind for m in find_date_mentions("On October 21, and on Wednesday (October 29)")]
     ['month_day', 'month_day']
     """
-    gates = _sentence_gates(sentence)
+    rules = _mention_rules()
+    gates = _sentence_gates(sentence, rules)
     if not gates:
         return []
     candidates = []
-    for rank, (pattern, build, gate) in enumerate(_MENTION_RULES):
+    for rank, (pattern, build, gate) in enumerate(rules.rules):
         if gate not in gates:
             continue
         for match in pattern.finditer(sentence):
-            mention = build(match)
+            mention = build(match, rules)
             if mention is not None:
                 candidates.append((mention.start, -(mention.end - mention.start), rank, mention))
     mentions = _non_overlapping(candidates)
-    return _attach_weekdays(sentence, mentions) if "weekday" in gates else mentions
+    return _attach_weekdays(sentence, mentions, rules) if "weekday" in gates else mentions
 
 
 # ---------------------------------------------------------------------------
