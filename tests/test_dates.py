@@ -623,6 +623,29 @@ def test_each_gate_lets_through_every_example_of_its_rule():
     assert all(any(s in name for s in rules.words("weekday_gate")) for name in rules.words("weekdays"))
 
 
+def test_each_year_rule_gate_lets_through_every_example_of_its_family():
+    from defcoop.dates import _YEAR_FAMILIES
+    from defcoop.rules import load_rules
+
+    rules = load_rules("dates")
+    for keys, gate, _build, _group in _YEAR_FAMILIES:
+        for key in keys:
+            assert rules.rules[key].must_match, key
+            for example in rules.rules[key].must_match:
+                assert any(s in example for s in rules.words(gate)), (gate, example)
+
+
+def test_a_passive_verb_among_the_implementing_words_means_implemented():
+    from defcoop.dates import _instrument_action, _window_rules
+
+    rules = _window_rules()
+    for verb, action in [("carried out", "implement"), ("realised", "implement"),
+                         ("adopted", "sign"), ("inked", "sign")]:
+        folded = f"they discussed how the cooperation plan for 2021 was {verb}"
+        start = folded.index("the cooperation")
+        assert _instrument_action(folded, start, folded.index(" was"), rules) == action, verb
+
+
 @pytest.fixture()
 def rule_copy(tmp_path, monkeypatch):
     """data/rules copied to a temporary folder the loader reads; caches emptied before and after."""
@@ -669,6 +692,49 @@ def test_a_rule_without_the_groups_the_code_reads_names_its_line(rule_copy):
 def test_a_period_unit_the_code_does_not_know_is_refused(rule_copy):
     from defcoop.rules import RuleFileError
 
-    edit(rule_copy / "en" / "dates.yaml", "{week: week, month: month, year: year}", "{week: week, month: month, year: decade}")
+    edit(rule_copy / "en" / "dates.yaml", "{week: week, month: month, year: year}",
+         "{week: week, month: month, year: decade}")
     with pytest.raises(RuleFileError, match="'period_units' must map each unit to one of week, month, year"):
         find_date_mentions("They met last week.")
+
+
+def test_an_edited_year_rule_is_used_by_the_next_build(rule_copy):
+    from defcoop import rulecache
+
+    assert year_windows_from_text(["They marked the 2017 Vietnam-Cambodia Friendship Season."]) == []
+    edit(rule_copy / "en" / "dates.yaml", "(?:friendship|solidarity)(?:\\s+and\\s+[a-z]+)?\\s+year\\b'",
+         "(?:friendship|solidarity)(?:\\s+and\\s+[a-z]+)?\\s+(?:year|season)\\b'")
+    assert rulecache.refresh() is True
+    [window] = year_windows_from_text(["They marked the 2017 Vietnam-Cambodia Friendship Season."])
+    assert (window.start, window.end) == (date(2017, 1, 1), date(2017, 12, 31))
+
+
+def test_a_year_rule_without_its_year_group_names_its_line(rule_copy):
+    from defcoop.rules import RuleFileError
+
+    edit(rule_copy / "en" / "dates.yaml", "'\\bchair(?:manship)?\\s*year\\s+(?P<y>",
+         "'\\bchair(?:manship)?\\s*year\\s+(?P<year>")
+    line = next(number for number, text in enumerate((rule_copy / "en" / "dates.yaml").read_text().splitlines(), 1)
+                if text.startswith("chair_year_then_year:"))
+    message = rf"en/dates.yaml:{line}: 'chair_year_then_year' needs the named group\(s\) y"
+    with pytest.raises(RuleFileError, match=message):
+        year_windows_from_text(["The ASEAN Chairmanship Year 2020."])
+
+
+def test_an_edited_calendar_is_used_by_the_next_build(tmp_path, monkeypatch):
+    import shutil
+
+    import defcoop.dates as dates_module
+    from defcoop import rulecache
+
+    shutil.copy(dates_module.REFERENCE_DIR / "calendar.csv", tmp_path / "calendar.csv")
+    monkeypatch.setattr(dates_module, "REFERENCE_DIR", tmp_path)
+    rulecache.clear()
+    try:
+        sentence = ["The events mark the 55th anniversary of Vietnam-Cambodia diplomatic relations."]
+        assert year_windows_from_text(sentence)[0].start == date(2022, 1, 1)
+        edit(tmp_path / "calendar.csv", "vn_kh_relations_year,1967,", "vn_kh_relations_year,1966,")
+        assert rulecache.refresh() is True
+        assert year_windows_from_text(sentence)[0].start == date(2021, 1, 1)
+    finally:
+        rulecache.clear()

@@ -136,7 +136,6 @@ _FULL_NUMERIC_DMY = re.compile(r"(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=
 _WEEKDAY_THEN_DATE = re.compile(r"\s*(?:\(|,)?\s*")
 _DIGIT = re.compile(r"\d")
 _NUMERIC_HINT = re.compile(r"\d[/.\-]\d")
-_PERIOD_UNITS = ("week", "month", "year")    # the periods `_period_interval` knows
 
 
 def _rule_error(rules: RuleSet, key: str, problem: str) -> RuleFileError:
@@ -145,7 +144,7 @@ def _rule_error(rules: RuleSet, key: str, problem: str) -> RuleFileError:
     return RuleFileError(rules.source, rule.line if rule else 1, f"'{key}' {problem}")
 
 
-def _regex_with_groups(rules: RuleSet, key: str, groups: tuple[str, ...]) -> re.Pattern[str]:
+def _regex_with_groups(rules: RuleSet, key: str, *groups: str) -> re.Pattern[str]:
     """Rule `key` compiled; it must have the named groups the code reads from its matches."""
     regex = rules.regex(key)
     missing = [group for group in groups if group not in regex.groupindex]
@@ -187,8 +186,8 @@ def _build_mention_rules(rules: RuleSet) -> _MentionRules:
     if not all(isinstance(value, int) for value in number_words.values()):
         raise _rule_error(rules, "number_words", "must map each word to a whole number")
     period_units = rules.table("period_units")
-    if not set(period_units.values()) <= set(_PERIOD_UNITS):
-        raise _rule_error(rules, "period_units", f"must map each unit to one of {', '.join(_PERIOD_UNITS)}")
+    if not set(period_units.values()) <= _PERIOD_INTERVALS.keys():
+        raise _rule_error(rules, "period_units", f"must map each unit to one of {', '.join(_PERIOD_INTERVALS)}")
     ordinal = rules.pattern("ordinal_suffix") + "?"
     joiner = rules.pattern("day_month_joiner")
     dash = rules.pattern("range_joiner")
@@ -215,9 +214,9 @@ def _build_mention_rules(rules: RuleSet) -> _MentionRules:
     range_dm = re.compile(  # "20-22 October", "30 October to 2 November 2016"
         day_group("d", leading=True) + r"(?:" + joiner + month_group("m") + r")?" + dash
         + day_group("d2") + joiner + month_group("m2") + rf"(?:,?\s+{_YEAR})?")
-    numeric_day_month = _regex_with_groups(load_rules("dates", "vi"), "numeric_day_month", ("d", "m"))
-    relative_day = _regex_with_groups(rules, "relative_day", ("m2", "m1", "z", "p1", "n"))
-    relative_period = _regex_with_groups(rules, "relative_period", ("mod", "unit"))
+    numeric_day_month = _regex_with_groups(load_rules("dates", "vi"), "numeric_day_month", "d", "m")
+    relative_day = _regex_with_groups(rules, "relative_day", "m2", "m1", "z", "p1", "n")
+    relative_period = _regex_with_groups(rules, "relative_period", "mod", "unit")
     return _MentionRules(
         months=months,
         weekdays=weekdays,
@@ -412,8 +411,10 @@ def _sentence_gates(sentence: str, rules: _MentionRules) -> set[str]:
         gates.add("numeric")
     lower = sentence.lower()
     for gate, substrings in rules.word_gates:
-        if any(substring in lower for substring in substrings):
-            gates.add(gate)
+        for substring in substrings:      # a plain loop: any() with a generator costs more here
+            if substring in lower:
+                gates.add(gate)
+                break
     return gates
 
 
@@ -589,69 +590,7 @@ def calendar_window(key: str, year: int) -> tuple[date, date]:
 # Windows: what the text says about the year
 # ---------------------------------------------------------------------------
 
-_Y = r"(?P<y>(?:19|20)\d{2})(?!\d)(?!\s*-\s*\d)"
 _YEAR_RANGE = re.compile(r"(?<![\d-])(?P<y1>(?:19|20)\d{2})\s*-\s*(?P<y2>(?:19|20)\d{2}|\d{2})(?![\d-])")
-_INSTRUMENT = re.compile(r"(?:\b|(?<=the))(?:protocol|agreement|programme|program|plans?|memorandum|mou|roadmap)\b")
-_PLAN_YEAR = (
-    re.compile(_Y + r"\s*(?:(?:annual|bilateral|defen[cs]e|military|cooperation|co-operation"
-               r"|collaboration|joint|work|working|action)\s*){0,3}plans?\b"),
-    re.compile(r"\bplans?\b(?:\s+(?:for|of)\s+(?:the\s+)?(?:year\s+)?"
-               r"|(?!\s+to\b)[^.;\d]{0,40}?\b(?:for|in)\s+(?:the\s+year\s+)?)" + _Y),
-)
-_RESULTS_YEAR = (
-    # "reviewed 2016": the year reviewed is the verb's object
-    re.compile(r"\b(?:review(?:ed|ing|s)?|assess(?:ed|ing|es)?|evaluat(?:ed|ing|es)|summ(?:ed|ing)\s+up)\s+" + _Y),
-    # the words between name no other year: "reviewed 2016 and discussed plans for 2017" reviews 2016 only
-    re.compile(r"(?:results?|achievements?|outcomes?|accomplishments?|\breview(?:ed|ing|s)?"
-               r"|\bassess(?:ed|ing|ment)?|evaluat\w*|summ(?:ed|ing)\s+up)\b(?:(?!(?:19|20)\d\d)[^.;]){0,60}?"
-               r"\b(?:in|of|during|throughout|for)\s+(?:the\s+year\s+)?" + _Y),
-    re.compile(_Y + r"\s+(?:[a-z-]+\s+){0,2}?(?:results|achievements|outcomes)\b"),
-)
-_FUTURE_YEAR = re.compile(
-    r"\b(?:agree[ds]?|agreeing|will|shall|pledge[ds]?|vow(?:s|ed)?|commit(?:s|ted)?|aim(?:s|ed|ing)?"
-    r"|plan(?:s|ned)?\s+to|set\s+to|expect(?:s|ed)?\s+to|intend(?:s|ed)?\s+to|determined\s+to"
-    r"|look(?:s|ing)?\s+forward\s+to)\b[^.;]{0,120}?\b(?:in|for|during|throughout)\s+(?:the\s+year\s+)?" + _Y
-)
-_FIRST_EDITION_YEAR = re.compile(
-    r"\b(?P<which>first|1st|inaugural|previous|last|earlier|prior)\s+(?:edition|exchange|dialogue"
-    r"|meeting|session|round|event|one|time)\b[^.;]{0,60}?\b(?:in|held\s+in|took\s+place\s+in"
-    r"|organi[sz]ed\s+in)\s+" + _Y
-)
-_LATER_EDITION = re.compile(
-    r"\bthis\s+year['\u2019]?s\b|\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
-    r"|\d+(?:nd|rd|th))\s+(?:edition|exchange|dialogue|meeting|session|round|iteration)\b"
-    r"|\b(?:following|after)\s+the\s+success\b"
-)
-_ANNIVERSARY = re.compile(
-    r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?(?:establishment\s+of\s+)?"
-    r"(?:the\s+)?(?P<who>(?:[a-z-]+\s+){0,4}?)diplomatic\s+(?:relations|ties)\b"
-)
-_ANNIVERSARY_WORDS = {"vietnam", "viet", "nam", "cambodia", "bilateral", "two", "countries", "between", "and",
-                      "their", "the", "of"}     # compared word by word, hyphenated names split
-_FRIENDSHIP_YEAR = (
-    re.compile(_Y + r"\s+(?:[a-z-]+\s+){0,4}?(?:friendship|solidarity)(?:\s+and\s+[a-z]+)?\s+year\b"),
-    re.compile(r"\b(?:friendship|solidarity)(?:\s+and\s+[a-z]+)?\s+year\s+(?:of\s+)?" + _Y),
-    re.compile(r"\byear\s+of\s+(?:[a-z-]+\s+){0,4}?friendship\s+(?:[a-z-]+\s+){0,3}?" + _Y),
-)
-_CHAIR_YEAR = (
-    re.compile(r"\bchair(?:manship)?\s*year\s+" + _Y),
-    re.compile(_Y + r"\s+asean\s+chair(?:manship)?\b"),
-    # "the role of ASEAN President 2022", "ASEAN Chair 2020": the chair named with its year after
-    re.compile(r"\basean\s+(?:chair(?:man|manship)?|president|presidency)\s+(?:in\s+|of\s+)?" + _Y),
-)
-_SIGN_WORDS = re.compile(
-    r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|adopt(?:s|ed|ing)?"
-    r"|approv(?:e|es|ed|ing|al)|draft(?:s|ed|ing)?|formulat\w*|finali[sz]\w*|agree(?:d|s)?\s+(?:on|upon))\b"
-)
-_IMPLEMENT_WORDS = re.compile(
-    r"\b(?:implement\w*|carr(?:y|ies|ied|ying)\s+out|realis\w*|realiz\w*|execut\w*|review\w*"
-    r"|contents?|results?|achiev\w*|accomplish\w*|fulfil\w*|in\s+line\s+with|in\s+accordance\s+with"
-    r"|according\s+to|promot\w*|continu\w*)\b"
-)
-_PASSIVE_AFTER = re.compile(
-    r"[^.;]{0,40}?\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are|being|be)\s+"
-    r"(?P<verb>signed|inked|adopted|approved|implemented|carried\s+out|realised|realized)\b"
-)
 _EVIDENCE_CHARS = 90
 
 
@@ -676,40 +615,37 @@ def _quote(original: str, start: int, end: int) -> str:
     return f"'{words}'"
 
 
-def _instrument_action(folded: str, start: int, end: int) -> str:
+def _instrument_action(folded: str, start: int, end: int, rules: _WindowRules) -> str:
     """Whether the plan/protocol at folded[start:end] is being signed or implemented.
 
-    The nearest action word before it in the same clause decides; a passive right after
-    ("... were implemented") overrides. No verb at all means it is being implemented.
+    The nearest action word before it in the same clause decides (``signing_verbs`` versus
+    ``implementing_words``); a passive right after ("... were implemented", ``passive_action``)
+    overrides: implementing when its verb is one of the implementing words. No verb at all means
+    it is being implemented.
 
-    >>> _instrument_action("they signed the cooperation plan for 2021", 16, 41)
+    >>> _instrument_action("they signed the cooperation plan for 2021", 16, 41, _window_rules())
     'sign'
     """
-    passive = _PASSIVE_AFTER.match(folded, end)
+    passive = rules.passive_after.match(folded, end)
     if passive:
-        implemented = passive.group("verb").startswith(("implemented", "carried", "realis", "realiz"))
+        implemented = rules.implement_words.fullmatch(passive.group("verb")) is not None
         return "implement" if implemented else "sign"
     clause_start = max(folded.rfind(".", 0, start), folded.rfind(";", 0, start), start - 120, 0)
     before = folded[clause_start:start]
-    last_sign = max((m.end() for m in _SIGN_WORDS.finditer(before)), default=-1)
-    last_implement = max((m.end() for m in _IMPLEMENT_WORDS.finditer(before)), default=-1)
+    last_sign = max((m.end() for m in rules.sign_words.finditer(before)), default=-1)
+    last_implement = max((m.end() for m in rules.implement_words.finditer(before)), default=-1)
     return "sign" if last_sign > last_implement else "implement"
 
 
-_DRY_SEASON = re.compile(r"\s*dry[- ]season\b(?P<ended>[^.;]{0,30}?\b(?:just |recently )?(?:ended|finished|concluded|closed)\b)?")
-_DRY_SEASON_BEFORE = re.compile(r"\bdry[- ]season\s+(?:of\s+)?$")
-_SEASON_AHEAD = re.compile(r"\b(?:will|shall|resum\w*|next|upcoming|coming|plan\w*|prepar\w*)\b")
-
-
-def _dry_season_window(match: re.Match, folded: str, original: str) -> Window | None:
+def _dry_season_window(match: re.Match, folded: str, original: str, rules: _WindowRules) -> Window | None:
     """Remains search teams work in the dry season, November to May: remains "found during the
     2017-2018 dry season" are handed over from its start to the summer after it, or, once the
     season "has just ended", in the months after it (the windows ``dry_season_finds`` and
     ``dry_season_just_ended`` of calendar.csv)."""
-    after = _DRY_SEASON.match(folded, match.end())
-    if after is None and not _DRY_SEASON_BEFORE.search(folded, max(0, match.start() - 20), match.start()):
+    after = rules.dry_season.match(folded, match.end())
+    if after is None and not rules.dry_season_before.search(folded, max(0, match.start() - 20), match.start()):
         return None
-    if _SEASON_AHEAD.search(folded, max(0, match.start() - 60), match.start()):
+    if rules.season_ahead.search(folded, max(0, match.start() - 60), match.start()):
         return None   # "when it resumes its search in the 2018-2019 dry season": a season to come
     first, last = int(match.group("y1")), int(match.group("y2")[-2:]) + int(match.group("y1")) // 100 * 100
     if last != first + 1:
@@ -718,10 +654,11 @@ def _dry_season_window(match: re.Match, folded: str, original: str) -> Window | 
     if after is not None and after.group("ended"):
         return Window(*calendar_window("dry_season_just_ended", first), False,
                       f"{quote} (dry season {first}-{last} just ended)")
-    return Window(*calendar_window("dry_season_finds", first), False, f"{quote} (finds of the {first}-{last}{_SEASON_LABEL}")
+    return Window(*calendar_window("dry_season_finds", first), False,
+                  f"{quote} (finds of the {first}-{last}{_SEASON_LABEL}")
 
 
-def _year_range_windows(folded: str, original: str) -> list[tuple[tuple[int, int], Window]]:
+def _year_range_windows(folded: str, original: str, rules: _WindowRules) -> list[tuple[tuple[int, int], Window]]:
     """Protocol / programme periods 'for 2015-2019': implemented during, signed the year before;
     a dry season '2017-2018' dates remains handed over (see `_dry_season_window`)."""
     found = []
@@ -730,15 +667,15 @@ def _year_range_windows(folded: str, original: str) -> list[tuple[tuple[int, int
         last = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
         if last <= first or last - first > 15:
             continue
-        season = _dry_season_window(match, folded, original)
+        season = _dry_season_window(match, folded, original, rules)
         if season is not None:
             found.append(((match.start(), match.end()), season))
             continue
         context = folded[max(0, match.start() - 80):match.end() + 30]
-        if not _INSTRUMENT.search(context):
+        if not rules.instrument.search(context):
             continue
         quote = _quote(original, max(0, match.start() - 40), match.end())
-        if _instrument_action(folded, match.start(), match.end()) == "sign":
+        if _instrument_action(folded, match.start(), match.end(), rules) == "sign":
             window = Window(date(first - 1, 1, 1), date(first, 12, 31), False,
                             f"{quote} (period {first}-{last} signed)")
         else:
@@ -756,19 +693,19 @@ def _plan_window(year: int, action: str, quote: str) -> Window:
     return Window(*calendar_window("plan_implemented", year), False, f"{quote} (plan for {year} implemented)")
 
 
-def _plan_rule(match: re.Match, folded: str, quote: str) -> Window:
+def _plan_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules) -> Window:
     """'signed the Cooperation Plan for 2021' / 'implemented the 2016 plan' (see `_plan_window`)."""
     year = int(match.group("y"))
-    return _plan_window(year, _instrument_action(folded, match.start(), match.end()), quote)
+    return _plan_window(year, _instrument_action(folded, match.start(), match.end(), rules), quote)
 
 
-def _results_rule(match: re.Match, folded: str, quote: str) -> Window:
+def _results_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules) -> Window:
     """Year Y's results are reviewed late in Y or early in Y+1 (``results_reviewed`` of calendar.csv)."""
     year = int(match.group("y"))
     return Window(*calendar_window("results_reviewed", year), False, f"{quote} (results of {year})")
 
 
-def _intention_rule(match: re.Match, folded: str, quote: str) -> Window:
+def _intention_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules) -> Window:
     """'agreed to intensify cooperation in Y': said from autumn of Y-1 to the end of Y."""
     year = int(match.group("y"))
     return Window(date(year - 1, 9, 1), date(year, 12, 31), False, f"{quote} (intentions for {year})")
@@ -777,54 +714,104 @@ def _intention_rule(match: re.Match, folded: str, quote: str) -> Window:
 _EDITION_LABEL = "(a later edition)"
 
 
-def _edition_rule(match: re.Match, folded: str, quote: str) -> Window:
-    """'the first edition in 2022' (with a later edition held now): the meeting is after it."""
+def _edition_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules) -> Window:
+    """'the first edition in 2022' (with a later edition held now): the meeting is after it
+    (a year after it when it was the first, ``first_edition_words``)."""
     year = int(match.group("y"))
-    after = year + 1 if match.group("which") in {"first", "1st", "inaugural"} else year
+    after = year + 1 if match.group("which") in rules.first_edition_words else year
     return Window(date(after, 1, 1), OPEN_END, False, f"{quote} {_EDITION_LABEL}")
 
 
-def _anniversary_rule(match: re.Match, folded: str, quote: str) -> Window | None:
+def _anniversary_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules) -> Window | None:
     """'55th anniversary of diplomatic relations' -> 1967 + 55 (``vn_kh_relations_year`` of
     calendar.csv), unless another country is named."""
-    if set(re.split(r"[\s-]+", match.group("who"))) - _ANNIVERSARY_WORDS - {""}:
+    if set(re.split(r"[\s-]+", match.group("who"))) - rules.own_relations_words - {""}:
         return None      # "Vietnam – Cambodia" (spaced dash) is Vietnam and Cambodia; another country is not
     year = load_calendar()["vn_kh_relations_year"] + int(match.group("n"))
     return Window(date(year, 1, 1), date(year, 12, 31), False, f"{quote} (anniversary year {year})")
 
 
-def _friendship_rule(match: re.Match, folded: str, quote: str) -> Window:
+def _friendship_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules) -> Window:
     """'the 2017 Vietnam-Cambodia Friendship Year': the whole named year."""
     year = int(match.group("y"))
     return Window(date(year, 1, 1), date(year, 12, 31), False, f"{quote} (friendship year)")
 
 
-def _chair_rule(match: re.Match, folded: str, quote: str) -> Window:
+def _chair_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules) -> Window:
     """'ASEAN Chairmanship Year 2020': during that year or just after (thanks, reviews)."""
     year = int(match.group("y"))
     return Window(date(year, 1, 1), date(year + 1, 1, 31), False, f"{quote} (chairmanship year)")
 
 
-# (patterns, substrings one of which must be in the folded sentence, window builder, span group)
-_YEAR_RULES = (
-    (_PLAN_YEAR, ("plan",), _plan_rule, "y"),
-    (_RESULTS_YEAR, ("result", "achievement", "outcome", "accomplishment", "review", "assess",
-                     "evaluat", "summ"), _results_rule, "y"),
-    ((_FUTURE_YEAR,), ("agree", "will", "shall", "pledge", "vow", "commit", "aim", "plan", "set to",
-                       "expect", "intend", "determined", "look"), _intention_rule, "y"),
-    ((_FIRST_EDITION_YEAR,), ("first", "1st", "inaugural", "previous", "last", "earlier", "prior"),
-     _edition_rule, "y"),
-    ((_ANNIVERSARY,), ("anniversary",), _anniversary_rule, "n"),
-    (_FRIENDSHIP_YEAR, ("friendship", "solidarity"), _friendship_rule, "y"),
-    (_CHAIR_YEAR, ("chair", "president"), _chair_rule, "y"),
+# The families of single-year rules, in the order they claim a year: (rule keys of
+# data/rules/en/dates.yaml, tried in this order; the key of their gate substrings; the window
+# builder; the group spanning the year).
+_YEAR_FAMILIES = (
+    (("year_then_plan", "plan_then_year"), "plan_gate", _plan_rule, "y"),
+    (("review_of_year", "results_then_year", "year_then_results"), "results_gate", _results_rule, "y"),
+    (("intention_year",), "intention_gate", _intention_rule, "y"),
+    (("earlier_edition_year",), "earlier_edition_gate", _edition_rule, "y"),
+    (("anniversary_of_relations",), "anniversary_gate", _anniversary_rule, "n"),
+    (("year_then_friendship_year", "friendship_year_then_year", "year_of_friendship"), "friendship_gate",
+     _friendship_rule, "y"),
+    (("chair_year_then_year", "year_then_asean_chair", "asean_chair_then_year"), "chair_gate", _chair_rule, "y"),
 )
-_YEAR_HINT = re.compile(r"(?:19|20)\d\d|nniversary")
+_YEAR_DIGITS = r"(?:19|20)\d\d"
+# Groups the window builders read, beyond the span group.
+_EXTRA_GROUPS = {"earlier_edition_year": ("which",), "anniversary_of_relations": ("who",)}
 
 
-def _single_year_windows(folded: str, original: str) -> list[tuple[tuple[int, int], Window]]:
+@dataclass(frozen=True)
+class _WindowRules:
+    """The compiled rules of year windows, built from the rule file (`_window_rules`)."""
+
+    year_hint: re.Pattern[str]              # a sentence without it gives no window
+    instrument: re.Pattern[str]             # plan, protocol, ...: dated by a period "2015-2019"
+    sign_words: re.Pattern[str]
+    implement_words: re.Pattern[str]
+    passive_after: re.Pattern[str]          # "... was signed" right after a plan
+    dry_season: re.Pattern[str]             # "dry season" after a year range
+    dry_season_before: re.Pattern[str]      # "dry season of" before it
+    season_ahead: re.Pattern[str]           # "will resume in": a season to come
+    later_edition: re.Pattern[str]
+    first_edition_words: frozenset[str]
+    own_relations_words: frozenset[str]
+    # (regexes, gate substrings, window builder, span group), in the order they claim a year
+    year_rules: tuple[tuple[tuple[re.Pattern[str], ...], tuple[str, ...], Callable, str], ...]
+
+
+def _build_window_rules(rules: RuleSet) -> _WindowRules:
+    """Compile the year-window rules of data/rules/en/dates.yaml; a rule missing a group the
+    code reads is refused with its file and line."""
+    year_rules = []
+    for keys, gate, build, group in _YEAR_FAMILIES:
+        regexes = tuple(_regex_with_groups(rules, key, group, *_EXTRA_GROUPS.get(key, ())) for key in keys)
+        year_rules.append((regexes, rules.words(gate), build, group))
+    return _WindowRules(
+        year_hint=re.compile(_YEAR_DIGITS + "|" + rules.pattern("yearless_window_hint")),
+        instrument=rules.regex("instrument_words"),
+        sign_words=rules.regex("signing_verbs"),
+        implement_words=rules.regex("implementing_words"),
+        passive_after=_regex_with_groups(rules, "passive_action", "verb"),
+        dry_season=_regex_with_groups(rules, "dry_season_after_years", "ended"),
+        dry_season_before=rules.regex("dry_season_before_years"),
+        season_ahead=rules.regex("season_ahead_words"),
+        later_edition=rules.regex("later_edition"),
+        first_edition_words=frozenset(rules.words("first_edition_words")),
+        own_relations_words=frozenset(rules.words("own_relations_words")),
+        year_rules=tuple(year_rules),
+    )
+
+
+def _window_rules() -> _WindowRules:
+    """The compiled year-window rules of the rule file as it is now (rebuilt after an edit)."""
+    return load_rules("dates").derived(_build_window_rules)
+
+
+def _single_year_windows(folded: str, original: str, rules: _WindowRules) -> list[tuple[tuple[int, int], Window]]:
     """Windows from one year each: plans, results, intentions, editions, anniversaries, named years."""
     found = []
-    for patterns, gate_words, build, group in _YEAR_RULES:
+    for patterns, gate_words, build, group in rules.year_rules:
         if not any(word in folded for word in gate_words):
             continue
         for pattern in patterns:
@@ -832,7 +819,7 @@ def _single_year_windows(folded: str, original: str) -> list[tuple[tuple[int, in
                 first = match.start(group)
                 if first and folded[first - 1].isdigit():
                     continue  # part of a longer number
-                window = build(match, folded, _quote(original, *match.span()))
+                window = build(match, folded, _quote(original, *match.span()), rules)
                 if window is not None:
                     found.append((match.span(group), window))
     return found
@@ -877,20 +864,21 @@ def year_windows_from_text(sentences: list[str]) -> list[Window]:
     >>> window.start, window.end
     (datetime.date(2020, 9, 1), datetime.date(2021, 1, 31))
     """
+    rules = _window_rules()
     windows: dict[tuple[date, date, str], Window] = {}
     for sentence in sentences:
-        if not _YEAR_HINT.search(sentence):
+        if not rules.year_hint.search(sentence):
             continue
         folded = _lower_keep_offsets(sentence)
         taken: list[tuple[int, int]] = []
-        found = _year_range_windows(folded, sentence) + _single_year_windows(folded, sentence)
+        found = _year_range_windows(folded, sentence, rules) + _single_year_windows(folded, sentence, rules)
         for span, window in found:
             if _overlaps(span, taken):
                 continue
             taken.append(span)
             key = (window.start, window.end, re.sub(r"\W+", "", window.evidence.lower()))
             windows.setdefault(key, window)
-    return _latest_season_only(_drop_unconfirmed_editions(list(windows.values()), sentences))
+    return _latest_season_only(_drop_unconfirmed_editions(list(windows.values()), sentences, rules))
 
 
 _SEASON_LABEL = " dry season)"
@@ -913,11 +901,11 @@ def _latest_season_only(windows: list[Window]) -> list[Window]:
     return [w for w in windows if w not in seasons or w.end == latest]
 
 
-def _drop_unconfirmed_editions(windows: list[Window], sentences: list[str]) -> list[Window]:
+def _drop_unconfirmed_editions(windows: list[Window], sentences: list[str], rules: _WindowRules) -> list[Window]:
     """'The first edition in 2022' only dates this meeting when a later edition is reported
-    ("this year's", "second edition"); the check runs only if such a window exists."""
+    ("this year's", "second edition": ``later_edition``); the check runs only if such a window exists."""
     editions = [w for w in windows if w.evidence.endswith(_EDITION_LABEL)]
-    if not editions or any(_LATER_EDITION.search(sentence.lower()) for sentence in sentences):
+    if not editions or any(rules.later_edition.search(sentence.lower()) for sentence in sentences):
         return windows
     return [w for w in windows if w not in editions]
 
@@ -1041,19 +1029,39 @@ def _latest_on_or_before(mention: DateMention, published: date) -> Interval | No
     return None
 
 
-def _period_interval(unit: str, offset: int, published: date) -> Interval:
-    """'last week' / 'this month' / 'last year' relative to the publication day."""
-    if unit == "week":
-        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=offset)
-        return monday, min(monday + timedelta(days=6), published)
-    if unit == "month":
-        first = published.replace(day=1)
-        if offset < 0:
-            first = (first - timedelta(days=1)).replace(day=1)
-        start, end = _month_interval(first.year, first.month)
-        return start, min(end, published)
+def _week_interval(offset: int, published: date) -> Interval:
+    """'this week' (0) / 'last week' (-1): Monday to Sunday, cut at the publication day."""
+    monday = published - timedelta(days=published.weekday()) + timedelta(weeks=offset)
+    return monday, min(monday + timedelta(days=6), published)
+
+
+def _month_so_far_interval(offset: int, published: date) -> Interval:
+    """'this month' (0) / 'last month' (-1), cut at the publication day."""
+    first = published.replace(day=1)
+    if offset < 0:
+        first = (first - timedelta(days=1)).replace(day=1)
+    start, end = _month_interval(first.year, first.month)
+    return start, min(end, published)
+
+
+def _year_so_far_interval(offset: int, published: date) -> Interval:
+    """'this year' (0) / 'last year' (-1), cut at the publication day."""
     year = published.year + offset
     return date(year, 1, 1), min(date(year, 12, 31), published)
+
+
+# The periods a rule file's ``period_units`` may name, and how each is placed.
+_PERIOD_INTERVALS: dict[str, Callable[[int, date], Interval]] = {
+    "week": _week_interval, "month": _month_so_far_interval, "year": _year_so_far_interval}
+
+
+def _period_interval(unit: str, offset: int, published: date) -> Interval:
+    """'last week' / 'this month' / 'last year' relative to the publication day.
+
+    >>> _period_interval("week", -1, date(2025, 10, 29))
+    (datetime.date(2025, 10, 20), datetime.date(2025, 10, 26))
+    """
+    return _PERIOD_INTERVALS[unit](offset, published)
 
 
 def coarse_precision(start: date, end: date) -> str:
