@@ -689,6 +689,18 @@ def test_a_rule_without_the_groups_the_code_reads_names_its_line(rule_copy):
         find_date_mentions("They met yesterday.")
 
 
+def test_a_broken_date_rule_stops_a_build_before_any_article(rule_copy):
+    from defcoop import rulecache
+    from defcoop.dates import load_date_rules
+    from defcoop.rules import RuleFileError
+
+    assert load_date_rules()[0].months["sept"] == 9
+    edit(rule_copy / "en" / "dates.yaml", "(?P<verb>signed", "(?P<action>signed")
+    assert rulecache.refresh() is True
+    with pytest.raises(RuleFileError, match="'passive_action' needs the named group\\(s\\) verb"):
+        rulecache.load_all()
+
+
 def test_a_period_unit_the_code_does_not_know_is_refused(rule_copy):
     from defcoop.rules import RuleFileError
 

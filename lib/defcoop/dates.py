@@ -24,7 +24,7 @@ from typing import Callable
 from defcoop.paths import REFERENCE_DIR
 from defcoop.reference import ReferenceDataError, read_rows
 from defcoop.rulecache import cached_by_content
-from defcoop.rules import RuleFileError, RuleSet, load_rules
+from defcoop.rules import RuleFileError, RuleSet, load_rules, rules_path
 from defcoop.text import fold
 
 _EXPLICIT_ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)")
@@ -806,6 +806,16 @@ def _build_window_rules(rules: RuleSet) -> _WindowRules:
 def _window_rules() -> _WindowRules:
     """The compiled year-window rules of the rule file as it is now (rebuilt after an edit)."""
     return load_rules("dates").derived(_build_window_rules)
+
+
+@cached_by_content(lambda: rules_path("dates"))
+def load_date_rules(path: Path) -> tuple[_MentionRules, _WindowRules]:
+    """Every compiled date rule (mentions, year windows) of the rule files as they are now.
+
+    A build runs every loader before reading articles (`defcoop.rulecache.load_all`), so a rule
+    missing a group the code reads stops it with ``file:line`` instead of failing on each article.
+    """
+    return _mention_rules(), _window_rules()
 
 
 def _single_year_windows(folded: str, original: str, rules: _WindowRules) -> list[tuple[tuple[int, int], Window]]:

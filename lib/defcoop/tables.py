@@ -233,7 +233,7 @@ _WARM_UP_TEXT = ("Hanoi (VNA) - Vietnam and Cambodia agreed tointensify joint bo
                  "signed the 2017 cooperation plan.")
 
 
-RULE_MODULES = ("defcoop.clean", "defcoop.themes", "defcoop.meetings", "defcoop.agreements",
+RULE_MODULES = ("defcoop.clean", "defcoop.dates", "defcoop.themes", "defcoop.meetings", "defcoop.agreements",
                 "defcoop.commitments", "defcoop.people", "defcoop.places")
 
 
