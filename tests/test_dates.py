@@ -685,7 +685,8 @@ def test_a_rule_without_the_groups_the_code_reads_names_its_line(rule_copy):
     edit(rule_copy / "en" / "dates.yaml", "(?P<p1>tomorrow)", "(?:tomorrow)")
     line = next(number for number, text in enumerate((rule_copy / "en" / "dates.yaml").read_text().splitlines(), 1)
                 if text.startswith("relative_day:"))
-    with pytest.raises(RuleFileError, match=rf"en/dates.yaml:{line}: 'relative_day' needs the named group\(s\) p1"):
+    message = rf"en/dates.yaml:{line}: 'relative_day': the pattern must have the named group \(\?P<p1>"
+    with pytest.raises(RuleFileError, match=message):
         find_date_mentions("They met yesterday.")
 
 
@@ -697,7 +698,7 @@ def test_a_broken_date_rule_stops_a_build_before_any_article(rule_copy):
     assert load_date_rules()[0].months["sept"] == 9
     edit(rule_copy / "en" / "dates.yaml", "(?P<verb>signed", "(?P<action>signed")
     assert rulecache.refresh() is True
-    with pytest.raises(RuleFileError, match="'passive_action' needs the named group\\(s\\) verb"):
+    with pytest.raises(RuleFileError, match=r"'passive_action': the pattern must have the named group \(\?P<verb>"):
         rulecache.load_all()
 
 
@@ -706,7 +707,7 @@ def test_a_period_unit_the_code_does_not_know_is_refused(rule_copy):
 
     edit(rule_copy / "en" / "dates.yaml", "{week: week, month: month, year: year}",
          "{week: week, month: month, year: decade}")
-    with pytest.raises(RuleFileError, match="'period_units' must map each unit to one of week, month, year"):
+    with pytest.raises(RuleFileError, match="'period_units': each unit must map to one of week, month, year"):
         find_date_mentions("They met last week.")
 
 
@@ -728,7 +729,7 @@ def test_a_year_rule_without_its_year_group_names_its_line(rule_copy):
          "'\\bchair(?:manship)?\\s*year\\s+(?P<year>")
     line = next(number for number, text in enumerate((rule_copy / "en" / "dates.yaml").read_text().splitlines(), 1)
                 if text.startswith("chair_year_then_year:"))
-    message = rf"en/dates.yaml:{line}: 'chair_year_then_year' needs the named group\(s\) y"
+    message = rf"en/dates.yaml:{line}: 'chair_year_then_year': the pattern must have the named group \(\?P<y>"
     with pytest.raises(RuleFileError, match=message):
         year_windows_from_text(["The ASEAN Chairmanship Year 2020."])
 

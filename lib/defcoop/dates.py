@@ -141,15 +141,15 @@ _NUMERIC_HINT = re.compile(r"\d[/.\-]\d")
 def _rule_error(rules: RuleSet, key: str, problem: str) -> RuleFileError:
     """An error about rule `key`, at its line of the rule file."""
     rule = rules.rules.get(key)
-    return RuleFileError(rules.source, rule.line if rule else 1, f"'{key}' {problem}")
+    return RuleFileError(rules.source, rule.line if rule else 1, f"'{key}': {problem}")
 
 
 def _regex_with_groups(rules: RuleSet, key: str, *groups: str) -> re.Pattern[str]:
     """Rule `key` compiled; it must have the named groups the code reads from its matches."""
     regex = rules.regex(key)
-    missing = [group for group in groups if group not in regex.groupindex]
-    if missing:
-        raise _rule_error(rules, key, f"needs the named group(s) {', '.join(missing)} (the code reads them)")
+    for group in groups:
+        if group not in regex.groupindex:
+            raise _rule_error(rules, key, f"the pattern must have the named group (?P<{group}>...)")
     return regex
 
 
@@ -184,10 +184,10 @@ def _build_mention_rules(rules: RuleSet) -> _MentionRules:
     weekdays = {name: number for number, name in enumerate(rules.words("weekdays"))}
     number_words = rules.table("number_words")
     if not all(isinstance(value, int) for value in number_words.values()):
-        raise _rule_error(rules, "number_words", "must map each word to a whole number")
+        raise _rule_error(rules, "number_words", "each word must map to a whole number")
     period_units = rules.table("period_units")
     if not set(period_units.values()) <= _PERIOD_INTERVALS.keys():
-        raise _rule_error(rules, "period_units", f"must map each unit to one of {', '.join(_PERIOD_INTERVALS)}")
+        raise _rule_error(rules, "period_units", f"each unit must map to one of {', '.join(_PERIOD_INTERVALS)}")
     ordinal = rules.pattern("ordinal_suffix") + "?"
     joiner = rules.pattern("day_month_joiner")
     dash = rules.pattern("range_joiner")
