@@ -5,6 +5,7 @@ terms of office), written as general cases rather than copies of any one article
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -519,3 +520,234 @@ def test_coarse_precision_of_a_span():
     assert coarse_precision(date(2019, 10, 30), date(2019, 11, 2)) == "year"
     assert coarse_precision(date(2018, 6, 20), date(2018, 6, 22)) == "month"
     assert coarse_precision(date(2019, 12, 30), date(2020, 1, 2)) == "unknown"
+
+
+# --------------------------------------------------------------------------- calendar facts
+
+CALENDAR_HEADER = "key,value,note,source\n"
+CALENDAR_ROWS = ("vn_kh_relations_year,1967,n,s\ndry_season_finds,Y:11-01..Y+1:08-31,n,s\n"
+                 "dry_season_just_ended,Y+1:03-01..Y+1:08-31,n,s\nplan_signed,Y-1:09-01..Y:01-31,n,s\n"
+                 "plan_implemented,Y:01-01..Y+1:01-31,n,s\nresults_reviewed,Y:10-01..Y+1:03-31,n,s\n")
+
+
+def test_calendar_facts_are_read_with_their_types():
+    from defcoop.dates import YearWindow, load_calendar
+
+    facts = load_calendar()
+    assert facts["vn_kh_relations_year"] == 1967
+    assert all(isinstance(facts[key], YearWindow) for key in facts if key != "vn_kh_relations_year")
+
+
+def test_a_year_window_is_placed_on_a_year():
+    from defcoop.dates import calendar_window, parse_year_window
+
+    assert parse_year_window("Y-1:09-01..Y:01-31").at(2021) == (date(2020, 9, 1), date(2021, 1, 31))
+    assert parse_year_window(" Y+1:03-01 .. Y+1:08-31 ").start == (1, 3, 1)
+    assert calendar_window("dry_season_finds", 2017) == (date(2017, 11, 1), date(2018, 8, 31))
+
+
+@pytest.mark.parametrize("text", ["Y-1:09-01", "Y:09-01..Y:01-31", "Y:02-29..Y:03-01", "X:01-01..Y:01-31",
+                                  "Y:1-01..Y:01-31", "Y:01-01..Y:02-01..Y:03-01", "Y:13-01..Y+1:01-01"])
+def test_a_bad_year_window_is_refused(text):
+    from defcoop.dates import parse_year_window
+
+    with pytest.raises(ValueError):
+        parse_year_window(text)
+
+
+@pytest.mark.parametrize("row, problem", [
+    ("founding_year,1945,n,s", "unknown key 'founding_year'"),
+    ("vn_kh_relations_year,1968,n,s", "duplicate key 'vn_kh_relations_year'"),
+    ("plan_signed,Y-1:09-01..Y:01-31,n,", "'plan_signed' needs a source"),
+    ("vn_kh_relations_year,June 1967,n,s", "'vn_kh_relations_year' must be a year, got 'June 1967'"),
+    ("plan_signed,Sep..Jan,n,s", "'plan_signed': window must read like"),
+    ("plan_signed,Y:09-31..Y+1:01-31,n,s", "'plan_signed': no day 'Y:09-31' in every year"),
+    ("plan_signed,Y:09-01..Y-1:01-31,n,s", "'plan_signed': window 'Y:09-01..Y-1:01-31' ends before it starts"),
+])
+def test_a_bad_calendar_row_raises_with_file_and_line(tmp_path, row, problem):
+    from defcoop.dates import load_calendar
+    from defcoop.reference import ReferenceDataError
+
+    path = tmp_path / "calendar.csv"
+    key = row.split(",")[0]
+    rows = "".join(good for good in CALENDAR_ROWS.splitlines(keepends=True)
+                   if problem.startswith("duplicate") or not good.startswith(key + ","))
+    path.write_text(CALENDAR_HEADER + rows + row + "\n", encoding="utf-8")
+    line = rows.count("\n") + 2
+    with pytest.raises(ReferenceDataError, match=f"calendar.csv:{line}: {re.escape(problem)}"):
+        load_calendar(path)
+
+
+def test_a_calendar_without_a_row_the_code_reads_raises_on_the_header(tmp_path):
+    from defcoop.dates import load_calendar
+    from defcoop.reference import ReferenceDataError
+
+    path = tmp_path / "calendar.csv"
+    path.write_text(CALENDAR_HEADER + CALENDAR_ROWS.replace("results_reviewed,Y:10-01..Y+1:03-31,n,s\n", ""),
+                    encoding="utf-8")
+    with pytest.raises(ReferenceDataError, match="calendar.csv:1: missing row\\(s\\): results_reviewed"):
+        load_calendar(path)
+    path.write_text("key,value\nplan_signed,Y-1:09-01..Y:01-31\n", encoding="utf-8")
+    with pytest.raises(ReferenceDataError, match="calendar.csv:1: missing column\\(s\\): note, source"):
+        load_calendar(path)
+
+
+# --------------------------------------------------------------------------- rule files
+
+def test_month_numbers_come_from_the_rule_file():
+    from defcoop.dates import month_numbers
+    from defcoop.rules import load_rules
+
+    assert month_numbers() == load_rules("dates").table("months")
+    assert month_numbers()["sept"] == 9 and month_numbers()["may"] == 5
+
+
+def test_every_number_word_is_read_in_days_ago():
+    from defcoop.rules import load_rules
+
+    for word, number in load_rules("dates").table("number_words").items():
+        assert only(f"They met {word} days ago.").offset_days == -number
+
+
+def test_each_gate_lets_through_every_example_of_its_rule():
+    """A gate is a fast pre-check: it must never hide a match the rule file documents."""
+    from defcoop.rules import load_rules
+
+    rules = load_rules("dates")
+    for gate, keys in [("weekday_gate", ["weekdays"]), ("relative_day_gate", ["relative_day"]),
+                       ("relative_period_gate", ["relative_period"])]:
+        substrings = rules.words(gate)
+        for key in keys:
+            for example in rules.rules[key].must_match:
+                assert any(s in example.lower() for s in substrings), (gate, example)
+    assert all(any(s in name for s in rules.words("weekday_gate")) for name in rules.words("weekdays"))
+
+
+def test_each_year_rule_gate_lets_through_every_example_of_its_family():
+    from defcoop.dates import _YEAR_FAMILIES
+    from defcoop.rules import load_rules
+
+    rules = load_rules("dates")
+    for keys, gate, _build, _group in _YEAR_FAMILIES:
+        for key in keys:
+            assert rules.rules[key].must_match, key
+            for example in rules.rules[key].must_match:
+                assert any(s in example for s in rules.words(gate)), (gate, example)
+
+
+def test_a_passive_verb_among_the_implementing_words_means_implemented():
+    from defcoop.dates import _instrument_action, _window_rules
+
+    rules = _window_rules()
+    for verb, action in [("carried out", "implement"), ("realised", "implement"),
+                         ("adopted", "sign"), ("inked", "sign")]:
+        folded = f"they discussed how the cooperation plan for 2021 was {verb}"
+        start = folded.index("the cooperation")
+        assert _instrument_action(folded, start, folded.index(" was"), rules) == action, verb
+
+
+@pytest.fixture()
+def rule_copy(tmp_path, monkeypatch):
+    """data/rules copied to a temporary folder the loader reads; caches emptied before and after."""
+    import shutil
+
+    import defcoop.rules as rules_module
+    from defcoop import rulecache
+
+    shutil.copytree(rules_module.RULES_DIR, tmp_path / "rules")
+    monkeypatch.setattr(rules_module, "RULES_DIR", tmp_path / "rules")
+    rulecache.clear()
+    yield tmp_path / "rules"
+    rulecache.clear()
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_an_edited_rule_file_is_used_by_the_next_build(rule_copy):
+    from defcoop import rulecache
+
+    assert find_date_mentions("They met eight days ago.") == []
+    edit(rule_copy / "en" / "dates.yaml", "six|seven)", "six|seven|eight)")
+    edit(rule_copy / "en" / "dates.yaml", "six: 6, seven: 7}", "six: 6, seven: 7, eight: 8}")
+    edit(rule_copy / "vi" / "dates.yaml", r"'\bng[aà]y\s+", r"'\b(?:ng[aà]y|h[oô]m)\s+")
+    assert rulecache.refresh() is True
+    assert only("They met eight days ago.").offset_days == -8
+    assert (only("hôm 19/12").month, only("hôm 19/12").day) == (12, 19)
+
+
+def test_a_rule_without_the_groups_the_code_reads_names_its_line(rule_copy):
+    from defcoop.rules import RuleFileError
+
+    edit(rule_copy / "en" / "dates.yaml", "(?P<p1>tomorrow)", "(?:tomorrow)")
+    line = next(number for number, text in enumerate((rule_copy / "en" / "dates.yaml").read_text().splitlines(), 1)
+                if text.startswith("relative_day:"))
+    message = rf"en/dates.yaml:{line}: 'relative_day': the pattern must have the named group \(\?P<p1>"
+    with pytest.raises(RuleFileError, match=message):
+        find_date_mentions("They met yesterday.")
+
+
+def test_a_broken_date_rule_stops_a_build_before_any_article(rule_copy):
+    from defcoop import rulecache
+    from defcoop.dates import load_date_rules
+    from defcoop.rules import RuleFileError
+
+    assert load_date_rules()[0].months["sept"] == 9
+    edit(rule_copy / "en" / "dates.yaml", "(?P<verb>signed", "(?P<action>signed")
+    assert rulecache.refresh() is True
+    with pytest.raises(RuleFileError, match=r"'passive_action': the pattern must have the named group \(\?P<verb>"):
+        rulecache.load_all()
+
+
+def test_a_period_unit_the_code_does_not_know_is_refused(rule_copy):
+    from defcoop.rules import RuleFileError
+
+    edit(rule_copy / "en" / "dates.yaml", "{week: week, month: month, year: year}",
+         "{week: week, month: month, year: decade}")
+    with pytest.raises(RuleFileError, match="'period_units': each unit must map to one of week, month, year"):
+        find_date_mentions("They met last week.")
+
+
+def test_an_edited_year_rule_is_used_by_the_next_build(rule_copy):
+    from defcoop import rulecache
+
+    assert year_windows_from_text(["They marked the 2017 Vietnam-Cambodia Friendship Season."]) == []
+    edit(rule_copy / "en" / "dates.yaml", "(?:friendship|solidarity)(?:\\s+and\\s+[a-z]+)?\\s+year\\b'",
+         "(?:friendship|solidarity)(?:\\s+and\\s+[a-z]+)?\\s+(?:year|season)\\b'")
+    assert rulecache.refresh() is True
+    [window] = year_windows_from_text(["They marked the 2017 Vietnam-Cambodia Friendship Season."])
+    assert (window.start, window.end) == (date(2017, 1, 1), date(2017, 12, 31))
+
+
+def test_a_year_rule_without_its_year_group_names_its_line(rule_copy):
+    from defcoop.rules import RuleFileError
+
+    edit(rule_copy / "en" / "dates.yaml", "'\\bchair(?:manship)?\\s*year\\s+(?P<y>",
+         "'\\bchair(?:manship)?\\s*year\\s+(?P<year>")
+    line = next(number for number, text in enumerate((rule_copy / "en" / "dates.yaml").read_text().splitlines(), 1)
+                if text.startswith("chair_year_then_year:"))
+    message = rf"en/dates.yaml:{line}: 'chair_year_then_year': the pattern must have the named group \(\?P<y>"
+    with pytest.raises(RuleFileError, match=message):
+        year_windows_from_text(["The ASEAN Chairmanship Year 2020."])
+
+
+def test_an_edited_calendar_is_used_by_the_next_build(tmp_path, monkeypatch):
+    import shutil
+
+    import defcoop.dates as dates_module
+    from defcoop import rulecache
+
+    shutil.copy(dates_module.REFERENCE_DIR / "calendar.csv", tmp_path / "calendar.csv")
+    monkeypatch.setattr(dates_module, "REFERENCE_DIR", tmp_path)
+    rulecache.clear()
+    try:
+        sentence = ["The events mark the 55th anniversary of Vietnam-Cambodia diplomatic relations."]
+        assert year_windows_from_text(sentence)[0].start == date(2022, 1, 1)
+        edit(tmp_path / "calendar.csv", "vn_kh_relations_year,1967,", "vn_kh_relations_year,1966,")
+        assert rulecache.refresh() is True
+        assert year_windows_from_text(sentence)[0].start == date(2021, 1, 1)
+    finally:
+        rulecache.clear()

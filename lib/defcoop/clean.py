@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from defcoop.dates import MONTHS, parse_explicit_date, url_date
+from defcoop.dates import month_numbers, parse_explicit_date, url_date
 from defcoop.rules import alternation, load_rules
 from defcoop.ruleschema import INTEGER, NUMBER, REGEXES, STRINGS, check_schema, regex_with_groups
 from defcoop.text import fold
@@ -169,7 +169,7 @@ def _build_rules(data: dict) -> _Rules:
         ),
         dateline_places=frozenset(fold(p) for p in dateline_cfg["places"]),
         dateline_paragraphs=int(dateline_cfg["search_paragraphs"]),
-        date_words=frozenset(fold(w) for w in data["date_line_words"]) | frozenset(MONTHS),
+        date_words=frozenset(fold(w) for w in data["date_line_words"]) | frozenset(month_numbers()),
         max_headline_words=int(data["headline"]["max_words"]),
         min_body_words=int(data["headline"]["min_body_words"]),
         abbreviations=frozenset(data["abbreviations"]),

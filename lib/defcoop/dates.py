@@ -18,29 +18,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from pathlib import Path
+from typing import Callable
 
+from defcoop.paths import REFERENCE_DIR
+from defcoop.reference import ReferenceDataError, read_rows
+from defcoop.rulecache import cached_by_content
+from defcoop.rules import RuleFileError, RuleSet, load_rules, rules_path
 from defcoop.text import fold
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_EXPLICIT_PATTERNS = [
-    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b", re.I),
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})\b", re.I),
-    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
-    re.compile(r"\b(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2})\b"),
-]
+_EXPLICIT_ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)")
+_EXPLICIT_NUMERIC = re.compile(r"\b(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2})\b")
+
+
+def month_numbers() -> dict[str, int]:
+    """Month names and abbreviations (lowercase) with their number, from the rule file
+    (``months`` of data/rules/en/dates.yaml).
+
+    >>> month_numbers()["sept"], month_numbers()["december"]
+    (9, 12)
+    """
+    return load_rules("dates").table("months")
 
 
 def parse_explicit_date(text: str) -> date | None:
@@ -53,11 +51,12 @@ def parse_explicit_date(text: str) -> date | None:
     >>> parse_explicit_date("October 29, 2025 - 16:46"), parse_explicit_date("Updated 9/14/2021")
     (datetime.date(2025, 10, 29), datetime.date(2021, 9, 14))
     """
-    for pattern in _EXPLICIT_PATTERNS:
+    rules = _mention_rules()
+    for pattern in rules.explicit:
         for match in pattern.finditer(text):
             month = match.group("month")
             year, day = int(match.group("year")), int(match.group("day"))
-            month_number = int(month) if month.isdigit() else MONTHS[month.lower()]
+            month_number = int(month) if month.isdigit() else rules.months[month.lower()]
             orders = [(month_number, day)] + ([(day, month_number)] if month.isdigit() else [])
             for month_value, day_value in orders:
                 try:
@@ -73,7 +72,6 @@ def parse_explicit_date(text: str) -> date | None:
 
 OPEN_START = date(1945, 1, 1)   # stands for "no known start" in windows
 OPEN_END = date(2100, 1, 1)     # stands for "no known end"; never date.today()
-VN_KH_RELATIONS_YEAR = 1967     # diplomatic relations established 24 June 1967
 
 
 @dataclass(frozen=True)
@@ -124,14 +122,6 @@ class ResolvedDate:
 # Finding date mentions
 # ---------------------------------------------------------------------------
 
-WEEKDAYS = {
-    name: number
-    for number, name in enumerate(
-        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    )
-}
-
-
 def _title_or_upper(names) -> str:
     """Alternation of 'October' / 'OCTOBER' forms: case-sensitive on purpose, so the verbs
     "may" and "march" are not months, and `re` can skip fast to a capital letter."""
@@ -139,66 +129,139 @@ def _title_or_upper(names) -> str:
     return "|".join(sorted(forms, key=len, reverse=True))
 
 
-_MONTH_ALT = _title_or_upper(MONTHS)
-_WEEKDAY_ALT = _title_or_upper(WEEKDAYS)
 _YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
-_ORD = r"(?:st|nd|rd|th)?"
-_RANGE_DASH = r"(?:\s*[-\u2013\u2014]\s*|\s+(?:to|until|till|through|and)\s+)"
-
-
-def _month_group(name: str) -> str:
-    # No leading \b: it would disable the fast first-character scan; builders check it.
-    # The dot of "Oct. 21" belongs to the date only when a number follows.
-    return rf"(?P<{name}>{_MONTH_ALT})\b(?:\.(?=\s*\d))?"
-
-
-def _day_group(name: str, leading: bool = False) -> str:
-    # A leading look-behind would disable the fast first-character scan: when the day
-    # opens the pattern, the builder checks the character before it instead.
-    guard = "" if leading else r"(?<!\d)"
-    return rf"{guard}(?P<{name}>[0-3]?\d){_ORD}(?![\d:])"
-
-
-_FULL_MDY = re.compile(_month_group("m") + r"\s*" + _day_group("d") + r",?\s+" + _YEAR)
-_FULL_DMY = re.compile(_day_group("d", leading=True) + r"\s+(?:of\s+)?" + _month_group("m") + r",?\s+" + _YEAR)
 _FULL_ISO = re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
 _FULL_NUMERIC_DMY = re.compile(r"(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)" + _YEAR)
-_NGAY_DAY_MONTH = re.compile(r"\bng[aà]y\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![/\d])", re.I)   # "ngày 19/12"
-_RANGE_MD = re.compile(  # "October 20-22", "October 30 - November 2, 2016"
-    _month_group("m") + r"\s*" + _day_group("d") + _RANGE_DASH
-    + r"(?:" + _month_group("m2") + r"\s*)?" + _day_group("d2") + rf"(?:,?\s+{_YEAR})?"
-)
-_RANGE_DM = re.compile(  # "20-22 October", "30 October to 2 November 2016"
-    _day_group("d", leading=True) + r"(?:\s+(?:of\s+)?" + _month_group("m") + r")?" + _RANGE_DASH
-    + _day_group("d2") + r"\s+(?:of\s+)?" + _month_group("m2") + rf"(?:,?\s+{_YEAR})?"
-)
-_MONTH_DAY = re.compile(_month_group("m") + r"\s*" + _day_group("d"))
-_DAY_MONTH = re.compile(_day_group("d", leading=True) + r"\s+(?:of\s+)?" + _month_group("m"))
-_MONTH_YEAR = re.compile(_month_group("m") + r",?\s+" + _YEAR)
-_MONTH_ONLY = re.compile(_month_group("m") + r"(?![\s.,]*\d)")
-_MONTH_CONTEXT = re.compile(  # a bare month needs one of these words right before it
-    r"\b(?:in|during|since|by|until|till|from|through|throughout|early|mid|late|of|last|this)"
-    r"[\s-]+(?:(?:early|mid|late)[\s-]+)?$",
-    re.I,
-)
-_WEEKDAY = re.compile(rf"(?P<wd>{_WEEKDAY_ALT})\b")
-_NEXT_BEFORE = re.compile(r"\bnext\s+$", re.I)
 # "Wednesday (October 29)", "Wednesday, October 29", "October 29 (Wednesday)"
 _WEEKDAY_THEN_DATE = re.compile(r"\s*(?:\(|,)?\s*")
-_DATE_THEN_WEEKDAY = re.compile(rf"\s*\(\s*(?P<wd>{_WEEKDAY_ALT})\s*\)")
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_RELATIVE_DAY = re.compile(
-    r"\b(?:(?P<m2>the\s+day\s+before\s+yesterday)|(?P<m1>yesterday|last\s+night)"
-    r"|(?<!until\s)(?<!up\sto\s)(?P<z>(?:earlier\s+)?today(?!['\u2019]s)|this\s+(?:morning|afternoon|evening)|tonight)"
-    r"|(?P<p1>tomorrow)|(?P<ago>(?P<n>\d{1,2}|one|two|three|four|five|six|seven)\s+days?\s+ago))\b",
-    re.I,
-)
-_RELATIVE_PERIOD = re.compile(r"\b(?P<mod>last|this|earlier\s+this)\s+(?P<unit>week|month|year)\b", re.I)
+_DIGIT = re.compile(r"\d")
+_NUMERIC_HINT = re.compile(r"\d[/.\-]\d")
 
 
-def _month_number(token: str) -> int:
+def _rule_error(rules: RuleSet, key: str, problem: str) -> RuleFileError:
+    """An error about rule `key`, at its line of the rule file."""
+    rule = rules.rules.get(key)
+    return RuleFileError(rules.source, rule.line if rule else 1, f"'{key}': {problem}")
+
+
+def _regex_with_groups(rules: RuleSet, key: str, *groups: str) -> re.Pattern[str]:
+    """Rule `key` compiled; it must have the named groups the code reads from its matches."""
+    regex = rules.regex(key)
+    for group in groups:
+        if group not in regex.groupindex:
+            raise _rule_error(rules, key, f"the pattern must have the named group (?P<{group}>...)")
+    return regex
+
+
+@dataclass(frozen=True)
+class _MentionRules:
+    """The compiled rules of finding date mentions, built from the rule files (`_mention_rules`)."""
+
+    months: dict[str, int]                      # "sept" -> 9
+    weekdays: dict[str, int]                    # "monday" -> 0
+    explicit: tuple[re.Pattern[str], ...]       # full dates for `parse_explicit_date`
+    # (regex, mention builder, gate): each runs only when its gate passes (see `_sentence_gates`)
+    rules: tuple[tuple[re.Pattern[str], Callable, str], ...]
+    month_token: re.Pattern[str]                # any month name: the "month" gate
+    month_context: re.Pattern[str]              # "in", "since early" before a bare month
+    future_weekday: re.Pattern[str]             # "next" before a weekday
+    date_then_weekday: re.Pattern[str]          # "October 29 (Wednesday)"
+    number_words: dict[str, int]                # "two" -> 2 in "two days ago"
+    previous_period_words: frozenset[str]       # "last" in "last week"
+    period_units: dict[str, str]                # "week" -> "week"
+    word_gates: tuple[tuple[str, tuple[str, ...]], ...]   # gate -> substrings of the lowercased sentence
+
+
+def _build_mention_rules(rules: RuleSet) -> _MentionRules:
+    """Compile the date patterns of data/rules/en/dates.yaml (with the Vietnamese ones of
+    data/rules/vi/dates.yaml, applied to every article): month and weekday names, the pieces
+    of a written date, and the words of relative days and periods.
+
+    The Vietnamese file is read here too: a change to it empties every cached rule file
+    (`defcoop.rulecache.refresh`), so this is rebuilt then as well.
+    """
+    months = rules.table("months")
+    weekdays = {name: number for number, name in enumerate(rules.words("weekdays"))}
+    number_words = rules.table("number_words")
+    if not all(isinstance(value, int) for value in number_words.values()):
+        raise _rule_error(rules, "number_words", "each word must map to a whole number")
+    period_units = rules.table("period_units")
+    if not set(period_units.values()) <= _PERIOD_INTERVALS.keys():
+        raise _rule_error(rules, "period_units", f"each unit must map to one of {', '.join(_PERIOD_INTERVALS)}")
+    ordinal = rules.pattern("ordinal_suffix") + "?"
+    joiner = rules.pattern("day_month_joiner")
+    dash = rules.pattern("range_joiner")
+    month_alt, weekday_alt = _title_or_upper(months), _title_or_upper(weekdays)
+
+    def month_group(name: str) -> str:
+        # No leading \b: it would disable the fast first-character scan; builders check it.
+        # The dot of "Oct. 21" belongs to the date only when a number follows.
+        return rf"(?P<{name}>{month_alt})\b(?:\.(?=\s*\d))?"
+
+    def day_group(name: str, leading: bool = False) -> str:
+        # A leading look-behind would disable the fast first-character scan: when the day
+        # opens the pattern, the builder checks the character before it instead.
+        guard = "" if leading else r"(?<!\d)"
+        return rf"{guard}(?P<{name}>[0-3]?\d){ordinal}(?![\d:])"
+
+    explicit_month = r"(?P<month>" + "|".join(sorted(months, key=len, reverse=True)) + r")\.?"
+    explicit_year = r",?\s+(?P<year>(?:19|20)\d{2})\b"
+    full_mdy = re.compile(month_group("m") + r"\s*" + day_group("d") + r",?\s+" + _YEAR)
+    full_dmy = re.compile(day_group("d", leading=True) + joiner + month_group("m") + r",?\s+" + _YEAR)
+    range_md = re.compile(  # "October 20-22", "October 30 - November 2, 2016"
+        month_group("m") + r"\s*" + day_group("d") + dash
+        + r"(?:" + month_group("m2") + r"\s*)?" + day_group("d2") + rf"(?:,?\s+{_YEAR})?")
+    range_dm = re.compile(  # "20-22 October", "30 October to 2 November 2016"
+        day_group("d", leading=True) + r"(?:" + joiner + month_group("m") + r")?" + dash
+        + day_group("d2") + joiner + month_group("m2") + rf"(?:,?\s+{_YEAR})?")
+    numeric_day_month = _regex_with_groups(load_rules("dates", "vi"), "numeric_day_month", "d", "m")
+    relative_day = _regex_with_groups(rules, "relative_day", "m2", "m1", "z", "p1", "n")
+    relative_period = _regex_with_groups(rules, "relative_period", "mod", "unit")
+    return _MentionRules(
+        months=months,
+        weekdays=weekdays,
+        explicit=(
+            re.compile(explicit_month + r"\s+(?P<day>\d{1,2})" + ordinal + explicit_year, re.I),
+            re.compile(r"\b(?P<day>\d{1,2})" + ordinal + r"\s+" + explicit_month + explicit_year, re.I),
+            _EXPLICIT_ISO,
+            _EXPLICIT_NUMERIC,
+        ),
+        rules=(
+            (full_mdy, _full_mention, "month_digit"),
+            (full_dmy, _full_mention, "month_digit"),
+            (_FULL_ISO, _full_mention, "numeric"),
+            (_FULL_NUMERIC_DMY, _full_mention, "numeric"),
+            (numeric_day_month, _numeric_day_month_mention, "numeric"),
+            (range_md, _range_mention, "month_digit"),
+            (range_dm, _range_mention, "month_digit"),
+            (re.compile(month_group("m") + r"\s*" + day_group("d")), _month_day_mention, "month_digit"),
+            (re.compile(day_group("d", leading=True) + joiner + month_group("m")), _month_day_mention, "month_digit"),
+            (re.compile(month_group("m") + r",?\s+" + _YEAR), _month_year_mention, "month_digit"),
+            (re.compile(month_group("m") + r"(?![\s.,]*\d)"), _month_mention, "month"),
+            (re.compile(rf"(?P<wd>{weekday_alt})\b"), _weekday_mention, "weekday"),
+            (relative_day, _relative_day_mention, "relative"),
+            (relative_period, _relative_period_mention, "period"),
+        ),
+        month_token=re.compile(month_alt),
+        month_context=rules.regex("bare_month_context"),
+        future_weekday=rules.regex("future_weekday_marker"),
+        date_then_weekday=re.compile(rf"\s*\(\s*(?P<wd>{weekday_alt})\s*\)"),
+        number_words=number_words,
+        previous_period_words=frozenset(rules.words("previous_period_words")),
+        period_units=period_units,
+        word_gates=(("weekday", rules.words("weekday_gate")), ("relative", rules.words("relative_day_gate")),
+                    ("period", rules.words("relative_period_gate"))),
+    )
+
+
+def _mention_rules() -> _MentionRules:
+    """The compiled mention rules of the rule files as they are now (rebuilt after an edit)."""
+    return load_rules("dates").derived(_build_mention_rules)
+
+
+def _month_number(token: str, rules: _MentionRules) -> int:
     """'Oct.' -> 10, 'SEPTEMBER' -> 9, '10' -> 10."""
-    return int(token) if token.isdigit() else MONTHS[token.lower().rstrip(".")]
+    return int(token) if token.isdigit() else rules.months[token.lower().rstrip(".")]
 
 
 def _starts_word(match: re.Match) -> bool:
@@ -221,11 +284,11 @@ def _valid_day(month: int, day: int, year: int | None = None) -> bool:
     return True
 
 
-def _full_mention(match: re.Match) -> DateMention | None:
+def _full_mention(match: re.Match, rules: _MentionRules) -> DateMention | None:
     """'October 21, 2016', '21 October 2016', '2016-10-21', '21/10/2016' (day first)."""
     if not _starts_word(match):
         return None
-    year, month, day = int(match.group("y")), _month_number(match.group("m")), int(match.group("d"))
+    year, month, day = int(match.group("y")), _month_number(match.group("m"), rules), int(match.group("d"))
     if match.group("m").isdigit() and month > 12 and 1 <= day <= 12:
         month, day = day, month   # "9/14/2021": month first, as day first is impossible
     if not 1 <= month <= 12 or not _valid_day(month, day, year):
@@ -233,7 +296,7 @@ def _full_mention(match: re.Match) -> DateMention | None:
     return DateMention(match.group(0), match.start(), match.end(), "full", year, month, day)
 
 
-def _numeric_day_month_mention(match: re.Match) -> DateMention | None:
+def _numeric_day_month_mention(match: re.Match, rules: _MentionRules) -> DateMention | None:
     """Vietnamese 'ngày 19/12' (day 19, month 12), without a year."""
     month, day = int(match.group("m")), int(match.group("d"))
     if not 1 <= month <= 12 or not _valid_day(month, day):
@@ -241,12 +304,12 @@ def _numeric_day_month_mention(match: re.Match) -> DateMention | None:
     return DateMention(match.group(0), match.start(), match.end(), "month_day", None, month, day)
 
 
-def _range_mention(match: re.Match) -> DateMention | None:
+def _range_mention(match: re.Match, rules: _MentionRules) -> DateMention | None:
     """'October 20-22', '30 October to 2 November', with an optional trailing year."""
     if not _starts_word(match):
         return None
-    month = _month_number(match.group("m") or match.group("m2"))
-    month_end = _month_number(match.group("m2")) if match.group("m2") else month
+    month = _month_number(match.group("m") or match.group("m2"), rules)
+    month_end = _month_number(match.group("m2"), rules) if match.group("m2") else month
     day, day_end = int(match.group("d")), int(match.group("d2"))
     year = int(match.group("y")) if match.group("y") else None
     if not (_valid_day(month, day) and _valid_day(month_end, day_end)):
@@ -259,44 +322,46 @@ def _range_mention(match: re.Match) -> DateMention | None:
                        day_end=day_end, month_end=month_end)
 
 
-def _month_day_mention(match: re.Match) -> DateMention | None:
+def _month_day_mention(match: re.Match, rules: _MentionRules) -> DateMention | None:
     """'October 21', 'Oct. 21', '21 October', '21st of October'."""
     if not _starts_word(match):
         return None
-    month, day = _month_number(match.group("m")), int(match.group("d"))
+    month, day = _month_number(match.group("m"), rules), int(match.group("d"))
     if not _valid_day(month, day):
         return None
     return DateMention(match.group(0), match.start(), match.end(), "month_day", None, month, day)
 
 
-def _month_year_mention(match: re.Match) -> DateMention | None:
+def _month_year_mention(match: re.Match, rules: _MentionRules) -> DateMention | None:
     """'November 2023'."""
     if not _starts_word(match):
         return None
     return DateMention(match.group(0), match.start(), match.end(), "month_year",
-                       int(match.group("y")), _month_number(match.group("m")), None)
+                       int(match.group("y")), _month_number(match.group("m"), rules), None)
 
 
-def _month_mention(match: re.Match) -> DateMention | None:
-    """'(in) November', '(early) November': a bare month needs a leading time word."""
+def _month_mention(match: re.Match, rules: _MentionRules) -> DateMention | None:
+    """'(in) November', '(early) November': a bare month needs a leading time word
+    (``bare_month_context``)."""
     before = match.string[max(0, match.start() - 30):match.start()]
-    if not _starts_word(match) or not _MONTH_CONTEXT.search(before):
+    if not _starts_word(match) or not rules.month_context.search(before):
         return None
     return DateMention(match.group(0), match.start(), match.end(), "month",
-                       None, _month_number(match.group("m")), None)
+                       None, _month_number(match.group("m"), rules), None)
 
 
-def _weekday_mention(match: re.Match) -> DateMention | None:
+def _weekday_mention(match: re.Match, rules: _MentionRules) -> DateMention | None:
     """'on Wednesday', 'last Friday' (never 'next Friday': a report describes the past)."""
     before = match.string[max(0, match.start() - 10):match.start()]
-    if not _starts_word(match) or _NEXT_BEFORE.search(before):
+    if not _starts_word(match) or rules.future_weekday.search(before):
         return None
     return DateMention(match.group(0), match.start(), match.end(), "weekday", None, None, None,
-                       weekday=WEEKDAYS[match.group("wd").lower()])
+                       weekday=rules.weekdays[match.group("wd").lower()])
 
 
-def _relative_day_mention(match: re.Match) -> DateMention:
-    """'yesterday' -> -1, 'today' / 'this morning' -> 0, 'two days ago' -> -2."""
+def _relative_day_mention(match: re.Match, rules: _MentionRules) -> DateMention | None:
+    """'yesterday' -> -1, 'today' / 'this morning' -> 0, 'two days ago' -> -2 (the groups of
+    ``relative_day``); None for a number word missing from ``number_words``."""
     if match.group("m2"):
         offset = -2
     elif match.group("m1"):
@@ -307,66 +372,49 @@ def _relative_day_mention(match: re.Match) -> DateMention:
         offset = 1
     else:
         count = match.group("n").lower()
-        offset = -(int(count) if count.isdigit() else _NUMBER_WORDS[count])
+        number = int(count) if count.isdigit() else rules.number_words.get(count)
+        if number is None:
+            return None
+        offset = -number
     return DateMention(match.group(0), match.start(), match.end(), "relative", None, None, None,
                        offset_days=offset)
 
 
-def _relative_period_mention(match: re.Match) -> DateMention:
-    """'last week' -> ("week", -1), 'earlier this month' -> ("month", 0)."""
-    offset = -1 if match.group("mod").lower() == "last" else 0
+def _relative_period_mention(match: re.Match, rules: _MentionRules) -> DateMention | None:
+    """'last week' -> ("week", -1), 'earlier this month' -> ("month", 0); None for a unit
+    missing from ``period_units``."""
+    unit = rules.period_units.get(match.group("unit").lower())
+    if unit is None:
+        return None
+    offset = -1 if match.group("mod").lower() in rules.previous_period_words else 0
     return DateMention(match.group(0), match.start(), match.end(), "relative", None, None, None,
-                       period=(match.group("unit").lower(), offset))
+                       period=(unit, offset))
 
 
-# Each rule runs only when its cheap gate passes (see `_sentence_gates`): most sentences
-# name no month, weekday or relative day, and skipping them keeps ~1000 articles/s.
-_MENTION_RULES = (
-    (_FULL_MDY, _full_mention, "month_digit"),
-    (_FULL_DMY, _full_mention, "month_digit"),
-    (_FULL_ISO, _full_mention, "numeric"),
-    (_FULL_NUMERIC_DMY, _full_mention, "numeric"),
-    (_NGAY_DAY_MONTH, _numeric_day_month_mention, "numeric"),
-    (_RANGE_MD, _range_mention, "month_digit"),
-    (_RANGE_DM, _range_mention, "month_digit"),
-    (_MONTH_DAY, _month_day_mention, "month_digit"),
-    (_DAY_MONTH, _month_day_mention, "month_digit"),
-    (_MONTH_YEAR, _month_year_mention, "month_digit"),
-    (_MONTH_ONLY, _month_mention, "month"),
-    (_WEEKDAY, _weekday_mention, "weekday"),
-    (_RELATIVE_DAY, _relative_day_mention, "relative"),
-    (_RELATIVE_PERIOD, _relative_period_mention, "period"),
-)
-_MONTH_TOKEN = re.compile(_MONTH_ALT)
-_DIGIT = re.compile(r"\d")
-_NUMERIC_HINT = re.compile(r"\d[/.\-]\d")
+def _sentence_gates(sentence: str, rules: _MentionRules) -> set[str]:
+    """Which families of date rules could match: a few substring tests per sentence (most
+    sentences name no month, weekday or relative day, and skipping them keeps builds fast).
 
+    The weekday and relative families pass when the lowercased sentence holds one of the
+    substrings of their ``*_gate`` rule ("day", "this ", ...).
 
-def _sentence_gates(sentence: str) -> set[str]:
-    """Which families of date rules could match: a few substring tests per sentence.
-
-    Every relative-day phrase holds "day", "night", "tomorrow" or "this " ("this morning").
-
-    >>> sorted(_sentence_gates("on Wednesday (October 29)"))
+    >>> sorted(_sentence_gates("on Wednesday (October 29)", _mention_rules()))
     ['month', 'month_digit', 'relative', 'weekday']
     """
-    lower = sentence.lower()
     gates = set()
     has_digit = _DIGIT.search(sentence) is not None
-    if _MONTH_TOKEN.search(sentence):
+    if rules.month_token.search(sentence):
         gates.add("month")
         if has_digit:
             gates.add("month_digit")
     if has_digit and _NUMERIC_HINT.search(sentence):
         gates.add("numeric")
-    has_day = "day" in lower
-    has_this_or_last = "this " in lower or "last " in lower
-    if has_day:
-        gates.add("weekday")
-    if has_day or has_this_or_last or "night" in lower or "tomorrow" in lower:
-        gates.add("relative")
-    if has_this_or_last:
-        gates.add("period")
+    lower = sentence.lower()
+    for gate, substrings in rules.word_gates:
+        for substring in substrings:      # a plain loop: any() with a generator costs more here
+            if substring in lower:
+                gates.add(gate)
+                break
     return gates
 
 
@@ -379,7 +427,7 @@ def _non_overlapping(candidates: list[tuple[int, int, int, DateMention]]) -> lis
     return chosen
 
 
-def _attach_weekdays(sentence: str, mentions: list[DateMention]) -> list[DateMention]:
+def _attach_weekdays(sentence: str, mentions: list[DateMention], rules: _MentionRules) -> list[DateMention]:
     """Fold a weekday next to a date into it: 'Wednesday (October 29)' is one month_day
     with weekday=2, which later helps pick the year when no publication date is known.
 
@@ -399,10 +447,10 @@ def _attach_weekdays(sentence: str, mentions: list[DateMention]) -> list[DateMen
             merged[-1] = replace(mention, text=sentence[previous.start:end], start=previous.start, end=end,
                                  weekday=previous.weekday)
             continue
-        after = _DATE_THEN_WEEKDAY.match(sentence, mention.end) if mention.kind in {"full", "month_day"} else None
+        after = rules.date_then_weekday.match(sentence, mention.end) if mention.kind in {"full", "month_day"} else None
         if after:
             mention = replace(mention, text=sentence[mention.start:after.end()], end=after.end(),
-                              weekday=WEEKDAYS[after.group("wd").lower()])
+                              weekday=rules.weekdays[after.group("wd").lower()])
         merged.append(mention)
     return merged
 
@@ -417,88 +465,132 @@ def find_date_mentions(sentence: str) -> list[DateMention]:
     >>> [m.kind for m in find_date_mentions("On October 21, and on Wednesday (October 29)")]
     ['month_day', 'month_day']
     """
-    gates = _sentence_gates(sentence)
+    rules = _mention_rules()
+    gates = _sentence_gates(sentence, rules)
     if not gates:
         return []
     candidates = []
-    for rank, (pattern, build, gate) in enumerate(_MENTION_RULES):
+    for rank, (pattern, build, gate) in enumerate(rules.rules):
         if gate not in gates:
             continue
         for match in pattern.finditer(sentence):
-            mention = build(match)
+            mention = build(match, rules)
             if mention is not None:
                 candidates.append((mention.start, -(mention.end - mention.start), rank, mention))
     mentions = _non_overlapping(candidates)
-    return _attach_weekdays(sentence, mentions) if "weekday" in gates else mentions
+    return _attach_weekdays(sentence, mentions, rules) if "weekday" in gates else mentions
+
+
+# ---------------------------------------------------------------------------
+# Calendar facts (data/reference/calendar.csv)
+# ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class YearWindow:
+    """Dates relative to a year Y, as calendar.csv writes them: ``Y-1:09-01..Y:01-31`` is
+    1 September of the year before Y to 31 January of Y. Each end is (years after Y, month, day).
+
+    >>> parse_year_window("Y-1:09-01..Y:01-31").at(2021)
+    (datetime.date(2020, 9, 1), datetime.date(2021, 1, 31))
+    """
+
+    start: tuple[int, int, int]
+    end: tuple[int, int, int]
+
+    def at(self, year: int) -> tuple[date, date]:
+        """The window for the year `year`."""
+        (start_years, start_month, start_day), (end_years, end_month, end_day) = self.start, self.end
+        return date(year + start_years, start_month, start_day), date(year + end_years, end_month, end_day)
+
+
+_WINDOW_END = re.compile(r"Y(?:(?P<sign>[+-])(?P<years>\d))?:(?P<month>\d\d)-(?P<day>\d\d)")
+
+
+def parse_year_window(text: str) -> YearWindow:
+    """A window ``START..END``, each end ``Y``, ``Y-1`` or ``Y+1`` then ``:MM-DD``; raises
+    ValueError when the text is not one, a day does not exist in every year, or the end comes
+    before the start.
+
+    >>> parse_year_window("Y:11-01..Y+1:08-31")
+    YearWindow(start=(0, 11, 1), end=(1, 8, 31))
+    """
+    ends = []
+    for part in text.split(".."):
+        match = _WINDOW_END.fullmatch(part.strip())
+        if match is None or len(ends) == 2:
+            raise ValueError(f"window must read like Y-1:09-01..Y:01-31, got '{text}'")
+        years = int(match.group("years") or 0) * (-1 if match.group("sign") == "-" else 1)
+        month, day = int(match.group("month")), int(match.group("day"))
+        if not _valid_day(month, day, 2001):     # a common year: the day must exist every year
+            raise ValueError(f"no day {part.strip()!r} in every year")
+        ends.append((years, month, day))
+    if len(ends) != 2:
+        raise ValueError(f"window must read like Y-1:09-01..Y:01-31, got '{text}'")
+    window = YearWindow(*ends)
+    start, end = window.at(2001)
+    if end < start:
+        raise ValueError(f"window '{text}' ends before it starts")
+    return window
+
+
+# Each key of calendar.csv the code reads, with what its value must be.
+CALENDAR_KEYS = {
+    "vn_kh_relations_year": "year",     # anniversaries of relations count from it
+    "dry_season_finds": "window",       # Y = the first year of the dry season Y-(Y+1)
+    "dry_season_just_ended": "window",
+    "plan_signed": "window",            # Y = the plan's year
+    "plan_implemented": "window",
+    "results_reviewed": "window",       # Y = the year whose results are reviewed
+}
+
+
+@cached_by_content(lambda: REFERENCE_DIR / "calendar.csv")
+def load_calendar(path: Path) -> dict[str, int | YearWindow]:
+    """Calendar facts by key from calendar.csv (default data/reference/calendar.csv): years as
+    int, windows as `YearWindow`; every row needs a source; validated, cached.
+
+    >>> load_calendar()["vn_kh_relations_year"], load_calendar()["plan_signed"].at(2021)[0]
+    (1967, datetime.date(2020, 9, 1))
+    """
+    facts: dict[str, int | YearWindow] = {}
+    for line, row in read_rows(path, ("key", "value", "note", "source")):
+        key, value = row["key"], row["value"]
+        kind = CALENDAR_KEYS.get(key)
+        if kind is None:
+            raise ReferenceDataError.at(path, line, f"unknown key '{key}' (known: {', '.join(CALENDAR_KEYS)})")
+        if key in facts:
+            raise ReferenceDataError.at(path, line, f"duplicate key '{key}'")
+        if not row["source"]:
+            raise ReferenceDataError.at(path, line, f"'{key}' needs a source")
+        if kind == "year":
+            if not re.fullmatch(r"\d{4}", value):
+                raise ReferenceDataError.at(path, line, f"'{key}' must be a year, got '{value}'")
+            facts[key] = int(value)
+        else:
+            try:
+                facts[key] = parse_year_window(value)
+            except ValueError as exc:
+                raise ReferenceDataError.at(path, line, f"'{key}': {exc}") from None
+    missing = [key for key in CALENDAR_KEYS if key not in facts]
+    if missing:
+        raise ReferenceDataError.at(path, 1, f"missing row(s): {', '.join(missing)}")
+    return facts
+
+
+def calendar_window(key: str, year: int) -> tuple[date, date]:
+    """The calendar.csv window `key` for the year `year`.
+
+    >>> calendar_window("results_reviewed", 2016)
+    (datetime.date(2016, 10, 1), datetime.date(2017, 3, 31))
+    """
+    return load_calendar()[key].at(year)
 
 
 # ---------------------------------------------------------------------------
 # Windows: what the text says about the year
 # ---------------------------------------------------------------------------
 
-_Y = r"(?P<y>(?:19|20)\d{2})(?!\d)(?!\s*-\s*\d)"
 _YEAR_RANGE = re.compile(r"(?<![\d-])(?P<y1>(?:19|20)\d{2})\s*-\s*(?P<y2>(?:19|20)\d{2}|\d{2})(?![\d-])")
-_INSTRUMENT = re.compile(r"(?:\b|(?<=the))(?:protocol|agreement|programme|program|plans?|memorandum|mou|roadmap)\b")
-_PLAN_YEAR = (
-    re.compile(_Y + r"\s*(?:(?:annual|bilateral|defen[cs]e|military|cooperation|co-operation"
-               r"|collaboration|joint|work|working|action)\s*){0,3}plans?\b"),
-    re.compile(r"\bplans?\b(?:\s+(?:for|of)\s+(?:the\s+)?(?:year\s+)?"
-               r"|(?!\s+to\b)[^.;\d]{0,40}?\b(?:for|in)\s+(?:the\s+year\s+)?)" + _Y),
-)
-_RESULTS_YEAR = (
-    # "reviewed 2016": the year reviewed is the verb's object
-    re.compile(r"\b(?:review(?:ed|ing|s)?|assess(?:ed|ing|es)?|evaluat(?:ed|ing|es)|summ(?:ed|ing)\s+up)\s+" + _Y),
-    # the words between name no other year: "reviewed 2016 and discussed plans for 2017" reviews 2016 only
-    re.compile(r"(?:results?|achievements?|outcomes?|accomplishments?|\breview(?:ed|ing|s)?"
-               r"|\bassess(?:ed|ing|ment)?|evaluat\w*|summ(?:ed|ing)\s+up)\b(?:(?!(?:19|20)\d\d)[^.;]){0,60}?"
-               r"\b(?:in|of|during|throughout|for)\s+(?:the\s+year\s+)?" + _Y),
-    re.compile(_Y + r"\s+(?:[a-z-]+\s+){0,2}?(?:results|achievements|outcomes)\b"),
-)
-_FUTURE_YEAR = re.compile(
-    r"\b(?:agree[ds]?|agreeing|will|shall|pledge[ds]?|vow(?:s|ed)?|commit(?:s|ted)?|aim(?:s|ed|ing)?"
-    r"|plan(?:s|ned)?\s+to|set\s+to|expect(?:s|ed)?\s+to|intend(?:s|ed)?\s+to|determined\s+to"
-    r"|look(?:s|ing)?\s+forward\s+to)\b[^.;]{0,120}?\b(?:in|for|during|throughout)\s+(?:the\s+year\s+)?" + _Y
-)
-_FIRST_EDITION_YEAR = re.compile(
-    r"\b(?P<which>first|1st|inaugural|previous|last|earlier|prior)\s+(?:edition|exchange|dialogue"
-    r"|meeting|session|round|event|one|time)\b[^.;]{0,60}?\b(?:in|held\s+in|took\s+place\s+in"
-    r"|organi[sz]ed\s+in)\s+" + _Y
-)
-_LATER_EDITION = re.compile(
-    r"\bthis\s+year['\u2019]?s\b|\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
-    r"|\d+(?:nd|rd|th))\s+(?:edition|exchange|dialogue|meeting|session|round|iteration)\b"
-    r"|\b(?:following|after)\s+the\s+success\b"
-)
-_ANNIVERSARY = re.compile(
-    r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?(?:establishment\s+of\s+)?"
-    r"(?:the\s+)?(?P<who>(?:[a-z-]+\s+){0,4}?)diplomatic\s+(?:relations|ties)\b"
-)
-_ANNIVERSARY_WORDS = {"vietnam", "viet", "nam", "cambodia", "bilateral", "two", "countries", "between", "and",
-                      "their", "the", "of"}     # compared word by word, hyphenated names split
-_FRIENDSHIP_YEAR = (
-    re.compile(_Y + r"\s+(?:[a-z-]+\s+){0,4}?(?:friendship|solidarity)(?:\s+and\s+[a-z]+)?\s+year\b"),
-    re.compile(r"\b(?:friendship|solidarity)(?:\s+and\s+[a-z]+)?\s+year\s+(?:of\s+)?" + _Y),
-    re.compile(r"\byear\s+of\s+(?:[a-z-]+\s+){0,4}?friendship\s+(?:[a-z-]+\s+){0,3}?" + _Y),
-)
-_CHAIR_YEAR = (
-    re.compile(r"\bchair(?:manship)?\s*year\s+" + _Y),
-    re.compile(_Y + r"\s+asean\s+chair(?:manship)?\b"),
-    # "the role of ASEAN President 2022", "ASEAN Chair 2020": the chair named with its year after
-    re.compile(r"\basean\s+(?:chair(?:man|manship)?|president|presidency)\s+(?:in\s+|of\s+)?" + _Y),
-)
-_SIGN_WORDS = re.compile(
-    r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|adopt(?:s|ed|ing)?"
-    r"|approv(?:e|es|ed|ing|al)|draft(?:s|ed|ing)?|formulat\w*|finali[sz]\w*|agree(?:d|s)?\s+(?:on|upon))\b"
-)
-_IMPLEMENT_WORDS = re.compile(
-    r"\b(?:implement\w*|carr(?:y|ies|ied|ying)\s+out|realis\w*|realiz\w*|execut\w*|review\w*"
-    r"|contents?|results?|achiev\w*|accomplish\w*|fulfil\w*|in\s+line\s+with|in\s+accordance\s+with"
-    r"|according\s+to|promot\w*|continu\w*)\b"
-)
-_PASSIVE_AFTER = re.compile(
-    r"[^.;]{0,40}?\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are|being|be)\s+"
-    r"(?P<verb>signed|inked|adopted|approved|implemented|carried\s+out|realised|realized)\b"
-)
 _EVIDENCE_CHARS = 90
 
 
@@ -523,51 +615,50 @@ def _quote(original: str, start: int, end: int) -> str:
     return f"'{words}'"
 
 
-def _instrument_action(folded: str, start: int, end: int) -> str:
+def _instrument_action(folded: str, start: int, end: int, rules: _WindowRules) -> str:
     """Whether the plan/protocol at folded[start:end] is being signed or implemented.
 
-    The nearest action word before it in the same clause decides; a passive right after
-    ("... were implemented") overrides. No verb at all means it is being implemented.
+    The nearest action word before it in the same clause decides (``signing_verbs`` versus
+    ``implementing_words``); a passive right after ("... were implemented", ``passive_action``)
+    overrides: implementing when its verb is one of the implementing words. No verb at all means
+    it is being implemented.
 
-    >>> _instrument_action("they signed the cooperation plan for 2021", 16, 41)
+    >>> _instrument_action("they signed the cooperation plan for 2021", 16, 41, _window_rules())
     'sign'
     """
-    passive = _PASSIVE_AFTER.match(folded, end)
+    passive = rules.passive_after.match(folded, end)
     if passive:
-        implemented = passive.group("verb").startswith(("implemented", "carried", "realis", "realiz"))
+        implemented = rules.implement_words.fullmatch(passive.group("verb")) is not None
         return "implement" if implemented else "sign"
     clause_start = max(folded.rfind(".", 0, start), folded.rfind(";", 0, start), start - 120, 0)
     before = folded[clause_start:start]
-    last_sign = max((m.end() for m in _SIGN_WORDS.finditer(before)), default=-1)
-    last_implement = max((m.end() for m in _IMPLEMENT_WORDS.finditer(before)), default=-1)
+    last_sign = max((m.end() for m in rules.sign_words.finditer(before)), default=-1)
+    last_implement = max((m.end() for m in rules.implement_words.finditer(before)), default=-1)
     return "sign" if last_sign > last_implement else "implement"
 
 
-_DRY_SEASON = re.compile(r"\s*dry[- ]season\b(?P<ended>[^.;]{0,30}?\b(?:just |recently )?(?:ended|finished|concluded|closed)\b)?")
-_DRY_SEASON_BEFORE = re.compile(r"\bdry[- ]season\s+(?:of\s+)?$")
-_SEASON_AHEAD = re.compile(r"\b(?:will|shall|resum\w*|next|upcoming|coming|plan\w*|prepar\w*)\b")
-
-
-def _dry_season_window(match: re.Match, folded: str, original: str) -> Window | None:
+def _dry_season_window(match: re.Match, folded: str, original: str, rules: _WindowRules) -> Window | None:
     """Remains search teams work in the dry season, November to May: remains "found during the
-    2017-2018 dry season" are handed over from its start to the summer after it (November of
-    the first year to August of the second), or, once the season "has just ended", from March
-    to August of the second year."""
-    after = _DRY_SEASON.match(folded, match.end())
-    if after is None and not _DRY_SEASON_BEFORE.search(folded, max(0, match.start() - 20), match.start()):
+    2017-2018 dry season" are handed over from its start to the summer after it, or, once the
+    season "has just ended", in the months after it (the windows ``dry_season_finds`` and
+    ``dry_season_just_ended`` of calendar.csv)."""
+    after = rules.dry_season.match(folded, match.end())
+    if after is None and not rules.dry_season_before.search(folded, max(0, match.start() - 20), match.start()):
         return None
-    if _SEASON_AHEAD.search(folded, max(0, match.start() - 60), match.start()):
+    if rules.season_ahead.search(folded, max(0, match.start() - 60), match.start()):
         return None   # "when it resumes its search in the 2018-2019 dry season": a season to come
     first, last = int(match.group("y1")), int(match.group("y2")[-2:]) + int(match.group("y1")) // 100 * 100
     if last != first + 1:
         return None
     quote = _quote(original, max(0, match.start() - 20), after.end() if after else match.end())
     if after is not None and after.group("ended"):
-        return Window(date(last, 3, 1), date(last, 8, 31), False, f"{quote} (dry season {first}-{last} just ended)")
-    return Window(date(first, 11, 1), date(last, 8, 31), False, f"{quote} (finds of the {first}-{last}{_SEASON_LABEL}")
+        return Window(*calendar_window("dry_season_just_ended", first), False,
+                      f"{quote} (dry season {first}-{last} just ended)")
+    return Window(*calendar_window("dry_season_finds", first), False,
+                  f"{quote} (finds of the {first}-{last}{_SEASON_LABEL}")
 
 
-def _year_range_windows(folded: str, original: str) -> list[tuple[tuple[int, int], Window]]:
+def _year_range_windows(folded: str, original: str, rules: _WindowRules) -> list[tuple[tuple[int, int], Window]]:
     """Protocol / programme periods 'for 2015-2019': implemented during, signed the year before;
     a dry season '2017-2018' dates remains handed over (see `_dry_season_window`)."""
     found = []
@@ -576,15 +667,15 @@ def _year_range_windows(folded: str, original: str) -> list[tuple[tuple[int, int
         last = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
         if last <= first or last - first > 15:
             continue
-        season = _dry_season_window(match, folded, original)
+        season = _dry_season_window(match, folded, original, rules)
         if season is not None:
             found.append(((match.start(), match.end()), season))
             continue
         context = folded[max(0, match.start() - 80):match.end() + 30]
-        if not _INSTRUMENT.search(context):
+        if not rules.instrument.search(context):
             continue
         quote = _quote(original, max(0, match.start() - 40), match.end())
-        if _instrument_action(folded, match.start(), match.end()) == "sign":
+        if _instrument_action(folded, match.start(), match.end(), rules) == "sign":
             window = Window(date(first - 1, 1, 1), date(first, 12, 31), False,
                             f"{quote} (period {first}-{last} signed)")
         else:
@@ -595,25 +686,26 @@ def _year_range_windows(folded: str, original: str) -> list[tuple[tuple[int, int
 
 
 def _plan_window(year: int, action: str, quote: str) -> Window:
-    """A yearly plan: signed Sep of Y-1..Jan of Y; implemented or reviewed Jan Y..Jan Y+1."""
+    """A yearly plan: signed or implemented (the windows ``plan_signed`` and ``plan_implemented``
+    of calendar.csv: Sep of Y-1..Jan of Y; Jan Y..Jan Y+1)."""
     if action == "sign":
-        return Window(date(year - 1, 9, 1), date(year, 1, 31), False, f"{quote} (plan for {year} signed)")
-    return Window(date(year, 1, 1), date(year + 1, 1, 31), False, f"{quote} (plan for {year} implemented)")
+        return Window(*calendar_window("plan_signed", year), False, f"{quote} (plan for {year} signed)")
+    return Window(*calendar_window("plan_implemented", year), False, f"{quote} (plan for {year} implemented)")
 
 
-def _plan_rule(match: re.Match, folded: str, quote: str) -> Window:
+def _plan_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules) -> Window:
     """'signed the Cooperation Plan for 2021' / 'implemented the 2016 plan' (see `_plan_window`)."""
     year = int(match.group("y"))
-    return _plan_window(year, _instrument_action(folded, match.start(), match.end()), quote)
+    return _plan_window(year, _instrument_action(folded, match.start(), match.end(), rules), quote)
 
 
-def _results_rule(match: re.Match, folded: str, quote: str) -> Window:
-    """Year Y's results are reviewed late in Y or early in Y+1."""
+def _results_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules) -> Window:
+    """Year Y's results are reviewed late in Y or early in Y+1 (``results_reviewed`` of calendar.csv)."""
     year = int(match.group("y"))
-    return Window(date(year, 10, 1), date(year + 1, 3, 31), False, f"{quote} (results of {year})")
+    return Window(*calendar_window("results_reviewed", year), False, f"{quote} (results of {year})")
 
 
-def _intention_rule(match: re.Match, folded: str, quote: str) -> Window:
+def _intention_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules) -> Window:
     """'agreed to intensify cooperation in Y': said from autumn of Y-1 to the end of Y."""
     year = int(match.group("y"))
     return Window(date(year - 1, 9, 1), date(year, 12, 31), False, f"{quote} (intentions for {year})")
@@ -622,53 +714,114 @@ def _intention_rule(match: re.Match, folded: str, quote: str) -> Window:
 _EDITION_LABEL = "(a later edition)"
 
 
-def _edition_rule(match: re.Match, folded: str, quote: str) -> Window:
-    """'the first edition in 2022' (with a later edition held now): the meeting is after it."""
+def _edition_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules) -> Window:
+    """'the first edition in 2022' (with a later edition held now): the meeting is after it
+    (a year after it when it was the first, ``first_edition_words``)."""
     year = int(match.group("y"))
-    after = year + 1 if match.group("which") in {"first", "1st", "inaugural"} else year
+    after = year + 1 if match.group("which") in rules.first_edition_words else year
     return Window(date(after, 1, 1), OPEN_END, False, f"{quote} {_EDITION_LABEL}")
 
 
-def _anniversary_rule(match: re.Match, folded: str, quote: str) -> Window | None:
-    """'55th anniversary of diplomatic relations' -> 1967 + 55, unless another country is named."""
-    if set(re.split(r"[\s-]+", match.group("who"))) - _ANNIVERSARY_WORDS - {""}:
+def _anniversary_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules) -> Window | None:
+    """'55th anniversary of diplomatic relations' -> 1967 + 55 (``vn_kh_relations_year`` of
+    calendar.csv), unless another country is named."""
+    if set(re.split(r"[\s-]+", match.group("who"))) - rules.own_relations_words - {""}:
         return None      # "Vietnam – Cambodia" (spaced dash) is Vietnam and Cambodia; another country is not
-    year = VN_KH_RELATIONS_YEAR + int(match.group("n"))
+    year = load_calendar()["vn_kh_relations_year"] + int(match.group("n"))
     return Window(date(year, 1, 1), date(year, 12, 31), False, f"{quote} (anniversary year {year})")
 
 
-def _friendship_rule(match: re.Match, folded: str, quote: str) -> Window:
+def _friendship_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules) -> Window:
     """'the 2017 Vietnam-Cambodia Friendship Year': the whole named year."""
     year = int(match.group("y"))
     return Window(date(year, 1, 1), date(year, 12, 31), False, f"{quote} (friendship year)")
 
 
-def _chair_rule(match: re.Match, folded: str, quote: str) -> Window:
+def _chair_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules) -> Window:
     """'ASEAN Chairmanship Year 2020': during that year or just after (thanks, reviews)."""
     year = int(match.group("y"))
     return Window(date(year, 1, 1), date(year + 1, 1, 31), False, f"{quote} (chairmanship year)")
 
 
-# (patterns, substrings one of which must be in the folded sentence, window builder, span group)
-_YEAR_RULES = (
-    (_PLAN_YEAR, ("plan",), _plan_rule, "y"),
-    (_RESULTS_YEAR, ("result", "achievement", "outcome", "accomplishment", "review", "assess",
-                     "evaluat", "summ"), _results_rule, "y"),
-    ((_FUTURE_YEAR,), ("agree", "will", "shall", "pledge", "vow", "commit", "aim", "plan", "set to",
-                       "expect", "intend", "determined", "look"), _intention_rule, "y"),
-    ((_FIRST_EDITION_YEAR,), ("first", "1st", "inaugural", "previous", "last", "earlier", "prior"),
-     _edition_rule, "y"),
-    ((_ANNIVERSARY,), ("anniversary",), _anniversary_rule, "n"),
-    (_FRIENDSHIP_YEAR, ("friendship", "solidarity"), _friendship_rule, "y"),
-    (_CHAIR_YEAR, ("chair", "president"), _chair_rule, "y"),
+# The families of single-year rules, in the order they claim a year: (rule keys of
+# data/rules/en/dates.yaml, tried in this order; the key of their gate substrings; the window
+# builder; the group spanning the year).
+_YEAR_FAMILIES = (
+    (("year_then_plan", "plan_then_year"), "plan_gate", _plan_rule, "y"),
+    (("review_of_year", "results_then_year", "year_then_results"), "results_gate", _results_rule, "y"),
+    (("intention_year",), "intention_gate", _intention_rule, "y"),
+    (("earlier_edition_year",), "earlier_edition_gate", _edition_rule, "y"),
+    (("anniversary_of_relations",), "anniversary_gate", _anniversary_rule, "n"),
+    (("year_then_friendship_year", "friendship_year_then_year", "year_of_friendship"), "friendship_gate",
+     _friendship_rule, "y"),
+    (("chair_year_then_year", "year_then_asean_chair", "asean_chair_then_year"), "chair_gate", _chair_rule, "y"),
 )
-_YEAR_HINT = re.compile(r"(?:19|20)\d\d|nniversary")
+_YEAR_DIGITS = r"(?:19|20)\d\d"
+# Groups the window builders read, beyond the span group.
+_EXTRA_GROUPS = {"earlier_edition_year": ("which",), "anniversary_of_relations": ("who",)}
 
 
-def _single_year_windows(folded: str, original: str) -> list[tuple[tuple[int, int], Window]]:
+@dataclass(frozen=True)
+class _WindowRules:
+    """The compiled rules of year windows, built from the rule file (`_window_rules`)."""
+
+    year_hint: re.Pattern[str]              # a sentence without it gives no window
+    instrument: re.Pattern[str]             # plan, protocol, ...: dated by a period "2015-2019"
+    sign_words: re.Pattern[str]
+    implement_words: re.Pattern[str]
+    passive_after: re.Pattern[str]          # "... was signed" right after a plan
+    dry_season: re.Pattern[str]             # "dry season" after a year range
+    dry_season_before: re.Pattern[str]      # "dry season of" before it
+    season_ahead: re.Pattern[str]           # "will resume in": a season to come
+    later_edition: re.Pattern[str]
+    first_edition_words: frozenset[str]
+    own_relations_words: frozenset[str]
+    # (regexes, gate substrings, window builder, span group), in the order they claim a year
+    year_rules: tuple[tuple[tuple[re.Pattern[str], ...], tuple[str, ...], Callable, str], ...]
+
+
+def _build_window_rules(rules: RuleSet) -> _WindowRules:
+    """Compile the year-window rules of data/rules/en/dates.yaml; a rule missing a group the
+    code reads is refused with its file and line."""
+    year_rules = []
+    for keys, gate, build, group in _YEAR_FAMILIES:
+        regexes = tuple(_regex_with_groups(rules, key, group, *_EXTRA_GROUPS.get(key, ())) for key in keys)
+        year_rules.append((regexes, rules.words(gate), build, group))
+    return _WindowRules(
+        year_hint=re.compile(_YEAR_DIGITS + "|" + rules.pattern("yearless_window_hint")),
+        instrument=rules.regex("instrument_words"),
+        sign_words=rules.regex("signing_verbs"),
+        implement_words=rules.regex("implementing_words"),
+        passive_after=_regex_with_groups(rules, "passive_action", "verb"),
+        dry_season=_regex_with_groups(rules, "dry_season_after_years", "ended"),
+        dry_season_before=rules.regex("dry_season_before_years"),
+        season_ahead=rules.regex("season_ahead_words"),
+        later_edition=rules.regex("later_edition"),
+        first_edition_words=frozenset(rules.words("first_edition_words")),
+        own_relations_words=frozenset(rules.words("own_relations_words")),
+        year_rules=tuple(year_rules),
+    )
+
+
+def _window_rules() -> _WindowRules:
+    """The compiled year-window rules of the rule file as it is now (rebuilt after an edit)."""
+    return load_rules("dates").derived(_build_window_rules)
+
+
+@cached_by_content(lambda: rules_path("dates"))
+def load_date_rules(path: Path) -> tuple[_MentionRules, _WindowRules]:
+    """Every compiled date rule (mentions, year windows) of the rule files as they are now.
+
+    A build runs every loader before reading articles (`defcoop.rulecache.load_all`), so a rule
+    missing a group the code reads stops it with ``file:line`` instead of failing on each article.
+    """
+    return _mention_rules(), _window_rules()
+
+
+def _single_year_windows(folded: str, original: str, rules: _WindowRules) -> list[tuple[tuple[int, int], Window]]:
     """Windows from one year each: plans, results, intentions, editions, anniversaries, named years."""
     found = []
-    for patterns, gate_words, build, group in _YEAR_RULES:
+    for patterns, gate_words, build, group in rules.year_rules:
         if not any(word in folded for word in gate_words):
             continue
         for pattern in patterns:
@@ -676,7 +829,7 @@ def _single_year_windows(folded: str, original: str) -> list[tuple[tuple[int, in
                 first = match.start(group)
                 if first and folded[first - 1].isdigit():
                     continue  # part of a longer number
-                window = build(match, folded, _quote(original, *match.span()))
+                window = build(match, folded, _quote(original, *match.span()), rules)
                 if window is not None:
                     found.append((match.span(group), window))
     return found
@@ -721,20 +874,21 @@ def year_windows_from_text(sentences: list[str]) -> list[Window]:
     >>> window.start, window.end
     (datetime.date(2020, 9, 1), datetime.date(2021, 1, 31))
     """
+    rules = _window_rules()
     windows: dict[tuple[date, date, str], Window] = {}
     for sentence in sentences:
-        if not _YEAR_HINT.search(sentence):
+        if not rules.year_hint.search(sentence):
             continue
         folded = _lower_keep_offsets(sentence)
         taken: list[tuple[int, int]] = []
-        found = _year_range_windows(folded, sentence) + _single_year_windows(folded, sentence)
+        found = _year_range_windows(folded, sentence, rules) + _single_year_windows(folded, sentence, rules)
         for span, window in found:
             if _overlaps(span, taken):
                 continue
             taken.append(span)
             key = (window.start, window.end, re.sub(r"\W+", "", window.evidence.lower()))
             windows.setdefault(key, window)
-    return _latest_season_only(_drop_unconfirmed_editions(list(windows.values()), sentences))
+    return _latest_season_only(_drop_unconfirmed_editions(list(windows.values()), sentences, rules))
 
 
 _SEASON_LABEL = " dry season)"
@@ -757,11 +911,11 @@ def _latest_season_only(windows: list[Window]) -> list[Window]:
     return [w for w in windows if w not in seasons or w.end == latest]
 
 
-def _drop_unconfirmed_editions(windows: list[Window], sentences: list[str]) -> list[Window]:
+def _drop_unconfirmed_editions(windows: list[Window], sentences: list[str], rules: _WindowRules) -> list[Window]:
     """'The first edition in 2022' only dates this meeting when a later edition is reported
-    ("this year's", "second edition"); the check runs only if such a window exists."""
+    ("this year's", "second edition": ``later_edition``); the check runs only if such a window exists."""
     editions = [w for w in windows if w.evidence.endswith(_EDITION_LABEL)]
-    if not editions or any(_LATER_EDITION.search(sentence.lower()) for sentence in sentences):
+    if not editions or any(rules.later_edition.search(sentence.lower()) for sentence in sentences):
         return windows
     return [w for w in windows if w not in editions]
 
@@ -885,19 +1039,39 @@ def _latest_on_or_before(mention: DateMention, published: date) -> Interval | No
     return None
 
 
-def _period_interval(unit: str, offset: int, published: date) -> Interval:
-    """'last week' / 'this month' / 'last year' relative to the publication day."""
-    if unit == "week":
-        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=offset)
-        return monday, min(monday + timedelta(days=6), published)
-    if unit == "month":
-        first = published.replace(day=1)
-        if offset < 0:
-            first = (first - timedelta(days=1)).replace(day=1)
-        start, end = _month_interval(first.year, first.month)
-        return start, min(end, published)
+def _week_interval(offset: int, published: date) -> Interval:
+    """'this week' (0) / 'last week' (-1): Monday to Sunday, cut at the publication day."""
+    monday = published - timedelta(days=published.weekday()) + timedelta(weeks=offset)
+    return monday, min(monday + timedelta(days=6), published)
+
+
+def _month_so_far_interval(offset: int, published: date) -> Interval:
+    """'this month' (0) / 'last month' (-1), cut at the publication day."""
+    first = published.replace(day=1)
+    if offset < 0:
+        first = (first - timedelta(days=1)).replace(day=1)
+    start, end = _month_interval(first.year, first.month)
+    return start, min(end, published)
+
+
+def _year_so_far_interval(offset: int, published: date) -> Interval:
+    """'this year' (0) / 'last year' (-1), cut at the publication day."""
     year = published.year + offset
     return date(year, 1, 1), min(date(year, 12, 31), published)
+
+
+# The periods a rule file's ``period_units`` may name, and how each is placed.
+_PERIOD_INTERVALS: dict[str, Callable[[int, date], Interval]] = {
+    "week": _week_interval, "month": _month_so_far_interval, "year": _year_so_far_interval}
+
+
+def _period_interval(unit: str, offset: int, published: date) -> Interval:
+    """'last week' / 'this month' / 'last year' relative to the publication day.
+
+    >>> _period_interval("week", -1, date(2025, 10, 29))
+    (datetime.date(2025, 10, 20), datetime.date(2025, 10, 26))
+    """
+    return _PERIOD_INTERVALS[unit](offset, published)
 
 
 def coarse_precision(start: date, end: date) -> str:

@@ -214,7 +214,7 @@ _WARM_UP_TEXT = ("Hanoi (VNA) - Vietnam and Cambodia agreed tointensify joint bo
                  "signed the 2017 cooperation plan.")
 
 
-RULE_MODULES = ("defcoop.themes", "defcoop.agreements",
+RULE_MODULES = ("defcoop.dates", "defcoop.themes", "defcoop.agreements",
                 "defcoop.commitments", "defcoop.people", "defcoop.places")
 
 
