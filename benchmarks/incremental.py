@@ -6,7 +6,7 @@ result store starts empty and the project's own data/interim is untouched:
 1. first `defcoop.load()` of a one-article corpus in a fresh interpreter: CPU seconds;
 2. `defcoop.load()` of the 10k generated corpus with default options (every core), cold;
 3. one article added: `defcoop.load()` again, against reading the finished tables back
-   (`defcoop.tables.read_tables`), each in a fresh interpreter as after a kernel restart;
+   (`defcoop.build.tables.read_tables`), each in a fresh interpreter as after a kernel restart;
 4. one theme pattern edited: what the next `load()` can reuse.
 
 Usage: python benchmarks/incremental.py [--size 10000] [--write]
@@ -32,7 +32,7 @@ _CHILD = r"""
 import json, os, resource, sys, time
 started, cpu0 = time.perf_counter(), time.process_time()
 import defcoop
-from defcoop.tables import last_build, read_tables, tables_folder
+from defcoop.build.tables import last_build, read_tables, tables_folder
 mode, corpus = sys.argv[1], sys.argv[2]
 if mode == "load":
     tables = defcoop.load(corpus)

@@ -38,10 +38,10 @@ STAGES = ("read", "clean", "extract", "encode")
 
 def stage_seconds(corpus: Path) -> tuple[dict[str, float], int]:
     """CPU seconds spent in each stage over every file of `corpus`, and the article count."""
-    from defcoop import tables
-    from defcoop.clean import clean_article
-    from defcoop.corpus import list_corpus_files, read_file
-    from defcoop.extract import extract_article
+    from defcoop.build import tables
+    from defcoop.ingest.clean import clean_article
+    from defcoop.ingest.corpus import list_corpus_files, read_file
+    from defcoop.extract.article import extract_article
     from defcoop.schemas import required_columns
 
     tables.warm_up()

@@ -16,7 +16,7 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def seed_tables():
     """The seeds built once per test session (fresh, not read from data/processed)."""
-    from defcoop.tables import build_tables
+    from defcoop.build.tables import build_tables
 
     return build_tables(SEEDS)
 
@@ -57,6 +57,6 @@ def _fresh_caches_under_mutation():
             for value in list(vars(module).values()):
                 if callable(getattr(value, "cache_clear", None)):
                     value.cache_clear()
-    from defcoop import rulecache
+    from defcoop.rules import cache as rulecache
 
     rulecache.clear()

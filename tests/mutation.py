@@ -25,8 +25,22 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-EXTRACTION = ("corpus", "clean", "dates", "people", "places", "themes", "meetings", "agreements",
-              "commitments", "extract", "reference", "patterns", "text")
+# Modules of the ingest and extract stages and their shared matching machinery, as paths below
+# lib/defcoop without ".py"; --modules also takes the last part alone ("dates").
+EXTRACTION = ("ingest/corpus", "ingest/clean", "extract/dates", "extract/people", "extract/places", "extract/themes",
+              "extract/meetings", "extract/agreements", "extract/commitments", "extract/article", "rules/reference",
+              "rules/patterns", "rules/text")
+
+
+def module_path(name: str) -> str:
+    """'dates' -> 'extract/dates' (a path below lib/defcoop without '.py')."""
+    if "/" in name:
+        return name
+    found = [p.relative_to(ROOT / "lib" / "defcoop").with_suffix("").as_posix()
+             for p in (ROOT / "lib" / "defcoop").rglob(f"{name}.py")]
+    if len(found) != 1:
+        raise SystemExit(f"--modules: {name!r} names {len(found)} modules of lib/defcoop: {found}")
+    return found[0]
 # Build through a subprocess (they run the installed package, not the mutant) or only time/IO.
 NOT_IN_RUN = ("tests/e2e", "tests/test_notebooks.py", "tests/test_robustness.py", "tests/test_cli.py",
               "tests/test_benchmarks.py", "tests/test_tables.py", "tests/test_store.py", "tests/test_export.py",
@@ -120,7 +134,7 @@ def main(argv=None) -> int:
     parser.add_argument("--keep", default=None, help="run in this folder and keep it (default: a temporary one)")
     parser.add_argument("--write", action="store_true", help="write the score table into tests/README.md")
     args = parser.parse_args(argv)
-    modules = [m.strip() for m in args.modules.split(",") if m.strip()]
+    modules = [module_path(m.strip()) for m in args.modules.split(",") if m.strip()]
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="defcoop-mutation-"))
     try:
         project = copy_project(folder / "project")

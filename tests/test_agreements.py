@@ -1,7 +1,7 @@
 """Signed documents: kinds, subjects, lists, and documents that were not signed at the meeting."""
 import pytest
 
-from defcoop.agreements import find_signed_documents
+from defcoop.extract.agreements import find_signed_documents
 
 
 def kinds(sentence):
@@ -127,7 +127,7 @@ AGREEMENTS_OK = "sign_verbs: 'signed'\nnot_yet_signed: ['will\\s*$']\nkinds:\n  
      r"x\.yaml:8: 'back_reference': missing key 'after'"),
 ])
 def test_a_broken_agreements_file_is_reported_with_file_and_line(text, message):
-    from defcoop.agreements import parse_agreements
+    from defcoop.extract.agreements import parse_agreements
     from defcoop.rules import RuleFileError
 
     with pytest.raises(RuleFileError, match=f"^{message}"):
@@ -135,7 +135,7 @@ def test_a_broken_agreements_file_is_reported_with_file_and_line(text, message):
 
 
 def test_the_agreements_file_is_read_through_the_one_loader_and_from_a_given_path(tmp_path):
-    from defcoop.agreements import AgreementRules, load_agreement_rules
+    from defcoop.extract.agreements import AgreementRules, load_agreement_rules
     from defcoop.rules import load_rules, rules_path
 
     assert isinstance(load_rules("agreements"), AgreementRules) and load_agreement_rules() is load_rules("agreements")
@@ -148,7 +148,7 @@ def test_the_agreements_file_is_read_through_the_one_loader_and_from_a_given_pat
 
 
 def test_subject_rules_come_from_agreement_subjects_yaml():
-    from defcoop.agreements import _subject, subject_rules
+    from defcoop.extract.agreements import _subject, subject_rules
     from defcoop.rules import load_rules
 
     subjects = subject_rules()

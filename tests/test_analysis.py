@@ -1,10 +1,10 @@
-"""defcoop.analysis: the data shaping behind notebooks 01-03, on tiny hand-made tables."""
+"""defcoop.present.analysis: the data shaping behind notebooks 01-03, on tiny hand-made tables."""
 from types import SimpleNamespace
 
 import pandas as pd
 import pytest
 
-from defcoop import analysis as an
+from defcoop.present import analysis as an
 
 
 def dates(*values):

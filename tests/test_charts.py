@@ -1,4 +1,4 @@
-"""The notebook charts in defcoop.charts, drawn from small hand-made frames.
+"""The notebook charts in defcoop.present.charts, drawn from small hand-made frames.
 
 Each test draws on an Agg figure and checks what a reader would see: how many points,
 bars and lines, the tick labels, the panel titles, and the "no ... in this corpus" message
@@ -12,8 +12,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from defcoop import charts  # noqa: E402
-from defcoop.history import KIND_LABELS, MENTIONED, SIGNED  # noqa: E402
+from defcoop.present import charts  # noqa: E402
+from defcoop.present.history import KIND_LABELS, MENTIONED, SIGNED  # noqa: E402
 
 COUNTRY_COLOURS = {"VN": charts.OKABE_ITO[0], "KH": charts.OKABE_ITO[1], "LA": charts.OKABE_ITO[2]}
 MARK_COLOURS = {"pledge": charts.OKABE_ITO[0], "reported result": charts.OKABE_ITO[1]}

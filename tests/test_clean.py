@@ -1,4 +1,4 @@
-"""Tests for defcoop.clean: synthetic articles, one shape of boilerplate each, plus the seeds."""
+"""Tests for defcoop.ingest.clean: synthetic articles, one shape of boilerplate each, plus the seeds."""
 from __future__ import annotations
 
 import re
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from defcoop.clean import (
+from defcoop.ingest.clean import (
     CleanArticle,
     classify_line,
     clean_article,
@@ -18,7 +18,7 @@ from defcoop.clean import (
     split_sentences,
     strip_sign_off,
 )
-from defcoop.corpus import RawArticle
+from defcoop.ingest.corpus import RawArticle
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 BODY = "The two armies agreed to hold joint patrols along the shared border."
@@ -81,7 +81,7 @@ def test_classify_line(line, label):
 ])
 def test_caption_hints_never_hide_a_caption(line):
     """The cheap hint check in front of the caption patterns must not change any answer."""
-    from defcoop.clean import _is_caption, rules
+    from defcoop.ingest.clean import _is_caption, rules
 
     assert _is_caption(line, rules()) == bool(rules().caption.search(line))
 
@@ -545,7 +545,7 @@ def test_a_feed_dateline_before_the_story_own_dateline_gives_the_story_place():
 
 
 def test_caption_text_cuts_out_a_position_marker_inside_the_caption():
-    from defcoop.clean import caption_text
+    from defcoop.ingest.clean import caption_text
 
     assert caption_text("Minister A (second from left) meets General B in Hue on May 2.") == \
         "Minister A meets General B in Hue on May 2."
@@ -553,7 +553,7 @@ def test_caption_text_cuts_out_a_position_marker_inside_the_caption():
 
 
 def test_caption_text_drops_the_credit():
-    from defcoop.clean import caption_text
+    from defcoop.ingest.clean import caption_text
 
     assert caption_text("Two colonels sign the minutes. (Photo: VNA)") == "Two colonels sign the minutes."
     assert caption_text("No credit here") == "No credit here"
@@ -580,7 +580,7 @@ def _line_of(text: str, start: str) -> int:
      "'date_line_words': True must be a string"),
 ])
 def test_a_broken_boilerplate_file_is_reported_with_file_and_line(old, new, start, message):
-    from defcoop.clean import parse_boilerplate
+    from defcoop.ingest.clean import parse_boilerplate
     from defcoop.rules import RuleFileError
 
     text = _boilerplate_text()
@@ -592,7 +592,7 @@ def test_a_broken_boilerplate_file_is_reported_with_file_and_line(old, new, star
 
 
 def test_a_boilerplate_file_without_a_key_the_code_reads_is_refused():
-    from defcoop.clean import parse_boilerplate
+    from defcoop.ingest.clean import parse_boilerplate
     from defcoop.rules import RuleFileError
 
     text = re.sub(r"(?m)^source_labels:\n(?:  - .*\n)+", "", _boilerplate_text())
@@ -601,7 +601,7 @@ def test_a_boilerplate_file_without_a_key_the_code_reads_is_refused():
 
 
 def test_the_boilerplate_rules_come_from_the_one_loader_and_follow_the_file():
-    from defcoop.clean import _label_lines, parse_boilerplate, rules
+    from defcoop.ingest.clean import _label_lines, parse_boilerplate, rules
     from defcoop.rules import load_rules
 
     assert rules() is load_rules("boilerplate")

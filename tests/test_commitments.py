@@ -1,9 +1,9 @@
 """Commitments: sentence kind, actor, and when sentences get no themes."""
 import pytest
 
-from defcoop.commitments import (about_other_countries, classify_sentence, commitment_rows, is_about_vn_kh,
+from defcoop.extract.commitments import (about_other_countries, classify_sentence, commitment_rows, is_about_vn_kh,
                                  sentence_actor)
-from defcoop.people import load_officials
+from defcoop.extract.people import load_officials
 
 
 @pytest.mark.parametrize(("sentence", "kind"), [
@@ -41,7 +41,7 @@ def test_article_about_other_countries_is_not_relevant():
 
 
 def test_a_country_named_only_through_its_official_counts():
-    from defcoop.people import load_officials
+    from defcoop.extract.people import load_officials
 
     sentences = ["Defence Minister Ngo Xuan Lich held talks with his Cambodian counterpart."]
     assert not is_about_vn_kh(sentences)
@@ -105,7 +105,7 @@ COMMITMENTS_OK = ("commitment: ['\\bwill\\b']\nresult: ['\\bwere held\\b']\nresu
     (COMMITMENTS_OK + "parties_subject: [2]\n", r"x\.yaml:5: 'parties_subject': 2 must be a string"),
 ])
 def test_a_broken_commitments_file_is_reported_with_file_and_line(text, message):
-    from defcoop.commitments import parse_commitments
+    from defcoop.extract.commitments import parse_commitments
     from defcoop.rules import RuleFileError
 
     with pytest.raises(RuleFileError, match=f"^{message}"):
@@ -113,7 +113,7 @@ def test_a_broken_commitments_file_is_reported_with_file_and_line(text, message)
 
 
 def test_the_commitments_file_is_read_through_the_one_loader_and_from_a_given_path(tmp_path):
-    from defcoop.commitments import CommitmentRules, load_commitment_rules
+    from defcoop.extract.commitments import CommitmentRules, load_commitment_rules
     from defcoop.rules import load_rules
 
     assert isinstance(load_rules("commitments"), CommitmentRules) and load_commitment_rules() is load_rules("commitments")

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from defcoop.corpus import (
+from defcoop.ingest.corpus import (
     MAX_FILE_BYTES,
     REJECT_REASONS,
     CorpusError,

@@ -15,8 +15,11 @@ from pathlib import Path
 import defcoop
 
 PACKAGE = Path(defcoop.__file__).parent
-EXTRACTION_MODULES = ("corpus", "clean", "dates", "people", "places", "themes", "meetings", "agreements",
-                      "commitments", "extract", "text")
+# Modules of the ingest and extract stages and the matching machinery they share, as paths
+# below lib/defcoop without ".py" ("extract/dates").
+EXTRACTION_MODULES = tuple(sorted(path.relative_to(PACKAGE).with_suffix("").as_posix()
+                                  for stage in ("ingest", "extract", "rules")
+                                  for path in (PACKAGE / stage).glob("*.py") if path.name != "__init__.py"))
 LIMIT = 5
 # (module, literal) -> why it stays in code.
 ALLOWED: dict[tuple[str, str], str] = {}

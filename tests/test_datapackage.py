@@ -3,10 +3,10 @@ import json
 
 import pytest
 
-from defcoop.datapackage import FOREIGN_KEYS, descriptor, readme_descriptions
+from defcoop.build.datapackage import FOREIGN_KEYS, descriptor, readme_descriptions
 from defcoop.paths import PROCESSED_DIR
 from defcoop.schemas import MECHANISMS
-from defcoop.tables import TABLE_COLUMNS
+from defcoop.build.tables import TABLE_COLUMNS
 
 
 def resource(package, name):

@@ -1,4 +1,4 @@
-"""Tests for defcoop.dates: date mentions, year windows and meeting-date resolution.
+"""Tests for defcoop.extract.dates: date mentions, year windows and meeting-date resolution.
 
 The phrasings mirror patterns seen in Vietnam-Cambodia defence news (plans, protocols,
 terms of office), written as general cases rather than copies of any one article.
@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from defcoop.dates import (
+from defcoop.extract.dates import (
     OPEN_END,
     OPEN_START,
     DateMention,
@@ -515,7 +515,7 @@ def test_a_report_outside_the_leads_terms_gives_no_month():
 
 
 def test_coarse_precision_of_a_span():
-    from defcoop.dates import coarse_precision
+    from defcoop.extract.dates import coarse_precision
 
     assert coarse_precision(date(2019, 10, 30), date(2019, 11, 2)) == "year"
     assert coarse_precision(date(2018, 6, 20), date(2018, 6, 22)) == "month"
@@ -531,7 +531,7 @@ CALENDAR_ROWS = ("vn_kh_relations_year,1967,n,s\ndry_season_finds,Y:11-01..Y+1:0
 
 
 def test_calendar_facts_are_read_with_their_types():
-    from defcoop.dates import YearWindow, load_calendar
+    from defcoop.extract.dates import YearWindow, load_calendar
 
     facts = load_calendar()
     assert facts["vn_kh_relations_year"] == 1967
@@ -539,7 +539,7 @@ def test_calendar_facts_are_read_with_their_types():
 
 
 def test_a_year_window_is_placed_on_a_year():
-    from defcoop.dates import calendar_window, parse_year_window
+    from defcoop.extract.dates import calendar_window, parse_year_window
 
     assert parse_year_window("Y-1:09-01..Y:01-31").at(2021) == (date(2020, 9, 1), date(2021, 1, 31))
     assert parse_year_window(" Y+1:03-01 .. Y+1:08-31 ").start == (1, 3, 1)
@@ -549,7 +549,7 @@ def test_a_year_window_is_placed_on_a_year():
 @pytest.mark.parametrize("text", ["Y-1:09-01", "Y:09-01..Y:01-31", "Y:02-29..Y:03-01", "X:01-01..Y:01-31",
                                   "Y:1-01..Y:01-31", "Y:01-01..Y:02-01..Y:03-01", "Y:13-01..Y+1:01-01"])
 def test_a_bad_year_window_is_refused(text):
-    from defcoop.dates import parse_year_window
+    from defcoop.extract.dates import parse_year_window
 
     with pytest.raises(ValueError):
         parse_year_window(text)
@@ -565,8 +565,8 @@ def test_a_bad_year_window_is_refused(text):
     ("plan_signed,Y:09-01..Y-1:01-31,n,s", "'plan_signed': window 'Y:09-01..Y-1:01-31' ends before it starts"),
 ])
 def test_a_bad_calendar_row_raises_with_file_and_line(tmp_path, row, problem):
-    from defcoop.dates import load_calendar
-    from defcoop.reference import ReferenceDataError
+    from defcoop.extract.dates import load_calendar
+    from defcoop.rules.reference import ReferenceDataError
 
     path = tmp_path / "calendar.csv"
     key = row.split(",")[0]
@@ -579,8 +579,8 @@ def test_a_bad_calendar_row_raises_with_file_and_line(tmp_path, row, problem):
 
 
 def test_a_calendar_without_a_row_the_code_reads_raises_on_the_header(tmp_path):
-    from defcoop.dates import load_calendar
-    from defcoop.reference import ReferenceDataError
+    from defcoop.extract.dates import load_calendar
+    from defcoop.rules.reference import ReferenceDataError
 
     path = tmp_path / "calendar.csv"
     path.write_text(CALENDAR_HEADER + CALENDAR_ROWS.replace("results_reviewed,Y:10-01..Y+1:03-31,n,s\n", ""),
@@ -595,7 +595,7 @@ def test_a_calendar_without_a_row_the_code_reads_raises_on_the_header(tmp_path):
 # --------------------------------------------------------------------------- rule files
 
 def test_month_numbers_come_from_the_rule_file():
-    from defcoop.dates import month_numbers
+    from defcoop.extract.dates import month_numbers
     from defcoop.rules import load_rules
 
     assert month_numbers() == load_rules("dates").table("months")
@@ -624,7 +624,7 @@ def test_each_gate_lets_through_every_example_of_its_rule():
 
 
 def test_each_year_rule_gate_lets_through_every_example_of_its_family():
-    from defcoop.dates import _YEAR_FAMILIES
+    from defcoop.extract.dates import _YEAR_FAMILIES
     from defcoop.rules import load_rules
 
     rules = load_rules("dates")
@@ -636,7 +636,7 @@ def test_each_year_rule_gate_lets_through_every_example_of_its_family():
 
 
 def test_a_passive_verb_among_the_implementing_words_means_implemented():
-    from defcoop.dates import _instrument_action, _window_rules
+    from defcoop.extract.dates import _instrument_action, _window_rules
 
     rules = _window_rules()
     for verb, action in [("carried out", "implement"), ("realised", "implement"),
@@ -652,7 +652,7 @@ def rule_copy(tmp_path, monkeypatch):
     import shutil
 
     import defcoop.rules as rules_module
-    from defcoop import rulecache
+    from defcoop.rules import cache as rulecache
 
     shutil.copytree(rules_module.RULES_DIR, tmp_path / "rules")
     monkeypatch.setattr(rules_module, "RULES_DIR", tmp_path / "rules")
@@ -668,7 +668,7 @@ def edit(path, old, new):
 
 
 def test_an_edited_rule_file_is_used_by_the_next_build(rule_copy):
-    from defcoop import rulecache
+    from defcoop.rules import cache as rulecache
 
     assert find_date_mentions("They met eight days ago.") == []
     edit(rule_copy / "en" / "dates.yaml", "six|seven)", "six|seven|eight)")
@@ -691,8 +691,8 @@ def test_a_rule_without_the_groups_the_code_reads_names_its_line(rule_copy):
 
 
 def test_a_broken_date_rule_stops_a_build_before_any_article(rule_copy):
-    from defcoop import rulecache
-    from defcoop.dates import load_date_rules
+    from defcoop.rules import cache as rulecache
+    from defcoop.extract.dates import load_date_rules
     from defcoop.rules import RuleFileError
 
     assert load_date_rules()[0].months["sept"] == 9
@@ -712,7 +712,7 @@ def test_a_period_unit_the_code_does_not_know_is_refused(rule_copy):
 
 
 def test_an_edited_year_rule_is_used_by_the_next_build(rule_copy):
-    from defcoop import rulecache
+    from defcoop.rules import cache as rulecache
 
     assert year_windows_from_text(["They marked the 2017 Vietnam-Cambodia Friendship Season."]) == []
     edit(rule_copy / "en" / "dates.yaml", "(?:friendship|solidarity)(?:\\s+and\\s+[a-z]+)?\\s+year\\b'",
@@ -737,8 +737,8 @@ def test_a_year_rule_without_its_year_group_names_its_line(rule_copy):
 def test_an_edited_calendar_is_used_by_the_next_build(tmp_path, monkeypatch):
     import shutil
 
-    import defcoop.dates as dates_module
-    from defcoop import rulecache
+    import defcoop.extract.dates as dates_module
+    from defcoop.rules import cache as rulecache
 
     shutil.copy(dates_module.REFERENCE_DIR / "calendar.csv", tmp_path / "calendar.csv")
     monkeypatch.setattr(dates_module, "REFERENCE_DIR", tmp_path)

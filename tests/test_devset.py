@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from defcoop.devset import DevsetError, check_cache, load_manifest, prepare, split_page_date
+from defcoop.evaluation.devset import DevsetError, check_cache, load_manifest, prepare, split_page_date
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = " date 2021-01-08 Hanoi (VNA) - The two defence ministers held online talks on January 8."

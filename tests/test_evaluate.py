@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from defcoop.evaluate import accuracy, evaluate, format_report, load_gold
+from defcoop.evaluation.evaluate import accuracy, evaluate, format_report, load_gold
 
 ROOT = Path(__file__).resolve().parents[1]
 SYNTHETIC = ROOT / "tests" / "fixtures" / "articles"
@@ -102,7 +102,7 @@ def test_themes_and_agreements_counted_per_article():
 
 @pytest.fixture(scope="module")
 def synthetic_tables():
-    from defcoop.tables import build_tables
+    from defcoop.build.tables import build_tables
 
     return build_tables(SYNTHETIC)
 

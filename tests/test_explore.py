@@ -1,7 +1,7 @@
 """The explorer's shaping: selections in, the meetings, counts and source sentences out."""
 import pandas as pd
 
-from defcoop.explore import Selection, example_tables, meeting_sources, options, select_meetings, theme_year_counts
+from defcoop.present.explore import Selection, example_tables, meeting_sources, options, select_meetings, theme_year_counts
 
 
 def _with_undated(tables):

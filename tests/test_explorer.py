@@ -4,8 +4,8 @@ import pytest
 
 matplotlib.use("Agg")
 
-from defcoop.explore import Selection, example_tables  # noqa: E402
-from defcoop.explorer import Explorer  # noqa: E402
+from defcoop.present.explore import Selection, example_tables  # noqa: E402
+from defcoop.present.explorer import Explorer  # noqa: E402
 
 
 @pytest.fixture()

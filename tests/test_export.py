@@ -5,9 +5,9 @@ import sys
 import pandas as pd
 import pytest
 
-from defcoop.export import EXCEL_CELL_CHARS, ExportError, excel_ready, export_tables
+from defcoop.build.export import EXCEL_CELL_CHARS, ExportError, excel_ready, export_tables
 from defcoop.paths import PROCESSED_DIR, PROJECT_ROOT
-from defcoop.tables import TABLE_NAMES, read_tables
+from defcoop.build.tables import TABLE_NAMES, read_tables
 
 
 def test_xlsx_has_a_readme_sheet_and_one_sheet_per_table(tmp_path):

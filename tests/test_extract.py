@@ -1,7 +1,7 @@
 """extract_article: one synthetic article in, rows that keep their article id and sentence out."""
-from defcoop.clean import clean_article
-from defcoop.corpus import RawArticle, load_corpus
-from defcoop.extract import extract_article
+from defcoop.ingest.clean import clean_article
+from defcoop.ingest.corpus import RawArticle, load_corpus
+from defcoop.extract.article import extract_article
 
 ARTICLE = """---
 title: Vietnam, Cambodia defence ministers hold talks

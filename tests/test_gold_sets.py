@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from defcoop.evaluate import accuracy, evaluate, load_gold
+from defcoop.evaluation.evaluate import accuracy, evaluate, load_gold
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_FILES = sorted((ROOT / "tests" / "gold").glob("*.yaml"))
@@ -33,7 +33,7 @@ def header(path: Path) -> tuple[Path, dict[str, float]]:
 @pytest.fixture(scope="module")
 def reports():
     """One build and evaluation per gold file, shared by its metrics."""
-    from defcoop.tables import build_tables
+    from defcoop.build.tables import build_tables
 
     cache = {}
 

@@ -1,11 +1,11 @@
-"""defcoop.history: data shaping for notebooks 04-06, on tiny hand-made tables."""
+"""defcoop.present.history: data shaping for notebooks 04-06, on tiny hand-made tables."""
 from datetime import date
 
 import pandas as pd
 import pytest
 
-from defcoop import history as h
-from defcoop.people import Official
+from defcoop.present import history as h
+from defcoop.extract.people import Official
 
 
 def dates(*values):

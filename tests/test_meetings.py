@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from defcoop.meetings import (MeetingCandidate, choose_lead, extract_meetings, find_edition, find_place, find_trigger,
+from defcoop.extract.meetings import (MeetingCandidate, choose_lead, extract_meetings, find_edition, find_place, find_trigger,
                               infer_countries, load_mechanisms, merge_candidates, merged_meeting_rows, refine_mechanism,
                               same_meeting, series_year_windows)
-from defcoop.people import PersonMention, load_officials
+from defcoop.extract.people import PersonMention, load_officials
 
 RULES = load_mechanisms()
 OFFICIALS = load_officials()
@@ -452,7 +452,7 @@ def test_a_mechanism_in_a_list_of_plan_contents_is_no_meeting():
 
 
 def test_talks_whose_leads_go_unnamed_are_other_and_keep_their_number():
-    from defcoop.people import load_officials
+    from defcoop.extract.people import load_officials
 
     sentences = ["The special committees of Vietnam and Cambodia on remains held their 14 th talks in "
                  "Ho Chi Minh City on July 6, 2015."]
@@ -537,7 +537,7 @@ def test_a_reburial_ceremony_is_held_where_the_dateline_says_not_where_the_soldi
 
 
 def test_a_country_in_a_relative_clause_is_no_host():
-    from defcoop.meetings import find_host_country
+    from defcoop.extract.meetings import find_host_country
 
     assert find_host_country(["The province held a ceremony for soldiers who died in Cambodia."]) is None
     assert find_host_country(["The talks, which were held in Cambodia, ended early."]) == "KH"
@@ -637,7 +637,7 @@ def test_counterparts_met_together_are_one_meeting():
     ("Cooperation including training was discussed with leaders.", False),
 ])
 def test_separate_meetings_cues(sentence, cue):
-    from defcoop.text import fold
+    from defcoop.rules.text import fold
 
     assert bool(RULES.separate_meetings.search(fold(sentence))) is cue
 
@@ -708,7 +708,7 @@ def test_a_caption_does_not_override_the_meetings_own_day():
     ("Prime Minister Hun Manet received the delegation.", False),
 ])
 def test_a_person_named_only_as_leader_of_a_party_or_country(sentence, only_leader):
-    from defcoop.meetings import named_only_as_leader
+    from defcoop.extract.meetings import named_only_as_leader
 
     [mention] = [m for m in OFFICIALS.find_people([sentence]) if m.country == "KH"]
     assert named_only_as_leader(mention, [sentence], RULES) is only_leader
@@ -770,7 +770,7 @@ _ONE_MECHANISM = "mechanisms:\n  - id: ministerial_talks\n    patterns: ['talks'
      r"x\.yaml:4: 'online_patterns': the patterns do not combine"),
 ])
 def test_a_broken_mechanisms_file_names_file_line_and_problem(text, message):
-    from defcoop.meetings import parse_mechanisms
+    from defcoop.extract.meetings import parse_mechanisms
     from defcoop.rules import RuleFileError
 
     with pytest.raises(RuleFileError, match=f"^{message}"):
@@ -778,7 +778,7 @@ def test_a_broken_mechanisms_file_names_file_line_and_problem(text, message):
 
 
 def test_a_mechanisms_file_is_read_as_written():
-    from defcoop.meetings import parse_mechanisms
+    from defcoop.extract.meetings import parse_mechanisms
 
     rules = parse_mechanisms(
         "version: 1\nmechanisms:\n"
@@ -805,7 +805,7 @@ def test_a_mechanisms_file_is_read_as_written():
 
 
 def test_the_mechanisms_file_is_read_through_the_one_loader(tmp_path):
-    from defcoop.meetings import MechanismRules
+    from defcoop.extract.meetings import MechanismRules
     from defcoop.paths import EN_RULES_DIR
     from defcoop.rules import RuleFileError, load_rules
 
@@ -824,8 +824,8 @@ def test_meeting_cues_come_from_the_rule_file_and_follow_an_edit(tmp_path, monke
     import shutil
 
     import defcoop.rules as rules_module
-    from defcoop import rulecache
-    from defcoop.meetings import meeting_cues
+    from defcoop.rules import cache as rulecache
+    from defcoop.extract.meetings import meeting_cues
     from defcoop.paths import RULES_DIR
     from defcoop.rules import RuleFileError
 

@@ -109,7 +109,7 @@ def grown_corpus(tmp_path_factory):
 
 @notebook_params
 def test_adding_an_article_and_rerunning_refreshes_the_notebook(path, grown_corpus):
-    from defcoop.report import execute_notebook
+    from defcoop.present.report import execute_notebook
 
     committed = read(path)
     executed = execute_notebook(path, {"CORPUS": str(grown_corpus)})

@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from defcoop.overrides import OverridesError, apply_overrides, load_overrides, parse_overrides
+from defcoop.build.overrides import OverridesError, apply_overrides, load_overrides, parse_overrides
 
 HEADER = "table,id,field,value,note\n"
 

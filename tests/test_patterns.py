@@ -4,11 +4,11 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from defcoop.commitments import load_commitment_rules
-from defcoop.meetings import load_mechanisms
-from defcoop import rulecache
-from defcoop.patterns import GatedPattern, anchor_pieces, common_pieces, gated
-from defcoop.themes import load_codebook
+from defcoop.extract.commitments import load_commitment_rules
+from defcoop.extract.meetings import load_mechanisms
+from defcoop.rules import cache as rulecache
+from defcoop.rules.patterns import GatedPattern, anchor_pieces, common_pieces, gated
+from defcoop.extract.themes import load_codebook
 
 
 def rule_patterns():
@@ -34,7 +34,7 @@ def test_rule_patterns_are_gated_and_most_have_anchors():
 @pytest.mark.parametrize("name", sorted(PATTERNS))
 def test_gate_agrees_with_the_regex_on_the_codebook_examples(name):
     pattern = PATTERNS[name]
-    from defcoop.text import fold
+    from defcoop.rules.text import fold
 
     texts = [fold(example) for theme in load_codebook().themes
              for example in theme.must_match + theme.must_not_match]

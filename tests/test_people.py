@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
-from defcoop import rulecache
-from defcoop.people import Official, _full_month_names, load_officials, load_roles, name_cues, rank_of
-from defcoop.reference import ReferenceDataError
+from defcoop.rules import cache as rulecache
+from defcoop.extract.people import Official, _full_month_names, load_officials, load_roles, name_cues, rank_of
+from defcoop.rules.reference import ReferenceDataError
 
 HEADER = "person,aliases,country,role,title,term_start,term_end,source,note\n"
 
@@ -270,7 +270,7 @@ def test_hyphenated_titles_match_like_spaced_ones(table, sentence, name):
 
 
 def test_lowercase_provincial_title_keeps_the_place_before_it(table):
-    from defcoop.meetings import infer_countries
+    from defcoop.extract.meetings import infer_countries
 
     sentence = "The ceremony was presided over by Ratanakiri provincial governor Thong Savun."
     found = infer_countries(table.find_people([sentence]), [sentence])

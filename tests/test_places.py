@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from defcoop.places import find_countries, find_places, load_countries, load_places
-from defcoop.reference import ReferenceDataError
+from defcoop.extract.places import find_countries, find_places, load_countries, load_places
+from defcoop.rules.reference import ReferenceDataError
 
 
 def places(sentence):
@@ -34,7 +34,7 @@ def test_the_suffix_words_come_from_the_rule_file_and_follow_an_edit(tmp_path, m
     import shutil
 
     import defcoop.rules as rules_module
-    from defcoop import rulecache
+    from defcoop.rules import cache as rulecache
     from defcoop.paths import RULES_DIR
 
     shutil.copytree(RULES_DIR, tmp_path / "rules")
@@ -121,7 +121,7 @@ def test_real_places_and_countries_validate():
 
 
 def test_country_name_inside_a_sea_name_is_not_a_country():
-    from defcoop.places import find_countries
+    from defcoop.extract.places import find_countries
 
     assert find_countries("Navies of Vietnam and Cambodia patrol the Gulf of Thailand.") == [
         ("VN", 10, 17, "Vietnam"), ("KH", 22, 30, "Cambodia")]
@@ -163,7 +163,7 @@ def test_a_country_row_keeps_every_field(tmp_path):
     ("B Town,,VN,hamlet,", "unknown kind 'hamlet' (expected one of "),
 ])
 def test_place_kind_error_lists_the_kinds(tmp_path, row, problem):
-    from defcoop.places import PLACE_KINDS
+    from defcoop.extract.places import PLACE_KINDS
 
     path = tmp_path / "places.csv"
     path.write_text(f"place,aliases,country,kind,note\nA Town,,VN,city,\n{row}\n", encoding="utf-8")

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from defcoop.reference import (AliasMatcher, ReferenceDataError, read_rows, spelling_variants, split_aliases,
+from defcoop.rules.reference import (AliasMatcher, ReferenceDataError, read_rows, spelling_variants, split_aliases,
                                trie_pattern)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from defcoop.tables import TABLE_NAMES
+from defcoop.build.tables import TABLE_NAMES
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -105,7 +105,7 @@ def test_tables_read_back_and_written_again_are_the_same_bytes(messy_build, tmp_
     """The round trip notebooks and tests rely on: `read_string_table` then `write_tables`
     reproduces every CSV byte for byte (quoting, empty cells, newlines in text)."""
     from defcoop.schemas import read_string_table
-    from defcoop.tables import write_tables
+    from defcoop.build.tables import write_tables
 
     tables = {name: read_string_table(messy_build / f"{name}.csv", name) for name in TABLE_NAMES}
     write_tables(tables, tmp_path / "again")
@@ -114,7 +114,7 @@ def test_tables_read_back_and_written_again_are_the_same_bytes(messy_build, tmp_
 
 @pytest.mark.parametrize("point", ["streaming", "before_swap"])
 def test_a_build_killed_at_a_named_point_leaves_previous_tables_intact(tmp_path, point):
-    """SIGKILL at a named point of the build (`defcoop.tables.stop_point`, a test-only hook):
+    """SIGKILL at a named point of the build (`defcoop.build.tables.stop_point`, a test-only hook):
     while results stream into the staging folder, or with every table staged but not yet
     swapped in. The previous tables stay as they were; the next build sweeps the staging folder
     away and writes the new tables. No timing: the build kills itself at that point."""

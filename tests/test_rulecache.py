@@ -1,5 +1,5 @@
 """Rule files are cached by content: an edit is seen at the next refresh, an untouched file is not re-parsed."""
-from defcoop import rulecache
+from defcoop.rules import cache as rulecache
 
 
 def test_an_edited_rule_file_is_parsed_again_after_refresh(tmp_path):
@@ -40,15 +40,16 @@ def test_one_edited_file_drops_the_rules_built_from_others(tmp_path):
 
 
 def test_every_module_with_a_rule_loader_is_loaded_before_a_build():
-    """`defcoop.tables.load_rules` imports RULE_MODULES so that each loader registers and a broken
+    """`defcoop.build.tables.load_rules` imports RULE_MODULES so that each loader registers and a broken
     file stops the build; a new module with a loader must be listed there (the files of
     `defcoop.rules` are all loaded by its `load_every_file`)."""
     from pathlib import Path
 
     import defcoop
-    from defcoop.tables import RULE_MODULES
+    from defcoop.build.tables import RULE_MODULES
 
     package = Path(defcoop.__file__).parent
-    with_loaders = {f"defcoop.{path.stem}" for path in package.glob("*.py")
-                    if path.stem not in ("rulecache", "rules") and "@cached_by_content(" in path.read_text(encoding="utf-8")}
+    with_loaders = {"defcoop." + ".".join(path.relative_to(package).with_suffix("").parts)
+                    for path in package.rglob("*.py")
+                    if path.parent.name != "rules" and "@cached_by_content(" in path.read_text(encoding="utf-8")}
     assert with_loaders == set(RULE_MODULES)

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from defcoop import rulecache
-from defcoop.reference import ReferenceDataError
+from defcoop.rules import cache as rulecache
+from defcoop.rules.reference import ReferenceDataError
 from defcoop.rules import (PARSERS, RuleFileError, RuleSet, alternation, load_rules, parse_rules, rule_files,
                            rules_path)
-from defcoop.themes import CodebookError
+from defcoop.extract.themes import CodebookError
 
 PLAIN_FILES = [path for path in rule_files() if path.stem not in PARSERS]
 

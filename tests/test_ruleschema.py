@@ -1,4 +1,4 @@
-"""Tests for defcoop.ruleschema: the checks of rule files of a format of their own."""
+"""Tests for defcoop.rules.schema: the checks of rule files of a format of their own."""
 from __future__ import annotations
 
 import re
@@ -6,7 +6,7 @@ import re
 import pytest
 
 from defcoop.rules import RuleFileError
-from defcoop.ruleschema import (INTEGER, NUMBER, REGEX, REGEXES, STRING, STRINGS, check_schema, optional,
+from defcoop.rules.schema import (INTEGER, NUMBER, REGEX, REGEXES, STRING, STRINGS, check_schema, optional,
                                 regex_with_groups)
 
 SCHEMA = {

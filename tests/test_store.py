@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from defcoop.store import ResultStore, cache_report, clear_cache, entry_key, open_store
+from defcoop.build.store import ResultStore, cache_report, clear_cache, entry_key, open_store
 
 
 @pytest.fixture()
@@ -69,7 +69,7 @@ def test_a_process_killed_inside_a_write_leaves_no_entry(tmp_path):
 
     path = tmp_path / "results.sqlite"
     killed = ("import os, sys\n"
-              "from defcoop.store import ResultStore\n"
+              "from defcoop.build.store import ResultStore\n"
               "store = ResultStore(sys.argv[1])\n"
               "store._db.execute('BEGIN IMMEDIATE')\n"
               "store._db.execute(\"INSERT INTO results VALUES (x'01', x'02', 0, 0)\")\n"

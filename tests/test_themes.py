@@ -1,4 +1,4 @@
-"""Tests for the theme codebook (data/rules/en/themes.yaml) and its matcher (defcoop.themes).
+"""Tests for the theme codebook (data/rules/en/themes.yaml) and its matcher (defcoop.extract.themes).
 
 The codebook's own must_match / must_not_match examples are the main specification; the
 seed check guards against drifting away from how the human annotator applies the themes.
@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from defcoop.rulecache import refresh
-from defcoop.text import fold
-from defcoop.themes import CORE_THEMES, CodebookError, load_codebook, parse_codebook
+from defcoop.rules.cache import refresh
+from defcoop.rules.text import fold
+from defcoop.extract.themes import CORE_THEMES, CodebookError, load_codebook, parse_codebook
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -298,7 +298,7 @@ def test_a_parsed_theme_keeps_every_field():
     text = ("version: 1\nthemes:\n  - id: training\n    label: Training\n    definition: Courses.\n"
             "    include: ['train\\w*']\n    exclude: ['train station']\n"
             "    must_match: ['They train officers.']\n    must_not_match: ['The train station.']\n")
-    from defcoop.themes import _parse_theme, _compose
+    from defcoop.extract.themes import _parse_theme, _compose
 
     root, data = _compose(text, "cb.yaml")
     theme = _parse_theme(data["themes"][0], root.value[1][1].value[0], "cb.yaml")

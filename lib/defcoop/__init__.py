@@ -1,9 +1,11 @@
 """defcoop: Vietnam-Cambodia defence cooperation news turned into tidy tables.
 
-The data flows corpus -> clean -> extract -> tables -> notebooks, one module per stage:
-`corpus` reads files, `clean` strips page boilerplate, `dates`/`people`/`places`/`themes`
-extract facts, `meetings`/`agreements`/`commitments` assemble records and `tables`
-builds and writes the CSVs. Importing the package is cheap; heavy libraries load on use.
+The data flows through one package per stage: `ingest` (read files, strip page boilerplate),
+`extract` (dates, people, places, themes; meetings, agreements and sentences of one article),
+`build` (merge across articles, overrides, validate, write, cache) and `present` (shaping and
+charts for the notebooks). `rules` loads the rule files of `data/rules/<lang>/` and the
+reference tables; `schemas` is the one registry of columns, ids and vocabularies. Importing the
+package is cheap; heavy libraries load on use.
 
 >>> import defcoop
 >>> tables = defcoop.load()            # doctest: +SKIP
@@ -21,12 +23,12 @@ def load(corpus=None, *, rebuild: bool = False, jobs: int | None = None):
 
     The tables are cached by a content hash of the corpus, the rules and the code, so
     rerunning a notebook is instant until an article (or a rule) changes; a build then
-    extracts only the new or changed articles (see `defcoop.store`), on every core.
+    extracts only the new or changed articles (see `defcoop.build.store`), on every core.
     `rebuild=True` extracts every article again.
 
     >>> load("seeds")["meetings"].shape[0]    # doctest: +SKIP
     5
     """
-    from defcoop.tables import load_tables
+    from defcoop.build.tables import load_tables
 
     return load_tables(corpus, rebuild=rebuild, jobs=jobs)

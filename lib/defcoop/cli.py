@@ -78,14 +78,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _user_errors() -> tuple[type[Exception], ...]:
-    from defcoop.corpus import CorpusError
-    from defcoop.devset import DevsetError
-    from defcoop.export import ExportError
-    from defcoop.evaluate import GoldError
-    from defcoop.overrides import OverridesError
-    from defcoop.reference import ReferenceDataError
+    from defcoop.ingest.corpus import CorpusError
+    from defcoop.evaluation.devset import DevsetError
+    from defcoop.build.export import ExportError
+    from defcoop.evaluation.evaluate import GoldError
+    from defcoop.build.overrides import OverridesError
+    from defcoop.rules.reference import ReferenceDataError
     from defcoop.schemas import SchemaError
-    from defcoop.themes import CodebookError
+    from defcoop.extract.themes import CodebookError
 
     return (CorpusError, DevsetError, ExportError, GoldError, OverridesError, ReferenceDataError, SchemaError,
             CodebookError, FileNotFoundError)
@@ -96,7 +96,7 @@ class UserFacingError(Exception):
 
 
 def _build(args) -> int:
-    from defcoop.tables import build_to_folder, corpus_digests, inputs_hash, store_path
+    from defcoop.build.tables import build_to_folder, corpus_digests, inputs_hash, store_path
 
     corpus = Path(args.corpus)
     try:
@@ -116,9 +116,9 @@ def _build(args) -> int:
 
 
 def _evaluate(args) -> int:
-    from defcoop.devset import load_manifest
-    from defcoop.evaluate import evaluate, format_report, format_summary, load_gold, select_docs, summary_row
-    from defcoop.tables import read_tables
+    from defcoop.evaluation.devset import load_manifest
+    from defcoop.evaluation.evaluate import evaluate, format_report, format_summary, load_gold, select_docs, summary_row
+    from defcoop.build.tables import read_tables
 
     try:
         if args.batch and not args.manifest:
@@ -144,7 +144,7 @@ def _evaluate(args) -> int:
 
 
 def _devset(args) -> int:
-    from defcoop.devset import prepare
+    from defcoop.evaluation.devset import prepare
 
     out = Path(args.out) if args.out else Path(args.set_dir) / ".cache" / "corpus"
     try:
@@ -156,7 +156,7 @@ def _devset(args) -> int:
 
 
 def _report(args) -> int:
-    from defcoop.report import render_reports
+    from defcoop.present.report import render_reports
 
     pages = render_reports(args.notebooks, args.out)
     print(f"defcoop: wrote {len(pages)} pages to {args.out}", file=sys.stderr)
@@ -164,8 +164,8 @@ def _report(args) -> int:
 
 
 def _cache(args) -> int:
-    from defcoop.store import cache_report, clear_cache
-    from defcoop.tables import INTERIM_DIR
+    from defcoop.build.store import cache_report, clear_cache
+    from defcoop.build.tables import INTERIM_DIR
 
     if args.clear:
         print(clear_cache(INTERIM_DIR))
@@ -175,7 +175,7 @@ def _cache(args) -> int:
 
 
 def _export(args) -> int:
-    from defcoop.export import export_tables
+    from defcoop.build.export import export_tables
 
     try:
         written = export_tables(args.tables, args.out, args.fmt)

@@ -140,7 +140,7 @@ def validate_table(name: str, frame) -> None:
     """Check one table (or a chunk of one, indexed by its row numbers) against its schema.
 
     The checks are pandera's vectorised column checks; a large table is validated chunk by
-    chunk by `defcoop.tables`, which checks the uniqueness of ids across chunks itself.
+    chunk by `defcoop.build.tables`, which checks the uniqueness of ids across chunks itself.
     """
     import pandera.errors
 
@@ -196,7 +196,7 @@ def read_table(path: Path, name: str):
 def column_rules(name: str) -> dict[str, dict]:
     """What the schema says of each column of table `name`: required, unique, the allowed
     values (`enum`) and the pattern, for descriptions of the tables outside pandera
-    (`defcoop.datapackage`).
+    (`defcoop.build.datapackage`).
 
     >>> column_rules("meetings")["date_precision"]
     {'required': True, 'unique': False, 'enum': ('day', 'month', 'year', 'unknown'), 'pattern': None}

@@ -18,8 +18,8 @@ EARLY, LATE = "2016-10-21-defence_policy_dialogue", "2021-01-08-ministerial_talk
 
 
 def theme_label(theme: str) -> str:
-    from defcoop.analysis import theme_table
-    from defcoop.themes import load_codebook
+    from defcoop.present.analysis import theme_table
+    from defcoop.extract.themes import load_codebook
 
     themes = theme_table(load_codebook())
     return themes.loc[themes["id"] == theme, "label"].iloc[0]

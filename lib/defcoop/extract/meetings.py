@@ -23,10 +23,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, NamedTuple
 
-from defcoop.patterns import GatedPattern, gated
+from defcoop.rules.patterns import GatedPattern, gated
 from defcoop.rules import (NEVER, RuleFileError, RuleSet, alternation, compose_yaml, load_rules, node_line,
                            parse_file)
-from defcoop.text import fold
+from defcoop.rules.text import fold
 
 WINDOW_AFTER_TRIGGER = 2
 _POINT_PLACES = frozenset({"border_gate"})          # places.csv kinds that sit inside a province
@@ -437,7 +437,7 @@ def named_only_as_leader(mention, sentences: list[str], rules: MechanismRules) -
     (`leader_only_cues` in mechanisms.yaml), not as someone at the meeting: "Cambodia will
     achieve more under the leadership of the party headed by President Hun Sen".
 
-    >>> from defcoop.people import PersonMention
+    >>> from defcoop.extract.people import PersonMention
     >>> sentence = "He hoped that under the leadership of the party headed by Chairman Hun Sen, Cambodia will prosper."
     >>> hun_sen = PersonMention("Hun Sen", "Hun Sen", "KH", "", 0, 67, 74, "alias")
     >>> named_only_as_leader(hun_sen, [sentence], load_mechanisms())
@@ -546,7 +546,7 @@ def is_third_country_meeting(mentions: list, countries: list[list], index: int, 
 
     `countries` holds ``find_countries`` of each sentence (hits are (iso2, start, end, text)).
 
-    >>> from defcoop.people import PersonMention
+    >>> from defcoop.extract.people import PersonMention
     >>> lao = PersonMention("Chansamone Chanyalath", "Chansamone", "LA", "", 0, 40, 50, "person")
     >>> is_third_country_meeting([lao], [[]], 0, "ministerial_talks")
     True
@@ -619,7 +619,7 @@ def series_year_windows(sentences: list[str], rules: MechanismRules) -> list:
     >>> [(w.start.year, w.evidence) for w in series_year_windows(["on the sidelines of ADMM-18"], load_mechanisms())]
     [(2024, "year 2024 from 'ADMM-18'")]
     """
-    from defcoop.dates import Window
+    from defcoop.extract.dates import Window
 
     windows = []
     for sentence in sentences:
@@ -680,7 +680,7 @@ def find_place(sentences: list[str], folded: list[str] | None = None,
     >>> find_place(["It was held in Chau Thanh district, the Mekong Delta province of Dong Thap, on May 2."])
     ('Dong Thap', 'VN')
     """
-    from defcoop.places import find_places
+    from defcoop.extract.places import find_places
 
     cue = meeting_cues().place_cue if cue is None else cue
     for sentence, folded_sentence in zip(sentences, _folded(sentences, folded)):
@@ -708,7 +708,7 @@ def find_host_country(sentences: list[str], folded: list[str] | None = None,
     >>> find_host_country(["The talks, which were held in Cambodia, ended."])
     'KH'
     """
-    from defcoop.places import find_countries
+    from defcoop.extract.places import find_countries
 
     rules = rules or load_mechanisms()
     cues = meeting_cues()
@@ -746,7 +746,7 @@ def choose_lead(mentions: list, country: str, trigger_index: int, officials,
     with nobody near the trigger, the article's first mention of that country's officials
     that is not a possessive (`sentences`: the article's, to tell).
     """
-    from defcoop.people import rank_of
+    from defcoop.extract.people import rank_of
 
     of_country = [m for m in mentions if m.country == country]
     if not of_country:
@@ -772,7 +772,7 @@ def has_defence_lead(leads: list, officials, rules: MechanismRules) -> bool:
     public security minister's talks with Cambodia's interior minister, and the prime minister
     receiving the latter, are not.
 
-    >>> from defcoop.people import PersonMention, load_officials
+    >>> from defcoop.extract.people import PersonMention, load_officials
     >>> to_lam = PersonMention("To Lam", "To Lam", "VN", "", 0, 0, 6, "alias")
     >>> interior = PersonMention("Sar Kheng", "Sar Kheng", "KH", "deputy_prime_minister", 0, 20, 29, "title")
     >>> has_defence_lead([to_lam, interior], load_officials(), load_mechanisms())
@@ -812,7 +812,7 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
     leads' roles are those they held on `when` (Hun Manet led the army before he was prime
     minister); with no date, any they ever held.
     """
-    from defcoop.people import rank_of
+    from defcoop.extract.people import rank_of
 
     present = [m for m in leads if m is not None]
     if mechanism == "other" or (not present and not rules.is_specific(mechanism)):
@@ -844,7 +844,7 @@ def _border_force_event(leads: list, officials, rules: MechanismRules, context: 
     the sentences after it name border guards, military regions or the gendarmerie, and no lead
     is a defence minister or above ("the Svay Rieng gendarmerie handed test kits to the Moc Bai
     border station"). GOLD.md files such events by their level, as border-force talks."""
-    from defcoop.people import rank_of
+    from defcoop.extract.people import rank_of
 
     if rules.border_force_context is None or not rules.border_force_context.search(fold(context)):
         return False
@@ -865,15 +865,15 @@ def infer_countries(mentions: list, sentences: list[str], rules: MechanismRules 
     Defence": `title_countries` in mechanisms.yaml), else from a surname only one country's
     people carry (`surname_countries`).
 
-    >>> from defcoop.people import PersonMention
+    >>> from defcoop.extract.people import PersonMention
     >>> m = PersonMention("Chan Kosal", "Chan Kosal", "", "", 0, 39, 49, "title")
     >>> infer_countries([m], ["Deputy Governor of Svay Rieng province Chan Kosal spoke."])[0].country
     'KH'
     """
     from dataclasses import replace
 
-    from defcoop.people import name_cues
-    from defcoop.places import find_countries, find_places
+    from defcoop.extract.people import name_cues
+    from defcoop.extract.places import find_countries, find_places
 
     rules = rules or load_mechanisms()
     cues = meeting_cues()
@@ -909,7 +909,7 @@ def _title_chain(text: str, title_words: frozenset) -> str:
     ...              meeting_cues().title_words)
     "Vice Chairman of the Tay Ninh provincial People's Committee "
     """
-    from defcoop.people import name_cues
+    from defcoop.extract.people import name_cues
 
     names = name_cues()
     tokens = list(re.finditer(r"[\w'’.-]+", text))
@@ -947,7 +947,7 @@ def _the_other_party(name: str, sentence: str, find_places, find_countries) -> s
     no Vietnamese family name) in a sentence that names no third country: in these articles the
     other party is Cambodia ("Lieutenant General Moeun Samon ... of Prey Veng province").
 
-    >>> from defcoop.places import find_countries, find_places
+    >>> from defcoop.extract.places import find_countries, find_places
     >>> _the_other_party("Moeun Samon", "Lt. Gen. Moeun Samon thanked Dong Thap.", find_places, find_countries)
     'KH'
     >>> _the_other_party("Khamliang Outhakaysone", "Khamliang Outhakaysone of Laos spoke.", find_places, find_countries)
@@ -974,7 +974,7 @@ def place_from_dateline(sentences_folded: list[str], dateline: str | None) -> tu
     >>> place_from_dateline(["the ministers met on wednesday."], "Vientiane")
     (None, None)
     """
-    from defcoop.places import find_places
+    from defcoop.extract.places import find_places
 
     here = meeting_cues().here_cue
     if not dateline or not any(here.search(f) for f in sentences_folded):
@@ -990,7 +990,7 @@ def _dateline_place(dateline: str | None, country: str | None) -> tuple[str | No
     >>> _dateline_place("Phnom Penh", None), _dateline_place("Phnom Penh", "VN")
     (('Phnom Penh', 'KH'), (None, 'VN'))
     """
-    from defcoop.places import find_places
+    from defcoop.extract.places import find_places
 
     found = find_places(dateline) if dateline else []
     if not found or (country is not None and found[0].country != country):
@@ -1017,13 +1017,13 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     `captions` what the removed photo captions show (`clean.caption_text`): a caption naming
     both leads dates and places the meeting when its own sentences do not.
     """
-    from defcoop.dates import find_date_mentions, resolve_meeting_date, year_windows_from_text
+    from defcoop.extract.dates import find_date_mentions, resolve_meeting_date, year_windows_from_text
 
     rules, cues = load_mechanisms(), meeting_cues()
     folded = _folded(sentences, folded)
     mentions = [m for m in infer_countries(mentions, sentences, rules) if not named_only_as_leader(m, sentences, rules)]
     if countries is None:
-        from defcoop.places import find_countries
+        from defcoop.extract.places import find_countries
 
         countries = [find_countries(sentence, f) for sentence, f in zip(sentences, folded)]
     for index, mechanism in trigger_candidates(sentences, rules, folded):
@@ -1135,7 +1135,7 @@ def _caption_of_meeting(captions: list[str] | None, leads: list, officials) -> s
     officials.csv or a title): the photo shows the meeting, so its date and place are the
     meeting's. None without captions or leads.
 
-    >>> from defcoop.people import load_officials
+    >>> from defcoop.extract.people import load_officials
     >>> officials = load_officials()
     >>> [lich, banh] = [m for m in officials.find_people(["Ngo Xuan Lich met Tea Banh."])]
     >>> _caption_of_meeting(["Soldiers on parade.", "Ngo Xuan Lich (left) and Tea Banh in Hanoi on May 2."],
@@ -1160,7 +1160,7 @@ def visit_span_date(sentences: list[str], published: date | None, windows: list,
     one month, else the year (`visit_span_cues` in mechanisms.yaml name the visit). None without
     such a sentence.
 
-    >>> from defcoop.dates import url_month_windows
+    >>> from defcoop.extract.dates import url_month_windows
     >>> visit_span_date(["He made a trip that lasted from October 30 to November 2."], None,
     ...                 url_month_windows((date(2019, 11, 1), "month")), load_mechanisms()).precision
     'year'
@@ -1170,7 +1170,7 @@ def visit_span_date(sentences: list[str], published: date | None, windows: list,
 
 def _visit_span(sentences: list[str], published: date | None, windows: list, rules: MechanismRules):
     """(sentence, dates) of the visit `visit_span_date` finds; (None, None) without one."""
-    from defcoop.dates import coarse_precision, resolve_meeting_date
+    from defcoop.extract.dates import coarse_precision, resolve_meeting_date
 
     if rules.visit_span is None:
         return None, None
@@ -1241,7 +1241,7 @@ def _with_third_country(sentence: str, folded_sentence: str, mentions: list, ind
     ...                     "the same day, he had a meeting with cambodia's prime minister.", [], 0)
     False
     """
-    from defcoop.places import find_countries
+    from defcoop.extract.places import find_countries
 
     same_visit = meeting_cues().same_visit
     start = max((cue.start() for cue in same_visit.finditer(folded_sentence)), default=0)   # glued sentences
@@ -1263,7 +1263,7 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
     different Vietnamese-Cambodian pair. Its date and place default to the first meeting's
     when the sentences give none (the same visit).
     """
-    from defcoop.dates import resolve_meeting_date
+    from defcoop.extract.dates import resolve_meeting_date
 
     cues = meeting_cues()
     seen = {(primary.mechanism, primary.vn_lead, primary.kh_lead)}
@@ -1314,7 +1314,7 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
 def lead_term_windows(leads: list, sentences: list[str], officials) -> list:
     """Hard windows from the leads' terms of office: of the role a title next to the name gives
     ("Defence Minister Ngo Xuan Lich"), else of every role officials.csv lists for them."""
-    from defcoop.dates import term_window
+    from defcoop.extract.dates import term_window
 
     windows = []
     for lead in leads:

@@ -16,10 +16,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from defcoop.rulecache import cached_by_content
+from defcoop.rules.cache import cached_by_content
 from defcoop.rules import RuleSet, alternation, load_rules, parse_file, rules_path
-from defcoop.ruleschema import INTEGER, REGEX, REGEXES, STRING, STRINGS, check_schema, optional
-from defcoop.text import fold
+from defcoop.rules.schema import INTEGER, REGEX, REGEXES, STRING, STRINGS, check_schema, optional
+from defcoop.rules.text import fold
 
 _PERIOD = re.compile(r"\b((?:19|20)\d\d)(?:\s*-\s*((?:19|20)\d\d))?\b")   # "2025-2029": digits, no words
 

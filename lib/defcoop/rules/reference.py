@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Generic, Iterator, TypeVar
 
 from defcoop.rules import RuleFileError, display_path
-from defcoop.text import fold
+from defcoop.rules.text import fold
 
 T = TypeVar("T")
 

@@ -2,7 +2,7 @@
 
 The rules live in ``data/rules/en/themes.yaml`` so a domain expert can change them without
 touching Python; this module only loads, validates and applies them. Patterns run on the
-folded sentence (see `defcoop.text.fold`): a theme's excluded phrases are blanked out
+folded sentence (see `defcoop.rules.text.fold`): a theme's excluded phrases are blanked out
 first, then the theme applies if any of its includes is found in what is left. Blanking,
 rather than vetoing the whole sentence, means "exchanged views on regional issues" never
 counts as a delegation exchange while "... and agreed to boost delegation exchanges" in
@@ -26,10 +26,10 @@ from typing import Any
 
 from defcoop.paths import EN_RULES_DIR
 from defcoop.rules import RuleFileError, alternation, compose_yaml, display_path, mapping_nodes, node_line
-from defcoop.patterns import anchor_pieces
-from defcoop.rulecache import cached_by_content
+from defcoop.rules.patterns import anchor_pieces
+from defcoop.rules.cache import cached_by_content
 from defcoop.schemas import CORE_THEMES
-from defcoop.text import fold
+from defcoop.rules.text import fold
 
 DEFAULT_PATH = EN_RULES_DIR / "themes.yaml"
 
@@ -105,7 +105,7 @@ def _blank(match: re.Match[str]) -> str:
 # Python's re tries an alternation at every character, so running ~100 include patterns on
 # every sentence costs ~0.5 ms. But nearly every pattern can only match where some literal
 # word-piece occurs ("demarcat\w*" needs "demarcat", "(?:shared|land) borders?" needs
-# "border"). Those pieces are read off the parsed patterns (`defcoop.patterns.anchor_pieces`);
+# "border"). Those pieces are read off the parsed patterns (`defcoop.rules.patterns.anchor_pieces`);
 # a sentence's words are looked up once (memoised per word) and only the patterns whose
 # piece is present are run.
 
@@ -335,7 +335,7 @@ def parse_codebook(text: str, source: str = "themes.yaml") -> Codebook:
     >>> parse_codebook("version: 1\\nthemes: []\\n", "x.yaml")
     Traceback (most recent call last):
     ...
-    defcoop.themes.CodebookError: x.yaml:2: theme 'border_patrol': missing core theme id
+    defcoop.extract.themes.CodebookError: x.yaml:2: theme 'border_patrol': missing core theme id
     """
     root, data = _compose(text, source)
     if not isinstance(data, dict):
@@ -356,7 +356,7 @@ def parse_codebook(text: str, source: str = "themes.yaml") -> Codebook:
 
 @cached_by_content(lambda: DEFAULT_PATH)
 def _load_cached(file: Path) -> Codebook:
-    """Parse a codebook file (kept until its content changes, see `defcoop.rulecache`)."""
+    """Parse a codebook file (kept until its content changes, see `defcoop.rules.cache`)."""
     return parse_codebook(file.read_text(encoding="utf-8"), display_path(file))
 
 

@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from defcoop import __version__, datapackage
+from defcoop import __version__
+from defcoop.build import datapackage
 from defcoop.schemas import ID_COLUMNS, TABLE_COLUMNS, TABLE_NAMES
 from defcoop.paths import DEFAULT_CORPUS, INTERIM_DIR, OVERRIDES_FILE, PROCESSED_DIR, REFERENCE_DIR, RULES_DIR
 
@@ -53,9 +54,9 @@ def process_file(path: Path, root: Path) -> FileResult:
     >>> process_file(Path("seeds/000_3c5d06d2666c6444.txt"), Path("seeds")).articles[0][0].article_id  # doctest: +SKIP
     '000_3c5d06d2666c6444'
     """
-    from defcoop.clean import clean_article
-    from defcoop.corpus import read_file
-    from defcoop.extract import extract_article
+    from defcoop.ingest.clean import clean_article
+    from defcoop.ingest.corpus import read_file
+    from defcoop.extract.article import extract_article
 
     raws, rejects = read_file(path, root)
     result = FileResult(rejects=list(rejects))
@@ -72,7 +73,7 @@ def extraction_error(raw, error: Exception):
 
     Also printed to stderr, since it is a defect to report, not a property of the file.
 
-    >>> from defcoop.corpus import RawArticle
+    >>> from defcoop.ingest.corpus import RawArticle
     >>> try:
     ...     {}["x"]
     ... except KeyError as error:
@@ -81,11 +82,12 @@ def extraction_error(raw, error: Exception):
     """
     import traceback
 
-    from defcoop.corpus import Reject
+    from defcoop.ingest.corpus import Reject
 
     frames = traceback.extract_tb(error.__traceback__)
-    where = next((f"{Path(f.filename).name}:{f.lineno}" for f in reversed(frames)
-                  if Path(f.filename).parent.name == "defcoop"),
+    package = Path(__file__).resolve().parents[1]
+    where = next((f"{Path(f.filename).resolve().relative_to(package).as_posix()}:{f.lineno}" for f in reversed(frames)
+                  if Path(f.filename).resolve().is_relative_to(package)),
                  frames[-1].name if frames else "?")
     detail = f"{type(error).__name__}: {error} at {where}"
     print(f"defcoop: extraction failed on {raw.path} ({raw.article_id}): {detail}", file=sys.stderr, flush=True)
@@ -197,7 +199,7 @@ def encode_linked_rows(name: str, rows: list[dict]) -> list[tuple]:
 
 def encode_article(raw, records) -> EncodedArticle:
     """What the parent needs of one extracted article, rows encoded."""
-    from defcoop.corpus import text_fingerprint
+    from defcoop.ingest.corpus import text_fingerprint
 
     return EncodedArticle(
         article_id=records.article_id, path=raw.path, fingerprint=text_fingerprint(raw.text),
@@ -214,8 +216,8 @@ _WARM_UP_TEXT = ("Hanoi (VNA) - Vietnam and Cambodia agreed tointensify joint bo
                  "signed the 2017 cooperation plan.")
 
 
-RULE_MODULES = ("defcoop.dates", "defcoop.themes", "defcoop.agreements",
-                "defcoop.commitments", "defcoop.people", "defcoop.places")
+RULE_MODULES = ("defcoop.extract.dates", "defcoop.extract.themes", "defcoop.extract.agreements",
+                "defcoop.extract.commitments", "defcoop.extract.people", "defcoop.extract.places")
 
 
 def load_rules() -> None:
@@ -226,7 +228,7 @@ def load_rules() -> None:
     """
     import importlib
 
-    from defcoop.rulecache import load_all, refresh
+    from defcoop.rules.cache import load_all, refresh
     from defcoop.rules import load_every_file
 
     for module in RULE_MODULES:   # each registers its loaders on import
@@ -243,9 +245,9 @@ def warm_up() -> None:
     Run before worker processes fork, so each is loaded once for the whole build (forked
     workers share it); a build that extracts in-process loads the lexicon only if a text needs it.
     """
-    from defcoop.clean import clean_article
-    from defcoop.corpus import RawArticle
-    from defcoop.extract import extract_article
+    from defcoop.ingest.clean import clean_article
+    from defcoop.ingest.corpus import RawArticle
+    from defcoop.extract.article import extract_article
 
     load_rules()
     raw = RawArticle("warm-up", "warm-up.txt", "txt", _WARM_UP_TEXT, meta={"published": "2016-10-22"})
@@ -265,7 +267,7 @@ def default_jobs() -> int:
 
 def _process_file_packed(args) -> bytes:
     """`_process_file_slim`, packed for the result store where it was made (the parent only unpacks)."""
-    from defcoop.store import pack
+    from defcoop.build.store import pack
 
     return pack(_process_file_slim(args))
 
@@ -273,7 +275,7 @@ def _process_file_packed(args) -> bytes:
 def extract_files(root: Path, files: list[Path], jobs: int | None, *, packed: bool = False):
     """Yield slim `FileResult`s (see `_process_file_slim`) in corpus order, using worker
     processes when `jobs` > 1 (None: every core, once there are `POOL_MIN_FILES` files);
-    `packed`: each as the bytes the result store keeps (see `defcoop.store.pack`)."""
+    `packed`: each as the bytes the result store keeps (see `defcoop.build.store.pack`)."""
     work = _process_file_packed if packed else _process_file_slim
     if jobs is None:
         jobs = default_jobs() if len(files) >= POOL_MIN_FILES else 1
@@ -312,7 +314,7 @@ class _Reuse:
         return not validated or used < time.time() - self.MARK_AFTER
 
     def key(self, root: Path, path: Path) -> bytes | None:
-        from defcoop.store import entry_key
+        from defcoop.build.store import entry_key
 
         relpath = path.relative_to(root).as_posix()
         digest = self.digests.get(relpath)
@@ -337,7 +339,7 @@ class _Reuse:
 
     def validated_rows(self, root: Path) -> _ValidatedRows:
         """The cross-article rows an earlier finished build of `root` validated (see `_ValidatedRows`)."""
-        from defcoop.store import entry_key
+        from defcoop.build.store import entry_key
 
         self._rows_key = entry_key(self.fingerprint, f"\0validated rows of {root.resolve()}", b"")
         stored = None
@@ -372,7 +374,7 @@ def iter_file_results(root: Path, files: list[Path], jobs: int | None, reuse: _R
     """Yield (slim `FileResult`, trusted) in corpus order: stored results where `reuse` has
     them, the rest extracted (in `jobs` processes). `trusted` rows passed the table schemas
     in an earlier build that finished."""
-    from defcoop.store import unpack
+    from defcoop.build.store import unpack
 
     if reuse is None:
         load_rules()
@@ -638,7 +640,7 @@ class _TableSink:
 class _Overrides:
     """Analyst overrides indexed by (table, id), applied row by row as rows are written.
 
-    Each targeted row goes through `defcoop.overrides.apply_overrides` as a one-row table,
+    Each targeted row goes through `defcoop.build.overrides.apply_overrides` as a one-row table,
     so values and the overrides_log rows are exactly what the in-memory build gives.
     """
 
@@ -664,7 +666,7 @@ class _Overrides:
             return row
         import pandas as pd
 
-        from defcoop.overrides import apply_overrides
+        from defcoop.build.overrides import apply_overrides
 
         frame = pd.DataFrame([row], columns=TABLE_COLUMNS[table]).astype("string")
         result = apply_overrides({table: frame}, [self.overrides[n] for n in numbers])
@@ -678,7 +680,7 @@ class _Overrides:
         `apply_overrides` does."""
         import pandas as pd
 
-        from defcoop.overrides import apply_overrides
+        from defcoop.build.overrides import apply_overrides
 
         for number, override in enumerate(self.overrides):
             if number not in self.log:
@@ -838,14 +840,14 @@ def build_to_folder(corpus=None, out=None, *, jobs: int | None = None, progress:
     folder beside `out` and replace the previous ones only when all are written and valid,
     so an error or a kill (SIGKILL included) leaves the previous tables as they were.
 
-    `store` (a path to a `defcoop.store.ResultStore` file, or None for none) lets the build
+    `store` (a path to a `defcoop.build.store.ResultStore` file, or None for none) lets the build
     reuse each unchanged file's stored result and extract only new or changed files; the
     tables are the same bytes either way (`file_digests`: the corpus files' sha256 by relative
     path, when the caller has them, so no file is read twice). `jobs=None` uses every core when
     there is enough to extract. `progress="auto"` reports only builds that extract many files.
     """
-    from defcoop.corpus import list_corpus_files
-    from defcoop.overrides import load_overrides
+    from defcoop.ingest.corpus import list_corpus_files
+    from defcoop.build.overrides import load_overrides
 
     root = Path(corpus) if corpus is not None else DEFAULT_CORPUS
     out = Path(out) if out is not None else PROCESSED_DIR
@@ -888,14 +890,14 @@ def last_build() -> dict[str, int]:
 
 
 def _open_reuse(store, digests: dict[str, bytes] | None = None) -> _Reuse | None:
-    from defcoop.store import code_fingerprint, open_store
+    from defcoop.build.store import code_fingerprint, open_store
 
     if store is None:
         return None
     opened = open_store(store)
     if opened is None:
         return None
-    return _Reuse(opened, code_fingerprint(REFERENCE_DIR, RULES_DIR, Path(__file__).parent), digests)
+    return _Reuse(opened, code_fingerprint(REFERENCE_DIR, RULES_DIR, Path(__file__).parents[1]), digests)
 
 
 def _stream(root: Path, files: list, staging: Path, jobs: int | None, progress: bool | str,
@@ -906,8 +908,8 @@ def _stream(root: Path, files: list, staging: Path, jobs: int | None, progress: 
     wait in spools for their meeting ids; only meeting candidates (for the merge), one
     fingerprint per article (for duplicates) and rejects stay in memory.
     """
-    from defcoop.corpus import DuplicateFilter
-    from defcoop.meetings import merged_meeting_rows
+    from defcoop.ingest.corpus import DuplicateFilter
+    from defcoop.extract.meetings import merged_meeting_rows
 
     articles = _TableSink("articles", staging / "articles.csv")
     log = _TableSink("cleaning_log", staging / "cleaning_log.csv")
@@ -1045,7 +1047,7 @@ def inputs_hash(corpus, digests: dict[str, bytes] | None = None) -> str:
         digest.update(f"corpus:{relpath}\0".encode())
         digest.update(file_digest)
     sources = []
-    for label, base in (("reference", REFERENCE_DIR), ("rules", RULES_DIR), ("code", Path(__file__).parent)):
+    for label, base in (("reference", REFERENCE_DIR), ("rules", RULES_DIR), ("code", Path(__file__).parents[1])):
         sources += [(label, base, p) for p in sorted(base.rglob("*")) if p.is_file() and p.suffix != ".pyc"]
     if OVERRIDES_FILE.exists():
         sources.append(("overrides", OVERRIDES_FILE.parent, OVERRIDES_FILE))
@@ -1066,7 +1068,7 @@ def read_tables(folder) -> dict:
 
 def store_path() -> Path:
     """Where builds keep per-article results: data/interim/results.sqlite."""
-    from defcoop.store import STORE_FILE
+    from defcoop.build.store import STORE_FILE
 
     return INTERIM_DIR / STORE_FILE
 
@@ -1080,12 +1082,12 @@ def tables_folder(corpus) -> Path:
 def load_tables(corpus=None, *, rebuild: bool = False, jobs: int | None = None) -> dict:
     """Tables for `corpus`, from data/processed or a cache in data/interim, built when stale.
 
-    A build reuses the stored result of every unchanged article (see `defcoop.store`), so
+    A build reuses the stored result of every unchanged article (see `defcoop.build.store`), so
     adding one article to a large archive re-extracts one article; `rebuild=True` ignores
     both the cached tables and the stored results.
     """
-    from defcoop.corpus import CorpusError
-    from defcoop.rulecache import refresh
+    from defcoop.ingest.corpus import CorpusError
+    from defcoop.rules.cache import refresh
 
     root = Path(corpus) if corpus is not None else DEFAULT_CORPUS
     if not root.is_dir():
@@ -1113,7 +1115,7 @@ def evict_tables(interim: Path, *, max_age_days: float | None = None) -> list[Pa
     (data/interim/<hash>/) that versions before the result store left; return what went."""
     import time
 
-    from defcoop.store import MAX_AGE_DAYS
+    from defcoop.build.store import MAX_AGE_DAYS
 
     cutoff = time.time() - (MAX_AGE_DAYS if max_age_days is None else max_age_days) * 86400
     legacy = [f for f in interim.glob("*") if f.is_dir() and len(f.name) == 16

@@ -6,7 +6,7 @@ the rules in ``data/rules/en/boilerplate.yaml`` (editable by a domain expert), k
 body paragraphs, and logs every removal, extraction and repair as a `LogEntry`, so that
 nothing leaves the text without a trace.
 
->>> from defcoop.corpus import RawArticle
+>>> from defcoop.ingest.corpus import RawArticle
 >>> raw = RawArticle("a1", "a1.txt", "txt", "Talks held\\n\\nHanoi (VNA) - The two sides met on Monday.\\nOther News\\n- Tet fair opens")
 >>> art = clean_article(raw)
 >>> (art.title, art.dateline, art.source, art.text)
@@ -20,13 +20,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from defcoop.dates import month_numbers, parse_explicit_date, url_date
+from defcoop.extract.dates import month_numbers, parse_explicit_date, url_date
 from defcoop.rules import alternation, load_rules
-from defcoop.ruleschema import INTEGER, NUMBER, REGEXES, STRINGS, check_schema, regex_with_groups
-from defcoop.text import fold
+from defcoop.rules.schema import INTEGER, NUMBER, REGEXES, STRINGS, check_schema, regex_with_groups
+from defcoop.rules.text import fold
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
-    from defcoop.corpus import RawArticle
+    from defcoop.ingest.corpus import RawArticle
 
 
 @dataclass(frozen=True)
@@ -1112,7 +1112,7 @@ def clean_article(raw: RawArticle) -> CleanArticle:
     extract title / published / dateline / source, strip sign-offs, drop duplicates,
     repair glued words, split sentences.
 
-    >>> from defcoop.corpus import RawArticle
+    >>> from defcoop.ingest.corpus import RawArticle
     >>> clean_article(RawArticle("x", "x.txt", "txt", "Home Politics & Law\\nThe two armies agreed to hold joint patrols.")).text
     'The two armies agreed to hold joint patrols.'
     """

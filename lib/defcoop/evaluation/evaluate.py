@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from defcoop.schemas import CORE_THEMES
-from defcoop.text import fold
+from defcoop.rules.text import fold
 
 FIELDS = ("date", "place", "vn_lead", "kh_lead", "both_leads", "mechanism", "edition", "format")
 

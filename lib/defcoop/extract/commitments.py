@@ -14,11 +14,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from defcoop.patterns import GatedPattern, gated
-from defcoop.rulecache import cached_by_content
+from defcoop.rules.patterns import GatedPattern, gated
+from defcoop.rules.cache import cached_by_content
 from defcoop.rules import alternation, load_rules, parse_file, rules_path
-from defcoop.ruleschema import INTEGER, REGEXES, check_schema, optional
-from defcoop.text import fold
+from defcoop.rules.schema import INTEGER, REGEXES, check_schema, optional
+from defcoop.rules.text import fold
 
 SUBJECT_CHARS = 80   # the actor is named near the start of the sentence
 PARTIES = ("VN", "KH", "LA")
@@ -109,7 +109,7 @@ def sentence_actor(sentence: str, people_countries: list[tuple[int, str]], rules
 
 
 def _countries_of(sentence: str, folded: str | None = None) -> list:
-    from defcoop.places import find_countries
+    from defcoop.extract.places import find_countries
 
     return find_countries(sentence, folded)
 
@@ -186,7 +186,7 @@ def commitment_rows(article_id: str, sentences: list[str], mentions: list, relev
     `folded` and `countries` are the article's sentences folded and their ``find_countries``
     hits, computed once per article by the caller (each sentence is matched by several rules).
     """
-    from defcoop.themes import load_codebook
+    from defcoop.extract.themes import load_codebook
 
     codebook = load_codebook()
     rules = load_commitment_rules()

@@ -4,7 +4,7 @@ The corpus is small, so every chart says how many articles and meetings it rests
 `finish` adds that note under the axes so nobody reads a trend into five articles.
 
 The notebooks' larger charts are functions here (`meeting_timeline`, `terms_of_office`, ...):
-each takes an `ax` and frames already shaped by `defcoop.analysis` / `defcoop.history`,
+each takes an `ax` and frames already shaped by `defcoop.present.analysis` / `defcoop.present.history`,
 draws, and returns the ax, so a notebook cell is `plt.subplots`, one call and `finish`.
 matplotlib is imported inside the functions, to keep `import defcoop` fast.
 
@@ -81,7 +81,7 @@ def meeting_timeline(ax, timeline):
 
     >>> import pandas as pd
     >>> from matplotlib.figure import Figure
-    >>> from defcoop.analysis import timeline_rows
+    >>> from defcoop.present.analysis import timeline_rows
     >>> rows = timeline_rows(pd.DataFrame({"meeting_id": ["m1"], "mechanism": ["ministerial_talks"],
     ...     "date_start": pd.to_datetime(["2021-01-08"]), "date_end": pd.to_datetime(["2021-01-08"]),
     ...     "vn_lead": ["Phan Van Giang"], "kh_lead": ["Tea Banh"], "place": ["Hanoi"]}))
@@ -200,7 +200,7 @@ def document_periods(ax, timeline, marks, colours: dict):
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    from defcoop.history import KIND_LABELS, MENTIONED, SIGNED
+    from defcoop.present.history import KIND_LABELS, MENTIONED, SIGNED
 
     for doc in timeline.itertuples():
         colour = colours.get(KIND_LABELS.get(doc.kind, doc.kind), "#999999")
@@ -253,7 +253,7 @@ def terms_of_office(ax, bars, marks, rows, window, colours: dict):
     """
     from matplotlib.lines import Line2D
 
-    from defcoop.history import COUNTRY_NAMES
+    from defcoop.present.history import COUNTRY_NAMES
 
     window_start, window_end = window
     for term in bars.itertuples():

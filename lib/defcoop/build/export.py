@@ -30,7 +30,7 @@ def export_tables(tables_dir: str | os.PathLike, out: str | os.PathLike, fmt: st
 
     The output appears only when complete (written beside it, then renamed).
     """
-    from defcoop.tables import MANIFEST, read_tables
+    from defcoop.build.tables import MANIFEST, read_tables
 
     tables_dir, out = Path(tables_dir), Path(out)
     if fmt not in FORMATS:
@@ -46,7 +46,7 @@ def export_tables(tables_dir: str | os.PathLike, out: str | os.PathLike, fmt: st
 
 def readme_rows() -> list[dict]:
     """One row per column of every table: table, column, type, required, description."""
-    from defcoop.datapackage import descriptor
+    from defcoop.build.datapackage import descriptor
 
     rows = []
     for resource in descriptor()["resources"]:
@@ -112,7 +112,7 @@ def write_parquet(tables: dict, folder: Path) -> None:
     """One Parquet file per table, and datapackage.json describing the columns."""
     import json
 
-    from defcoop.datapackage import descriptor
+    from defcoop.build.datapackage import descriptor
 
     folder.mkdir(parents=True, exist_ok=True)
     for name, frame in tables.items():

@@ -27,13 +27,13 @@ from datetime import date
 from pathlib import Path
 
 from defcoop.paths import REFERENCE_DIR
-from defcoop.places import CountryTable, Gazetteer, load_countries, load_places
-from defcoop.reference import (AliasMatch, AliasMatcher, ReferenceDataError, add_alias, alias_key, fold_cached,
+from defcoop.extract.places import CountryTable, Gazetteer, load_countries, load_places
+from defcoop.rules.reference import (AliasMatch, AliasMatcher, ReferenceDataError, add_alias, alias_key, fold_cached,
                                parse_iso_date,
                                is_case_sensitive, read_rows, spelling_variants, split_aliases)
-from defcoop.rulecache import cached_by_content
+from defcoop.rules.cache import cached_by_content
 from defcoop.rules import RuleSet, load_rules
-from defcoop.text import ascii_name, fold
+from defcoop.rules.text import ascii_name, fold
 
 UNRANKED = 99  # rank given to an empty role ("" = unknown), below every role in roles.csv
 
@@ -67,7 +67,7 @@ class NameCues:
 
 def name_cues(lang: str = "en") -> NameCues:
     """The cue words of people.yaml (and the calendar words of dates.yaml), compiled once per
-    content of the files (an edit of either is seen by the next build: `defcoop.rulecache.refresh`
+    content of the files (an edit of either is seen by the next build: `defcoop.rules.cache.refresh`
     drops every rule file read when one of them changed).
 
     >>> cues = name_cues()

@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import Callable
 
 from defcoop.paths import REFERENCE_DIR
-from defcoop.reference import ReferenceDataError, read_rows
-from defcoop.rulecache import cached_by_content
+from defcoop.rules.reference import ReferenceDataError, read_rows
+from defcoop.rules.cache import cached_by_content
 from defcoop.rules import RuleFileError, RuleSet, load_rules, rules_path
-from defcoop.text import fold
+from defcoop.rules.text import fold
 
 _EXPLICIT_ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)")
 _EXPLICIT_NUMERIC = re.compile(r"\b(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2})\b")
@@ -178,7 +178,7 @@ def _build_mention_rules(rules: RuleSet) -> _MentionRules:
     of a written date, and the words of relative days and periods.
 
     The Vietnamese file is read here too: a change to it empties every cached rule file
-    (`defcoop.rulecache.refresh`), so this is rebuilt then as well.
+    (`defcoop.rules.cache.refresh`), so this is rebuilt then as well.
     """
     months = rules.table("months")
     weekdays = {name: number for number, name in enumerate(rules.words("weekdays"))}
@@ -812,7 +812,7 @@ def _window_rules() -> _WindowRules:
 def load_date_rules(path: Path) -> tuple[_MentionRules, _WindowRules]:
     """Every compiled date rule (mentions, year windows) of the rule files as they are now.
 
-    A build runs every loader before reading articles (`defcoop.rulecache.load_all`), so a rule
+    A build runs every loader before reading articles (`defcoop.rules.cache.load_all`), so a rule
     missing a group the code reads stops it with ``file:line`` instead of failing on each article.
     """
     return _mention_rules(), _window_rules()

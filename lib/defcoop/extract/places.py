@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from defcoop.paths import REFERENCE_DIR
-from defcoop.reference import AliasMatcher, ReferenceDataError, add_alias, fold_cached, read_rows, split_aliases
-from defcoop.rulecache import cached_by_content
+from defcoop.rules.reference import AliasMatcher, ReferenceDataError, add_alias, fold_cached, read_rows, split_aliases
+from defcoop.rules.cache import cached_by_content
 from defcoop.rules import load_rules
 
 PLACE_KINDS = ("capital", "city", "province", "border_gate", "district")

@@ -70,7 +70,7 @@ def decimal_year(dates: pd.Series) -> pd.Series:
 
 
 def theme_labels(themes) -> dict:
-    """{theme id: label} from `defcoop.themes.load_codebook().themes`.
+    """{theme id: label} from `defcoop.extract.themes.load_codebook().themes`.
 
     >>> from types import SimpleNamespace as T
     >>> theme_labels([T(id="training", label="Personnel training")])
@@ -268,9 +268,9 @@ def document_marks(timeline: pd.DataFrame, signed: pd.DataFrame, mentions: pd.Da
 def officials_frame(officials, roles: dict | None = None) -> pd.DataFrame:
     """Terms of office (`load_officials().officials`) as a DataFrame; empty term ends become NaT.
 
-    `roles` (`defcoop.people.load_roles()`) adds a short `role_label`; otherwise the role id is used.
+    `roles` (`defcoop.extract.people.load_roles()`) adds a short `role_label`; otherwise the role id is used.
 
-    >>> from defcoop.people import Official
+    >>> from defcoop.extract.people import Official
     >>> frame = officials_frame([Official("X", "VN", "defence_minister", 6, "Minister", date(2016, 4, 9), None, (), "")])
     >>> frame[["person", "role_label", "term_start"]].to_dict("records")
     [{'person': 'X', 'role_label': 'defence_minister', 'term_start': Timestamp('2016-04-09 00:00:00')}]

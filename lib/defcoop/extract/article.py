@@ -27,14 +27,14 @@ class ArticleRecords:
 
 def extract_article(clean, raw) -> ArticleRecords:
     """Meetings, signed documents and classified sentences of one cleaned article."""
-    from defcoop.agreements import find_signed_documents
-    from defcoop.clean import caption_text
-    from defcoop.commitments import commitment_rows, has_vn_kh_themes, is_about_vn_kh
-    from defcoop.dates import url_date, url_month_windows
-    from defcoop.meetings import extract_meetings, infer_countries
-    from defcoop.people import load_officials
-    from defcoop.places import find_countries, find_places
-    from defcoop.reference import fold_cached
+    from defcoop.extract.agreements import find_signed_documents
+    from defcoop.ingest.clean import caption_text
+    from defcoop.extract.commitments import commitment_rows, has_vn_kh_themes, is_about_vn_kh
+    from defcoop.extract.dates import url_date, url_month_windows
+    from defcoop.extract.meetings import extract_meetings, infer_countries
+    from defcoop.extract.people import load_officials
+    from defcoop.extract.places import find_countries, find_places
+    from defcoop.rules.reference import fold_cached
 
     sentences = list(clean.sentences)
     # Every rule reads folded text and several read country names: compute both once per

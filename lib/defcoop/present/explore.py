@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from defcoop.analysis import _ids, meeting_table
+from defcoop.present.analysis import _ids, meeting_table
 
 ALL = "(all)"
 

@@ -1,13 +1,13 @@
-"""The live explorer of notebook 07: ipywidgets controls wired to `defcoop.explore`.
+"""The live explorer of notebook 07: ipywidgets controls wired to `defcoop.present.explore`.
 
 Controls: themes (multi-select), mechanism, year range (slider), person (a search box over the
 canonical names), language (shown when the corpus has several). Every change redraws the
 meetings timeline, the theme-by-year grid, the table of matching meetings and, for the meeting
 chosen in the last control, the sentences behind it with article id, url and date precision.
-All selecting and counting is done by the pure functions of `defcoop.explore`; this module only
+All selecting and counting is done by the pure functions of `defcoop.present.explore`; this module only
 builds widgets and draws, so a test can drive it without a browser (set a control, read the table).
 
->>> from defcoop.explore import example_tables
+>>> from defcoop.present.explore import example_tables
 >>> explorer = Explorer(example_tables())          # doctest: +SKIP
 >>> explorer.themes.value = ("training",)          # doctest: +SKIP
 >>> explorer                                       # doctest: +SKIP
@@ -19,8 +19,8 @@ import html
 
 import ipywidgets as widgets
 
-from defcoop import analysis, charts
-from defcoop.explore import ALL, Selection, meeting_sources, options, select_meetings, theme_year_counts
+from defcoop.present import analysis, charts
+from defcoop.present.explore import ALL, Selection, meeting_sources, options, select_meetings, theme_year_counts
 
 SHOWN_COLUMNS = ["meeting_id", "date_start", "date_precision", "mechanism", "place", "vn_lead", "kh_lead",
                  "n_articles", "themes"]

@@ -25,7 +25,7 @@ from defcoop.schemas import DATE_COLUMNS, ID_COLUMNS, INT_COLUMNS, TABLE_COLUMNS
 FILE = "datapackage.json"
 # The column documentation of this code's tables: beside the code, not under DEFCOOP_ROOT
 # (a project copy with its own data need not carry the docs).
-README = Path(__file__).resolve().parents[2] / "data" / "README.md"
+README = Path(__file__).resolve().parents[3] / "data" / "README.md"
 
 # table -> [(column, table it refers to, that table's key)]
 FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
@@ -45,7 +45,7 @@ _ROW = re.compile(r"^\|\s*([a-z_][a-z_, ]*?)\s*\|\s*(.+?)\s*\|$")
 
 
 def descriptor(readme: Path | str | None = None) -> dict:
-    """The data package descriptor for the tables `defcoop.tables` writes."""
+    """The data package descriptor for the tables `defcoop.build.tables` writes."""
     readme = Path(readme) if readme else README
     docs = readme_descriptions(readme) if readme.exists() else {}   # an install without the docs
     resources = []

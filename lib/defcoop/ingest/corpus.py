@@ -22,7 +22,7 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
-from defcoop.dates import parse_explicit_date
+from defcoop.extract.dates import parse_explicit_date
 
 
 class CorpusError(Exception):

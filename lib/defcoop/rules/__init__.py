@@ -7,7 +7,7 @@ only the matching machinery. This module is the one loader behind all of them:
 
 - every problem is a `RuleFileError` (the base class of the codebook and reference-data
   errors too) that reads ``file:line: problem``;
-- files are cached by content (`defcoop.rulecache`), so an edit is seen by the next build;
+- files are cached by content (`defcoop.rules.cache`), so an edit is seen by the next build;
 - a pattern entry carries ``must_match`` / ``must_not_match`` examples, checked by the tests
   (`RuleSet.check_examples`), so a rule's intent is written next to it;
 - `alternation` is the one way patterns are OR-ed together.
@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from defcoop.paths import PROJECT_ROOT, RULES_DIR
-from defcoop.rulecache import cached_by_content, register_cache
+from defcoop.rules.cache import cached_by_content, register_cache
 
 KINDS = ("pattern", "patterns", "words", "table", "value")
 OPTIONAL_KEYS = ("flags", "must_match", "must_not_match", "note")
@@ -289,11 +289,11 @@ def rules_path(name: str, lang: str = "en") -> Path:
 # Files with a format of their own (a list of themes, of mechanisms, ...) name their parser,
 # ``module:function`` taking (text, source); every other file is a plain rule file (`parse_rules`).
 PARSERS = {
-    "themes": "defcoop.themes:parse_codebook",
-    "agreements": "defcoop.agreements:parse_agreements",
-    "commitments": "defcoop.commitments:parse_commitments",
-    "boilerplate": "defcoop.clean:parse_boilerplate",
-    "mechanisms": "defcoop.meetings:parse_mechanisms",
+    "themes": "defcoop.extract.themes:parse_codebook",
+    "agreements": "defcoop.extract.agreements:parse_agreements",
+    "commitments": "defcoop.extract.commitments:parse_commitments",
+    "boilerplate": "defcoop.ingest.clean:parse_boilerplate",
+    "mechanisms": "defcoop.extract.meetings:parse_mechanisms",
 }
 
 

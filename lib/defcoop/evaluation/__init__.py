@@ -1,0 +1,1 @@
+"""Scoring against gold answers (`evaluate`) and the real-article development set (`devset`)."""
