@@ -61,7 +61,6 @@ _PIPE_ONLY = re.compile(r"^[|\s]+$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _NON_LETTERS = re.compile(r"[\W\d_]+")
 _ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _LETTER_WORDS = re.compile(r"[^\W\d_]+")
 _SPACES = re.compile(r"\s+")
 _BLANK_LINE = re.compile(r"\n\s*\n")
@@ -240,24 +239,13 @@ def rules() -> _Rules:
 # --------------------------------------------------------------------------------------
 
 
-def _fold_fast(text: str) -> str:
-    """`fold`, but calling it only on non-ASCII runs: same result, far cheaper on English.
-
-    >>> _fold_fast("Việt Nam and Cambodia")
-    'viet nam and cambodia'
-    """
-    if text.isascii():
-        return text.lower()
-    return _NON_ASCII_RUN.sub(lambda m: fold(m.group()), text).lower()
-
-
 def _marker_key(line: str) -> str:
     """A line as compared with stop markers: folded, trailing ":" or "»" dropped, spaces squeezed.
 
     >>> _marker_key("  Other News: ")
     'other news'
     """
-    return " ".join(_fold_fast(line).split()).rstrip(":»›>.").strip()
+    return " ".join(fold(line).split()).rstrip(":»›>.").strip()
 
 
 _MARKER_SEPARATOR = re.compile(r"\s+[/|]\s+")
@@ -302,7 +290,7 @@ def paragraph_key(text: str) -> str:
     >>> paragraph_key("Việt Nam, Cambodia  agreed tointensify") == paragraph_key("Viet Nam Cambodia agreed to intensify")
     True
     """
-    folded = _fold_fast(text)
+    folded = fold(text)
     if folded.isascii():  # fast path: bytes.translate deletes in C
         return folded.encode("ascii").translate(None, _ASCII_NON_LETTERS).decode("ascii")
     return _NON_LETTERS.sub("", folded)
@@ -343,7 +331,7 @@ _MAX_DATE_STAMP = 80
 def _is_date_stamp(text: str, rules_: _Rules) -> bool:
     if len(text) > _MAX_DATE_STAMP or not any(ch.isdigit() for ch in text):
         return False
-    return all(word in rules_.date_words for word in _LETTER_WORDS.findall(_fold_fast(text)))
+    return all(word in rules_.date_words for word in _LETTER_WORDS.findall(fold(text)))
 
 
 def _is_body(line: str, rules_: _Rules) -> bool:
@@ -624,7 +612,7 @@ def split_dateline(paragraph: str, rules_: _Rules | None = None) -> tuple[str | 
     place, agency = match.group("place"), match.group("agency")
     if not all(word[0].isupper() for word in place.split()):
         return None, None, paragraph
-    trusted = agency or place.isupper() or _fold_fast(place) in r.dateline_places
+    trusted = agency or place.isupper() or fold(place) in r.dateline_places
     spaced = match.group("pre") or match.group("post")
     if not trusted or not (agency or spaced):
         return None, None, paragraph

@@ -94,18 +94,19 @@ def compose_yaml(text: str, source: str, error: type = RuleFileError) -> tuple[A
     >>> compose_yaml("a: [1, 2", "x.yaml")
     Traceback (most recent call last):
     ...
-    defcoop.rules.RuleFileError: x.yaml:1: invalid YAML: expected ',' or ']', but got '<stream end>'
+    defcoop.rules.RuleFileError: x.yaml:1: invalid YAML: did not find expected ',' or ']'
     """
     import yaml  # lazy: importing defcoop should not need yaml until rules are read
 
-    loader = yaml.SafeLoader(text)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)   # libyaml when installed: ~5x faster
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise error(source, mark.line + 1 if mark is not None else 1,
-                    f"invalid YAML: {getattr(exc, 'problem', exc)}") from exc
+        last_line = text.count("\n") + (not text.endswith("\n"))   # libyaml may point past the end
+        line = min(mark.line + 1, max(last_line, 1)) if mark is not None else 1
+        raise error(source, line, f"invalid YAML: {getattr(exc, 'problem', exc)}") from exc
     finally:
         loader.dispose()
     return node, data
