@@ -43,7 +43,7 @@ CORPORA = HERE / "corpora"
 OUTPUTS = CORPORA / "_out"          # git-ignored with the corpora
 RESULTS = HERE / "results.md"
 BEGIN, END = "<!-- run.py:begin -->", "<!-- run.py:end -->"
-TABLES = ("articles", "rejects", "cleaning_log", "meetings", "participants", "agreements", "commitments",
+TABLES = ("articles", "rejects", "cleaning_log", "meetings", "participants", "agreements", "sentences",
           "overrides_log")
 
 

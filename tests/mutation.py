@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # Modules of the ingest and extract stages and their shared matching machinery, as paths below
 # lib/defcoop without ".py"; --modules also takes the last part alone ("dates").
 EXTRACTION = ("ingest/corpus", "ingest/clean", "extract/dates", "extract/people", "extract/places", "extract/themes",
-              "extract/meetings", "extract/agreements", "extract/commitments", "extract/article", "rules/reference",
+              "extract/meetings", "extract/agreements", "extract/sentences", "extract/article", "rules/reference",
               "rules/patterns", "rules/text")
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from defcoop.build.datapackage import FOREIGN_KEYS, descriptor, readme_descriptions
 from defcoop.paths import PROCESSED_DIR
-from defcoop.schemas import MECHANISMS
+from defcoop.schemas import mechanism_ids
 from defcoop.build.tables import TABLE_COLUMNS
 
 
@@ -27,7 +27,7 @@ def test_types_keys_and_vocabularies_come_from_the_schema():
     fields = {f["name"]: f for f in meetings["fields"]}
     assert meetings["primaryKey"] == "meeting_id"
     assert fields["date_start"]["type"] == "date" and fields["edition"]["type"] == "integer"
-    assert fields["mechanism"]["constraints"]["enum"] == list(MECHANISMS)
+    assert fields["mechanism"]["constraints"]["enum"] == list(mechanism_ids())
     assert fields["country"]["constraints"]["pattern"] == "[A-Z]{2}"
     agreements = resource(descriptor(), "agreements")["schema"]
     assert {"fields": "meeting_id", "reference": {"resource": "meetings", "fields": "meeting_id"}} in agreements["foreignKeys"]

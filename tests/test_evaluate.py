@@ -27,7 +27,7 @@ def meeting_row(article_ids, mechanism="ministerial_talks", day="2021-01-08", vn
 def tables(*meetings, themes=None, agreements=()):
     return {
         "meetings": pd.DataFrame(list(meetings), columns=MEETING_COLUMNS),
-        "commitments": pd.DataFrame([{"article_id": doc, "themes": value} for doc, value in (themes or {}).items()],
+        "sentences": pd.DataFrame([{"article_id": doc, "themes": value} for doc, value in (themes or {}).items()],
                                     columns=["article_id", "themes"]),
         "agreements": pd.DataFrame([{"article_id": doc, "kind": kind} for doc, kind in agreements],
                                    columns=["article_id", "kind"]),

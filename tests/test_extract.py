@@ -44,10 +44,10 @@ def test_every_row_keeps_the_article_id_and_its_sentence(tmp_path):
     assert records.article_row["article_id"] == "art"
     assert [m.article_id for m in records.meetings] == ["art"]
     assert records.meetings[0].evidence_sentence in clean.sentences
-    for row in records.agreements + records.commitments:
+    for row in records.agreements + records.sentences:
         assert row["article_id"] == "art"
         assert row["sentence"] in clean.sentences
-    assert [row["sentence"] for row in records.commitments] == list(clean.sentences)
+    assert [row["sentence"] for row in records.sentences] == list(clean.sentences)
 
 
 def test_meeting_read_from_the_article(tmp_path):
@@ -70,7 +70,7 @@ def test_no_agreements_without_a_meeting(tmp_path):
     _clean, records = extract(tmp_path, NO_MEETING, name="plain.md")
     assert records.meetings == []
     assert records.agreements == []
-    assert all(row["meeting_key"] is None for row in records.commitments)
+    assert all(row["meeting_key"] is None for row in records.sentences)
 
 
 def test_article_not_about_vietnam_and_cambodia_has_no_meeting_or_themes(tmp_path):
@@ -79,7 +79,7 @@ def test_article_not_about_vietnam_and_cambodia_has_no_meeting_or_themes(tmp_pat
     _clean, records = extract(tmp_path, text, name="laos.md")
     assert records.meetings == []
     assert records.agreements == []
-    assert all(row["themes"] is None for row in records.commitments)
+    assert all(row["themes"] is None for row in records.sentences)
 
 
 def test_dateline_date_dates_a_meeting_held_this_afternoon(tmp_path):
@@ -107,7 +107,7 @@ def test_vietnam_laos_talks_mentioning_cambodia_in_passing_give_no_meeting_or_th
     _clean, records = extract(tmp_path, VIETNAM_LAOS, name="vn_la.md")
     assert records.meetings == []
     assert records.agreements == []
-    assert all(row["themes"] is None for row in records.commitments)
+    assert all(row["themes"] is None for row in records.sentences)
 
 
 def test_vietnam_cambodia_meeting_after_a_vietnam_laos_one_is_the_one_reported(tmp_path):

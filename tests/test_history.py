@@ -99,9 +99,9 @@ def test_signed_periods_keeps_plans_and_protocols_with_a_period():
 
 
 def commitments_frame(rows):
-    """rows: (commitment_id, meeting_id, kind, themes, sentence)."""
-    frame = pd.DataFrame(rows, columns=["commitment_id", "meeting_id", "kind", "themes", "sentence"])
-    return frame.assign(article_id=frame["commitment_id"].str.split("-").str[0])
+    """rows: (sentence_id, meeting_id, kind, themes, sentence)."""
+    frame = pd.DataFrame(rows, columns=["sentence_id", "meeting_id", "kind", "themes", "sentence"])
+    return frame.assign(article_id=frame["sentence_id"].str.split("-").str[0])
 
 
 def test_find_document_mentions_reads_the_press_phrasings():
@@ -116,7 +116,7 @@ def test_find_document_mentions_reads_the_press_phrasings():
         ("e-S1", None, "statement", None, None),
     ])
     found = h.find_document_mentions(commitments, MEETINGS)
-    assert list(zip(found["commitment_id"], found["kind"], found["period"])) == [
+    assert list(zip(found["sentence_id"], found["kind"], found["period"])) == [
         ("a-S1", "protocol", "2015-2019"), ("a-S1", "cooperation_plan", "2016"),
         ("b-S3", "protocol", "2020-2024"), ("b-S3", "cooperation_plan", "2021"),
         ("b-S4", "cooperation_plan", "2021"), ("e-S0", "protocol", "2025-2029"),
@@ -142,7 +142,7 @@ def test_drop_signings_keeps_other_articles_and_periods():
 
 def test_document_timeline_merges_signed_and_mentioned():
     signed = h.signed_periods(AGREEMENTS, MEETINGS)
-    mentions = pd.DataFrame({"commitment_id": ["a-S1", "x-S2"], "kind": ["protocol", "cooperation_plan"],
+    mentions = pd.DataFrame({"sentence_id": ["a-S1", "x-S2"], "kind": ["protocol", "cooperation_plan"],
                              "period": ["2015-2019", "2021"], "start_year": [2015, 2021], "end_year": [2019, 2021],
                              "date": dates("2016-10-21", "2022-01-01")})
     timeline = h.document_timeline(signed, mentions)
@@ -328,9 +328,9 @@ COMMITMENTS = commitments_frame([
 
 def test_theme_events_one_row_per_theme_with_dates():
     events = h.theme_events(COMMITMENTS, LEDGER_MEETINGS, ARTICLES)
-    assert list(zip(events["commitment_id"], events["theme"]))[:2] == [("a-S1", "training"), ("a-S1", "border_patrol")]
-    assert "b-S3" not in set(events["commitment_id"]) and "d-S2" not in set(events["commitment_id"])
-    by_id = events.drop_duplicates("commitment_id").set_index("commitment_id")
+    assert list(zip(events["sentence_id"], events["theme"]))[:2] == [("a-S1", "training"), ("a-S1", "border_patrol")]
+    assert "b-S3" not in set(events["sentence_id"]) and "d-S2" not in set(events["sentence_id"])
+    by_id = events.drop_duplicates("sentence_id").set_index("sentence_id")
     assert by_id.loc["f-S1", "date"] == pd.Timestamp("2024-05-01") and by_id.loc["f-S1", "date_source"] == "published"
     assert pd.isna(by_id.loc["e-S1", "date"]) and by_id.loc["e-S1", "date_source"] == "none"
     assert by_id.loc["d-S1", "date_precision"] == "year"
@@ -356,7 +356,7 @@ def test_commitment_ledger_statuses_and_lag():
 
 
 def test_commitment_ledger_year_precision_lag_is_flagged():
-    events = pd.DataFrame({"commitment_id": ["a-S1", "b-S1"], "article_id": ["a", "b"],
+    events = pd.DataFrame({"sentence_id": ["a-S1", "b-S1"], "article_id": ["a", "b"],
                            "date": dates("2023-11-13", "2025-01-01"), "date_precision": ["day", "year"],
                            "kind": ["commitment", "result"], "theme": ["x", "x"]})
     assert h.commitment_ledger(events)["lag_precision"].tolist() == ["year"]
@@ -404,5 +404,5 @@ def test_add_labels_status_counts_lag_segments_trail():
     assert segments["theme"].tolist() == ["training"] and segments["y"].tolist() == [1]
     assert segments["x_start"].iloc[0] < segments["x_end"].iloc[0]
     trail = h.trail(events, "border_demarcation")
-    assert trail["commitment_id"].tolist() == ["c-S1", "d-S1"] and trail["sentence"].tolist() == ["pledge 2023", "repeat 2025"]
+    assert trail["sentence_id"].tolist() == ["c-S1", "d-S1"] and trail["sentence"].tolist() == ["pledge 2023", "repeat 2025"]
     assert h.trail(events, "nothing").empty

@@ -4,7 +4,7 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from defcoop.extract.commitments import load_commitment_rules
+from defcoop.extract.sentences import load_sentence_kind_rules
 from defcoop.extract.meetings import load_mechanisms
 from defcoop.rules import cache as rulecache
 from defcoop.rules.patterns import GatedPattern, anchor_pieces, common_pieces, gated
@@ -17,8 +17,8 @@ def rule_patterns():
     found = {f"mechanism:{m}": p for m, _specific, p in mechanisms.patterns}
     found["online"] = mechanisms.online
     found.update({f"title_country:{iso2}": p for iso2, p in mechanisms.title_countries})
-    rules = load_commitment_rules()
-    found.update({f"commitments:{name}": getattr(rules, name) for name in rules.__dataclass_fields__
+    rules = load_sentence_kind_rules()
+    found.update({f"sentence_kinds:{name}": getattr(rules, name) for name in rules.__dataclass_fields__
                   if getattr(rules, name) is not None})
     return found
 

@@ -207,12 +207,12 @@ def test_override_error_stops_before_anything_is_written(tiny_corpus, tmp_path, 
 def test_override_applied_to_a_streamed_table_is_logged(tiny_corpus, tmp_path):
     overrides = tmp_path / "overrides.csv"
     overrides.write_text("table,id,field,value,note\narticles,talks,title,Border patrols,headline from print\n"
-                         "commitments,talks-S000,kind,commitment,they agreed\n", encoding="utf-8")
+                         "sentences,talks-S000,kind,commitment,they agreed\n", encoding="utf-8")
     out = tmp_path / "tables"
     result = build(tiny_corpus, out, "--overrides", str(overrides))
     assert result.returncode == 0, result.stderr
     assert rows(out, "articles")[0]["title"] == "Border patrols"
-    assert rows(out, "commitments")[0]["kind"] == "commitment"
+    assert rows(out, "sentences")[0]["kind"] == "commitment"
     log = rows(out, "overrides_log")
     assert [(row["line"], row["table"], row["new_value"]) for row in log] == [
-        ("2", "articles", "Border patrols"), ("3", "commitments", "commitment")]
+        ("2", "articles", "Border patrols"), ("3", "sentences", "commitment")]

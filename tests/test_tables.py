@@ -101,7 +101,7 @@ def test_typed_columns_when_loaded(small_corpus, monkeypatch, tmp_path):
     monkeypatch.setattr("defcoop.build.tables.INTERIM_DIR", tmp_path / "interim")
     tables = load_tables(small_corpus)
     assert str(tables["meetings"]["date_start"].dtype).startswith("datetime64")
-    assert str(tables["commitments"]["sentence_index"].dtype) == "Int64"
+    assert str(tables["sentences"]["sentence_index"].dtype) == "Int64"
 
 
 def test_inputs_hash_changes_with_the_corpus(small_corpus):

@@ -10,7 +10,7 @@ package is cheap; heavy libraries load on use.
 >>> import defcoop
 >>> tables = defcoop.load()            # doctest: +SKIP
 >>> sorted(tables)                     # doctest: +SKIP
-['agreements', 'articles', 'cleaning_log', 'commitments', 'meetings', 'participants', 'rejects']
+['agreements', 'articles', 'cleaning_log', 'sentences', 'meetings', 'participants', 'rejects']
 """
 from __future__ import annotations
 

@@ -27,8 +27,8 @@ TABLE_COLUMNS: dict[str, list[str]] = {
     ],
     "participants": ["participant_id", "meeting_id", "person", "country", "role", "name_as_written", "article_id"],
     "agreements": ["agreement_id", "meeting_id", "article_id", "kind", "subject", "sentence"],
-    "commitments": [
-        "commitment_id", "article_id", "meeting_id", "sentence_index", "sentence", "kind", "actor", "themes",
+    "sentences": [
+        "sentence_id", "article_id", "meeting_id", "sentence_index", "sentence", "kind", "actor", "themes",
     ],
     "overrides_log": ["line", "table", "id", "field", "old_value", "new_value", "note"],
 }
@@ -36,7 +36,7 @@ TABLE_NAMES = tuple(TABLE_COLUMNS)
 # The id column of each table overrides can address.
 ID_COLUMNS = {
     "articles": "article_id", "meetings": "meeting_id", "participants": "participant_id",
-    "agreements": "agreement_id", "commitments": "commitment_id",
+    "agreements": "agreement_id", "sentences": "sentence_id",
 }
 # The 15 theme ids the gold format scores (shared/eval/GOLD.md); the codebook must define each.
 CORE_THEMES: tuple[str, ...] = (
@@ -46,15 +46,33 @@ CORE_THEMES: tuple[str, ...] = (
     "defence_economy",
 )
 
-MECHANISMS = (
-    "defence_policy_dialogue", "ministerial_talks", "courtesy_call", "border_friendship_exchange",
-    "trilateral_ministers_meeting", "sideline_meeting", "border_force_talks", "repatriation_ceremony",
-    "signing_ceremony", "other",
-)
 DATE_PRECISIONS = ("day", "month", "year", "unknown")
 MEETING_FORMATS = ("in_person", "online")
-AGREEMENT_KINDS = ("cooperation_plan", "protocol", "mou", "agreement", "minutes", "joint_statement", "twinning")
-COMMITMENT_KINDS = ("commitment", "result", "statement")
+SENTENCE_KINDS = ("commitment", "result", "statement")   # what defcoop.extract.sentences returns
+
+
+def mechanism_ids() -> tuple[str, ...]:
+    """The meeting mechanism ids, in the order ``data/rules/en/mechanisms.yaml`` defines them.
+
+    >>> mechanism_ids()[0], "other" in mechanism_ids()
+    ('defence_policy_dialogue', True)
+    """
+    from defcoop.rules import load_rules
+
+    return tuple(mechanism for mechanism, _, _ in load_rules("mechanisms").examples)
+
+
+def agreement_kinds() -> tuple[str, ...]:
+    """The kinds of signed documents, in the order ``data/rules/en/agreements.yaml`` defines them.
+
+    >>> "mou" in agreement_kinds()
+    True
+    """
+    from defcoop.rules import load_rules
+
+    return tuple(kind for kind, _ in load_rules("agreements").kinds)
+
+
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 ISO2 = r"^[A-Z]{2}$"
 
@@ -63,7 +81,7 @@ INT_COLUMNS = {
     "articles": ["chars_raw", "chars_clean", "n_sentences"],
     "cleaning_log": ["line"],
     "meetings": ["edition"],
-    "commitments": ["sentence_index"],
+    "sentences": ["sentence_index"],
 }
 
 
@@ -71,8 +89,13 @@ class SchemaError(ValueError):
     """A table broke its schema; the message names the table, column and first bad rows."""
 
 
-@lru_cache(maxsize=1)
 def _schemas() -> dict:
+    """The table schemas with today's vocabularies (rebuilt when a rule file changes them)."""
+    return _schemas_for(mechanism_ids(), agreement_kinds())
+
+
+@lru_cache(maxsize=4)
+def _schemas_for(mechanisms: tuple[str, ...], agreement_kinds: tuple[str, ...]) -> dict:
     import pandera.pandas as pa
 
     def text(nullable=True, **kw):
@@ -104,7 +127,7 @@ def _schemas() -> dict:
             "meeting_id": text(**ids), "article_ids": text(nullable=False),
             "date_start": matches(ISO_DATE), "date_end": matches(ISO_DATE),
             "date_precision": one_of(DATE_PRECISIONS), "date_evidence": text(),
-            "place": text(), "country": matches(ISO2), "mechanism": one_of(MECHANISMS),
+            "place": text(), "country": matches(ISO2), "mechanism": one_of(mechanisms),
             "edition": integer, "format": one_of(MEETING_FORMATS),
             "vn_lead": text(), "kh_lead": text(), "evidence_sentence": text(),
         }, checks=pa.Check(lambda df: (df["date_start"].isna() | (df["date_start"] <= df["date_end"])).all(),
@@ -116,11 +139,11 @@ def _schemas() -> dict:
         }, strict=True, ordered=True),
         "agreements": pa.DataFrameSchema({
             "agreement_id": text(**ids), "meeting_id": text(), "article_id": text(nullable=False),
-            "kind": one_of(AGREEMENT_KINDS), "subject": text(), "sentence": text(nullable=False),
+            "kind": one_of(agreement_kinds), "subject": text(), "sentence": text(nullable=False),
         }, strict=True, ordered=True),
-        "commitments": pa.DataFrameSchema({
-            "commitment_id": text(**ids), "article_id": text(nullable=False), "meeting_id": text(),
-            "sentence_index": integer, "sentence": text(nullable=False), "kind": one_of(COMMITMENT_KINDS),
+        "sentences": pa.DataFrameSchema({
+            "sentence_id": text(**ids), "article_id": text(nullable=False), "meeting_id": text(),
+            "sentence_index": integer, "sentence": text(nullable=False), "kind": one_of(SENTENCE_KINDS),
             "actor": text(nullable=False), "themes": text(),
         }, strict=True, ordered=True),
         "overrides_log": pa.DataFrameSchema({
@@ -158,8 +181,8 @@ def validate_table(name: str, frame) -> None:
 def unique_columns(name: str) -> list[str]:
     """Columns of table `name` whose values must be unique (its id).
 
-    >>> unique_columns("commitments")
-    ['commitment_id']
+    >>> unique_columns("sentences")
+    ['sentence_id']
     """
     return [column for column, spec in _schemas()[name].columns.items() if spec.unique]
 

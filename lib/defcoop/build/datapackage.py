@@ -32,7 +32,7 @@ FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
     "cleaning_log": [("article_id", "articles", "article_id")],
     "participants": [("meeting_id", "meetings", "meeting_id"), ("article_id", "articles", "article_id")],
     "agreements": [("meeting_id", "meetings", "meeting_id"), ("article_id", "articles", "article_id")],
-    "commitments": [("article_id", "articles", "article_id"), ("meeting_id", "meetings", "meeting_id")],
+    "sentences": [("article_id", "articles", "article_id"), ("meeting_id", "meetings", "meeting_id")],
 }
 LICENSE = {
     "name": "other-closed",

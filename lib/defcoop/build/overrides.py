@@ -82,8 +82,8 @@ def _value_problem(field: str, value: str) -> str | None:
     if value == "":
         return None
     vocabularies = {
-        "mechanism": schemas.MECHANISMS, "date_precision": schemas.DATE_PRECISIONS,
-        "format": schemas.MEETING_FORMATS, "kind": schemas.AGREEMENT_KINDS + schemas.COMMITMENT_KINDS,
+        "mechanism": schemas.mechanism_ids(), "date_precision": schemas.DATE_PRECISIONS,
+        "format": schemas.MEETING_FORMATS, "kind": schemas.agreement_kinds() + schemas.SENTENCE_KINDS,
     }
     patterns = {"date_start": schemas.ISO_DATE, "date_end": schemas.ISO_DATE, "published": schemas.ISO_DATE,
                 "country": schemas.ISO2, "edition": r"^\d+$", "sentence_index": r"^\d+$"}

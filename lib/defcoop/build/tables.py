@@ -107,7 +107,7 @@ def _process_file_slim(args) -> FileResult:
 class EncodedArticle:
     """One article's rows as CSV text, encoded where it was extracted.
 
-    `linked` holds, for agreements and commitments, (meeting_key, row id, text before the
+    `linked` holds, for agreements and sentences, (meeting_key, row id, text before the
     meeting_id cell, text after it): the meeting id is known only after the merge.
     """
 
@@ -184,7 +184,7 @@ def encode_rows(name: str, rows: list[dict]) -> str:
 
 
 def encode_linked_rows(name: str, rows: list[dict]) -> list[tuple]:
-    """(meeting_key, id, head, tail) of each agreements or commitments row (see `EncodedArticle`)."""
+    """(meeting_key, id, head, tail) of each agreements or sentences row (see `EncodedArticle`)."""
 
     columns, id_column, encoder = TABLE_COLUMNS[name], ID_COLUMNS[name], _encoder()
     split = columns.index("meeting_id")
@@ -205,7 +205,7 @@ def encode_article(raw, records) -> EncodedArticle:
         article_id=records.article_id, path=raw.path, fingerprint=text_fingerprint(raw.text),
         article=encode_rows("articles", [records.article_row]),
         log=encode_rows("cleaning_log", records.log_rows), log_rows=len(records.log_rows),
-        linked={name: encode_linked_rows(name, getattr(records, name)) for name in ("agreements", "commitments")},
+        linked={name: encode_linked_rows(name, getattr(records, name)) for name in ("agreements", "sentences")},
         meetings=records.meetings,
     )
 
@@ -217,7 +217,7 @@ _WARM_UP_TEXT = ("Hanoi (VNA) - Vietnam and Cambodia agreed tointensify joint bo
 
 
 RULE_MODULES = ("defcoop.extract.dates", "defcoop.extract.themes", "defcoop.extract.agreements",
-                "defcoop.extract.commitments", "defcoop.extract.people", "defcoop.extract.places")
+                "defcoop.extract.sentences", "defcoop.extract.people", "defcoop.extract.places")
 
 
 def load_rules() -> None:
@@ -419,7 +419,7 @@ def build_tables(corpus=None, *, jobs: int = 1, progress: bool = False, override
     notebook or test sees are exactly the CSVs the CLI writes: there is one pipeline.
 
     >>> sorted(build_tables("seeds"))   # doctest: +SKIP
-    ['agreements', 'articles', 'cleaning_log', 'commitments', 'meetings', 'overrides_log', 'participants', 'rejects']
+    ['agreements', 'articles', 'cleaning_log', 'sentences', 'meetings', 'overrides_log', 'participants', 'rejects']
     """
     from defcoop.schemas import read_string_table
 
@@ -690,7 +690,7 @@ class _Overrides:
 
 
 class _MeetingLinkedSpool:
-    """Rows of a table with a meeting_id column (agreements, commitments) wait on disk until
+    """Rows of a table with a meeting_id column (agreements, sentences) wait on disk until
     meetings are merged and their meeting_id is known.
 
     Rows are validated as they arrive (meeting_id has no check but its type) and stored as
@@ -904,7 +904,7 @@ def _stream(root: Path, files: list, staging: Path, jobs: int | None, progress: 
             overrides: _Overrides, reuse: _Reuse | None = None) -> dict[str, int]:
     """Write every table into `staging` as file results arrive; return row counts by table.
 
-    Articles and cleaning_log rows go straight to their CSVs; agreements and commitments
+    Articles and cleaning_log rows go straight to their CSVs; agreements and sentences
     wait in spools for their meeting ids; only meeting candidates (for the merge), one
     fingerprint per article (for duplicates) and rejects stay in memory.
     """
@@ -913,7 +913,7 @@ def _stream(root: Path, files: list, staging: Path, jobs: int | None, progress: 
 
     articles = _TableSink("articles", staging / "articles.csv")
     log = _TableSink("cleaning_log", staging / "cleaning_log.csv")
-    spools = {name: _MeetingLinkedSpool(name, staging / f"{name}.spool") for name in ("agreements", "commitments")}
+    spools = {name: _MeetingLinkedSpool(name, staging / f"{name}.spool") for name in ("agreements", "sentences")}
     rejects: list[dict] = []
     candidates: list = []
     duplicates = DuplicateFilter()

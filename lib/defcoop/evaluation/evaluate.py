@@ -4,7 +4,7 @@ Meetings are matched within each gold article: a prediction pairs with a gold me
 when they agree on the mechanism or their dates overlap (best pairs first). Gold meetings
 marked `optional` neither reward nor penalise. On matched meetings we report the share
 with the exact date (same precision and value), place, each lead, mechanism, edition and
-format. Themes are scored per article (the union over its commitments, core ids only) and
+format. Themes are scored per article (the union over its sentences, core ids only) and
 agreements per article by kind.
 
 >>> prf(3, 1, 0)
@@ -188,7 +188,7 @@ def evaluate(gold: list[dict], tables: dict) -> Report:
                 m_fp += 1
                 report.misses.append(Miss(doc, "extra meeting", "extra meeting " + _describe_row(row)))
 
-        predicted = _article_themes(tables["commitments"], doc)
+        predicted = _article_themes(tables["sentences"], doc)
         expected = set(entry["themes"]) & set(CORE_THEMES)
         t_tp += len(predicted & expected)
         t_fp += len(predicted - expected)
@@ -243,8 +243,8 @@ def _row_value(row, name: str):
     return None if _norm(value) is None else str(value)
 
 
-def _article_themes(commitments, doc: str) -> set[str]:
-    themes = commitments.loc[commitments["article_id"] == doc, "themes"].dropna()
+def _article_themes(sentences, doc: str) -> set[str]:
+    themes = sentences.loc[sentences["article_id"] == doc, "themes"].dropna()
     return {t for value in themes for t in str(value).split(";") if t} & set(CORE_THEMES)
 
 

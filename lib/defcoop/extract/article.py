@@ -22,14 +22,14 @@ class ArticleRecords:
     log_rows: list[dict] = field(default_factory=list)
     meetings: list = field(default_factory=list)       # list[MeetingCandidate]
     agreements: list[dict] = field(default_factory=list)
-    commitments: list[dict] = field(default_factory=list)
+    sentences: list[dict] = field(default_factory=list)
 
 
 def extract_article(clean, raw) -> ArticleRecords:
     """Meetings, signed documents and classified sentences of one cleaned article."""
     from defcoop.extract.agreements import find_signed_documents
     from defcoop.ingest.clean import caption_text
-    from defcoop.extract.commitments import commitment_rows, has_vn_kh_themes, is_about_vn_kh
+    from defcoop.extract.sentences import sentence_rows, has_vn_kh_themes, is_about_vn_kh
     from defcoop.extract.dates import url_date, url_month_windows
     from defcoop.extract.meetings import extract_meetings, infer_countries
     from defcoop.extract.people import load_officials
@@ -89,7 +89,7 @@ def extract_article(clean, raw) -> ArticleRecords:
         log_rows=[log_row(entry) for entry in clean.log],
         meetings=meetings,
         agreements=_drop_repeated_documents(agreements),
-        commitments=commitment_rows(clean.article_id, sentences, mentions, relevant, meeting_key,
+        sentences=sentence_rows(clean.article_id, sentences, mentions, relevant, meeting_key,
                                     folded, countries),
     )
 

@@ -1444,7 +1444,7 @@ def meeting_id(best: MeetingCandidate) -> str:
 
 def merged_meeting_rows(candidates: list[MeetingCandidate]) -> tuple[list[dict], list[dict], dict]:
     """Merge meeting candidates: meetings rows, participants rows, and the meeting id of each
-    candidate by (article_id, key), which agreements and commitments rows link to."""
+    candidate by (article_id, key), which agreements and sentences rows link to."""
     groups = merge_candidates(candidates)
     groups.sort(key=lambda g: (_best(g).date_start or date.max, _best(g).mechanism, _best(g).article_id))
     ids: dict[tuple[str, int], str] = {}

@@ -480,7 +480,7 @@ def _year_span(years: pd.DataFrame) -> list[int]:
     return list(range(int(known.min()), int(known.max()) + 1)) if len(known) else []
 
 
-def article_themes(commitments: pd.DataFrame) -> pd.DataFrame:
+def article_themes(sentences: pd.DataFrame) -> pd.DataFrame:
     """Which themes each article mentions: one row per (article, theme), from its sentences.
 
     >>> c = pd.DataFrame({"article_id": ["a1", "a1", "a2"],
@@ -490,7 +490,7 @@ def article_themes(commitments: pd.DataFrame) -> pd.DataFrame:
     0         a1       training
     1         a1  border_patrol
     """
-    pairs = [(article, theme) for article, cell in zip(commitments.get("article_id", []), commitments.get("themes", []))
+    pairs = [(article, theme) for article, cell in zip(sentences.get("article_id", []), sentences.get("themes", []))
              for theme in _ids(cell)]
     return pd.DataFrame(pairs, columns=["article_id", "theme"]).drop_duplicates().reset_index(drop=True)
 
@@ -534,7 +534,7 @@ def to_long(counts: pd.DataFrame, value: str = "n") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["theme", "year", value])
 
 
-def theme_kinds(commitments: pd.DataFrame, themes: pd.DataFrame,
+def theme_kinds(sentences: pd.DataFrame, themes: pd.DataFrame,
                 kinds=("commitment", "result")) -> pd.DataFrame:
     """Sentences per theme and kind: what the sides pledged (`commitment`) versus what they
     report as done (`result`). Rows are theme labels in codebook order, zeros included.
@@ -548,7 +548,7 @@ def theme_kinds(commitments: pd.DataFrame, themes: pd.DataFrame,
     Training           1       1
     Maritime           0       1
     """
-    pairs = [(theme, _text(kind, UNKNOWN)) for kind, cell in zip(commitments.get("kind", []), commitments.get("themes", []))
+    pairs = [(theme, _text(kind, UNKNOWN)) for kind, cell in zip(sentences.get("kind", []), sentences.get("themes", []))
              for theme in _ids(cell)]
     counts = pd.Series(pairs, dtype="object").value_counts() if pairs else pd.Series([], dtype="int64")
     data = [[int(counts.get((theme, kind), 0)) for kind in kinds] for theme in themes["id"]]

@@ -7,7 +7,7 @@ with article id, url and date precision, so every point can be checked against i
 notebook only wires widgets to them, so every number it shows is tested here.
 
 A meeting's themes are the themes of the sentences of the articles that report it
-(`commitments.themes` of rows with that `meeting_id`). A meeting falls in a year range when
+(`sentences.themes` of rows with that `meeting_id`). A meeting falls in a year range when
 its date interval overlaps it; undated meetings are shown only when no range is set.
 
 >>> import pandas as pd
@@ -56,7 +56,7 @@ class Selection:
         return "; ".join(parts) or "all meetings"
 
 
-def meeting_themes(commitments: pd.DataFrame) -> pd.DataFrame:
+def meeting_themes(sentences: pd.DataFrame) -> pd.DataFrame:
     """Tidy (meeting_id, theme) pairs from the sentences linked to each meeting, each once.
 
     >>> c = pd.DataFrame({"meeting_id": ["m1", "m1", None], "themes": ["training;border_patrol", "training", "trilateral"]})
@@ -64,7 +64,7 @@ def meeting_themes(commitments: pd.DataFrame) -> pd.DataFrame:
     [['m1', 'border_patrol'], ['m1', 'training']]
     """
     pairs = {(meeting, theme)
-             for meeting, cell in zip(commitments["meeting_id"], commitments["themes"])
+             for meeting, cell in zip(sentences["meeting_id"], sentences["themes"])
              if isinstance(meeting, str) and meeting
              for theme in _ids(cell)}
     return pd.DataFrame(sorted(pairs), columns=["meeting_id", "theme"])
@@ -82,7 +82,7 @@ def options(tables: dict, theme_order: list[str] | None = None) -> dict:
     (['courtesy_call', 'ministerial_talks'], (2019, 2021), ['Hun Sen', 'Ngo Xuan Lich'])
     """
     meetings = tables["meetings"]
-    found = set(meeting_themes(tables["commitments"])["theme"])
+    found = set(meeting_themes(tables["sentences"])["theme"])
     themes = [t for t in theme_order if t in found] if theme_order else sorted(found)
     starts = pd.to_datetime(meetings["date_start"]).dropna()
     people = set(tables["participants"]["person"].dropna()) | set(meetings["vn_lead"].dropna()) | set(
@@ -107,7 +107,7 @@ def select_meetings(tables: dict, selection: Selection) -> pd.DataFrame:
     ['2019-03-02-courtesy_call']
     """
     meetings = tables["meetings"]
-    themes_of = meeting_themes(tables["commitments"]).groupby("meeting_id")["theme"].agg(";".join)
+    themes_of = meeting_themes(tables["sentences"]).groupby("meeting_id")["theme"].agg(";".join)
     keep = pd.Series(True, index=meetings.index)
     if selection.mechanism:
         keep &= meetings["mechanism"] == selection.mechanism
@@ -147,7 +147,7 @@ def theme_year_counts(tables: dict, selected: pd.DataFrame) -> pd.DataFrame:
     if dated.empty:
         return pd.DataFrame(dtype="int64")
     years = pd.to_datetime(dated["date_start"]).dt.year.astype(int)
-    pairs = meeting_themes(tables["commitments"])
+    pairs = meeting_themes(tables["sentences"])
     pairs = pairs[pairs["meeting_id"].isin(dated["meeting_id"])]
     year_of = dict(zip(dated["meeting_id"], years))
     pairs = pairs.assign(year=[year_of[m] for m in pairs["meeting_id"]])
@@ -173,7 +173,7 @@ def meeting_sources(tables: dict, meeting_id: str) -> pd.DataFrame:
     if row.empty:
         return pd.DataFrame(columns=columns)
     meeting = row.iloc[0]
-    sentences = tables["commitments"]
+    sentences = tables["sentences"]
     sentences = sentences[sentences["meeting_id"] == meeting_id]
     articles = tables["articles"].set_index("article_id")
     out = pd.DataFrame({
@@ -205,7 +205,7 @@ def example_tables() -> dict:
         "evidence_sentence": ["The ministers held talks in Hanoi on March 1.", "He called on Hun Sen.",
                               "They held online talks."],
     })
-    commitments = pd.DataFrame({
+    sentences = pd.DataFrame({
         "article_id": ["a1", "a1", "a1", "a2"],
         "meeting_id": ["2019-03-01-ministerial_talks", "2019-03-01-ministerial_talks", None,
                        "2021-01-08-ministerial_talks"],
@@ -218,4 +218,4 @@ def example_tables() -> dict:
     participants = pd.DataFrame({"meeting_id": ["2019-03-02-courtesy_call"], "person": ["Hun Sen"]})
     articles = pd.DataFrame({"article_id": ["a1", "a2"], "url": ["https://example.org/a1", None],
                              "published": pd.to_datetime(["2019-03-02", "2021-01-09"]), "language": ["en", "en"]})
-    return {"meetings": meetings, "commitments": commitments, "participants": participants, "articles": articles}
+    return {"meetings": meetings, "sentences": sentences, "participants": participants, "articles": articles}

@@ -150,20 +150,20 @@ def _period_label(starts: pd.Series, ends: pd.Series) -> pd.Series:
     return pd.Series(labels, index=starts.index, dtype="string")
 
 
-def find_document_mentions(commitments: pd.DataFrame, meetings: pd.DataFrame) -> pd.DataFrame:
+def find_document_mentions(sentences: pd.DataFrame, meetings: pd.DataFrame) -> pd.DataFrame:
     """Plans and protocols named with a period in any sentence, e.g. "the protocol ... for 2015-2019".
 
     One row per mention, with the commitment (sentence) id, article, meeting and its date.
 
-    >>> c = pd.DataFrame({"commitment_id": ["x-S001"], "article_id": ["x"], "meeting_id": ["m1"],
+    >>> c = pd.DataFrame({"sentence_id": ["x-S001"], "article_id": ["x"], "meeting_id": ["m1"],
     ...     "sentence": ["They carried out the Protocol for 2020-2024 period and the 2021 Cooperation Plan."]})
     >>> m = pd.DataFrame({"meeting_id": ["m1"], "date_start": pd.to_datetime(["2021-01-08"])})
     >>> find_document_mentions(c, m)[["kind", "period"]].to_dict("records")
     [{'kind': 'protocol', 'period': '2020-2024'}, {'kind': 'cooperation_plan', 'period': '2021'}]
     """
-    columns = ["commitment_id", "article_id", "meeting_id", "kind", "period", "start_year", "end_year", "date", "sentence"]
+    columns = ["sentence_id", "article_id", "meeting_id", "kind", "period", "start_year", "end_year", "date", "sentence"]
     found = []
-    for row in commitments[["commitment_id", "article_id", "meeting_id", "sentence"]].itertuples(index=False):
+    for row in sentences[["sentence_id", "article_id", "meeting_id", "sentence"]].itertuples(index=False):
         if pd.isna(row.sentence):
             continue
         hits, taken = [], []
@@ -177,7 +177,7 @@ def find_document_mentions(commitments: pd.DataFrame, meetings: pd.DataFrame) ->
                 if start_year is not None:
                     hits.append((span[0], kind, start_year, end_year))
         for _, kind, start_year, end_year in sorted(hits):
-            found.append({"commitment_id": row.commitment_id, "article_id": row.article_id,
+            found.append({"sentence_id": row.sentence_id, "article_id": row.article_id,
                           "meeting_id": row.meeting_id, "kind": kind, "start_year": start_year,
                           "end_year": end_year, "sentence": row.sentence})
     rows = pd.DataFrame(found, columns=[c for c in columns if c not in ("period", "date")])
@@ -211,7 +211,7 @@ def document_timeline(signed: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFr
 
     >>> s = pd.DataFrame({"agreement_id": ["x-A1"], "meeting_id": ["m1"], "kind": ["cooperation_plan"],
     ...     "period": ["2021"], "start_year": [2021], "end_year": [2021], "date": pd.to_datetime(["2021-01-08"])})
-    >>> m = pd.DataFrame({"commitment_id": ["x-S3"], "kind": ["protocol"], "period": ["2020-2024"],
+    >>> m = pd.DataFrame({"sentence_id": ["x-S3"], "kind": ["protocol"], "period": ["2020-2024"],
     ...     "start_year": [2020], "end_year": [2024], "date": pd.to_datetime(["2021-01-08"])})
     >>> document_timeline(s, m)[["document", "status", "y"]].to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
     [{'document': 'Protocol 2020-2024', 'status': 'mentioned as being implemented', 'y': 0},
@@ -221,7 +221,7 @@ def document_timeline(signed: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFr
                "mentioned_in", "first_seen", "y"]
     key = ["kind", "period", "start_year", "end_year"]
     both = pd.concat([signed[key + ["date"]].assign(signed_id=signed["agreement_id"], meeting=signed["meeting_id"]),
-                      mentions[key + ["date"]].assign(mention_id=mentions["commitment_id"])], ignore_index=True)
+                      mentions[key + ["date"]].assign(mention_id=mentions["sentence_id"])], ignore_index=True)
     if both.empty:
         return pd.DataFrame(columns=columns)
     for column in ("signed_id", "meeting", "mention_id"):
@@ -246,14 +246,14 @@ def document_marks(timeline: pd.DataFrame, signed: pd.DataFrame, mentions: pd.Da
     """Points for the Gantt: when each document was signed or mentioned (dated ones only), on its row.
 
     >>> t = pd.DataFrame({"kind": ["protocol"], "period": ["2020-2024"], "y": [0]})
-    >>> m = pd.DataFrame({"commitment_id": ["x-S3"], "kind": ["protocol"], "period": ["2020-2024"],
+    >>> m = pd.DataFrame({"sentence_id": ["x-S3"], "kind": ["protocol"], "period": ["2020-2024"],
     ...                   "date": pd.to_datetime(["2021-01-01"])})
     >>> document_marks(t, m.iloc[0:0].assign(agreement_id=[]), m)[["id", "mark", "x", "y"]].to_dict("records")
     [{'id': 'x-S3', 'mark': 'mentioned', 'x': 2021.0, 'y': 0}]
     """
     columns = ["id", "mark", "date", "x", "y"]
     parts = [signed[["kind", "period", "date"]].assign(id=signed["agreement_id"], mark="signed"),
-             mentions[["kind", "period", "date"]].assign(id=mentions["commitment_id"], mark="mentioned")]
+             mentions[["kind", "period", "date"]].assign(id=mentions["sentence_id"], mark="mentioned")]
     points = pd.concat([p for p in parts if not p.empty], ignore_index=True) if any(not p.empty for p in parts) \
         else pd.DataFrame(columns=["kind", "period", "date", "id", "mark"])
     points = points.merge(timeline[["kind", "period", "y"]], on=["kind", "period"], how="inner")
@@ -501,23 +501,23 @@ def edge_weights(edges: pd.DataFrame) -> pd.DataFrame:
 
 # --- 06 commitment ledger --------------------------------------------------------------------------
 
-def theme_events(commitments: pd.DataFrame, meetings: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+def theme_events(sentences: pd.DataFrame, meetings: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Pledges ("commitment" rows) and reported results ("result" rows), one row per theme.
 
     `date` is the reported meeting's start date, else the article's publication date, else NaT
     (`date_source` says which). Year-precision meetings are dated 1 January of their year.
 
-    >>> c = pd.DataFrame({"commitment_id": ["x-S1", "x-S2"], "article_id": ["x", "x"], "meeting_id": ["m1", "m1"],
+    >>> c = pd.DataFrame({"sentence_id": ["x-S1", "x-S2"], "article_id": ["x", "x"], "meeting_id": ["m1", "m1"],
     ...                   "kind": ["commitment", "statement"], "themes": ["training;border_patrol", "training"]})
     >>> m = pd.DataFrame({"meeting_id": ["m1"], "date_start": pd.to_datetime(["2021-01-08"])})
     >>> a = pd.DataFrame({"article_id": ["x"], "published": pd.to_datetime([None])})
-    >>> theme_events(c, m, a)[["commitment_id", "theme", "kind", "date_source"]].to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
-    [{'commitment_id': 'x-S1', 'theme': 'training', 'kind': 'commitment', 'date_source': 'meeting'},
-     {'commitment_id': 'x-S1', 'theme': 'border_patrol', 'kind': 'commitment', 'date_source': 'meeting'}]
+    >>> theme_events(c, m, a)[["sentence_id", "theme", "kind", "date_source"]].to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'sentence_id': 'x-S1', 'theme': 'training', 'kind': 'commitment', 'date_source': 'meeting'},
+     {'sentence_id': 'x-S1', 'theme': 'border_patrol', 'kind': 'commitment', 'date_source': 'meeting'}]
     """
-    columns = ["commitment_id", "article_id", "meeting_id", "date", "date_source", "date_precision", "kind", "theme",
+    columns = ["sentence_id", "article_id", "meeting_id", "date", "date_source", "date_precision", "kind", "theme",
                "sentence"]
-    rows = commitments[commitments["kind"].isin(["commitment", "result"]) & commitments["themes"].notna()]
+    rows = sentences[sentences["kind"].isin(["commitment", "result"]) & sentences["themes"].notna()]
     rows = rows.assign(theme=rows["themes"].astype(str).str.split(";")).explode("theme")
     rows = rows[rows["theme"].str.strip() != ""]
     precision = meetings["date_precision"] if "date_precision" in meetings else pd.Series("day", index=meetings.index)
@@ -545,7 +545,7 @@ def commitment_ledger(events: pd.DataFrame) -> pd.DataFrame:
     Status: "reported done", "repeated" or "not heard of again".
     Rows with no date cannot be ordered; they are counted in `undated_rows` and left out.
 
-    >>> e = pd.DataFrame({"commitment_id": ["a-S1", "b-S4", "c-S2"], "article_id": ["a", "b", "c"],
+    >>> e = pd.DataFrame({"sentence_id": ["a-S1", "b-S4", "c-S2"], "article_id": ["a", "b", "c"],
     ...     "date": pd.to_datetime(["2016-10-21", "2021-01-08", "2023-11-13"]),
     ...     "kind": ["commitment", "commitment", "result"], "theme": ["training"] * 3})
     >>> commitment_ledger(e)[["times_repeated", "lag_days", "lag_years", "status"]].to_dict("records")
@@ -556,13 +556,13 @@ def commitment_ledger(events: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for theme, group in events.groupby("theme", sort=False):
         dated = group[group["date"].notna()]
-        pledges = dated[dated["kind"] == "commitment"].sort_values(["date", "commitment_id"])
+        pledges = dated[dated["kind"] == "commitment"].sort_values(["date", "sentence_id"])
         if pledges.empty:
             continue
         first = pledges["date"].iloc[0]
         later = dated[dated["date"] > first]
         repeats = later[later["kind"] == "commitment"]
-        results = later[later["kind"] == "result"].sort_values(["date", "commitment_id"])
+        results = later[later["kind"] == "result"].sort_values(["date", "sentence_id"])
         done = results["date"].iloc[0] if not results.empty else pd.NaT
         lag = (done - first).days if not pd.isna(done) else pd.NA
         precisions = [pledges["date_precision"].iloc[0] if "date_precision" in pledges else "day"]
@@ -570,10 +570,10 @@ def commitment_ledger(events: pd.DataFrame) -> pd.DataFrame:
             precisions.append(results["date_precision"].iloc[0] if "date_precision" in results else "day")
         rows.append({
             "theme": theme, "first_pledged": first,
-            "pledge_ids": _join_ids(pledges[pledges["date"] == first]["commitment_id"]),
-            "times_repeated": repeats["article_id"].nunique(), "repeat_ids": _join_ids(repeats["commitment_id"]),
+            "pledge_ids": _join_ids(pledges[pledges["date"] == first]["sentence_id"]),
+            "times_repeated": repeats["article_id"].nunique(), "repeat_ids": _join_ids(repeats["sentence_id"]),
             "first_reported_done": done,
-            "result_ids": _join_ids(results[results["date"] == done]["commitment_id"]) if not pd.isna(done) else "",
+            "result_ids": _join_ids(results[results["date"] == done]["sentence_id"]) if not pd.isna(done) else "",
             "lag_days": lag, "lag_years": round(lag / 365.25, 1) if not pd.isna(lag) else pd.NA,
             "lag_precision": max(precisions, key=_precision_rank) if not pd.isna(lag) else pd.NA,
             "status": "reported done" if not pd.isna(done) else "repeated" if not repeats.empty else "not heard of again",
@@ -598,7 +598,7 @@ def ledger_points(events: pd.DataFrame, ledger: pd.DataFrame) -> pd.DataFrame:
     `y` follows the ledger order (first pledged first); `mark` is "pledge" or "reported result";
     `sentences` counts the rows behind a dot and `ids` lists them.
 
-    >>> e = pd.DataFrame({"commitment_id": ["a-S1", "a-S2"], "article_id": ["a", "a"], "meeting_id": ["m", "m"],
+    >>> e = pd.DataFrame({"sentence_id": ["a-S1", "a-S2"], "article_id": ["a", "a"], "meeting_id": ["m", "m"],
     ...     "date": pd.to_datetime(["2021-01-08"] * 2), "kind": ["commitment"] * 2, "theme": ["training"] * 2})
     >>> ledger_points(e, pd.DataFrame({"theme": ["training"]}))[["mark", "sentences", "ids", "y"]].to_dict("records")
     [{'mark': 'pledge', 'sentences': 2, 'ids': 'a-S1;a-S2', 'y': 0}]
@@ -609,7 +609,7 @@ def ledger_points(events: pd.DataFrame, ledger: pd.DataFrame) -> pd.DataFrame:
     if rows.empty:
         return pd.DataFrame(columns=columns)
     points = rows.groupby(["theme", "article_id", "meeting_id", "date", "kind"], dropna=False, sort=False).agg(
-        sentences=("commitment_id", "size"), ids=("commitment_id", _join_ids)).reset_index()
+        sentences=("sentence_id", "size"), ids=("sentence_id", _join_ids)).reset_index()
     points = points.assign(mark=points["kind"].map({"commitment": "pledge", "result": "reported result"}),
                            x=decimal_year(points["date"]), y=points["theme"].map(y_of).astype(int))
     return points.sort_values(["y", "date", "mark"]).reset_index(drop=True)[columns]
@@ -618,7 +618,7 @@ def ledger_points(events: pd.DataFrame, ledger: pd.DataFrame) -> pd.DataFrame:
 def events_by_article(events: pd.DataFrame) -> pd.DataFrame:
     """Where the ledger's rows come from: per article, its meeting, date and counts of pledge and result rows.
 
-    >>> e = pd.DataFrame({"commitment_id": ["a-S1", "a-S2"], "article_id": ["a", "a"], "meeting_id": ["m", "m"],
+    >>> e = pd.DataFrame({"sentence_id": ["a-S1", "a-S2"], "article_id": ["a", "a"], "meeting_id": ["m", "m"],
     ...     "date": pd.to_datetime(["2021-01-08"] * 2), "kind": ["commitment", "result"], "theme": ["training"] * 2})
     >>> events_by_article(e)[["article_id", "pledge_rows", "result_rows", "themes"]].to_dict("records")
     [{'article_id': 'a', 'pledge_rows': 1, 'result_rows': 1, 'themes': 'training'}]
@@ -678,12 +678,12 @@ def lag_segments(ledger: pd.DataFrame) -> pd.DataFrame:
 def trail(events: pd.DataFrame, theme: str) -> pd.DataFrame:
     """Every pledge and result row on one theme, in date order (undated last), with its sentence.
 
-    >>> e = pd.DataFrame({"commitment_id": ["b-S1", "a-S1"], "article_id": ["b", "a"], "meeting_id": ["mb", "ma"],
+    >>> e = pd.DataFrame({"sentence_id": ["b-S1", "a-S1"], "article_id": ["b", "a"], "meeting_id": ["mb", "ma"],
     ...     "date": pd.to_datetime(["2025-01-01", "2023-11-13"]), "kind": ["commitment"] * 2,
     ...     "theme": ["border_demarcation"] * 2, "sentence": ["later", "first"]})
-    >>> trail(e, "border_demarcation")["commitment_id"].tolist()
+    >>> trail(e, "border_demarcation")["sentence_id"].tolist()
     ['a-S1', 'b-S1']
     """
-    columns = ["date", "commitment_id", "meeting_id", "kind", "sentence"]
-    rows = events[events["theme"] == theme].sort_values(["date", "commitment_id"], na_position="last")
+    columns = ["date", "sentence_id", "meeting_id", "kind", "sentence"]
+    rows = events[events["theme"] == theme].sort_values(["date", "sentence_id"], na_position="last")
     return rows[columns].reset_index(drop=True)

@@ -292,7 +292,7 @@ def rules_path(name: str, lang: str = "en") -> Path:
 PARSERS = {
     "themes": "defcoop.extract.themes:parse_codebook",
     "agreements": "defcoop.extract.agreements:parse_agreements",
-    "commitments": "defcoop.extract.commitments:parse_commitments",
+    "sentence_kinds": "defcoop.extract.sentences:parse_sentence_kinds",
     "boilerplate": "defcoop.ingest.clean:parse_boilerplate",
     "mechanisms": "defcoop.extract.meetings:parse_mechanisms",
 }

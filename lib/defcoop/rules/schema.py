@@ -1,4 +1,4 @@
-"""Checks for rule files of a format of their own (agreements.yaml, commitments.yaml,
+"""Checks for rule files of a format of their own (agreements.yaml, sentence_kinds.yaml,
 boilerplate.yaml): the keys a module reads, each with the type it needs.
 
 A parser registered in `defcoop.rules.PARSERS` describes its file as a schema, a mapping of

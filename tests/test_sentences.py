@@ -1,7 +1,7 @@
 """Commitments: sentence kind, actor, and when sentences get no themes."""
 import pytest
 
-from defcoop.extract.commitments import (about_other_countries, classify_sentence, commitment_rows, is_about_vn_kh,
+from defcoop.extract.sentences import (about_other_countries, classify_sentence, sentence_rows, is_about_vn_kh,
                                  sentence_actor)
 from defcoop.extract.people import load_officials
 
@@ -57,7 +57,7 @@ def test_sentence_only_about_other_countries():
 
 def rows(sentences, relevant=True):
     mentions = load_officials().find_people(sentences)
-    return commitment_rows("art", sentences, mentions, relevant, None)
+    return sentence_rows("art", sentences, mentions, relevant, None)
 
 
 def test_irrelevant_article_sentences_carry_no_themes():
@@ -74,7 +74,7 @@ def test_sentence_about_other_countries_carries_no_themes_in_a_relevant_article(
 
 def test_one_row_per_sentence_with_ids_kind_and_actor():
     result = rows(["Vietnam and Cambodia held talks.", "The two sides will step up personnel training."])
-    assert [r["commitment_id"] for r in result] == ["art-S000", "art-S001"]
+    assert [r["sentence_id"] for r in result] == ["art-S000", "art-S001"]
     assert [r["sentence_index"] for r in result] == ["0", "1"]
     assert result[1]["kind"] == "commitment" and result[1]["actor"] == "joint"
     assert result[1]["themes"] == "training"
@@ -105,21 +105,21 @@ COMMITMENTS_OK = ("commitment: ['\\bwill\\b']\nresult: ['\\bwere held\\b']\nresu
     (COMMITMENTS_OK + "parties_subject: [2]\n", r"x\.yaml:5: 'parties_subject': 2 must be a string"),
 ])
 def test_a_broken_commitments_file_is_reported_with_file_and_line(text, message):
-    from defcoop.extract.commitments import parse_commitments
+    from defcoop.extract.sentences import parse_sentence_kinds
     from defcoop.rules import RuleFileError
 
     with pytest.raises(RuleFileError, match=f"^{message}"):
-        parse_commitments(text, "x.yaml")
+        parse_sentence_kinds(text, "x.yaml")
 
 
 def test_the_commitments_file_is_read_through_the_one_loader_and_from_a_given_path(tmp_path):
-    from defcoop.extract.commitments import CommitmentRules, load_commitment_rules
+    from defcoop.extract.sentences import SentenceKindRules, load_sentence_kind_rules
     from defcoop.rules import load_rules
 
-    assert isinstance(load_rules("commitments"), CommitmentRules) and load_commitment_rules() is load_rules("commitments")
-    file = tmp_path / "commitments.yaml"
+    assert isinstance(load_rules("sentence_kinds"), SentenceKindRules) and load_sentence_kind_rules() is load_rules("sentence_kinds")
+    file = tmp_path / "sentence_kinds.yaml"
     file.write_text(COMMITMENTS_OK, encoding="utf-8")
-    rules = load_commitment_rules(file)
+    rules = load_sentence_kind_rules(file)
     assert rules.parties_subject is None and rules.commitment.pattern == "(?:\\bwill\\b)"
     assert classify_sentence("Both sides will meet.", rules) == "commitment"
     assert classify_sentence("Talks were held.", rules) == "result"

@@ -25,7 +25,7 @@ PARTIES = ("VN", "KH", "LA")
 
 
 @dataclass(frozen=True)
-class CommitmentRules:
+class SentenceKindRules:
     commitment: GatedPattern
     result: GatedPattern
     result_overrides_commitment: GatedPattern
@@ -33,7 +33,7 @@ class CommitmentRules:
     parties_subject: GatedPattern | None = None
 
 
-# What commitments.yaml must hold: the keys parse_commitments reads, each a list of regexes.
+# What sentence_kinds.yaml must hold: the keys parse_sentence_kinds reads, each a list of regexes.
 SCHEMA = {
     "version": optional(INTEGER),
     "commitment": REGEXES,
@@ -44,33 +44,33 @@ SCHEMA = {
 }
 
 
-def parse_commitments(text: str, source: str) -> CommitmentRules:
-    """Validate the text of commitments.yaml (see `SCHEMA`) and compile each list of patterns
+def parse_sentence_kinds(text: str, source: str) -> SentenceKindRules:
+    """Validate the text of sentence_kinds.yaml (see `SCHEMA`) and compile each list of patterns
     into one gated alternation; a problem is a `RuleFileError` naming file and line.
 
-    >>> parse_commitments("commitment: ['\\\\bwill\\\\b']\\nresult: ['(done']\\n", "x.yaml")
+    >>> parse_sentence_kinds("commitment: ['\\\\bwill\\\\b']\\nresult: ['(done']\\n", "x.yaml")
     Traceback (most recent call last):
     ...
     defcoop.rules.RuleFileError: x.yaml:2: 'result': bad pattern '(done': missing ), unterminated subpattern at position 0
     """
     spec = check_schema(text, source, SCHEMA)
-    return CommitmentRules(**{key: gated(alternation(spec[key])) for key in CommitmentRules.__dataclass_fields__
+    return SentenceKindRules(**{key: gated(alternation(spec[key])) for key in SentenceKindRules.__dataclass_fields__
                               if spec.get(key)})
 
 
-@cached_by_content(lambda: rules_path("commitments"))
-def _load_path(file: Path) -> CommitmentRules:
-    return parse_file(file, "commitments")
+@cached_by_content(lambda: rules_path("sentence_kinds"))
+def _load_path(file: Path) -> SentenceKindRules:
+    return parse_file(file, "sentence_kinds")
 
 
-def load_commitment_rules(path: str | os.PathLike | None = None) -> CommitmentRules:
-    """The rules of data/rules/en/commitments.yaml (or of the file at `path`), parsed once per content."""
+def load_sentence_kind_rules(path: str | os.PathLike | None = None) -> SentenceKindRules:
+    """The rules of data/rules/en/sentence_kinds.yaml (or of the file at `path`), parsed once per content."""
     if path is None:
-        return load_rules("commitments")
+        return load_rules("sentence_kinds")
     return _load_path(os.path.abspath(path))
 
 
-def classify_sentence(sentence: str, rules: CommitmentRules | None = None, folded: str | None = None) -> str:
+def classify_sentence(sentence: str, rules: SentenceKindRules | None = None, folded: str | None = None) -> str:
     """commitment (agreed, pledged, will do), result (reported as done) or statement.
 
     `folded` is ``fold(sentence)`` when the caller has it (an article folds each sentence once).
@@ -78,7 +78,7 @@ def classify_sentence(sentence: str, rules: CommitmentRules | None = None, folde
     >>> classify_sentence("Almost all contents in the 2020 Cooperation Plan were implemented effectively.")
     'result'
     """
-    rules = rules or load_commitment_rules()
+    rules = rules or load_sentence_kind_rules()
     folded = fold(sentence) if folded is None else folded
     is_result = bool(rules.result.search(folded))
     if rules.result_overrides_commitment.search(folded) and is_result:
@@ -88,7 +88,7 @@ def classify_sentence(sentence: str, rules: CommitmentRules | None = None, folde
     return "result" if is_result else "statement"
 
 
-def sentence_actor(sentence: str, people_countries: list[tuple[int, str]], rules: CommitmentRules | None = None,
+def sentence_actor(sentence: str, people_countries: list[tuple[int, str]], rules: SentenceKindRules | None = None,
                    folded: str | None = None, countries: list | None = None) -> str:
     """joint when both sides act, else the country of the first person or country named early on.
 
@@ -98,7 +98,7 @@ def sentence_actor(sentence: str, people_countries: list[tuple[int, str]], rules
     >>> sentence_actor("Both sides agreed to boost patrols.", [])
     'joint'
     """
-    rules = rules or load_commitment_rules()
+    rules = rules or load_sentence_kind_rules()
     folded = fold(sentence) if folded is None else folded
     if rules.joint_actor.search(folded[:SUBJECT_CHARS]):
         return "joint"
@@ -148,7 +148,7 @@ def has_vn_kh_themes(countries: list[list], reports_meeting: bool) -> bool:
     return reports_meeting or sum(any(iso2 == "KH" for iso2, *_ in hits) for hits in countries) >= MIN_CAMBODIA_SENTENCES
 
 
-def about_other_countries(sentence: str, rules: CommitmentRules | None = None, folded: str | None = None,
+def about_other_countries(sentence: str, rules: SentenceKindRules | None = None, folded: str | None = None,
                           countries: list | None = None) -> bool:
     """A sentence that names only countries other than the three parties (a teaser, another story),
     or whose subject is another country dealing with only one of Vietnam and Cambodia ("The
@@ -166,7 +166,7 @@ def about_other_countries(sentence: str, rules: CommitmentRules | None = None, f
     >>> about_other_countries("Cambodia thanked Japan for the training.")
     False
     """
-    rules = rules or load_commitment_rules()
+    rules = rules or load_sentence_kind_rules()
     folded = fold(sentence) if folded is None else folded
     if rules.parties_subject is not None and rules.parties_subject.search(folded):
         return False
@@ -178,7 +178,7 @@ def about_other_countries(sentence: str, rules: CommitmentRules | None = None, f
     return bool(early) and min(early)[1] not in PARTIES and len(named & {"VN", "KH"}) < 2
 
 
-def commitment_rows(article_id: str, sentences: list[str], mentions: list, relevant: bool,
+def sentence_rows(article_id: str, sentences: list[str], mentions: list, relevant: bool,
                     meeting_key: int | None, folded: list[str] | None = None,
                     countries: list[list] | None = None) -> list[dict]:
     """One row per sentence: kind, actor and ';'-joined themes.
@@ -189,7 +189,7 @@ def commitment_rows(article_id: str, sentences: list[str], mentions: list, relev
     from defcoop.extract.themes import load_codebook
 
     codebook = load_codebook()
-    rules = load_commitment_rules()
+    rules = load_sentence_kind_rules()
     folded = [fold(s) for s in sentences] if folded is None else folded
     countries = [_countries_of(s, f) for s, f in zip(sentences, folded)] if countries is None else countries
     people_by_sentence: dict[int, list[tuple[int, str]]] = {}
@@ -200,7 +200,7 @@ def commitment_rows(article_id: str, sentences: list[str], mentions: list, relev
         themes = (codebook.themes_for_folded(folded_sentence)
                   if relevant and not about_other_countries(sentence, rules, folded_sentence, named) else ())
         rows.append({
-            "commitment_id": f"{article_id}-S{index:03d}",
+            "sentence_id": f"{article_id}-S{index:03d}",
             "article_id": article_id,
             "meeting_key": meeting_key,
             "sentence_index": str(index),
