@@ -41,6 +41,8 @@ def module_path(name: str) -> str:
     if len(found) != 1:
         raise SystemExit(f"--modules: {name!r} names {len(found)} modules of lib/defcoop: {found}")
     return found[0]
+
+
 # Build through a subprocess (they run the installed package, not the mutant), only time/IO, or
 # read the source files as text.
 NOT_IN_RUN = ("tests/e2e", "tests/test_notebooks.py", "tests/test_robustness.py", "tests/test_cli.py",
