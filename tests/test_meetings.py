@@ -138,6 +138,13 @@ def test_edition_ordinals(sentences, expected):
     assert find_edition(sentences, mechanism, RULES) == expected
 
 
+def test_a_numbered_joint_patrol_is_a_joint_event_with_its_number_as_edition():
+    sentences = ["The 40th annual joint naval patrol of the Vietnamese and Cambodian navies took place on April 3 and 4."]
+    assert find_trigger(sentences, RULES) == (0, "other")
+    assert find_edition(sentences, "other", RULES) == 40
+    assert find_edition(["The two navies concluded the 61st joint patrol on May 2."], "other", RULES) == 61
+
+
 def test_ordinal_of_another_meeting_is_ignored():
     sentences = ["Gen. Giang met Gen. Tea Seiha on the sidelines of the 18th ASEAN Defence Ministers' Meeting."]
     assert find_edition(sentences, "sideline_meeting", RULES) is None

@@ -39,7 +39,7 @@ class MeetingCues(NamedTuple):
     ordinal_words: dict            # ordinal word -> number ("eighth" -> 8)
     ordinal: str                   # regex text of an ordinal, word or figures, as group `ordinal`
     edition_word: str              # regex text
-    edition_noun_adjectives: str   # regex text of one such word and the space after it
+    edition_noun_adjectives: str   # regex text of one such word and the space after it (up to three are allowed)
     future_cue: re.Pattern
     place_cue: re.Pattern
     country_cue: re.Pattern
@@ -600,7 +600,7 @@ def find_edition(sentences: list[str], mechanism: str, rules: MechanismRules,
     if nouns:
         # an edition noun takes its ordinal right before it ("their 6th talks"), not across a name
         # ("the 19th ASEAN Chiefs of Defence Forces' Meeting" numbers that meeting)
-        attached.append(re.compile(r"\b" + cues.ordinal + r"\s+(?:" + cues.edition_noun_adjectives + ")?(?:"
+        attached.append(re.compile(r"\b" + cues.ordinal + r"\s+(?:" + cues.edition_noun_adjectives + "){0,3}(?:"
                                    + "|".join(re.escape(noun) for noun in nouns) + r")\b"))
 
     def ordinals(folded_sentence: str) -> list[int]:
