@@ -388,6 +388,16 @@ def test_leads_roles_on_the_meeting_day_refine_the_mechanism():
         "other"                                           # then the army's commander
 
 
+def test_an_undated_meetings_leads_have_the_roles_the_article_writes():
+    # officials.csv lists Thang only as a deputy defence minister; the article calls him a region's commander
+    sentences = ["The delegation was led by Commander of Military Region 7 Lieutenant General Nguyen Truong Thang.",
+                 "At a meeting with General Chay Saingyun, Permanent Secretary of State, Thang thanked Cambodia."]
+    assert only_meeting(sentences).mechanism == "other"
+    thang = next(m for m in OFFICIALS.find_people(sentences) if m.sentence_index == 1 and m.country == "VN")
+    yun = next(m for m in OFFICIALS.find_people(sentences) if m.country == "KH")
+    assert refine_mechanism("ministerial_talks", [thang, yun], OFFICIALS, RULES) == "ministerial_talks"
+
+
 def test_talks_with_an_ambassador_are_other():
     ambassador = PersonMention("Vu Quang Minh", "Vu Quang Minh", "VN", "other_official", 0, 0, 10, "title")
     banh = PersonMention("Tea Banh", "Tea Banh", "KH", "", 0, 20, 28, "alias")

@@ -789,16 +789,46 @@ def has_defence_lead(leads: list, officials, rules: MechanismRules) -> bool:
     return False
 
 
-def _roles_held(officials, person: str, when: date | None) -> list[str]:
-    """The roles `person` held on `when`; every role they ever held when there is no date, or
-    when officials.csv has no term of theirs covering it (a post the table does not list)."""
+def _roles_held(officials, person: str, when: date | None, written: str | None = None) -> list[str]:
+    """The roles `person` held on `when`. When there is no date, or officials.csv has no term of
+    theirs covering it (a post the table does not list): the role the article writes next to
+    their name (`written`, see `written_roles`), else every role they ever held."""
     terms = officials.roles_of(person)
     held = [term.role for term in terms if when is not None and term.covers(when)]
-    return held or [term.role for term in terms]
+    return held or ([written] if written else [term.role for term in terms])
+
+
+def written_roles(leads: list, mentions: list, sentences: list[str], officials) -> dict[str, str]:
+    """Each lead's role as the article writes it next to one of their names, listed in
+    officials.csv for them or not: the title at the lead's own mention first, then at their
+    other mentions in reading order ("the delegation, led by Commander of Military Region 7
+    Lieutenant General A, ... At a meeting with B, A said"). Leads found by a title are left out
+    (their role is that title's already).
+
+    >>> from defcoop.extract.people import load_officials
+    >>> officials = load_officials()
+    >>> sentences = ["The delegation was led by Commander of Military Region 7 Nguyen Truong Thang.",
+    ...              "At a meeting with Chay Saingyun, Thang thanked Cambodia."]
+    >>> mentions = officials.find_people(sentences)
+    >>> written_roles([m for m in mentions if m.sentence_index == 1], mentions, sentences, officials)
+    {'Nguyen Truong Thang': 'service_commander'}
+    """
+    found = {}
+    for lead in leads:
+        if lead is None or lead.matched == "title":
+            continue
+        own = sorted((m for m in mentions if m.person == lead.person),
+                     key=lambda m: (m != lead, m.sentence_index, m.start))
+        for mention in own:
+            role = officials.written_role(sentences[mention.sentence_index], mention, held_only=False)
+            if role:
+                found[lead.person] = role
+                break
+    return found
 
 
 def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRules, context: str = "",
-                     when: date | None = None) -> str:
+                     when: date | None = None, written: dict[str, str] | None = None) -> str:
     """Turn a generic "talks"/"meeting" into courtesy call, border-force talks or ministerial talks.
 
     A head of state, government, party or legislature on either side makes a courtesy call.
@@ -810,16 +840,18 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
     ministerial talks are the ministers'. Talks whose leads go unnamed, and `other` events
     (ceremonies, drills), are border-force talks at border-force level, else `other`. Known
     leads' roles are those they held on `when` (Hun Manet led the army before he was prime
-    minister); with no date, any they ever held.
+    minister); with no date, any they ever held, unless the article writes their role next to
+    their name (`written`, person -> role: `written_roles`).
     """
     from defcoop.extract.people import rank_of
 
     present = [m for m in leads if m is not None]
     if mechanism == "other" or (not present and not rules.is_specific(mechanism)):
-        return "border_force_talks" if _border_force_event(leads, officials, rules, context, when) else "other"
+        return "border_force_talks" if _border_force_event(leads, officials, rules, context, when, written) else "other"
     if rules.is_specific(mechanism):
         return mechanism
-    roles = [_roles_held(officials, m.person, when) for m in present if m.matched != "title"]
+    written = written or {}
+    roles = [_roles_held(officials, m.person, when, written.get(m.person)) for m in present if m.matched != "title"]
     if any(min((rank_of(r) for r in person_roles), default=99) <= rules.courtesy_call_max_rank
            for person_roles in roles):
         return "courtesy_call"
@@ -839,7 +871,8 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
     return mechanism
 
 
-def _border_force_event(leads: list, officials, rules: MechanismRules, context: str, when: date | None) -> bool:
+def _border_force_event(leads: list, officials, rules: MechanismRules, context: str, when: date | None,
+                        written: dict[str, str] | None = None) -> bool:
     """Whether a ceremony, handover or drill (`other`) is one of border forces: the trigger and
     the sentences after it name border guards, military regions or the gendarmerie, and no lead
     is a defence minister or above ("the Svay Rieng gendarmerie handed test kits to the Moc Bai
@@ -849,7 +882,8 @@ def _border_force_event(leads: list, officials, rules: MechanismRules, context: 
     if rules.border_force_context is None or not rules.border_force_context.search(fold(context)):
         return False
     for lead in (m for m in leads if m is not None):
-        roles = _roles_held(officials, lead.person, when) if lead.matched != "title" else [lead.role]
+        roles = _roles_held(officials, lead.person, when, (written or {}).get(lead.person)) \
+            if lead.matched != "title" else [lead.role]
         if min((rank_of(r) for r in roles if r), default=99) <= rules.ministerial_max_rank:
             return False
     return True
@@ -1041,7 +1075,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         return []
     window, window_folded = sentences[index:window_end], folded[index:window_end]
     named_mechanism = mechanism
-    mechanism = refine_mechanism(mechanism, [vn_lead, kh_lead], officials, rules, " ".join(window))
+    written = written_roles([vn_lead, kh_lead], mentions, sentences, officials)
+    mechanism = refine_mechanism(mechanism, [vn_lead, kh_lead], officials, rules, " ".join(window), written=written)
 
     text_windows = year_windows_from_text(sentences) + list(page_windows or ())
     windows = list(text_windows)
@@ -1083,7 +1118,7 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     if resolved.precision != "unknown" and resolved.date_start is not None:
         # the roles the leads held then: a past commander is no prime minister yet
         mechanism = refine_mechanism(named_mechanism, [vn_lead, kh_lead], officials, rules, " ".join(window),
-                                     when=resolved.date_start)
+                                     when=resolved.date_start, written=written)
 
     online = any(rules.online.search(f) for f in window_folded)
     place, country = (None, None) if online else find_place(window, window_folded)
