@@ -421,6 +421,20 @@ def test_a_courtesy_call_on_the_next_weekday_is_a_second_meeting():
     assert [(m.mechanism, m.kh_lead) for m in found] == [("ministerial_talks", "Tea Banh"), ("courtesy_call", "Hun Sen")]
 
 
+def test_a_courtesy_call_by_the_delegation_is_led_by_its_head():
+    sentences = ["A delegation led by Defence Minister Gen. Phan Van Giang visited Cambodia from May 3 to 5.",
+                 "Giang held talks with Gen. Tea Seiha in Phnom Penh on May 4, 2024.",
+                 "They agreed to boost border patrols.",
+                 "They signed the cooperation plan for 2025.",
+                 "On May 3, the Vietnamese delegation paid a courtesy call on Prime Minister Hun Manet."]
+    found = meetings_of(sentences, published=date(2024, 5, 6))
+    assert [(m.mechanism, m.vn_lead, m.kh_lead) for m in found] == [
+        ("ministerial_talks", "Phan Van Giang", "Tea Seiha"), ("courtesy_call", "Phan Van Giang", "Hun Manet")]
+    assert (found[1].date_start, found[1].place) == (date(2024, 5, 3), "Phnom Penh")
+    announced = sentences[:4] + ["The Vietnamese delegation is scheduled to be received by Prime Minister Hun Manet today."]
+    assert len(meetings_of(announced, published=date(2024, 5, 4))) == 1
+
+
 def test_a_bilateral_meeting_beside_a_trilateral_one_is_a_sideline_meeting():
     sentences = ["The defence ministers of Vietnam, Laos and Cambodia met in Vientiane on September 6.",
                  "Gen. Phan Van Giang and Gen. Tea Seiha attended with Lao Defence Minister Gen. Chansamone Chanyalath.",

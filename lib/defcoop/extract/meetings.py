@@ -50,6 +50,7 @@ class MeetingCues(NamedTuple):
     reporting_verbs: GatedPattern
     same_visit: GatedPattern       # same_visit_words, "on" + a weekday, during_visit
     bilateral_aside_cue: GatedPattern
+    delegation_actor: GatedPattern
     title_clause_start: re.Pattern
     title_words: frozenset
     possessive_ending: re.Pattern
@@ -81,6 +82,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         same_visit=gated(r"\b(?:" + rules.pattern("same_visit_words") + "|" + rules.pattern("weekday_preposition")
                          + "(?:" + weekdays + ")|" + rules.pattern("during_visit") + r")\b"),
         bilateral_aside_cue=GatedPattern(rules.regex("bilateral_aside_cue")),
+        delegation_actor=GatedPattern(rules.regex("delegation_actor")),
         title_clause_start=rules.regex("title_clause_start"),
         title_words=frozenset(rules.words("title_words")),
         possessive_ending=rules.regex("possessive_ending"),
@@ -1295,8 +1297,12 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
     Minister Hun Sen"). A later sentence reports another meeting when it names a mechanism
     with a reporting verb (held, paid, received, met), ties it to the visit ("the same day",
     "earlier", "also") and its leads, named in it or in the two sentences after it, are a
-    different Vietnamese-Cambodian pair. Its date and place default to the first meeting's
-    when the sentences give none (the same visit).
+    different Vietnamese-Cambodian pair. The visiting delegation named as the one that meets
+    ("On March 25, the Vietnamese delegation paid a courtesy call on Prime Minister B":
+    `delegation_actor`) ties the sentence to the visit too, and when nobody of one side is named,
+    that side is the delegation, led by its head: the first meeting's lead. A meeting only
+    announced ("is scheduled to be received by ... today": `future_event_cues`) is none. Its date
+    and place default to the first meeting's when the sentences give none (the same visit).
     """
     from defcoop.extract.dates import resolve_meeting_date
 
@@ -1306,14 +1312,20 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
     further = []
     for index in range(primary_index + 1, len(sentences)):
         aside = primary.mechanism in _MULTILATERAL and _is_bilateral_aside(folded[index], mentions, index, cues)
-        if not aside and (not cues.same_visit.search(folded[index]) or not cues.reporting_verbs.search(folded[index])):
+        delegation = cues.delegation_actor.search(folded[index])
+        if not aside and (not (delegation or cues.same_visit.search(folded[index]))
+                          or not cues.reporting_verbs.search(folded[index])):
             continue
-        found = ["sideline_meeting"] if aside else rules.mechanisms_in(sentences[index], folded[index])
+        found = ["sideline_meeting"] if aside else rules.events_in(sentences[index], folded[index])
         if not found or (not aside and _with_third_country(sentences[index], folded[index], mentions, index)):
             continue
         near = [m for m in mentions if index <= m.sentence_index <= index + WINDOW_AFTER_TRIGGER]
         vn_lead = choose_lead(near, "VN", index, officials)
         kh_lead = choose_lead(near, "KH", index, officials)
+        if delegation is not None and (vn_lead is None) != (kh_lead is None):
+            # the side nobody is named for is the delegation, led by the first meeting's lead of that side
+            vn_lead = vn_lead or _mention_of(primary.vn_lead, mentions)
+            kh_lead = kh_lead or _mention_of(primary.kh_lead, mentions)
         if vn_lead is None or kh_lead is None or ((vn_lead.person, kh_lead.person) in pairs and not aside):
             continue
         window_end = index + WINDOW_AFTER_TRIGGER + 1
@@ -1344,6 +1356,11 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
                 mentions, index, [vn_lead, kh_lead])],
         ))
     return further
+
+
+def _mention_of(person: str | None, mentions: list):
+    """The first mention of `person` (None for no one)."""
+    return next((m for m in mentions if person is not None and m.person == person), None)
 
 
 def lead_term_windows(leads: list, sentences: list[str], officials) -> list:
