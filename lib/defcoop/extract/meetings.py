@@ -1242,7 +1242,8 @@ def _listed_counterparts(primary: MeetingCandidate, named_mechanism: str, vn_lea
         seen.add(mention.person)
         leads = [vn_lead, mention]
         when = primary.date_start if primary.date_precision != "unknown" else None
-        mechanism = refine_mechanism(named_mechanism, leads, officials, rules, sentences[index], when=when)
+        mechanism = refine_mechanism(named_mechanism, leads, officials, rules, sentences[index], when=when,
+                                     written=written_roles(leads, mentions, sentences, officials))
         listed.append(replace(
             primary, mechanism=mechanism, kh_lead=mention.person, edition=None,
             participants=[_participant(m, officials, primary.date_start) for m in leads]))
@@ -1330,7 +1331,8 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
             continue
         window_end = index + WINDOW_AFTER_TRIGGER + 1
         window, window_folded = sentences[index:window_end], folded[index:window_end]
-        mechanism = refine_mechanism(found[0], [vn_lead, kh_lead], officials, rules, " ".join(window))
+        mechanism = refine_mechanism(found[0], [vn_lead, kh_lead], officials, rules, " ".join(window),
+                                     written=written_roles([vn_lead, kh_lead], mentions, sentences, officials))
         if (mechanism, vn_lead.person, kh_lead.person) in seen:
             continue
         seen.add((mechanism, vn_lead.person, kh_lead.person))
