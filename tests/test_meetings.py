@@ -138,6 +138,13 @@ def test_edition_ordinals(sentences, expected):
     assert find_edition(sentences, mechanism, RULES) == expected
 
 
+def test_a_numbered_joint_patrol_is_a_joint_event_with_its_number_as_edition():
+    sentences = ["The 40th annual joint naval patrol of the Vietnamese and Cambodian navies took place on April 3 and 4."]
+    assert find_trigger(sentences, RULES) == (0, "other")
+    assert find_edition(sentences, "other", RULES) == 40
+    assert find_edition(["The two navies concluded the 61st joint patrol on May 2."], "other", RULES) == 61
+
+
 def test_ordinal_of_another_meeting_is_ignored():
     sentences = ["Gen. Giang met Gen. Tea Seiha on the sidelines of the 18th ASEAN Defence Ministers' Meeting."]
     assert find_edition(sentences, "sideline_meeting", RULES) is None
@@ -381,6 +388,16 @@ def test_leads_roles_on_the_meeting_day_refine_the_mechanism():
         "other"                                           # then the army's commander
 
 
+def test_an_undated_meetings_leads_have_the_roles_the_article_writes():
+    # officials.csv lists Thang only as a deputy defence minister; the article calls him a region's commander
+    sentences = ["The delegation was led by Commander of Military Region 7 Lieutenant General Nguyen Truong Thang.",
+                 "At a meeting with General Chay Saingyun, Permanent Secretary of State, Thang thanked Cambodia."]
+    assert only_meeting(sentences).mechanism == "other"
+    thang = next(m for m in OFFICIALS.find_people(sentences) if m.sentence_index == 1 and m.country == "VN")
+    yun = next(m for m in OFFICIALS.find_people(sentences) if m.country == "KH")
+    assert refine_mechanism("ministerial_talks", [thang, yun], OFFICIALS, RULES) == "ministerial_talks"
+
+
 def test_talks_with_an_ambassador_are_other():
     ambassador = PersonMention("Vu Quang Minh", "Vu Quang Minh", "VN", "other_official", 0, 0, 10, "title")
     banh = PersonMention("Tea Banh", "Tea Banh", "KH", "", 0, 20, 28, "alias")
@@ -402,6 +419,20 @@ def test_a_courtesy_call_on_the_next_weekday_is_a_second_meeting():
                  "On Wednesday, Gen. Thanh was received by Prime Minister Hun Sen."]
     found = meetings_of(sentences, published=date(2014, 12, 17))
     assert [(m.mechanism, m.kh_lead) for m in found] == [("ministerial_talks", "Tea Banh"), ("courtesy_call", "Hun Sen")]
+
+
+def test_a_courtesy_call_by_the_delegation_is_led_by_its_head():
+    sentences = ["A delegation led by Defence Minister Gen. Phan Van Giang visited Cambodia from May 3 to 5.",
+                 "Giang held talks with Gen. Tea Seiha in Phnom Penh on May 4, 2024.",
+                 "They agreed to boost border patrols.",
+                 "They signed the cooperation plan for 2025.",
+                 "On May 3, the Vietnamese delegation paid a courtesy call on Prime Minister Hun Manet."]
+    found = meetings_of(sentences, published=date(2024, 5, 6))
+    assert [(m.mechanism, m.vn_lead, m.kh_lead) for m in found] == [
+        ("ministerial_talks", "Phan Van Giang", "Tea Seiha"), ("courtesy_call", "Phan Van Giang", "Hun Manet")]
+    assert (found[1].date_start, found[1].place) == (date(2024, 5, 3), "Phnom Penh")
+    announced = sentences[:4] + ["The Vietnamese delegation is scheduled to be received by Prime Minister Hun Manet today."]
+    assert len(meetings_of(announced, published=date(2024, 5, 4))) == 1
 
 
 def test_a_bilateral_meeting_beside_a_trilateral_one_is_a_sideline_meeting():

@@ -39,7 +39,7 @@ class MeetingCues(NamedTuple):
     ordinal_words: dict            # ordinal word -> number ("eighth" -> 8)
     ordinal: str                   # regex text of an ordinal, word or figures, as group `ordinal`
     edition_word: str              # regex text
-    edition_noun_adjectives: str   # regex text of one such word and the space after it
+    edition_noun_adjectives: str   # regex text of one such word and the space after it (up to three are allowed)
     future_cue: re.Pattern
     place_cue: re.Pattern
     country_cue: re.Pattern
@@ -50,6 +50,7 @@ class MeetingCues(NamedTuple):
     reporting_verbs: GatedPattern
     same_visit: GatedPattern       # same_visit_words, "on" + a weekday, during_visit
     bilateral_aside_cue: GatedPattern
+    delegation_actor: GatedPattern
     title_clause_start: re.Pattern
     title_words: frozenset
     possessive_ending: re.Pattern
@@ -81,6 +82,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         same_visit=gated(r"\b(?:" + rules.pattern("same_visit_words") + "|" + rules.pattern("weekday_preposition")
                          + "(?:" + weekdays + ")|" + rules.pattern("during_visit") + r")\b"),
         bilateral_aside_cue=GatedPattern(rules.regex("bilateral_aside_cue")),
+        delegation_actor=GatedPattern(rules.regex("delegation_actor")),
         title_clause_start=rules.regex("title_clause_start"),
         title_words=frozenset(rules.words("title_words")),
         possessive_ending=rules.regex("possessive_ending"),
@@ -600,7 +602,7 @@ def find_edition(sentences: list[str], mechanism: str, rules: MechanismRules,
     if nouns:
         # an edition noun takes its ordinal right before it ("their 6th talks"), not across a name
         # ("the 19th ASEAN Chiefs of Defence Forces' Meeting" numbers that meeting)
-        attached.append(re.compile(r"\b" + cues.ordinal + r"\s+(?:" + cues.edition_noun_adjectives + ")?(?:"
+        attached.append(re.compile(r"\b" + cues.ordinal + r"\s+(?:" + cues.edition_noun_adjectives + "){0,3}(?:"
                                    + "|".join(re.escape(noun) for noun in nouns) + r")\b"))
 
     def ordinals(folded_sentence: str) -> list[int]:
@@ -789,16 +791,46 @@ def has_defence_lead(leads: list, officials, rules: MechanismRules) -> bool:
     return False
 
 
-def _roles_held(officials, person: str, when: date | None) -> list[str]:
-    """The roles `person` held on `when`; every role they ever held when there is no date, or
-    when officials.csv has no term of theirs covering it (a post the table does not list)."""
+def _roles_held(officials, person: str, when: date | None, written: str | None = None) -> list[str]:
+    """The roles `person` held on `when`. When there is no date, or officials.csv has no term of
+    theirs covering it (a post the table does not list): the role the article writes next to
+    their name (`written`, see `written_roles`), else every role they ever held."""
     terms = officials.roles_of(person)
     held = [term.role for term in terms if when is not None and term.covers(when)]
-    return held or [term.role for term in terms]
+    return held or ([written] if written else [term.role for term in terms])
+
+
+def written_roles(leads: list, mentions: list, sentences: list[str], officials) -> dict[str, str]:
+    """Each lead's role as the article writes it next to one of their names, listed in
+    officials.csv for them or not: the title at the lead's own mention first, then at their
+    other mentions in reading order ("the delegation, led by Commander of Military Region 7
+    Lieutenant General A, ... At a meeting with B, A said"). Leads found by a title are left out
+    (their role is that title's already).
+
+    >>> from defcoop.extract.people import load_officials
+    >>> officials = load_officials()
+    >>> sentences = ["The delegation was led by Commander of Military Region 7 Nguyen Truong Thang.",
+    ...              "At a meeting with Chay Saingyun, Thang thanked Cambodia."]
+    >>> mentions = officials.find_people(sentences)
+    >>> written_roles([m for m in mentions if m.sentence_index == 1], mentions, sentences, officials)
+    {'Nguyen Truong Thang': 'service_commander'}
+    """
+    found = {}
+    for lead in leads:
+        if lead is None or lead.matched == "title":
+            continue
+        own = sorted((m for m in mentions if m.person == lead.person),
+                     key=lambda m: (m != lead, m.sentence_index, m.start))
+        for mention in own:
+            role = officials.written_role(sentences[mention.sentence_index], mention, held_only=False)
+            if role:
+                found[lead.person] = role
+                break
+    return found
 
 
 def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRules, context: str = "",
-                     when: date | None = None) -> str:
+                     when: date | None = None, written: dict[str, str] | None = None) -> str:
     """Turn a generic "talks"/"meeting" into courtesy call, border-force talks or ministerial talks.
 
     A head of state, government, party or legislature on either side makes a courtesy call.
@@ -810,16 +842,18 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
     ministerial talks are the ministers'. Talks whose leads go unnamed, and `other` events
     (ceremonies, drills), are border-force talks at border-force level, else `other`. Known
     leads' roles are those they held on `when` (Hun Manet led the army before he was prime
-    minister); with no date, any they ever held.
+    minister); with no date, any they ever held, unless the article writes their role next to
+    their name (`written`, person -> role: `written_roles`).
     """
     from defcoop.extract.people import rank_of
 
     present = [m for m in leads if m is not None]
     if mechanism == "other" or (not present and not rules.is_specific(mechanism)):
-        return "border_force_talks" if _border_force_event(leads, officials, rules, context, when) else "other"
+        return "border_force_talks" if _border_force_event(leads, officials, rules, context, when, written) else "other"
     if rules.is_specific(mechanism):
         return mechanism
-    roles = [_roles_held(officials, m.person, when) for m in present if m.matched != "title"]
+    written = written or {}
+    roles = [_roles_held(officials, m.person, when, written.get(m.person)) for m in present if m.matched != "title"]
     if any(min((rank_of(r) for r in person_roles), default=99) <= rules.courtesy_call_max_rank
            for person_roles in roles):
         return "courtesy_call"
@@ -839,7 +873,8 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
     return mechanism
 
 
-def _border_force_event(leads: list, officials, rules: MechanismRules, context: str, when: date | None) -> bool:
+def _border_force_event(leads: list, officials, rules: MechanismRules, context: str, when: date | None,
+                        written: dict[str, str] | None = None) -> bool:
     """Whether a ceremony, handover or drill (`other`) is one of border forces: the trigger and
     the sentences after it name border guards, military regions or the gendarmerie, and no lead
     is a defence minister or above ("the Svay Rieng gendarmerie handed test kits to the Moc Bai
@@ -849,7 +884,8 @@ def _border_force_event(leads: list, officials, rules: MechanismRules, context: 
     if rules.border_force_context is None or not rules.border_force_context.search(fold(context)):
         return False
     for lead in (m for m in leads if m is not None):
-        roles = _roles_held(officials, lead.person, when) if lead.matched != "title" else [lead.role]
+        roles = _roles_held(officials, lead.person, when, (written or {}).get(lead.person)) \
+            if lead.matched != "title" else [lead.role]
         if min((rank_of(r) for r in roles if r), default=99) <= rules.ministerial_max_rank:
             return False
     return True
@@ -1041,7 +1077,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         return []
     window, window_folded = sentences[index:window_end], folded[index:window_end]
     named_mechanism = mechanism
-    mechanism = refine_mechanism(mechanism, [vn_lead, kh_lead], officials, rules, " ".join(window))
+    written = written_roles([vn_lead, kh_lead], mentions, sentences, officials)
+    mechanism = refine_mechanism(mechanism, [vn_lead, kh_lead], officials, rules, " ".join(window), written=written)
 
     text_windows = year_windows_from_text(sentences) + list(page_windows or ())
     windows = list(text_windows)
@@ -1083,7 +1120,7 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     if resolved.precision != "unknown" and resolved.date_start is not None:
         # the roles the leads held then: a past commander is no prime minister yet
         mechanism = refine_mechanism(named_mechanism, [vn_lead, kh_lead], officials, rules, " ".join(window),
-                                     when=resolved.date_start)
+                                     when=resolved.date_start, written=written)
 
     online = any(rules.online.search(f) for f in window_folded)
     place, country = (None, None) if online else find_place(window, window_folded)
@@ -1205,7 +1242,8 @@ def _listed_counterparts(primary: MeetingCandidate, named_mechanism: str, vn_lea
         seen.add(mention.person)
         leads = [vn_lead, mention]
         when = primary.date_start if primary.date_precision != "unknown" else None
-        mechanism = refine_mechanism(named_mechanism, leads, officials, rules, sentences[index], when=when)
+        mechanism = refine_mechanism(named_mechanism, leads, officials, rules, sentences[index], when=when,
+                                     written=written_roles(leads, mentions, sentences, officials))
         listed.append(replace(
             primary, mechanism=mechanism, kh_lead=mention.person, edition=None,
             participants=[_participant(m, officials, primary.date_start) for m in leads]))
@@ -1260,8 +1298,12 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
     Minister Hun Sen"). A later sentence reports another meeting when it names a mechanism
     with a reporting verb (held, paid, received, met), ties it to the visit ("the same day",
     "earlier", "also") and its leads, named in it or in the two sentences after it, are a
-    different Vietnamese-Cambodian pair. Its date and place default to the first meeting's
-    when the sentences give none (the same visit).
+    different Vietnamese-Cambodian pair. The visiting delegation named as the one that meets
+    ("On March 25, the Vietnamese delegation paid a courtesy call on Prime Minister B":
+    `delegation_actor`) ties the sentence to the visit too, and when nobody of one side is named,
+    that side is the delegation, led by its head: the first meeting's lead. A meeting only
+    announced ("is scheduled to be received by ... today": `future_event_cues`) is none. Its date
+    and place default to the first meeting's when the sentences give none (the same visit).
     """
     from defcoop.extract.dates import resolve_meeting_date
 
@@ -1271,19 +1313,26 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
     further = []
     for index in range(primary_index + 1, len(sentences)):
         aside = primary.mechanism in _MULTILATERAL and _is_bilateral_aside(folded[index], mentions, index, cues)
-        if not aside and (not cues.same_visit.search(folded[index]) or not cues.reporting_verbs.search(folded[index])):
+        delegation = cues.delegation_actor.search(folded[index])
+        if not aside and (not (delegation or cues.same_visit.search(folded[index]))
+                          or not cues.reporting_verbs.search(folded[index])):
             continue
-        found = ["sideline_meeting"] if aside else rules.mechanisms_in(sentences[index], folded[index])
+        found = ["sideline_meeting"] if aside else rules.events_in(sentences[index], folded[index])
         if not found or (not aside and _with_third_country(sentences[index], folded[index], mentions, index)):
             continue
         near = [m for m in mentions if index <= m.sentence_index <= index + WINDOW_AFTER_TRIGGER]
         vn_lead = choose_lead(near, "VN", index, officials)
         kh_lead = choose_lead(near, "KH", index, officials)
+        if delegation is not None and (vn_lead is None) != (kh_lead is None):
+            # the side nobody is named for is the delegation, led by the first meeting's lead of that side
+            vn_lead = vn_lead or _mention_of(primary.vn_lead, mentions)
+            kh_lead = kh_lead or _mention_of(primary.kh_lead, mentions)
         if vn_lead is None or kh_lead is None or ((vn_lead.person, kh_lead.person) in pairs and not aside):
             continue
         window_end = index + WINDOW_AFTER_TRIGGER + 1
         window, window_folded = sentences[index:window_end], folded[index:window_end]
-        mechanism = refine_mechanism(found[0], [vn_lead, kh_lead], officials, rules, " ".join(window))
+        mechanism = refine_mechanism(found[0], [vn_lead, kh_lead], officials, rules, " ".join(window),
+                                     written=written_roles([vn_lead, kh_lead], mentions, sentences, officials))
         if (mechanism, vn_lead.person, kh_lead.person) in seen:
             continue
         seen.add((mechanism, vn_lead.person, kh_lead.person))
@@ -1309,6 +1358,11 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
                 mentions, index, [vn_lead, kh_lead])],
         ))
     return further
+
+
+def _mention_of(person: str | None, mentions: list):
+    """The first mention of `person` (None for no one)."""
+    return next((m for m in mentions if person is not None and m.person == person), None)
 
 
 def lead_term_windows(leads: list, sentences: list[str], officials) -> list:

@@ -252,28 +252,32 @@ class OfficialsTable:
         end = None if any(o.term_end is None for o in terms) else max(o.term_end for o in terms)
         return start, end
 
-    def written_role(self, sentence: str, mention: "PersonMention") -> str | None:
+    def written_role(self, sentence: str, mention: "PersonMention", held_only: bool = True) -> str | None:
         """The role a title written next to the name gives, when the person held that role:
         "Vietnamese Defence Minister Ngo Xuan Lich" (before it, ranks allowed between) or "Ngo
         Xuan Lich, Minister of National Defence" (right after a comma). None otherwise.
 
         Terms of office then narrow to that role's: Lich was a defence minister from 2016, but
-        in officials.csv from 2011 in another post.
+        in officials.csv from 2011 in another post. With `held_only` false, any role the title
+        names, listed for the person or not (what the article says they were at the time).
 
         >>> table = load_officials()
         >>> sentence = "He met Vietnamese Defence Minister General Ngo Xuan Lich in Hanoi."
         >>> table.written_role(sentence, table.find_people([sentence])[0])
         'defence_minister'
+        >>> sentence = "He met Commander of Military Region 7 Lieutenant General Nguyen Truong Thang."
+        >>> table.written_role(sentence, table.find_people([sentence])[0], held_only=False)
+        'service_commander'
         """
         held = {o.role for o in self._by_person.get(mention.person, [])}
-        if not held:
+        if not held and held_only:
             return None
         cues = name_cues()
         for hit in sorted(self._titles.find(sentence), key=lambda h: -h.end):
             gap = sentence[hit.end:mention.start] if hit.end <= mention.start else sentence[mention.end:hit.start]
             before = hit.end <= mention.start and cues.title_gap.fullmatch(gap)
             after = hit.start >= mention.end and cues.appositive_gap.fullmatch(gap)
-            if (before or after) and hit.value in held:
+            if (before or after) and hit.value and (hit.value in held or not held_only):
                 return hit.value
         return None
 

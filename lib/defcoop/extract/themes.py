@@ -13,8 +13,10 @@ pattern is compiled once, and a pattern only runs when a word piece it cannot ma
 without (read off the parsed regex) occurs in the sentence. See `_Prefilter`.
 
 >>> codebook = load_codebook()
->>> codebook.themes_for("Both navies held joint patrols to fight drug smuggling.")
+>>> codebook.themes_for("Border guards and the navies held joint patrols to fight drug smuggling.")
 ('border_patrol', 'transnational_crime', 'maritime')
+>>> codebook.themes_for("Both navies held joint patrols to fight drug smuggling.")   # sea patrols: maritime
+('transnational_crime', 'maritime')
 """
 from __future__ import annotations
 
