@@ -21,13 +21,14 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import weakref
 from pathlib import Path
 from typing import Callable, TypeVar
 
 T = TypeVar("T")
 
 _CACHES: list[dict] = []
-_LOADERS: list[Callable] = []
+_LOADERS: list[weakref.ref] = []   # weak: a loader made in a test or doctest goes with it
 _PARSED: dict[str, bytes | None] = {}   # absolute path -> digest of the bytes a cached value came from
 
 
@@ -61,7 +62,7 @@ def cached_by_content(default_path: Callable[[], Path]) -> Callable[[Callable[[P
 
         load.cache_clear = cache.clear
         _CACHES.append(cache)
-        _LOADERS.append(load)
+        _LOADERS.append(weakref.ref(load))
         return load
 
     return wrap
@@ -84,8 +85,10 @@ def refresh() -> bool:
 def load_all() -> None:
     """Load every rule file of every loader imported so far, so a broken one stops a build
     before any article is read (each loader validates its file)."""
-    for load in list(_LOADERS):
-        load()
+    for ref in list(_LOADERS):
+        load = ref()
+        if load is not None:
+            load()
 
 
 def clear() -> None:
