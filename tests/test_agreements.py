@@ -157,3 +157,69 @@ def test_subject_rules_come_from_agreement_subjects_yaml():
     assert _subject("twinning", "twinning agreement", "between the Post of Xa Mat and a Cambodian post", subjects) == (
         "Post of Xa Mat - Cambodian post")
     assert _subject("agreement", "agreement", "in 2022", subjects) == "2022"
+
+
+# --- the examples of agreements.yaml ---------------------------------------------------------------
+
+AGREEMENT_CUES = ("sign_verbs", "passive_sign", "signed_earlier", "not_yet_signed", "list_separator", "back_reference")
+
+
+def test_every_example_of_agreements_yaml_behaves():
+    """Each must_match / must_not_match sentence of agreements.yaml, run through the module
+    (`AgreementRules.example_failures`); a failure reads ``file:line: 'rule' ...: 'sentence'``."""
+    from defcoop.extract.agreements import load_agreement_rules
+
+    failures = load_agreement_rules().example_failures()
+    assert not failures, "\n".join(failures)
+
+
+def test_every_kind_and_cue_of_agreements_yaml_has_examples_both_ways():
+    from defcoop.extract.agreements import load_agreement_rules
+
+    rules = load_agreement_rules()
+    both = ({e.rule for e in rules.examples if e.must_match} & {e.rule for e in rules.examples if not e.must_match})
+    kinds = {f"kinds[{index}]" for index in range(1, len(rules.kinds) + 1)}
+    assert kinds | set(AGREEMENT_CUES) <= both
+
+
+def _broken_agreements(old: str, new: str):
+    from defcoop.extract.agreements import parse_agreements
+    from defcoop.rules import rules_path
+
+    text = rules_path("agreements").read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    return parse_agreements(text.replace(old, new), "data/rules/en/agreements.yaml"), text
+
+
+def _line(text: str, example: str) -> int:
+    return next(number for number, line in enumerate(text.splitlines(), 1) if line.strip().startswith(f'- "{example}"'))
+
+
+def test_a_broken_kind_pattern_fails_its_examples_with_file_line_and_sentence():
+    rules, text = _broken_agreements("'\\bmous?\\b'", "'\\bmou\\b'")     # plural MoUs no longer found
+    example = "Both sides inked two MoUs on personnel training."
+    assert rules.example_failures() == [
+        f"data/rules/en/agreements.yaml:{_line(text, example)}: 'kinds[4] mou' must_match not matched "
+        f"(documents found: none): '{example}'"]
+
+
+def test_a_broken_cue_fails_its_examples():
+    rules, text = _broken_agreements("    - '\\bto\\s*$'", "    - '\\btoo\\s*$'")    # "agreed to sign" no longer held back
+    assert any(f":{_line(text, 'Both armies agreed to sign a protocol on border management.')}: 'not_yet_signed' "
+               "must_match not matched" in failure for failure in rules.example_failures())
+    rules, _ = _broken_agreements("|last\\b|earlier\\b|", "|earlier\\b|")   # "signed last year" no longer earlier
+    assert [failure.split(": ", 1)[1] for failure in rules.example_failures()] == [
+        "'signed_earlier' must_match not matched (not dated before the meeting): "
+        "'The agreement was signed last year in Phnom Penh.'"]
+
+
+def test_examples_are_kept_with_the_rules_and_optional():
+    from defcoop.extract.agreements import parse_agreements
+
+    assert parse_agreements(AGREEMENTS_OK, "x.yaml").examples == ()
+    text = AGREEMENTS_OK.replace("    patterns: ['mous?']\n", "    patterns: ['mous?']\n    must_match: [They signed a MoU.]\n"
+                                 "    must_not_match: [They will sign a MoU.]\n")
+    rules = parse_agreements(text, "x.yaml")
+    assert [(e.line, e.rule, e.must_match, e.text) for e in rules.examples] == [
+        (6, "kinds[1]", True, "They signed a MoU."), (7, "kinds[1]", False, "They will sign a MoU.")]
+    assert rules.example_failures() == []

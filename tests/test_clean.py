@@ -573,10 +573,10 @@ def _line_of(text: str, start: str) -> int:
 
 @pytest.mark.parametrize("old, new, start, message", [
     ("caption_hints:", "caption_hint:", "caption_hint:", "unknown key 'caption_hint'"),
-    ("'\\bảnh\\s+\\d+'", "'\\bảnh\\s+(\\d+'", "  - '\\bảnh\\s+(", "'caption_patterns': bad pattern"),
-    ("(?P<rest>", "(?P<body>", "glued_caption_pattern:", "'glued_caption_pattern': the pattern must have the named group (?P<rest>...)"),
+    ("'\\bảnh\\s+\\d+'", "'\\bảnh\\s+(\\d+'", "    - '\\bảnh\\s+(", "'caption_patterns': bad pattern"),
+    ("(?P<rest>", "(?P<body>", "  pattern: '(?P<caption>", "'glued_caption_pattern': the pattern must have the named group (?P<rest>...)"),
     ("  max_words: 25", "  max_words: many", "  max_words:", "'headline.max_words': 'many' must be an integer"),
-    ('  - "on"                  # "Posted on', '  - on                    # "Posted on', "  - on ",
+    ('  - "on"                  # "Posted on', '  - on                    # "Posted on', "    - on ",
      "'date_line_words': True must be a string"),
 ])
 def test_a_broken_boilerplate_file_is_reported_with_file_and_line(old, new, start, message):
@@ -595,7 +595,7 @@ def test_a_boilerplate_file_without_a_key_the_code_reads_is_refused():
     from defcoop.ingest.clean import parse_boilerplate
     from defcoop.rules import RuleFileError
 
-    text = re.sub(r"(?m)^source_labels:\n(?:  - .*\n)+", "", _boilerplate_text())
+    text = re.sub(r"(?m)^source_labels:\n(?:  .*\n)+", "", _boilerplate_text())
     with pytest.raises(RuleFileError, match=r"^boilerplate\.yaml:\d+: missing key 'source_labels'"):
         parse_boilerplate(text, "boilerplate.yaml")
 
@@ -611,3 +611,47 @@ def test_the_boilerplate_rules_come_from_the_one_loader_and_follow_the_file():
     assert classify_line("Theo: TTXVN", edited) == "sign_off" and classify_line("Nguồn: TTXVN", edited) != "sign_off"
     glued = "At the event (Photo: VNA)" + BODY + " " + BODY2
     assert [line.label for line in _label_lines(glued, 1)] == ["caption_credit", "body"]   # glued_caption_pattern
+
+
+# --- The examples of boilerplate.yaml ---------------------------------------------------------
+
+def test_every_example_of_boilerplate_yaml_behaves():
+    """Each must_match / must_not_match line of boilerplate.yaml, run through the module
+    (`classify_line`, `split_dateline`, the glued-caption split, sentence splitting); a failure
+    reads ``file:line: 'key' ...: 'line'``."""
+    from defcoop.ingest.clean import rules
+
+    failures = rules().example_failures()
+    assert not failures, "\n".join(failures)
+
+
+def test_every_line_rule_of_boilerplate_yaml_has_examples_both_ways():
+    from defcoop.ingest.clean import EXAMPLE_LABELS, rules
+
+    examples = rules().examples
+    both = {e.rule for e in examples if e.must_match} & {e.rule for e in examples if not e.must_match}
+    assert set(EXAMPLE_LABELS) | {"glued_caption_pattern", "dateline", "abbreviations", "abbreviations_before_number"} <= both
+
+
+def _example_line(text: str, example: str) -> int:
+    return next(number for number, line in enumerate(text.splitlines(), 1) if line.strip().startswith(f'- "{example}"'))
+
+
+@pytest.mark.parametrize("old, new, example, failure", [
+    ("'\\((?:file\\s+)?photos?\\s*:[^)]*\\)'", "'\\((?:file\\s+)?photoz\\s*:[^)]*\\)'",
+     "Soldiers of the two armies on patrol (Photo: qdnd.vn)", "'caption_patterns' must_match not matched (classified 'headline')"),
+    ("    - '^\\s*(?:file\\s+)?photos?\\s*:'", "    - '^\\s*(?:file\\s+)?photoz\\s*:'",
+     "Photo: Thu Trang", "'caption_patterns' must_match not matched (classified 'headline')"),
+    ("    - home                  # first", "    - homepage              # first",
+     "Home > Asia > ASEAN", "'section_labels' must_match not matched (classified 'headline')"),
+    ("  - Lt                    # Lieutenant", "  - Lx                    # Lieutenant",
+     "Sen. Lt. Gen. Nguyen Van Binh received the delegation.", "'abbreviations' must_match not matched (2 sentences"),
+])
+def test_a_broken_boilerplate_rule_fails_its_examples_with_file_line_and_text(old, new, example, failure):
+    from defcoop.ingest.clean import parse_boilerplate
+
+    text = _boilerplate_text()
+    assert text.count(old) == 1
+    failures = parse_boilerplate(text.replace(old, new), "data/rules/en/boilerplate.yaml").example_failures()
+    assert any(f.startswith(f"data/rules/en/boilerplate.yaml:{_example_line(text, example)}: {failure}")
+               and f.endswith(f": {example!r}") for f in failures), failures

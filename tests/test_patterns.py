@@ -19,7 +19,7 @@ def rule_patterns():
     found.update({f"title_country:{iso2}": p for iso2, p in mechanisms.title_countries})
     rules = load_sentence_kind_rules()
     found.update({f"sentence_kinds:{name}": getattr(rules, name) for name in rules.__dataclass_fields__
-                  if getattr(rules, name) is not None})
+                  if isinstance(getattr(rules, name), GatedPattern)})     # not its examples
     return found
 
 

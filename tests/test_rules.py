@@ -1,6 +1,8 @@
 """Tests for the rule-file loader (defcoop.rules) and for every rule file's own examples."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from defcoop.rules import cache as rulecache
@@ -102,3 +104,40 @@ def test_derived_tables_are_rebuilt_after_an_edit(tmp_path, monkeypatch):
 
 def test_rules_path_is_per_language():
     assert rules_path("dates", "vi").parts[-3:] == ("rules", "vi", "dates.yaml")
+
+
+# --- the files of a format of their own that carry examples (agreements, sentence_kinds, boilerplate) ---
+
+OWN_FORMAT_WITH_EXAMPLES = ("agreements", "sentence_kinds", "boilerplate")
+_REGEX_LINE = re.compile(r"^(?P<lead>\s*(?:- |[a-z_]+: ))(?P<value>'.*'|\['.*'\])(?P<comment>\s+#.*)?$")
+
+
+@pytest.mark.parametrize("name", OWN_FORMAT_WITH_EXAMPLES)
+def test_every_own_format_file_carries_examples_that_behave(name):
+    rules = load_rules(name)
+    assert any(example.must_match for example in rules.examples) and any(not e.must_match for e in rules.examples)
+    failures = rules.example_failures()
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("name", OWN_FORMAT_WITH_EXAMPLES)
+def test_every_pattern_of_an_own_format_file_is_needed_by_an_example(name):
+    """Each regex of the file (a single-quoted value) replaced in turn by one that never matches:
+    some example must fail, so a broken edit of any pattern fails a test. A pattern no example
+    needs wants a must_match example that it alone finds."""
+    from defcoop.rules import _parser
+
+    path = rules_path(name)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    parse, source = _parser(name), f"data/rules/en/{path.name}"
+    unneeded = []
+    for index, line in enumerate(lines):
+        match = _REGEX_LINE.match(line.rstrip("\n"))
+        if not match:
+            continue
+        groups = "".join(f"(?P<{group}>)" for group in re.findall(r"\(\?P<(\w+)>", match.group("value")))
+        never = "['(?!)']" if match.group("value").startswith("[") else f"'(?!){groups}'"   # keeping the groups the code reads
+        broken = lines[:index] + [f"{match.group('lead')}{never}\n"] + lines[index + 1:]
+        if not parse("".join(broken), source).example_failures():
+            unneeded.append(f"{source}:{index + 1}: no example needs {line.strip()[:80]!r}")
+    assert not unneeded, "\n".join(unneeded)

@@ -6,8 +6,8 @@ import re
 import pytest
 
 from defcoop.rules import RuleFileError
-from defcoop.rules.schema import (INTEGER, NUMBER, REGEX, REGEXES, STRING, STRINGS, check_schema, optional,
-                                regex_with_groups)
+from defcoop.rules.schema import (EXAMPLE_KEYS, INTEGER, NUMBER, REGEX, REGEXES, STRING, STRINGS, Example,
+                                check_schema, optional, regex_with_groups, with_examples)
 
 SCHEMA = {
     "verbs": REGEX,
@@ -67,3 +67,53 @@ def test_a_regex_must_keep_the_named_groups_the_code_reads():
         check_schema("\nglued: '(a)(?P<rest>.*)'\n", "x.yaml", schema)
     with pytest.raises(RuleFileError, match=r"^x\.yaml:1: 'glued': bad pattern"):
         check_schema("glued: '(?P<caption>a'\n", "x.yaml", schema)
+
+
+# --- examples -------------------------------------------------------------------------------------
+
+EXAMPLE_SCHEMA = {
+    "verbs": with_examples(REGEX),
+    "cues": with_examples(REGEXES),
+    "labels": optional(with_examples(STRINGS)),
+    "kinds": [{"id": STRING, "patterns": REGEXES, **EXAMPLE_KEYS}],
+}
+WITH_EXAMPLES = ("verbs:\n  pattern: 'signed'\n  must_match: [They signed it.]\n  must_not_match: [A sign.]\n"
+                 "cues: ['a']\n"
+                 "labels:\n  words: [home]\n  must_match:\n    - Home\n"
+                 "kinds:\n  - id: mou\n    patterns: ['mous?']\n    must_match: [Two MoUs.]\n")
+
+
+def test_a_key_with_examples_is_read_as_its_value_and_its_examples_keep_their_lines():
+    examples = []
+    data = check_schema(WITH_EXAMPLES, "x.yaml", EXAMPLE_SCHEMA, examples=examples)
+    assert data["verbs"] == "signed" and data["cues"] == ["a"] and data["labels"] == ["home"]
+    assert data["kinds"][0]["patterns"] == ["mous?"]
+    assert examples == [Example("x.yaml", 3, "verbs", True, "They signed it."),
+                        Example("x.yaml", 4, "verbs", False, "A sign."),
+                        Example("x.yaml", 9, "labels", True, "Home"),
+                        Example("x.yaml", 13, "kinds[1]", True, "Two MoUs.")]
+    assert check_schema(WITH_EXAMPLES, "x.yaml", EXAMPLE_SCHEMA) == data       # examples are optional to collect
+    assert examples[0].failure("no verb") == "x.yaml:3: 'verbs' must_match not matched (no verb): 'They signed it.'"
+    assert examples[1].failure("verb 'sign'") == "x.yaml:4: 'verbs' must_not_match matched (verb 'sign'): 'A sign.'"
+
+
+@pytest.mark.parametrize("text, message", [
+    (WITH_EXAMPLES.replace("  must_not_match", "  must_nat_match"), r"x\.yaml:4: 'verbs': unknown key 'must_nat_match'"),
+    (WITH_EXAMPLES.replace("  pattern: 'signed'\n", ""), r"x\.yaml:2: 'verbs': missing key 'pattern'"),
+    (WITH_EXAMPLES.replace("  pattern: 'signed'", "  patterns: ['signed']"), r"x\.yaml:2: 'verbs': unknown key 'patterns'"),
+    (WITH_EXAMPLES.replace("'signed'", "'(signed'"), r"x\.yaml:2: 'verbs': bad pattern '\(signed'"),
+    (WITH_EXAMPLES.replace("  pattern: 'signed'", "  pattern:"), r"x\.yaml:2: 'verbs' is empty: it must be a regex"),
+    (WITH_EXAMPLES.replace("[A sign.]", "[A sign., 3]"), r"x\.yaml:4: 'verbs\.must_not_match': 3 must be a string"),
+    (WITH_EXAMPLES.replace("[They signed it.]", "They signed it."),
+     r"x\.yaml:3: 'verbs\.must_match' must be a list of strings"),
+    (WITH_EXAMPLES.replace("    - Home\n", "    - on\n"), r"x\.yaml:9: 'labels\.must_match': True must be a string"),
+    (WITH_EXAMPLES.replace("    must_match: [Two MoUs.]", "    must_match: [Two MoUs.]\n    note: x"),
+     r"x\.yaml:14: 'kinds\[1\]': unknown key 'note'"),
+    (WITH_EXAMPLES.replace("verbs:\n  pattern: 'signed'", "verbs:\n  pattern: 'signed'\n  patterns: [x]"),
+     r"x\.yaml:3: 'verbs': unknown key 'patterns'"),
+    ("verbs:\ncues: ['a']\nkinds: []\n",
+     r"x\.yaml:1: 'verbs' is empty: it must be a regex \(a string\), or a mapping of pattern and its examples$"),
+])
+def test_a_broken_example_entry_names_file_and_line(text, message):
+    with pytest.raises(RuleFileError, match=f"^{message}"):
+        check_schema(text, "x.yaml", EXAMPLE_SCHEMA)

@@ -123,3 +123,59 @@ def test_the_commitments_file_is_read_through_the_one_loader_and_from_a_given_pa
     assert rules.parties_subject is None and rules.commitment.pattern == "(?:\\bwill\\b)"
     assert classify_sentence("Both sides will meet.", rules) == "commitment"
     assert classify_sentence("Talks were held.", rules) == "result"
+
+
+# --- the examples of sentence_kinds.yaml -------------------------------------------------------------
+
+def test_every_example_of_sentence_kinds_yaml_behaves():
+    """Each must_match / must_not_match sentence of sentence_kinds.yaml, run through the module
+    (`classify_sentence`, `sentence_actor`, `about_other_countries`); a failure reads
+    ``file:line: 'key' ...: 'sentence'``."""
+    from defcoop.extract.sentences import load_sentence_kind_rules
+
+    failures = load_sentence_kind_rules().example_failures()
+    assert not failures, "\n".join(failures)
+
+
+def test_every_key_of_sentence_kinds_yaml_has_examples_both_ways():
+    from defcoop.extract.sentences import SCHEMA, load_sentence_kind_rules
+
+    examples = load_sentence_kind_rules().examples
+    both = {e.rule for e in examples if e.must_match} & {e.rule for e in examples if not e.must_match}
+    assert both == set(SCHEMA) - {"version"}
+
+
+def _broken_sentence_kinds(old: str, new: str):
+    from defcoop.extract.sentences import parse_sentence_kinds
+    from defcoop.rules import rules_path
+
+    text = rules_path("sentence_kinds").read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    return parse_sentence_kinds(text.replace(old, new), "data/rules/en/sentence_kinds.yaml"), text
+
+
+def _line(text: str, example: str) -> int:
+    return next(number for number, line in enumerate(text.splitlines(), 1) if line.strip().startswith(f'- "{example}"'))
+
+
+def test_a_broken_pattern_fails_its_examples_with_file_line_and_sentence():
+    rules, text = _broken_sentence_kinds("'\\bpledg\\w*|", "'\\bpledges|")      # "pledged" no longer a commitment
+    example = "Cambodia pledged to support the search for soldiers' remains."
+    assert (f"data/rules/en/sentence_kinds.yaml:{_line(text, example)}: 'commitment' must_match not matched "
+            f"(classified 'statement'): {example!r}") in rules.example_failures()
+    rules, _ = _broken_sentence_kinds("|\\bspoke highly of\\b|", "|")      # the override no longer fires
+    assert [failure.split(": ", 1)[1] for failure in rules.example_failures()] == [
+        "'result_overrides_commitment' must_match not matched (classified 'commitment'): "
+        "'The minister spoke highly of the results and urged both armies to keep up the work.'"]
+
+
+def test_sentence_kind_examples_are_kept_with_the_rules_and_optional():
+    from defcoop.extract.sentences import parse_sentence_kinds
+
+    assert parse_sentence_kinds(COMMITMENTS_OK, "x.yaml").examples == ()
+    text = COMMITMENTS_OK.replace("commitment: ['\\bwill\\b']\n", "commitment:\n  patterns: ['\\bwill\\b']\n"
+                                  "  must_match: [Both sides will meet.]\n  must_not_match: [Talks were held.]\n")
+    rules = parse_sentence_kinds(text, "x.yaml")
+    assert rules.commitment.pattern == "(?:\\bwill\\b)"
+    assert [(e.line, e.rule, e.must_match) for e in rules.examples] == [(3, "commitment", True), (4, "commitment", False)]
+    assert rules.example_failures() == []

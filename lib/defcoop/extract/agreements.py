@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from defcoop.rules.cache import cached_by_content
 from defcoop.rules import RuleSet, alternation, load_rules, parse_file, rules_path
-from defcoop.rules.schema import INTEGER, REGEX, REGEXES, STRING, STRINGS, check_schema, optional
+from defcoop.rules.schema import (EXAMPLE_KEYS, INTEGER, REGEX, REGEXES, STRING, STRINGS, Example, check_schema,
+                                  optional, with_examples)
 from defcoop.rules.text import fold
 
 _PERIOD = re.compile(r"\b((?:19|20)\d\d)(?:\s*-\s*((?:19|20)\d\d))?\b")   # "2025-2029": digits, no words
@@ -41,6 +42,35 @@ class AgreementRules:
     passive_sign: re.Pattern | None = None
     signed_earlier: re.Pattern | None = None
     back_reference: tuple[frozenset, re.Pattern, re.Pattern] | None = None   # (kinds, before, after)
+    examples: tuple[Example, ...] = ()     # the file's must_match / must_not_match sentences
+
+    def example_failures(self) -> list[str]:
+        """Every example of the file the module does not treat as written, as ``file:line: ...``
+        (empty when the file behaves as documented). Each example is a sentence, run through
+        the module's own matching on its folded text:
+
+        - a kind (``kinds[n]``): `find_signed_documents` reports a document of that kind;
+        - ``sign_verbs``: a signing verb is found that nothing before it holds back;
+        - ``not_yet_signed``: a signing verb is held back as planned or hypothetical;
+        - ``passive_sign``: a passive signing at the meeting is found ("an MoU was signed");
+        - ``signed_earlier``: a passive signing is dated before the meeting ("was signed in 2019");
+        - ``list_separator``: more than one document is reported;
+        - ``back_reference``: a reported document refers back to one named elsewhere.
+
+        >>> load_agreement_rules().example_failures()
+        []
+        """
+        failures = []
+        kind_ids = {f"kinds[{index}]": kind for index, (kind, _) in enumerate(self.kinds, start=1)}
+        for example in self.examples:
+            if example.rule in kind_ids:
+                matched, got = _reports_kind(kind_ids[example.rule], example.text, self)
+                example = replace(example, rule=f"{example.rule} {kind_ids[example.rule]}")
+            else:
+                matched, got = _EXAMPLE_CHECKS[example.rule](example.text, self)
+            if matched != example.must_match:
+                failures.append(example.failure(got))
+        return failures
 
 
 @dataclass(frozen=True)
@@ -72,15 +102,16 @@ def subject_rules() -> SubjectRules:
 
 
 # What agreements.yaml must hold: the keys parse_agreements reads, each with its type.
+# A key may carry must_match / must_not_match example sentences (see `AgreementRules.example_failures`).
 SCHEMA = {
     "version": optional(INTEGER),
-    "sign_verbs": REGEX,
-    "passive_sign": optional(REGEX),
-    "signed_earlier": optional(REGEX),
-    "not_yet_signed": REGEXES,
-    "kinds": [{"id": STRING, "patterns": REGEXES}],
-    "list_separator": REGEX,
-    "back_reference": optional({"kinds": STRINGS, "before": REGEX, "after": REGEX}),
+    "sign_verbs": with_examples(REGEX),
+    "passive_sign": optional(with_examples(REGEX)),
+    "signed_earlier": optional(with_examples(REGEX)),
+    "not_yet_signed": with_examples(REGEXES),
+    "kinds": [{"id": STRING, "patterns": REGEXES, **EXAMPLE_KEYS}],
+    "list_separator": with_examples(REGEX),
+    "back_reference": optional({"kinds": STRINGS, "before": REGEX, "after": REGEX, **EXAMPLE_KEYS}),
 }
 
 
@@ -93,7 +124,8 @@ def parse_agreements(text: str, source: str) -> AgreementRules:
     ...
     defcoop.rules.RuleFileError: x.yaml:5: unknown key 'sign' (known: version, sign_verbs, passive_sign, signed_earlier, not_yet_signed, kinds, list_separator, back_reference)
     """
-    spec = check_schema(text, source, SCHEMA)
+    examples: list[Example] = []
+    spec = check_schema(text, source, SCHEMA, examples=examples)
     return AgreementRules(
         sign_verbs=re.compile(spec["sign_verbs"]),
         not_yet_signed=re.compile(alternation(spec["not_yet_signed"])),
@@ -102,6 +134,7 @@ def parse_agreements(text: str, source: str) -> AgreementRules:
         passive_sign=re.compile(spec["passive_sign"]) if spec.get("passive_sign") else None,
         signed_earlier=re.compile(spec["signed_earlier"]) if spec.get("signed_earlier") else None,
         back_reference=_back_reference_rules(spec.get("back_reference")),
+        examples=tuple(examples),
     )
 
 
@@ -153,9 +186,7 @@ def find_signed_documents(sentence: str, rules: AgreementRules | None = None,
     subjects = subject_rules()
     folded = fold(sentence) if folded is None else folded
     passive = _passive_signing(folded, rules, subjects)
-    verb = None if passive else next(
-        (m for m in rules.sign_verbs.finditer(folded)
-         if not rules.not_yet_signed.search(folded[max(0, m.start() - 40): m.start()])), None)
+    verb = None if passive else _signing_verb(folded, rules)
     if passive:
         begin, limit = passive
         spans = _document_spans(folded[:limit], begin, rules)
@@ -174,14 +205,30 @@ def find_signed_documents(sentence: str, rules: AgreementRules | None = None,
     return documents
 
 
+def _held_back(folded: str, start: int, rules: AgreementRules) -> bool:
+    """The words just before a signing verb at `start` make it planned or hypothetical
+    (`not_yet_signed`: "agreed to sign", "will sign", "considering the signing of")."""
+    return bool(rules.not_yet_signed.search(folded[max(0, start - 40): start]))
+
+
+def _signing_verb(folded: str, rules: AgreementRules) -> re.Match | None:
+    """The first signing verb (`sign_verbs`) that nothing before it holds back, else None."""
+    return next((m for m in rules.sign_verbs.finditer(folded) if not _held_back(folded, m.start(), rules)), None)
+
+
+def _signed_before(folded: str, passive: re.Match, rules: AgreementRules) -> bool:
+    """The words after a passive signing date it before the meeting (`signed_earlier`)."""
+    return rules.signed_earlier is not None and bool(rules.signed_earlier.search(folded[passive.end():]))
+
+
 def _passive_signing(folded: str, rules: AgreementRules, subjects: SubjectRules) -> tuple[int, int] | None:
     """(clause start, verb start) of "<documents> was/were signed" at the meeting, else None."""
     if rules.passive_sign is None:
         return None
     for match in rules.passive_sign.finditer(folded):
-        if rules.signed_earlier is not None and rules.signed_earlier.search(folded[match.end():]):
+        if _signed_before(folded, match, rules):
             continue
-        if rules.not_yet_signed.search(folded[max(0, match.start() - 40): match.start()]):
+        if _held_back(folded, match.start(), rules):
             continue
         if subjects.relative_pronoun.search(folded[: match.start()]):
             continue      # "the protocol that was signed ..." refers back to an earlier document
@@ -214,8 +261,7 @@ def _document_spans(folded: str, begin: int, rules: AgreementRules) -> list[tupl
 
 def _signed_again(between: str, rules: AgreementRules) -> bool:
     """A signing verb, not planned or hypothetical, in the words between two documents."""
-    return any(not rules.not_yet_signed.search(between[max(0, m.start() - 40): m.start()])
-               for m in rules.sign_verbs.finditer(between))
+    return any(not _held_back(between, m.start(), rules) for m in rules.sign_verbs.finditer(between))
 
 
 def _subject(kind: str, name: str, rest: str, subjects: SubjectRules) -> str | None:
@@ -243,3 +289,58 @@ def _subject(kind: str, name: str, rest: str, subjects: SubjectRules) -> str | N
 
 def _strip_article(text: str, subjects: SubjectRules) -> str:
     return subjects.leading_article.sub("", text.strip(" ,;."))
+
+
+# --- what each example of agreements.yaml must show (`AgreementRules.example_failures`) ---------
+# Each check takes an example sentence and the rules, and returns (whether the rule matched,
+# what the module found, for the message).
+
+
+def _reports_kind(kind: str, sentence: str, rules: AgreementRules) -> tuple[bool, str]:
+    found = [document.kind for document in find_signed_documents(sentence, rules)]
+    return kind in found, f"documents found: {', '.join(found) or 'none'}"
+
+
+def _finds_signing_verb(sentence: str, rules: AgreementRules) -> tuple[bool, str]:
+    verb = _signing_verb(fold(sentence), rules)
+    return verb is not None, f"signing verb {verb.group()!r}" if verb else "no signing verb"
+
+
+def _holds_back_a_verb(sentence: str, rules: AgreementRules) -> tuple[bool, str]:
+    folded = fold(sentence)
+    held = [m.group() for m in rules.sign_verbs.finditer(folded) if _held_back(folded, m.start(), rules)]
+    return bool(held), f"held back: {', '.join(held)}" if held else "no signing verb held back"
+
+
+def _finds_passive_signing(sentence: str, rules: AgreementRules) -> tuple[bool, str]:
+    found = _passive_signing(fold(sentence), rules, subject_rules()) is not None
+    return found, "a passive signing at the meeting" if found else "no passive signing at the meeting"
+
+
+def _dates_signing_earlier(sentence: str, rules: AgreementRules) -> tuple[bool, str]:
+    folded = fold(sentence)
+    passives = list(rules.passive_sign.finditer(folded)) if rules.passive_sign is not None else []
+    if not passives:
+        return False, "no passive signing"
+    earlier = any(_signed_before(folded, match, rules) for match in passives)
+    return earlier, "signed earlier" if earlier else "not dated before the meeting"
+
+
+def _reports_several(sentence: str, rules: AgreementRules) -> tuple[bool, str]:
+    found = [document.kind for document in find_signed_documents(sentence, rules)]
+    return len(found) > 1, f"documents found: {', '.join(found) or 'none'}"
+
+
+def _refers_back(sentence: str, rules: AgreementRules) -> tuple[bool, str]:
+    found = [document.kind for document in find_signed_documents(sentence, rules) if document.back_reference]
+    return bool(found), f"refers back: {', '.join(found)}" if found else "no reference back"
+
+
+_EXAMPLE_CHECKS = {
+    "sign_verbs": _finds_signing_verb,
+    "not_yet_signed": _holds_back_a_verb,
+    "passive_sign": _finds_passive_signing,
+    "signed_earlier": _dates_signing_earlier,
+    "list_separator": _reports_several,
+    "back_reference": _refers_back,
+}

@@ -17,7 +17,7 @@ from pathlib import Path
 from defcoop.rules.patterns import GatedPattern, gated
 from defcoop.rules.cache import cached_by_content
 from defcoop.rules import alternation, load_rules, parse_file, rules_path
-from defcoop.rules.schema import INTEGER, REGEXES, check_schema, optional
+from defcoop.rules.schema import INTEGER, REGEXES, Example, check_schema, optional, with_examples
 from defcoop.rules.text import fold
 
 SUBJECT_CHARS = 80   # the actor is named near the start of the sentence
@@ -31,17 +31,43 @@ class SentenceKindRules:
     result_overrides_commitment: GatedPattern
     joint_actor: GatedPattern
     parties_subject: GatedPattern | None = None
+    examples: tuple[Example, ...] = ()     # the file's must_match / must_not_match sentences
+
+    def example_failures(self) -> list[str]:
+        """Every example sentence of the file the module does not treat as written, as
+        ``file:line: ...`` (empty when the file behaves as documented):
+
+        - ``commitment`` / ``result``: `classify_sentence` gives that kind to a must_match
+          sentence, another kind to a must_not_match one;
+        - ``result_overrides_commitment``: a must_match sentence has a commitment cue and is a
+          result all the same; a must_not_match one is no result;
+        - ``joint_actor``: `sentence_actor` (no people matched) gives ``joint``, or does not;
+        - ``parties_subject``: `about_other_countries` is False for a must_match sentence (its
+          subject is both parties, whatever country it names) and True for a must_not_match one.
+
+        >>> load_sentence_kind_rules().example_failures()
+        []
+        """
+        failures = []
+        for example in self.examples:
+            matched, got = _EXAMPLE_CHECKS[example.rule](example.text, self)
+            if matched != example.must_match:
+                failures.append(example.failure(got))
+        return failures
 
 
-# What sentence_kinds.yaml must hold: the keys parse_sentence_kinds reads, each a list of regexes.
+# What sentence_kinds.yaml must hold: the keys parse_sentence_kinds reads, each a list of regexes,
+# written alone or under `patterns` with must_match / must_not_match sentences
+# (see `SentenceKindRules.example_failures`).
 SCHEMA = {
     "version": optional(INTEGER),
-    "commitment": REGEXES,
-    "result": REGEXES,
-    "result_overrides_commitment": REGEXES,
-    "joint_actor": REGEXES,
-    "parties_subject": optional(REGEXES),
+    "commitment": with_examples(REGEXES),
+    "result": with_examples(REGEXES),
+    "result_overrides_commitment": with_examples(REGEXES),
+    "joint_actor": with_examples(REGEXES),
+    "parties_subject": optional(with_examples(REGEXES)),
 }
+_PATTERN_KEYS = tuple(key for key in SCHEMA if key != "version")
 
 
 def parse_sentence_kinds(text: str, source: str) -> SentenceKindRules:
@@ -53,9 +79,10 @@ def parse_sentence_kinds(text: str, source: str) -> SentenceKindRules:
     ...
     defcoop.rules.RuleFileError: x.yaml:2: 'result': bad pattern '(done': missing ), unterminated subpattern at position 0
     """
-    spec = check_schema(text, source, SCHEMA)
-    return SentenceKindRules(**{key: gated(alternation(spec[key])) for key in SentenceKindRules.__dataclass_fields__
-                              if spec.get(key)})
+    examples: list[Example] = []
+    spec = check_schema(text, source, SCHEMA, examples=examples)
+    return SentenceKindRules(**{key: gated(alternation(spec[key])) for key in _PATTERN_KEYS if spec.get(key)},
+                             examples=tuple(examples))
 
 
 @cached_by_content(lambda: rules_path("sentence_kinds"))
@@ -210,3 +237,39 @@ def sentence_rows(article_id: str, sentences: list[str], mentions: list, relevan
             "themes": ";".join(themes) or None,
         })
     return rows
+
+
+# --- what each example of sentence_kinds.yaml must show (`SentenceKindRules.example_failures`) ----
+# Each check takes an example sentence and the rules, and returns (whether the rule matched,
+# what the module found, for the message).
+
+
+def _classified(kind: str):
+    def check(sentence: str, rules: SentenceKindRules) -> tuple[bool, str]:
+        found = classify_sentence(sentence, rules)
+        return found == kind, f"classified {found!r}"
+    return check
+
+
+def _result_over_commitment(sentence: str, rules: SentenceKindRules) -> tuple[bool, str]:
+    found, has_cue = classify_sentence(sentence, rules), bool(rules.commitment.search(fold(sentence)))
+    return found == "result" and has_cue, f"classified {found!r}" + ("" if has_cue else ", no commitment cue")
+
+
+def _joint(sentence: str, rules: SentenceKindRules) -> tuple[bool, str]:
+    actor = sentence_actor(sentence, [], rules)
+    return actor == "joint", f"actor {actor!r}"
+
+
+def _parties_are_subject(sentence: str, rules: SentenceKindRules) -> tuple[bool, str]:
+    other = about_other_countries(sentence, rules)
+    return not other, "about other countries" if other else "about the parties"
+
+
+_EXAMPLE_CHECKS = {
+    "commitment": _classified("commitment"),
+    "result": _classified("result"),
+    "result_overrides_commitment": _result_over_commitment,
+    "joint_actor": _joint,
+    "parties_subject": _parties_are_subject,
+}

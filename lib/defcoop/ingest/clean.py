@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from defcoop.extract.dates import month_numbers, parse_explicit_date, url_date
 from defcoop.rules import alternation, load_rules
-from defcoop.rules.schema import INTEGER, NUMBER, REGEXES, STRINGS, check_schema, regex_with_groups
+from defcoop.rules.schema import (EXAMPLE_KEYS, INTEGER, NUMBER, REGEXES, STRINGS, Example, check_schema,
+                                  regex_with_groups, with_examples)
 from defcoop.rules.text import fold
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -105,6 +106,34 @@ class _Rules:
     wrap_min_length: int = 45
     wrap_length_ratio: float = 1.5
     wrap_line_end_words: frozenset[str] = frozenset()
+    examples: tuple[Example, ...] = ()     # the file's must_match / must_not_match lines
+
+    def example_failures(self) -> list[str]:
+        """Every example of the file the module does not treat as written, as ``file:line: ...``
+        (empty when the file behaves as documented):
+
+        - a line rule (stop markers, section labels, teasers, captions, credits, date words,
+          agencies, end marks): `classify_line` puts a must_match line under that rule
+          (`EXAMPLE_LABELS`), and keeps a must_not_match line as text ("body" or "headline");
+        - ``glued_caption_pattern``: a caption glued to the paragraph after it is split off;
+        - ``dateline``: `split_dateline` finds a dateline opening the paragraph;
+        - ``abbreviations`` / ``abbreviations_before_number``: the full stop of a must_match
+          text ends no sentence (it stays one sentence); a must_not_match text is split.
+
+        >>> rules().example_failures()
+        []
+        """
+        failures = []
+        for example in self.examples:
+            if example.rule in EXAMPLE_LABELS:
+                label = classify_line(example.text, self)
+                matched = label == EXAMPLE_LABELS[example.rule] if example.must_match else not _is_text_label(label)
+                got = f"classified {label!r}"
+            else:
+                matched, got = _EXAMPLE_CHECKS[example.rule](example.text, self)
+            if matched != example.must_match:
+                failures.append(example.failure(got))
+        return failures
 
 
 def _any_of(patterns: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern:
@@ -190,25 +219,27 @@ def _build_rules(data: dict) -> _Rules:
     )
 
 
-# What boilerplate.yaml must hold: the keys `_build_rules` reads, each with its type.
+# What boilerplate.yaml must hold: the keys `_build_rules` reads, each with its type. The keys
+# `with_examples` may be written as a mapping of their list (`words` or `patterns`) with
+# must_match / must_not_match lines (see `_Rules.example_failures`).
 SCHEMA = {
-    "stop_markers": STRINGS,
-    "stop_prefixes": STRINGS,
-    "section_labels": STRINGS,
-    "teaser_patterns": REGEXES,
+    "stop_markers": with_examples(STRINGS),
+    "stop_prefixes": with_examples(STRINGS),
+    "section_labels": with_examples(STRINGS),
+    "teaser_patterns": with_examples(REGEXES),
     "max_caption_chars": INTEGER,
-    "caption_patterns": REGEXES,
+    "caption_patterns": with_examples(REGEXES),
     "caption_hints": STRINGS,
-    "glued_caption_pattern": regex_with_groups("caption", "rest"),
-    "credit_line_patterns": REGEXES,
-    "agencies": STRINGS,
-    "source_labels": STRINGS,
-    "dateline": {"max_place_words": INTEGER, "search_paragraphs": INTEGER, "places": STRINGS},
-    "date_line_words": STRINGS,
-    "end_marks": STRINGS,
+    "glued_caption_pattern": with_examples(regex_with_groups("caption", "rest")),
+    "credit_line_patterns": with_examples(REGEXES),
+    "agencies": with_examples(STRINGS),
+    "source_labels": with_examples(STRINGS),
+    "dateline": {"max_place_words": INTEGER, "search_paragraphs": INTEGER, "places": STRINGS, **EXAMPLE_KEYS},
+    "date_line_words": with_examples(STRINGS),
+    "end_marks": with_examples(STRINGS),
     "headline": {"max_words": INTEGER, "min_body_words": INTEGER},
-    "abbreviations": STRINGS,
-    "abbreviations_before_number": STRINGS,
+    "abbreviations": with_examples(STRINGS),
+    "abbreviations_before_number": with_examples(STRINGS),
     "wrapped_lines": {"min_length": INTEGER, "max_length_ratio": NUMBER, "line_end_words": STRINGS},
     "glue": {"min_token_length": INTEGER, "max_token_length": INTEGER, "common_rank": INTEGER,
              "min_log10_gain": NUMBER, "short_pieces": STRINGS, "trailing_function_words": STRINGS,
@@ -225,7 +256,9 @@ def parse_boilerplate(text: str, source: str) -> _Rules:
     ...
     defcoop.rules.RuleFileError: x.yaml:2: 'caption_patterns': bad pattern '(photo': missing ), unterminated subpattern at position 0
     """
-    return _build_rules(check_schema(text, source, SCHEMA, flags=re.IGNORECASE))
+    examples: list[Example] = []
+    data = check_schema(text, source, SCHEMA, flags=re.IGNORECASE, examples=examples)
+    return replace(_build_rules(data), examples=tuple(examples))
 
 
 def rules() -> _Rules:
@@ -1082,8 +1115,8 @@ def _label_lines(raw_text: str, first_line: int) -> list[_Line]:
     joined = _join_wrapped(_source_lines(raw_text, first_line), r)
     labelled = []
     for number, text in joined:
-        glued = r.glued_caption.match(text) if ":" in text and ")" in text else None
-        if glued and _word_count(glued.group("rest")) >= _MIN_GLUED_WORDS:
+        glued = _glued_caption(text, r)
+        if glued:
             labelled.append(_Line(number, glued.group("caption"), "caption_credit"))
             text = glued.group("rest")
         labelled.append(_Line(number, text, classify_line(text, r)))
@@ -1091,6 +1124,13 @@ def _label_lines(raw_text: str, first_line: int) -> list[_Line]:
 
 
 _MIN_GLUED_WORDS = 12   # a glued caption (`glued_caption_pattern`) is split off only before a paragraph this long
+
+
+def _glued_caption(text: str, rules_: _Rules) -> re.Match | None:
+    """A photo caption glued to the paragraph after it (groups "caption" and "rest"), when the
+    paragraph is long enough to split it off; else None."""
+    glued = rules_.glued_caption.match(text) if ":" in text and ")" in text else None
+    return glued if glued and _word_count(glued.group("rest")) >= _MIN_GLUED_WORDS else None
 
 
 def clean_article(raw: RawArticle) -> CleanArticle:
@@ -1129,3 +1169,50 @@ def clean_article(raw: RawArticle) -> CleanArticle:
         log=tuple(sorted(draft.log, key=lambda entry: entry.line)),  # stable: source order
         dateline_text=draft.dateline_text,
     )
+
+
+# --------------------------------------------------------------------------------------
+# What each example of boilerplate.yaml must show (`_Rules.example_failures`)
+# --------------------------------------------------------------------------------------
+
+# The line rules: the label `classify_line` gives a must_match line of each.
+EXAMPLE_LABELS = {
+    "stop_markers": "stop_marker",
+    "stop_prefixes": "stop_marker",
+    "section_labels": "nav_line",
+    "teaser_patterns": "teaser",
+    "caption_patterns": "caption_credit",
+    "credit_line_patterns": "credit_line",
+    "date_line_words": "date_line",
+    "agencies": "sign_off",
+    "source_labels": "sign_off",
+    "end_marks": "sign_off",
+}
+
+
+def _is_text_label(label: str) -> bool:
+    """A line kept as article text, not dropped as boilerplate."""
+    return label == "body" or label == "headline"
+
+
+def _splits_glued_caption(text: str, rules_: _Rules) -> tuple[bool, str]:
+    glued = _glued_caption(text, rules_)
+    return glued is not None, f"caption split off: {glued.group('caption')!r}" if glued else "nothing split off"
+
+
+def _finds_dateline(text: str, rules_: _Rules) -> tuple[bool, str]:
+    place, agency, _rest = split_dateline(text, rules_)
+    return place is not None, f"dateline {place!r}" + (f" ({agency})" if agency else "") if place else "no dateline"
+
+
+def _one_sentence(text: str, rules_: _Rules) -> tuple[bool, str]:
+    sentences = _split_paragraph(text, rules_)
+    return len(sentences) == 1, f"{len(sentences)} sentences: {sentences!r}" if len(sentences) > 1 else "one sentence"
+
+
+_EXAMPLE_CHECKS = {
+    "glued_caption_pattern": _splits_glued_caption,
+    "dateline": _finds_dateline,
+    "abbreviations": _one_sentence,
+    "abbreviations_before_number": _one_sentence,
+}
