@@ -138,7 +138,7 @@ def parse_agreements(text: str, source: str) -> AgreementRules:
     )
 
 
-@cached_by_content(lambda: rules_path("agreements"))
+@cached_by_content(lambda: rules_path("agreements"), preload=False)
 def _load_path(file: Path) -> AgreementRules:
     return parse_file(file, "agreements")
 

@@ -85,7 +85,7 @@ def parse_sentence_kinds(text: str, source: str) -> SentenceKindRules:
                              examples=tuple(examples))
 
 
-@cached_by_content(lambda: rules_path("sentence_kinds"))
+@cached_by_content(lambda: rules_path("sentence_kinds"), preload=False)
 def _load_path(file: Path) -> SentenceKindRules:
     return parse_file(file, "sentence_kinds")
 

@@ -356,7 +356,7 @@ def parse_codebook(text: str, source: str = "themes.yaml") -> Codebook:
     return _build(data.get("version"), themes, source)
 
 
-@cached_by_content(lambda: DEFAULT_PATH)
+@cached_by_content(lambda: DEFAULT_PATH, preload=False)
 def _load_cached(file: Path) -> Codebook:
     """Parse a codebook file (kept until its content changes, see `defcoop.rules.cache`)."""
     return parse_codebook(file.read_text(encoding="utf-8"), display_path(file))

@@ -317,7 +317,7 @@ def parse_file(file: str | os.PathLike, name: str | None = None) -> Any:
     return _parser(name or file.stem)(text, source)
 
 
-@cached_by_content(lambda: rules_path("dates"))
+@cached_by_content(lambda: rules_path("dates"), preload=False)
 def _load_file(file: Path) -> Any:
     return parse_file(file)
 

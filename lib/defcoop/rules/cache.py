@@ -40,11 +40,14 @@ def file_digest(path: str | os.PathLike) -> bytes | None:
         return None
 
 
-def cached_by_content(default_path: Callable[[], Path]) -> Callable[[Callable[[Path], T]], Callable[..., T]]:
+def cached_by_content(default_path: Callable[[], Path], *, preload: bool = True
+                      ) -> Callable[[Callable[[Path], T]], Callable[..., T]]:
     """Turn `parse(path)` into `load(path=None)`, cached until `refresh()` sees the file change.
 
     `default_path` is called when no path is given, so a module constant patched in a test
-    (or a DEFCOOP_ROOT set before import) is honoured.
+    (or a DEFCOOP_ROOT set before import) is honoured. `preload=False` leaves the loader out of
+    `load_all`: for loaders of a file some other loader already reads before a build (a rule
+    file `defcoop.rules.load_every_file` reads), kept for callers that pass another path.
     """
     def wrap(parse: Callable[[Path], T]) -> Callable[..., T]:
         cache: dict = {}
@@ -62,7 +65,8 @@ def cached_by_content(default_path: Callable[[], Path]) -> Callable[[Callable[[P
 
         load.cache_clear = cache.clear
         _CACHES.append(cache)
-        _LOADERS.append(weakref.ref(load))
+        if preload:
+            _LOADERS.append(weakref.ref(load))
         return load
 
     return wrap
