@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from defcoop.extract.dates import month_numbers, parse_explicit_date, url_date
+from defcoop.ingest.corpus import iso_date
 from defcoop.rules import alternation, load_rules
 from defcoop.rules.schema import (EXAMPLE_KEYS, INTEGER, NUMBER, REGEXES, STRINGS, Example, check_schema,
                                   regex_with_groups, with_examples)
@@ -1092,14 +1093,6 @@ def _meta_text(meta: dict, key: str) -> str | None:
     return value or None
 
 
-def _iso_published(value: str | None) -> str | None:
-    """Front-matter dates as ISO: "2025-10-29T16:46" -> "2025-10-29"; unparseable kept as written."""
-    if value is None:
-        return None
-    parsed = parse_explicit_date(value)
-    return parsed.isoformat() if parsed else value
-
-
 def _published_from_url(meta: dict, draft: _Draft) -> str | None:
     """The publication day a page without a date carries in its URL ("/2019-12-20/"), logged."""
     url = _meta_text(meta, "url")
@@ -1156,7 +1149,8 @@ def clean_article(raw: RawArticle) -> CleanArticle:
         draft.title = meta_title
     _drop_duplicates(draft)
     _repair_paragraphs(draft)
-    published = _iso_published(_meta_text(meta, "published")) or draft.published or _published_from_url(meta, draft)
+    written = _meta_text(meta, "published")   # read from front matter: already ISO (defcoop.ingest.corpus)
+    published = (iso_date(written) or written if written else None) or draft.published or _published_from_url(meta, draft)
     text = "\n\n".join(p for _, p in draft.paragraphs)
     return CleanArticle(
         article_id=raw.article_id,
