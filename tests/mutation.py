@@ -11,6 +11,7 @@ project itself is untouched). Tests that build through a subprocess import the i
 package, not the mutant, and are left out of the run (they cannot see a mutant).
 
 Usage: python tests/mutation.py [--modules clean,dates,...] [--jobs N] [--keep DIR] [--write]
+       python tests/mutation.py --report DIR   (the scores of a kept run, also one stopped early)
 """
 from __future__ import annotations
 
@@ -114,12 +115,14 @@ def survivors(project: Path) -> list[str]:
 
 
 def table(counts: dict[str, Counter]) -> list[str]:
-    lines = ["| module | mutants | killed | survived | timeout | no tests | score |", "|---|---:|---:|---:|---:|---:|---:|"]
+    """The score table; `not run` counts mutants a stopped run (`--report`) did not reach."""
+    lines = ["| module | mutants | not run | killed | survived | timeout | no tests | score |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for module, count in counts.items():
         counted = sum(count[s] for s in COUNTED)
         score = f"{count['killed'] / counted:.0%}" if counted else "–"
-        lines.append(f"| {module} | {sum(count.values())} | {count['killed']} | {count['survived']} | "
-                     f"{count['timeout']} | {count['no tests']} | {score} |")
+        lines.append(f"| {module} | {sum(count.values())} | {count['not checked']} | {count['killed']} | "
+                     f"{count['survived']} | {count['timeout']} | {count['no tests']} | {score} |")
     return lines
 
 
@@ -138,8 +141,14 @@ def main(argv=None) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--keep", default=None, help="run in this folder and keep it (default: a temporary one)")
     parser.add_argument("--write", action="store_true", help="write the score table into tests/README.md")
+    parser.add_argument("--report", default=None, metavar="DIR",
+                        help="only report the scores of the run kept in DIR (also of a run stopped early)")
     args = parser.parse_args(argv)
     modules = [module_path(m.strip()) for m in args.modules.split(",") if m.strip()]
+    if args.report:
+        counts = scores(Path(args.report) / "project", modules)
+        print("\n".join(table(counts)))
+        return 0
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="defcoop-mutation-"))
     try:
         project = copy_project(folder / "project")
