@@ -54,15 +54,14 @@ def process_file(path: Path, root: Path) -> FileResult:
     >>> process_file(Path("seeds/000_3c5d06d2666c6444.txt"), Path("seeds")).articles[0][0].article_id  # doctest: +SKIP
     '000_3c5d06d2666c6444'
     """
-    from defcoop.ingest.clean import clean_article
     from defcoop.ingest.corpus import read_file
-    from defcoop.extract.article import extract_article
+    from defcoop.extract.article import process_article
 
     raws, rejects = read_file(path, root)
     result = FileResult(rejects=list(rejects))
     for raw in raws:
         try:
-            result.articles.append((raw, extract_article(clean_article(raw), raw)))
+            result.articles.append((raw, process_article(raw)))
         except Exception as error:  # a defect on one article must not cost the rest of the archive
             result.rejects.append(extraction_error(raw, error))
     return result
@@ -245,13 +244,12 @@ def warm_up() -> None:
     Run before worker processes fork, so each is loaded once for the whole build (forked
     workers share it); a build that extracts in-process loads the lexicon only if a text needs it.
     """
-    from defcoop.ingest.clean import clean_article
     from defcoop.ingest.corpus import RawArticle
-    from defcoop.extract.article import extract_article
+    from defcoop.extract.article import process_article
 
     load_rules()
     raw = RawArticle("warm-up", "warm-up.txt", "txt", _WARM_UP_TEXT, meta={"published": "2016-10-22"})
-    extract_article(clean_article(raw), raw)
+    process_article(raw)
 
 
 POOL_MIN_FILES = 32   # with the default --jobs, fewer files to extract than this run in-process

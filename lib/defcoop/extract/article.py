@@ -25,6 +25,25 @@ class ArticleRecords:
     sentences: list[dict] = field(default_factory=list)
 
 
+def process_article(raw) -> ArticleRecords:
+    """Clean and extract one raw article with the rule files of its language
+    (`defcoop.ingest.language`), which its article row records.
+
+    >>> from defcoop.ingest.corpus import RawArticle
+    >>> process_article(RawArticle("a", "a.txt", "txt", "Hai bên đã hội đàm tại Hà Nội và nhất trí tăng cường hợp tác.")).article_row["language"]
+    'vi'
+    """
+    from defcoop.ingest.clean import clean_article
+    from defcoop.ingest.language import article_language
+    from defcoop.rules import rules_language
+
+    lang = article_language(raw.meta.get("language"), raw.text)
+    with rules_language(lang):
+        records = extract_article(clean_article(raw), raw)
+    records.article_row["language"] = lang
+    return records
+
+
 def extract_article(clean, raw) -> ArticleRecords:
     """Meetings, signed documents and classified sentences of one cleaned article."""
     from defcoop.extract.agreements import find_signed_documents

@@ -65,7 +65,7 @@ class NameCues:
     appositive_gap: re.Pattern[str]
 
 
-def name_cues(lang: str = "en") -> NameCues:
+def name_cues(lang: str | None = None) -> NameCues:
     """The cue words of people.yaml (and the calendar words of dates.yaml), compiled once per
     content of the files (an edit of either is seen by the next build: `defcoop.rules.cache.refresh`
     drops every rule file read when one of them changed).

@@ -1,9 +1,13 @@
 """Rule files: the language knowledge of extraction, kept as data a domain expert can edit.
 
 Every word list and pattern the extraction modules use lives in ``data/rules/<lang>/<name>.yaml``
-(``lang`` is ``en`` today; a new language is a new folder with the same file names). The
+(``en`` and ``vi`` today; a new language is a new folder with the same file names). The
 Python modules ask for rules by key (``load_rules("dates").regex("range_joiner")``) and hold
 only the matching machinery. This module is the one loader behind all of them:
+
+- the language is the article's: a build extracts each article inside ``rules_language(lang)``
+  (`defcoop.ingest.language` tells the language), and ``load_rules(name)`` reads that language's
+  file, or English's when the language has no file of that name;
 
 - every problem is a `RuleFileError` (the base class of the codebook and reference-data
   errors too) that reads ``file:line: problem``;
@@ -16,7 +20,9 @@ A rule file is a mapping of rule keys to entries; each entry has exactly one of
 
 ``pattern`` (a regex), ``patterns`` (a list of regexes, OR-ed), ``words`` (a list of strings),
 ``table`` (a mapping) or ``value`` (a scalar), plus optional ``flags`` (``[IGNORECASE]``),
-``must_match`` / ``must_not_match`` (searched with the entry's regex) and ``note``.
+``must_match`` / ``must_not_match`` (searched with the entry's regex) and ``note``. A pattern
+needs a must_match example, except ``'(?!)'``, which never matches: how a language's file
+writes a key the code asks for that the language has no use for.
 
 >>> rules = parse_rules('''
 ... range_joiner:
@@ -34,12 +40,14 @@ from __future__ import annotations
 import importlib
 import os
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from defcoop.paths import PROJECT_ROOT, RULES_DIR
-from defcoop.rules.cache import cached_by_content, register_cache
+from defcoop.rules.cache import cached_by_content, note_absent, register_cache
 
 KINDS = ("pattern", "patterns", "words", "table", "value")
 OPTIONAL_KEYS = ("flags", "must_match", "must_not_match", "note")
@@ -262,7 +270,8 @@ def _parse_rule(key: str, line: int, node: Any, value: Any, source: str) -> Rule
                 for name in ("must_match", "must_not_match")}
     if kind in ("table", "value") and any(examples.values()):
         raise RuleFileError(source, line, f"'{key}': examples need a pattern, patterns or words")
-    if kind in ("pattern", "patterns") and not examples["must_match"]:
+    unused = data in (NEVER, (NEVER,))   # a key the code asks for that this language has no use for
+    if kind in ("pattern", "patterns") and not examples["must_match"] and not unused:
         raise RuleFileError(source, line, f"'{key}': a pattern needs at least one must_match example")
     return Rule(key, kind, data, flags, examples["must_match"], examples["must_not_match"], line)
 
@@ -325,18 +334,57 @@ def _load_file(file: Path) -> Any:
 _BY_NAME: dict[tuple[str, str], Any] = {}
 register_cache(_BY_NAME)
 
+DEFAULT_LANGUAGE = "en"
+_LANGUAGE: ContextVar[str] = ContextVar("defcoop_rules_language", default=DEFAULT_LANGUAGE)
 
-def load_rules(name: str, lang: str = "en") -> Any:
+
+def current_language() -> str:
+    """The language whose rule files `load_rules` reads now (``en`` outside `rules_language`)."""
+    return _LANGUAGE.get()
+
+
+@contextmanager
+def rules_language(lang: str):
+    """Read the rule files of `lang` inside the block: how one article is extracted with the
+    rules of its own language while the extraction code stays the same for every language.
+
+    >>> with rules_language("vi"):
+    ...     load_rules("dates").source
+    'data/rules/vi/dates.yaml'
+    >>> load_rules("dates").source
+    'data/rules/en/dates.yaml'
+    """
+    token = _LANGUAGE.set(lang)
+    try:
+        yield lang
+    finally:
+        _LANGUAGE.reset(token)
+
+
+def languages() -> list[str]:
+    """The languages that have rule files, sorted (``['en', 'vi']``)."""
+    return sorted(folder.name for folder in RULES_DIR.iterdir() if folder.is_dir() and any(folder.glob("*.yaml")))
+
+
+def load_rules(name: str, lang: str | None = None) -> Any:
     """The rules of ``data/rules/<lang>/<name>.yaml``, parsed once per content (a `RuleSet`,
-    or what the file's own parser returns, see `PARSERS`).
+    or what the file's own parser returns, see `PARSERS`). `lang` defaults to the current
+    language (`rules_language`); a language without a file of that name uses English's.
 
     >>> load_rules("dates").source
     'data/rules/en/dates.yaml'
     """
+    lang = lang or _LANGUAGE.get()
     try:
         return _BY_NAME[name, lang]
     except KeyError:
-        rules = _BY_NAME[name, lang] = _load_file(os.path.abspath(rules_path(name, lang)))
+        path = os.path.abspath(rules_path(name, lang))
+        if lang != DEFAULT_LANGUAGE and not os.path.exists(path):
+            note_absent(path)   # a file added later in a live kernel is then seen by `refresh`
+            rules = load_rules(name, DEFAULT_LANGUAGE)
+        else:
+            rules = _load_file(path)
+        _BY_NAME[name, lang] = rules
         return rules
 
 

@@ -72,6 +72,11 @@ def cached_by_content(default_path: Callable[[], Path], *, preload: bool = True
     return wrap
 
 
+def note_absent(path: str | os.PathLike) -> None:
+    """Remember that a file was looked for and not found, so `refresh()` sees it appear."""
+    _PARSED.setdefault(os.path.abspath(path), None)
+
+
 def register_cache(cache: dict) -> None:
     """Have `clear()` (and so `refresh()` after an edit) empty `cache` too: for caches keyed
     otherwise than by path whose values come from cached loaders."""

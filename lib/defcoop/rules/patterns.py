@@ -31,7 +31,7 @@ _WORD = re.compile(r"\w+")
 _MIN_PIECE = 2
 
 
-def common_pieces(lang: str = "en") -> frozenset[str]:
+def common_pieces(lang: str | None = None) -> frozenset[str]:
     """Pieces found in most sentences of the corpus (data/rules/<lang>/anchors.yaml): poor
     anchors, so another literal of the same pattern is preferred when there is one (only speed
     depends on this, never results).
