@@ -81,6 +81,38 @@ def count_by(frame: pd.DataFrame, column: str, missing: str = NOT_STATED) -> pd.
     return out.sort_values(["n", column], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
+LANGUAGE_NAMES = {"en": "English", "vi": "Vietnamese"}
+
+
+def languages_summary(articles: pd.DataFrame, meetings: pd.DataFrame) -> pd.DataFrame:
+    """Per language: articles, how many report at least one meeting, and the meetings they
+    report (a meeting reported in two languages counts once in each, and once in `all`).
+
+    >>> a = pd.DataFrame({"article_id": ["e1", "e2", "v1"], "language": ["en", "en", "vi"]})
+    >>> m = pd.DataFrame({"meeting_id": ["M1", "M2"], "article_ids": ["e1;v1", "e1"]})
+    >>> languages_summary(a, m)
+      language        name  articles  reporting_a_meeting  meetings
+    0       en     English         2                    1         2
+    1       vi  Vietnamese         1                    1         1
+    2      all           –         3                    2         2
+    """
+    language_of = dict(zip(articles["article_id"], (_text(v, NOT_STATED) for v in articles["language"])))
+    reported = {article: set() for article in language_of}
+    for meeting_id, cell in zip(meetings["meeting_id"], meetings["article_ids"]):
+        for article in _ids(cell):
+            reported.setdefault(article, set()).add(meeting_id)
+    rows = []
+    for language in sorted(set(language_of.values())):
+        ids = [article for article, lang in language_of.items() if lang == language]
+        rows.append({"language": language, "name": LANGUAGE_NAMES.get(language, language), "articles": len(ids),
+                     "reporting_a_meeting": sum(bool(reported[a]) for a in ids),
+                     "meetings": len(set().union(*(reported[a] for a in ids)))})
+    rows.append({"language": "all", "name": "–", "articles": len(language_of),
+                 "reporting_a_meeting": sum(bool(reported[a]) for a in language_of),
+                 "meetings": len(set().union(*(reported[a] for a in language_of)))})
+    return pd.DataFrame(rows, columns=["language", "name", "articles", "reporting_a_meeting", "meetings"])
+
+
 def published_range(articles: pd.DataFrame) -> pd.DataFrame:
     """First and last publication date, and how many articles state one.
 
