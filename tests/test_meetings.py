@@ -880,3 +880,14 @@ def test_meeting_cues_come_from_the_rule_file_and_follow_an_edit(tmp_path, monke
             meeting_cues()
     finally:
         rulecache.clear()
+
+
+# --- batch 13 fixes --------------------------------------------------------------------------------
+
+def test_armies_completing_drills_without_the_word_joint_are_the_reported_event():
+    sentences = ["The Lao, Vietnamese and Cambodian armies completed four-day flood rescue drills in Vientiane.",
+                 "The drills ended on Friday.",
+                 "They were agreed at a defence ministers' meeting among the three countries in Hanoi in 2018."]
+    meeting = only_meeting(sentences, published=date(2026, 3, 6))
+    assert (meeting.mechanism, meeting.place, meeting.date_start, meeting.date_precision) == (
+        "other", "Vientiane", date(2026, 3, 6), "day")
