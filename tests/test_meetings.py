@@ -168,8 +168,9 @@ def test_province_wins_over_a_border_gate_in_the_same_sentence():
         ("Tay Ninh", "VN")
 
 
-def test_border_gate_alone_is_kept():
-    assert find_place(["It was held at the Moc Bai border gate."]) == ("Moc Bai", "VN")
+def test_border_gate_alone_gives_the_province_it_lies_in():
+    assert find_place(["It was held at the Moc Bai border gate."]) == ("Tay Ninh", "VN")
+    assert find_place(["The two ministers repainted a marker at the Bavet border gate."]) == ("Svay Rieng", "KH")
 
 
 def test_online_meeting_has_no_place():
@@ -325,9 +326,9 @@ def test_three_defence_ministers_meeting_as_subject_is_trilateral():
 def test_border_gate_takes_the_province_named_elsewhere_in_its_sentence():
     assert find_place(["At the Xa Mat border gate, the authorities of Tay Ninh province held a ceremony."]) == \
         ("Tay Ninh", "VN")
-    # a province of the other country is not where the gate is
+    # a province of the other country is not where the gate is: the gate's own province is
     assert find_place(["At the Moc Bai border gate, the People's Committee received guests from Svay Rieng."]) == \
-        ("Moc Bai", "VN")
+        ("Tay Ninh", "VN")
 
 
 def test_meeting_held_here_is_at_the_dateline_place():

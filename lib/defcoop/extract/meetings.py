@@ -673,7 +673,7 @@ def find_place(sentences: list[str], folded: list[str] | None = None,
     meeting in a province ("at the Xa Mat border gate in Tay Ninh province"), the province wins.
     When only the gate is cued, a province of the gate's country named elsewhere in the same
     sentence is the one it sits in ("at the Moc Bai border gate, the People's Committee of Tay
-    Ninh province held ...").
+    Ninh province held ..."), else the province places.csv gives the gate (`Gazetteer.province_of`).
 
     >>> find_place(["A ceremony was held at the Moc Bai border gate in Tay Ninh province on May 2."])
     ('Tay Ninh', 'VN')
@@ -681,8 +681,10 @@ def find_place(sentences: list[str], folded: list[str] | None = None,
     ('Tay Ninh', 'VN')
     >>> find_place(["It was held in Chau Thanh district, the Mekong Delta province of Dong Thap, on May 2."])
     ('Dong Thap', 'VN')
+    >>> find_place(["They met at the Moc Bai border gate."])
+    ('Tay Ninh', 'VN')
     """
-    from defcoop.extract.places import find_places
+    from defcoop.extract.places import find_places, load_places
 
     cue = meeting_cues().place_cue if cue is None else cue
     for sentence, folded_sentence in zip(sentences, _folded(sentences, folded)):
@@ -693,6 +695,8 @@ def find_place(sentences: list[str], folded: list[str] | None = None,
             if best is None:
                 best = next((m for m in found if m.kind not in _POINT_PLACES and m.country == cued[0].country),
                             cued[0])
+            if best.kind in _POINT_PLACES:
+                return load_places().province_of(best.place) or best.place, best.country
             return best.place, best.country
     return None, None
 
