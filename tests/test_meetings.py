@@ -738,6 +738,8 @@ def test_a_caption_does_not_override_the_meetings_own_day():
     ("He said under the wise leadership of the government and Prime Minister Hun Manet, it grew.", True),
     ("The delegation, under the leadership of General Tea Banh, visited Hanoi.", False),
     ("Prime Minister Hun Manet received the delegation.", False),
+    ("In 1979 the regiment had been led by today's Prime Minister Hun Sen.", True),
+    ("The delegation was led by Defence Minister Tea Banh.", False),
 ])
 def test_a_person_named_only_as_leader_of_a_party_or_country(sentence, only_leader):
     from defcoop.extract.meetings import named_only_as_leader
@@ -892,3 +894,13 @@ def test_armies_completing_drills_without_the_word_joint_are_the_reported_event(
     meeting = only_meeting(sentences, published=date(2026, 3, 6))
     assert (meeting.mechanism, meeting.place, meeting.date_start, meeting.date_precision) == (
         "other", "Vientiane", date(2026, 3, 6), "day")
+
+
+def test_the_past_commander_of_a_unit_does_not_lead_the_handover_of_its_fallen():
+    sentences = ["The defence ministry held a ceremony in Tay Ninh on Friday to hand over the remains of Cambodian "
+                 "soldiers of a volunteer regiment.",
+                 "The regiment had been led by current Cambodian Prime Minister Hun Sen.",
+                 "The remains were exhumed last month.",
+                 "Receiving the remains, General Sao Sokha thanked Vietnam."]
+    meeting = only_meeting(sentences, published=date(2031, 3, 8))
+    assert meeting.kh_lead == "Sao Sokha" and meeting.mechanism == "repatriation_ceremony"
