@@ -631,7 +631,8 @@ def test_a_talk_between_young_border_guard_officers_is_numbered_by_their_exchang
 def test_a_reburial_held_in_a_district_of_a_province_is_in_that_province():
     sentences = ["A reburial of the remains of 20 volunteer soldiers who died in Cambodia was held at the cemetery "
                  "in Chau Thanh district, the Mekong Delta province of Dong Thap on May 2.",
-                 "The remains were found in the Cambodian province of Svay Rieng last season."]
+                 "The remains were found in the Cambodian province of Svay Rieng last season.",
+                 "Representatives of the Royal Cambodian Army attended."]
     meeting = only_meeting(sentences, published=date(2026, 5, 3))
     assert (meeting.mechanism, meeting.place, meeting.date_start) == ("repatriation_ceremony", "Dong Thap",
                                                                       date(2026, 5, 2))
@@ -904,3 +905,34 @@ def test_the_past_commander_of_a_unit_does_not_lead_the_handover_of_its_fallen()
                  "Receiving the remains, General Sao Sokha thanked Vietnam."]
     meeting = only_meeting(sentences, published=date(2031, 3, 8))
     assert meeting.kh_lead == "Sao Sokha" and meeting.mechanism == "repatriation_ceremony"
+
+
+def test_a_reburial_by_one_side_needs_someone_of_the_other_side():
+    sentences = ["The province of Tay Ninh held memorial and burial services on May 2 for the remains of "
+                 "volunteer soldiers who died in Cambodia.",
+                 "The remains were found last season."]
+    assert meetings_of(sentences, published=date(2031, 5, 3)) == []
+    with_guests = sentences + ["Cambodian delegates laid wreaths at the cemetery."]
+    assert only_meeting(with_guests, published=date(2031, 5, 3)).mechanism == "repatriation_ceremony"
+    named = sentences + ["General Sao Sokha laid a wreath."]
+    assert only_meeting(named, published=date(2031, 5, 3)).kh_lead == "Sao Sokha"
+    # a handover has both sides by definition: not an event one side holds on its own
+    handover = ["Cambodia held a ceremony at the Moc Bai border gate on May 2 to hand over the remains of soldiers."]
+    assert only_meeting(handover, published=date(2031, 5, 3)).mechanism == "repatriation_ceremony"
+
+
+@pytest.mark.parametrize("sentence, attends", [
+    ("Representatives of the Royal Cambodian Army laid wreaths.", True),
+    ("Officials from a Cambodian province came too.", True),
+    ("Leaders of Cambodia's Kratie province attended.", True),
+    ("Cambodian delegates offered incense.", True),
+    ("The soldiers died in Cambodia during the war.", False),
+    ("The remains were found with support from the authorities of Cambodian provinces.", False),
+    ("The search team of the Vietnamese army found them in Cambodia.", False),
+])
+def test_who_of_the_other_side_attends_an_event_one_side_holds(sentence, attends):
+    from defcoop.extract.meetings import other_side_attends
+    from defcoop.extract.places import find_countries
+    from defcoop.rules.text import fold
+
+    assert other_side_attends([sentence], [fold(sentence)], [], [find_countries(sentence)], "VN", RULES) is attends

@@ -121,6 +121,9 @@ class MechanismRules:
     separate_meetings: re.Pattern | None = None
     visit_span: re.Pattern | None = None
     leader_only: re.Pattern | None = None
+    one_side_event: re.Pattern | None = None
+    attendee_before_country: re.Pattern | None = None
+    attendee_after_country: re.Pattern | None = None
     examples: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()   # (id, must_match, must_not_match)
     edition_nouns: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (id, nouns an ordinal numbers it by)
 
@@ -187,7 +190,8 @@ class MechanismRules:
 # lists of regexes OR-ed into one pattern each (see the comments in mechanisms.yaml)
 _CUE_LISTS = ("topic_list_cues", "future_event_cues", "separate_meetings_cues", "leader_only_cues",
               "visit_span_cues", "relative_clause_cues", "non_defence_ministries", "non_defence_meetings",
-              "defence_words", "online_patterns")
+              "defence_words", "online_patterns", "one_side_events", "attendees_before_country",
+              "attendees_after_country")
 _TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surname_countries", "defence_roles",
              "numbered_series") + _CUE_LISTS
 _REFINE_KEYS = ("courtesy_call_max_rank", "ministerial_max_rank", "border_force_max_rank", "border_force_roles",
@@ -344,6 +348,9 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         separate_meetings=cues("separate_meetings_cues"),
         visit_span=cues("visit_span_cues"),
         leader_only=cues("leader_only_cues"),
+        one_side_event=cues("one_side_events"),
+        attendee_before_country=cues("attendees_before_country"),
+        attendee_after_country=cues("attendees_after_country"),
         examples=tuple((m.id, m.must_match, m.must_not_match) for m in mechanisms),
         edition_nouns=tuple((m.id, m.edition_nouns) for m in mechanisms),
     )
@@ -576,6 +583,63 @@ def _names_both_sides(mentions: list, countries: list[list], start: int, end: in
     named = {iso2 for hits in countries[start:end] for iso2, *_ in hits}
     named |= {m.country for m in mentions if start <= m.sentence_index < end}
     return PARTY_COUNTRIES <= named
+
+
+def other_side_attends(sentences: list[str], folded: list[str], mentions: list, countries: list[list],
+                       host: str | None, rules: MechanismRules) -> bool:
+    """Whether someone of the party other than the host country takes part in an event one side
+    holds on its own (`one_side_events` in mechanisms.yaml: a reburial service in Vietnam): a
+    person of that country is named in the article, or its people are named as attendees
+    ("representatives of the Royal Cambodian Army", "Cambodian delegates": `attendees_before_country`,
+    `attendees_after_country`). True when the host is unknown or no party.
+
+    >>> rules = load_mechanisms()
+    >>> sentences = ["Tay Ninh held a reburial service for soldiers who died in Cambodia.",
+    ...              "Representatives of the Royal Cambodian Army attended."]
+    >>> from defcoop.extract.places import find_countries
+    >>> hits = [find_countries(s) for s in sentences]
+    >>> other_side_attends(sentences, [fold(s) for s in sentences], [], hits, "VN", rules)
+    True
+    >>> other_side_attends(sentences[:1], [fold(sentences[0])], [], hits[:1], "VN", rules)
+    False
+    """
+    if host not in PARTY_COUNTRIES:
+        return True
+    other = next(iter(PARTY_COUNTRIES - {host}))
+    if any(m.country == other for m in mentions):
+        return True
+    before, after = rules.attendee_before_country, rules.attendee_after_country
+    for folded_sentence, hits in zip(folded, countries):
+        for iso2, start, end, _written in hits:
+            if iso2 == other and ((before is not None and before.search(folded_sentence[:start]))
+                                  or (after is not None and after.match(folded_sentence[end:]))):
+                return True
+    return False
+
+
+def reports_one_side_event(sentences: list[str], folded: list[str] | None = None,
+                           rules: MechanismRules | None = None) -> bool:
+    """Whether a sentence reports an event one side holds on its own (`one_side_events`: a reburial of
+    remains found in Cambodia): no meeting without the other side, but still a story of the two
+    countries' cooperation, whose sentences get themes.
+
+    >>> reports_one_side_event(["The province held a reburial service on May 2 for soldiers who died in Cambodia."])
+    True
+    """
+    rules = rules or load_mechanisms()
+    if rules.one_side_event is None:
+        return False
+    return any(rules.one_side_event.search(f) and rules.events_in(s, f)
+               for s, f in zip(sentences, _folded(sentences, folded)))
+
+
+def _host_country(sentences: list[str], folded: list[str], dateline: str | None) -> str | None:
+    """The country of the first gazetteer place the sentences name ("The province of Tay Ninh held
+    ..."), else of the dateline's place: who holds an event one side holds on its own."""
+    from defcoop.extract.places import find_places
+
+    found = [p for s, f in zip(sentences, folded) for p in find_places(s, f)]
+    return found[0].country if found else _dateline_place(dateline, None)[1]
 
 
 def _folded(sentences: list[str], folded: list[str] | None) -> list[str]:
@@ -1075,6 +1139,11 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         vn_lead = choose_lead(mentions, "VN", index, officials, sentences)
         kh_lead = choose_lead(mentions, "KH", index, officials, sentences)
         if not has_defence_lead([vn_lead, kh_lead], officials, rules):
+            continue
+        if (rules.one_side_event is not None and rules.one_side_event.search(folded[index])
+                and not other_side_attends(sentences, folded, mentions, countries,
+                                           _host_country(sentences[index:window_end], folded[index:window_end],
+                                                         dateline), rules)):
             continue
         break
     else:
