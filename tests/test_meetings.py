@@ -936,3 +936,12 @@ def test_who_of_the_other_side_attends_an_event_one_side_holds(sentence, attends
     from defcoop.rules.text import fold
 
     assert other_side_attends([sentence], [fold(sentence)], [], [find_countries(sentence)], "VN", RULES) is attends
+
+
+def test_two_prime_ministers_talks_are_no_defence_meeting_even_if_one_led_the_army_before():
+    sentences = ["Cambodian Prime Minister Hun Manet met Prime Minister Pham Minh Chinh in Hanoi on Monday.",
+                 "The talks would cover trade, security and defence."]
+    assert meetings_of(sentences, published=date(2024, 3, 5)) == []
+    # before August 2023 Hun Manet commanded the army: his call on the prime minister is a courtesy call
+    assert only_meeting(["Army Commander Hun Manet met Prime Minister Pham Minh Chinh in Hanoi on Monday."],
+                        published=date(2022, 3, 8)).mechanism == "courtesy_call"

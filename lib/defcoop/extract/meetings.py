@@ -859,6 +859,40 @@ def has_defence_lead(leads: list, officials, rules: MechanismRules) -> bool:
     return False
 
 
+def heads_only_meeting(leads: list, sentences: list[str], index: int, published: date | None, officials,
+                       rules: MechanismRules) -> bool:
+    """Whether both leads were heads of state, government, party or legislature (rank up to
+    `courtesy_call_max_rank`) on the day the trigger sentence `index` and the two after it date
+    the meeting: two prime ministers'
+    talks are diplomacy, not a defence meeting, even when one of them led the army before
+    (Hun Manet until August 2023). Undated, or a lead without such a post: False.
+
+    >>> from defcoop.extract.people import load_officials
+    >>> officials = load_officials()
+    >>> sentences = ["Prime Minister Hun Manet met Prime Minister Pham Minh Chinh on Monday."]
+    >>> leads = sorted(officials.find_people(sentences), key=lambda m: m.country)
+    >>> heads_only_meeting(leads, sentences, 0, date(2023, 12, 12), officials, load_mechanisms())
+    True
+    >>> heads_only_meeting(leads, sentences, 0, date(2023, 6, 13), officials, load_mechanisms())
+    False
+    """
+    from defcoop.extract.dates import resolve_meeting_date
+    from defcoop.extract.people import rank_of
+
+    present = [m for m in leads if m is not None]
+    if len(present) < 2 or any(m.matched == "title" for m in present):
+        return False
+    heads = rules.courtesy_call_max_rank
+    if not all(any(rank_of(term.role) <= heads for term in officials.roles_of(m.person)) for m in present):
+        return False
+    resolved = resolve_meeting_date(sentences[index:index + WINDOW_AFTER_TRIGGER + 1], published,
+                                    lead_term_windows(present, sentences, officials))
+    if resolved.precision == "unknown" or resolved.date_start is None:
+        return False
+    return all(all(rank_of(role) <= heads for role in _roles_held(officials, m.person, resolved.date_start))
+               for m in present)
+
+
 def _roles_held(officials, person: str, when: date | None, written: str | None = None) -> list[str]:
     """The roles `person` held on `when`. When there is no date, or officials.csv has no term of
     theirs covering it (a post the table does not list): the role the article writes next to
@@ -1138,7 +1172,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
             continue
         vn_lead = choose_lead(mentions, "VN", index, officials, sentences)
         kh_lead = choose_lead(mentions, "KH", index, officials, sentences)
-        if not has_defence_lead([vn_lead, kh_lead], officials, rules):
+        if not has_defence_lead([vn_lead, kh_lead], officials, rules) \
+                or heads_only_meeting([vn_lead, kh_lead], sentences, index, published, officials, rules):
             continue
         if (rules.one_side_event is not None and rules.one_side_event.search(folded[index])
                 and not other_side_attends(sentences, folded, mentions, countries,
