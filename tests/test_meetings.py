@@ -945,3 +945,12 @@ def test_two_prime_ministers_talks_are_no_defence_meeting_even_if_one_led_the_ar
     # before August 2023 Hun Manet commanded the army: his call on the prime minister is a courtesy call
     assert only_meeting(["Army Commander Hun Manet met Prime Minister Pham Minh Chinh in Hanoi on Monday."],
                         published=date(2022, 3, 8)).mechanism == "courtesy_call"
+
+
+def test_a_bilateral_conference_of_the_marine_police_is_a_meeting_but_one_of_the_police_is_not():
+    sentences = ["Vietnam and Cambodia agreed on joint sea patrols at a bilateral conference held in Kampot on May 4.",
+                 "Vietnam's Marine Police and Cambodia's maritime security committee discussed smuggling."]
+    meeting = only_meeting(sentences, published=date(2031, 5, 6))
+    assert (meeting.mechanism, meeting.place, meeting.date_start) == ("other", "Kampot", date(2031, 5, 4))
+    police = [sentences[0], "Vietnam's traffic police and Cambodia's police discussed smuggling."]
+    assert meetings_of(police, published=date(2031, 5, 6)) == []
