@@ -893,12 +893,19 @@ def heads_only_meeting(leads: list, sentences: list[str], index: int, published:
                for m in present)
 
 
-def _roles_held(officials, person: str, when: date | None, written: str | None = None) -> list[str]:
-    """The roles `person` held on `when`. When there is no date, or officials.csv has no term of
+def _roles_held(officials, person: str, when: date | None, written: str | None = None,
+                until: date | None = None) -> list[str]:
+    """The roles `person` held on `when` (with `until`: at some time from `when` to `until`, an
+    undated meeting's bounds). When there is no date, or officials.csv has no term of
     theirs covering it (a post the table does not list): the role the article writes next to
     their name (`written`, see `written_roles`), else every role they ever held."""
     terms = officials.roles_of(person)
-    held = [term.role for term in terms if when is not None and term.covers(when)]
+    if until is None:
+        held = [term.role for term in terms if when is not None and term.covers(when)]
+    else:
+        held = [term.role for term in terms if when is not None
+                and (term.term_start is None or term.term_start <= until)
+                and (term.term_end is None or when <= term.term_end)]
     return held or ([written] if written else [term.role for term in terms])
 
 
@@ -932,7 +939,8 @@ def written_roles(leads: list, mentions: list, sentences: list[str], officials) 
 
 
 def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRules, context: str = "",
-                     when: date | None = None, written: dict[str, str] | None = None) -> str:
+                     when: date | None = None, written: dict[str, str] | None = None,
+                     until: date | None = None) -> str:
     """Turn a generic "talks"/"meeting" into courtesy call, border-force talks or ministerial talks.
 
     A head of state, government, party or legislature on either side makes a courtesy call.
@@ -945,17 +953,20 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
     (ceremonies, drills), are border-force talks at border-force level, else `other`. Known
     leads' roles are those they held on `when` (Hun Manet led the army before he was prime
     minister); with no date, any they ever held, unless the article writes their role next to
-    their name (`written`, person -> role: `written_roles`).
+    their name (`written`, person -> role: `written_roles`); with `until`, any they held between
+    `when` and `until` (an undated meeting within the leads' terms).
     """
     from defcoop.extract.people import rank_of
 
     present = [m for m in leads if m is not None]
     if mechanism == "other" or (not present and not rules.is_specific(mechanism)):
-        return "border_force_talks" if _border_force_event(leads, officials, rules, context, when, written) else "other"
+        return "border_force_talks" if _border_force_event(leads, officials, rules, context, when, written,
+                                                           until) else "other"
     if rules.is_specific(mechanism):
         return mechanism
     written = written or {}
-    roles = [_roles_held(officials, m.person, when, written.get(m.person)) for m in present if m.matched != "title"]
+    roles = [_roles_held(officials, m.person, when, written.get(m.person), until)
+             for m in present if m.matched != "title"]
     if any(min((rank_of(r) for r in person_roles), default=99) <= rules.courtesy_call_max_rank
            for person_roles in roles):
         return "courtesy_call"
@@ -976,7 +987,7 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
 
 
 def _border_force_event(leads: list, officials, rules: MechanismRules, context: str, when: date | None,
-                        written: dict[str, str] | None = None) -> bool:
+                        written: dict[str, str] | None = None, until: date | None = None) -> bool:
     """Whether a ceremony, handover or drill (`other`) is one of border forces: the trigger and
     the sentences after it name border guards, military regions or the gendarmerie, and no lead
     is a defence minister or above ("the Svay Rieng gendarmerie handed test kits to the Moc Bai
@@ -986,7 +997,7 @@ def _border_force_event(leads: list, officials, rules: MechanismRules, context: 
     if rules.border_force_context is None or not rules.border_force_context.search(fold(context)):
         return False
     for lead in (m for m in leads if m is not None):
-        roles = _roles_held(officials, lead.person, when, (written or {}).get(lead.person)) \
+        roles = _roles_held(officials, lead.person, when, (written or {}).get(lead.person), until) \
             if lead.matched != "title" else [lead.role]
         if min((rank_of(r) for r in roles if r), default=99) <= rules.ministerial_max_rank:
             return False
@@ -1225,10 +1236,12 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
             resolved = within   # the visit, not a guess from the page date outside it
         else:
             visit_sentence = None
-    if resolved.precision != "unknown" and resolved.date_start is not None:
-        # the roles the leads held then: a past commander is no prime minister yet
+    if resolved.date_start is not None and (resolved.precision != "unknown" or resolved.date_end is not None):
+        # the roles the leads held then: a past commander is no prime minister yet; undated, the
+        # roles they held within the bounds the leads' terms give
         mechanism = refine_mechanism(named_mechanism, [vn_lead, kh_lead], officials, rules, " ".join(window),
-                                     when=resolved.date_start, written=written)
+                                     when=resolved.date_start, written=written,
+                                     until=resolved.date_end if resolved.precision == "unknown" else None)
 
     online = any(rules.online.search(f) for f in window_folded)
     place, country = (None, None) if online else find_place(window, window_folded)
