@@ -723,8 +723,8 @@ def _edition_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules)
 
 
 def _anniversary_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules) -> Window | None:
-    """'55th anniversary of diplomatic relations' -> 1967 + 55 (``vn_kh_relations_year`` of
-    calendar.csv), unless another country is named."""
+    """'55th anniversary of diplomatic relations', 'diplomatic ties set up 55 years ago' -> 1967 + 55
+    (``vn_kh_relations_year`` of calendar.csv), unless another country is named."""
     if set(re.split(r"[\s-]+", match.group("who"))) - rules.own_relations_words - {""}:
         return None      # "Vietnam – Cambodia" (spaced dash) is Vietnam and Cambodia; another country is not
     year = load_calendar()["vn_kh_relations_year"] + int(match.group("n"))
@@ -751,14 +751,15 @@ _YEAR_FAMILIES = (
     (("review_of_year", "results_then_year", "year_then_results"), "results_gate", _results_rule, "y"),
     (("intention_year",), "intention_gate", _intention_rule, "y"),
     (("earlier_edition_year",), "earlier_edition_gate", _edition_rule, "y"),
-    (("anniversary_of_relations",), "anniversary_gate", _anniversary_rule, "n"),
+    (("anniversary_of_relations", "relations_years_ago"), "anniversary_gate", _anniversary_rule, "n"),
     (("year_then_friendship_year", "friendship_year_then_year", "year_of_friendship"), "friendship_gate",
      _friendship_rule, "y"),
     (("chair_year_then_year", "year_then_asean_chair", "asean_chair_then_year"), "chair_gate", _chair_rule, "y"),
 )
 _YEAR_DIGITS = r"(?:19|20)\d\d"
 # Groups the window builders read, beyond the span group.
-_EXTRA_GROUPS = {"earlier_edition_year": ("which",), "anniversary_of_relations": ("who",)}
+_EXTRA_GROUPS = {"earlier_edition_year": ("which",), "anniversary_of_relations": ("who",),
+                 "relations_years_ago": ("who",)}
 
 
 @dataclass(frozen=True)
