@@ -144,6 +144,16 @@ def _rule_error(rules: RuleSet, key: str, problem: str) -> RuleFileError:
     return RuleFileError(rules.source, rule.line if rule else 1, f"'{key}': {problem}")
 
 
+def _regexes_with_groups(rules: RuleSet, key: str, *groups: str) -> tuple[re.Pattern[str], ...]:
+    """Each pattern of rule `key` compiled on its own; every one must have the named groups."""
+    regexes = rules.regexes(key)
+    for regex in regexes:
+        for group in groups:
+            if group not in regex.groupindex:
+                raise _rule_error(rules, key, f"the pattern must have the named group (?P<{group}>...)")
+    return regexes
+
+
 def _regex_with_groups(rules: RuleSet, key: str, *groups: str) -> re.Pattern[str]:
     """Rule `key` compiled; it must have the named groups the code reads from its matches."""
     regex = rules.regex(key)
@@ -751,15 +761,14 @@ _YEAR_FAMILIES = (
     (("review_of_year", "results_then_year", "year_then_results"), "results_gate", _results_rule, "y"),
     (("intention_year",), "intention_gate", _intention_rule, "y"),
     (("earlier_edition_year",), "earlier_edition_gate", _edition_rule, "y"),
-    (("anniversary_of_relations", "relations_years_ago"), "anniversary_gate", _anniversary_rule, "n"),
+    (("anniversary_of_relations",), "anniversary_gate", _anniversary_rule, "n"),
     (("year_then_friendship_year", "friendship_year_then_year", "year_of_friendship"), "friendship_gate",
      _friendship_rule, "y"),
     (("chair_year_then_year", "year_then_asean_chair", "asean_chair_then_year"), "chair_gate", _chair_rule, "y"),
 )
 _YEAR_DIGITS = r"(?:19|20)\d\d"
 # Groups the window builders read, beyond the span group.
-_EXTRA_GROUPS = {"earlier_edition_year": ("which",), "anniversary_of_relations": ("who",),
-                 "relations_years_ago": ("who",)}
+_EXTRA_GROUPS = {"earlier_edition_year": ("which",), "anniversary_of_relations": ("who",)}
 
 
 @dataclass(frozen=True)
@@ -786,7 +795,10 @@ def _build_window_rules(rules: RuleSet) -> _WindowRules:
     code reads is refused with its file and line."""
     year_rules = []
     for keys, gate, build, group in _YEAR_FAMILIES:
-        regexes = tuple(_regex_with_groups(rules, key, group, *_EXTRA_GROUPS.get(key, ())) for key in keys)
+        # each pattern of a key on its own: every one carries the groups ("the Nth anniversary of
+        # relations" and "relations set up N years ago" both read group n)
+        regexes = tuple(regex for key in keys for regex in _regexes_with_groups(rules, key, group,
+                                                                                *_EXTRA_GROUPS.get(key, ())))
         year_rules.append((regexes, rules.words(gate), build, group))
     return _WindowRules(
         year_hint=re.compile(_YEAR_DIGITS + "|" + rules.pattern("yearless_window_hint")),
