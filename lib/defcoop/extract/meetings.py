@@ -863,9 +863,9 @@ def heads_only_meeting(leads: list, sentences: list[str], index: int, published:
                        rules: MechanismRules) -> bool:
     """Whether both leads were heads of state, government, party or legislature (rank up to
     `courtesy_call_max_rank`) on the day the trigger sentence `index` and the two after it date
-    the meeting: two prime ministers'
-    talks are diplomacy, not a defence meeting, even when one of them led the army before
-    (Hun Manet until August 2023). Undated, or a lead without such a post: False.
+    the meeting: two prime ministers' talks are diplomacy, not a defence meeting, even when one
+    of them led the army before (Hun Manet until August 2023). Undated, or a lead without such a
+    post: False.
 
     >>> from defcoop.extract.people import load_officials
     >>> officials = load_officials()
