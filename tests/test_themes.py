@@ -73,6 +73,8 @@ def test_check_examples_reports_nothing_for_the_real_codebook():
     ("The two ministers repainted border Marker 9 and kept the waters bordering the two countries safe.",
      ("border_demarcation", "maritime")),
     ("They discussed how to counter schemes to sabotage the friendship of the two peoples.", ("political_education",)),
+    ("A delegation of Naval Region 5 visited units of the Royal Cambodian Navy in Kampot.",
+     ("maritime", "delegation_exchange")),
 ])
 def test_multi_theme_sentences_in_codebook_order(sentence, expected):
     assert CODEBOOK.themes_for(sentence) == expected
