@@ -57,6 +57,13 @@ def test_and_inside_a_document_name_does_not_start_a_new_document():
     assert kinds(sentence) == [("mou", "military and defence law"), ("minutes", "dialogue")]
 
 
+def test_a_ceremony_marking_twinning_ties_is_a_twinning_with_both_parties():
+    sentence = "The day closed with a ceremony marking the twinning ties between Hamlet A of Long An and Village B."
+    assert kinds(sentence) == [("twinning", "Hamlet A of Long An - Village B")]
+    assert kinds("They held a ceremony marking the fifth anniversary of the twinning of the two posts.") == []
+    assert kinds("A ceremony for the opening of the border market was held.") == []
+
+
 def test_twinning_agreement_is_twinning_with_both_parties():
     sentence = ("Generals Lam and Sok witnessed the signing of a twinning agreement between Vietnam's Border "
                 "Post of Xa Mat and Cambodia's Trapeang Phlong Border Police Post.")

@@ -751,3 +751,11 @@ def test_an_edited_calendar_is_used_by_the_next_build(tmp_path, monkeypatch):
         assert year_windows_from_text(sentence)[0].start == date(2021, 1, 1)
     finally:
         rulecache.clear()
+
+
+def test_relations_set_up_n_years_ago_date_the_year_like_their_anniversary():
+    windows = year_windows_from_text(["Since the establishment of the bilateral diplomatic ties 50 years ago, ties grew."])
+    assert [(w.start, w.end) for w in windows] == [(date(2017, 1, 1), date(2017, 12, 31))]
+    assert year_windows_from_text(["Vietnam and Laos set up Lao - Thai diplomatic ties 50 years ago."]) == []
+    resolved = resolve_meeting_date(["He received the guest in Hanoi on May 4."], None, windows)
+    assert (resolved.date_start, resolved.precision) == (date(2017, 5, 4), "day")

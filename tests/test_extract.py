@@ -196,3 +196,25 @@ def test_a_caption_adds_no_document_of_a_kind_the_body_names(tmp_path):
                                 "The two sides signed a memorandum of understanding on border cooperation. Sok Vanna")
     _clean, records = extract(tmp_path, article, name="both.md")
     assert [(a["kind"], a["subject"]) for a in records.agreements] == [("mou", "border cooperation")]
+
+
+REBURIAL = """---
+title: Province reburies soldiers' remains
+published: 2031-04-11
+---
+The province of Long An on April 11 held a reburial service for the remains of 12 Vietnamese volunteer soldiers who died in Cambodia.
+
+The remains were found by the provincial search team last season.
+"""
+
+
+def test_a_reburial_with_nobody_of_cambodia_is_no_meeting_but_keeps_its_themes(tmp_path):
+    _clean, records = extract(tmp_path, REBURIAL, name="reburial.md")
+    assert records.meetings == []
+    assert "remains_repatriation" in (records.sentences[0]["themes"] or "")
+
+
+def test_a_reburial_attended_by_cambodian_army_representatives_is_a_meeting(tmp_path):
+    text = REBURIAL.replace("last season.", "last season.\n\nRepresentatives of the Royal Cambodian Army attended.")
+    _clean, records = extract(tmp_path, text, name="reburial2.md")
+    assert [m.mechanism for m in records.meetings] == ["repatriation_ceremony"]

@@ -168,8 +168,9 @@ def test_province_wins_over_a_border_gate_in_the_same_sentence():
         ("Tay Ninh", "VN")
 
 
-def test_border_gate_alone_is_kept():
-    assert find_place(["It was held at the Moc Bai border gate."]) == ("Moc Bai", "VN")
+def test_border_gate_alone_gives_the_province_it_lies_in():
+    assert find_place(["It was held at the Moc Bai border gate."]) == ("Tay Ninh", "VN")
+    assert find_place(["The two ministers repainted a marker at the Bavet border gate."]) == ("Svay Rieng", "KH")
 
 
 def test_online_meeting_has_no_place():
@@ -325,9 +326,9 @@ def test_three_defence_ministers_meeting_as_subject_is_trilateral():
 def test_border_gate_takes_the_province_named_elsewhere_in_its_sentence():
     assert find_place(["At the Xa Mat border gate, the authorities of Tay Ninh province held a ceremony."]) == \
         ("Tay Ninh", "VN")
-    # a province of the other country is not where the gate is
+    # a province of the other country is not where the gate is: the gate's own province is
     assert find_place(["At the Moc Bai border gate, the People's Committee received guests from Svay Rieng."]) == \
-        ("Moc Bai", "VN")
+        ("Tay Ninh", "VN")
 
 
 def test_meeting_held_here_is_at_the_dateline_place():
@@ -630,7 +631,8 @@ def test_a_talk_between_young_border_guard_officers_is_numbered_by_their_exchang
 def test_a_reburial_held_in_a_district_of_a_province_is_in_that_province():
     sentences = ["A reburial of the remains of 20 volunteer soldiers who died in Cambodia was held at the cemetery "
                  "in Chau Thanh district, the Mekong Delta province of Dong Thap on May 2.",
-                 "The remains were found in the Cambodian province of Svay Rieng last season."]
+                 "The remains were found in the Cambodian province of Svay Rieng last season.",
+                 "Representatives of the Royal Cambodian Army attended."]
     meeting = only_meeting(sentences, published=date(2026, 5, 3))
     assert (meeting.mechanism, meeting.place, meeting.date_start) == ("repatriation_ceremony", "Dong Thap",
                                                                       date(2026, 5, 2))
@@ -737,6 +739,8 @@ def test_a_caption_does_not_override_the_meetings_own_day():
     ("He said under the wise leadership of the government and Prime Minister Hun Manet, it grew.", True),
     ("The delegation, under the leadership of General Tea Banh, visited Hanoi.", False),
     ("Prime Minister Hun Manet received the delegation.", False),
+    ("In 1979 the regiment had been led by today's Prime Minister Hun Sen.", True),
+    ("The delegation was led by Defence Minister Tea Banh.", False),
 ])
 def test_a_person_named_only_as_leader_of_a_party_or_country(sentence, only_leader):
     from defcoop.extract.meetings import named_only_as_leader
@@ -880,3 +884,81 @@ def test_meeting_cues_come_from_the_rule_file_and_follow_an_edit(tmp_path, monke
             meeting_cues()
     finally:
         rulecache.clear()
+
+
+# --- batch 13 fixes --------------------------------------------------------------------------------
+
+def test_armies_completing_drills_without_the_word_joint_are_the_reported_event():
+    sentences = ["The Lao, Vietnamese and Cambodian armies completed four-day flood rescue drills in Vientiane.",
+                 "The drills ended on Friday.",
+                 "They were agreed at a defence ministers' meeting among the three countries in Hanoi in 2018."]
+    meeting = only_meeting(sentences, published=date(2026, 3, 6))
+    assert (meeting.mechanism, meeting.place, meeting.date_start, meeting.date_precision) == (
+        "other", "Vientiane", date(2026, 3, 6), "day")
+
+
+def test_the_past_commander_of_a_unit_does_not_lead_the_handover_of_its_fallen():
+    sentences = ["The defence ministry held a ceremony in Tay Ninh on Friday to hand over the remains of Cambodian "
+                 "soldiers of a volunteer regiment.",
+                 "The regiment had been led by current Cambodian Prime Minister Hun Sen.",
+                 "The remains were exhumed last month.",
+                 "Receiving the remains, General Sao Sokha thanked Vietnam."]
+    meeting = only_meeting(sentences, published=date(2031, 3, 8))
+    assert meeting.kh_lead == "Sao Sokha" and meeting.mechanism == "repatriation_ceremony"
+
+
+def test_a_reburial_by_one_side_needs_someone_of_the_other_side():
+    sentences = ["The province of Tay Ninh held memorial and burial services on May 2 for the remains of "
+                 "volunteer soldiers who died in Cambodia.",
+                 "The remains were found last season."]
+    assert meetings_of(sentences, published=date(2031, 5, 3)) == []
+    with_guests = sentences + ["Cambodian delegates laid wreaths at the cemetery."]
+    assert only_meeting(with_guests, published=date(2031, 5, 3)).mechanism == "repatriation_ceremony"
+    named = sentences + ["General Sao Sokha laid a wreath."]
+    assert only_meeting(named, published=date(2031, 5, 3)).kh_lead == "Sao Sokha"
+    # a handover has both sides by definition: not an event one side holds on its own
+    handover = ["Cambodia held a ceremony at the Moc Bai border gate on May 2 to hand over the remains of soldiers."]
+    assert only_meeting(handover, published=date(2031, 5, 3)).mechanism == "repatriation_ceremony"
+
+
+@pytest.mark.parametrize("sentence, attends", [
+    ("Representatives of the Royal Cambodian Army laid wreaths.", True),
+    ("Officials from a Cambodian province came too.", True),
+    ("Leaders of Cambodia's Kratie province attended.", True),
+    ("Cambodian delegates offered incense.", True),
+    ("The soldiers died in Cambodia during the war.", False),
+    ("The remains were found with support from the authorities of Cambodian provinces.", False),
+    ("The search team of the Vietnamese army found them in Cambodia.", False),
+])
+def test_who_of_the_other_side_attends_an_event_one_side_holds(sentence, attends):
+    from defcoop.extract.meetings import other_side_attends
+    from defcoop.extract.places import find_countries
+    from defcoop.rules.text import fold
+
+    assert other_side_attends([sentence], [fold(sentence)], [], [find_countries(sentence)], "VN", RULES) is attends
+
+
+def test_two_prime_ministers_talks_are_no_defence_meeting_even_if_one_led_the_army_before():
+    sentences = ["Cambodian Prime Minister Hun Manet met Prime Minister Pham Minh Chinh in Hanoi on Monday.",
+                 "The talks would cover trade, security and defence."]
+    assert meetings_of(sentences, published=date(2024, 3, 5)) == []
+    # before August 2023 Hun Manet commanded the army: his call on the prime minister is a courtesy call
+    assert only_meeting(["Army Commander Hun Manet met Prime Minister Pham Minh Chinh in Hanoi on Monday."],
+                        published=date(2022, 3, 8)).mechanism == "courtesy_call"
+
+
+def test_a_bilateral_conference_of_the_marine_police_is_a_meeting_but_one_of_the_police_is_not():
+    sentences = ["Vietnam and Cambodia agreed on joint sea patrols at a bilateral conference held in Kampot on May 4.",
+                 "Vietnam's Marine Police and Cambodia's maritime security committee discussed smuggling."]
+    meeting = only_meeting(sentences, published=date(2031, 5, 6))
+    assert (meeting.mechanism, meeting.place, meeting.date_start) == ("other", "Kampot", date(2031, 5, 4))
+    police = [sentences[0], "Vietnam's traffic police and Cambodia's police discussed smuggling."]
+    assert meetings_of(police, published=date(2031, 5, 6)) == []
+
+
+def test_an_undated_meeting_takes_the_roles_the_leads_held_within_their_terms_overlap():
+    # Le Chiem left the deputy ministry in 2021, so the meeting is before Hun Manet became prime minister
+    sentences = ["Deputy Defence Minister Le Chiem received General Hun Manet.",
+                 "At the meeting, General Hun Manet thanked the Vietnamese Defence Ministry."]
+    meeting = only_meeting(sentences)
+    assert (meeting.date_precision, meeting.mechanism) == ("unknown", "other")

@@ -65,6 +65,13 @@ def test_border_gates():
         "border_gate", "border_gate"]
 
 
+def test_a_border_gate_lies_in_the_province_of_its_country_its_note_names_first():
+    gazetteer = load_places()
+    assert [gazetteer.province_of(gate) for gate in ("Moc Bai", "Bavet", "Xa Xia")] == [
+        "Tay Ninh", "Svay Rieng", "Kien Giang"]
+    assert gazetteer.province_of("Hanoi") is None and gazetteer.province_of("Nowhere") is None
+
+
 def test_places_need_whole_capitalised_words():
     assert places("Shanoi is not a hue of Hue.") == [("Hue", "Hue")]
 

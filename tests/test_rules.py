@@ -141,3 +141,14 @@ def test_every_pattern_of_an_own_format_file_is_needed_by_an_example(name):
         if not parse("".join(broken), source).example_failures():
             unneeded.append(f"{source}:{index + 1}: no example needs {line.strip()[:80]!r}")
     assert not unneeded, "\n".join(unneeded)
+
+
+def test_the_patterns_of_an_entry_may_each_carry_the_same_named_group():
+    rules = parse_rules("age:\n  patterns: ['(?P<n>\\d+)th birthday', 'born (?P<n>\\d+) years ago']\n"
+                        "  must_match: ['the 5th birthday', 'born 7 years ago']\n  must_not_match: ['born in 7']\n",
+                        "x.yaml")
+    assert [r.search("she was born 7 years ago").group("n") if r.search("she was born 7 years ago") else None
+            for r in rules.regexes("age")] == [None, "7"]
+    assert rules.check_examples() == []
+    bad = parse_rules("age:\n  pattern: '(?P<n>\\d+)th'\n  must_match: ['5th']\n  must_not_match: ['6th']\n", "x.yaml")
+    assert bad.check_examples() == ["x.yaml:1: 'age' must_not_match matched: '6th'"]

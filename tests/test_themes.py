@@ -69,6 +69,12 @@ def test_check_examples_reports_nothing_for_the_real_codebook():
     ("The MoU covers military and defence law, defence-economic cooperation and border trade.",
      ("defence_law", "defence_economy")),
     ("The two sides exchanged views on regional and international issues.", ()),
+    # batch 13: a marker repainted, the waters the two countries share, schemes against the friendship
+    ("The two ministers repainted border Marker 9 and kept the waters bordering the two countries safe.",
+     ("border_demarcation", "maritime")),
+    ("They discussed how to counter schemes to sabotage the friendship of the two peoples.", ("political_education",)),
+    ("A delegation of Naval Region 5 visited units of the Royal Cambodian Navy in Kampot.",
+     ("maritime", "delegation_exchange")),
 ])
 def test_multi_theme_sentences_in_codebook_order(sentence, expected):
     assert CODEBOOK.themes_for(sentence) == expected
@@ -80,6 +86,7 @@ def test_multi_theme_sentences_in_codebook_order(sentence, expected):
     ("The work must be done in line with international law.", "defence_law"),
     ("He extended condolences over losses caused by storms and natural disasters.", "search_rescue"),
     ("The search and repatriation of remains of voluntary soldiers is underway.", "search_rescue"),
+    ("The drill let the armies step up experience and cultural exchanges.", "delegation_exchange"),
 ])
 def test_annotator_subtleties(sentence, absent):
     assert absent not in CODEBOOK.themes_for(sentence)

@@ -50,7 +50,7 @@ def extract_article(clean, raw) -> ArticleRecords:
     from defcoop.ingest.clean import caption_text
     from defcoop.extract.sentences import sentence_rows, has_vn_kh_themes, is_about_vn_kh
     from defcoop.extract.dates import url_date, url_month_windows
-    from defcoop.extract.meetings import extract_meetings, infer_countries
+    from defcoop.extract.meetings import extract_meetings, infer_countries, reports_one_side_event
     from defcoop.extract.people import load_officials
     from defcoop.extract.places import find_countries, find_places
     from defcoop.rules.reference import fold_cached
@@ -76,7 +76,9 @@ def extract_article(clean, raw) -> ArticleRecords:
                                  countries=countries_or_places, page_windows=page_windows,
                                  captions=[caption_text(caption) for caption in captions])
                 if is_about_vn_kh(sentences, countries_or_places, mentions) else [])
-    relevant = has_vn_kh_themes(countries_or_places, reports_meeting=bool(meetings))
+    # a reburial of remains brought home from Cambodia is no meeting without a Cambodian there, but a VN-KH story
+    relevant = has_vn_kh_themes(countries_or_places,
+                                reports_meeting=bool(meetings) or reports_one_side_event(sentences, folded))
     meeting_key = meetings[0].key if meetings else None
 
     agreements = []

@@ -144,6 +144,16 @@ def _rule_error(rules: RuleSet, key: str, problem: str) -> RuleFileError:
     return RuleFileError(rules.source, rule.line if rule else 1, f"'{key}': {problem}")
 
 
+def _regexes_with_groups(rules: RuleSet, key: str, *groups: str) -> tuple[re.Pattern[str], ...]:
+    """Each pattern of rule `key` compiled on its own; every one must have the named groups."""
+    regexes = rules.regexes(key)
+    for regex in regexes:
+        for group in groups:
+            if group not in regex.groupindex:
+                raise _rule_error(rules, key, f"the pattern must have the named group (?P<{group}>...)")
+    return regexes
+
+
 def _regex_with_groups(rules: RuleSet, key: str, *groups: str) -> re.Pattern[str]:
     """Rule `key` compiled; it must have the named groups the code reads from its matches."""
     regex = rules.regex(key)
@@ -723,8 +733,8 @@ def _edition_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules)
 
 
 def _anniversary_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules) -> Window | None:
-    """'55th anniversary of diplomatic relations' -> 1967 + 55 (``vn_kh_relations_year`` of
-    calendar.csv), unless another country is named."""
+    """'55th anniversary of diplomatic relations', 'diplomatic ties set up 55 years ago' -> 1967 + 55
+    (``vn_kh_relations_year`` of calendar.csv), unless another country is named."""
     if set(re.split(r"[\s-]+", match.group("who"))) - rules.own_relations_words - {""}:
         return None      # "Vietnam – Cambodia" (spaced dash) is Vietnam and Cambodia; another country is not
     year = load_calendar()["vn_kh_relations_year"] + int(match.group("n"))
@@ -785,7 +795,10 @@ def _build_window_rules(rules: RuleSet) -> _WindowRules:
     code reads is refused with its file and line."""
     year_rules = []
     for keys, gate, build, group in _YEAR_FAMILIES:
-        regexes = tuple(_regex_with_groups(rules, key, group, *_EXTRA_GROUPS.get(key, ())) for key in keys)
+        # each pattern of a key on its own: every one carries the groups ("the Nth anniversary of
+        # relations" and "relations set up N years ago" both read group n)
+        regexes = tuple(regex for key in keys for regex in _regexes_with_groups(rules, key, group,
+                                                                                *_EXTRA_GROUPS.get(key, ())))
         year_rules.append((regexes, rules.words(gate), build, group))
     return _WindowRules(
         year_hint=re.compile(_YEAR_DIGITS + "|" + rules.pattern("yearless_window_hint")),

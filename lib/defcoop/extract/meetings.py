@@ -121,6 +121,9 @@ class MechanismRules:
     separate_meetings: re.Pattern | None = None
     visit_span: re.Pattern | None = None
     leader_only: re.Pattern | None = None
+    one_side_event: re.Pattern | None = None
+    attendee_before_country: re.Pattern | None = None
+    attendee_after_country: re.Pattern | None = None
     examples: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()   # (id, must_match, must_not_match)
     edition_nouns: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (id, nouns an ordinal numbers it by)
 
@@ -187,7 +190,8 @@ class MechanismRules:
 # lists of regexes OR-ed into one pattern each (see the comments in mechanisms.yaml)
 _CUE_LISTS = ("topic_list_cues", "future_event_cues", "separate_meetings_cues", "leader_only_cues",
               "visit_span_cues", "relative_clause_cues", "non_defence_ministries", "non_defence_meetings",
-              "defence_words", "online_patterns")
+              "defence_words", "online_patterns", "one_side_events", "attendees_before_country",
+              "attendees_after_country")
 _TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surname_countries", "defence_roles",
              "numbered_series") + _CUE_LISTS
 _REFINE_KEYS = ("courtesy_call_max_rank", "ministerial_max_rank", "border_force_max_rank", "border_force_roles",
@@ -344,6 +348,9 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         separate_meetings=cues("separate_meetings_cues"),
         visit_span=cues("visit_span_cues"),
         leader_only=cues("leader_only_cues"),
+        one_side_event=cues("one_side_events"),
+        attendee_before_country=cues("attendees_before_country"),
+        attendee_after_country=cues("attendees_after_country"),
         examples=tuple((m.id, m.must_match, m.must_not_match) for m in mechanisms),
         edition_nouns=tuple((m.id, m.edition_nouns) for m in mechanisms),
     )
@@ -578,6 +585,63 @@ def _names_both_sides(mentions: list, countries: list[list], start: int, end: in
     return PARTY_COUNTRIES <= named
 
 
+def other_side_attends(sentences: list[str], folded: list[str], mentions: list, countries: list[list],
+                       host: str | None, rules: MechanismRules) -> bool:
+    """Whether someone of the party other than the host country takes part in an event one side
+    holds on its own (`one_side_events` in mechanisms.yaml: a reburial service in Vietnam): a
+    person of that country is named in the article, or its people are named as attendees
+    ("representatives of the Royal Cambodian Army", "Cambodian delegates": `attendees_before_country`,
+    `attendees_after_country`). True when the host is unknown or no party.
+
+    >>> rules = load_mechanisms()
+    >>> sentences = ["Tay Ninh held a reburial service for soldiers who died in Cambodia.",
+    ...              "Representatives of the Royal Cambodian Army attended."]
+    >>> from defcoop.extract.places import find_countries
+    >>> hits = [find_countries(s) for s in sentences]
+    >>> other_side_attends(sentences, [fold(s) for s in sentences], [], hits, "VN", rules)
+    True
+    >>> other_side_attends(sentences[:1], [fold(sentences[0])], [], hits[:1], "VN", rules)
+    False
+    """
+    if host not in PARTY_COUNTRIES:
+        return True
+    other = next(iter(PARTY_COUNTRIES - {host}))
+    if any(m.country == other for m in mentions):
+        return True
+    before, after = rules.attendee_before_country, rules.attendee_after_country
+    for folded_sentence, hits in zip(folded, countries):
+        for iso2, start, end, _written in hits:
+            if iso2 == other and ((before is not None and before.search(folded_sentence[:start]))
+                                  or (after is not None and after.match(folded_sentence[end:]))):
+                return True
+    return False
+
+
+def reports_one_side_event(sentences: list[str], folded: list[str] | None = None,
+                           rules: MechanismRules | None = None) -> bool:
+    """Whether a sentence reports an event one side holds on its own (`one_side_events`: a reburial of
+    remains found in Cambodia): no meeting without the other side, but still a story of the two
+    countries' cooperation, whose sentences get themes.
+
+    >>> reports_one_side_event(["The province held a reburial service on May 2 for soldiers who died in Cambodia."])
+    True
+    """
+    rules = rules or load_mechanisms()
+    if rules.one_side_event is None:
+        return False
+    return any(rules.one_side_event.search(f) and rules.events_in(s, f)
+               for s, f in zip(sentences, _folded(sentences, folded)))
+
+
+def _host_country(sentences: list[str], folded: list[str], dateline: str | None) -> str | None:
+    """The country of the first gazetteer place the sentences name ("The province of Tay Ninh held
+    ..."), else of the dateline's place: who holds an event one side holds on its own."""
+    from defcoop.extract.places import find_places
+
+    found = [p for s, f in zip(sentences, folded) for p in find_places(s, f)]
+    return found[0].country if found else _dateline_place(dateline, None)[1]
+
+
 def _folded(sentences: list[str], folded: list[str] | None) -> list[str]:
     """The sentences folded: `folded` when the caller already has them (an article folds once)."""
     return [fold(s) for s in sentences] if folded is None else folded
@@ -673,7 +737,7 @@ def find_place(sentences: list[str], folded: list[str] | None = None,
     meeting in a province ("at the Xa Mat border gate in Tay Ninh province"), the province wins.
     When only the gate is cued, a province of the gate's country named elsewhere in the same
     sentence is the one it sits in ("at the Moc Bai border gate, the People's Committee of Tay
-    Ninh province held ...").
+    Ninh province held ..."), else the province places.csv gives the gate (`Gazetteer.province_of`).
 
     >>> find_place(["A ceremony was held at the Moc Bai border gate in Tay Ninh province on May 2."])
     ('Tay Ninh', 'VN')
@@ -681,8 +745,10 @@ def find_place(sentences: list[str], folded: list[str] | None = None,
     ('Tay Ninh', 'VN')
     >>> find_place(["It was held in Chau Thanh district, the Mekong Delta province of Dong Thap, on May 2."])
     ('Dong Thap', 'VN')
+    >>> find_place(["They met at the Moc Bai border gate."])
+    ('Tay Ninh', 'VN')
     """
-    from defcoop.extract.places import find_places
+    from defcoop.extract.places import find_places, load_places
 
     cue = meeting_cues().place_cue if cue is None else cue
     for sentence, folded_sentence in zip(sentences, _folded(sentences, folded)):
@@ -693,6 +759,8 @@ def find_place(sentences: list[str], folded: list[str] | None = None,
             if best is None:
                 best = next((m for m in found if m.kind not in _POINT_PLACES and m.country == cued[0].country),
                             cued[0])
+            if best.kind in _POINT_PLACES:
+                return load_places().province_of(best.place) or best.place, best.country
             return best.place, best.country
     return None, None
 
@@ -791,12 +859,53 @@ def has_defence_lead(leads: list, officials, rules: MechanismRules) -> bool:
     return False
 
 
-def _roles_held(officials, person: str, when: date | None, written: str | None = None) -> list[str]:
-    """The roles `person` held on `when`. When there is no date, or officials.csv has no term of
+def heads_only_meeting(leads: list, sentences: list[str], index: int, published: date | None, officials,
+                       rules: MechanismRules) -> bool:
+    """Whether both leads were heads of state, government, party or legislature (rank up to
+    `courtesy_call_max_rank`) on the day the trigger sentence `index` and the two after it date
+    the meeting: two prime ministers' talks are diplomacy, not a defence meeting, even when one
+    of them led the army before (Hun Manet until August 2023). Undated, or a lead without such a
+    post: False.
+
+    >>> from defcoop.extract.people import load_officials
+    >>> officials = load_officials()
+    >>> sentences = ["Prime Minister Hun Manet met Prime Minister Pham Minh Chinh on Monday."]
+    >>> leads = sorted(officials.find_people(sentences), key=lambda m: m.country)
+    >>> heads_only_meeting(leads, sentences, 0, date(2023, 12, 12), officials, load_mechanisms())
+    True
+    >>> heads_only_meeting(leads, sentences, 0, date(2023, 6, 13), officials, load_mechanisms())
+    False
+    """
+    from defcoop.extract.dates import resolve_meeting_date
+    from defcoop.extract.people import rank_of
+
+    present = [m for m in leads if m is not None]
+    if len(present) < 2 or any(m.matched == "title" for m in present):
+        return False
+    heads = rules.courtesy_call_max_rank
+    if not all(any(rank_of(term.role) <= heads for term in officials.roles_of(m.person)) for m in present):
+        return False
+    resolved = resolve_meeting_date(sentences[index:index + WINDOW_AFTER_TRIGGER + 1], published,
+                                    lead_term_windows(present, sentences, officials))
+    if resolved.precision == "unknown" or resolved.date_start is None:
+        return False
+    return all(all(rank_of(role) <= heads for role in _roles_held(officials, m.person, resolved.date_start))
+               for m in present)
+
+
+def _roles_held(officials, person: str, when: date | None, written: str | None = None,
+                until: date | None = None) -> list[str]:
+    """The roles `person` held on `when` (with `until`: at some time from `when` to `until`, an
+    undated meeting's bounds). When there is no date, or officials.csv has no term of
     theirs covering it (a post the table does not list): the role the article writes next to
     their name (`written`, see `written_roles`), else every role they ever held."""
     terms = officials.roles_of(person)
-    held = [term.role for term in terms if when is not None and term.covers(when)]
+    if until is None:
+        held = [term.role for term in terms if when is not None and term.covers(when)]
+    else:
+        held = [term.role for term in terms if when is not None
+                and (term.term_start is None or term.term_start <= until)
+                and (term.term_end is None or when <= term.term_end)]
     return held or ([written] if written else [term.role for term in terms])
 
 
@@ -830,7 +939,8 @@ def written_roles(leads: list, mentions: list, sentences: list[str], officials) 
 
 
 def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRules, context: str = "",
-                     when: date | None = None, written: dict[str, str] | None = None) -> str:
+                     when: date | None = None, written: dict[str, str] | None = None,
+                     until: date | None = None) -> str:
     """Turn a generic "talks"/"meeting" into courtesy call, border-force talks or ministerial talks.
 
     A head of state, government, party or legislature on either side makes a courtesy call.
@@ -843,17 +953,20 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
     (ceremonies, drills), are border-force talks at border-force level, else `other`. Known
     leads' roles are those they held on `when` (Hun Manet led the army before he was prime
     minister); with no date, any they ever held, unless the article writes their role next to
-    their name (`written`, person -> role: `written_roles`).
+    their name (`written`, person -> role: `written_roles`); with `until`, any they held between
+    `when` and `until` (an undated meeting within the leads' terms).
     """
     from defcoop.extract.people import rank_of
 
     present = [m for m in leads if m is not None]
     if mechanism == "other" or (not present and not rules.is_specific(mechanism)):
-        return "border_force_talks" if _border_force_event(leads, officials, rules, context, when, written) else "other"
+        return "border_force_talks" if _border_force_event(leads, officials, rules, context, when, written,
+                                                           until) else "other"
     if rules.is_specific(mechanism):
         return mechanism
     written = written or {}
-    roles = [_roles_held(officials, m.person, when, written.get(m.person)) for m in present if m.matched != "title"]
+    roles = [_roles_held(officials, m.person, when, written.get(m.person), until)
+             for m in present if m.matched != "title"]
     if any(min((rank_of(r) for r in person_roles), default=99) <= rules.courtesy_call_max_rank
            for person_roles in roles):
         return "courtesy_call"
@@ -874,7 +987,7 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
 
 
 def _border_force_event(leads: list, officials, rules: MechanismRules, context: str, when: date | None,
-                        written: dict[str, str] | None = None) -> bool:
+                        written: dict[str, str] | None = None, until: date | None = None) -> bool:
     """Whether a ceremony, handover or drill (`other`) is one of border forces: the trigger and
     the sentences after it name border guards, military regions or the gendarmerie, and no lead
     is a defence minister or above ("the Svay Rieng gendarmerie handed test kits to the Moc Bai
@@ -884,7 +997,7 @@ def _border_force_event(leads: list, officials, rules: MechanismRules, context: 
     if rules.border_force_context is None or not rules.border_force_context.search(fold(context)):
         return False
     for lead in (m for m in leads if m is not None):
-        roles = _roles_held(officials, lead.person, when, (written or {}).get(lead.person)) \
+        roles = _roles_held(officials, lead.person, when, (written or {}).get(lead.person), until) \
             if lead.matched != "title" else [lead.role]
         if min((rank_of(r) for r in roles if r), default=99) <= rules.ministerial_max_rank:
             return False
@@ -1070,7 +1183,13 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
             continue
         vn_lead = choose_lead(mentions, "VN", index, officials, sentences)
         kh_lead = choose_lead(mentions, "KH", index, officials, sentences)
-        if not has_defence_lead([vn_lead, kh_lead], officials, rules):
+        if not has_defence_lead([vn_lead, kh_lead], officials, rules) \
+                or heads_only_meeting([vn_lead, kh_lead], sentences, index, published, officials, rules):
+            continue
+        if (rules.one_side_event is not None and rules.one_side_event.search(folded[index])
+                and not other_side_attends(sentences, folded, mentions, countries,
+                                           _host_country(sentences[index:window_end], folded[index:window_end],
+                                                         dateline), rules)):
             continue
         break
     else:
@@ -1117,10 +1236,12 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
             resolved = within   # the visit, not a guess from the page date outside it
         else:
             visit_sentence = None
-    if resolved.precision != "unknown" and resolved.date_start is not None:
-        # the roles the leads held then: a past commander is no prime minister yet
+    if resolved.date_start is not None and (resolved.precision != "unknown" or resolved.date_end is not None):
+        # the roles the leads held then: a past commander is no prime minister yet; undated, the
+        # roles they held within the bounds the leads' terms give
         mechanism = refine_mechanism(named_mechanism, [vn_lead, kh_lead], officials, rules, " ".join(window),
-                                     when=resolved.date_start, written=written)
+                                     when=resolved.date_start, written=written,
+                                     until=resolved.date_end if resolved.precision == "unknown" else None)
 
     online = any(rules.online.search(f) for f in window_folded)
     place, country = (None, None) if online else find_place(window, window_folded)

@@ -108,6 +108,20 @@ class Gazetteer:
             mentions.append(PlaceMention(place.place, place.country, place.kind, hit.as_written, hit.start, hit.end))
         return mentions
 
+    def province_of(self, name: str) -> str | None:
+        """The province a point place (a border gate) lies in: the first province of the place's
+        own country that its row's note names ("Tay Ninh; opposite Bavet (Svay Rieng)"); None
+        when the note names none.
+
+        >>> load_places().province_of("Moc Bai"), load_places().province_of("Xa Xia")
+        ('Tay Ninh', 'Kien Giang')
+        """
+        place = self.places.get(name)
+        if place is None or not place.note:
+            return None
+        return next((m.place for m in self.find(place.note) if m.kind == "province" and m.country == place.country),
+                    None)
+
 
 @cached_by_content(lambda: REFERENCE_DIR / "countries.csv")
 def load_countries(path: str | Path | None = None) -> CountryTable:

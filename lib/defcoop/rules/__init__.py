@@ -194,6 +194,13 @@ class RuleSet:
             compiled = self._compiled[key] = re.compile(rule.source_pattern, rule.flags)
             return compiled
 
+    def regexes(self, key: str) -> tuple[re.Pattern[str], ...]:
+        """Each regex of a ``pattern`` or ``patterns`` entry compiled on its own with the entry's
+        flags: alternatives may then each carry the same named groups ("(?P<n>...)" in every one),
+        which one OR-ed regex cannot."""
+        rule = self._get(key, ("pattern", "patterns"))
+        return tuple(re.compile(pattern, rule.flags) for pattern in self.patterns(key))
+
     def words(self, key: str) -> tuple[str, ...]:
         """The strings of a ``words`` entry, in file order."""
         return tuple(self._get(key, ("words",)).data)
@@ -213,11 +220,11 @@ class RuleSet:
         for rule in self.rules.values():
             if not (rule.must_match or rule.must_not_match):
                 continue
-            regex = self.regex(rule.key)
+            regexes = self.regexes(rule.key) if rule.kind in ("pattern", "patterns") else (self.regex(rule.key),)
             problems += [f"{self.source}:{rule.line}: '{rule.key}' must_match not matched: {example!r}"
-                         for example in rule.must_match if not regex.search(example)]
+                         for example in rule.must_match if not any(r.search(example) for r in regexes)]
             problems += [f"{self.source}:{rule.line}: '{rule.key}' must_not_match matched: {example!r}"
-                         for example in rule.must_not_match if regex.search(example)]
+                         for example in rule.must_not_match if any(r.search(example) for r in regexes)]
         return problems
 
 
