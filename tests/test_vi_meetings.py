@@ -140,6 +140,8 @@ def test_vietnamese_documents_signed_and_not_signed():
     "Giao lưu hữu nghị quốc phòng biên giới lần thứ 4 dự kiến diễn ra tại Campuchia.",            # announced
     "Giao lưu hữu nghị quốc phòng biên giới lần thứ 4 sắp diễn ra tại Campuchia.",
     "Hai bên chuẩn bị tổ chức giao lưu hữu nghị quốc phòng biên giới.",
+    "Hai bên nhất trí tổ chức giao lưu hữu nghị quốc phòng biên giới lần thứ 4 tại Campuchia.",
+    "Hai bên tiếp tục tổ chức tốt giao lưu hữu nghị quốc phòng biên giới.",
 ])
 def test_a_mechanism_named_as_a_topic_or_announced_is_no_event(sentence):
     with rules_language("vi"):
