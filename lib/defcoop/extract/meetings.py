@@ -41,6 +41,7 @@ class MeetingCues(NamedTuple):
     edition_word: str              # regex text
     edition_noun_adjectives: str   # regex text of one such word (up to three are allowed, space-separated)
     ordinal_after_name: bool       # the ordinal follows what it numbers ("lần thứ 8" after the name), not before it
+    edition_gap_stop: str          # regex text: a word between a name and an ordinal that the ordinal numbers instead
     future_cue: re.Pattern
     place_cue: re.Pattern
     country_cue: re.Pattern
@@ -74,6 +75,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         edition_noun_adjectives="(?:" + "|".join(re.escape(word) for word in rules.words("edition_noun_adjectives"))
                                 + ")",
         ordinal_after_name=_flag(rules, "ordinal_after_name"),
+        edition_gap_stop=rules.pattern("edition_gap_stop"),
         future_cue=rules.regex("future_cue"),
         place_cue=rules.regex("place_cue"),
         country_cue=rules.regex("country_cue"),
@@ -612,14 +614,17 @@ def find_edition(sentences: list[str], mechanism: str, rules: MechanismRules,
     nouns = next((n for m, n in rules.edition_nouns if m == mechanism), ())
     noun = "(?:" + "|".join(re.escape(noun) for noun in nouns) + ")"
     adjective = cues.edition_noun_adjectives
+    gap_word = r"(?!" + cues.edition_gap_stop + r")[\w'-]+"    # "bên lề Hội nghị ADMM lần thứ 17" numbers the ADMM
     if cues.ordinal_after_name:
-        # "Đối thoại Chính sách Quốc phòng Việt Nam - Campuchia lần thứ 8": the name, a few words, the ordinal;
-        # an edition noun takes the ordinal right after it and its adjectives ("tuần tra chung thường niên lần thứ 75")
-        attached = [re.compile("(?:" + named + r")(?:\s*[\w'-]+){0,6}?\s+" + cues.ordinal + r"\b")]
+        # "Đối thoại Chính sách Quốc phòng Việt Nam - Campuchia lần thứ 8": the name, a few whole words or dashes,
+        # the ordinal; an edition noun takes the ordinal right after it and its adjectives ("tuần tra chung
+        # thường niên lần thứ 75")
+        gap = r"(?:\s+(?!" + cues.edition_gap_stop + r")[\w'-]*\w\b|\s*-+)"
+        attached = [re.compile("(?:" + named + ")" + gap + r"{0,6}?\s+" + cues.ordinal + r"\b")]
         if nouns:
             attached.append(re.compile(r"\b" + noun + r"(?:\s+" + adjective + r"){0,3}\s+" + cues.ordinal + r"\b"))
     else:
-        attached = [re.compile(r"\b" + cues.ordinal + r"\s+(?:[\w'-]+\s+){0,5}?(?:" + named + ")")]
+        attached = [re.compile(r"\b" + cues.ordinal + r"\s+(?:" + gap_word + r"\s+){0,5}?(?:" + named + ")")]
         if nouns:
             # an edition noun takes its ordinal right before it ("their 6th talks"), not across a name
             # ("the 19th ASEAN Chiefs of Defence Forces' Meeting" numbers that meeting)
