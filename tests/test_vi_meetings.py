@@ -143,6 +143,9 @@ def test_vietnamese_documents_signed_and_not_signed():
     "Hai bên chuẩn bị tổ chức giao lưu hữu nghị quốc phòng biên giới.",
     "Hai bên nhất trí tổ chức giao lưu hữu nghị quốc phòng biên giới lần thứ 4 tại Campuchia.",
     "Hai bên tiếp tục tổ chức tốt giao lưu hữu nghị quốc phòng biên giới.",
+    "Thời gian qua, hai bên đã tổ chức nhiều cuộc hội đàm.",                                 # many, not one
+    "Hai đơn vị thường xuyên tổ chức hội đàm.",
+    "Năm qua, hai bên đã tổ chức 3 cuộc hội đàm.",
 ])
 def test_a_mechanism_named_as_a_topic_or_announced_is_no_event(sentence):
     with rules_language("vi"):
@@ -152,6 +155,7 @@ def test_a_mechanism_named_as_a_topic_or_announced_is_no_event(sentence):
 def test_vietnamese_cue_lists_of_mechanisms():
     with rules_language("vi"):
         rules = load_mechanisms()
+        assert rules.events_in("Sáng 2/8 hội đàm giữa hai đơn vị đã diễn ra tại Tây Ninh.") == ["ministerial_talks"]
         folded = lambda text: [fold(text)]
         assert rules.is_non_defence_meeting(folded("Bộ trưởng Bộ Công an hội đàm với Bộ trưởng Bộ Nội vụ."))
         assert rules.is_non_defence_meeting(folded("Hai bên bàn về phòng chống tội phạm với cảnh sát tỉnh."))
