@@ -188,3 +188,13 @@ def test_a_country_where_remains_fell_is_not_where_the_ceremony_was():
     with rules_language("vi"):
         assert find_host_country(["Tỉnh tổ chức lễ tiếp nhận hài cốt liệt sĩ hy sinh tại Campuchia."]) is None
         assert find_host_country(["Hội nghị đã diễn ra tại Campuchia."]) == "KH"
+
+
+def test_a_place_where_soldiers_fell_is_not_where_the_ceremony_was():
+    from defcoop.extract.meetings import find_place
+
+    with rules_language("vi"):
+        assert find_place(["Phát biểu tại buổi lễ, ông A cho biết liệt sĩ hy sinh tại tỉnh Kratie."]) == (None, None)
+        assert find_place(["Lễ truy điệu liệt sĩ hy sinh tại Campuchia được tổ chức tại tỉnh Tây Ninh."]) == \
+            ("Tay Ninh", "VN")
+    assert find_place(["They honoured soldiers who died in Kratie province."]) == ("Kratie", "KH")   # English: as before

@@ -42,6 +42,7 @@ class MeetingCues(NamedTuple):
     edition_noun_adjectives: str   # regex text of one such word (up to three are allowed, space-separated)
     ordinal_after_name: bool       # the ordinal follows what it numbers ("lần thứ 8" after the name), not before it
     edition_gap_stop: str          # regex text: a word between a name and an ordinal that the ordinal numbers instead
+    place_skips_relative_clause: bool   # a place in a relative clause is not where the meeting was
     future_cue: re.Pattern
     place_cue: re.Pattern
     country_cue: re.Pattern
@@ -76,6 +77,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
                                 + ")",
         ordinal_after_name=_flag(rules, "ordinal_after_name"),
         edition_gap_stop=rules.pattern("edition_gap_stop"),
+        place_skips_relative_clause=_flag(rules, "place_skips_relative_clause"),
         future_cue=rules.regex("future_cue"),
         place_cue=rules.regex("place_cue"),
         country_cue=rules.regex("country_cue"),
@@ -707,13 +709,21 @@ def find_place(sentences: list[str], folded: list[str] | None = None,
     ('Tay Ninh', 'VN')
     >>> find_place(["It was held in Chau Thanh district, the Mekong Delta province of Dong Thap, on May 2."])
     ('Dong Thap', 'VN')
+
+    Where meetings.yaml says `place_skips_relative_clause`, a place inside a relative clause that
+    says nothing of holding the meeting is left out (`_in_relative_clause`): Vietnamese writes
+    "hài cốt liệt sĩ hy sinh tại tỉnh Koh Kong" (remains of soldiers who fell in Koh Kong).
     """
     from defcoop.extract.places import find_places
 
-    cue = meeting_cues().place_cue if cue is None else cue
+    cues = meeting_cues()
+    cue = cues.place_cue if cue is None else cue
+    rules = load_mechanisms() if cues.place_skips_relative_clause else None
     for sentence, folded_sentence in zip(sentences, _folded(sentences, folded)):
         found = find_places(sentence, folded_sentence)
         cued = [m for m in found if cue.search(folded_sentence[: m.start])]
+        if rules is not None:
+            cued = [m for m in cued if not _in_relative_clause(folded_sentence[: m.start], rules, cues.held_verbs)]
         if cued:
             best = next((m for m in cued if m.kind not in _POINT_PLACES), None)
             if best is None:
