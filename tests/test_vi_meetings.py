@@ -146,6 +146,7 @@ def test_vietnamese_documents_signed_and_not_signed():
     "Thời gian qua, hai bên đã tổ chức nhiều cuộc hội đàm.",                                 # many, not one
     "Hai đơn vị thường xuyên tổ chức hội đàm.",
     "Năm qua, hai bên đã tổ chức 3 cuộc hội đàm.",
+    "Hằng năm, hai đơn vị luân phiên tổ chức hội đàm.",
 ])
 def test_a_mechanism_named_as_a_topic_or_announced_is_no_event(sentence):
     with rules_language("vi"):
