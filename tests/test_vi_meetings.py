@@ -199,3 +199,11 @@ def test_a_place_where_soldiers_fell_is_not_where_the_ceremony_was():
         assert find_place(["Lễ truy điệu liệt sĩ hy sinh tại Campuchia được tổ chức tại tỉnh Tây Ninh."]) == \
             ("Tay Ninh", "VN")
     assert find_place(["They honoured soldiers who died in Kratie province."]) == ("Kratie", "KH")   # English: as before
+
+
+def test_a_vietnamese_visit_reports_each_meeting_by_its_day():
+    text = ("Chiều 5/3, tại Hà Nội, Đại tướng Phan Văn Giang hội đàm với Đại tướng Tea Seiha, Bộ trưởng Bộ Quốc phòng "
+            "Campuchia.\nHai bên đánh giá cao hợp tác quốc phòng.\nHai bên nhất trí tăng cường trao đổi đoàn.\n"
+            "Sáng 6/3, Thủ tướng Phạm Minh Chính tiếp Đại tướng Tea Seiha.")
+    assert [(m.mechanism, m.vn_lead, m.kh_lead) for m in _meetings(text)] == [
+        ("ministerial_talks", "Phan Van Giang", "Tea Seiha"), ("courtesy_call", "Pham Minh Chinh", "Tea Seiha")]
