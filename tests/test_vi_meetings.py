@@ -207,3 +207,14 @@ def test_a_vietnamese_visit_reports_each_meeting_by_its_day():
             "Sáng 6/3, Thủ tướng Phạm Minh Chính tiếp Đại tướng Tea Seiha.")
     assert [(m.mechanism, m.vn_lead, m.kh_lead) for m in _meetings(text)] == [
         ("ministerial_talks", "Phan Van Giang", "Tea Seiha"), ("courtesy_call", "Pham Minh Chinh", "Tea Seiha")]
+
+
+@pytest.mark.parametrize("title, country", [
+    ("Phó Chủ tịch UBND tỉnh", "VN"), ("Chỉ huy trưởng Bộ CHQS tỉnh", "VN"), ("Chính ủy BĐBP tỉnh", "VN"),
+    ("Quốc vụ khanh Bộ Quốc phòng", "KH"), ("Quyền Tỉnh trưởng", "KH"), ("Chỉ huy trưởng Tiểu khu Quân sự tỉnh", "KH"),
+])
+def test_a_vietnamese_title_names_the_country_of_its_holder(title, country):
+    from defcoop.extract.meetings import _country_of_title
+
+    with rules_language("vi"):
+        assert _country_of_title(title, load_mechanisms()) == country
