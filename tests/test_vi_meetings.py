@@ -59,6 +59,8 @@ def test_every_pattern_of_a_vietnamese_own_format_file_is_needed_by_an_example(n
     ("Hai tàu đã tiến hành chuyến tuần tra chung định kỳ lần thứ 31 trên vùng nước lịch sử.", "other", 31),
     ("Hai bên hội đàm vào thứ 5 tại Hà Nội.", "ministerial_talks", None),              # a weekday, no ordinal
     ("Bên lề Hội nghị ADMM lần thứ 17, hai Bộ trưởng đã gặp song phương.", "sideline_meeting", None),   # the ADMM's
+    ("Hai Bộ trưởng hội đàm trong khuôn khổ Giao lưu lần thứ 2.", "ministerial_talks", None),       # the exchange's
+    ("Hai bên tổ chức hội đàm định kỳ lần thứ 14 tại Tây Ninh.", "border_force_talks", 14),
     ("Đối thoại chính sách quốc phòng lần thứ 9 sẽ được tổ chức tại Campuchia.", "defence_policy_dialogue", None),
 ])
 def test_a_vietnamese_ordinal_numbers_the_name_before_it(sentence, mechanism, edition):
