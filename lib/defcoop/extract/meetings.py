@@ -39,7 +39,10 @@ class MeetingCues(NamedTuple):
     ordinal_words: dict            # ordinal word -> number ("eighth" -> 8)
     ordinal: str                   # regex text of an ordinal, word or figures, as group `ordinal`
     edition_word: str              # regex text
-    edition_noun_adjectives: str   # regex text of one such word and the space after it (up to three are allowed)
+    edition_noun_adjectives: str   # regex text of one such word (up to three are allowed, space-separated)
+    ordinal_after_name: bool       # the ordinal follows what it numbers ("lần thứ 8" after the name), not before it
+    edition_gap_stop: str          # regex text: a word between a name and an ordinal that the ordinal numbers instead
+    place_skips_relative_clause: bool   # a place in a relative clause is not where the meeting was
     future_cue: re.Pattern
     place_cue: re.Pattern
     country_cue: re.Pattern
@@ -54,6 +57,7 @@ class MeetingCues(NamedTuple):
     title_clause_start: re.Pattern
     title_words: frozenset
     possessive_ending: re.Pattern
+    appositive_start: re.Pattern   # what opens an appositive title right after a name ("," or " - "), as written
 
 
 def _build_cues(rules: RuleSet) -> MeetingCues:
@@ -70,7 +74,10 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
                 + rules.pattern("numeric_ordinal") + ")",
         edition_word=rules.pattern("edition_word"),
         edition_noun_adjectives="(?:" + "|".join(re.escape(word) for word in rules.words("edition_noun_adjectives"))
-                                + r")\s+",
+                                + ")",
+        ordinal_after_name=_flag(rules, "ordinal_after_name"),
+        edition_gap_stop=rules.pattern("edition_gap_stop"),
+        place_skips_relative_clause=_flag(rules, "place_skips_relative_clause"),
         future_cue=rules.regex("future_cue"),
         place_cue=rules.regex("place_cue"),
         country_cue=rules.regex("country_cue"),
@@ -86,7 +93,16 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         title_clause_start=rules.regex("title_clause_start"),
         title_words=frozenset(rules.words("title_words")),
         possessive_ending=rules.regex("possessive_ending"),
+        appositive_start=rules.regex("appositive_start"),
     )
+
+
+def _flag(rules: RuleSet, key: str) -> bool:
+    """A true/false `value` entry of a rule file."""
+    value = rules.value(key)
+    if not isinstance(value, bool):
+        raise RuleFileError(rules.source, rules.rules[key].line, f"'{key}' must be true or false, not {value!r}")
+    return value
 
 
 def meeting_cues() -> MeetingCues:
@@ -661,16 +677,28 @@ def find_edition(sentences: list[str], mechanism: str, rules: MechanismRules,
     cues = meeting_cues()
     phrase = rules.phrase(mechanism)
     named = f"{phrase.pattern}|{cues.edition_word}" if phrase is not None else cues.edition_word
-    attached = [re.compile(r"\b" + cues.ordinal + r"\s+(?:[\w'-]+\s+){0,5}?(?:" + named + ")")]
     nouns = next((n for m, n in rules.edition_nouns if m == mechanism), ())
-    if nouns:
-        # an edition noun takes its ordinal right before it ("their 6th talks"), not across a name
-        # ("the 19th ASEAN Chiefs of Defence Forces' Meeting" numbers that meeting)
-        attached.append(re.compile(r"\b" + cues.ordinal + r"\s+(?:" + cues.edition_noun_adjectives + "){0,3}(?:"
-                                   + "|".join(re.escape(noun) for noun in nouns) + r")\b"))
+    noun = "(?:" + "|".join(re.escape(noun) for noun in nouns) + ")"
+    adjective = cues.edition_noun_adjectives
+    gap_word = r"(?!" + cues.edition_gap_stop + r")[\w'-]+"    # "bên lề Hội nghị ADMM lần thứ 17" numbers the ADMM
+    if cues.ordinal_after_name:
+        # "Đối thoại Chính sách Quốc phòng Việt Nam - Campuchia lần thứ 8": the name, a few whole words or dashes,
+        # the ordinal; an edition noun takes the ordinal right after it and its adjectives ("tuần tra chung
+        # thường niên lần thứ 75")
+        gap = r"(?:\s+(?!" + cues.edition_gap_stop + r")[\w'-]*\w\b|\s*-+)"
+        attached = [re.compile("(?:" + named + ")" + gap + r"{0,6}?\s+" + cues.ordinal + r"\b")]
+        if nouns:
+            attached.append(re.compile(r"\b" + noun + r"(?:\s+" + adjective + r"){0,3}\s+" + cues.ordinal + r"\b"))
+    else:
+        attached = [re.compile(r"\b" + cues.ordinal + r"\s+(?:" + gap_word + r"\s+){0,5}?(?:" + named + ")")]
+        if nouns:
+            # an edition noun takes its ordinal right before it ("their 6th talks"), not across a name
+            # ("the 19th ASEAN Chiefs of Defence Forces' Meeting" numbers that meeting)
+            attached.append(re.compile(r"\b" + cues.ordinal + r"\s+(?:" + adjective + r"\s+){0,3}" + noun + r"\b"))
 
     def ordinals(folded_sentence: str) -> list[int]:
-        found = [cues.ordinal_words.get(m.group("ordinal")) or int(re.match(r"\d+", m.group("ordinal")).group())
+        # an ordinal in figures gives its number wherever it stands in the ordinal ("8th", "lần thứ 8")
+        found = [cues.ordinal_words.get(m.group("ordinal")) or int(re.search(r"\d+", m.group("ordinal")).group())
                  for pattern in attached for m in pattern.finditer(folded_sentence)]
         # "their first meeting" of generic talks says when they met, not which edition this is
         return found if rules.is_specific(mechanism) else [n for n in found if n > 1]
@@ -747,13 +775,21 @@ def find_place(sentences: list[str], folded: list[str] | None = None,
     ('Dong Thap', 'VN')
     >>> find_place(["They met at the Moc Bai border gate."])
     ('Tay Ninh', 'VN')
+
+    Where meetings.yaml says `place_skips_relative_clause`, a place inside a relative clause that
+    says nothing of holding the meeting is left out (`_in_relative_clause`): Vietnamese writes
+    "hài cốt liệt sĩ hy sinh tại tỉnh Koh Kong" (remains of soldiers who fell in Koh Kong).
     """
     from defcoop.extract.places import find_places, load_places
 
-    cue = meeting_cues().place_cue if cue is None else cue
+    cues = meeting_cues()
+    cue = cues.place_cue if cue is None else cue
+    rules = load_mechanisms() if cues.place_skips_relative_clause else None
     for sentence, folded_sentence in zip(sentences, _folded(sentences, folded)):
         found = find_places(sentence, folded_sentence)
         cued = [m for m in found if cue.search(folded_sentence[: m.start])]
+        if rules is not None:
+            cued = [m for m in cued if not _in_relative_clause(folded_sentence[: m.start], rules, cues.held_verbs)]
         if cued:
             best = next((m for m in cued if m.kind not in _POINT_PLACES), None)
             if best is None:
@@ -1036,8 +1072,9 @@ def infer_countries(mentions: list, sentences: list[str], rules: MechanismRules 
         starts = [m.end() for m in cues.title_clause_start.finditer(sentence, 0, mention.start)]
         before = _title_chain(sentence[max(starts, default=0): mention.start], cues.title_words)
         after = ""
-        if sentence[mention.end: mention.end + 1] == ",":
-            rest = sentence[mention.end + 1:]
+        opening = cues.appositive_start.match(sentence, mention.end)
+        if opening:
+            rest = sentence[opening.end():]
             end = appositive_end.search(rest, 1)
             after = rest[: end.start() if end else len(rest)]
         country = (_country_named(before, find_places, find_countries, last=True)

@@ -1,0 +1,222 @@
+"""Vietnamese meetings and agreements: the vi rule files behave as their examples say, and the
+machinery that once assumed English word order (an ordinal before the name it numbers, a title
+after a comma only) follows meetings.yaml. Sentences are short ones written for these tests."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from defcoop.extract.agreements import find_signed_documents
+from defcoop.extract.article import process_article
+from defcoop.extract.meetings import find_edition, infer_countries, load_mechanisms, meeting_cues, parse_mechanisms
+from defcoop.extract.people import PersonMention
+from defcoop.ingest.corpus import RawArticle
+from defcoop.rules import RuleFileError, _parser, load_rules, parse_rules, rules_language, rules_path
+from defcoop.rules.text import fold
+
+
+@pytest.mark.parametrize("name", ["mechanisms", "agreements"])
+def test_the_vietnamese_own_format_files_behave_as_their_examples_say(name):
+    rules = load_rules(name, "vi")
+    assert rules.example_failures() == []
+
+
+_REGEX_LINE = re.compile(r"^(?P<lead>\s*(?:- |[a-z_]+: ))(?P<value>'.*'|\['.*'\])(?P<comment>\s+#.*)?$")
+
+
+@pytest.mark.parametrize("name", ["mechanisms", "agreements"])
+def test_every_pattern_of_a_vietnamese_own_format_file_is_needed_by_an_example(name):
+    """Each regex line replaced in turn by one that never matches: some example must fail. In
+    mechanisms.yaml the examples are the mechanisms' own: only their patterns are tried (the cue
+    lists after them are tested one by one below)."""
+    path = rules_path(name, "vi")
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    parse, source = _parser(name), f"data/rules/vi/{path.name}"
+    end = next((i for i, line in enumerate(lines) if line.startswith("topic_list_cues")), len(lines))
+    unneeded = []
+    for index, line in enumerate(lines[:end]):
+        match = _REGEX_LINE.match(line.rstrip("\n"))
+        if not match or "(?P<" in match.group("value") or "edition_nouns" in match.group("lead"):
+            continue
+        never = "['(?!)']" if match.group("value").startswith("[") else "'(?!)'"
+        broken = lines[:index] + [f"{match.group('lead')}{never}\n"] + lines[index + 1:]
+        try:
+            failures = parse("".join(broken), source).example_failures()
+        except RuleFileError:
+            continue      # a list that may not be empty, such as the patterns of a mechanism
+        if not failures:
+            unneeded.append(f"{source}:{index + 1}: no example needs {line.strip()[:80]!r}")
+    assert not unneeded, "\n".join(unneeded)
+
+
+# --- editions: the ordinal after the name ----------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, mechanism, edition", [
+    ("Sáng nay, Đối thoại chính sách quốc phòng Việt Nam - Campuchia lần thứ 6 đã khai mạc.", "defence_policy_dialogue", 6),
+    ("Giao lưu hữu nghị quốc phòng biên giới lần thứ ba diễn ra tại Tây Ninh.", "border_friendship_exchange", 3),
+    ("Doi thoai chinh sach quoc phong lan thu VII dien ra tai Phnom Penh.", "defence_policy_dialogue", 7),
+    ("Hai tàu đã tiến hành chuyến tuần tra chung định kỳ lần thứ 31 trên vùng nước lịch sử.", "other", 31),
+    ("Hai bên hội đàm vào thứ 5 tại Hà Nội.", "ministerial_talks", None),              # a weekday, no ordinal
+    ("Bên lề Hội nghị ADMM lần thứ 17, hai Bộ trưởng đã gặp song phương.", "sideline_meeting", None),   # the ADMM's
+    ("Hai Bộ trưởng hội đàm trong khuôn khổ Giao lưu lần thứ 2.", "ministerial_talks", None),       # the exchange's
+    ("Hai bên tổ chức hội đàm định kỳ lần thứ 14 tại Tây Ninh.", "border_force_talks", 14),
+    ("Đối thoại chính sách quốc phòng lần thứ 9 sẽ được tổ chức tại Campuchia.", "defence_policy_dialogue", None),
+])
+def test_a_vietnamese_ordinal_numbers_the_name_before_it(sentence, mechanism, edition):
+    with rules_language("vi"):
+        assert find_edition([sentence], mechanism, load_mechanisms()) == edition
+
+
+def test_english_ordinals_still_come_before_the_name():
+    rules = load_mechanisms()
+    assert meeting_cues().ordinal_after_name is False
+    assert find_edition(["the 6th Vietnam-Cambodia defence policy dialogue"], "defence_policy_dialogue", rules) == 6
+    assert find_edition(["the dialogue's 6th session"], "defence_policy_dialogue", rules) is None
+    assert find_edition(["their 58th annual joint maritime patrol"], "other", rules) == 58
+
+
+def test_ordinal_after_name_must_be_true_or_false():
+    from defcoop.extract.meetings import _flag
+
+    rules = parse_rules("ordinal_after_name:\n  value: 'yes'\n", "x.yaml")
+    with pytest.raises(RuleFileError, match=r"^x\.yaml:1: 'ordinal_after_name' must be true or false"):
+        _flag(rules, "ordinal_after_name")
+
+
+# --- titles after a name: " - " opens one in Vietnamese ---------------------------------------------
+
+def test_a_title_after_a_dash_names_the_country_of_a_person_found_by_title():
+    sentence = "Thượng tá Sok Vanna - Chỉ huy trưởng Tiểu khu Quân sự tỉnh Takeo phát biểu."
+    start = sentence.index("Sok")
+    mention = PersonMention("Sok Vanna", "Sok Vanna", "", "", 0, start, start + len("Sok Vanna"), "title")
+    with rules_language("vi"):
+        assert infer_countries([mention], [sentence])[0].country == "KH"
+
+
+def test_an_english_title_after_a_dash_is_no_appositive():
+    assert meeting_cues().appositive_start.match("Sok Vanna - Commander", 9) is None
+    assert meeting_cues().appositive_start.match("Sok Vanna, Commander", 9) is not None
+
+
+# --- whole articles --------------------------------------------------------------------------------
+
+def _meetings(text):
+    return process_article(RawArticle("t", "t.txt", "txt", text)).meetings
+
+
+def test_a_vietnamese_dialogue_is_found_with_its_edition():
+    text = ("Sáng 12/9, tại Hà Nội, Đối thoại chính sách quốc phòng Việt Nam - Campuchia lần thứ 7 đã diễn ra "
+            "dưới sự đồng chủ trì của Thượng tướng Hoàng Xuân Chiến và Đại tướng Neang Phat.\n"
+            "Hai bên nhất trí tăng cường hợp tác quốc phòng.")
+    [meeting] = _meetings(text)
+    assert (meeting.mechanism, meeting.edition, meeting.format) == ("defence_policy_dialogue", 7, "in_person")
+
+
+def test_vietnamese_online_talks_are_online():
+    text = ("Sáng 8/1, Thượng tướng Hoàng Xuân Chiến đã hội đàm trực tuyến với Đại tướng Neang Phat.\n"
+            "Hai bên trao đổi về hợp tác quốc phòng giữa Việt Nam và Campuchia.")
+    [meeting] = _meetings(text)
+    assert (meeting.mechanism, meeting.format) == ("ministerial_talks", "online")
+
+
+def test_a_planned_vietnamese_meeting_is_no_meeting():
+    text = ("Đối thoại chính sách quốc phòng Việt Nam - Campuchia lần thứ 10 sẽ được tổ chức tại Campuchia.\n"
+            "Hai bên nhất trí tăng cường hợp tác quốc phòng.")
+    assert _meetings(text) == []
+
+
+def test_vietnamese_documents_signed_and_not_signed():
+    with rules_language("vi"):
+        found = find_signed_documents("Sau hội đàm, hai Bộ trưởng ký Biên bản ghi nhớ về hợp tác trong lĩnh vực "
+                                      "quân y và Kế hoạch hợp tác năm 2026.")
+        assert [(d.kind, d.subject) for d in found] == [("mou", "quân y"), ("cooperation_plan", "2026")]
+        assert find_signed_documents("Hai bên hợp tác trong thời kỳ chiến tranh theo Hiệp định ký ngày 2/3/2000.") == []
+        assert find_signed_documents("Quy chế phối hợp đã được Tư lệnh hai nước ký ngày 4/5/2002.") == []
+
+
+# --- the cue lists of mechanisms.yaml -------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Kế hoạch tập trung vào các lĩnh vực như giao lưu hữu nghị quốc phòng biên giới và đào tạo.",   # a topic
+    "Các hoạt động hợp tác như giao lưu hữu nghị quốc phòng biên giới được duy trì.",
+    "Giao lưu hữu nghị quốc phòng biên giới lần thứ 4 dự kiến diễn ra tại Campuchia.",            # announced
+    "Giao lưu hữu nghị quốc phòng biên giới lần thứ 4 sắp diễn ra tại Campuchia.",
+    "Hai bên chuẩn bị tổ chức giao lưu hữu nghị quốc phòng biên giới.",
+    "Hai bên nhất trí tổ chức giao lưu hữu nghị quốc phòng biên giới lần thứ 4 tại Campuchia.",
+    "Hai bên tiếp tục tổ chức tốt giao lưu hữu nghị quốc phòng biên giới.",
+    "Thời gian qua, hai bên đã tổ chức nhiều cuộc hội đàm.",                                 # many, not one
+    "Hai đơn vị thường xuyên tổ chức hội đàm.",
+    "Năm qua, hai bên đã tổ chức 3 cuộc hội đàm.",
+    "Hằng năm, hai đơn vị luân phiên tổ chức hội đàm.",
+])
+def test_a_mechanism_named_as_a_topic_or_announced_is_no_event(sentence):
+    with rules_language("vi"):
+        assert load_mechanisms().events_in(sentence) == []
+
+
+def test_vietnamese_cue_lists_of_mechanisms():
+    with rules_language("vi"):
+        rules = load_mechanisms()
+        assert rules.events_in("Sáng 2/8 hội đàm giữa hai đơn vị đã diễn ra tại Tây Ninh.") == ["ministerial_talks"]
+        folded = lambda text: [fold(text)]
+        assert rules.is_non_defence_meeting(folded("Bộ trưởng Bộ Công an hội đàm với Bộ trưởng Bộ Nội vụ."))
+        assert rules.is_non_defence_meeting(folded("Hai bên bàn về phòng chống tội phạm với cảnh sát tỉnh."))
+        assert rules.is_non_defence_meeting(folded("Lãnh đạo cấp cao hai nước đã hội đàm."))
+        assert not rules.is_non_defence_meeting(folded("Bộ Công an và Bộ Quốc phòng hai nước hội đàm."))
+        assert not rules.is_non_defence_meeting(folded("Lực lượng cảnh sát biển hai nước hội đàm."))
+        for words in ("quân đội", "quân khu", "bộ đội biên phòng", "hải quân"):
+            assert not rules.is_non_defence_meeting(folded(f"Bộ Công an và {words} hai nước hội đàm."))
+        assert [bool(rules.online.search(fold(s))) for s in (
+            "Hai Bộ trưởng hội đàm trực tuyến.", "Hai Bộ trưởng đã điện đàm.", "Hội nghị truyền hình diễn ra sáng nay.",
+            "Hai bên hội đàm qua video.", "Hai Bộ trưởng hội đàm tại Hà Nội.", "Đài Truyền hình đưa tin.")] == \
+            [True, True, True, True, False, False]
+        assert rules.separate_meetings.search(fold("Đoàn đã lần lượt chào xã giao Thủ tướng và Chủ tịch Thượng viện."))
+        assert rules.separate_meetings.search(fold("Đoàn gặp các lãnh đạo Campuchia, gồm Thủ tướng và Bộ trưởng."))
+        assert rules.visit_span.search(fold("trong chuyến thăm chính thức từ ngày 3 đến 5/4"))
+        assert rules.relative_clause.search(fold("liệt sĩ hy sinh tại "))
+        assert rules.leader_only.search(fold("dưới sự lãnh đạo của Đảng Nhân dân Campuchia do Chủ tịch "))
+        assert not rules.leader_only.search(fold("dưới sự chủ trì của Đại tướng "))
+        assert rules.border_force_context.search(fold("Bộ đội Biên phòng tỉnh")) and \
+            rules.border_force_context.search(fold("Tiểu khu Quân sự tỉnh Takeo")) and \
+            rules.border_force_context.search(fold("Hiến binh tỉnh")) and \
+            rules.border_force_context.search(fold("Bộ CHQS tỉnh")) and \
+            rules.border_force_context.search(fold("Cảnh sát biên giới")) and \
+            not rules.border_force_context.search(fold("Hải quân hai nước"))
+
+
+def test_a_country_where_remains_fell_is_not_where_the_ceremony_was():
+    from defcoop.extract.meetings import find_host_country
+
+    with rules_language("vi"):
+        assert find_host_country(["Tỉnh tổ chức lễ tiếp nhận hài cốt liệt sĩ hy sinh tại Campuchia."]) is None
+        assert find_host_country(["Hội nghị đã diễn ra tại Campuchia."]) == "KH"
+
+
+def test_a_place_where_soldiers_fell_is_not_where_the_ceremony_was():
+    from defcoop.extract.meetings import find_place
+
+    with rules_language("vi"):
+        assert find_place(["Phát biểu tại buổi lễ, ông A cho biết liệt sĩ hy sinh tại tỉnh Kratie."]) == (None, None)
+        assert find_place(["Lễ truy điệu liệt sĩ hy sinh tại Campuchia được tổ chức tại tỉnh Tây Ninh."]) == \
+            ("Tay Ninh", "VN")
+    assert find_place(["They honoured soldiers who died in Kratie province."]) == ("Kratie", "KH")   # English: as before
+
+
+def test_a_vietnamese_visit_reports_each_meeting_by_its_day():
+    text = ("Chiều 5/3, tại Hà Nội, Đại tướng Phan Văn Giang hội đàm với Đại tướng Tea Seiha, Bộ trưởng Bộ Quốc phòng "
+            "Campuchia.\nHai bên đánh giá cao hợp tác quốc phòng.\nHai bên nhất trí tăng cường trao đổi đoàn.\n"
+            "Sáng 6/3, Thủ tướng Phạm Minh Chính tiếp Đại tướng Tea Seiha.")
+    assert [(m.mechanism, m.vn_lead, m.kh_lead) for m in _meetings(text)] == [
+        ("ministerial_talks", "Phan Van Giang", "Tea Seiha"), ("courtesy_call", "Pham Minh Chinh", "Tea Seiha")]
+
+
+@pytest.mark.parametrize("title, country", [
+    ("Phó Chủ tịch UBND tỉnh", "VN"), ("Chỉ huy trưởng Bộ CHQS tỉnh", "VN"), ("Chính ủy BĐBP tỉnh", "VN"),
+    ("Quốc vụ khanh Bộ Quốc phòng", "KH"), ("Quyền Tỉnh trưởng", "KH"), ("Chỉ huy trưởng Tiểu khu Quân sự tỉnh", "KH"),
+])
+def test_a_vietnamese_title_names_the_country_of_its_holder(title, country):
+    from defcoop.extract.meetings import _country_of_title
+
+    with rules_language("vi"):
+        assert _country_of_title(title, load_mechanisms()) == country
