@@ -189,6 +189,7 @@ class _MentionRules:
     weekdays: dict[str, int]                    # "monday" -> 0
     folded: bool                                # patterns run on folded text (``date_text``)
     weekday_cue: re.Pattern[str]                # what must stand right before a weekday
+    other_event: re.Pattern[str]                # right before a date: another event's ("ký ngày")
     explicit: tuple[re.Pattern[str], ...]       # full dates for `parse_explicit_date`
     # (regex, mention builder, gate): each runs only when its gate passes (see `_sentence_gates`)
     rules: tuple[tuple[re.Pattern[str], Callable, str], ...]
@@ -257,6 +258,7 @@ def _build_mention_rules(rules: RuleSet) -> _MentionRules:
         weekdays=weekdays,
         folded=folded,
         weekday_cue=rules.regex("weekday_cue_before"),
+        other_event=rules.regex("other_event_date_cue"),
         explicit=(
             re.compile(explicit_month + r"\s+(?P<day>\d{1,2})" + ordinal + explicit_year, re.I),
             re.compile(r"\b(?P<day>\d{1,2})" + ordinal + r"\s+" + explicit_month + explicit_year, re.I),
@@ -1352,6 +1354,26 @@ def _days_within_ranges_first(mentions: list[DateMention]) -> list[DateMention]:
     return [m for m in mentions if not (m.kind == "day_range" and any(contains(m, d) for d in days))]
 
 
+_OTHER_EVENT_CHARS = 30   # how far before a date ``other_event_date_cue`` is searched
+
+
+def _meeting_date_mentions(sentence: str) -> list[DateMention]:
+    """The date mentions of `sentence` that may be a meeting's: not the date of another event
+    the words right before it name (``other_event_date_cue``: a document "signed on" it).
+
+    >>> from defcoop.rules import rules_language
+    >>> with rules_language("vi"):
+    ...     [m.text for m in _meeting_date_mentions("Ngày 14/6, hai tàu tuần tra theo quy chế ký ngày 14/9/2002.")]
+    ['Ngày 14/6']
+    """
+    rules = _mention_rules()
+    mentions = find_date_mentions(sentence)
+    if not mentions or rules.other_event.pattern == NEVER:
+        return mentions
+    text = fold(sentence) if rules.folded else sentence
+    return [m for m in mentions if not rules.other_event.search(text, max(0, m.start - _OTHER_EVENT_CHARS), m.start)]
+
+
 def resolve_meeting_date(meeting_sentences: list[str], published: date | None,
                          windows: list[Window]) -> ResolvedDate:
     """The meeting's date interval from its sentences, the publication date and year windows.
@@ -1367,7 +1389,7 @@ def resolve_meeting_date(meeting_sentences: list[str], published: date | None,
     """
     fallback = period = None
     for sentence in meeting_sentences:
-        mentions = sorted(_days_within_ranges_first(find_date_mentions(sentence)),
+        mentions = sorted(_days_within_ranges_first(_meeting_date_mentions(sentence)),
                           key=lambda m: (_preference(m), m.start))
         for mention in mentions:
             resolved = _resolve_mention(mention, published, windows)
