@@ -114,3 +114,8 @@ def test_vietnamese_spellings_of_places_and_countries():
     assert [(m.place, m.country) for m in find_places("tại Thủ đô Viêng Chăn và tỉnh Kông Pông Chàm")] == [
         ("Vientiane", "LA"), ("Kampong Cham", "KH")]
     assert [iso2 for iso2, *_ in find_countries("Lào và Campuchia, không phải Lào Cai")] == ["LA", "KH"]
+
+
+def test_a_country_name_of_two_words_is_crossed_between_a_title_and_the_name():
+    assert vi_people("Bộ trưởng đã tiếp Đại sứ Lào tại Việt Nam Khampheng Saysompheng.") == [
+        ("Khampheng Saysompheng", "LA")]

@@ -522,6 +522,7 @@ class OfficialsTable:
         Chan Kosal"). Returns the start of the first word that is none of these (or the end).
         """
         cues = name_cues()
+        long_countries = None   # country names of several words ("Việt Nam"), read whole
         while True:
             space = _SPACE_ONLY.match(folded, pos)
             pos = space.end() if space else pos
@@ -529,6 +530,13 @@ class OfficialsTable:
             if place_end is not None:
                 pos = place_end
                 continue
+            if sentence[pos:pos + 1].isupper():
+                if long_countries is None:
+                    long_countries = {start: end for _iso2, start, end, written in self._countries.find(sentence, folded)
+                                      if " " in written.strip()}
+                if pos in long_countries:
+                    pos = long_countries[pos]
+                    continue
             match = cues.filler.match(folded, pos)
             if not match:
                 return pos
