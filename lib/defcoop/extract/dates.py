@@ -24,7 +24,7 @@ from typing import Callable
 from defcoop.paths import REFERENCE_DIR
 from defcoop.rules.reference import ReferenceDataError, read_rows
 from defcoop.rules.cache import cached_by_content
-from defcoop.rules import RuleFileError, RuleSet, load_rules, rules_path
+from defcoop.rules import NEVER, RuleFileError, RuleSet, load_rules, rules_path
 from defcoop.rules.text import fold
 
 _EXPLICIT_ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)")
@@ -129,6 +129,31 @@ def _title_or_upper(names) -> str:
     return "|".join(sorted(forms, key=len, reverse=True))
 
 
+def _folded_forms(names) -> str:
+    """Alternation of names as folded text writes them (lowercase, any run of spaces between
+    words), for a language whose dates are matched on folded text (``date_text: folded``).
+
+    >>> re.fullmatch(_folded_forms(["thang 11", "thu hai"]), "thang  11") is not None
+    True
+    """
+    forms = {r"\s+".join(re.escape(word) for word in name.split()) for name in names}
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+def _name_key(token: str) -> str:
+    """A month or weekday name as its table writes it: lowercase, single spaces, no final dot."""
+    return " ".join(token.lower().rstrip(".").split())
+
+
+def _matches_folded(rules: RuleSet) -> bool:
+    """Whether the language's date patterns read folded text (``date_text`` of dates.yaml):
+    English matches month names as written, so "may" and "march" stay verbs."""
+    how = rules.value("date_text")
+    if how not in ("as_written", "folded"):
+        raise _rule_error(rules, "date_text", "must be as_written or folded")
+    return how == "folded"
+
+
 _YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
 _FULL_ISO = re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
 _FULL_NUMERIC_DMY = re.compile(r"(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)" + _YEAR)
@@ -155,8 +180,11 @@ def _regexes_with_groups(rules: RuleSet, key: str, *groups: str) -> tuple[re.Pat
 
 
 def _regex_with_groups(rules: RuleSet, key: str, *groups: str) -> re.Pattern[str]:
-    """Rule `key` compiled; it must have the named groups the code reads from its matches."""
+    """Rule `key` compiled; it must have the named groups the code reads from its matches
+    (unless it is ``'(?!)'``, a key the language has no use for: it never matches)."""
     regex = rules.regex(key)
+    if regex.pattern == NEVER:
+        return regex
     for group in groups:
         if group not in regex.groupindex:
             raise _rule_error(rules, key, f"the pattern must have the named group (?P<{group}>...)")
@@ -169,6 +197,9 @@ class _MentionRules:
 
     months: dict[str, int]                      # "sept" -> 9
     weekdays: dict[str, int]                    # "monday" -> 0
+    folded: bool                                # patterns run on folded text (``date_text``)
+    weekday_cue: re.Pattern[str]                # what must stand right before a weekday
+    other_event: re.Pattern[str]                # right before a date: another event's ("ký ngày")
     explicit: tuple[re.Pattern[str], ...]       # full dates for `parse_explicit_date`
     # (regex, mention builder, gate): each runs only when its gate passes (see `_sentence_gates`)
     rules: tuple[tuple[re.Pattern[str], Callable, str], ...]
@@ -201,7 +232,10 @@ def _build_mention_rules(rules: RuleSet) -> _MentionRules:
     ordinal = rules.pattern("ordinal_suffix") + "?"
     joiner = rules.pattern("day_month_joiner")
     dash = rules.pattern("range_joiner")
-    month_alt, weekday_alt = _title_or_upper(months), _title_or_upper(weekdays)
+    year_joiner = "(?:" + rules.pattern("year_joiner") + ")"
+    folded = _matches_folded(rules)
+    names = _folded_forms if folded else _title_or_upper
+    month_alt, weekday_alt = names(months), names(weekdays)
 
     def month_group(name: str) -> str:
         # No leading \b: it would disable the fast first-character scan; builders check it.
@@ -216,20 +250,25 @@ def _build_mention_rules(rules: RuleSet) -> _MentionRules:
 
     explicit_month = r"(?P<month>" + "|".join(sorted(months, key=len, reverse=True)) + r")\.?"
     explicit_year = r",?\s+(?P<year>(?:19|20)\d{2})\b"
-    full_mdy = re.compile(month_group("m") + r"\s*" + day_group("d") + r",?\s+" + _YEAR)
-    full_dmy = re.compile(day_group("d", leading=True) + joiner + month_group("m") + r",?\s+" + _YEAR)
+    full_mdy = re.compile(month_group("m") + r"\s*" + day_group("d") + year_joiner + _YEAR)
+    full_dmy = re.compile(day_group("d", leading=True) + joiner + month_group("m") + year_joiner + _YEAR)
     range_md = re.compile(  # "October 20-22", "October 30 - November 2, 2016"
         month_group("m") + r"\s*" + day_group("d") + dash
-        + r"(?:" + month_group("m2") + r"\s*)?" + day_group("d2") + rf"(?:,?\s+{_YEAR})?")
+        + r"(?:" + month_group("m2") + r"\s*)?" + day_group("d2") + rf"(?:{year_joiner}{_YEAR})?")
     range_dm = re.compile(  # "20-22 October", "30 October to 2 November 2016"
         day_group("d", leading=True) + r"(?:" + joiner + month_group("m") + r")?" + dash
-        + day_group("d2") + joiner + month_group("m2") + rf"(?:,?\s+{_YEAR})?")
+        + day_group("d2") + joiner + month_group("m2") + rf"(?:{year_joiner}{_YEAR})?")
     numeric_day_month = _regex_with_groups(load_rules("dates", "vi"), "numeric_day_month", "d", "m")
+    day_month_numbers = _regex_with_groups(rules, "day_month_numbers", "d", "m")
+    day_range_numbers = _regex_with_groups(rules, "day_range_numbers", "d", "m", "d2", "m2", "y")
     relative_day = _regex_with_groups(rules, "relative_day", "m2", "m1", "z", "p1", "n")
     relative_period = _regex_with_groups(rules, "relative_period", "mod", "unit")
     return _MentionRules(
         months=months,
         weekdays=weekdays,
+        folded=folded,
+        weekday_cue=rules.regex("weekday_cue_before"),
+        other_event=rules.regex("other_event_date_cue"),
         explicit=(
             re.compile(explicit_month + r"\s+(?P<day>\d{1,2})" + ordinal + explicit_year, re.I),
             re.compile(r"\b(?P<day>\d{1,2})" + ordinal + r"\s+" + explicit_month + explicit_year, re.I),
@@ -242,11 +281,13 @@ def _build_mention_rules(rules: RuleSet) -> _MentionRules:
             (_FULL_ISO, _full_mention, "numeric"),
             (_FULL_NUMERIC_DMY, _full_mention, "numeric"),
             (numeric_day_month, _numeric_day_month_mention, "numeric"),
+            (day_month_numbers, _numeric_day_month_mention, "numeric"),
+            (day_range_numbers, _range_mention, "numeric"),
             (range_md, _range_mention, "month_digit"),
             (range_dm, _range_mention, "month_digit"),
             (re.compile(month_group("m") + r"\s*" + day_group("d")), _month_day_mention, "month_digit"),
             (re.compile(day_group("d", leading=True) + joiner + month_group("m")), _month_day_mention, "month_digit"),
-            (re.compile(month_group("m") + r",?\s+" + _YEAR), _month_year_mention, "month_digit"),
+            (re.compile(month_group("m") + year_joiner + _YEAR), _month_year_mention, "month_digit"),
             (re.compile(month_group("m") + r"(?![\s.,]*\d)"), _month_mention, "month"),
             (re.compile(rf"(?P<wd>{weekday_alt})\b"), _weekday_mention, "weekday"),
             (relative_day, _relative_day_mention, "relative"),
@@ -271,7 +312,7 @@ def _mention_rules() -> _MentionRules:
 
 def _month_number(token: str, rules: _MentionRules) -> int:
     """'Oct.' -> 10, 'SEPTEMBER' -> 9, '10' -> 10."""
-    return int(token) if token.isdigit() else rules.months[token.lower().rstrip(".")]
+    return int(token) if token.isdigit() else rules.months[_name_key(token)]
 
 
 def _starts_word(match: re.Match) -> bool:
@@ -363,10 +404,10 @@ def _month_mention(match: re.Match, rules: _MentionRules) -> DateMention | None:
 def _weekday_mention(match: re.Match, rules: _MentionRules) -> DateMention | None:
     """'on Wednesday', 'last Friday' (never 'next Friday': a report describes the past)."""
     before = match.string[max(0, match.start() - 10):match.start()]
-    if not _starts_word(match) or rules.future_weekday.search(before):
+    if not _starts_word(match) or rules.future_weekday.search(before) or not rules.weekday_cue.search(before):
         return None
     return DateMention(match.group(0), match.start(), match.end(), "weekday", None, None, None,
-                       weekday=rules.weekdays[match.group("wd").lower()])
+                       weekday=rules.weekdays[_name_key(match.group("wd"))])
 
 
 def _relative_day_mention(match: re.Match, rules: _MentionRules) -> DateMention | None:
@@ -460,7 +501,7 @@ def _attach_weekdays(sentence: str, mentions: list[DateMention], rules: _Mention
         after = rules.date_then_weekday.match(sentence, mention.end) if mention.kind in {"full", "month_day"} else None
         if after:
             mention = replace(mention, text=sentence[mention.start:after.end()], end=after.end(),
-                              weekday=rules.weekdays[after.group("wd").lower()])
+                              weekday=rules.weekdays[_name_key(after.group("wd"))])
         merged.append(mention)
     return merged
 
@@ -476,19 +517,23 @@ def find_date_mentions(sentence: str) -> list[DateMention]:
     ['month_day', 'month_day']
     """
     rules = _mention_rules()
-    gates = _sentence_gates(sentence, rules)
+    text = fold(sentence) if rules.folded else sentence   # fold keeps offsets: one char per char
+    gates = _sentence_gates(text, rules)
     if not gates:
         return []
     candidates = []
     for rank, (pattern, build, gate) in enumerate(rules.rules):
         if gate not in gates:
             continue
-        for match in pattern.finditer(sentence):
+        for match in pattern.finditer(text):
             mention = build(match, rules)
             if mention is not None:
                 candidates.append((mention.start, -(mention.end - mention.start), rank, mention))
     mentions = _non_overlapping(candidates)
-    return _attach_weekdays(sentence, mentions, rules) if "weekday" in gates else mentions
+    mentions = _attach_weekdays(text, mentions, rules) if "weekday" in gates else mentions
+    if rules.folded:
+        mentions = [replace(m, text=sentence[m.start:m.end]) for m in mentions]
+    return mentions
 
 
 # ---------------------------------------------------------------------------
@@ -784,6 +829,7 @@ class _WindowRules:
     dry_season_before: re.Pattern[str]      # "dry season of" before it
     season_ahead: re.Pattern[str]           # "will resume in": a season to come
     later_edition: re.Pattern[str]
+    folded: bool                            # the rules read folded text (``date_text``)
     first_edition_words: frozenset[str]
     own_relations_words: frozenset[str]
     # (regexes, gate substrings, window builder, span group), in the order they claim a year
@@ -810,6 +856,7 @@ def _build_window_rules(rules: RuleSet) -> _WindowRules:
         dry_season_before=rules.regex("dry_season_before_years"),
         season_ahead=rules.regex("season_ahead_words"),
         later_edition=rules.regex("later_edition"),
+        folded=_matches_folded(rules),
         first_edition_words=frozenset(rules.words("first_edition_words")),
         own_relations_words=frozenset(rules.words("own_relations_words")),
         year_rules=tuple(year_rules),
@@ -890,9 +937,10 @@ def year_windows_from_text(sentences: list[str]) -> list[Window]:
     rules = _window_rules()
     windows: dict[tuple[date, date, str], Window] = {}
     for sentence in sentences:
-        if not rules.year_hint.search(sentence):
+        folded = fold(sentence) if rules.folded else None
+        if not rules.year_hint.search(folded or sentence):
             continue
-        folded = _lower_keep_offsets(sentence)
+        folded = folded or _lower_keep_offsets(sentence)
         taken: list[tuple[int, int]] = []
         found = _year_range_windows(folded, sentence, rules) + _single_year_windows(folded, sentence, rules)
         for span, window in found:
@@ -928,7 +976,8 @@ def _drop_unconfirmed_editions(windows: list[Window], sentences: list[str], rule
     """'The first edition in 2022' only dates this meeting when a later edition is reported
     ("this year's", "second edition": ``later_edition``); the check runs only if such a window exists."""
     editions = [w for w in windows if w.evidence.endswith(_EDITION_LABEL)]
-    if not editions or any(rules.later_edition.search(sentence.lower()) for sentence in sentences):
+    lower = fold if rules.folded else str.lower
+    if not editions or any(rules.later_edition.search(lower(sentence)) for sentence in sentences):
         return windows
     return [w for w in windows if w not in editions]
 
@@ -1318,6 +1367,26 @@ def _days_within_ranges_first(mentions: list[DateMention]) -> list[DateMention]:
     return [m for m in mentions if not (m.kind == "day_range" and any(contains(m, d) for d in days))]
 
 
+_OTHER_EVENT_CHARS = 30   # how far before a date ``other_event_date_cue`` is searched
+
+
+def _meeting_date_mentions(sentence: str) -> list[DateMention]:
+    """The date mentions of `sentence` that may be a meeting's: not the date of another event
+    the words right before it name (``other_event_date_cue``: a document "signed on" it).
+
+    >>> from defcoop.rules import rules_language
+    >>> with rules_language("vi"):
+    ...     [m.text for m in _meeting_date_mentions("Ngày 14/6, hai tàu tuần tra theo quy chế ký ngày 14/9/2002.")]
+    ['Ngày 14/6']
+    """
+    rules = _mention_rules()
+    mentions = find_date_mentions(sentence)
+    if not mentions or rules.other_event.pattern == NEVER:
+        return mentions
+    text = fold(sentence) if rules.folded else sentence
+    return [m for m in mentions if not rules.other_event.search(text, max(0, m.start - _OTHER_EVENT_CHARS), m.start)]
+
+
 def resolve_meeting_date(meeting_sentences: list[str], published: date | None,
                          windows: list[Window]) -> ResolvedDate:
     """The meeting's date interval from its sentences, the publication date and year windows.
@@ -1333,7 +1402,7 @@ def resolve_meeting_date(meeting_sentences: list[str], published: date | None,
     """
     fallback = period = None
     for sentence in meeting_sentences:
-        mentions = sorted(_days_within_ranges_first(find_date_mentions(sentence)),
+        mentions = sorted(_days_within_ranges_first(_meeting_date_mentions(sentence)),
                           key=lambda m: (_preference(m), m.start))
         for mention in mentions:
             resolved = _resolve_mention(mention, published, windows)

@@ -31,8 +31,8 @@ from defcoop.extract.places import CountryTable, Gazetteer, load_countries, load
 from defcoop.rules.reference import (AliasMatch, AliasMatcher, ReferenceDataError, add_alias, alias_key, fold_cached,
                                parse_iso_date,
                                is_case_sensitive, read_rows, spelling_variants, split_aliases)
-from defcoop.rules.cache import cached_by_content
-from defcoop.rules import RuleSet, load_rules
+from defcoop.rules.cache import cached_by_content, register_cache
+from defcoop.rules import RuleSet, current_language, load_rules
 from defcoop.rules.text import ascii_name, fold
 
 UNRANKED = 99  # rank given to an empty role ("" = unknown), below every role in roles.csv
@@ -411,10 +411,15 @@ class OfficialsTable:
         with `day`, that official must have been in office then (term windows are wide).
         """
         mentions = []
+        country_spans = None
         for title in titles:
             token = _TOKEN.match(sentence, title.end + 1) if sentence[title.end:title.end + 1] == " " else None
             if not token or not token.group()[0].isupper():
                 continue
+            if country_spans is None:
+                country_spans = {(start, end) for _iso2, start, end, _written in self._countries.find(sentence, folded)}
+            if any(start == token.start() and end > token.end() for start, end in country_spans):
+                continue   # the first word of a longer country name ("Thứ trưởng Bộ Quốc phòng Việt Nam")
             people = self._short_names.get(folded[token.start():token.end()], frozenset())
             if len(people) != 1:
                 continue
@@ -517,6 +522,7 @@ class OfficialsTable:
         Chan Kosal"). Returns the start of the first word that is none of these (or the end).
         """
         cues = name_cues()
+        long_countries = None   # country names of several words ("Việt Nam"), read whole
         while True:
             space = _SPACE_ONLY.match(folded, pos)
             pos = space.end() if space else pos
@@ -524,6 +530,13 @@ class OfficialsTable:
             if place_end is not None:
                 pos = place_end
                 continue
+            if sentence[pos:pos + 1].isupper():
+                if long_countries is None:
+                    long_countries = {start: end for _iso2, start, end, written in self._countries.find(sentence, folded)
+                                      if " " in written.strip()}
+                if pos in long_countries:
+                    pos = long_countries[pos]
+                    continue
             match = cues.filler.match(folded, pos)
             if not match:
                 return pos
@@ -568,14 +581,33 @@ class OfficialsTable:
         return min(roles, key=rank_of, default="")
 
 
-@cached_by_content(lambda: REFERENCE_DIR / "officials.csv")
+_TABLES: dict = {}   # (path, language) -> OfficialsTable: titles and honorifics are the language's
+register_cache(_TABLES)
+
+
 def load_officials(path: str | Path | None = None) -> OfficialsTable:
-    """Read and validate officials.csv (default data/reference/officials.csv); cached.
+    """The actor dictionary of officials.csv (default data/reference/officials.csv) for the
+    current rule language (`defcoop.rules.rules_language`): the honorifics and vague titles that
+    introduce a name are that language's people.yaml, the places its gazetteer. Cached per file
+    content and language.
 
     Raises ReferenceDataError("data/reference/officials.csv:12: term_end before term_start")
     for an unknown role or country, a bad date, a missing person or an alias of two people.
     """
-    path = Path(path) if path else REFERENCE_DIR / "officials.csv"
+    key = (None if path is None else str(path), current_language())
+    try:
+        return _TABLES[key]
+    except KeyError:
+        officials, aliases = _read_officials(path)
+        countries = load_countries()
+        table = _TABLES[key] = OfficialsTable(officials, aliases, _title_entries(load_roles()),
+                                              _short_names(officials, countries), countries, load_places())
+        return table
+
+
+@cached_by_content(lambda: REFERENCE_DIR / "officials.csv")
+def _read_officials(path: Path) -> tuple[tuple[Official, ...], dict]:
+    """The rows of officials.csv and the alias entries of their people, validated; cached."""
     roles, countries = load_roles(), load_countries()
     officials, aliases, home = [], {}, {}
     for line, row in read_rows(path, ("person", "aliases", "country", "role", "title", "term_start", "term_end")):
@@ -585,8 +617,7 @@ def load_officials(path: str | Path | None = None) -> OfficialsTable:
         for alias in (official.person, *official.aliases):
             add_alias(aliases, alias, official.person, path, line)
         officials.append(official)
-    return OfficialsTable(tuple(officials), aliases, _title_entries(roles),
-                          _short_names(officials, countries), countries, load_places())
+    return tuple(officials), aliases
 
 
 def _official_from_row(row: dict[str, str], path: Path, line: int, roles: dict[str, Role],

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from defcoop.paths import REFERENCE_DIR
 from defcoop.rules.reference import AliasMatcher, ReferenceDataError, add_alias, fold_cached, read_rows, split_aliases
-from defcoop.rules.cache import cached_by_content
-from defcoop.rules import load_rules
+from defcoop.rules.cache import cached_by_content, register_cache
+from defcoop.rules import current_language, load_rules
 
 PLACE_KINDS = ("capital", "city", "province", "border_gate", "district")
 SHORT_NAME_TOKENS = ("first", "last", "")
@@ -173,15 +173,32 @@ def _country_from_row(row: dict[str, str], path: Path, line: int) -> Country:
                    token, alone == "yes", row.get("source", ""))
 
 
-@cached_by_content(lambda: REFERENCE_DIR / "places.csv")
+_GAZETTEERS: dict = {}   # (path, language) -> Gazetteer: the words after a name are the language's
+register_cache(_GAZETTEERS)
+
+
 def load_places(path: str | Path | None = None) -> Gazetteer:
-    """Read and validate places.csv (default: data/reference/places.csv); cached. The words a
-    name may carry after it ("province", "border gate") are `place_suffix` of data/rules/en/places.yaml.
+    """The gazetteer of places.csv (default: data/reference/places.csv) for the current rule
+    language (`defcoop.rules.rules_language`): the words a name may carry after it ("province",
+    "border gate") are `place_suffix` of that language's places.yaml. Cached per file content
+    and language.
 
     >>> load_places().places["Phnom Penh"].kind
     'capital'
     """
-    path = Path(path) if path else REFERENCE_DIR / "places.csv"
+    key = (None if path is None else str(path), current_language())
+    try:
+        return _GAZETTEERS[key]
+    except KeyError:
+        places, entries = _read_places(path)
+        suffix = load_rules("places").pattern("place_suffix")
+        gazetteer = _GAZETTEERS[key] = Gazetteer(places, AliasMatcher(entries, suffix=suffix, capitalised=True))
+        return gazetteer
+
+
+@cached_by_content(lambda: REFERENCE_DIR / "places.csv")
+def _read_places(path: Path) -> tuple[dict[str, Place], dict]:
+    """Places by name and their alias entries from places.csv, validated; cached."""
     countries = load_countries()
     places: dict[str, Place] = {}
     entries: dict = {}
@@ -192,9 +209,7 @@ def load_places(path: str | Path | None = None) -> Gazetteer:
         places[place.place] = place
         for alias in (place.place, *place.aliases):
             add_alias(entries, alias, place.place, path, line)
-    # generic words after a name still belong to the mention ("Tay Ninh province"): places.yaml
-    suffix = load_rules("places").pattern("place_suffix")
-    return Gazetteer(places, AliasMatcher(entries, suffix=suffix, capitalised=True))
+    return places, entries
 
 
 def _place_from_row(row: dict[str, str], path: Path, line: int, countries: CountryTable) -> Place:

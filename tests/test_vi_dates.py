@@ -1,0 +1,121 @@
+"""Vietnamese dates, people and places: the vi rule files read with the shared machinery.
+
+Every sentence here is written for the test (no article text)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from defcoop.extract.dates import find_date_mentions, resolve_meeting_date, year_windows_from_text
+from defcoop.extract.people import load_officials
+from defcoop.extract.places import find_countries, find_places
+from defcoop.rules import rules_language
+
+
+def vi_mentions(sentence):
+    with rules_language("vi"):
+        return [(m.kind, m.year, m.month, m.day, m.day_end, m.month_end) for m in find_date_mentions(sentence)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Chiều 4/12, hai đoàn đã hội đàm.", [("month_day", None, 12, 4, None, None)]),
+    ("Chieu 4/12, hai doan da hoi dam.", [("month_day", None, 12, 4, None, None)]),        # no diacritics
+    ("Sáng ngày 7.3, đoàn đến thăm.", [("month_day", None, 3, 7, None, None)]),
+    ("Tối 20-6, hai bên ký biên bản.", [("month_day", None, 6, 20, None, None)]),
+    ("Lễ diễn ra từ ngày 3 đến 5/9 tại tỉnh.", [("day_range", None, 9, 3, 5, 9)]),
+    ("Trong hai ngày 8 và 9/10, hai bên tuần tra.", [("day_range", None, 10, 8, 9, 10)]),
+    ("Chuyến thăm từ 30/10 đến 2/11/2023.", [("day_range", 2023, 10, 30, 2, 11)]),
+    ("Hồi tháng 7/2021, hai bên đã gặp.", [("month_year", 2021, 7, None, None, None)]),
+    ("Vào tháng 3.2020, đoàn sang thăm.", [("month_year", 2020, 3, None, None, None)]),
+    ("Ngày 9 tháng 8 năm 2019, hai bộ ký kết.", [("full", 2019, 8, 9, None, None)]),
+    ("Ngày 9/8/2019 và 10-8-2019.", [("full", 2019, 8, 9, None, None), ("full", 2019, 8, 10, None, None)]),
+    ("Vào tháng Mười Hai, hai bên gặp nhau.", [("month", None, 12, None, None, None)]),
+    ("Đã cắm được 120/300 mốc giới.", []),                  # a fraction, not a day and month
+    ("Đây là hội nghị lần thứ hai.", []),                  # "thứ hai" is "second" here, not Monday
+])
+def test_vietnamese_date_mentions(sentence, expected):
+    assert vi_mentions(sentence) == expected
+
+
+def test_vietnamese_weekdays_and_relative_days():
+    with rules_language("vi"):
+        [weekday] = find_date_mentions("Sáng thứ Tư, hai đoàn làm việc.")
+        [yesterday] = find_date_mentions("Hôm qua, đoàn đã về nước.")
+        [last_year] = find_date_mentions("Năm ngoái, hai bên đã gặp.")
+        assert find_date_mentions("Bốn năm trước, hai bên đã gặp.") == []
+    assert (weekday.kind, weekday.weekday, weekday.text) == ("weekday", 2, "thứ Tư")
+    assert (yesterday.offset_days, yesterday.text) == (-1, "Hôm qua")
+    assert last_year.period == ("year", -1)
+
+
+def test_a_vietnamese_meeting_is_dated_by_its_day_and_the_publication_date():
+    with rules_language("vi"):
+        resolved = resolve_meeting_date(["Chiều 4/12, hai đoàn đã hội đàm."], date(2023, 12, 5), [])
+    assert (resolved.date_start, resolved.precision) == (date(2023, 12, 4), "day")
+
+
+def test_vietnamese_year_windows():
+    with rules_language("vi"):
+        [season] = year_windows_from_text(["Trong mùa khô 2019 - 2020, đội đã quy tập 30 hài cốt."])
+        [plan] = year_windows_from_text(["Hai bên ký Kế hoạch hợp tác quốc phòng năm 2022."])
+        assert year_windows_from_text(["Việt Nam 2022 là một năm thành công."]) == []
+    assert (season.start, season.end) == (date(2019, 11, 1), date(2020, 8, 31))
+    assert (plan.start, plan.end) == (date(2021, 9, 1), date(2022, 1, 31))         # signed the year before
+
+
+def test_english_dates_are_read_as_before():
+    assert [(m.kind, m.month, m.day) for m in find_date_mentions("On Monday (May 3) they met, ngày 19/12.")] == [
+        ("month_day", 5, 3), ("month_day", 12, 19)]
+    assert find_date_mentions("He may march on.") == []
+
+
+# --- people ---------------------------------------------------------------------------------------
+
+def vi_people(sentence):
+    with rules_language("vi"):
+        return [(m.person, m.country) for m in load_officials().find_people([sentence])]
+
+
+def test_a_rank_introduces_a_vietnamese_name_kept_in_ascii_with_the_country_of_its_office():
+    assert vi_people("Đại tá Lê Văn Bình, Chỉ huy trưởng Bộ CHQS tỉnh Long An, phát biểu.") == [
+        ("Le Van Binh", "VN")]
+    assert vi_people("Thiếu tướng Sok Sambath, Tư lệnh Tiểu khu Quân sự tỉnh Prey Veng, cảm ơn.") == [
+        ("Sok Sambath", "KH")]
+
+
+def test_an_office_before_the_name_and_offices_listed_after_it():
+    assert vi_people("Phó Chủ tịch UBND tỉnh Đồng Tháp Trần Văn Hòa dự lễ.") == [("Tran Van Hoa", "VN")]
+    assert vi_people("Ông Trần Văn Hòa, Phó Chủ tịch UBND tỉnh, Trưởng ban tỉnh Đồng Tháp và "
+                     "Ngài Chea Sokha, Phó Tỉnh trưởng, Trưởng ban tỉnh Prey Veng ký biên bản.") == [
+        ("Tran Van Hoa", "VN"), ("Chea Sokha", "KH")]
+
+
+def test_khmer_names_in_vietnamese_transliteration_are_the_officials():
+    assert vi_people("Đại tướng Tia-Xây-ha tiếp đoàn.") == [("Tea Seiha", "KH")]
+
+
+def test_a_country_after_a_title_is_no_short_name():
+    # "Việt" of "Việt Nam" is not the given name of an official called Viet
+    assert vi_people("Thứ trưởng Bộ Quốc phòng Việt Nam phát biểu.") == []
+
+
+def test_each_language_has_its_own_titles():
+    with rules_language("vi"):
+        vietnamese = load_officials()
+    assert load_officials() is not vietnamese
+    assert [m.person for m in load_officials().find_people(["Ông Lê Văn Bình spoke."])] == []
+    assert vi_people("Ông Lê Văn Bình phát biểu.") == [("Le Van Binh", "")]
+
+
+# --- places and countries -------------------------------------------------------------------------
+
+def test_vietnamese_spellings_of_places_and_countries():
+    assert [(m.place, m.country) for m in find_places("tại Thủ đô Viêng Chăn và tỉnh Kông Pông Chàm")] == [
+        ("Vientiane", "LA"), ("Kampong Cham", "KH")]
+    assert [iso2 for iso2, *_ in find_countries("Lào và Campuchia, không phải Lào Cai")] == ["LA", "KH"]
+
+
+def test_a_country_name_of_two_words_is_crossed_between_a_title_and_the_name():
+    assert vi_people("Bộ trưởng đã tiếp Đại sứ Lào tại Việt Nam Khampheng Saysompheng.") == [
+        ("Khampheng Saysompheng", "LA")]
