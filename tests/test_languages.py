@@ -1,6 +1,8 @@
 """Articles in several languages: each is told apart, then extracted with its own rule files."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from defcoop import rules as rules_module
@@ -78,3 +80,91 @@ def test_a_language_file_defines_every_key_the_english_one_does(lang, name):
     english, other = load_rules(name, "en"), load_rules(name, lang)
     missing = sorted(set(english.rules) - set(other.rules))
     assert not missing, f"{other.source} lacks {missing}"
+
+
+# --- a corpus of both languages (tests/fixtures/mixed_language: pages written for these tests) ---
+
+MIXED = Path(__file__).parent / "fixtures" / "mixed_language"
+
+
+@pytest.fixture(scope="module")
+def mixed_tables(tmp_path_factory):
+    from defcoop.build.tables import build_to_folder, read_tables
+
+    out = tmp_path_factory.mktemp("mixed") / "tables"
+    build_to_folder(MIXED, out, jobs=1, store=None)
+    return read_tables(out)
+
+
+def test_each_article_of_a_mixed_corpus_records_its_language(mixed_tables):
+    languages = dict(zip(mixed_tables["articles"]["article_id"], mixed_tables["articles"]["language"]))
+    assert languages == {"en_dialogue": "en", "vi_doi_thoai": "vi", "vi_khong_dau": "vi"}
+
+
+def test_one_meeting_reported_in_both_languages_is_one_row(mixed_tables):
+    meetings = mixed_tables["meetings"]
+    dialogue = meetings[meetings["mechanism"] == "defence_policy_dialogue"]
+    assert len(dialogue) == 1
+    row = dialogue.iloc[0]
+    assert sorted(row["article_ids"].split(";")) == ["en_dialogue", "vi_doi_thoai"]
+    assert (str(row["date_start"])[:10], row["edition"], row["vn_lead"], row["kh_lead"]) == \
+        ("2025-10-29", 8, "Hoang Xuan Chien", "Chay Saing Yun")
+
+
+def test_vietnamese_without_diacritics_is_read_like_with_them(mixed_tables):
+    meetings = mixed_tables["meetings"]
+    talks = meetings[meetings["article_ids"] == "vi_khong_dau"]
+    assert len(talks) == 1
+    assert (talks.iloc[0]["mechanism"], str(talks.iloc[0]["date_start"])[:10], talks.iloc[0]["place"]) == \
+        ("border_force_talks", "2024-12-04", "Tay Ninh")
+
+
+def test_the_notebooks_count_a_vietnamese_article_like_an_english_one(mixed_tables):
+    from defcoop.present import analysis
+
+    summary = analysis.languages_summary(mixed_tables["articles"], mixed_tables["meetings"]).set_index("language")
+    assert summary.loc["vi", "articles"] == 2 and summary.loc["vi", "reporting_a_meeting"] == 2
+    assert summary.loc["all", "meetings"] == 2
+    years = analysis.article_years(mixed_tables["articles"], mixed_tables["meetings"])
+    assert set(years["article_id"]) == {"en_dialogue", "vi_doi_thoai", "vi_khong_dau"}
+    themes = analysis.article_themes(mixed_tables["sentences"])
+    assert {"en_dialogue", "vi_doi_thoai"} <= set(themes["article_id"])
+
+
+def test_a_mixed_corpus_builds_byte_identically_again_and_with_two_jobs(mixed_tables, tmp_path):
+    import subprocess
+    import sys
+
+    from defcoop.build.tables import TABLE_NAMES
+
+    outputs = []
+    for name, jobs in (("one", "1"), ("again", "1"), ("two", "2")):
+        done = subprocess.run([sys.executable, "-m", "defcoop", "build", "--corpus", str(MIXED), "--out",
+                               str(tmp_path / name), "--quiet", "--no-store", "--jobs", jobs],
+                              capture_output=True, text=True, cwd=MIXED.parents[2])
+        assert done.returncode == 0, done.stderr
+        outputs.append({table: (tmp_path / name / f"{table}.csv").read_bytes() for table in TABLE_NAMES})
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert b"vi_doi_thoai" in outputs[0]["articles"]
+
+
+def test_a_broken_rule_of_another_language_stops_the_build_before_any_article(tmp_path, monkeypatch):
+    """The rules compiled from data/rules/vi/ are checked up front like English's, not first
+    found when a Vietnamese article fails."""
+    import shutil
+
+    from defcoop.build import tables
+    from defcoop.rules import RuleFileError
+
+    shutil.copytree(rules_module.RULES_DIR, tmp_path / "rules")
+    vi_dates = tmp_path / "rules" / "vi" / "dates.yaml"
+    text = vi_dates.read_text(encoding="utf-8")
+    assert "(?P<y>" in text
+    vi_dates.write_text(text.replace("(?P<y>", "(?P<year>"), encoding="utf-8")
+    monkeypatch.setattr(rules_module, "RULES_DIR", tmp_path / "rules")
+    rulecache.clear()
+    try:
+        with pytest.raises(RuleFileError, match=r"vi/dates\.yaml:\d+: .*named group \(\?P<y>"):
+            tables.load_rules()
+    finally:
+        rulecache.clear()

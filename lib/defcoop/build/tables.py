@@ -228,13 +228,15 @@ def load_rules() -> None:
     import importlib
 
     from defcoop.rules.cache import load_all, refresh
-    from defcoop.rules import load_every_file
+    from defcoop.rules import languages, load_every_file, rules_language
 
     for module in RULE_MODULES:   # each registers its loaders on import
         importlib.import_module(module)
 
     refresh()
-    load_all()
+    for lang in languages():      # the rules compiled from each language's files, checked too
+        with rules_language(lang):
+            load_all()
     load_every_file()
 
 

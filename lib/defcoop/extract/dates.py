@@ -24,7 +24,7 @@ from typing import Callable
 from defcoop.paths import REFERENCE_DIR
 from defcoop.rules.reference import ReferenceDataError, read_rows
 from defcoop.rules.cache import cached_by_content
-from defcoop.rules import NEVER, RuleFileError, RuleSet, load_rules, rules_path
+from defcoop.rules import NEVER, RuleFileError, RuleSet, current_language, load_rules, rules_path
 from defcoop.rules.text import fold
 
 _EXPLICIT_ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)")
@@ -170,9 +170,12 @@ def _rule_error(rules: RuleSet, key: str, problem: str) -> RuleFileError:
 
 
 def _regexes_with_groups(rules: RuleSet, key: str, *groups: str) -> tuple[re.Pattern[str], ...]:
-    """Each pattern of rule `key` compiled on its own; every one must have the named groups."""
+    """Each pattern of rule `key` compiled on its own; every one must have the named groups
+    (but ``'(?!)'``, which never matches: see `_regex_with_groups`)."""
     regexes = rules.regexes(key)
     for regex in regexes:
+        if regex.pattern == NEVER:
+            continue
         for group in groups:
             if group not in regex.groupindex:
                 raise _rule_error(rules, key, f"the pattern must have the named group (?P<{group}>...)")
@@ -868,7 +871,7 @@ def _window_rules() -> _WindowRules:
     return load_rules("dates").derived(_build_window_rules)
 
 
-@cached_by_content(lambda: rules_path("dates"))
+@cached_by_content(lambda: rules_path("dates", current_language()))
 def load_date_rules(path: Path) -> tuple[_MentionRules, _WindowRules]:
     """Every compiled date rule (mentions, year windows) of the rule files as they are now.
 

@@ -45,7 +45,8 @@ def cached_by_content(default_path: Callable[[], Path], *, preload: bool = True
     """Turn `parse(path)` into `load(path=None)`, cached until `refresh()` sees the file change.
 
     `default_path` is called when no path is given, so a module constant patched in a test
-    (or a DEFCOOP_ROOT set before import) is honoured. `preload=False` leaves the loader out of
+    (or a DEFCOOP_ROOT set before import) is honoured, and a default that depends on the
+    language being read (`defcoop.rules.rules_language`) gives each language its own entry. `preload=False` leaves the loader out of
     `load_all`: for loaders of a file some other loader already reads before a build (a rule
     file `defcoop.rules.load_every_file` reads), kept for callers that pass another path.
     """
@@ -54,13 +55,14 @@ def cached_by_content(default_path: Callable[[], Path], *, preload: bool = True
 
         @functools.wraps(parse)
         def load(path: str | os.PathLike | None = None) -> T:
+            file = Path(path) if path is not None else default_path()   # may depend on the rules' language
+            key = os.path.abspath(file)
             try:
-                return cache[path]
+                return cache[key]
             except KeyError:
                 pass
-            file = Path(path) if path is not None else default_path()
-            _PARSED[os.path.abspath(file)] = file_digest(file)   # before parsing: an edit in between is seen later
-            value = cache[path] = parse(file)
+            _PARSED[key] = file_digest(file)   # before parsing: an edit in between is seen later
+            value = cache[key] = parse(file)
             return value
 
         load.cache_clear = cache.clear
