@@ -119,10 +119,24 @@ def _overlaps(gold: dict, row) -> bool:
     return str(row["date_start"])[:10] <= end and str(row["date_end"])[:10] >= start
 
 
+def _date_hit(gold: dict, precision: str, value: str | None) -> bool:
+    """Same precision and value; a gold date left null (the text does not give it) is matched by
+    a meeting left undated, not by any date.
+
+    >>> _date_hit({"date": "2019-11-14", "precision": "day"}, "day", "2019-11-14")
+    True
+    >>> _date_hit({"date": None, "precision": None}, "unknown", None), _date_hit({"date": None}, "year", "2019")
+    (True, False)
+    """
+    if gold.get("date") is None:
+        return value is None
+    return precision == gold.get("precision") and value == str(gold.get("date"))
+
+
 def _field_hits(gold: dict, row) -> dict[str, bool]:
     precision, value = _pred_date(row)
     hits = {
-        "date": precision == gold.get("precision") and value == str(gold.get("date")),
+        "date": _date_hit(gold, precision, value),
         "place": _norm(gold.get("place")) == _norm(row["place"]),
         "vn_lead": _norm(gold.get("vn_lead")) == _norm(row["vn_lead"]),
         "kh_lead": _norm(gold.get("kh_lead")) == _norm(row["kh_lead"]),
