@@ -168,3 +168,27 @@ def test_a_broken_rule_of_another_language_stops_the_build_before_any_article(tm
             tables.load_rules()
     finally:
         rulecache.clear()
+
+
+def test_a_file_another_language_borrows_reads_its_neighbours_in_its_own_language(tmp_path, monkeypatch):
+    """xx has no a.yaml, so it reads English's; what is derived from that file reads English's b.yaml
+    even when first asked for inside xx, so English articles never get xx's words (found as
+    English date lines cleaned with Vietnamese month names after a Vietnamese article came first)."""
+    for lang, word in (("en", "november"), ("xx", "thang")):
+        (tmp_path / lang).mkdir()
+        (tmp_path / lang / "b.yaml").write_text(f"months:\n  words: [{word}]\n", encoding="utf-8")
+    (tmp_path / "en" / "a.yaml").write_text("lines:\n  words: [updated]\n", encoding="utf-8")
+    monkeypatch.setattr(rules_module, "RULES_DIR", tmp_path)
+
+    def with_months(rules):
+        return set(rules.words("lines")) | set(load_rules("b").words("months"))
+
+    rulecache.clear()
+    try:
+        with rules_language("xx"):
+            assert load_rules("a").derived(with_months) == {"updated", "november"}
+        assert load_rules("a").derived(with_months) == {"updated", "november"}
+        with rules_language("xx"):
+            assert load_rules("b").words("months") == ("thang",)
+    finally:
+        rulecache.clear()

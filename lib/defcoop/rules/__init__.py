@@ -164,8 +164,21 @@ class RuleSet:
         try:
             return self._derived[build]
         except KeyError:
-            value = self._derived[build] = build(self)
+            with rules_language(self.language or current_language()):   # neighbours of its own language
+                value = self._derived[build] = build(self)
             return value
+
+    @property
+    def language(self) -> str | None:
+        """The language folder the file is in (``data/rules/vi/dates.yaml`` -> ``vi``), None for
+        text parsed from elsewhere. Tables derived from the file read other files of its language,
+        also when another language borrows the file (see `load_rules`).
+
+        >>> load_rules("dates").language
+        'en'
+        """
+        folder = Path(self.source).parent
+        return folder.name if folder.name and (RULES_DIR / folder.name).is_dir() else None
 
     def _get(self, key: str, kinds: tuple[str, ...]) -> Rule:
         try:
@@ -390,7 +403,8 @@ def load_rules(name: str, lang: str | None = None) -> Any:
             note_absent(path)   # a file added later in a live kernel is then seen by `refresh`
             rules = load_rules(name, DEFAULT_LANGUAGE)
         else:
-            rules = _load_file(path)
+            with rules_language(lang):   # a parser that reads other files reads its own language's
+                rules = _load_file(path)
         _BY_NAME[name, lang] = rules
         return rules
 
