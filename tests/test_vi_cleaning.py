@@ -201,3 +201,10 @@ def test_a_page_with_a_photo_table():
 def test_vietnamese_sentences_are_split_at_sentence_ends_only(text, expected):
     with rules_language("vi"):
         assert split_sentences(text) == expected
+
+
+def test_a_full_stop_glued_to_the_next_vietnamese_sentence_is_repaired():
+    article = clean("Hai bên nhất trí tăng cường hợp tác.Đây là kết quả quan trọng của hội đàm tại TP.HCM.\n")
+    assert article.sentences == ("Hai bên nhất trí tăng cường hợp tác.",
+                                 "Đây là kết quả quan trọng của hội đàm tại TP.HCM.")
+    assert [e.text for e in article.log if e.rule == "glued_words"] == ["tác.Đây -> tác. Đây"]

@@ -1003,22 +1003,37 @@ def _repair_commas(text: str) -> tuple[str, list[tuple[str, str]]]:
     return " ".join(text[a:b] for a, b in zip(bounds, bounds[1:])), repairs
 
 
-_GLUED_FULL_STOP = re.compile(r"(?<![\w.])(?P<left>[a-z]{2,}|\d{1,4})(?P<stop>[.!?][\"'”’)]?)(?P<right>[A-Z][a-z]*)\b")
+# Letters of any script (Vietnamese "tác.Hai" as well as "patrols.A"); `_glued_stop_shape` then
+# asks for a lowercase word or a number before the stop and a capitalised word after it.
+_GLUED_FULL_STOP = re.compile(r"(?<![\w.])(?P<left>[^\W\d_]{2,}|\d{1,4})(?P<stop>[.!?][\"'”’)]?)(?P<right>[^\W\d_]+)\b")
+
+
+def _glued_stop_shape(left: str, right: str) -> bool:
+    """A lowercase word or a number, then a capitalised word: the shape of two glued sentences.
+
+    >>> _glued_stop_shape("tác", "Hai"), _glued_stop_shape("Mr", "Smith"), _glued_stop_shape("29", "ABC")
+    (True, False, False)
+    """
+    return (left.isdigit() or left.islower()) and right[0].isupper() and (len(right) == 1 or right[1:].islower())
 
 
 def _repair_full_stops(text: str) -> tuple[str, list[tuple[str, str]]]:
     """Add the space lost after a sentence's full stop ("on December 29.Main activities"), so the
-    sentences split: a lowercase word or a number, the stop, then a capitalised word. Domains
-    ("vietnamplus.vn") and initials ("U.S.") do not have that shape.
+    sentences split: a lowercase word or a number, the stop, then a capitalised word, in any
+    script. Domains ("vietnamplus.vn") and initials ("U.S.") do not have that shape.
 
     >>> _repair_full_stops("held on December 29.Main activities include patrols.A battalion signed")[0]
     'held on December 29. Main activities include patrols. A battalion signed'
     >>> _repair_full_stops("read qdnd.vn, the U.S.Army and Mr.Smith")[0]
     'read qdnd.vn, the U.S.Army and Mr.Smith'
+    >>> _repair_full_stops("hai bên hợp tác.Đây là kết quả tại TP.HCM")[0]
+    'hai bên hợp tác. Đây là kết quả tại TP.HCM'
     """
     repairs: list[tuple[str, str]] = []
 
     def fix(match: re.Match) -> str:
+        if not _glued_stop_shape(match.group("left"), match.group("right")):
+            return match.group()
         fixed = f"{match.group('left')}{match.group('stop')} {match.group('right')}"
         repairs.append((match.group(), fixed))
         return fixed
