@@ -107,3 +107,21 @@ def test_the_prefilter_never_changes_vietnamese_results(codebook):
 
 def test_the_file_is_where_the_loader_looks():
     assert rules_path("themes", "vi").exists()
+
+
+def test_a_vietnamese_article_gets_its_themes_through_the_whole_extraction():
+    """process_article tells the language, cleans and tags with the Vietnamese files."""
+    from defcoop.extract.article import process_article
+    from defcoop.ingest.corpus import RawArticle
+
+    text = ("Bộ đội Biên phòng Việt Nam và Cảnh sát biên giới Campuchia tổ chức hội đàm định kỳ.\n\n"
+            "Hai bên nhất trí tăng cường tuần tra song phương và trao đổi thông tin về tình hình biên giới.\n\n"
+            "Phía Campuchia cảm ơn Việt Nam đã hỗ trợ đào tạo cán bộ.\n\n"
+            "Nhật Bản và Thái Lan tổ chức diễn tập hải quân chung.\n")
+    records = process_article(RawArticle("v", "v.md", "md", text))
+    assert records.article_row["language"] == "vi"
+    themes = [row["themes"] for row in records.sentences]
+    assert themes[1] == "border_patrol;information_sharing"
+    assert themes[2] == "training"
+    assert themes[3] is None                     # another country's drill: no theme of the two parties
+    assert [row["kind"] for row in records.sentences][1:3] == ["commitment", "result"]
