@@ -24,7 +24,7 @@ from defcoop.extract.dates import month_numbers, parse_explicit_date, url_date
 from defcoop.ingest.corpus import iso_date
 from defcoop.rules import alternation, load_rules
 from defcoop.rules.schema import (EXAMPLE_KEYS, INTEGER, NUMBER, REGEXES, STRINGS, Example, check_schema,
-                                  regex_with_groups, with_examples)
+                                  optional, regex_with_groups, with_examples)
 from defcoop.rules.text import fold
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -107,6 +107,9 @@ class _Rules:
     wrap_min_length: int = 45
     wrap_length_ratio: float = 1.5
     wrap_line_end_words: frozenset[str] = frozenset()
+    # An opener naming only the outlet ("TPO - ", "(QK7 Online) - "), group "agency"; None when
+    # the language's file has no `outlet_opener_pattern` (English: datelines name a place).
+    outlet_opener: re.Pattern | None = None
     examples: tuple[Example, ...] = ()     # the file's must_match / must_not_match lines
 
     def example_failures(self) -> list[str]:
@@ -118,6 +121,7 @@ class _Rules:
           (`EXAMPLE_LABELS`), and keeps a must_not_match line as text ("body" or "headline");
         - ``glued_caption_pattern``: a caption glued to the paragraph after it is split off;
         - ``dateline``: `split_dateline` finds a dateline opening the paragraph;
+        - ``outlet_opener_pattern``: `split_outlet_opener` finds an outlet opening the paragraph;
         - ``abbreviations`` / ``abbreviations_before_number``: the full stop of a must_match
           text ends no sentence (it stays one sentence); a must_not_match text is split.
 
@@ -217,6 +221,7 @@ def _build_rules(data: dict) -> _Rules:
         wrap_min_length=int(data["wrapped_lines"]["min_length"]),
         wrap_length_ratio=float(data["wrapped_lines"]["max_length_ratio"]),
         wrap_line_end_words=frozenset(w.lower() for w in data["wrapped_lines"]["line_end_words"]),
+        outlet_opener=re.compile(data["outlet_opener_pattern"]) if data.get("outlet_opener_pattern") else None,
     )
 
 
@@ -236,6 +241,7 @@ SCHEMA = {
     "agencies": with_examples(STRINGS),
     "source_labels": with_examples(STRINGS),
     "dateline": {"max_place_words": INTEGER, "search_paragraphs": INTEGER, "places": STRINGS, **EXAMPLE_KEYS},
+    "outlet_opener_pattern": optional(with_examples(regex_with_groups("agency"))),
     "date_line_words": with_examples(STRINGS),
     "end_marks": with_examples(STRINGS),
     "headline": {"max_words": INTEGER, "min_body_words": INTEGER},
@@ -653,14 +659,39 @@ def split_dateline(paragraph: str, rules_: _Rules | None = None) -> tuple[str | 
     return place, _SPACES.sub("", agency) if agency else None, paragraph[match.end():]
 
 
+def split_outlet_opener(paragraph: str, rules_: _Rules | None = None) -> tuple[str | None, str]:
+    """(outlet, rest) when the paragraph opens with the name of the outlet alone ("TPO - ",
+    "(QK7 Online) - ": `outlet_opener_pattern` of the language's boilerplate.yaml), else
+    (None, paragraph). A listed dateline place ("HÀ NỘI - ") is no outlet: `split_dateline` takes it.
+
+    >>> rules_ = replace(rules(), outlet_opener=re.compile(r"^\\((?P<agency>[^()]{2,30})\\)\\s*-\\s*"))
+    >>> split_outlet_opener("(Border News) - The two sides met.", rules_)
+    ('Border News', 'The two sides met.')
+    >>> split_outlet_opener("(Hanoi) - The two sides met.", rules_), split_outlet_opener("(VNA) - Met.")
+    ((None, '(Hanoi) - The two sides met.'), (None, '(VNA) - Met.'))
+    """
+    r = rules_ or rules()
+    match = r.outlet_opener.match(paragraph) if r.outlet_opener is not None else None
+    if not match or fold(match.group("agency")).strip() in r.dateline_places:
+        return None, paragraph
+    return _SPACES.sub(" ", match.group("agency")).strip(), paragraph[match.end():]
+
+
 def _extract_dateline(draft: _Draft) -> None:
     """Strip the dateline from the first body paragraph that has one; note place and agency.
 
     A feed's dateline can precede the story's own ("VIETNAM, August 8 - HÀ NỘI — ..."): the second,
-    right after the first, is where the story was filed.
+    right after the first, is where the story was filed. An opener naming only the outlet
+    (`split_outlet_opener`) is cut off the same way; it gives the source, not a place.
     """
     r = rules()
     for index, (number, text) in enumerate(draft.paragraphs[: r.dateline_paragraphs]):
+        outlet, rest = split_outlet_opener(text, r)
+        if outlet is not None:
+            draft.source = draft.source or outlet
+            draft.record("extracted", "outlet_opener", number, text[: len(text) - len(rest)])
+            draft.paragraphs[index] = (number, rest)
+            return
         place, agency, rest = split_dateline(text, r)
         if place is None:
             continue
@@ -993,22 +1024,37 @@ def _repair_commas(text: str) -> tuple[str, list[tuple[str, str]]]:
     return " ".join(text[a:b] for a, b in zip(bounds, bounds[1:])), repairs
 
 
-_GLUED_FULL_STOP = re.compile(r"(?<![\w.])(?P<left>[a-z]{2,}|\d{1,4})(?P<stop>[.!?][\"'”’)]?)(?P<right>[A-Z][a-z]*)\b")
+# Letters of any script (Vietnamese "tác.Hai" as well as "patrols.A"); `_glued_stop_shape` then
+# asks for a lowercase word or a number before the stop and a capitalised word after it.
+_GLUED_FULL_STOP = re.compile(r"(?<![\w.])(?P<left>[^\W\d_]{2,}|\d{1,4})(?P<stop>[.!?][\"'”’)]?)(?P<right>[^\W\d_]+)\b")
+
+
+def _glued_stop_shape(left: str, right: str) -> bool:
+    """A lowercase word or a number, then a capitalised word: the shape of two glued sentences.
+
+    >>> _glued_stop_shape("tác", "Hai"), _glued_stop_shape("Mr", "Smith"), _glued_stop_shape("29", "ABC")
+    (True, False, False)
+    """
+    return (left.isdigit() or left.islower()) and right[0].isupper() and (len(right) == 1 or right[1:].islower())
 
 
 def _repair_full_stops(text: str) -> tuple[str, list[tuple[str, str]]]:
     """Add the space lost after a sentence's full stop ("on December 29.Main activities"), so the
-    sentences split: a lowercase word or a number, the stop, then a capitalised word. Domains
-    ("vietnamplus.vn") and initials ("U.S.") do not have that shape.
+    sentences split: a lowercase word or a number, the stop, then a capitalised word, in any
+    script. Domains ("vietnamplus.vn") and initials ("U.S.") do not have that shape.
 
     >>> _repair_full_stops("held on December 29.Main activities include patrols.A battalion signed")[0]
     'held on December 29. Main activities include patrols. A battalion signed'
     >>> _repair_full_stops("read qdnd.vn, the U.S.Army and Mr.Smith")[0]
     'read qdnd.vn, the U.S.Army and Mr.Smith'
+    >>> _repair_full_stops("hai bên hợp tác.Đây là kết quả tại TP.HCM")[0]
+    'hai bên hợp tác. Đây là kết quả tại TP.HCM'
     """
     repairs: list[tuple[str, str]] = []
 
     def fix(match: re.Match) -> str:
+        if not _glued_stop_shape(match.group("left"), match.group("right")):
+            return match.group()
         fixed = f"{match.group('left')}{match.group('stop')} {match.group('right')}"
         repairs.append((match.group(), fixed))
         return fixed
@@ -1220,6 +1266,11 @@ def _finds_dateline(text: str, rules_: _Rules) -> tuple[bool, str]:
     return place is not None, f"dateline {place!r}" + (f" ({agency})" if agency else "") if place else "no dateline"
 
 
+def _finds_outlet_opener(text: str, rules_: _Rules) -> tuple[bool, str]:
+    outlet, _rest = split_outlet_opener(text, rules_)
+    return outlet is not None, f"outlet {outlet!r}" if outlet else "no outlet opener"
+
+
 def _one_sentence(text: str, rules_: _Rules) -> tuple[bool, str]:
     sentences = _split_paragraph(text, rules_)
     return len(sentences) == 1, f"{len(sentences)} sentences: {sentences!r}" if len(sentences) > 1 else "one sentence"
@@ -1228,6 +1279,7 @@ def _one_sentence(text: str, rules_: _Rules) -> tuple[bool, str]:
 _EXAMPLE_CHECKS = {
     "glued_caption_pattern": _splits_glued_caption,
     "dateline": _finds_dateline,
+    "outlet_opener_pattern": _finds_outlet_opener,
     "abbreviations": _one_sentence,
     "abbreviations_before_number": _one_sentence,
 }

@@ -1,0 +1,72 @@
+"""Vietnamese sentence kinds (data/rules/vi/sentence_kinds.yaml) and actors, through the module that
+applies them (defcoop.extract.sentences). Every sentence is written for the test."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from defcoop.extract.sentences import about_other_countries, classify_sentence, sentence_actor
+from defcoop.rules import _parser, load_rules, rules_language, rules_path
+
+_REGEX_LINE = re.compile(r"^(?P<lead>\s*(?:- |[a-z_]+: ))(?P<value>'.*'|\['.*'\])(?P<comment>\s+#.*)?$")
+
+
+@pytest.fixture(scope="module")
+def rules():
+    with rules_language("vi"):
+        loaded = load_rules("sentence_kinds")
+    return loaded
+
+
+def test_the_vietnamese_file_has_every_key_of_the_english_one(rules):
+    english = load_rules("sentence_kinds", "en")
+    for key in ("commitment", "result", "result_overrides_commitment", "joint_actor", "parties_subject"):
+        assert (getattr(english, key) is None) == (getattr(rules, key) is None), key
+
+
+def test_the_vietnamese_examples_behave(rules):
+    assert any(e.must_match for e in rules.examples) and any(not e.must_match for e in rules.examples)
+    assert rules.example_failures() == []
+
+
+def test_every_vietnamese_pattern_is_needed_by_an_example():
+    """Each pattern replaced in turn by one that never matches: some example must fail."""
+    path = rules_path("sentence_kinds", "vi")
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    parse, unneeded = _parser("sentence_kinds"), []
+    for index, line in enumerate(lines):
+        match = _REGEX_LINE.match(line.rstrip("\n"))
+        if not match:
+            continue
+        broken = lines[:index] + [f"{match.group('lead')}'(?!)'\n"] + lines[index + 1:]
+        if not parse("".join(broken), "vi.yaml").example_failures():
+            unneeded.append(f"{index + 1}: {line.strip()[:80]}")
+    assert not unneeded, "\n".join(unneeded)
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("Hai bên nhất trí sẽ tiếp tục phối hợp tuần tra song phương.", "commitment"),
+    ("Ông đề nghị hai bên tăng cường hơn nữa công tác đào tạo.", "commitment"),
+    ("Trong năm 2024, hai đơn vị đã tổ chức 12 cuộc tuần tra song phương.", "result"),
+    ("Hai bên đánh giá cao kết quả đạt được và nhất trí tiếp tục phát huy.", "result"),
+    ("Thượng tá Lê Văn Nam chia sẻ về kinh nghiệm của đội.", "statement"),     # chia sẻ is no "sẽ"
+    ("Hai bên ủng hộ nhau trên các diễn đàn đa phương.", "statement"),        # đa phương is no "đã"
+    ("Cán bộ hai đơn vị dự buổi lễ.", "statement"),                           # cán bộ is no "cần"
+    ("Hai ben se tiep tuc trao doi doan cac cap.", "commitment"),             # typed without diacritics
+])
+def test_vietnamese_sentences_are_classified(rules, sentence, kind):
+    assert classify_sentence(sentence, rules) == kind
+
+
+def test_the_actor_of_a_vietnamese_sentence(rules):
+    with rules_language("vi"):
+        assert sentence_actor("Tại hội đàm, hai bên nhất trí tăng cường hợp tác.", [], rules) == "joint"
+        assert sentence_actor("Campuchia sẽ cử học viên sang học tập.", [], rules) == "KH"
+        assert sentence_actor("Nhân dân hai bên biên giới dự lễ hội.", [], rules) == "unknown"
+
+
+def test_a_sentence_whose_subject_is_both_parties_is_not_about_other_countries(rules):
+    with rules_language("vi"):
+        assert not about_other_countries("Hải quân hai nước diễn tập cùng hải quân Thái Lan.", rules)
+        assert about_other_countries("Nhật Bản và Australia tổ chức diễn tập chung.", rules)

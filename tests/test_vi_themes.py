@@ -1,0 +1,127 @@
+"""The Vietnamese theme codebook (data/rules/vi/themes.yaml): same ids as English, its own
+examples hold, and sentences written for these tests get the themes a reader would give.
+
+Every sentence here is written for the test (none is copied from an article).
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from defcoop.extract.themes import CORE_THEMES, load_codebook
+from defcoop.rules import load_rules, rules_language, rules_path
+from defcoop.rules.text import fold
+
+
+@pytest.fixture(scope="module")
+def codebook():
+    with rules_language("vi"):
+        book = load_codebook()
+    assert book.source == "data/rules/vi/themes.yaml"
+    return book
+
+
+def test_the_vietnamese_codebook_has_the_english_ids_in_order(codebook):
+    assert codebook.ids == load_rules("themes", "en").ids
+    assert codebook.ids[: len(CORE_THEMES)] == CORE_THEMES
+
+
+def test_every_vietnamese_theme_is_documented_with_enough_examples(codebook):
+    for theme in codebook.themes:
+        assert theme.label and theme.definition, theme.id
+        assert len(theme.must_match) >= 4 and len(theme.must_not_match) >= 3, theme.id
+
+
+def test_the_vietnamese_examples_behave(codebook):
+    assert codebook.check_examples() == []
+
+
+def test_examples_are_written_with_diacritics_and_folded_by_the_codebook(codebook):
+    """Examples are Vietnamese as written; the same sentence without diacritics is tagged alike."""
+    accented = [text for theme in codebook.themes for text in theme.must_match if not text.isascii()]
+    assert len(accented) > 0.9 * sum(len(theme.must_match) for theme in codebook.themes)
+    for text in accented:
+        assert codebook.themes_for(fold(text)) == codebook.themes_for(text), text
+
+
+def test_patterns_are_written_folded(codebook):
+    """Patterns run on folded text: a letter with a diacritic or an upper-case letter never matches."""
+    for theme in codebook.themes:
+        for pattern in theme.include + theme.exclude:
+            assert pattern.isascii(), (theme.id, pattern)
+            assert not re.search(r"(?<!\\)[A-Z]", re.sub(r"\\[A-Za-z]|\(\?[a-zA-Z]+\)", "", pattern)), (theme.id, pattern)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Hai bên đánh giá cao kết quả hợp tác, nhất là trao đổi đoàn các cấp, đào tạo, tìm kiếm, quy tập hài cốt liệt sĩ "
+     "và phối hợp quản lý, bảo vệ biên giới.",
+     ("border_patrol", "training", "remains_repatriation", "delegation_exchange")),
+    ("Hai bên nhất trí ủng hộ lẫn nhau tại các diễn đàn đa phương, nhất là trong khuôn khổ ADMM và ADMM mở rộng.",
+     ("multilateral",)),
+    ("Bộ đội Biên phòng hai bên trao đổi thông tin, phối hợp đấu tranh chống buôn lậu, ma túy qua biên giới.",
+     ("border_patrol", "transnational_crime", "information_sharing")),
+    ("Hải quân hai nước luyện tập tìm kiếm cứu nạn và trao đổi thông tin trên biển.",
+     ("maritime", "information_sharing", "search_rescue")),
+    ("Hai bên đẩy mạnh tuyên truyền cho cán bộ, chiến sĩ về truyền thống đoàn kết đặc biệt giữa hai nước.",
+     ("political_education",)),
+    ("Hai bên tạo thuận lợi cho thương mại qua cửa khẩu và thúc đẩy hợp tác công nghiệp quốc phòng.",
+     ("defence_economy",)),
+    ("Bộ trưởng Quốc phòng ba nước chứng kiến diễn tập cứu hộ, cứu nạn chung.",
+     ("trilateral", "search_rescue")),
+    ("Việt Nam trao tặng vắc-xin và vật tư y tế giúp Campuchia phòng, chống dịch COVID-19.",
+     ("pandemic",)),
+    ("Hai bộ trao đổi kinh nghiệm xây dựng pháp luật về quốc phòng.",   # "trao đổi kinh nghiệm": no exchange of delegations
+     ("defence_law",)),
+    ("Hai bên trao đổi về tình hình khu vực và quốc tế cùng quan tâm.", ()),
+    ("Đoàn đại biểu cấp cao Quân đội Campuchia sang thăm chính thức Việt Nam.", ()),
+    ("Buổi lễ diễn ra tại cửa khẩu quốc tế Mộc Bài, tỉnh Tây Ninh.", ()),
+    ("Tình hình thế giới và khu vực tiếp tục diễn biến phức tạp, khó lường.", ()),
+    ("Hai bên trồng cây lưu niệm theo chuỗi sự kiện Giao lưu hữu nghị quốc phòng biên giới.", ()),
+])
+def test_sentences_get_the_themes_a_reader_gives(codebook, sentence, expected):
+    assert codebook.themes_for(sentence) == expected
+
+
+def test_text_without_diacritics_is_tagged_too(codebook):
+    assert codebook.themes_for("Hai ben nhat tri day manh tuan tra song phuong va phan gioi cam moc.") == (
+        "border_patrol", "border_demarcation")
+
+
+def test_the_prefilter_never_changes_vietnamese_results(codebook):
+    """The literal prefilter (defcoop.extract.themes._Prefilter) skips no pattern that matches."""
+    def naive(sentence: str) -> tuple[str, ...]:
+        folded, found = fold(sentence), []
+        for theme in codebook.themes:
+            text = folded
+            for pattern in theme.exclude:
+                text = re.sub(pattern, lambda m: "#" * len(m.group()), text)
+            if any(re.search(pattern, text) for pattern in theme.include):
+                found.append(theme.id)
+        return tuple(found)
+
+    for theme in codebook.themes:
+        for sentence in theme.must_match + theme.must_not_match:
+            assert codebook.themes_for(sentence) == naive(sentence), sentence
+
+
+def test_the_file_is_where_the_loader_looks():
+    assert rules_path("themes", "vi").exists()
+
+
+def test_a_vietnamese_article_gets_its_themes_through_the_whole_extraction():
+    """process_article tells the language, cleans and tags with the Vietnamese files."""
+    from defcoop.extract.article import process_article
+    from defcoop.ingest.corpus import RawArticle
+
+    text = ("Bộ đội Biên phòng Việt Nam và Cảnh sát biên giới Campuchia tổ chức hội đàm định kỳ.\n\n"
+            "Hai bên nhất trí tăng cường tuần tra song phương và trao đổi thông tin về tình hình biên giới.\n\n"
+            "Phía Campuchia cảm ơn Việt Nam đã hỗ trợ đào tạo cán bộ.\n\n"
+            "Nhật Bản và Thái Lan tổ chức diễn tập hải quân chung.\n")
+    records = process_article(RawArticle("v", "v.md", "md", text))
+    assert records.article_row["language"] == "vi"
+    themes = [row["themes"] for row in records.sentences]
+    assert themes[1] == "border_patrol;information_sharing"
+    assert themes[2] == "training"
+    assert themes[3] is None                     # another country's drill: no theme of the two parties
+    assert [row["kind"] for row in records.sentences][1:3] == ["commitment", "result"]
