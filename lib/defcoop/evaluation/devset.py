@@ -13,6 +13,11 @@ The stored pages begin with their publication date when the store knows it (" da
 ('2019-07-23', 'Hanoi (VNA) - Talks were held')
 >>> split_page_date("Hanoi (VNA) - Talks")
 (None, 'Hanoi (VNA) - Talks')
+
+A prefix with the month only is removed too; it gives no publication day:
+
+>>> split_page_date(" date 2022-05 TPO - Talks")
+(None, 'TPO - Talks')
 """
 from __future__ import annotations
 
@@ -22,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MANIFEST_KEYS = ("doc", "url", "query", "rank", "sha256", "lang", "batch")
-_PAGE_DATE = re.compile(r"\A\s*date (\d{4}-\d{2}-\d{2})\s+")
+_PAGE_DATE = re.compile(r"\A\s*date (\d{4}-\d{2}(?:-\d{2})?)\s+")
 _DOC_ID = re.compile(r"\A[A-Za-z0-9_]+\Z")
 
 
@@ -49,7 +54,8 @@ def split_page_date(text: str) -> tuple[str | None, str]:
     match = _PAGE_DATE.match(text)
     if match is None:
         return None, text
-    return match.group(1), text[match.end():]
+    stated = match.group(1)
+    return (stated if len(stated) == 10 else None), text[match.end():]
 
 
 def load_manifest(path: str | Path) -> list[Entry]:
