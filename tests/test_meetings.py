@@ -962,3 +962,16 @@ def test_an_undated_meeting_takes_the_roles_the_leads_held_within_their_terms_ov
                  "At the meeting, General Hun Manet thanked the Vietnamese Defence Ministry."]
     meeting = only_meeting(sentences)
     assert (meeting.date_precision, meeting.mechanism) == ("unknown", "other")
+
+
+# --- batch 14 of the real-article set: general rules, each on a sentence written for it ----------
+
+def test_a_meeting_slated_for_a_coming_date_is_no_meeting():
+    sentences = ["The first border friendship exchange of the three countries is slated for mid-December in Kon Tum."]
+    assert find_trigger(sentences, RULES) is None
+    assert meetings_of(sentences, published=date(2023, 12, 1)) == []
+
+
+def test_a_signing_ceremony_on_the_schedule_of_a_coming_event_is_no_meeting():
+    assert find_trigger(["A joint drill and the signing ceremony of cooperation documents are also on schedule."],
+                        RULES) is None

@@ -312,3 +312,22 @@ def test_a_parsed_theme_keeps_every_field():
     assert (theme.id, theme.label, theme.definition, theme.line) == ("training", "Training", "Courses.", 3)
     assert (theme.include, theme.exclude) == (("train\\w*",), ("train station",))
     assert (theme.must_match, theme.must_not_match) == (("They train officers.",), ("The train station.",))
+
+
+# ---------------------------------------------------------------- batch 14 of the real-article set
+# Passing mentions that named no cooperation field: each on a sentence written for it.
+
+def test_scholarships_given_to_schoolchildren_are_no_personnel_training():
+    assert "training" not in CODEBOOK.themes_for("The border guards will present 200 scholarships to students "
+                                                 "and 40 cows to poor households.")
+    assert "training" in CODEBOOK.themes_for("The ministry offered 40 scholarships to Cambodian military students.")
+
+
+def test_cargo_ships_on_a_canal_are_no_maritime_cooperation():
+    assert "maritime" not in CODEBOOK.themes_for("The new canal will let cargo ships of up to 3,000 tonnes reach the coast.")
+    assert "maritime" in CODEBOOK.themes_for("Ships of the two navies held a joint patrol.")
+
+
+def test_the_border_wars_of_the_past_are_no_border_management():
+    assert "border_patrol" not in CODEBOOK.themes_for("He paid tribute to the martyrs who fell in the border defence wars.")
+    assert "border_patrol" in CODEBOOK.themes_for("The two armies pledged to step up border defence cooperation.")
