@@ -975,3 +975,15 @@ def test_a_meeting_slated_for_a_coming_date_is_no_meeting():
 def test_a_signing_ceremony_on_the_schedule_of_a_coming_event_is_no_meeting():
     assert find_trigger(["A joint drill and the signing ceremony of cooperation documents are also on schedule."],
                         RULES) is None
+
+
+def test_the_lead_sentence_before_a_reception_dates_it_when_the_reception_gives_no_day():
+    sentences = ["Vietnam values its ties with Cambodia, Defence Minister Phan Van Giang told Cambodian guests in "
+                 "Hanoi on August 8.",
+                 "Giang hosted a reception for a delegation led by Tea Banh.",
+                 "The two sides discussed training."]
+    meeting = only_meeting(sentences, published=date(2022, 8, 9))
+    assert (meeting.date_start, meeting.date_precision) == (date(2022, 8, 8), "day")
+    # a sentence before that names neither lead dates nothing
+    sentences[0] = "Vietnam values its ties with Cambodia, an official told reporters in Hanoi on August 8."
+    assert only_meeting(sentences, published=date(2022, 8, 9)).date_precision == "month"

@@ -1261,9 +1261,19 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         from_caption = resolve_meeting_date([shown], published, windows)
         if PRECISION_ORDER[from_caption.precision] < PRECISION_ORDER[resolved.precision]:
             resolved = replace(from_caption, evidence=f"photo caption: {from_caption.evidence}")
+    lead_in = _lead_in_sentence(sentences, index, [vn_lead, kh_lead], mentions)
+    if lead_in is not None and resolved.precision != "day" and not any(
+            find_date_mentions(s) for s in window + same_event):
+        # "The minister told Cambodian guests in Hanoi on August 8 ... | He hosted a reception for ...":
+        # the sentence just before the trigger names a lead and the day; the meeting's own sentences none
+        from_lead_in = resolve_meeting_date([lead_in], published, windows)
+        if from_lead_in.precision == "day" and from_lead_in.date_end in (None, from_lead_in.date_start):
+            # one day; a visit's span ("visited Cambodia from June 20 to 22") dates no one meeting of it
+            resolved = replace(from_lead_in, evidence=f"the sentence before: {from_lead_in.evidence}")
     visit_sentence = None
     if resolved.precision == "unknown" or not any(
-            find_date_mentions(s) for s in window + same_event + ([shown] if shown else [])):
+            find_date_mentions(s) for s in window + same_event + ([shown] if shown else [])
+            + ([lead_in] if lead_in and resolved.precision == "day" else [])):
         # "the delegation met ..." with no date of its own, or only one that dates nothing ("Yesterday
         # morning" with no page date): the visit the article dates elsewhere
         visit_sentence, within = _visit_span(sentences, published, windows, rules)
@@ -1323,6 +1333,27 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     for key, candidate in enumerate(listed + further, start=1):
         candidate.key = key
     return [primary] + listed + further
+
+
+def _lead_in_sentence(sentences: list[str], index: int, leads: list, mentions: list) -> str | None:
+    """The sentence just before the trigger sentence `index` when it names one of the meeting's
+    leads (the same person): an article's lead often says who spoke to whom, where and when ("The
+    minister told Cambodian guests in Hanoi on August 8 ...") and the next sentence names the
+    reception itself. None at the first sentence or when it names no lead.
+
+    >>> from defcoop.extract.people import PersonMention
+    >>> giang = PersonMention("Phan Van Giang", "Phan Van Giang", "VN", "", 0, 0, 14, "alias")
+    >>> _lead_in_sentence(["Phan Van Giang spoke on May 2.", "He held a reception."], 1, [giang], [giang])
+    'Phan Van Giang spoke on May 2.'
+    >>> _lead_in_sentence(["Phan Van Giang spoke on May 2.", "He held a reception."], 0, [giang], [giang]) is None
+    True
+    """
+    if index == 0:
+        return None
+    people = {lead.person for lead in leads if lead is not None}
+    if any(m.sentence_index == index - 1 and m.person in people for m in mentions):
+        return sentences[index - 1]
+    return None
 
 
 def _caption_of_meeting(captions: list[str] | None, leads: list, officials) -> str | None:
