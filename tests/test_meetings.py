@@ -987,3 +987,23 @@ def test_the_lead_sentence_before_a_reception_dates_it_when_the_reception_gives_
     # a sentence before that names neither lead dates nothing
     sentences[0] = "Vietnam values its ties with Cambodia, an official told reporters in Hanoi on August 8."
     assert only_meeting(sentences, published=date(2022, 8, 9)).date_precision == "month"
+
+
+def test_a_command_receiving_a_research_delegation_holds_no_border_force_talks():
+    sentences = ["A delegation of the Military Strategy Institute led by Major General Do Van Ba and a delegation of "
+                 "the Royal Cambodian Army led by Colonel Kim Sok, Head of the Military Library, visited the "
+                 "Provincial Military Command.",
+                 "Receiving the delegation were officers of the Provincial Military Command.",
+                 "Colonel Le Van Hai, Political Commissar of the Provincial Military Command, briefed the guests."]
+    (meeting,) = meetings_of(sentences)
+    # the delegation's leader leads the side, not the host who speaks after the trigger
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == ("other", "Do Van Ba", "Kim Sok")
+
+
+def test_a_command_receiving_a_border_unit_delegation_still_holds_border_force_talks():
+    sentences = ["A delegation of the Cambodian Military Region 2 led by Colonel Kim Sok visited the Provincial "
+                 "Military Command.",
+                 "Receiving the delegation were officers of the Provincial Military Command.",
+                 "Colonel Le Van Hai, Political Commissar of the Provincial Military Command, briefed the guests."]
+    (meeting,) = meetings_of(sentences)
+    assert meeting.mechanism == "border_force_talks"
