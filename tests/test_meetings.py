@@ -1007,3 +1007,26 @@ def test_a_command_receiving_a_border_unit_delegation_still_holds_border_force_t
                  "Colonel Le Van Hai, Political Commissar of the Provincial Military Command, briefed the guests."]
     (meeting,) = meetings_of(sentences)
     assert meeting.mechanism == "border_force_talks"
+
+
+def test_a_unit_delegation_greeting_the_other_sides_troops_is_a_meeting_led_by_the_one_its_caption_shows():
+    sentences = ["In a warm atmosphere, the delegation of the provincial military command wished troops of "
+                 "Cambodia's units good health.",
+                 "The Cambodian officers thanked the Vietnamese delegation for the visit."]
+    captions = ["Sr. Col. Tran Van Ba (left) congratulates the Cambodian side on the festival."]
+    (meeting,) = extract_meetings("a", sentences, None, OFFICIALS.find_people(sentences), OFFICIALS,
+                                  captions=captions)
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == ("border_force_talks", "Tran Van Ba", None)
+    # greeting people, not the other side's troops, is no meeting
+    assert find_trigger(["The delegation visited and congratulated the Khmer people on the festival."], RULES) is None
+
+
+def test_a_titled_person_acting_towards_one_party_is_of_the_other():
+    (mention,) = infer_countries(OFFICIALS.introduced_people(["Sr. Col. Trach Van Ba (left) congratulates the "
+                                                              "Cambodian side."]),
+                                 ["Sr. Col. Trach Van Ba (left) congratulates the Cambodian side."])
+    assert mention.country == "VN"
+    # heading a side names the person's own side: left to the other rules
+    sentence = "Colonel Trach Van Ba, head of the Cambodian side, spoke."
+    (mention,) = infer_countries(OFFICIALS.find_people([sentence]), [sentence])
+    assert mention.country == "KH"

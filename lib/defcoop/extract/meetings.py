@@ -141,6 +141,7 @@ class MechanismRules:
     attendee_before_country: re.Pattern | None = None
     attendee_after_country: re.Pattern | None = None
     delegation_leader: re.Pattern | None = None       # ends the text before the name of who led a delegation
+    addressed_party: re.Pattern | None = None         # after a name: the other party it acts towards (group party)
     non_border_force_titles: re.Pattern | None = None   # a lead with such a title leads no border force
     examples: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()   # (id, must_match, must_not_match)
     edition_nouns: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (id, nouns an ordinal numbers it by)
@@ -209,7 +210,7 @@ class MechanismRules:
 _CUE_LISTS = ("topic_list_cues", "future_event_cues", "separate_meetings_cues", "leader_only_cues",
               "visit_span_cues", "relative_clause_cues", "non_defence_ministries", "non_defence_meetings",
               "defence_words", "online_patterns", "one_side_events", "attendees_before_country",
-              "attendees_after_country", "delegation_leader_cues")
+              "attendees_after_country", "delegation_leader_cues", "addressed_party_cues")
 _TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surname_countries", "defence_roles",
              "numbered_series") + _CUE_LISTS
 _REFINE_KEYS = ("courtesy_call_max_rank", "ministerial_max_rank", "border_force_max_rank", "border_force_roles",
@@ -370,6 +371,7 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         attendee_before_country=cues("attendees_before_country"),
         attendee_after_country=cues("attendees_after_country"),
         delegation_leader=cues("delegation_leader_cues"),
+        addressed_party=cues("addressed_party_cues"),
         non_border_force_titles=_cue_regex(check, refine, ("non_border_force_titles",), "'refine_generic': "),
         examples=tuple((m.id, m.must_match, m.must_not_match) for m in mechanisms),
         edition_nouns=tuple((m.id, m.edition_nouns) for m in mechanisms),
@@ -1098,7 +1100,8 @@ def infer_countries(mentions: list, sentences: list[str], rules: MechanismRules 
     appositive after it ("Bun Seng, Commander of Cambodian Military Region 3"), else from a
     title only one country uses ("Nem Sowath, Secretary of State at the Ministry of National
     Defence": `title_countries` in mechanisms.yaml), else from a surname only one country's
-    people carry (`surname_countries`).
+    people carry (`surname_countries`), else from the party the person acts towards right after the
+    name ("Sr. Col. A (left) congratulates the Cambodian side": `addressed_party_cues`, the other party).
 
     >>> from defcoop.extract.people import PersonMention
     >>> m = PersonMention("Chan Kosal", "Chan Kosal", "", "", 0, 39, 49, "title")
@@ -1124,6 +1127,7 @@ def infer_countries(mentions: list, sentences: list[str], rules: MechanismRules 
                    or _country_named(after, find_places, find_countries, last=False)
                    or _country_of_title(before + " " + after, rules)
                    or _country_of_surname(mention.person, rules)
+                   or _facing_party(sentence[mention.end:], rules, find_countries)
                    or _the_other_party(mention.person, sentence, find_places, find_countries))
         result.append(replace(mention, country=country) if country else mention)
     return result
@@ -1205,6 +1209,30 @@ def _country_of_title(title: str, rules: MechanismRules) -> str | None:
     folded = fold(title)
     found = {iso2 for iso2, pattern in rules.title_countries if pattern.search(folded)}
     return found.pop() if len(found) == 1 else None
+
+
+def _facing_party(after: str, rules: MechanismRules, find_countries) -> str | None:
+    """The party other than the one a person acts towards in the words right after the name
+    (`addressed_party_cues`, group party: "congratulates the Cambodian side" -> VN).
+
+    >>> from defcoop.extract.places import find_countries
+    >>> _facing_party(" (left) congratulates the Cambodian side.", load_mechanisms(), find_countries)
+    'VN'
+    >>> _facing_party(", head of the Cambodian side, spoke.", load_mechanisms(), find_countries) is None
+    True
+    """
+    if rules.addressed_party is None:
+        return None
+    folded = fold(after)
+    match = rules.addressed_party.search(folded)
+    if match is None or match.groupdict().get("party") is None:
+        return None
+    party = after[match.start("party"):match.end("party")] if len(folded) == len(after) else match.group("party")
+    named = {iso2 for iso2, *_ in find_countries(party)}
+    if len(named) != 1 or not named <= PARTY_COUNTRIES:
+        return None
+    (other,) = PARTY_COUNTRIES - named
+    return other
 
 
 def _the_other_party(name: str, sentence: str, find_places, find_countries) -> str | None:
@@ -1310,6 +1338,12 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         break
     else:
         return []
+    if (vn_lead is None or kh_lead is None) and captions:
+        # the body names nobody of a side; a photo caption names its one person ("Sr. Col. A (left)
+        # congratulates the Cambodian side"): the photo shows the meeting, so that person led the side
+        shown_people = _caption_people(captions, officials, rules)
+        vn_lead = vn_lead or shown_people.get("VN")
+        kh_lead = kh_lead or shown_people.get("KH")
     window, window_folded = sentences[index:window_end], folded[index:window_end]
     named_mechanism = mechanism
     written = written_roles([vn_lead, kh_lead], mentions, sentences, officials)
@@ -1436,6 +1470,23 @@ def _lead_in_sentence(sentences: list[str], index: int, leads: list, mentions: l
     if any(m.sentence_index == index - 1 and m.person in people for m in mentions):
         return sentences[index - 1]
     return None
+
+
+def _caption_people(captions: list[str], officials, rules: MechanismRules) -> dict:
+    """The one person outside officials.csv that the photo captions introduce by title for each
+    country (country -> mention; a country with two such people has none).
+
+    >>> from defcoop.extract.people import load_officials
+    >>> people = _caption_people(["Sr. Col. Le Van Ba (left) congratulates the Cambodian side."],
+    ...                          load_officials(), load_mechanisms())
+    >>> {country: mention.person for country, mention in people.items()}
+    {'VN': 'Le Van Ba'}
+    """
+    found: dict[str, list] = {}
+    for mention in infer_countries(officials.introduced_people(captions), captions, rules):
+        if mention.country and mention.person not in {m.person for m in found.get(mention.country, [])}:
+            found.setdefault(mention.country, []).append(mention)
+    return {country: people[0] for country, people in found.items() if len(people) == 1}
 
 
 def _caption_of_meeting(captions: list[str] | None, leads: list, officials) -> str | None:
