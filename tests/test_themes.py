@@ -331,3 +331,9 @@ def test_cargo_ships_on_a_canal_are_no_maritime_cooperation():
 def test_the_border_wars_of_the_past_are_no_border_management():
     assert "border_patrol" not in CODEBOOK.themes_for("He paid tribute to the martyrs who fell in the border defence wars.")
     assert "border_patrol" in CODEBOOK.themes_for("The two armies pledged to step up border defence cooperation.")
+
+
+def test_a_visit_that_only_dates_a_remark_is_no_delegation_exchange():
+    assert "delegation_exchange" not in CODEBOOK.themes_for(
+        "The prime minister raised the issue with his guest when the latter paid a state visit in December.")
+    assert "delegation_exchange" in CODEBOOK.themes_for("The state visit by the Cambodian king deepened ties.")
