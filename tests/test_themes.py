@@ -337,3 +337,8 @@ def test_a_visit_that_only_dates_a_remark_is_no_delegation_exchange():
     assert "delegation_exchange" not in CODEBOOK.themes_for(
         "The prime minister raised the issue with his guest when the latter paid a state visit in December.")
     assert "delegation_exchange" in CODEBOOK.themes_for("The state visit by the Cambodian king deepened ties.")
+
+
+def test_a_state_level_visit_is_a_high_level_visit():
+    assert "delegation_exchange" in CODEBOOK.themes_for(
+        "The two sides coordinated to organise the State-level visit to Cambodia by the President.")
