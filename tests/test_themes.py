@@ -342,3 +342,9 @@ def test_a_visit_that_only_dates_a_remark_is_no_delegation_exchange():
 def test_a_state_level_visit_is_a_high_level_visit():
     assert "delegation_exchange" in CODEBOOK.themes_for(
         "The two sides coordinated to organise the State-level visit to Cambodia by the President.")
+
+
+def test_a_workshop_on_the_friendship_is_political_education():
+    assert "political_education" in CODEBOOK.themes_for(
+        "The highlight was a workshop on Vietnam-Cambodia friendship for local officials.")
+    assert "political_education" not in CODEBOOK.themes_for("A workshop on border trade was held in the friendship house.")
