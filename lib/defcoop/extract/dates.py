@@ -784,7 +784,7 @@ def _anniversary_rule(match: re.Match, folded: str, quote: str, rules: _WindowRu
     """'55th anniversary of diplomatic relations', 'diplomatic ties set up 55 years ago' -> 1967 + 55
     (``vn_kh_relations_year`` of calendar.csv), unless another country is named. A pattern with a
     group ``first_year`` reads the anniversary of any event from the span written after it, "the
-    70th anniversary of ... (November 9, 1953 - 2023)": its last year (group ``y``), when that is
+    60th anniversary of ... (22 December 1944 - 2004)": its last year (group ``y``), when that is
     N years after the first."""
     first_year = match.groupdict().get("first_year")
     if first_year is not None:

@@ -1101,7 +1101,7 @@ def infer_countries(mentions: list, sentences: list[str], rules: MechanismRules 
     title only one country uses ("Nem Sowath, Secretary of State at the Ministry of National
     Defence": `title_countries` in mechanisms.yaml), else from a surname only one country's
     people carry (`surname_countries`), else from the party the person acts towards right after the
-    name ("Sr. Col. A (left) congratulates the Cambodian side": `addressed_party_cues`, the other party).
+    name ("Colonel A (right) greets the Cambodian guests": `addressed_party_cues`, the other party).
 
     >>> from defcoop.extract.people import PersonMention
     >>> m = PersonMention("Chan Kosal", "Chan Kosal", "", "", 0, 39, 49, "title")
@@ -1213,10 +1213,10 @@ def _country_of_title(title: str, rules: MechanismRules) -> str | None:
 
 def _facing_party(after: str, rules: MechanismRules, find_countries) -> str | None:
     """The party other than the one a person acts towards in the words right after the name
-    (`addressed_party_cues`, group party: "congratulates the Cambodian side" -> VN).
+    (`addressed_party_cues`, group party: "greets the Cambodian guests" -> VN).
 
     >>> from defcoop.extract.places import find_countries
-    >>> _facing_party(" (left) congratulates the Cambodian side.", load_mechanisms(), find_countries)
+    >>> _facing_party(" (right) greets the Cambodian guests.", load_mechanisms(), find_countries)
     'VN'
     >>> _facing_party(", head of the Cambodian side, spoke.", load_mechanisms(), find_countries) is None
     True
@@ -1339,8 +1339,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     else:
         return []
     if (vn_lead is None or kh_lead is None) and captions:
-        # the body names nobody of a side; a photo caption names its one person ("Sr. Col. A (left)
-        # congratulates the Cambodian side"): the photo shows the meeting, so that person led the side
+        # the body names nobody of a side; a photo caption names its one person ("Colonel A (right)
+        # greets the Cambodian guests"): the photo shows the meeting, so that person led the side
         shown_people = _caption_people(captions, officials, rules)
         vn_lead = vn_lead or shown_people.get("VN")
         kh_lead = kh_lead or shown_people.get("KH")
@@ -1379,7 +1379,7 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     lead_in = _lead_in_sentence(sentences, index, [vn_lead, kh_lead], mentions)
     if lead_in is not None and resolved.precision != "day" and not any(
             find_date_mentions(s) for s in window + same_event):
-        # "The minister told Cambodian guests in Hanoi on August 8 ... | He hosted a reception for ...":
+        # "Ties matter, General A said in Hanoi on August 8 ... | A hosted a reception for ...":
         # the sentence just before the trigger names a lead and the day; the meeting's own sentences none
         from_lead_in = resolve_meeting_date([lead_in], published, windows)
         if from_lead_in.precision == "day" and from_lead_in.date_end in (None, from_lead_in.date_start):
@@ -1453,8 +1453,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
 
 def _lead_in_sentence(sentences: list[str], index: int, leads: list, mentions: list) -> str | None:
     """The sentence just before the trigger sentence `index` when it names one of the meeting's
-    leads (the same person): an article's lead often says who spoke to whom, where and when ("The
-    minister told Cambodian guests in Hanoi on August 8 ...") and the next sentence names the
+    leads (the same person): an article's lead often says who spoke to whom, where and when ("Ties
+    matter, the general said in Hanoi on August 8 ...") and the next sentence names the
     reception itself. None at the first sentence or when it names no lead.
 
     >>> from defcoop.extract.people import PersonMention
@@ -1477,7 +1477,7 @@ def _caption_people(captions: list[str], officials, rules: MechanismRules) -> di
     country (country -> mention; a country with two such people has none).
 
     >>> from defcoop.extract.people import load_officials
-    >>> people = _caption_people(["Sr. Col. Le Van Ba (left) congratulates the Cambodian side."],
+    >>> people = _caption_people(["Colonel Le Van Ba (right) greets the Cambodian guests."],
     ...                          load_officials(), load_mechanisms())
     >>> {country: mention.person for country, mention in people.items()}
     {'VN': 'Le Van Ba'}
