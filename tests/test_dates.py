@@ -759,3 +759,13 @@ def test_relations_set_up_n_years_ago_date_the_year_like_their_anniversary():
     assert year_windows_from_text(["Vietnam and Laos set up Lao - Thai diplomatic ties 50 years ago."]) == []
     resolved = resolve_meeting_date(["He received the guest in Hanoi on May 4."], None, windows)
     assert (resolved.date_start, resolved.precision) == (date(2017, 5, 4), "day")
+
+
+def test_the_span_of_an_anniversary_in_brackets_gives_its_year():
+    windows = year_windows_from_text(["The visit fell in the year of the army's 60th anniversary "
+                                      "(22 December 1944 - 2004)."])
+    assert [(w.start, w.end) for w in windows] == [(date(2004, 1, 1), date(2004, 12, 31))]
+    resolved = resolve_meeting_date(["The ministers held talks in Hanoi on December 23."], None, windows)
+    assert (resolved.date_start, resolved.precision) == (date(2004, 12, 23), "day")
+    # a span that is not N years long is no anniversary's
+    assert year_windows_from_text(["It marked the 70th anniversary of the army (1953 - 2013)."]) == []

@@ -962,3 +962,69 @@ def test_an_undated_meeting_takes_the_roles_the_leads_held_within_their_terms_ov
                  "At the meeting, General Hun Manet thanked the Vietnamese Defence Ministry."]
     meeting = only_meeting(sentences)
     assert (meeting.date_precision, meeting.mechanism) == ("unknown", "other")
+
+
+# --- batch 14 of the real-article set: general rules, each on a sentence written for it ----------
+
+def test_a_meeting_slated_for_a_coming_date_is_no_meeting():
+    sentences = ["A joint drill of the two border forces is slated for next March in Tay Ninh."]
+    assert find_trigger(sentences, RULES) is None
+    assert meetings_of(sentences, published=date(2023, 12, 1)) == []
+
+
+def test_a_signing_ceremony_on_the_agenda_of_a_coming_event_is_no_meeting():
+    assert find_trigger(["A signing ceremony for the new plan is on the agenda as well."], RULES) is None
+
+
+def test_the_lead_sentence_before_a_reception_dates_it_when_the_reception_gives_no_day():
+    sentences = ["Cooperation with Cambodia is a priority, General Phan Van Giang said while meeting visitors in "
+                 "Hanoi on August 8.",
+                 "Giang hosted a reception for a delegation led by Tea Banh.",
+                 "The two sides discussed training."]
+    meeting = only_meeting(sentences, published=date(2022, 8, 9))
+    assert (meeting.date_start, meeting.date_precision) == (date(2022, 8, 8), "day")
+    # a sentence before that names neither lead dates nothing
+    sentences[0] = "Cooperation with Cambodia is a priority, an official said while meeting reporters on August 8."
+    assert only_meeting(sentences, published=date(2022, 8, 9)).date_precision == "month"
+
+
+def test_a_command_receiving_a_research_delegation_holds_no_border_force_talks():
+    sentences = ["Two delegations, one from a Vietnamese defence academy led by Major General Do Van Ba and one from "
+                 "the Cambodian army led by Colonel Kim Sok, Director of the Army Research Centre, toured the "
+                 "Provincial Military Command.",
+                 "Officers of the command received the delegation.",
+                 "Colonel Le Van Hai, Political Commissar of the Provincial Military Command, briefed the guests."]
+    (meeting,) = meetings_of(sentences)
+    # the delegation's leader leads the side, not the host who speaks after the trigger
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == ("other", "Do Van Ba", "Kim Sok")
+
+
+def test_a_command_receiving_a_border_unit_delegation_still_holds_border_force_talks():
+    sentences = ["A delegation of the Cambodian Military Region 2 led by Colonel Kim Sok toured the Provincial "
+                 "Military Command.",
+                 "Officers of the command received the delegation.",
+                 "Colonel Le Van Hai, Political Commissar of the Provincial Military Command, briefed the guests."]
+    (meeting,) = meetings_of(sentences)
+    assert meeting.mechanism == "border_force_talks"
+
+
+def test_a_unit_delegation_greeting_the_other_sides_troops_is_a_meeting_led_by_the_one_its_caption_shows():
+    sentences = ["During the festival, a delegation of the provincial military command wished the troops of "
+                 "Cambodian units a happy new year.",
+                 "The Cambodian officers thanked the Vietnamese delegation for the visit."]
+    captions = ["Colonel Tran Van Ba (right) greets the Cambodian guests at the new-year party."]
+    (meeting,) = extract_meetings("a", sentences, None, OFFICIALS.find_people(sentences), OFFICIALS,
+                                  captions=captions)
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == ("border_force_talks", "Tran Van Ba", None)
+    # greeting people, not the other side's troops, is no meeting
+    assert find_trigger(["The delegation visited and congratulated the Khmer people on the festival."], RULES) is None
+
+
+def test_a_titled_person_acting_towards_one_party_is_of_the_other():
+    caption = "Colonel Trach Van Ba (right) greets the Cambodian guests at the new-year party."
+    (mention,) = infer_countries(OFFICIALS.introduced_people([caption]), [caption])
+    assert mention.country == "VN"
+    # heading a side names the person's own side: left to the other rules
+    sentence = "Colonel Trach Van Ba, head of the Cambodian side, spoke."
+    (mention,) = infer_countries(OFFICIALS.find_people([sentence]), [sentence])
+    assert mention.country == "KH"

@@ -316,6 +316,17 @@ def test_a_titled_name_one_letter_off_an_official_is_that_official():
     assert (mention.person, mention.name_as_written, mention.matched) == ("Tea Banh", "Tea Bank", "near")
 
 
+def test_a_titled_name_spaced_otherwise_than_an_official_is_that_official(table):
+    # a camel-cased "SeyHa" the cleaner split, a syllable written apart: the same letters, one official
+    (mention,) = table.find_people(["General Ouk Sey Ha, Deputy Commander of the navy, chaired the meeting."])
+    assert (mention.person, mention.name_as_written, mention.matched) == ("Ouk Seyha", "Ouk Sey Ha", "near")
+    (mention,) = table.find_people(["Defence Minister Gen. Tea Sei Ha welcomed the guests."])
+    assert (mention.person, mention.country) == ("Tea Seiha", "KH")
+    # other letters, or a whole name glued into one word, are someone else
+    (mention,) = table.find_people(["General Ouk Sey Hak chaired the meeting."])
+    assert mention.person == "Ouk Sey Hak"
+
+
 def test_an_unknown_titled_name_stays_as_written():
     (mention,) = load_officials().find_people(["Major General Chhon Thoeun spoke."])
     assert (mention.person, mention.matched) == ("Chhon Thoeun", "title")

@@ -312,3 +312,39 @@ def test_a_parsed_theme_keeps_every_field():
     assert (theme.id, theme.label, theme.definition, theme.line) == ("training", "Training", "Courses.", 3)
     assert (theme.include, theme.exclude) == (("train\\w*",), ("train station",))
     assert (theme.must_match, theme.must_not_match) == (("They train officers.",), ("The train station.",))
+
+
+# ---------------------------------------------------------------- batch 14 of the real-article set
+# Passing mentions that named no cooperation field: each on a sentence written for it.
+
+def test_scholarships_given_to_schoolchildren_are_no_personnel_training():
+    assert "training" not in CODEBOOK.themes_for("Border units will also hand out 50 scholarships to pupils "
+                                                 "and rice to poor families.")
+    assert "training" in CODEBOOK.themes_for("The ministry offered 40 scholarships to Cambodian military students.")
+
+
+def test_cargo_ships_on_a_canal_are_no_maritime_cooperation():
+    assert "maritime" not in CODEBOOK.themes_for("The waterway is meant for cargo ships carrying rice to the port.")
+    assert "maritime" in CODEBOOK.themes_for("Ships of the two navies held a joint patrol.")
+
+
+def test_the_border_wars_of_the_past_are_no_border_management():
+    assert "border_patrol" not in CODEBOOK.themes_for("Veterans of the border defence war gathered at the memorial.")
+    assert "border_patrol" in CODEBOOK.themes_for("The two armies pledged to step up border defence cooperation.")
+
+
+def test_a_visit_that_only_dates_a_remark_is_no_delegation_exchange():
+    assert "delegation_exchange" not in CODEBOOK.themes_for(
+        "The minister mentioned the dam to his counterpart when he paid an official visit last spring.")
+    assert "delegation_exchange" in CODEBOOK.themes_for("The state visit by the Cambodian king deepened ties.")
+
+
+def test_a_state_level_visit_is_a_high_level_visit():
+    assert "delegation_exchange" in CODEBOOK.themes_for(
+        "Preparations for the King's State-level visit to Hanoi went smoothly.")
+
+
+def test_a_workshop_on_the_friendship_is_political_education():
+    assert "political_education" in CODEBOOK.themes_for(
+        "Students attended a seminar on the Vietnam-Cambodia friendship at the museum.")
+    assert "political_education" not in CODEBOOK.themes_for("A workshop on border trade was held in the friendship house.")

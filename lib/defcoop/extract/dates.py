@@ -782,7 +782,16 @@ def _edition_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules)
 
 def _anniversary_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules) -> Window | None:
     """'55th anniversary of diplomatic relations', 'diplomatic ties set up 55 years ago' -> 1967 + 55
-    (``vn_kh_relations_year`` of calendar.csv), unless another country is named."""
+    (``vn_kh_relations_year`` of calendar.csv), unless another country is named. A pattern with a
+    group ``first_year`` reads the anniversary of any event from the span written after it, "the
+    60th anniversary of ... (22 December 1944 - 2004)": its last year (group ``y``), when that is
+    N years after the first."""
+    first_year = match.groupdict().get("first_year")
+    if first_year is not None:
+        year = int(match.groupdict().get("y") or 0)
+        if year - int(first_year) != int(match.group("n")):
+            return None
+        return Window(date(year, 1, 1), date(year, 12, 31), False, f"{quote} (anniversary year {year})")
     if set(re.split(r"[\s-]+", match.group("who"))) - rules.own_relations_words - {""}:
         return None      # "Vietnam – Cambodia" (spaced dash) is Vietnam and Cambodia; another country is not
     year = load_calendar()["vn_kh_relations_year"] + int(match.group("n"))

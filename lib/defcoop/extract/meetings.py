@@ -140,6 +140,9 @@ class MechanismRules:
     one_side_event: re.Pattern | None = None
     attendee_before_country: re.Pattern | None = None
     attendee_after_country: re.Pattern | None = None
+    delegation_leader: re.Pattern | None = None       # ends the text before the name of who led a delegation
+    addressed_party: re.Pattern | None = None         # after a name: the other party it acts towards (group party)
+    non_border_force_titles: re.Pattern | None = None   # a lead with such a title leads no border force
     examples: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()   # (id, must_match, must_not_match)
     edition_nouns: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (id, nouns an ordinal numbers it by)
 
@@ -207,11 +210,11 @@ class MechanismRules:
 _CUE_LISTS = ("topic_list_cues", "future_event_cues", "separate_meetings_cues", "leader_only_cues",
               "visit_span_cues", "relative_clause_cues", "non_defence_ministries", "non_defence_meetings",
               "defence_words", "online_patterns", "one_side_events", "attendees_before_country",
-              "attendees_after_country")
+              "attendees_after_country", "delegation_leader_cues", "addressed_party_cues")
 _TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surname_countries", "defence_roles",
              "numbered_series") + _CUE_LISTS
 _REFINE_KEYS = ("courtesy_call_max_rank", "ministerial_max_rank", "border_force_max_rank", "border_force_roles",
-                "border_force_context")
+                "border_force_context", "non_border_force_titles")
 # the keys of a mechanism and of a numbered series, required ones first
 _MECHANISM_KEYS = ("id", "patterns", "label", "specific", "edition_nouns", "must_match", "must_not_match")
 _SERIES_KEYS = ("label", "offset", "patterns", "min_number")
@@ -367,6 +370,9 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         one_side_event=cues("one_side_events"),
         attendee_before_country=cues("attendees_before_country"),
         attendee_after_country=cues("attendees_after_country"),
+        delegation_leader=cues("delegation_leader_cues"),
+        addressed_party=cues("addressed_party_cues"),
+        non_border_force_titles=_cue_regex(check, refine, ("non_border_force_titles",), "'refine_generic': "),
         examples=tuple((m.id, m.must_match, m.must_not_match) for m in mechanisms),
         edition_nouns=tuple((m.id, m.edition_nouns) for m in mechanisms),
     )
@@ -850,13 +856,18 @@ def choose_lead(mentions: list, country: str, trigger_index: int, officials,
 
     Within a sentence the higher-ranked official leads (a president receiving a minister);
     with nobody near the trigger, the article's first mention of that country's officials
-    that is not a possessive (`sentences`: the article's, to tell).
+    that is not a possessive (`sentences`: the article's, to tell). A trigger that names nobody
+    of the country and receives "the delegation" the sentence before introduced (`_delegation_leader`)
+    is led by whom that sentence names as leading a delegation.
     """
     from defcoop.extract.people import rank_of
 
     of_country = [m for m in mentions if m.country == country]
     if not of_country:
         return None
+    leader = _delegation_leader(of_country, trigger_index, sentences)
+    if leader is not None:
+        return leader
 
     def best_rank(mention) -> int:
         roles = officials.roles_of(mention.person) if mention.matched != "title" else []
@@ -870,6 +881,34 @@ def choose_lead(mentions: list, country: str, trigger_index: int, officials,
                   if sentences is None or not possessive.match(sentences[m.sentence_index], m.end)]
         return min(actors, key=lambda m: (m.sentence_index, m.start)) if actors else None
     return min(near, key=lambda m: (m.sentence_index != trigger_index, best_rank(m), m.sentence_index, m.start))
+
+
+def _delegation_leader(of_country: list, trigger_index: int, sentences: list[str] | None):
+    """Who the sentence before the trigger names as leading a delegation (`delegation_leader_cues`
+    of mechanisms.yaml, "a delegation ... led by Major General A"), when the trigger sentence
+    names nobody of that country (`of_country`: one country's mentions) and receives "the
+    delegation" (`delegation_actor` of meetings.yaml): that delegation's leader leads the side,
+    whoever of the hosts speaks after the trigger. None otherwise.
+
+    >>> from defcoop.extract.people import PersonMention
+    >>> sentences = ["A delegation led by Major General Do Van Ba visited the command.",
+    ...              "Receiving the delegation were officers of the command.", "Colonel Le Van Hai spoke."]
+    >>> ba = PersonMention("Do Van Ba", "Do Van Ba", "VN", "", 0, 34, 43, "title")
+    >>> hai = PersonMention("Le Van Hai", "Le Van Hai", "VN", "", 2, 8, 18, "title")
+    >>> _delegation_leader([ba, hai], 1, sentences).person
+    'Do Van Ba'
+    >>> _delegation_leader([ba, hai], 2, sentences) is None
+    True
+    """
+    rules = load_mechanisms()
+    if (sentences is None or trigger_index == 0 or rules.delegation_leader is None
+            or any(m.sentence_index == trigger_index for m in of_country)
+            or not meeting_cues().delegation_actor.search(fold(sentences[trigger_index]))):
+        return None
+    before = sentences[trigger_index - 1]
+    leaders = [m for m in of_country if m.sentence_index == trigger_index - 1
+               and rules.delegation_leader.search(fold(before[:m.start]))]
+    return min(leaders, key=lambda m: m.start) if leaders else None
 
 
 def has_defence_lead(leads: list, officials, rules: MechanismRules) -> bool:
@@ -976,7 +1015,7 @@ def written_roles(leads: list, mentions: list, sentences: list[str], officials) 
 
 def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRules, context: str = "",
                      when: date | None = None, written: dict[str, str] | None = None,
-                     until: date | None = None) -> str:
+                     until: date | None = None, titles: dict[str, str] | None = None) -> str:
     """Turn a generic "talks"/"meeting" into courtesy call, border-force talks or ministerial talks.
 
     A head of state, government, party or legislature on either side makes a courtesy call.
@@ -990,14 +1029,16 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
     leads' roles are those they held on `when` (Hun Manet led the army before he was prime
     minister); with no date, any they ever held, unless the article writes their role next to
     their name (`written`, person -> role: `written_roles`); with `until`, any they held between
-    `when` and `until` (an undated meeting within the leads' terms).
+    `when` and `until` (an undated meeting within the leads' terms). A lead whose title the
+    article writes (`titles`, person -> text: `written_titles`) names a research or teaching body
+    (`non_border_force_titles`) makes no event border-force talks by its context.
     """
     from defcoop.extract.people import rank_of
 
     present = [m for m in leads if m is not None]
     if mechanism == "other" or (not present and not rules.is_specific(mechanism)):
         return "border_force_talks" if _border_force_event(leads, officials, rules, context, when, written,
-                                                           until) else "other"
+                                                           until, titles) else "other"
     if rules.is_specific(mechanism):
         return mechanism
     written = written or {}
@@ -1013,7 +1054,8 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
     if (titled and rules.border_force_context is not None
             and all(set(person_roles) & rules.border_force_roles for person_roles in roles)
             and all(not m.role or m.role in rules.border_force_roles for m in titled)
-            and rules.border_force_context.search(fold(context))):
+            and rules.border_force_context.search(fold(context))
+            and not _leads_no_border_force(present, titles, rules)):
         return "border_force_talks"
     ranks = [min((rank_of(r) for r in person_roles), default=99) for person_roles in roles]
     ranks += [rank_of(m.role) for m in titled]
@@ -1022,15 +1064,25 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
     return mechanism
 
 
+def _leads_no_border_force(leads: list, titles: dict[str, str] | None, rules: MechanismRules) -> bool:
+    """Some lead's written title names a body that is no border force (`non_border_force_titles`:
+    an institute, an academy, a library)."""
+    if rules.non_border_force_titles is None or not titles:
+        return False
+    return any(rules.non_border_force_titles.search(fold(titles.get(m.person, ""))) for m in leads if m is not None)
+
+
 def _border_force_event(leads: list, officials, rules: MechanismRules, context: str, when: date | None,
-                        written: dict[str, str] | None = None, until: date | None = None) -> bool:
+                        written: dict[str, str] | None = None, until: date | None = None,
+                        titles: dict[str, str] | None = None) -> bool:
     """Whether a ceremony, handover or drill (`other`) is one of border forces: the trigger and
     the sentences after it name border guards, military regions or the gendarmerie, and no lead
     is a defence minister or above ("the Svay Rieng gendarmerie handed test kits to the Moc Bai
     border station"). GOLD.md files such events by their level, as border-force talks."""
     from defcoop.extract.people import rank_of
 
-    if rules.border_force_context is None or not rules.border_force_context.search(fold(context)):
+    if rules.border_force_context is None or not rules.border_force_context.search(fold(context)) \
+            or _leads_no_border_force(leads, titles, rules):
         return False
     for lead in (m for m in leads if m is not None):
         roles = _roles_held(officials, lead.person, when, (written or {}).get(lead.person), until) \
@@ -1048,7 +1100,8 @@ def infer_countries(mentions: list, sentences: list[str], rules: MechanismRules 
     appositive after it ("Bun Seng, Commander of Cambodian Military Region 3"), else from a
     title only one country uses ("Nem Sowath, Secretary of State at the Ministry of National
     Defence": `title_countries` in mechanisms.yaml), else from a surname only one country's
-    people carry (`surname_countries`).
+    people carry (`surname_countries`), else from the party the person acts towards right after the
+    name ("Colonel A (right) greets the Cambodian guests": `addressed_party_cues`, the other party).
 
     >>> from defcoop.extract.people import PersonMention
     >>> m = PersonMention("Chan Kosal", "Chan Kosal", "", "", 0, 39, 49, "title")
@@ -1069,21 +1122,51 @@ def infer_countries(mentions: list, sentences: list[str], rules: MechanismRules 
             result.append(mention)
             continue
         sentence = sentences[mention.sentence_index]
-        starts = [m.end() for m in cues.title_clause_start.finditer(sentence, 0, mention.start)]
-        before = _title_chain(sentence[max(starts, default=0): mention.start], cues.title_words)
-        after = ""
-        opening = cues.appositive_start.match(sentence, mention.end)
-        if opening:
-            rest = sentence[opening.end():]
-            end = appositive_end.search(rest, 1)
-            after = rest[: end.start() if end else len(rest)]
+        before, after = _title_around(mention, sentence, cues, appositive_end)
         country = (_country_named(before, find_places, find_countries, last=True)
                    or _country_named(after, find_places, find_countries, last=False)
                    or _country_of_title(before + " " + after, rules)
                    or _country_of_surname(mention.person, rules)
+                   or _facing_party(sentence[mention.end:], rules, find_countries)
                    or _the_other_party(mention.person, sentence, find_places, find_countries))
         result.append(replace(mention, country=country) if country else mention)
     return result
+
+
+def _title_around(mention, sentence: str, cues: MeetingCues, appositive_end: re.Pattern) -> tuple[str, str]:
+    """The title written before a mentioned name (`_title_chain`) and the appositive title after
+    it ("Bun Seng, Commander of Cambodian Military Region 3, said"), as written."""
+    starts = [m.end() for m in cues.title_clause_start.finditer(sentence, 0, mention.start)]
+    before = _title_chain(sentence[max(starts, default=0): mention.start], cues.title_words)
+    after = ""
+    opening = cues.appositive_start.match(sentence, mention.end)
+    if opening:
+        rest = sentence[opening.end():]
+        end = appositive_end.search(rest, 1)
+        after = rest[: end.start() if end else len(rest)]
+    return before, after
+
+
+def written_titles(leads: list, mentions: list, sentences: list[str]) -> dict[str, str]:
+    """Each lead's titles as the article writes them at any of their mentions, before the name or
+    in an appositive after it, joined (person -> text).
+
+    >>> from defcoop.extract.people import PersonMention
+    >>> sentences = ["Colonel Kim Sok, Head of the Military Library, arrived.", "Kim Sok spoke."]
+    >>> sok = PersonMention("Kim Sok", "Kim Sok", "KH", "", 0, 8, 15, "title")
+    >>> written_titles([sok], [sok], sentences)
+    {'Kim Sok': 'Colonel Head of the Military Library'}
+    """
+    from defcoop.extract.people import name_cues
+
+    cues, appositive_end = meeting_cues(), name_cues().appositive_end
+    people = {lead.person for lead in leads if lead is not None}
+    found: dict[str, list[str]] = {}
+    for mention in mentions:
+        if mention.person in people and mention.sentence_index < len(sentences):
+            found.setdefault(mention.person, []).extend(
+                _title_around(mention, sentences[mention.sentence_index], cues, appositive_end))
+    return {person: " ".join(part.strip() for part in parts) for person, parts in found.items()}
 
 
 def _title_chain(text: str, title_words: frozenset) -> str:
@@ -1126,6 +1209,30 @@ def _country_of_title(title: str, rules: MechanismRules) -> str | None:
     folded = fold(title)
     found = {iso2 for iso2, pattern in rules.title_countries if pattern.search(folded)}
     return found.pop() if len(found) == 1 else None
+
+
+def _facing_party(after: str, rules: MechanismRules, find_countries) -> str | None:
+    """The party other than the one a person acts towards in the words right after the name
+    (`addressed_party_cues`, group party: "greets the Cambodian guests" -> VN).
+
+    >>> from defcoop.extract.places import find_countries
+    >>> _facing_party(" (right) greets the Cambodian guests.", load_mechanisms(), find_countries)
+    'VN'
+    >>> _facing_party(", head of the Cambodian side, spoke.", load_mechanisms(), find_countries) is None
+    True
+    """
+    if rules.addressed_party is None:
+        return None
+    folded = fold(after)
+    match = rules.addressed_party.search(folded)
+    if match is None or match.groupdict().get("party") is None:
+        return None
+    party = after[match.start("party"):match.end("party")] if len(folded) == len(after) else match.group("party")
+    named = {iso2 for iso2, *_ in find_countries(party)}
+    if len(named) != 1 or not named <= PARTY_COUNTRIES:
+        return None
+    (other,) = PARTY_COUNTRIES - named
+    return other
 
 
 def _the_other_party(name: str, sentence: str, find_places, find_countries) -> str | None:
@@ -1231,10 +1338,18 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         break
     else:
         return []
+    if (vn_lead is None or kh_lead is None) and captions:
+        # the body names nobody of a side; a photo caption names its one person ("Colonel A (right)
+        # greets the Cambodian guests"): the photo shows the meeting, so that person led the side
+        shown_people = _caption_people(captions, officials, rules)
+        vn_lead = vn_lead or shown_people.get("VN")
+        kh_lead = kh_lead or shown_people.get("KH")
     window, window_folded = sentences[index:window_end], folded[index:window_end]
     named_mechanism = mechanism
     written = written_roles([vn_lead, kh_lead], mentions, sentences, officials)
-    mechanism = refine_mechanism(mechanism, [vn_lead, kh_lead], officials, rules, " ".join(window), written=written)
+    titles = written_titles([vn_lead, kh_lead], mentions, sentences)
+    mechanism = refine_mechanism(mechanism, [vn_lead, kh_lead], officials, rules, " ".join(window), written=written,
+                                 titles=titles)
 
     text_windows = year_windows_from_text(sentences) + list(page_windows or ())
     windows = list(text_windows)
@@ -1261,9 +1376,19 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         from_caption = resolve_meeting_date([shown], published, windows)
         if PRECISION_ORDER[from_caption.precision] < PRECISION_ORDER[resolved.precision]:
             resolved = replace(from_caption, evidence=f"photo caption: {from_caption.evidence}")
+    lead_in = _lead_in_sentence(sentences, index, [vn_lead, kh_lead], mentions)
+    if lead_in is not None and resolved.precision != "day" and not any(
+            find_date_mentions(s) for s in window + same_event):
+        # "Ties matter, General A said in Hanoi on August 8 ... | A hosted a reception for ...":
+        # the sentence just before the trigger names a lead and the day; the meeting's own sentences none
+        from_lead_in = resolve_meeting_date([lead_in], published, windows)
+        if from_lead_in.precision == "day" and from_lead_in.date_end in (None, from_lead_in.date_start):
+            # one day; a visit's span ("visited Cambodia from June 20 to 22") dates no one meeting of it
+            resolved = replace(from_lead_in, evidence=f"the sentence before: {from_lead_in.evidence}")
     visit_sentence = None
     if resolved.precision == "unknown" or not any(
-            find_date_mentions(s) for s in window + same_event + ([shown] if shown else [])):
+            find_date_mentions(s) for s in window + same_event + ([shown] if shown else [])
+            + ([lead_in] if lead_in and resolved.precision == "day" else [])):
         # "the delegation met ..." with no date of its own, or only one that dates nothing ("Yesterday
         # morning" with no page date): the visit the article dates elsewhere
         visit_sentence, within = _visit_span(sentences, published, windows, rules)
@@ -1278,7 +1403,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         # roles they held within the bounds the leads' terms give
         mechanism = refine_mechanism(named_mechanism, [vn_lead, kh_lead], officials, rules, " ".join(window),
                                      when=resolved.date_start, written=written,
-                                     until=resolved.date_end if resolved.precision == "unknown" else None)
+                                     until=resolved.date_end if resolved.precision == "unknown" else None,
+                                     titles=titles)
 
     online = any(rules.online.search(f) for f in window_folded)
     place, country = (None, None) if online else find_place(window, window_folded)
@@ -1323,6 +1449,44 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     for key, candidate in enumerate(listed + further, start=1):
         candidate.key = key
     return [primary] + listed + further
+
+
+def _lead_in_sentence(sentences: list[str], index: int, leads: list, mentions: list) -> str | None:
+    """The sentence just before the trigger sentence `index` when it names one of the meeting's
+    leads (the same person): an article's lead often says who spoke to whom, where and when ("Ties
+    matter, the general said in Hanoi on August 8 ...") and the next sentence names the
+    reception itself. None at the first sentence or when it names no lead.
+
+    >>> from defcoop.extract.people import PersonMention
+    >>> giang = PersonMention("Phan Van Giang", "Phan Van Giang", "VN", "", 0, 0, 14, "alias")
+    >>> _lead_in_sentence(["Phan Van Giang spoke on May 2.", "He held a reception."], 1, [giang], [giang])
+    'Phan Van Giang spoke on May 2.'
+    >>> _lead_in_sentence(["Phan Van Giang spoke on May 2.", "He held a reception."], 0, [giang], [giang]) is None
+    True
+    """
+    if index == 0:
+        return None
+    people = {lead.person for lead in leads if lead is not None}
+    if any(m.sentence_index == index - 1 and m.person in people for m in mentions):
+        return sentences[index - 1]
+    return None
+
+
+def _caption_people(captions: list[str], officials, rules: MechanismRules) -> dict:
+    """The one person outside officials.csv that the photo captions introduce by title for each
+    country (country -> mention; a country with two such people has none).
+
+    >>> from defcoop.extract.people import load_officials
+    >>> people = _caption_people(["Colonel Le Van Ba (right) greets the Cambodian guests."],
+    ...                          load_officials(), load_mechanisms())
+    >>> {country: mention.person for country, mention in people.items()}
+    {'VN': 'Le Van Ba'}
+    """
+    found: dict[str, list] = {}
+    for mention in infer_countries(officials.introduced_people(captions), captions, rules):
+        if mention.country and mention.person not in {m.person for m in found.get(mention.country, [])}:
+            found.setdefault(mention.country, []).append(mention)
+    return {country: people[0] for country, people in found.items() if len(people) == 1}
 
 
 def _caption_of_meeting(captions: list[str] | None, leads: list, officials) -> str | None:

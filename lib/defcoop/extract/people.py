@@ -215,6 +215,7 @@ class OfficialsTable:
         self._countries = countries
         self._places = places
         self._near_keys = _names_by_first_word(officials)
+        self._spaceless_keys = _names_without_spaces(officials)
 
     # -- terms --
 
@@ -317,8 +318,8 @@ class OfficialsTable:
                     taken.append((mention.start, mention.end))
             for mention in self._title_pattern_people(sentence, folded[index], index, titles[index]):
                 if not _overlaps(mention.start, mention.end, taken):
-                    near = self._near_official(mention.person) or self._near_official_in_role(mention.person,
-                                                                                           mention.role)
+                    near = (self._respaced_official(mention.person) or self._near_official(mention.person)
+                            or self._near_official_in_role(mention.person, mention.role))
                     if near is not None:
                         hit = AliasMatch(mention.start, mention.end, mention.name_as_written, near)
                         mention = self._mention(hit, index, "near", day)
@@ -345,8 +346,24 @@ class OfficialsTable:
             titles = [AliasMatch(h.start, h.end, h.as_written, h.value[1]) for h in scan if h.value[0] == _TITLE]
             known = [(h.start, h.end) for h in scan if h.value[0] == _PERSON]
             found += [m for m in self._title_pattern_people(text, folded, index, titles)
-                      if not _overlaps(m.start, m.end, known) and self._near_official(m.person) is None]
+                      if not _overlaps(m.start, m.end, known) and self._near_official(m.person) is None
+                      and self._respaced_official(m.person) is None]
         return found
+
+    def _respaced_official(self, name: str) -> str | None:
+        """The one official whose name or alias has the same letters as a titled `name` with its
+        syllables spaced otherwise ("General Ouk Sey Ha", a camel-cased "SeyHa" split, is Ouk Seyha;
+        "Chay Saingyun" is Chay Saing Yun); None when there is no such official or more than one,
+        or when the name is written as the official's is (an alias match found it already).
+
+        >>> load_officials()._respaced_official("Tea Sei Ha"), load_officials()._respaced_official("Teaseiha")
+        ('Tea Seiha', None)
+        """
+        words = fold(name).split()
+        if len(words) < 2:
+            return None     # one word glued from a whole name is too loose a match
+        found = self._spaceless_keys.get("".join(words), frozenset())
+        return next(iter(found)) if len(found) == 1 else None
 
     def _near_official(self, name: str) -> str | None:
         """The one official whose name differs from a titled `name` by a single letter in its
@@ -761,6 +778,16 @@ def _names_by_first_word(officials) -> dict:
             if len(words) >= 2:
                 keys.setdefault((len(words), words[0]), set()).add((official.person, tuple(words[:-1]), words[-1]))
     return {key: tuple(sorted(value)) for key, value in keys.items()}
+
+
+def _names_without_spaces(officials) -> dict[str, frozenset[str]]:
+    """Officials by their folded names and aliases with the spaces taken out ("teaseiha"):
+    a name written with its syllables spaced otherwise still finds its official."""
+    keys: dict[str, set[str]] = {}
+    for official in officials:
+        for written in (official.person, *official.aliases):
+            keys.setdefault("".join(fold(written).split()), set()).add(official.person)
+    return {key: frozenset(people) for key, people in keys.items()}
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
