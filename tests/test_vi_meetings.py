@@ -220,3 +220,40 @@ def test_a_vietnamese_title_names_the_country_of_its_holder(title, country):
 
     with rules_language("vi"):
         assert _country_of_title(title, load_mechanisms()) == country
+
+
+# --- fixes from batch 12 (vi2): general classes, on sentences written for these tests ------------
+
+def test_the_dialogue_a_delegation_came_for_and_its_courtesy_call_are_two_meetings():
+    """The article moves on to another meeting of the visit ("sáng 9/4 ... chào xã giao"): who is
+    named from there led that meeting, not the dialogue the delegation came for."""
+    text = ("Trong hai ngày 8-9/4, Thượng tướng Hoàng Xuân Chiến dẫn đầu đoàn công tác sang Campuchia dự Đối thoại "
+            "chính sách quốc phòng Việt Nam - Campuchia lần thứ 5.\n"
+            "Trong khuôn khổ chuyến thăm, sáng 9/4, đoàn công tác đã chào xã giao Đại tướng Tea Seiha, Phó Thủ tướng.\n"
+            "Đại tướng Tea Seiha đánh giá cao hợp tác quốc phòng giữa Việt Nam và Campuchia.")
+    assert [(m.mechanism, m.edition, m.vn_lead, m.kh_lead) for m in _meetings(text)] == [
+        ("defence_policy_dialogue", 5, "Hoang Xuan Chien", None),
+        ("courtesy_call", None, "Hoang Xuan Chien", "Tea Seiha")]
+
+
+def test_a_defence_strategic_dialogue_is_the_defence_policy_dialogue():
+    text = ("Sáng nay, tại thủ đô Phnom Penh đã diễn ra đối thoại chiến lược quốc phòng lần thứ nhất giữa Việt Nam "
+            "và Campuchia.\nĐoàn Việt Nam do Thượng tướng Nguyễn Chí Vịnh dẫn đầu, đoàn Campuchia do Đại tướng Neang "
+            "Phat dẫn đầu.")
+    [meeting] = _meetings(text)
+    assert (meeting.mechanism, meeting.edition, meeting.place) == ("defence_policy_dialogue", 1, "Phnom Penh")
+
+
+def test_a_hotline_opened_between_two_bridge_points_is_an_online_event():
+    text = ("Sáng 3-4 đã diễn ra lễ thông tuyến đường dây nóng giữa hai Bộ Tổng Tham mưu Việt Nam và Campuchia.\n"
+            "Thượng tướng Huỳnh Chiến Thắng chủ trì tại điểm cầu Hà Nội, Đại tướng Vong Veasna chủ trì tại điểm cầu "
+            "Phnom Penh.")
+    [meeting] = _meetings(text)
+    assert (meeting.mechanism, meeting.format, meeting.place) == ("other", "online", None)
+
+
+def test_a_place_name_inside_a_lowercase_generic_alias_is_still_found():
+    from defcoop.extract.places import find_places
+
+    with rules_language("vi"):
+        assert [p.place for p in find_places("Hai bên gặp ở thủ đô Phnom Penh.")] == ["Phnom Penh"]

@@ -1218,8 +1218,11 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
                 or rules.is_non_defence_meeting(folded[index:window_end])
                 or (mechanism == "other" and not _names_both_sides(mentions, countries, index, window_end))):
             continue
-        vn_lead = choose_lead(mentions, "VN", index, officials, sentences)
-        kh_lead = choose_lead(mentions, "KH", index, officials, sentences)
+        # the article moved on to another meeting of the visit: who is named from there led that one
+        moved_on = _next_meeting_sentence(index, mechanism, sentences, folded, rules)
+        leading = [m for m in mentions if m.sentence_index < moved_on]
+        vn_lead = choose_lead(leading, "VN", index, officials, sentences)
+        kh_lead = choose_lead(leading, "KH", index, officials, sentences)
         if not has_defence_lead([vn_lead, kh_lead], officials, rules) \
                 or heads_only_meeting([vn_lead, kh_lead], sentences, index, published, officials, rules):
             continue
@@ -1444,6 +1447,22 @@ def _with_third_country(sentence: str, folded_sentence: str, mentions: list, ind
     named = {iso2 for iso2, hit_start, *_ in find_countries(sentence, folded_sentence) if hit_start >= start}
     named |= {m.country for m in mentions if m.sentence_index == index and m.country and m.start >= start}
     return bool(named - PARTY_COUNTRIES) and "KH" not in named
+
+
+def _next_meeting_sentence(index: int, mechanism: str, sentences: list[str], folded: list[str],
+                           rules: MechanismRules) -> int:
+    """The first sentence after the trigger at `index` that reports another meeting of the same
+    visit (a same-visit word and a reporting verb with another mechanism: "On the morning of the
+    8th the delegation paid a courtesy call on ..." after the dialogue it came for); the article's
+    length when none does."""
+    cues = meeting_cues()
+    for later in range(index + 1, len(sentences)):
+        if not (cues.same_visit.search(folded[later]) and cues.reporting_verbs.search(folded[later])):
+            continue
+        found = rules.events_in(sentences[later], folded[later])
+        if found and mechanism not in found and all(rules.is_specific(m) for m in found[:1]):
+            return later
+    return len(sentences)
 
 
 def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: list[str], folded: list[str],
