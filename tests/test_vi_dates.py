@@ -119,3 +119,22 @@ def test_vietnamese_spellings_of_places_and_countries():
 def test_a_country_name_of_two_words_is_crossed_between_a_title_and_the_name():
     assert vi_people("Bộ trưởng đã tiếp Đại sứ Lào tại Việt Nam Khampheng Saysompheng.") == [
         ("Khampheng Saysompheng", "LA")]
+
+
+def test_an_event_towards_an_anniversary_of_relations_is_in_the_year_up_to_it():
+    """"hướng tới kỷ niệm 50 năm" (towards the 50th anniversary, 24 June 2017): the twelve months before."""
+    with rules_language("vi"):
+        [ahead] = year_windows_from_text(["Hoạt động hướng tới kỷ niệm 50 năm ngày thiết lập quan hệ ngoại giao."])
+        [during] = year_windows_from_text(["Hai bên dự lễ kỷ niệm 50 năm ngày thiết lập quan hệ ngoại giao."])
+        resolved = resolve_meeting_date(["Ngày 3/12, hai bên gặp mặt."], None, [ahead])
+    assert (ahead.start, ahead.end) == (date(2016, 6, 25), date(2017, 6, 24))
+    assert (during.start, during.end) == (date(2017, 1, 1), date(2017, 12, 31))
+    assert resolved.date_start == date(2016, 12, 3)
+
+
+def test_a_place_after_a_venue_and_the_word_capital():
+    from defcoop.extract.meetings import find_place
+
+    with rules_language("vi"):
+        assert find_place(["Ngày 3/12, tại Trung tâm Hội nghị quốc gia, thủ đô Phnom Penh, hai bên gặp mặt."]) == \
+            ("Phnom Penh", "KH")

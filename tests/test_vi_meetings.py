@@ -257,3 +257,11 @@ def test_a_place_name_inside_a_lowercase_generic_alias_is_still_found():
 
     with rules_language("vi"):
         assert [p.place for p in find_places("Hai bên gặp ở thủ đô Phnom Penh.")] == ["Phnom Penh"]
+
+
+def test_a_gathering_of_former_students_of_the_other_country_is_an_event():
+    text = ("Ngày 5/3, tại thủ đô Phnom Penh, Bộ Quốc phòng Việt Nam và Campuchia tổ chức lễ gặp mặt cựu học viên "
+            "quân sự Campuchia từng học tại Việt Nam.\nPhát biểu tại buổi lễ, Thiếu tướng Lê Hiền Vân chúc mừng các "
+            "cựu học viên.")
+    [meeting] = _meetings(text)
+    assert (meeting.mechanism, meeting.place, meeting.vn_lead) == ("other", "Phnom Penh", "Le Hien Van")

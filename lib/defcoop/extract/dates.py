@@ -596,6 +596,7 @@ CALENDAR_KEYS = {
     "vn_kh_relations_year": "year",     # anniversaries of relations count from it
     "dry_season_finds": "window",       # Y = the first year of the dry season Y-(Y+1)
     "dry_season_just_ended": "window",
+    "relations_anniversary_ahead": "window",   # Y = the anniversary's year: the run-up to it
     "plan_signed": "window",            # Y = the plan's year
     "plan_implemented": "window",
     "results_reviewed": "window",       # Y = the year whose results are reviewed
@@ -782,10 +783,16 @@ def _edition_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules)
 
 def _anniversary_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules) -> Window | None:
     """'55th anniversary of diplomatic relations', 'diplomatic ties set up 55 years ago' -> 1967 + 55
-    (``vn_kh_relations_year`` of calendar.csv), unless another country is named."""
+    (``vn_kh_relations_year`` of calendar.csv), unless another country is named; with the
+    pattern's optional group ``ahead`` matched (an event leading up to the anniversary), the
+    ``relations_anniversary_ahead`` window of that year instead."""
     if set(re.split(r"[\s-]+", match.group("who"))) - rules.own_relations_words - {""}:
         return None      # "Vietnam – Cambodia" (spaced dash) is Vietnam and Cambodia; another country is not
     year = load_calendar()["vn_kh_relations_year"] + int(match.group("n"))
+    if match.groupdict().get("ahead"):
+        # an event held "towards" the anniversary comes in the year up to its day
+        start, end = calendar_window("relations_anniversary_ahead", year)
+        return Window(start, end, False, f"{quote} (the run-up to the anniversary in {year})")
     return Window(date(year, 1, 1), date(year, 12, 31), False, f"{quote} (anniversary year {year})")
 
 
