@@ -265,3 +265,22 @@ def test_a_gathering_of_former_students_of_the_other_country_is_an_event():
             "cựu học viên.")
     [meeting] = _meetings(text)
     assert (meeting.mechanism, meeting.place, meeting.vn_lead) == ("other", "Phnom Penh", "Le Hien Van")
+
+
+def test_a_joint_border_committee_meeting_is_no_defence_meeting():
+    """Chaired by the foreign ministries: not a defence meeting, even reported by the border guards'
+    paper next to defence headlines, and "the meeting" later in the article is the same one."""
+    text = ("Biên phòng - Tại Cuộc họp hai Chủ tịch Ủy ban liên hợp biên giới Việt Nam - Campuchia, hai bên bàn về "
+            "phân giới cắm mốc.\nHai bên đánh giá cao sự phối hợp của Bộ đội Biên phòng hai nước.\n"
+            "Đoàn Việt Nam do ông Nguyễn Minh Vũ dẫn đầu; đoàn Campuchia do ông Var Kim Hong dẫn đầu.\n"
+            "Tham dự cuộc họp còn có đại diện các bộ, ngành của hai nước Việt Nam và Campuchia.")
+    assert _meetings(text) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ngày 3/11 tới đây, Bộ Tư lệnh BĐBP tổ chức giao lưu hữu nghị biên giới lần thứ nhất tại Kon Tum.",
+    "Chương trình có các hoạt động: tọa đàm hữu nghị, tổ chức tuần tra chung, khám bệnh cho nhân dân.",
+])
+def test_a_coming_exchange_and_a_programme_of_activities_are_no_event(sentence):
+    with rules_language("vi"):
+        assert load_mechanisms().events_in(sentence) == []

@@ -129,6 +129,7 @@ class MechanismRules:
     numbered_series: tuple[tuple[str, int, int, tuple[re.Pattern, ...]], ...] = ()
     title_countries: tuple[tuple[str, GatedPattern], ...] = ()
     non_defence_ministries: re.Pattern | None = None
+    non_defence_body: re.Pattern | None = None
     defence_roles: frozenset = frozenset()
     defence_words: re.Pattern | None = None
     topic_list: re.Pattern | None = None
@@ -176,7 +177,8 @@ class MechanismRules:
         if self.topic_list is None or pattern is None:
             return False
         starts = [match.start() for match in pattern.finditer(folded)]
-        return bool(starts) and all(self.topic_list.search(_clause_before(folded, start)) for start in starts)
+        return bool(starts) and all(self.topic_list.search(_clause_before(folded, start))
+                                    or self.topic_list.search(_lead_in(folded, start)) for start in starts)
 
     def example_failures(self) -> list[str]:
         """Every must_match example that does not name its mechanism as an event, and every
@@ -206,6 +208,7 @@ class MechanismRules:
 # lists of regexes OR-ed into one pattern each (see the comments in mechanisms.yaml)
 _CUE_LISTS = ("topic_list_cues", "future_event_cues", "separate_meetings_cues", "leader_only_cues",
               "visit_span_cues", "relative_clause_cues", "non_defence_ministries", "non_defence_meetings",
+              "non_defence_bodies",
               "defence_words", "online_patterns", "one_side_events", "attendees_before_country",
               "attendees_after_country")
 _TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surname_countries", "defence_roles",
@@ -356,6 +359,7 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         title_countries=tuple((iso2, gated(pattern))
                               for iso2, pattern in _by_country(check, top, "title_countries", check.joined_patterns)),
         non_defence_ministries=cues("non_defence_ministries", "non_defence_meetings"),
+        non_defence_body=cues("non_defence_bodies"),
         defence_roles=frozenset(_optional(top, "defence_roles", check.strings, ())),
         defence_words=cues("defence_words"),
         topic_list=cues("topic_list_cues"),
@@ -481,6 +485,21 @@ def _clause_before(folded: str, end: int) -> str:
     """
     start = max(folded.rfind(stop, 0, end) for stop in ".;:") + 1
     return folded[start:end]
+
+
+def _lead_in(folded: str, end: int) -> str:
+    """The clause that a colon before `end` ends, when the text from that colon to `end` is a
+    list (no full stop or semicolon): what introduces the list `end` is in; "" without one.
+
+    >>> _lead_in("the programme has these activities: a seminar, joint patrols", 48)
+    'the programme has these activities'
+    >>> _lead_in("they met. the plan focuses on patrols, the dialogue", 43)
+    ''
+    """
+    colon = folded.rfind(":", 0, end)
+    if colon < 0 or any(stop in folded[colon:end] for stop in ".;"):
+        return ""
+    return _clause_before(folded, colon)
 
 
 class Participant(NamedTuple):
@@ -1216,6 +1235,7 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         window_end = index + WINDOW_AFTER_TRIGGER + 1
         if (is_third_country_meeting(mentions, countries, index, mechanism)
                 or rules.is_non_defence_meeting(folded[index:window_end])
+                or _non_defence_body_meeting(index, mechanism, folded, rules)
                 or (mechanism == "other" and not _names_both_sides(mentions, countries, index, window_end))):
             continue
         # the article moved on to another meeting of the visit: who is named from there led that one
@@ -1447,6 +1467,17 @@ def _with_third_country(sentence: str, folded_sentence: str, mentions: list, ind
     named = {iso2 for iso2, hit_start, *_ in find_countries(sentence, folded_sentence) if hit_start >= start}
     named |= {m.country for m in mentions if m.sentence_index == index and m.country and m.start >= start}
     return bool(named - PARTY_COUNTRIES) and "KH" not in named
+
+
+def _non_defence_body_meeting(index: int, mechanism: str, folded: list[str], rules: MechanismRules) -> bool:
+    """The trigger at `index` names the meeting of a body outside defence (`non_defence_bodies`),
+    or names a meeting only generically ("the meeting", "talks") after the article named such a
+    body's meeting: that body's meeting, not a defence one."""
+    if rules.non_defence_body is None:
+        return False
+    if rules.non_defence_body.search(folded[index]):
+        return True
+    return not rules.is_specific(mechanism) and any(rules.non_defence_body.search(f) for f in folded[:index])
 
 
 def _next_meeting_sentence(index: int, mechanism: str, sentences: list[str], folded: list[str],
