@@ -138,3 +138,14 @@ def test_a_place_after_a_venue_and_the_word_capital():
     with rules_language("vi"):
         assert find_place(["Ngày 3/12, tại Trung tâm Hội nghị quốc gia, thủ đô Phnom Penh, hai bên gặp mặt."]) == \
             ("Phnom Penh", "KH")
+
+
+def test_a_province_named_like_a_common_word_needs_its_place_word_and_a_sea_holds_no_province():
+    with rules_language("vi"):
+        assert [p.place for p in find_places("Hai bên gặp tại Cung Hòa Bình, Thủ đô Phnom Penh.")] == ["Phnom Penh"]
+        assert [p.place for p in find_places("Đoàn đến thăm tỉnh Hòa Bình.")] == ["Hoa Binh"]
+        assert find_places("Tàu hải quân diễn tập ở Tây Thái Bình Dương.") == []
+        assert find_countries("Tàu tuần tra trong Vịnh Thái Lan và Tây Thái Bình Dương.") == []
+        from defcoop.extract.meetings import find_place
+        assert find_place(["Sáng 4/5, tại Cung Hòa Bình, Thủ đô Phnom Penh, Thủ tướng tiếp đoàn."]) == ("Phnom Penh", "KH")
+    assert [p.place for p in find_places("Talks in Thai Binh province.")] == ["Thai Binh"]     # English: as before
