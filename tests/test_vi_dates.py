@@ -149,3 +149,20 @@ def test_a_province_named_like_a_common_word_needs_its_place_word_and_a_sea_hold
         from defcoop.extract.meetings import find_place
         assert find_place(["Sáng 4/5, tại Cung Hòa Bình, Thủ đô Phnom Penh, Thủ tướng tiếp đoàn."]) == ("Phnom Penh", "KH")
     assert [p.place for p in find_places("Talks in Thai Binh province.")] == ["Thai Binh"]     # English: as before
+
+
+def test_an_exchange_named_with_its_year_dates_its_day():
+    with rules_language("vi"):
+        windows = year_windows_from_text(["Ngày 9/10, tại Hà Nội diễn ra chương trình giao lưu sĩ quan trẻ hai quân "
+                                          "đội năm 2024."])
+        resolved = resolve_meeting_date(["Ngày 9/10, tại Hà Nội diễn ra chương trình giao lưu."], None, windows)
+    assert (resolved.date_start, resolved.precision) == (date(2024, 10, 9), "day")
+
+
+def test_a_title_that_goes_on_is_no_short_name_of_an_official():
+    """"Thứ trưởng Thường trực" (permanent deputy minister), "Ban Thanh niên" (youth department):
+    not the short names of officials called Thường or Thanh."""
+    assert [person for person, _ in vi_people("Đoàn do ông Nguyễn Văn Hai, Thứ trưởng Thường trực Bộ Ngoại giao "
+                                              "dẫn đầu.")] == ["Nguyen Van Hai"]
+    assert [person for person, _ in vi_people("Đại tá Trần Hữu Dũng, Phó trưởng Ban Thanh niên Quân đội, phát biểu.")] \
+        == ["Tran Huu Dung"]

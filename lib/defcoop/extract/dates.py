@@ -802,6 +802,12 @@ def _friendship_rule(match: re.Match, folded: str, quote: str, rules: _WindowRul
     return Window(date(year, 1, 1), date(year, 12, 31), False, f"{quote} (friendship year)")
 
 
+def _event_year_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules) -> Window:
+    """An event named with its year ("the 2025 young officers' exchange programme"): that year."""
+    year = int(match.group("y"))
+    return Window(date(year, 1, 1), date(year, 12, 31), False, f"{quote} (the event's year)")
+
+
 def _chair_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules) -> Window:
     """'ASEAN Chairmanship Year 2020': during that year or just after (thanks, reviews)."""
     year = int(match.group("y"))
@@ -820,6 +826,7 @@ _YEAR_FAMILIES = (
     (("year_then_friendship_year", "friendship_year_then_year", "year_of_friendship"), "friendship_gate",
      _friendship_rule, "y"),
     (("chair_year_then_year", "year_then_asean_chair", "asean_chair_then_year"), "chair_gate", _chair_rule, "y"),
+    (("event_then_year",), "event_year_gate", _event_year_rule, "y"),
 )
 _YEAR_DIGITS = r"(?:19|20)\d\d"
 # Groups the window builders read, beyond the span group.

@@ -63,6 +63,7 @@ class NameCues:
     appositive_end: re.Pattern[str]
     title_gap: re.Pattern[str]
     appositive_gap: re.Pattern[str]
+    title_continuation: re.Pattern[str]
 
 
 def name_cues(lang: str | None = None) -> NameCues:
@@ -95,7 +96,7 @@ def _build_name_cues(rules: RuleSet) -> NameCues:
         country_prepositions=frozenset(rules.words("country_prepositions")),
         non_name_words=non_name_words, possessive_endings=possessives, filler=re.compile(filler),
         appositive_end=rules.regex("appositive_end"), title_gap=rules.regex("title_gap"),
-        appositive_gap=rules.regex("appositive_gap"))
+        appositive_gap=rules.regex("appositive_gap"), title_continuation=rules.regex("title_continuation"))
 
 
 def _full_month_names(months: dict[str, int]) -> list[str]:
@@ -421,8 +422,8 @@ class OfficialsTable:
             if any(start == token.start() and end > token.end() for start, end in country_spans):
                 continue   # the first word of a longer country name ("Thứ trưởng Bộ Quốc phòng Việt Nam")
             people = self._short_names.get(folded[token.start():token.end()], frozenset())
-            if len(people) != 1:
-                continue
+            if len(people) != 1 or name_cues().title_continuation.match(folded, token.start()):
+                continue   # (or the title goes on: "Thứ trưởng Thường trực", a permanent deputy minister)
             person = next(iter(people))
             if day is None or self._in_office(person, day):
                 hit = AliasMatch(token.start(), token.end(), token.group(), person)
