@@ -166,3 +166,19 @@ def test_a_title_that_goes_on_is_no_short_name_of_an_official():
                                               "dẫn đầu.")] == ["Nguyen Van Hai"]
     assert [person for person, _ in vi_people("Đại tá Trần Hữu Dũng, Phó trưởng Ban Thanh niên Quân đội, phát biểu.")] \
         == ["Tran Huu Dung"]
+
+
+def test_the_month_of_a_meeting_whose_results_are_carried_out_is_not_this_meetings():
+    with rules_language("vi"):
+        resolved = resolve_meeting_date(["Đối thoại nhằm triển khai kết quả cuộc gặp giữa lãnh đạo hai Đảng vào tháng "
+                                         "2.2025."], date(2025, 10, 29), [])
+    assert resolved.precision == "month" and resolved.date_start == date(2025, 10, 1)   # the page's month, not February
+
+
+def test_a_url_with_only_a_year_dates_a_yearless_day():
+    from defcoop.extract.dates import url_date, url_month_windows
+
+    windows = url_month_windows(url_date("https://example.edu.vn/tin-tuc/2018/hai-bo-truong-hoi-kien"))
+    with rules_language("vi"):
+        resolved = resolve_meeting_date(["Chiều 16-1, tại Vientiane, hai Bộ trưởng hội kiến."], None, windows)
+    assert (resolved.date_start, resolved.precision) == (date(2018, 1, 16), "day")

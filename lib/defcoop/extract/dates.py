@@ -999,20 +999,24 @@ def _drop_unconfirmed_editions(windows: list[Window], sentences: list[str], rule
     return [w for w in windows if w not in editions]
 
 
+_URL_YEAR = re.compile(r"/(?P<y>199\d|20[0-3]\d)/")   # a path segment that is a year alone
 _URL_MONTH = re.compile(r"/(?P<y>199\d|20[0-3]\d)(?:/(?P<m1>0?[1-9]|1[0-2])|(?P<m2>0[1-9]|1[0-2]))(?=/)")
 
 
 def url_date(url: str | None) -> tuple[date, str] | None:
-    """The date a page's URL carries, as (date, "day") or (first of the month, "month"); None without one.
+    """The date a page's URL carries, as (date, "day"), (first of the month, "month") or (first of
+    the year, "year"); None without one.
 
     News sites put the publication day ("/2019-12-20/", "/2019/12/20/", read by htmldate) or
-    only its month ("/2019/12/", "/201912/") in article paths; a page with no date of its own
-    is dated by it.
+    only its month ("/2019/12/", "/201912/") or year ("/tin-tuc/2018/") in article paths; a
+    page with no date of its own is dated by it.
 
     >>> url_date("https://www.vietmaz.com/2019/12/defence-minister-holds-talks/")
     (datetime.date(2019, 12, 1), 'month')
     >>> url_date("https://example.vn/news/2021-01-08/talks.html")
     (datetime.date(2021, 1, 8), 'day')
+    >>> url_date("https://example.vn/tin-tuc/2018/talks/")
+    (datetime.date(2018, 1, 1), 'year')
     >>> url_date("https://example.vn/news/talks-156609.vnp") is None
     True
     """
@@ -1029,20 +1033,27 @@ def url_date(url: str | None) -> tuple[date, str] | None:
     match = _URL_MONTH.search(url)
     if match:
         return date(int(match.group("y")), int(match.group("m1") or match.group("m2")), 1), "month"
+    match = _URL_YEAR.search(url)
+    if match:
+        return date(int(match.group("y")), 1, 1), "year"
     return None
 
 
 def url_month_windows(url_dated: tuple[date, str] | None) -> list[Window]:
-    """Windows for a page dated only by its URL's month: the meeting took place no later than
-    that month (hard) and most likely in it (soft).
+    """Windows for a page dated only by its URL's month (or year): the meeting took place no
+    later than that month (hard) and most likely in it (soft).
 
     >>> [(w.start, w.end, w.hard) for w in url_month_windows((date(2019, 12, 1), "month"))][1]
     (datetime.date(2019, 12, 1), datetime.date(2019, 12, 31), False)
     """
-    if url_dated is None or url_dated[1] != "month":
+    if url_dated is None or url_dated[1] not in ("month", "year"):
         return []
-    start, end = _month_interval(url_dated[0].year, url_dated[0].month)
-    evidence = f"URL dated {start:%Y-%m}"
+    if url_dated[1] == "year":
+        start, end = date(url_dated[0].year, 1, 1), date(url_dated[0].year, 12, 31)
+        evidence = f"URL dated {start:%Y}"
+    else:
+        start, end = _month_interval(url_dated[0].year, url_dated[0].month)
+        evidence = f"URL dated {start:%Y-%m}"
     return [Window(OPEN_START, end, True, evidence), Window(start, end, False, evidence)]
 
 
@@ -1384,7 +1395,7 @@ def _days_within_ranges_first(mentions: list[DateMention]) -> list[DateMention]:
     return [m for m in mentions if not (m.kind == "day_range" and any(contains(m, d) for d in days))]
 
 
-_OTHER_EVENT_CHARS = 30   # how far before a date ``other_event_date_cue`` is searched
+_OTHER_EVENT_CHARS = 150   # how far before a date ``other_event_date_cue`` is searched
 
 
 def _meeting_date_mentions(sentence: str) -> list[DateMention]:
