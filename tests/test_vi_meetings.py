@@ -284,3 +284,25 @@ def test_a_joint_border_committee_meeting_is_no_defence_meeting():
 def test_a_coming_exchange_and_a_programme_of_activities_are_no_event(sentence):
     with rules_language("vi"):
         assert load_mechanisms().events_in(sentence) == []
+
+
+def test_a_page_dated_only_by_its_month_gives_the_year_of_a_day_and_month():
+    """The store's " date 2024-08 " (no day) becomes published_month, which dates "sáng 8/8"."""
+    from defcoop.evaluation.devset import split_page_date
+
+    month, body = split_page_date(" date 2024-08 Sáng 8/8, tại Phnom Penh, Thượng tướng Hoàng Xuân Chiến đã hội đàm "
+                                  "với Đại tướng Tea Seiha.\nHai bên nhất trí tăng cường hợp tác quốc phòng.")
+    raw = RawArticle("t", "t.md", "md", body, meta={"title": None, "url": None, "published": None, "source": None,
+                                                    "language": "vi", "published_month": month})
+    [meeting] = process_article(raw).meetings
+    assert (str(meeting.date_start), meeting.date_precision) == ("2024-08-08", "day")
+
+
+def test_a_month_in_front_matter_must_be_written_year_dash_month(tmp_path):
+    from defcoop.ingest.corpus import load_corpus
+
+    (tmp_path / "a.md").write_text("---\npublished_month: 2024-08\n---\nSáng 8/8, hai bên hội đàm.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\npublished_month: August\n---\nSáng 8/8, hai bên hội đàm.\n", encoding="utf-8")
+    articles, rejects = load_corpus(tmp_path)
+    assert [a.meta["published_month"] for a in articles] == ["2024-08"]
+    assert [r.reason for r in rejects] == ["malformed_front_matter"]

@@ -13,6 +13,12 @@ The stored pages begin with their publication date when the store knows it (" da
 ('2019-07-23', 'Hanoi (VNA) - Talks were held')
 >>> split_page_date("Hanoi (VNA) - Talks")
 (None, 'Hanoi (VNA) - Talks')
+
+A store that knows only the month writes it alone (" date 2024-08 ..."): it becomes
+``published_month``, which dates the meetings like a month in the URL.
+
+>>> split_page_date(" date 2024-08 Sáng 8/8, hai bên hội đàm.")
+('2024-08', 'Sáng 8/8, hai bên hội đàm.')
 """
 from __future__ import annotations
 
@@ -22,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MANIFEST_KEYS = ("doc", "url", "query", "rank", "sha256", "lang", "batch")
-_PAGE_DATE = re.compile(r"\A\s*date (\d{4}-\d{2}-\d{2})\s+")
+_PAGE_DATE = re.compile(r"\A\s*date (\d{4}-\d{2}(?:-\d{2})?)\s+")
 _DOC_ID = re.compile(r"\A[A-Za-z0-9_]+\Z")
 
 
@@ -45,7 +51,7 @@ class Entry:
 
 
 def split_page_date(text: str) -> tuple[str | None, str]:
-    """(publication date or None, text without the store's date prefix)."""
+    """(publication date, YYYY-MM-DD or YYYY-MM, or None; text without the store's date prefix)."""
     match = _PAGE_DATE.match(text)
     if match is None:
         return None, text
@@ -133,7 +139,10 @@ def write_corpus(entries: list[Entry], cache: Path, out: Path) -> int:
             stale.unlink()
     for entry in entries:
         published, body = split_page_date((cache / f"{entry.doc}.txt").read_text(encoding="utf-8"))
-        meta = {"url": entry.url, "published": published, "language": entry.lang}
+        month = published if published is not None and len(published) == len("2024-08") else None
+        meta = {"url": entry.url, "published": None if month else published, "language": entry.lang}
+        if month:
+            meta["published_month"] = month
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip()
         page = f"---\n{front}\n---\n{body}\n"
         target = out / f"{entry.doc}.md"
