@@ -306,3 +306,11 @@ def test_a_month_in_front_matter_must_be_written_year_dash_month(tmp_path):
     articles, rejects = load_corpus(tmp_path)
     assert [a.meta["published_month"] for a in articles] == ["2024-08"]
     assert [r.reason for r in rejects] == ["malformed_front_matter"]
+
+
+def test_where_a_document_was_signed_on_a_date_is_not_where_the_meeting_was():
+    from defcoop.extract.meetings import find_place
+
+    with rules_language("vi"):
+        assert find_place(["Hai tàu tuần tra theo Quy chế phối hợp ký ngày 14/9/2002 tại Hà Nội."]) == (None, None)
+        assert find_place(["Sáng 14/9, hai bên ký kết biên bản hội đàm tại Hà Nội."]) == ("Hanoi", "VN")
