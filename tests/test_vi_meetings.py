@@ -314,3 +314,20 @@ def test_where_a_document_was_signed_on_a_date_is_not_where_the_meeting_was():
     with rules_language("vi"):
         assert find_place(["Hai tàu tuần tra theo Quy chế phối hợp ký ngày 14/9/2002 tại Hà Nội."]) == (None, None)
         assert find_place(["Sáng 14/9, hai bên ký kết biên bản hội đàm tại Hà Nội."]) == ("Hanoi", "VN")
+
+
+def test_a_caption_showing_the_lead_with_one_person_of_the_other_side_gives_that_sides_lead():
+    text = ("Ông Nguyễn Văn Hải, Phó Chủ tịch UBND tỉnh Kiên Giang và Ngài Sok Vanna, Quyền Tỉnh trưởng tỉnh Kampot ký "
+            "biên bản bàn giao hài cốt liệt sĩ. (Ảnh: TTXVN)\n\n"
+            "Sáng 20/7, tỉnh Kiên Giang tổ chức lễ tiếp nhận 12 hài cốt liệt sĩ quân tình nguyện hy sinh tại "
+            "Campuchia.\nPhát biểu tại buổi lễ, Phó Chủ tịch UBND tỉnh Kiên Giang Nguyễn Văn Hải cảm ơn phía Campuchia.")
+    [meeting] = _meetings(text)
+    assert (meeting.vn_lead, meeting.kh_lead) == ("Nguyen Van Hai", "Sok Vanna")
+
+
+def test_a_caption_showing_another_meeting_of_the_visit_gives_no_lead():
+    text = ("Đại tướng Tea Seiha (phải) tiếp Thượng tướng Hoàng Xuân Chiến. (Ảnh: TTXVN)\n\n"
+            "Trong hai ngày 8-9/4, Thượng tướng Hoàng Xuân Chiến dẫn đầu đoàn công tác sang Campuchia dự Đối thoại "
+            "chính sách quốc phòng Việt Nam - Campuchia lần thứ 5.\nHai bên đánh giá cao kết quả hợp tác.")
+    [meeting] = _meetings(text)
+    assert (meeting.mechanism, meeting.kh_lead) == ("defence_policy_dialogue", None)

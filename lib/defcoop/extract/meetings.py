@@ -43,6 +43,7 @@ class MeetingCues(NamedTuple):
     ordinal_after_name: bool       # the ordinal follows what it numbers ("lần thứ 8" after the name), not before it
     edition_gap_stop: str          # regex text: a word between a name and an ordinal that the ordinal numbers instead
     place_skips_relative_clause: bool   # a place in a relative clause is not where the meeting was
+    lead_from_caption: bool             # a caption showing one lead with one person of the other side
     future_cue: re.Pattern
     place_cue: re.Pattern
     country_cue: re.Pattern
@@ -78,6 +79,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         ordinal_after_name=_flag(rules, "ordinal_after_name"),
         edition_gap_stop=rules.pattern("edition_gap_stop"),
         place_skips_relative_clause=_flag(rules, "place_skips_relative_clause"),
+        lead_from_caption=_flag(rules, "lead_from_caption"),
         future_cue=rules.regex("future_cue"),
         place_cue=rules.regex("place_cue"),
         country_cue=rules.regex("country_cue"),
@@ -1323,6 +1325,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         place, country = _dateline_place(dateline, country)
     participants = [_participant(m, officials, resolved.date_start) for m in _participant_mentions(
         mentions, index, [vn_lead, kh_lead])]
+    shown_vn, shown_kh = _side_shown_in_caption(captions, vn_lead, kh_lead, officials, rules,
+                                                {named_mechanism, mechanism})
     primary = MeetingCandidate(
         article_id=article_id, key=0, mechanism=mechanism,
         date_start=resolved.date_start, date_end=resolved.date_end, date_precision=resolved.precision,
@@ -1331,7 +1335,7 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         edition=find_edition(sentences, mechanism if rules.is_specific(named_mechanism) else named_mechanism,
                              rules, folded),
         format="online" if online else "in_person",
-        vn_lead=vn_lead.person if vn_lead else None, kh_lead=kh_lead.person if kh_lead else None,
+        vn_lead=vn_lead.person if vn_lead else shown_vn, kh_lead=kh_lead.person if kh_lead else shown_kh,
         evidence_sentence=sentences[index], participants=participants,
     )
     article_day = published
@@ -1346,6 +1350,33 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     for key, candidate in enumerate(listed + further, start=1):
         candidate.key = key
     return [primary] + listed + further
+
+
+def _side_shown_in_caption(captions: list[str] | None, vn_lead, kh_lead, officials, rules: MechanismRules,
+                           mechanisms: set[str]) -> tuple[str | None, str | None]:
+    """The lead of the side the text names nobody for, from a photo caption that shows the other
+    lead with one person of that side ("Mr A, Vice Chairman of X province, and H.E. B, Acting
+    Governor of Y, sign the minutes"): (VN person or None, KH person or None), only for the side
+    missing. The photo shows the two leads at the meeting, unless it names another meeting than
+    `mechanisms` (the meeting's, as named and as refined): "General B receives General A" under
+    a dialogue shows the courtesy call of the same visit. Only where meetings.yaml says
+    `lead_from_caption` (English: not yet, its output is kept as it is).
+    """
+    if not captions or (vn_lead is None) == (kh_lead is None) or not meeting_cues().lead_from_caption:
+        return None, None
+    known, missing = (vn_lead, "KH") if kh_lead is None else (kh_lead, "VN")
+    for caption in captions:
+        shown = rules.events_in(caption)
+        if shown and not set(shown) & mechanisms:
+            continue
+        people = infer_countries(officials.find_people([caption]), [caption], rules)
+        if known.person not in {m.person for m in people}:
+            continue
+        other = {m.person for m in people if m.country == missing}
+        if len(other) == 1:
+            person = other.pop()
+            return (person, None) if missing == "VN" else (None, person)
+    return None, None
 
 
 def _caption_of_meeting(captions: list[str] | None, leads: list, officials) -> str | None:
