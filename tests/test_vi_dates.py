@@ -182,3 +182,12 @@ def test_a_url_with_only_a_year_dates_a_yearless_day():
     with rules_language("vi"):
         resolved = resolve_meeting_date(["Chiều 16-1, tại Vientiane, hai Bộ trưởng hội kiến."], None, windows)
     assert (resolved.date_start, resolved.precision) == (date(2018, 1, 16), "day")
+
+
+def test_the_span_of_an_anniversary_in_brackets_dates_no_meeting():
+    from defcoop.extract.dates import _meeting_date_mentions
+
+    with rules_language("vi"):
+        assert [m.text for m in _meeting_date_mentions(
+            "Ngày 5/3, hai bên giao lưu hướng tới kỷ niệm 60 năm Ngày truyền thống (3/3/1959 - 3/3/2019).")] == \
+            ["Ngày 5/3"]
