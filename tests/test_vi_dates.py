@@ -191,3 +191,12 @@ def test_the_span_of_an_anniversary_in_brackets_dates_no_meeting():
         assert [m.text for m in _meeting_date_mentions(
             "Ngày 5/3, hai bên giao lưu hướng tới kỷ niệm 60 năm Ngày truyền thống (3/3/1959 - 3/3/2019).")] == \
             ["Ngày 5/3"]
+
+
+def test_the_navy_is_not_an_officer_called_hai():
+    """"Hải quân" (navy) after "Đại tá Nguyễn Văn Hải" names the force, not the colonel again."""
+    with rules_language("vi"):
+        found = load_officials().find_people(["Đại tá Nguyễn Văn Hải chỉ huy tàu tuần tra.",
+                                              "Tàu 20 giao lưu với Hải quân Hoàng gia Campuchia.",
+                                              "Đại tá Hải cảm ơn phía bạn."])
+    assert [(m.sentence_index, m.name_as_written) for m in found] == [(0, "Nguyễn Văn Hải"), (2, "Hải")]

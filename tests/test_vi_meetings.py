@@ -331,3 +331,22 @@ def test_a_caption_showing_another_meeting_of_the_visit_gives_no_lead():
             "chính sách quốc phòng Việt Nam - Campuchia lần thứ 5.\nHai bên đánh giá cao kết quả hợp tác.")
     [meeting] = _meetings(text)
     assert (meeting.mechanism, meeting.kh_lead) == ("defence_policy_dialogue", None)
+
+
+def test_a_ships_port_visit_after_a_joint_patrol_is_a_further_meeting_without_leads():
+    text = ("Ngày 14 và 15/6, Tàu 20 của Hải quân nhân dân Việt Nam và Tàu 30 của Hải quân Hoàng gia Campuchia đã tiến "
+            "hành chuyến tuần tra chung lần thứ 80.\nĐại tá Nguyễn Văn Hải chỉ huy tàu tuần tra Việt Nam.\n"
+            "Hai bên đã trao đổi thông tin trên biển.\n"
+            "Sau khi kết thúc chuyến tuần tra chung lần thứ 80, Tàu 20 đã cập cảng Sihanoukville, tỉnh Preah Sihanouk, "
+            "bắt đầu chuyến thăm và giao lưu với Hải quân Hoàng gia Campuchia.")
+    patrol, visit = _meetings(text)
+    assert (patrol.mechanism, patrol.edition) == ("other", 80)
+    assert (visit.mechanism, visit.edition, visit.place, visit.vn_lead, visit.kh_lead) == \
+        ("other", None, "Preah Sihanouk", None, None)
+
+
+def test_a_further_sentence_without_leads_or_a_named_counterpart_force_is_no_meeting():
+    text = ("Ngày 14 và 15/6, Tàu 20 của Hải quân nhân dân Việt Nam và Tàu 30 của Hải quân Hoàng gia Campuchia đã tiến "
+            "hành chuyến tuần tra chung lần thứ 80.\nĐại tá Nguyễn Văn Hải chỉ huy tàu tuần tra Việt Nam.\n"
+            "Sau khi kết thúc chuyến tuần tra, Tàu 20 đã cập cảng Ream, bắt đầu chuyến thăm thành phố.")
+    assert len(_meetings(text)) == 1

@@ -54,6 +54,7 @@ class MeetingCues(NamedTuple):
     reporting_verbs: GatedPattern
     same_visit: GatedPattern       # same_visit_words, "on" + a weekday, during_visit
     bilateral_aside_cue: GatedPattern
+    unnamed_counterpart: re.Pattern       # a further meeting with the other side's force, no one named
     delegation_actor: GatedPattern
     title_clause_start: re.Pattern
     title_words: frozenset
@@ -91,6 +92,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         same_visit=gated(r"\b(?:" + rules.pattern("same_visit_words") + "|" + rules.pattern("weekday_preposition")
                          + "(?:" + weekdays + ")|" + rules.pattern("during_visit") + r")\b"),
         bilateral_aside_cue=GatedPattern(rules.regex("bilateral_aside_cue")),
+        unnamed_counterpart=rules.regex("unnamed_counterpart_force"),
         delegation_actor=GatedPattern(rules.regex("delegation_actor")),
         title_clause_start=rules.regex("title_clause_start"),
         title_words=frozenset(rules.words("title_words")),
@@ -1540,7 +1542,10 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
     different Vietnamese-Cambodian pair. The visiting delegation named as the one that meets
     ("On March 25, the Vietnamese delegation paid a courtesy call on Prime Minister B":
     `delegation_actor`) ties the sentence to the visit too, and when nobody of one side is named,
-    that side is the delegation, led by its head: the first meeting's lead. A meeting only
+    that side is the delegation, led by its head: the first meeting's lead. With nobody named on
+    either side, a sentence that names the other side's force as the counterpart
+    (`unnamed_counterpart_force`: "the ship docked at Sihanoukville and began a visit and exchange
+    with the Royal Cambodian Navy") reports a meeting all the same, without leads. A meeting only
     announced ("is scheduled to be received by ... today": `future_event_cues`) is none. Its date
     and place default to the first meeting's when the sentences give none (the same visit).
     """
@@ -1566,17 +1571,23 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
             # the side nobody is named for is the delegation, led by the first meeting's lead of that side
             vn_lead = vn_lead or _mention_of(primary.vn_lead, mentions)
             kh_lead = kh_lead or _mention_of(primary.kh_lead, mentions)
-        if vn_lead is None or kh_lead is None or ((vn_lead.person, kh_lead.person) in pairs and not aside):
+        unnamed = (vn_lead is None and kh_lead is None and rules.is_specific(found[0])
+                   and bool(cues.unnamed_counterpart.search(folded[index])))
+        if not unnamed and (vn_lead is None or kh_lead is None
+                            or ((vn_lead.person, kh_lead.person) in pairs and not aside)):
             continue
         window_end = index + WINDOW_AFTER_TRIGGER + 1
         window, window_folded = sentences[index:window_end], folded[index:window_end]
-        mechanism = refine_mechanism(found[0], [vn_lead, kh_lead], officials, rules, " ".join(window),
-                                     written=written_roles([vn_lead, kh_lead], mentions, sentences, officials))
-        if (mechanism, vn_lead.person, kh_lead.person) in seen:
+        leads = [vn_lead, kh_lead]
+        mechanism = found[0] if unnamed else refine_mechanism(
+            found[0], leads, officials, rules, " ".join(window), written=written_roles(leads, mentions, sentences,
+                                                                                      officials))
+        persons = (vn_lead.person if vn_lead else None, kh_lead.person if kh_lead else None)
+        if (mechanism, *persons) in seen:
             continue
-        seen.add((mechanism, vn_lead.person, kh_lead.person))
-        pairs.add((vn_lead.person, kh_lead.person))
-        windows = list(text_windows) + lead_term_windows([vn_lead, kh_lead], sentences, officials)
+        seen.add((mechanism, *persons))
+        pairs.add(persons)
+        windows = list(text_windows) + lead_term_windows([m for m in leads if m is not None], sentences, officials)
         resolved = resolve_meeting_date(window[:1], published, windows)
         dated = (resolved.date_start, resolved.date_end, resolved.precision, resolved.evidence)
         if PRECISION_ORDER[resolved.precision] > PRECISION_ORDER[primary.date_precision]:
@@ -1586,15 +1597,18 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
         place, country = (None, None) if online else find_place(window[:1], window_folded[:1])
         if place is None and country is None and not online:
             place, country = primary.place, primary.country
+        edition = find_edition(window, mechanism, rules, window_folded) if rules.is_specific(mechanism) else None
+        if edition is not None and (mechanism, edition) == (primary.mechanism, primary.edition):
+            edition = None   # the first meeting named again ("after the 72nd joint patrol, the ship docked ...")
         further.append(MeetingCandidate(
             article_id=primary.article_id, key=len(further) + 1, mechanism=mechanism,
             date_start=dated[0], date_end=dated[1], date_precision=dated[2], date_evidence=dated[3],
             place=place, country=country,
-            edition=find_edition(window, mechanism, rules, window_folded) if rules.is_specific(mechanism) else None,
+            edition=edition,
             format="online" if online else "in_person",
-            vn_lead=vn_lead.person, kh_lead=kh_lead.person, evidence_sentence=sentences[index],
+            vn_lead=persons[0], kh_lead=persons[1], evidence_sentence=sentences[index],
             participants=[_participant(m, officials, dated[0]) for m in _participant_mentions(
-                mentions, index, [vn_lead, kh_lead])],
+                mentions, index, [m for m in leads if m is not None])],
         ))
     return further
 

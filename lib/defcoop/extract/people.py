@@ -445,8 +445,8 @@ class OfficialsTable:
                        titles: list[AliasMatch[str]]) -> str | None:
         """The one already-found person a short name can mean here, or None."""
         candidates = self._short_names[hit.value] & found
-        if len(candidates) != 1:
-            return None
+        if len(candidates) != 1 or name_cues().title_continuation.match(folded, hit.start):
+            return None   # (or the word begins the name of an office or force: "Hải quân", the navy)
         person = next(iter(candidates))
         rules = self._countries.get(self._by_person[person][0].country)
         if _follows_title(hit.start, titles, sentence):
@@ -730,6 +730,7 @@ def _bare_references(sentences: list[str], introduced: list[PersonMention], take
         if len(words[-1]) >= 3:
             forms.setdefault(words[-1], set()).add(mention.person)
     found = []
+    continuation = name_cues().title_continuation
     for form, people in forms.items():
         if len(people) != 1:
             continue
@@ -744,8 +745,9 @@ def _bare_references(sentences: list[str], introduced: list[PersonMention], take
                 if _overlaps(start, end, taken[index]):
                     continue
                 if short and (_next_to_capitalised_word(sentence, start, end) or (places is not None and any(
-                        p.start <= start and end <= p.end for p in places.find(sentence, fold_cached(sentence))))):
-                    continue
+                        p.start <= start and end <= p.end for p in places.find(sentence, fold_cached(sentence))))
+                        or continuation.match(fold_cached(sentence), start)):
+                    continue   # (a force or office: "Hải quân", the navy, is not Colonel Hải)
                 taken[index].append((start, end))
                 found.append(PersonMention(person.person, form, person.country, person.role, index, start, end,
                                            "title"))
