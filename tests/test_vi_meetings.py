@@ -350,3 +350,13 @@ def test_a_further_sentence_without_leads_or_a_named_counterpart_force_is_no_mee
             "hành chuyến tuần tra chung lần thứ 80.\nĐại tá Nguyễn Văn Hải chỉ huy tàu tuần tra Việt Nam.\n"
             "Sau khi kết thúc chuyến tuần tra, Tàu 20 đã cập cảng Ream, bắt đầu chuyến thăm thành phố.")
     assert len(_meetings(text)) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sáng 5/3, hai đoàn đã hội đàm tại Phiên họp Ủy ban hỗn hợp hợp tác kinh tế, văn hóa Việt Nam - Campuchia.",
+    "Sáng 5/3, tại Hà Nội, hai Thứ trưởng đã đồng chủ trì Tham khảo chính trị Việt Nam - Campuchia lần thứ 9.",
+])
+def test_meetings_of_the_planning_and_foreign_ministries_are_no_defence_meetings(sentence):
+    text = (sentence + "\nĐoàn Việt Nam do Thượng tướng Hoàng Xuân Chiến dẫn đầu, đoàn Campuchia do Đại tướng Neang Phat "
+            "dẫn đầu.\nHai bên bàn về hợp tác quốc phòng.")
+    assert _meetings(text) == []
