@@ -112,3 +112,16 @@ def test_synthetic_same_meeting_from_two_outlets_is_one_row(synthetic_tables):
     ids = meetings["article_ids"].tolist()
     assert "syn08_talks_vnp;syn09_talks_nhandan" in ids
     assert not any("syn07" in value for value in ids)       # Vietnam-Laos only: no meeting
+
+
+def test_a_lead_whose_name_differs_only_by_the_spaces_between_syllables_is_the_same_person():
+    """Khmer names are transliterated with syllables joined or apart ("PhanNa" / "Phan Na")."""
+    from defcoop.evaluation.evaluate import _field_hits
+
+    gold = {"date": None, "place": None, "vn_lead": "Phan Van Phuc", "kh_lead": "Tac PhanNa", "mechanism": "other",
+            "edition": None, "format": "in_person"}
+    row = {"date_start": None, "date_end": None, "date_precision": "unknown", "place": None,
+           "vn_lead": "Phan Van Phuc", "kh_lead": "Tac Phan Na", "mechanism": "other", "edition": None,
+           "format": "in_person"}
+    assert _field_hits(gold, row)["kh_lead"]
+    assert not _field_hits(gold, {**row, "kh_lead": "Tac Phan"})["kh_lead"]

@@ -208,3 +208,16 @@ def test_a_full_stop_glued_to_the_next_vietnamese_sentence_is_repaired():
     assert article.sentences == ("Hai bên nhất trí tăng cường hợp tác.",
                                  "Đây là kết quả quan trọng của hội đàm tại TP.HCM.")
     assert [e.text for e in article.log if e.rule == "glued_words"] == ["tác.Đây -> tác. Đây"]
+
+
+def test_bulleted_headlines_of_related_stories_are_dropped_and_the_border_guards_paper_is_an_outlet():
+    article = clean("Biên phòng - Sáng 3/5, hai đồn biên phòng đã hội đàm tại cửa khẩu.\n"
+                    "- Hải quân hai nước tuần tra chung lần thứ 70\n"
+                    "- Hai tỉnh ký kết bản ghi nhớ hợp tác bảo vệ biên giới\n\n"
+                    "Hai bên thống nhất một số nội dung:\n"
+                    "- Phối hợp tuần tra, kiểm soát biên giới;\n"
+                    "- Trao đổi thông tin về tình hình tội phạm.\n")
+    assert article.source == "Biên phòng"
+    assert removed(article, "teaser") == ["- Hải quân hai nước tuần tra chung lần thứ 70",
+                                          "- Hai tỉnh ký kết bản ghi nhớ hợp tác bảo vệ biên giới"]
+    assert "Phối hợp tuần tra, kiểm soát biên giới;" in article.text

@@ -119,3 +119,84 @@ def test_vietnamese_spellings_of_places_and_countries():
 def test_a_country_name_of_two_words_is_crossed_between_a_title_and_the_name():
     assert vi_people("Bộ trưởng đã tiếp Đại sứ Lào tại Việt Nam Khampheng Saysompheng.") == [
         ("Khampheng Saysompheng", "LA")]
+
+
+def test_an_event_towards_an_anniversary_of_relations_is_in_the_year_up_to_it():
+    """"hướng tới kỷ niệm 50 năm" (towards the 50th anniversary, 24 June 2017): the twelve months before."""
+    with rules_language("vi"):
+        [ahead] = year_windows_from_text(["Hoạt động hướng tới kỷ niệm 50 năm ngày thiết lập quan hệ ngoại giao."])
+        [during] = year_windows_from_text(["Hai bên dự lễ kỷ niệm 50 năm ngày thiết lập quan hệ ngoại giao."])
+        resolved = resolve_meeting_date(["Ngày 3/12, hai bên gặp mặt."], None, [ahead])
+    assert (ahead.start, ahead.end) == (date(2016, 6, 25), date(2017, 6, 24))
+    assert (during.start, during.end) == (date(2017, 1, 1), date(2017, 12, 31))
+    assert resolved.date_start == date(2016, 12, 3)
+
+
+def test_a_place_after_a_venue_and_the_word_capital():
+    from defcoop.extract.meetings import find_place
+
+    with rules_language("vi"):
+        assert find_place(["Ngày 3/12, tại Trung tâm Hội nghị quốc gia, thủ đô Phnom Penh, hai bên gặp mặt."]) == \
+            ("Phnom Penh", "KH")
+
+
+def test_a_province_named_like_a_common_word_needs_its_place_word_and_a_sea_holds_no_province():
+    with rules_language("vi"):
+        assert [p.place for p in find_places("Hai bên gặp tại Cung Hòa Bình, Thủ đô Phnom Penh.")] == ["Phnom Penh"]
+        assert [p.place for p in find_places("Đoàn đến thăm tỉnh Hòa Bình.")] == ["Hoa Binh"]
+        assert find_places("Tàu hải quân diễn tập ở Tây Thái Bình Dương.") == []
+        assert find_countries("Tàu tuần tra trong Vịnh Thái Lan và Tây Thái Bình Dương.") == []
+        from defcoop.extract.meetings import find_place
+        assert find_place(["Sáng 4/5, tại Cung Hòa Bình, Thủ đô Phnom Penh, Thủ tướng tiếp đoàn."]) == ("Phnom Penh", "KH")
+    assert [p.place for p in find_places("Talks in Thai Binh province.")] == ["Thai Binh"]     # English: as before
+
+
+def test_an_exchange_named_with_its_year_dates_its_day():
+    with rules_language("vi"):
+        windows = year_windows_from_text(["Ngày 9/10, tại Hà Nội diễn ra chương trình giao lưu sĩ quan trẻ hai quân "
+                                          "đội năm 2024."])
+        resolved = resolve_meeting_date(["Ngày 9/10, tại Hà Nội diễn ra chương trình giao lưu."], None, windows)
+    assert (resolved.date_start, resolved.precision) == (date(2024, 10, 9), "day")
+
+
+def test_a_title_that_goes_on_is_no_short_name_of_an_official():
+    """"Thứ trưởng Thường trực" (permanent deputy minister), "Ban Thanh niên" (youth department):
+    not the short names of officials called Thường or Thanh."""
+    assert [person for person, _ in vi_people("Đoàn do ông Nguyễn Văn Hai, Thứ trưởng Thường trực Bộ Ngoại giao "
+                                              "dẫn đầu.")] == ["Nguyen Van Hai"]
+    assert [person for person, _ in vi_people("Đại tá Trần Hữu Dũng, Phó trưởng Ban Thanh niên Quân đội, phát biểu.")] \
+        == ["Tran Huu Dung"]
+
+
+def test_the_month_of_a_meeting_whose_results_are_carried_out_is_not_this_meetings():
+    with rules_language("vi"):
+        resolved = resolve_meeting_date(["Đối thoại nhằm triển khai kết quả cuộc gặp giữa lãnh đạo hai Đảng vào tháng "
+                                         "2.2025."], date(2025, 10, 29), [])
+    assert resolved.precision == "month" and resolved.date_start == date(2025, 10, 1)   # the page's month, not February
+
+
+def test_a_url_with_only_a_year_dates_a_yearless_day():
+    from defcoop.extract.dates import url_date, url_month_windows
+
+    windows = url_month_windows(url_date("https://example.edu.vn/tin-tuc/2018/hai-bo-truong-hoi-kien"))
+    with rules_language("vi"):
+        resolved = resolve_meeting_date(["Chiều 16-1, tại Vientiane, hai Bộ trưởng hội kiến."], None, windows)
+    assert (resolved.date_start, resolved.precision) == (date(2018, 1, 16), "day")
+
+
+def test_the_span_of_an_anniversary_in_brackets_dates_no_meeting():
+    from defcoop.extract.dates import _meeting_date_mentions
+
+    with rules_language("vi"):
+        assert [m.text for m in _meeting_date_mentions(
+            "Ngày 5/3, hai bên giao lưu hướng tới kỷ niệm 60 năm Ngày truyền thống (3/3/1959 - 3/3/2019).")] == \
+            ["Ngày 5/3"]
+
+
+def test_the_navy_is_not_an_officer_called_hai():
+    """"Hải quân" (navy) after "Đại tá Nguyễn Văn Hải" names the force, not the colonel again."""
+    with rules_language("vi"):
+        found = load_officials().find_people(["Đại tá Nguyễn Văn Hải chỉ huy tàu tuần tra.",
+                                              "Tàu 20 giao lưu với Hải quân Hoàng gia Campuchia.",
+                                              "Đại tá Hải cảm ơn phía bạn."])
+    assert [(m.sentence_index, m.name_as_written) for m in found] == [(0, "Nguyễn Văn Hải"), (2, "Hải")]

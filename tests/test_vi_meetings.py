@@ -220,3 +220,143 @@ def test_a_vietnamese_title_names_the_country_of_its_holder(title, country):
 
     with rules_language("vi"):
         assert _country_of_title(title, load_mechanisms()) == country
+
+
+# --- fixes from batch 12 (vi2): general classes, on sentences written for these tests ------------
+
+def test_the_dialogue_a_delegation_came_for_and_its_courtesy_call_are_two_meetings():
+    """The article moves on to another meeting of the visit ("sáng 9/4 ... chào xã giao"): who is
+    named from there led that meeting, not the dialogue the delegation came for."""
+    text = ("Trong hai ngày 8-9/4, Thượng tướng Hoàng Xuân Chiến dẫn đầu đoàn công tác sang Campuchia dự Đối thoại "
+            "chính sách quốc phòng Việt Nam - Campuchia lần thứ 5.\n"
+            "Trong khuôn khổ chuyến thăm, sáng 9/4, đoàn công tác đã chào xã giao Đại tướng Tea Seiha, Phó Thủ tướng.\n"
+            "Đại tướng Tea Seiha đánh giá cao hợp tác quốc phòng giữa Việt Nam và Campuchia.")
+    assert [(m.mechanism, m.edition, m.vn_lead, m.kh_lead) for m in _meetings(text)] == [
+        ("defence_policy_dialogue", 5, "Hoang Xuan Chien", None),
+        ("courtesy_call", None, "Hoang Xuan Chien", "Tea Seiha")]
+
+
+def test_a_defence_strategic_dialogue_is_the_defence_policy_dialogue():
+    text = ("Sáng nay, tại thủ đô Phnom Penh đã diễn ra đối thoại chiến lược quốc phòng lần thứ nhất giữa Việt Nam "
+            "và Campuchia.\nĐoàn Việt Nam do Thượng tướng Nguyễn Chí Vịnh dẫn đầu, đoàn Campuchia do Đại tướng Neang "
+            "Phat dẫn đầu.")
+    [meeting] = _meetings(text)
+    assert (meeting.mechanism, meeting.edition, meeting.place) == ("defence_policy_dialogue", 1, "Phnom Penh")
+
+
+def test_a_hotline_opened_between_two_bridge_points_is_an_online_event():
+    text = ("Sáng 3-4 đã diễn ra lễ thông tuyến đường dây nóng giữa hai Bộ Tổng Tham mưu Việt Nam và Campuchia.\n"
+            "Thượng tướng Huỳnh Chiến Thắng chủ trì tại điểm cầu Hà Nội, Đại tướng Vong Veasna chủ trì tại điểm cầu "
+            "Phnom Penh.")
+    [meeting] = _meetings(text)
+    assert (meeting.mechanism, meeting.format, meeting.place) == ("other", "online", None)
+
+
+def test_a_place_name_inside_a_lowercase_generic_alias_is_still_found():
+    from defcoop.extract.places import find_places
+
+    with rules_language("vi"):
+        assert [p.place for p in find_places("Hai bên gặp ở thủ đô Phnom Penh.")] == ["Phnom Penh"]
+
+
+def test_a_gathering_of_former_students_of_the_other_country_is_an_event():
+    text = ("Ngày 5/3, tại thủ đô Phnom Penh, Bộ Quốc phòng Việt Nam và Campuchia tổ chức lễ gặp mặt cựu học viên "
+            "quân sự Campuchia từng học tại Việt Nam.\nPhát biểu tại buổi lễ, Thiếu tướng Lê Hiền Vân chúc mừng các "
+            "cựu học viên.")
+    [meeting] = _meetings(text)
+    assert (meeting.mechanism, meeting.place, meeting.vn_lead) == ("other", "Phnom Penh", "Le Hien Van")
+
+
+def test_a_joint_border_committee_meeting_is_no_defence_meeting():
+    """Chaired by the foreign ministries: not a defence meeting, even reported by the border guards'
+    paper next to defence headlines, and "the meeting" later in the article is the same one."""
+    text = ("Biên phòng - Tại Cuộc họp hai Chủ tịch Ủy ban liên hợp biên giới Việt Nam - Campuchia, hai bên bàn về "
+            "phân giới cắm mốc.\nHai bên đánh giá cao sự phối hợp của Bộ đội Biên phòng hai nước.\n"
+            "Đoàn Việt Nam do ông Nguyễn Minh Vũ dẫn đầu; đoàn Campuchia do ông Var Kim Hong dẫn đầu.\n"
+            "Tham dự cuộc họp còn có đại diện các bộ, ngành của hai nước Việt Nam và Campuchia.")
+    assert _meetings(text) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ngày 3/11 tới đây, Bộ Tư lệnh BĐBP tổ chức giao lưu hữu nghị biên giới lần thứ nhất tại Kon Tum.",
+    "Chương trình có các hoạt động: tọa đàm hữu nghị, tổ chức tuần tra chung, khám bệnh cho nhân dân.",
+])
+def test_a_coming_exchange_and_a_programme_of_activities_are_no_event(sentence):
+    with rules_language("vi"):
+        assert load_mechanisms().events_in(sentence) == []
+
+
+def test_a_page_dated_only_by_its_month_gives_the_year_of_a_day_and_month():
+    """The store's " date 2024-08 " (no day) becomes published_month, which dates "sáng 8/8"."""
+    from defcoop.evaluation.devset import split_page_date
+
+    month, body = split_page_date(" date 2024-08 Sáng 8/8, tại Phnom Penh, Thượng tướng Hoàng Xuân Chiến đã hội đàm "
+                                  "với Đại tướng Tea Seiha.\nHai bên nhất trí tăng cường hợp tác quốc phòng.")
+    raw = RawArticle("t", "t.md", "md", body, meta={"title": None, "url": None, "published": None, "source": None,
+                                                    "language": "vi", "published_month": month})
+    [meeting] = process_article(raw).meetings
+    assert (str(meeting.date_start), meeting.date_precision) == ("2024-08-08", "day")
+
+
+def test_a_month_in_front_matter_must_be_written_year_dash_month(tmp_path):
+    from defcoop.ingest.corpus import load_corpus
+
+    (tmp_path / "a.md").write_text("---\npublished_month: 2024-08\n---\nSáng 8/8, hai bên hội đàm.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\npublished_month: August\n---\nSáng 8/8, hai bên hội đàm.\n", encoding="utf-8")
+    articles, rejects = load_corpus(tmp_path)
+    assert [a.meta["published_month"] for a in articles] == ["2024-08"]
+    assert [r.reason for r in rejects] == ["malformed_front_matter"]
+
+
+def test_where_a_document_was_signed_on_a_date_is_not_where_the_meeting_was():
+    from defcoop.extract.meetings import find_place
+
+    with rules_language("vi"):
+        assert find_place(["Hai tàu tuần tra theo Quy chế phối hợp ký ngày 14/9/2002 tại Hà Nội."]) == (None, None)
+        assert find_place(["Sáng 14/9, hai bên ký kết biên bản hội đàm tại Hà Nội."]) == ("Hanoi", "VN")
+
+
+def test_a_caption_showing_the_lead_with_one_person_of_the_other_side_gives_that_sides_lead():
+    text = ("Ông Nguyễn Văn Hải, Phó Chủ tịch UBND tỉnh Kiên Giang và Ngài Sok Vanna, Quyền Tỉnh trưởng tỉnh Kampot ký "
+            "biên bản bàn giao hài cốt liệt sĩ. (Ảnh: TTXVN)\n\n"
+            "Sáng 20/7, tỉnh Kiên Giang tổ chức lễ tiếp nhận 12 hài cốt liệt sĩ quân tình nguyện hy sinh tại "
+            "Campuchia.\nPhát biểu tại buổi lễ, Phó Chủ tịch UBND tỉnh Kiên Giang Nguyễn Văn Hải cảm ơn phía Campuchia.")
+    [meeting] = _meetings(text)
+    assert (meeting.vn_lead, meeting.kh_lead) == ("Nguyen Van Hai", "Sok Vanna")
+
+
+def test_a_caption_showing_another_meeting_of_the_visit_gives_no_lead():
+    text = ("Đại tướng Tea Seiha (phải) tiếp Thượng tướng Hoàng Xuân Chiến. (Ảnh: TTXVN)\n\n"
+            "Trong hai ngày 8-9/4, Thượng tướng Hoàng Xuân Chiến dẫn đầu đoàn công tác sang Campuchia dự Đối thoại "
+            "chính sách quốc phòng Việt Nam - Campuchia lần thứ 5.\nHai bên đánh giá cao kết quả hợp tác.")
+    [meeting] = _meetings(text)
+    assert (meeting.mechanism, meeting.kh_lead) == ("defence_policy_dialogue", None)
+
+
+def test_a_ships_port_visit_after_a_joint_patrol_is_a_further_meeting_without_leads():
+    text = ("Ngày 14 và 15/6, Tàu 20 của Hải quân nhân dân Việt Nam và Tàu 30 của Hải quân Hoàng gia Campuchia đã tiến "
+            "hành chuyến tuần tra chung lần thứ 80.\nĐại tá Nguyễn Văn Hải chỉ huy tàu tuần tra Việt Nam.\n"
+            "Hai bên đã trao đổi thông tin trên biển.\n"
+            "Sau khi kết thúc chuyến tuần tra chung lần thứ 80, Tàu 20 đã cập cảng Sihanoukville, tỉnh Preah Sihanouk, "
+            "bắt đầu chuyến thăm và giao lưu với Hải quân Hoàng gia Campuchia.")
+    patrol, visit = _meetings(text)
+    assert (patrol.mechanism, patrol.edition) == ("other", 80)
+    assert (visit.mechanism, visit.edition, visit.place, visit.vn_lead, visit.kh_lead) == \
+        ("other", None, "Preah Sihanouk", None, None)
+
+
+def test_a_further_sentence_without_leads_or_a_named_counterpart_force_is_no_meeting():
+    text = ("Ngày 14 và 15/6, Tàu 20 của Hải quân nhân dân Việt Nam và Tàu 30 của Hải quân Hoàng gia Campuchia đã tiến "
+            "hành chuyến tuần tra chung lần thứ 80.\nĐại tá Nguyễn Văn Hải chỉ huy tàu tuần tra Việt Nam.\n"
+            "Sau khi kết thúc chuyến tuần tra, Tàu 20 đã cập cảng Ream, bắt đầu chuyến thăm thành phố.")
+    assert len(_meetings(text)) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sáng 5/3, hai đoàn đã hội đàm tại Phiên họp Ủy ban hỗn hợp hợp tác kinh tế, văn hóa Việt Nam - Campuchia.",
+    "Sáng 5/3, tại Hà Nội, hai Thứ trưởng đã đồng chủ trì Tham khảo chính trị Việt Nam - Campuchia lần thứ 9.",
+])
+def test_meetings_of_the_planning_and_foreign_ministries_are_no_defence_meetings(sentence):
+    text = (sentence + "\nĐoàn Việt Nam do Thượng tướng Hoàng Xuân Chiến dẫn đầu, đoàn Campuchia do Đại tướng Neang Phat "
+            "dẫn đầu.\nHai bên bàn về hợp tác quốc phòng.")
+    assert _meetings(text) == []

@@ -14,10 +14,11 @@ The stored pages begin with their publication date when the store knows it (" da
 >>> split_page_date("Hanoi (VNA) - Talks")
 (None, 'Hanoi (VNA) - Talks')
 
-A prefix with the month only is removed too; it gives no publication day:
+A store that knows only the month writes it alone (" date 2024-08 ..."): it becomes
+``published_month``, which dates the meetings like a month in the URL.
 
->>> split_page_date(" date 2022-05 TPO - Talks")
-(None, 'TPO - Talks')
+>>> split_page_date(" date 2024-08 Sáng 8/8, hai bên hội đàm.")
+('2024-08', 'Sáng 8/8, hai bên hội đàm.')
 """
 from __future__ import annotations
 
@@ -50,12 +51,11 @@ class Entry:
 
 
 def split_page_date(text: str) -> tuple[str | None, str]:
-    """(publication date or None, text without the store's date prefix)."""
+    """(publication date, YYYY-MM-DD or YYYY-MM, or None; text without the store's date prefix)."""
     match = _PAGE_DATE.match(text)
     if match is None:
         return None, text
-    stated = match.group(1)
-    return (stated if len(stated) == 10 else None), text[match.end():]
+    return match.group(1), text[match.end():]
 
 
 def load_manifest(path: str | Path) -> list[Entry]:
@@ -139,7 +139,10 @@ def write_corpus(entries: list[Entry], cache: Path, out: Path) -> int:
             stale.unlink()
     for entry in entries:
         published, body = split_page_date((cache / f"{entry.doc}.txt").read_text(encoding="utf-8"))
-        meta = {"url": entry.url, "published": published, "language": entry.lang}
+        month = published if published is not None and len(published) == len("2024-08") else None
+        meta = {"url": entry.url, "published": None if month else published, "language": entry.lang}
+        if month:
+            meta["published_month"] = month
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip()
         page = f"---\n{front}\n---\n{body}\n"
         target = out / f"{entry.doc}.md"

@@ -12,6 +12,8 @@ agreements per article by kind.
 """
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,6 +96,20 @@ def _norm(value) -> str | None:
     return fold(str(value)).strip() or None
 
 
+def _norm_name(value) -> str | None:
+    """A person's name compared without the spaces and hyphens between its syllables: Khmer
+    names are transliterated with syllables joined or apart ("Saingyun" / "Saing Yun", "PhanNa" /
+    "Phan Na"), and a name that differs only so is the same person.
+
+    >>> _norm_name("Tac PhanNa") == _norm_name("Tac Phan Na") == _norm_name("Tắc Phan-Na")
+    True
+    >>> _norm_name("Tea Banh") == _norm_name("Tea Seiha"), _norm_name(None)
+    (False, None)
+    """
+    folded = _norm(value)
+    return None if folded is None else re.sub(r"[\s-]+", "", folded)
+
+
 def _pred_date(row) -> tuple[str, str | None]:
     precision = row["date_precision"]
     start = row["date_start"]
@@ -138,8 +154,8 @@ def _field_hits(gold: dict, row) -> dict[str, bool]:
     hits = {
         "date": _date_hit(gold, precision, value),
         "place": _norm(gold.get("place")) == _norm(row["place"]),
-        "vn_lead": _norm(gold.get("vn_lead")) == _norm(row["vn_lead"]),
-        "kh_lead": _norm(gold.get("kh_lead")) == _norm(row["kh_lead"]),
+        "vn_lead": _norm_name(gold.get("vn_lead")) == _norm_name(row["vn_lead"]),
+        "kh_lead": _norm_name(gold.get("kh_lead")) == _norm_name(row["kh_lead"]),
         "mechanism": gold.get("mechanism") == row["mechanism"],
         "edition": _norm(gold.get("edition")) == _norm(row["edition"]),
         "format": gold.get("format", "in_person") == row["format"],

@@ -70,7 +70,9 @@ def extract_article(clean, raw) -> ArticleRecords:
     introduced = infer_countries(officials.introduced_people(captions), captions)
     mentions = officials.find_people(sentences, introduced=introduced)
     published = date.fromisoformat(clean.published) if clean.published else None
-    page_windows = url_month_windows(url_date(raw.meta.get("url"))) if published is None else []
+    page_month = raw.meta.get("published_month")
+    page_dated = (date.fromisoformat(f"{page_month}-01"), "month") if page_month else url_date(raw.meta.get("url"))
+    page_windows = url_month_windows(page_dated) if published is None else []
     meetings = (extract_meetings(clean.article_id, sentences, published, mentions, officials, folded,
                                  dateline=clean.dateline, dateline_text=clean.dateline_text,
                                  countries=countries_or_places, page_windows=page_windows,

@@ -596,6 +596,7 @@ CALENDAR_KEYS = {
     "vn_kh_relations_year": "year",     # anniversaries of relations count from it
     "dry_season_finds": "window",       # Y = the first year of the dry season Y-(Y+1)
     "dry_season_just_ended": "window",
+    "relations_anniversary_ahead": "window",   # Y = the anniversary's year: the run-up to it
     "plan_signed": "window",            # Y = the plan's year
     "plan_implemented": "window",
     "results_reviewed": "window",       # Y = the year whose results are reviewed
@@ -782,8 +783,10 @@ def _edition_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules)
 
 def _anniversary_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules) -> Window | None:
     """'55th anniversary of diplomatic relations', 'diplomatic ties set up 55 years ago' -> 1967 + 55
-    (``vn_kh_relations_year`` of calendar.csv), unless another country is named. A pattern with a
-    group ``first_year`` reads the anniversary of any event from the span written after it, "the
+    (``vn_kh_relations_year`` of calendar.csv), unless another country is named; with the
+    pattern's optional group ``ahead`` matched (an event leading up to the anniversary), the
+    ``relations_anniversary_ahead`` window of that year instead. A pattern with a group
+    ``first_year`` reads the anniversary of any event from the span written after it, "the
     60th anniversary of ... (22 December 1944 - 2004)": its last year (group ``y``), when that is
     N years after the first."""
     first_year = match.groupdict().get("first_year")
@@ -795,6 +798,10 @@ def _anniversary_rule(match: re.Match, folded: str, quote: str, rules: _WindowRu
     if set(re.split(r"[\s-]+", match.group("who"))) - rules.own_relations_words - {""}:
         return None      # "Vietnam – Cambodia" (spaced dash) is Vietnam and Cambodia; another country is not
     year = load_calendar()["vn_kh_relations_year"] + int(match.group("n"))
+    if match.groupdict().get("ahead"):
+        # an event held "towards" the anniversary comes in the year up to its day
+        start, end = calendar_window("relations_anniversary_ahead", year)
+        return Window(start, end, False, f"{quote} (the run-up to the anniversary in {year})")
     return Window(date(year, 1, 1), date(year, 12, 31), False, f"{quote} (anniversary year {year})")
 
 
@@ -802,6 +809,12 @@ def _friendship_rule(match: re.Match, folded: str, quote: str, rules: _WindowRul
     """'the 2017 Vietnam-Cambodia Friendship Year': the whole named year."""
     year = int(match.group("y"))
     return Window(date(year, 1, 1), date(year, 12, 31), False, f"{quote} (friendship year)")
+
+
+def _event_year_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules) -> Window:
+    """An event named with its year ("the 2025 young officers' exchange programme"): that year."""
+    year = int(match.group("y"))
+    return Window(date(year, 1, 1), date(year, 12, 31), False, f"{quote} (the event's year)")
 
 
 def _chair_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules) -> Window:
@@ -822,6 +835,7 @@ _YEAR_FAMILIES = (
     (("year_then_friendship_year", "friendship_year_then_year", "year_of_friendship"), "friendship_gate",
      _friendship_rule, "y"),
     (("chair_year_then_year", "year_then_asean_chair", "asean_chair_then_year"), "chair_gate", _chair_rule, "y"),
+    (("event_then_year",), "event_year_gate", _event_year_rule, "y"),
 )
 _YEAR_DIGITS = r"(?:19|20)\d\d"
 # Groups the window builders read, beyond the span group.
@@ -994,20 +1008,24 @@ def _drop_unconfirmed_editions(windows: list[Window], sentences: list[str], rule
     return [w for w in windows if w not in editions]
 
 
+_URL_YEAR = re.compile(r"/(?P<y>199\d|20[0-3]\d)/")   # a path segment that is a year alone
 _URL_MONTH = re.compile(r"/(?P<y>199\d|20[0-3]\d)(?:/(?P<m1>0?[1-9]|1[0-2])|(?P<m2>0[1-9]|1[0-2]))(?=/)")
 
 
 def url_date(url: str | None) -> tuple[date, str] | None:
-    """The date a page's URL carries, as (date, "day") or (first of the month, "month"); None without one.
+    """The date a page's URL carries, as (date, "day"), (first of the month, "month") or (first of
+    the year, "year"); None without one.
 
     News sites put the publication day ("/2019-12-20/", "/2019/12/20/", read by htmldate) or
-    only its month ("/2019/12/", "/201912/") in article paths; a page with no date of its own
-    is dated by it.
+    only its month ("/2019/12/", "/201912/") or year ("/tin-tuc/2018/") in article paths; a
+    page with no date of its own is dated by it.
 
     >>> url_date("https://www.vietmaz.com/2019/12/defence-minister-holds-talks/")
     (datetime.date(2019, 12, 1), 'month')
     >>> url_date("https://example.vn/news/2021-01-08/talks.html")
     (datetime.date(2021, 1, 8), 'day')
+    >>> url_date("https://example.vn/tin-tuc/2018/talks/")
+    (datetime.date(2018, 1, 1), 'year')
     >>> url_date("https://example.vn/news/talks-156609.vnp") is None
     True
     """
@@ -1024,20 +1042,27 @@ def url_date(url: str | None) -> tuple[date, str] | None:
     match = _URL_MONTH.search(url)
     if match:
         return date(int(match.group("y")), int(match.group("m1") or match.group("m2")), 1), "month"
+    match = _URL_YEAR.search(url)
+    if match:
+        return date(int(match.group("y")), 1, 1), "year"
     return None
 
 
 def url_month_windows(url_dated: tuple[date, str] | None) -> list[Window]:
-    """Windows for a page dated only by its URL's month: the meeting took place no later than
-    that month (hard) and most likely in it (soft).
+    """Windows for a page dated only by its URL's month (or year): the meeting took place no
+    later than that month (hard) and most likely in it (soft).
 
     >>> [(w.start, w.end, w.hard) for w in url_month_windows((date(2019, 12, 1), "month"))][1]
     (datetime.date(2019, 12, 1), datetime.date(2019, 12, 31), False)
     """
-    if url_dated is None or url_dated[1] != "month":
+    if url_dated is None or url_dated[1] not in ("month", "year"):
         return []
-    start, end = _month_interval(url_dated[0].year, url_dated[0].month)
-    evidence = f"URL dated {start:%Y-%m}"
+    if url_dated[1] == "year":
+        start, end = date(url_dated[0].year, 1, 1), date(url_dated[0].year, 12, 31)
+        evidence = f"URL dated {start:%Y}"
+    else:
+        start, end = _month_interval(url_dated[0].year, url_dated[0].month)
+        evidence = f"URL dated {start:%Y-%m}"
     return [Window(OPEN_START, end, True, evidence), Window(start, end, False, evidence)]
 
 
@@ -1379,7 +1404,7 @@ def _days_within_ranges_first(mentions: list[DateMention]) -> list[DateMention]:
     return [m for m in mentions if not (m.kind == "day_range" and any(contains(m, d) for d in days))]
 
 
-_OTHER_EVENT_CHARS = 30   # how far before a date ``other_event_date_cue`` is searched
+_OTHER_EVENT_CHARS = 150   # how far before a date ``other_event_date_cue`` is searched
 
 
 def _meeting_date_mentions(sentence: str) -> list[DateMention]:

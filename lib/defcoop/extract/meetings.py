@@ -43,6 +43,7 @@ class MeetingCues(NamedTuple):
     ordinal_after_name: bool       # the ordinal follows what it numbers ("lần thứ 8" after the name), not before it
     edition_gap_stop: str          # regex text: a word between a name and an ordinal that the ordinal numbers instead
     place_skips_relative_clause: bool   # a place in a relative clause is not where the meeting was
+    lead_from_caption: bool             # a caption showing one lead with one person of the other side
     future_cue: re.Pattern
     place_cue: re.Pattern
     country_cue: re.Pattern
@@ -53,6 +54,7 @@ class MeetingCues(NamedTuple):
     reporting_verbs: GatedPattern
     same_visit: GatedPattern       # same_visit_words, "on" + a weekday, during_visit
     bilateral_aside_cue: GatedPattern
+    unnamed_counterpart: re.Pattern       # a further meeting with the other side's force, no one named
     delegation_actor: GatedPattern
     title_clause_start: re.Pattern
     title_words: frozenset
@@ -78,6 +80,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         ordinal_after_name=_flag(rules, "ordinal_after_name"),
         edition_gap_stop=rules.pattern("edition_gap_stop"),
         place_skips_relative_clause=_flag(rules, "place_skips_relative_clause"),
+        lead_from_caption=_flag(rules, "lead_from_caption"),
         future_cue=rules.regex("future_cue"),
         place_cue=rules.regex("place_cue"),
         country_cue=rules.regex("country_cue"),
@@ -89,6 +92,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         same_visit=gated(r"\b(?:" + rules.pattern("same_visit_words") + "|" + rules.pattern("weekday_preposition")
                          + "(?:" + weekdays + ")|" + rules.pattern("during_visit") + r")\b"),
         bilateral_aside_cue=GatedPattern(rules.regex("bilateral_aside_cue")),
+        unnamed_counterpart=rules.regex("unnamed_counterpart_force"),
         delegation_actor=GatedPattern(rules.regex("delegation_actor")),
         title_clause_start=rules.regex("title_clause_start"),
         title_words=frozenset(rules.words("title_words")),
@@ -129,6 +133,7 @@ class MechanismRules:
     numbered_series: tuple[tuple[str, int, int, tuple[re.Pattern, ...]], ...] = ()
     title_countries: tuple[tuple[str, GatedPattern], ...] = ()
     non_defence_ministries: re.Pattern | None = None
+    non_defence_body: re.Pattern | None = None
     defence_roles: frozenset = frozenset()
     defence_words: re.Pattern | None = None
     topic_list: re.Pattern | None = None
@@ -179,7 +184,8 @@ class MechanismRules:
         if self.topic_list is None or pattern is None:
             return False
         starts = [match.start() for match in pattern.finditer(folded)]
-        return bool(starts) and all(self.topic_list.search(_clause_before(folded, start)) for start in starts)
+        return bool(starts) and all(self.topic_list.search(_clause_before(folded, start))
+                                    or self.topic_list.search(_lead_in(folded, start)) for start in starts)
 
     def example_failures(self) -> list[str]:
         """Every must_match example that does not name its mechanism as an event, and every
@@ -209,6 +215,7 @@ class MechanismRules:
 # lists of regexes OR-ed into one pattern each (see the comments in mechanisms.yaml)
 _CUE_LISTS = ("topic_list_cues", "future_event_cues", "separate_meetings_cues", "leader_only_cues",
               "visit_span_cues", "relative_clause_cues", "non_defence_ministries", "non_defence_meetings",
+              "non_defence_bodies",
               "defence_words", "online_patterns", "one_side_events", "attendees_before_country",
               "attendees_after_country", "delegation_leader_cues", "addressed_party_cues")
 _TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surname_countries", "defence_roles",
@@ -359,6 +366,7 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         title_countries=tuple((iso2, gated(pattern))
                               for iso2, pattern in _by_country(check, top, "title_countries", check.joined_patterns)),
         non_defence_ministries=cues("non_defence_ministries", "non_defence_meetings"),
+        non_defence_body=cues("non_defence_bodies"),
         defence_roles=frozenset(_optional(top, "defence_roles", check.strings, ())),
         defence_words=cues("defence_words"),
         topic_list=cues("topic_list_cues"),
@@ -487,6 +495,21 @@ def _clause_before(folded: str, end: int) -> str:
     """
     start = max(folded.rfind(stop, 0, end) for stop in ".;:") + 1
     return folded[start:end]
+
+
+def _lead_in(folded: str, end: int) -> str:
+    """The clause that a colon before `end` ends, when the text from that colon to `end` is a
+    list (no full stop or semicolon): what introduces the list `end` is in; "" without one.
+
+    >>> _lead_in("the programme has these activities: a seminar, joint patrols", 48)
+    'the programme has these activities'
+    >>> _lead_in("they met. the plan focuses on patrols, the dialogue", 43)
+    ''
+    """
+    colon = folded.rfind(":", 0, end)
+    if colon < 0 or any(stop in folded[colon:end] for stop in ".;"):
+        return ""
+    return _clause_before(folded, colon)
 
 
 class Participant(NamedTuple):
@@ -1323,10 +1346,14 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         window_end = index + WINDOW_AFTER_TRIGGER + 1
         if (is_third_country_meeting(mentions, countries, index, mechanism)
                 or rules.is_non_defence_meeting(folded[index:window_end])
+                or _non_defence_body_meeting(index, mechanism, folded, rules)
                 or (mechanism == "other" and not _names_both_sides(mentions, countries, index, window_end))):
             continue
-        vn_lead = choose_lead(mentions, "VN", index, officials, sentences)
-        kh_lead = choose_lead(mentions, "KH", index, officials, sentences)
+        # the article moved on to another meeting of the visit: who is named from there led that one
+        moved_on = _next_meeting_sentence(index, mechanism, sentences, folded, rules)
+        leading = [m for m in mentions if m.sentence_index < moved_on]
+        vn_lead = choose_lead(leading, "VN", index, officials, sentences)
+        kh_lead = choose_lead(leading, "KH", index, officials, sentences)
         if not has_defence_lead([vn_lead, kh_lead], officials, rules) \
                 or heads_only_meeting([vn_lead, kh_lead], sentences, index, published, officials, rules):
             continue
@@ -1426,6 +1453,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         place, country = _dateline_place(dateline, country)
     participants = [_participant(m, officials, resolved.date_start) for m in _participant_mentions(
         mentions, index, [vn_lead, kh_lead])]
+    shown_vn, shown_kh = _side_shown_in_caption(captions, vn_lead, kh_lead, officials, rules,
+                                                {named_mechanism, mechanism})
     primary = MeetingCandidate(
         article_id=article_id, key=0, mechanism=mechanism,
         date_start=resolved.date_start, date_end=resolved.date_end, date_precision=resolved.precision,
@@ -1434,7 +1463,7 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         edition=find_edition(sentences, mechanism if rules.is_specific(named_mechanism) else named_mechanism,
                              rules, folded),
         format="online" if online else "in_person",
-        vn_lead=vn_lead.person if vn_lead else None, kh_lead=kh_lead.person if kh_lead else None,
+        vn_lead=vn_lead.person if vn_lead else shown_vn, kh_lead=kh_lead.person if kh_lead else shown_kh,
         evidence_sentence=sentences[index], participants=participants,
     )
     article_day = published
@@ -1487,6 +1516,33 @@ def _caption_people(captions: list[str], officials, rules: MechanismRules) -> di
         if mention.country and mention.person not in {m.person for m in found.get(mention.country, [])}:
             found.setdefault(mention.country, []).append(mention)
     return {country: people[0] for country, people in found.items() if len(people) == 1}
+
+
+def _side_shown_in_caption(captions: list[str] | None, vn_lead, kh_lead, officials, rules: MechanismRules,
+                           mechanisms: set[str]) -> tuple[str | None, str | None]:
+    """The lead of the side the text names nobody for, from a photo caption that shows the other
+    lead with one person of that side ("Mr A, Vice Chairman of X province, and H.E. B, Acting
+    Governor of Y, sign the minutes"): (VN person or None, KH person or None), only for the side
+    missing. The photo shows the two leads at the meeting, unless it names another meeting than
+    `mechanisms` (the meeting's, as named and as refined): "General B receives General A" under
+    a dialogue shows the courtesy call of the same visit. Only where meetings.yaml says
+    `lead_from_caption` (English: not yet, its output is kept as it is).
+    """
+    if not captions or (vn_lead is None) == (kh_lead is None) or not meeting_cues().lead_from_caption:
+        return None, None
+    known, missing = (vn_lead, "KH") if kh_lead is None else (kh_lead, "VN")
+    for caption in captions:
+        shown = rules.events_in(caption)
+        if shown and not set(shown) & mechanisms:
+            continue
+        people = infer_countries(officials.find_people([caption]), [caption], rules)
+        if known.person not in {m.person for m in people}:
+            continue
+        other = {m.person for m in people if m.country == missing}
+        if len(other) == 1:
+            person = other.pop()
+            return (person, None) if missing == "VN" else (None, person)
+    return None, None
 
 
 def _caption_of_meeting(captions: list[str] | None, leads: list, officials) -> str | None:
@@ -1610,6 +1666,33 @@ def _with_third_country(sentence: str, folded_sentence: str, mentions: list, ind
     return bool(named - PARTY_COUNTRIES) and "KH" not in named
 
 
+def _non_defence_body_meeting(index: int, mechanism: str, folded: list[str], rules: MechanismRules) -> bool:
+    """The trigger at `index` names the meeting of a body outside defence (`non_defence_bodies`),
+    or names a meeting only generically ("the meeting", "talks") after the article named such a
+    body's meeting: that body's meeting, not a defence one."""
+    if rules.non_defence_body is None:
+        return False
+    if rules.non_defence_body.search(folded[index]):
+        return True
+    return not rules.is_specific(mechanism) and any(rules.non_defence_body.search(f) for f in folded[:index])
+
+
+def _next_meeting_sentence(index: int, mechanism: str, sentences: list[str], folded: list[str],
+                           rules: MechanismRules) -> int:
+    """The first sentence after the trigger at `index` that reports another meeting of the same
+    visit (a same-visit word and a reporting verb with another mechanism: "On the morning of the
+    8th the delegation paid a courtesy call on ..." after the dialogue it came for); the article's
+    length when none does."""
+    cues = meeting_cues()
+    for later in range(index + 1, len(sentences)):
+        if not (cues.same_visit.search(folded[later]) and cues.reporting_verbs.search(folded[later])):
+            continue
+        found = rules.events_in(sentences[later], folded[later])
+        if found and mechanism not in found and all(rules.is_specific(m) for m in found[:1]):
+            return later
+    return len(sentences)
+
+
 def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: list[str], folded: list[str],
                       published: date | None, mentions: list, officials, rules: MechanismRules,
                       text_windows: list) -> list[MeetingCandidate]:
@@ -1623,7 +1706,10 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
     different Vietnamese-Cambodian pair. The visiting delegation named as the one that meets
     ("On March 25, the Vietnamese delegation paid a courtesy call on Prime Minister B":
     `delegation_actor`) ties the sentence to the visit too, and when nobody of one side is named,
-    that side is the delegation, led by its head: the first meeting's lead. A meeting only
+    that side is the delegation, led by its head: the first meeting's lead. With nobody named on
+    either side, a sentence that names the other side's force as the counterpart
+    (`unnamed_counterpart_force`: "the ship docked at Sihanoukville and began a visit and exchange
+    with the Royal Cambodian Navy") reports a meeting all the same, without leads. A meeting only
     announced ("is scheduled to be received by ... today": `future_event_cues`) is none. Its date
     and place default to the first meeting's when the sentences give none (the same visit).
     """
@@ -1649,17 +1735,23 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
             # the side nobody is named for is the delegation, led by the first meeting's lead of that side
             vn_lead = vn_lead or _mention_of(primary.vn_lead, mentions)
             kh_lead = kh_lead or _mention_of(primary.kh_lead, mentions)
-        if vn_lead is None or kh_lead is None or ((vn_lead.person, kh_lead.person) in pairs and not aside):
+        unnamed = (vn_lead is None and kh_lead is None and rules.is_specific(found[0])
+                   and bool(cues.unnamed_counterpart.search(folded[index])))
+        if not unnamed and (vn_lead is None or kh_lead is None
+                            or ((vn_lead.person, kh_lead.person) in pairs and not aside)):
             continue
         window_end = index + WINDOW_AFTER_TRIGGER + 1
         window, window_folded = sentences[index:window_end], folded[index:window_end]
-        mechanism = refine_mechanism(found[0], [vn_lead, kh_lead], officials, rules, " ".join(window),
-                                     written=written_roles([vn_lead, kh_lead], mentions, sentences, officials))
-        if (mechanism, vn_lead.person, kh_lead.person) in seen:
+        leads = [vn_lead, kh_lead]
+        mechanism = found[0] if unnamed else refine_mechanism(
+            found[0], leads, officials, rules, " ".join(window), written=written_roles(leads, mentions, sentences,
+                                                                                      officials))
+        persons = (vn_lead.person if vn_lead else None, kh_lead.person if kh_lead else None)
+        if (mechanism, *persons) in seen:
             continue
-        seen.add((mechanism, vn_lead.person, kh_lead.person))
-        pairs.add((vn_lead.person, kh_lead.person))
-        windows = list(text_windows) + lead_term_windows([vn_lead, kh_lead], sentences, officials)
+        seen.add((mechanism, *persons))
+        pairs.add(persons)
+        windows = list(text_windows) + lead_term_windows([m for m in leads if m is not None], sentences, officials)
         resolved = resolve_meeting_date(window[:1], published, windows)
         dated = (resolved.date_start, resolved.date_end, resolved.precision, resolved.evidence)
         if PRECISION_ORDER[resolved.precision] > PRECISION_ORDER[primary.date_precision]:
@@ -1669,15 +1761,18 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
         place, country = (None, None) if online else find_place(window[:1], window_folded[:1])
         if place is None and country is None and not online:
             place, country = primary.place, primary.country
+        edition = find_edition(window, mechanism, rules, window_folded) if rules.is_specific(mechanism) else None
+        if edition is not None and (mechanism, edition) == (primary.mechanism, primary.edition):
+            edition = None   # the first meeting named again ("after the 72nd joint patrol, the ship docked ...")
         further.append(MeetingCandidate(
             article_id=primary.article_id, key=len(further) + 1, mechanism=mechanism,
             date_start=dated[0], date_end=dated[1], date_precision=dated[2], date_evidence=dated[3],
             place=place, country=country,
-            edition=find_edition(window, mechanism, rules, window_folded) if rules.is_specific(mechanism) else None,
+            edition=edition,
             format="online" if online else "in_person",
-            vn_lead=vn_lead.person, kh_lead=kh_lead.person, evidence_sentence=sentences[index],
+            vn_lead=persons[0], kh_lead=persons[1], evidence_sentence=sentences[index],
             participants=[_participant(m, officials, dated[0]) for m in _participant_mentions(
-                mentions, index, [vn_lead, kh_lead])],
+                mentions, index, [m for m in leads if m is not None])],
         ))
     return further
 

@@ -63,6 +63,7 @@ class NameCues:
     appositive_end: re.Pattern[str]
     title_gap: re.Pattern[str]
     appositive_gap: re.Pattern[str]
+    title_continuation: re.Pattern[str]
 
 
 def name_cues(lang: str | None = None) -> NameCues:
@@ -95,7 +96,7 @@ def _build_name_cues(rules: RuleSet) -> NameCues:
         country_prepositions=frozenset(rules.words("country_prepositions")),
         non_name_words=non_name_words, possessive_endings=possessives, filler=re.compile(filler),
         appositive_end=rules.regex("appositive_end"), title_gap=rules.regex("title_gap"),
-        appositive_gap=rules.regex("appositive_gap"))
+        appositive_gap=rules.regex("appositive_gap"), title_continuation=rules.regex("title_continuation"))
 
 
 def _full_month_names(months: dict[str, int]) -> list[str]:
@@ -438,8 +439,8 @@ class OfficialsTable:
             if any(start == token.start() and end > token.end() for start, end in country_spans):
                 continue   # the first word of a longer country name ("Thứ trưởng Bộ Quốc phòng Việt Nam")
             people = self._short_names.get(folded[token.start():token.end()], frozenset())
-            if len(people) != 1:
-                continue
+            if len(people) != 1 or name_cues().title_continuation.match(folded, token.start()):
+                continue   # (or the title goes on: "Thứ trưởng Thường trực", a permanent deputy minister)
             person = next(iter(people))
             if day is None or self._in_office(person, day):
                 hit = AliasMatch(token.start(), token.end(), token.group(), person)
@@ -461,8 +462,8 @@ class OfficialsTable:
                        titles: list[AliasMatch[str]]) -> str | None:
         """The one already-found person a short name can mean here, or None."""
         candidates = self._short_names[hit.value] & found
-        if len(candidates) != 1:
-            return None
+        if len(candidates) != 1 or name_cues().title_continuation.match(folded, hit.start):
+            return None   # (or the word begins the name of an office or force: "Hải quân", the navy)
         person = next(iter(candidates))
         rules = self._countries.get(self._by_person[person][0].country)
         if _follows_title(hit.start, titles, sentence):
@@ -746,6 +747,7 @@ def _bare_references(sentences: list[str], introduced: list[PersonMention], take
         if len(words[-1]) >= 3:
             forms.setdefault(words[-1], set()).add(mention.person)
     found = []
+    continuation = name_cues().title_continuation
     for form, people in forms.items():
         if len(people) != 1:
             continue
@@ -760,8 +762,9 @@ def _bare_references(sentences: list[str], introduced: list[PersonMention], take
                 if _overlaps(start, end, taken[index]):
                     continue
                 if short and (_next_to_capitalised_word(sentence, start, end) or (places is not None and any(
-                        p.start <= start and end <= p.end for p in places.find(sentence, fold_cached(sentence))))):
-                    continue
+                        p.start <= start and end <= p.end for p in places.find(sentence, fold_cached(sentence))))
+                        or continuation.match(fold_cached(sentence), start)):
+                    continue   # (a force or office: "Hải quân", the navy, is not Colonel Hải)
                 taken[index].append((start, end))
                 found.append(PersonMention(person.person, form, person.country, person.role, index, start, end,
                                            "title"))

@@ -9,13 +9,15 @@ all give Ho Chi Minh City with the offsets of the words as written.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from pathlib import Path
 
 from defcoop.paths import REFERENCE_DIR
 from defcoop.rules.reference import AliasMatcher, ReferenceDataError, add_alias, fold_cached, read_rows, split_aliases
 from defcoop.rules.cache import cached_by_content, register_cache
-from defcoop.rules import current_language, load_rules
+from defcoop.rules import NEVER, current_language, load_rules
 
 PLACE_KINDS = ("capital", "city", "province", "border_gate", "district")
 SHORT_NAME_TOKENS = ("first", "last", "")
@@ -96,14 +98,35 @@ class CountryTable:
 class Gazetteer:
     """Places by canonical name plus a matcher over their aliases."""
 
-    def __init__(self, places: dict[str, Place], matcher: AliasMatcher[str]):
+    def __init__(self, places: dict[str, Place], matcher: AliasMatcher[str],
+                 waters: AliasMatcher[str] | None = None, common_word: re.Pattern | None = None,
+                 place_word_before: re.Pattern | None = None):
         self.places = places
         self._matcher = matcher
+        self._waters = waters
+        self._common_word = common_word
+        self._place_word_before = place_word_before
 
     def find(self, sentence: str, folded: str | None = None) -> list[PlaceMention]:
-        """Every gazetteer place in `sentence`, longest alias first, trailing "province"/"city" included."""
+        """Every gazetteer place in `sentence`, longest alias first, trailing "province"/"city" included.
+
+        A name inside a sea's (waters.csv: "Tây Thái Bình Dương", the Western Pacific, holds the
+        province Thái Bình) is none; a name that is also a common word of the language
+        (places.yaml `common_word_names`: "Hòa Bình", peace, as in the palace "Cung Hòa Bình") is
+        a place only after a generic place word (`place_word_before`: "tỉnh Hòa Bình").
+        """
+        folded = fold_cached(sentence) if folded is None else folded
+        hits = self._matcher.find(sentence, folded)
+        if not hits:
+            return []
+        seas = [(m.start, m.end) for m in self._waters.find(sentence, folded)] if self._waters is not None else []
         mentions = []
-        for hit in self._matcher.find(sentence, folded):
+        for hit in hits:
+            if any(s <= hit.start and hit.end <= e and e - s > hit.end - hit.start for s, e in seas):
+                continue
+            if (self._common_word is not None and self._common_word.fullmatch(folded[hit.start:hit.end])
+                    and not self._place_word_before.search(folded[:hit.start])):
+                continue
             place = self.places[hit.value]
             mentions.append(PlaceMention(place.place, place.country, place.kind, hit.as_written, hit.start, hit.end))
         return mentions
@@ -191,8 +214,12 @@ def load_places(path: str | Path | None = None) -> Gazetteer:
         return _GAZETTEERS[key]
     except KeyError:
         places, entries = _read_places(path)
-        suffix = load_rules("places").pattern("place_suffix")
-        gazetteer = _GAZETTEERS[key] = Gazetteer(places, AliasMatcher(entries, suffix=suffix, capitalised=True))
+        rules = load_rules("places")
+        suffix = rules.pattern("place_suffix")
+        common = rules.pattern("common_word_names")
+        gazetteer = _GAZETTEERS[key] = Gazetteer(
+            places, AliasMatcher(entries, suffix=suffix, capitalised=True), load_waters(),
+            None if common == NEVER else re.compile(common), rules.regex("place_word_before"))
         return gazetteer
 
 

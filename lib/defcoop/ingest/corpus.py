@@ -81,6 +81,10 @@ META_ALIASES = {
     "source": ("source", "outlet", "publisher", "sitename", "site_name"),
     "language": ("language", "lang"),
 }
+# Optional metadata, in `meta` only when given: the month of a page that gives no day of
+# publication ("published_month: 2024-08"), which dates the meetings like a month in its URL.
+META_OPTIONAL = ("published_month",)
+_YEAR_MONTH = re.compile(r"\A(?:19|20)\d\d-(?:0[1-9]|1[0-2])\Z")
 PROGRESS_EVERY = 1000
 
 _NUL = "\x00"
@@ -291,23 +295,33 @@ def _meta_value(key: str, value: object, written: str | None = None) -> str | No
         if published is None:
             raise _BadMeta(written, f"{written} {str(value)!r} is not a date")
         return published
+    if key == "published_month":
+        if not _YEAR_MONTH.match(str(value).strip()):
+            raise _BadMeta(written, f"{written} {str(value)!r} is not a month written YYYY-MM")
+        return str(value).strip()
     text = str(value).strip()
     return text or None
 
 
 def _meta_from_mapping(raw: Mapping) -> dict:
-    """The five known metadata keys from `raw`, as str or None; other keys are ignored.
+    """The five known metadata keys from `raw`, as str or None, and the `META_OPTIONAL` keys
+    `raw` gives; other keys are ignored.
 
     Every article gets all five keys so downstream tables have fixed columns. Each key may
     be written under one of its `META_ALIASES` (the first one present wins).
 
     >>> _meta_from_mapping({"title": "Talks", "date": "2025-10-29", "author": "x"})
     {'title': 'Talks', 'url': None, 'published': '2025-10-29', 'source': None, 'language': None}
+    >>> _meta_from_mapping({"published_month": "2024-08"})["published_month"]
+    '2024-08'
     """
     meta = {}
     for key in META_KEYS:
         written = next((alias for alias in META_ALIASES[key] if raw.get(alias) is not None), key)
         meta[key] = _meta_value(key, raw.get(written), written)
+    for key in META_OPTIONAL:
+        if raw.get(key) is not None:
+            meta[key] = _meta_value(key, raw[key], key)
     return meta
 
 

@@ -244,14 +244,39 @@ class AliasMatcher(Generic[T]):
         folded = fold_cached(sentence) if folded is None else folded
         hits = []
         for match in self._matches(folded):
-            value, exact = self._entry(match.group("alias"))
-            start, end = match.span()
-            if exact is not None and sentence[start:match.end("alias")].replace(" ", "") != exact.replace(" ", ""):
-                continue
-            if self._capitalised and not sentence[start].isupper() and not sentence[start].isdigit():
-                continue
-            hits.append(AliasMatch(start, end, sentence[start:end], value))
+            hit = self._hit(match, sentence)
+            if hit is None and self._capitalised:
+                # a longer alias written lowercase ("thủ đô Phnom Penh" for the alias "Thủ đô
+                # Phnom Penh") is no mention as a whole, but the name inside it still is one
+                hit = self._inner_hit(match, sentence, folded)
+            if hit is not None:
+                hits.append(hit)
         return hits
+
+    def _hit(self, match: re.Match, sentence: str) -> AliasMatch[T] | None:
+        value, exact = self._entry(match.group("alias"))
+        start, end = match.span()
+        if exact is not None and sentence[start:match.end("alias")].replace(" ", "") != exact.replace(" ", ""):
+            return None
+        if self._capitalised and not sentence[start].isupper() and not sentence[start].isdigit():
+            return None
+        return AliasMatch(start, end, sentence[start:end], value)
+
+    def _inner_hit(self, match: re.Match, sentence: str, folded: str) -> AliasMatch[T] | None:
+        """The first accepted hit starting at a later word inside `match` (leftmost, then longest).
+
+        >>> matcher = AliasMatcher({"thu do phnom penh": ("Phnom Penh", None),
+        ...                         "phnom penh": ("Phnom Penh", None)}, capitalised=True)
+        >>> [(m.as_written, m.value) for m in matcher.find("Họp ở thủ đô Phnom Penh.")]
+        [('Phnom Penh', 'Phnom Penh')]
+        """
+        for start, _word in _word_runs(folded)[0]:
+            if match.start() < start < match.end():
+                inner = self._pattern.match(folded, start)
+                hit = self._hit(inner, sentence) if inner is not None else None
+                if hit is not None:
+                    return hit
+        return None
 
 
 def add_alias(entries: dict, alias: str, value: str, path: str | Path, line: int) -> None:
