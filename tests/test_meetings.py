@@ -1028,3 +1028,14 @@ def test_a_titled_person_acting_towards_one_party_is_of_the_other():
     sentence = "Colonel Trach Van Ba, head of the Cambodian side, spoke."
     (mention,) = infer_countries(OFFICIALS.find_people([sentence]), [sentence])
     assert mention.country == "KH"
+
+
+# --- batch 16 of the real-article set: general rules, each on a sentence written for it ----------
+
+def test_a_meeting_with_the_defence_ministers_of_the_three_countries_is_trilateral():
+    sentences = ["A meeting with the defence ministers of the three countries of Laos, Cambodia and Vietnam "
+                 "took place in Vientiane on the morning of March 9.",
+                 "General Phan Van Giang and General Tea Seiha praised the solidarity of the three armies."]
+    meeting = meetings_of(sentences, published=date(2024, 3, 10))[0]
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == (
+        "trilateral_ministers_meeting", "Phan Van Giang", "Tea Seiha")
