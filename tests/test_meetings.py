@@ -1039,3 +1039,17 @@ def test_a_meeting_with_the_defence_ministers_of_the_three_countries_is_trilater
     meeting = meetings_of(sentences, published=date(2024, 3, 10))[0]
     assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == (
         "trilateral_ministers_meeting", "Phan Van Giang", "Tea Seiha")
+
+
+def test_a_meeting_with_a_lead_of_one_side_and_nobody_of_the_other_is_no_meeting():
+    # an internal review of agreements to be signed later with the other side's forces
+    sentences = ["At the meeting, Deputy Defence Minister Hoang Xuan Chien asked the Border Guard Command to "
+                 "prepare the agreements with the Royal Cambodian Army, to be signed at a suitable time."]
+    assert meetings_of(sentences, published=date(2021, 1, 20)) == []
+    # the other side present, though unnamed: still a meeting
+    sentences = ["At the meeting, Deputy Defence Minister Hoang Xuan Chien and the Cambodian delegation "
+                 "reviewed border cooperation."]
+    assert len(meetings_of(sentences, published=date(2021, 1, 20))) == 1
+    sentences = ["Lieutenant General Vo Minh Luong's delegation was received by all Cambodian military units "
+                 "of Military Region 3 in April."]
+    assert len(meetings_of(sentences, published=date(2019, 4, 20))) == 1

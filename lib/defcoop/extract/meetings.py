@@ -140,6 +140,7 @@ class MechanismRules:
     one_side_event: re.Pattern | None = None
     attendee_before_country: re.Pattern | None = None
     attendee_after_country: re.Pattern | None = None
+    both_sides: re.Pattern | None = None              # the article has both parties take part ("the two sides")
     delegation_leader: re.Pattern | None = None       # ends the text before the name of who led a delegation
     addressed_party: re.Pattern | None = None         # after a name: the other party it acts towards (group party)
     non_border_force_titles: re.Pattern | None = None   # a lead with such a title leads no border force
@@ -210,7 +211,7 @@ class MechanismRules:
 _CUE_LISTS = ("topic_list_cues", "future_event_cues", "separate_meetings_cues", "leader_only_cues",
               "visit_span_cues", "relative_clause_cues", "non_defence_ministries", "non_defence_meetings",
               "defence_words", "online_patterns", "one_side_events", "attendees_before_country",
-              "attendees_after_country", "delegation_leader_cues", "addressed_party_cues")
+              "attendees_after_country", "delegation_leader_cues", "addressed_party_cues", "both_sides_cues")
 _TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surname_countries", "defence_roles",
              "numbered_series") + _CUE_LISTS
 _REFINE_KEYS = ("courtesy_call_max_rank", "ministerial_max_rank", "border_force_max_rank", "border_force_roles",
@@ -370,6 +371,7 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         one_side_event=cues("one_side_events"),
         attendee_before_country=cues("attendees_before_country"),
         attendee_after_country=cues("attendees_after_country"),
+        both_sides=cues("both_sides_cues"),
         delegation_leader=cues("delegation_leader_cues"),
         addressed_party=cues("addressed_party_cues"),
         non_border_force_titles=_cue_regex(check, refine, ("non_border_force_titles",), "'refine_generic': "),
@@ -637,6 +639,33 @@ def other_side_attends(sentences: list[str], folded: list[str], mentions: list, 
                                   or (after is not None and after.match(folded_sentence[end:]))):
                 return True
     return False
+
+
+def one_sided_meeting(mechanism: str, vn_lead, kh_lead, sentences: list[str], folded: list[str], mentions: list,
+                      countries: list[list], rules: MechanismRules) -> bool:
+    """Whether a generic meeting ("at the meeting", "received") names a lead of one side only and
+    nobody of the other takes part: neither attendees of that country (`other_side_attends`) nor
+    both parties (`both_sides_cues`: "the two sides", "his Cambodian counterpart") anywhere in
+    the article. A deputy minister reviewing with his own units the agreements they will sign with
+    Cambodian forces is no Vietnam-Cambodia meeting. Specific mechanisms name their two parties
+    themselves; without `both_sides_cues` in the language's mechanisms file, no check.
+
+    >>> rules = load_mechanisms()
+    >>> from defcoop.extract.people import PersonMention
+    >>> chien = PersonMention("Hoang Xuan Chien", "Hoang Xuan Chien", "VN", "", 0, 11, 16, "alias")
+    >>> sentences = ["At the meeting, Chien asked the units to prepare the agreements with Cambodian forces."]
+    >>> f = [fold(s) for s in sentences]
+    >>> one_sided_meeting("ministerial_talks", chien, None, sentences, f, [chien], [[]], rules)
+    True
+    >>> sentences = ["At the meeting, Chien and the Cambodian side agreed to boost patrols."]
+    >>> one_sided_meeting("ministerial_talks", chien, None, sentences, [fold(sentences[0])], [chien], [[]], rules)
+    False
+    """
+    if rules.both_sides is None or rules.is_specific(mechanism) or (vn_lead is None) == (kh_lead is None):
+        return False
+    host = "VN" if vn_lead is not None else "KH"
+    return not (other_side_attends(sentences, folded, mentions, countries, host, rules)
+                or any(rules.both_sides.search(f) for f in folded))
 
 
 def reports_one_side_event(sentences: list[str], folded: list[str] | None = None,
@@ -1334,6 +1363,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
                 and not other_side_attends(sentences, folded, mentions, countries,
                                            _host_country(sentences[index:window_end], folded[index:window_end],
                                                          dateline), rules)):
+            continue
+        if one_sided_meeting(mechanism, vn_lead, kh_lead, sentences, folded, mentions, countries, rules):
             continue
         break
     else:
