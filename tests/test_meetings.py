@@ -1053,3 +1053,10 @@ def test_a_meeting_with_a_lead_of_one_side_and_nobody_of_the_other_is_no_meeting
     sentences = ["Lieutenant General Vo Minh Luong's delegation was received by all Cambodian military units "
                  "of Military Region 3 in April."]
     assert len(meetings_of(sentences, published=date(2019, 4, 20))) == 1
+
+
+def test_bilateral_meetings_held_in_the_course_of_a_multilateral_meeting_are_sideline_meetings():
+    sentences = ["In the course of this 18th meeting, Defence Minister Phan Van Giang held bilateral meetings "
+                 "with his counterparts from Laos, India and Cambodia."]
+    meeting = only_meeting(sentences, published=date(2024, 11, 21))
+    assert (meeting.mechanism, meeting.vn_lead) == ("sideline_meeting", "Phan Van Giang")
