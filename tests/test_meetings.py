@@ -1060,3 +1060,15 @@ def test_bilateral_meetings_held_in_the_course_of_a_multilateral_meeting_are_sid
                  "with his counterparts from Laos, India and Cambodia."]
     meeting = only_meeting(sentences, published=date(2024, 11, 21))
     assert (meeting.mechanism, meeting.vn_lead) == ("sideline_meeting", "Phan Van Giang")
+
+
+def test_a_lead_referred_to_by_title_alone_holds_that_role_at_an_undated_meeting():
+    # Chien was Border Guard commander before he became deputy minister: the text names the latter, so a
+    # deputy minister receiving the gendarmerie commander is `other`, not border-force talks
+    sentences = ["During the reception, Senior Lieutenant General Hoang Xuan Chien thanked General Sao Sokha.",
+                 "The Vietnamese deputy defence minister also praised the two border forces for their work."]
+    meeting = only_meeting(sentences)
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == ("other", "Hoang Xuan Chien", "Sao Sokha")
+    # with no such reference, either role may be his: border-force talks, as before
+    assert only_meeting(sentences[:1] + ["The border forces of the two countries work well together."]
+                        ).mechanism == "border_force_talks"

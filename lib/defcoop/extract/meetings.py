@@ -141,6 +141,7 @@ class MechanismRules:
     attendee_before_country: re.Pattern | None = None
     attendee_after_country: re.Pattern | None = None
     both_sides: re.Pattern | None = None              # the article has both parties take part ("the two sides")
+    role_reference: re.Pattern | None = None          # ends the text before a title that names a lead ("the Vietnamese ")
     delegation_leader: re.Pattern | None = None       # ends the text before the name of who led a delegation
     addressed_party: re.Pattern | None = None         # after a name: the other party it acts towards (group party)
     non_border_force_titles: re.Pattern | None = None   # a lead with such a title leads no border force
@@ -211,7 +212,8 @@ class MechanismRules:
 _CUE_LISTS = ("topic_list_cues", "future_event_cues", "separate_meetings_cues", "leader_only_cues",
               "visit_span_cues", "relative_clause_cues", "non_defence_ministries", "non_defence_meetings",
               "defence_words", "online_patterns", "one_side_events", "attendees_before_country",
-              "attendees_after_country", "delegation_leader_cues", "addressed_party_cues", "both_sides_cues")
+              "attendees_after_country", "delegation_leader_cues", "addressed_party_cues", "both_sides_cues",
+              "role_reference_cues")
 _TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surname_countries", "defence_roles",
              "numbered_series") + _CUE_LISTS
 _REFINE_KEYS = ("courtesy_call_max_rank", "ministerial_max_rank", "border_force_max_rank", "border_force_roles",
@@ -372,6 +374,7 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         attendee_before_country=cues("attendees_before_country"),
         attendee_after_country=cues("attendees_after_country"),
         both_sides=cues("both_sides_cues"),
+        role_reference=cues("role_reference_cues"),
         delegation_leader=cues("delegation_leader_cues"),
         addressed_party=cues("addressed_party_cues"),
         non_border_force_titles=_cue_regex(check, refine, ("non_border_force_titles",), "'refine_generic': "),
@@ -1010,6 +1013,8 @@ def _roles_held(officials, person: str, when: date | None, written: str | None =
         held = [term.role for term in terms if when is not None
                 and (term.term_start is None or term.term_start <= until)
                 and (term.term_end is None or when <= term.term_end)]
+    if written in held:
+        return [written]     # terms overlapping the meeting's bounds: the one the article writes
     return held or ([written] if written else [term.role for term in terms])
 
 
@@ -1039,7 +1044,51 @@ def written_roles(leads: list, mentions: list, sentences: list[str], officials) 
             if role:
                 found[lead.person] = role
                 break
+        else:
+            role = _role_referred_to(lead, mentions, sentences, officials)
+            if role:
+                found[lead.person] = role
     return found
+
+
+def _role_referred_to(lead, mentions: list, sentences: list[str], officials) -> str | None:
+    """The role of a lead whose name carries no title, from a sentence that refers to them by that
+    title alone, after their country (`role_reference_cues`: "The Vietnamese deputy defence minister
+    also praised ..."): a role officials.csv lists for them, which no other person of their country
+    named in the article holds. None otherwise.
+
+    >>> from defcoop.extract.people import load_officials
+    >>> officials = load_officials()
+    >>> sentences = ["Senior Lieutenant General Hoang Xuan Chien received General Sao Sokha.",
+    ...              "The Vietnamese deputy defence minister praised their cooperation."]
+    >>> mentions = officials.find_people(sentences)
+    >>> _role_referred_to(mentions[0], mentions, sentences, officials)
+    'deputy_defence_minister'
+    """
+    from defcoop.extract.places import find_countries
+
+    rules = load_mechanisms()
+    if rules.role_reference is None or not lead.country:
+        return None
+    held = {term.role for term in officials.roles_of(lead.person)}
+    others = {person for person in {m.person for m in mentions if m.country == lead.country} - {lead.person}}
+    for index, sentence in enumerate(sentences):
+        for hit in officials.titles_in(sentence):
+            if hit.value not in held or any(hit.value in {t.role for t in officials.roles_of(person)}
+                                            for person in others):
+                continue
+            if any(m.sentence_index == index and 0 <= m.start - hit.end <= 3 for m in mentions):
+                continue      # a title before a name: that person's, read by `written_role`
+            before = sentence[:hit.start]
+            folded = fold(before)
+            cue = rules.role_reference.search(folded)
+            if cue is None or cue.groupdict().get("party") is None:
+                continue
+            # the party as written (country names are found case-sensitively), when folding kept the length
+            party = before[cue.start("party"):cue.end("party")] if len(folded) == len(before) else cue.group("party")
+            if {iso2 for iso2, *_ in find_countries(party)} == {lead.country}:
+                return hit.value
+    return None
 
 
 def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRules, context: str = "",
