@@ -1072,3 +1072,14 @@ def test_a_lead_referred_to_by_title_alone_holds_that_role_at_an_undated_meeting
     # with no such reference, either role may be his: border-force talks, as before
     assert only_meeting(sentences[:1] + ["The border forces of the two countries work well together."]
                         ).mechanism == "border_force_talks"
+
+
+def test_a_reception_within_a_numbered_asean_summit_takes_the_summits_year():
+    sentences = ["Prime Minister Pham Minh Chinh received General Vong Pisen in Vientiane on October 9, within the "
+                 "framework of his attendance at the 44th and 45th ASEAN Summits."]
+    meeting = only_meeting(sentences)
+    assert (meeting.date_start, meeting.date_precision) == (date(2024, 10, 9), "day")
+    # a summit the sentence only mentions, not one the meeting was held within: no year from it
+    sentences = ["Prime Minister Pham Minh Chinh received General Vong Pisen on October 9 and praised the 44th "
+                 "ASEAN Summit."]
+    assert only_meeting(sentences).date_precision != "day"

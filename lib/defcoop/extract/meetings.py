@@ -127,6 +127,8 @@ class MechanismRules:
     ministerial_max_rank: int = 7
     surname_countries: tuple[tuple[str, frozenset], ...] = ()
     numbered_series: tuple[tuple[str, int, int, tuple[re.Pattern, ...]], ...] = ()
+    series_per_year: tuple[tuple[str, int], ...] = ()   # (label, meetings a year) of series held more than once a year
+    series_frame: re.Pattern | None = None            # before a numbered series: the meeting was held within it
     title_countries: tuple[tuple[str, GatedPattern], ...] = ()
     non_defence_ministries: re.Pattern | None = None
     defence_roles: frozenset = frozenset()
@@ -213,14 +215,14 @@ _CUE_LISTS = ("topic_list_cues", "future_event_cues", "separate_meetings_cues", 
               "visit_span_cues", "relative_clause_cues", "non_defence_ministries", "non_defence_meetings",
               "defence_words", "online_patterns", "one_side_events", "attendees_before_country",
               "attendees_after_country", "delegation_leader_cues", "addressed_party_cues", "both_sides_cues",
-              "role_reference_cues")
+              "role_reference_cues", "series_frame_cues")
 _TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surname_countries", "defence_roles",
              "numbered_series") + _CUE_LISTS
 _REFINE_KEYS = ("courtesy_call_max_rank", "ministerial_max_rank", "border_force_max_rank", "border_force_roles",
                 "border_force_context", "non_border_force_titles")
 # the keys of a mechanism and of a numbered series, required ones first
 _MECHANISM_KEYS = ("id", "patterns", "label", "specific", "edition_nouns", "must_match", "must_not_match")
-_SERIES_KEYS = ("label", "offset", "patterns", "min_number")
+_SERIES_KEYS = ("label", "offset", "patterns", "min_number", "per_year")
 
 
 class _Checked:
@@ -359,6 +361,8 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         surname_countries=tuple((iso2, frozenset(fold(name) for name in names))
                                 for iso2, names in _by_country(check, top, "surname_countries", check.strings)),
         numbered_series=_optional(top, "numbered_series", functools.partial(_read_series, check), ()),
+        series_per_year=_optional(top, "numbered_series", functools.partial(_read_series_per_year, check), ()),
+        series_frame=cues("series_frame_cues"),
         title_countries=tuple((iso2, gated(pattern))
                               for iso2, pattern in _by_country(check, top, "title_countries", check.joined_patterns)),
         non_defence_ministries=cues("non_defence_ministries", "non_defence_meetings"),
@@ -445,6 +449,19 @@ def _read_series(check: _Checked, node, value, what: str) -> tuple[tuple[str, in
                        _optional(fields, "min_number", check.integer, 1, prefix),
                        tuple(re.compile(pattern) for pattern in patterns)))
     return tuple(series)
+
+
+def _read_series_per_year(check: _Checked, node, value, what: str) -> tuple[tuple[str, int], ...]:
+    """(label, per_year) of the ``numbered_series`` entries held more than once a year (`per_year`:
+    the ASEAN Summit twice a year, its numbers 2 apart each year)."""
+    found = []
+    for item, item_node in check.items(node, value, what):
+        fields = check.mapping(item_node, item, "a numbered series", _SERIES_KEYS, required=_SERIES_KEYS[:3])
+        label = check.text(fields["label"][1], fields["label"][0], "a numbered series' label")
+        per_year = _optional(fields, "per_year", check.integer, 1, f"numbered series '{label}': ")
+        if per_year > 1:
+            found.append((label, per_year))
+    return tuple(found)
 
 
 def _by_country(check: _Checked, top: dict, key: str, read) -> list[tuple[str, Any]]:
@@ -745,23 +762,36 @@ def find_edition(sentences: list[str], mechanism: str, rules: MechanismRules,
     return max(numbers) if numbers else None
 
 
-def series_year_windows(sentences: list[str], rules: MechanismRules) -> list:
+def series_year_windows(sentences: list[str], rules: MechanismRules, framed: bool = False) -> list:
     """Hard year windows from numbered multilateral meetings named in the sentences ("ADMM-18").
+    A series held `per_year` times a year numbers its years by ``offset + number // per_year``.
+    With `framed`, only a series the meeting was held within counts: one named after a
+    `series_frame_cues` phrase of its sentence ("within the framework of his attendance at the
+    40th ASEAN Summit").
 
     >>> [(w.start.year, w.evidence) for w in series_year_windows(["on the sidelines of ADMM-18"], load_mechanisms())]
     [(2024, "year 2024 from 'ADMM-18'")]
+    >>> [w.start.year for w in series_year_windows(["He came for his attendance at the 41st ASEAN Summit."], load_mechanisms(), True)]
+    [2022]
+    >>> series_year_windows(["They reviewed the 41st ASEAN Summit."], load_mechanisms(), True)
+    []
     """
     from defcoop.extract.dates import Window
 
+    if framed and rules.series_frame is None:
+        return []
+    per_year = dict(rules.series_per_year)
     windows = []
     for sentence in sentences:
         folded = fold(sentence)
-        for _label, offset, min_number, patterns in rules.numbered_series:
+        for label, offset, min_number, patterns in rules.numbered_series:
             for pattern in patterns:
                 for match in pattern.finditer(folded):
                     number = int(match.group("n"))
+                    if framed and not rules.series_frame.search(folded[:match.start()]):
+                        continue
                     if number >= min_number:
-                        year = offset + number
+                        year = offset + number // per_year.get(label, 1)
                         quote = sentence[match.start():match.end()]
                         windows.append(Window(date(year, 1, 1), date(year, 12, 31), True,
                                               f"year {year} from '{quote}'"))
@@ -1435,6 +1465,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     windows = list(text_windows)
     if mechanism == "sideline_meeting":
         windows += series_year_windows(window, rules)
+    else:
+        windows += series_year_windows(window[:1], rules, framed=True)
     windows += lead_term_windows([vn_lead, kh_lead], sentences, officials)
     same_event = [s for s, f in zip(sentences, folded) if rules.names(mechanism, f) and s not in window]
     resolved = resolve_meeting_date(window + same_event, published, windows)
