@@ -367,3 +367,9 @@ def test_a_wish_for_prosperity_in_the_border_area_is_no_border_management():
 def test_building_the_asean_community_in_passing_is_no_multilateral_cooperation():
     assert "multilateral" not in CODEBOOK.themes_for("Their friendship contributes to building the ASEAN Community.")
     assert "multilateral" in CODEBOOK.themes_for("The two sides will support each other at ASEAN forums.")
+
+
+def test_facilitating_commercial_activities_of_border_residents_is_defence_economy():
+    assert "defence_economy" in CODEBOOK.themes_for(
+        "Twinning helped facilitate visits, travel and commercial activities of the border residents.")
+    assert "defence_economy" not in CODEBOOK.themes_for("The twinning facilitated visits of relatives.")
