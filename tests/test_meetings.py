@@ -1083,3 +1083,12 @@ def test_a_reception_within_a_numbered_asean_summit_takes_the_summits_year():
     sentences = ["Prime Minister Pham Minh Chinh received General Vong Pisen on October 9 and praised the 44th "
                  "ASEAN Summit."]
     assert only_meeting(sentences).date_precision != "day"
+
+
+def test_a_meeting_held_in_a_province_named_by_its_country_alone_is_in_the_province_named_before():
+    sentences = ["Border guards of Tay Ninh province and the gendarmerie of Svay Rieng province held talks at "
+                 "the Cambodian province on May 3."]
+    assert (only_meeting(sentences, published=date(2023, 5, 4)).place) == "Svay Rieng"
+    sentences = ["Border guards of Tay Ninh province and the gendarmerie of Svay Rieng province held talks in "
+                 "the southern locality of Vietnam on May 3."]
+    assert (only_meeting(sentences, published=date(2023, 5, 4)).place) == "Tay Ninh"

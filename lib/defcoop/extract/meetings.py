@@ -129,6 +129,7 @@ class MechanismRules:
     numbered_series: tuple[tuple[str, int, int, tuple[re.Pattern, ...]], ...] = ()
     series_per_year: tuple[tuple[str, int], ...] = ()   # (label, meetings a year) of series held more than once a year
     series_frame: re.Pattern | None = None            # before a numbered series: the meeting was held within it
+    place_anaphor: re.Pattern | None = None           # "held ... at the Cambodian province": the province named before
     title_countries: tuple[tuple[str, GatedPattern], ...] = ()
     non_defence_ministries: re.Pattern | None = None
     defence_roles: frozenset = frozenset()
@@ -215,7 +216,8 @@ _CUE_LISTS = ("topic_list_cues", "future_event_cues", "separate_meetings_cues", 
               "visit_span_cues", "relative_clause_cues", "non_defence_ministries", "non_defence_meetings",
               "defence_words", "online_patterns", "one_side_events", "attendees_before_country",
               "attendees_after_country", "delegation_leader_cues", "addressed_party_cues", "both_sides_cues",
-              "role_reference_cues", "series_frame_cues")
+              "role_reference_cues", "series_frame_cues",
+              "place_anaphor_cues")
 _TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surname_countries", "defence_roles",
              "numbered_series") + _CUE_LISTS
 _REFINE_KEYS = ("courtesy_call_max_rank", "ministerial_max_rank", "border_force_max_rank", "border_force_roles",
@@ -363,6 +365,7 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         numbered_series=_optional(top, "numbered_series", functools.partial(_read_series, check), ()),
         series_per_year=_optional(top, "numbered_series", functools.partial(_read_series_per_year, check), ()),
         series_frame=cues("series_frame_cues"),
+        place_anaphor=cues("place_anaphor_cues"),
         title_countries=tuple((iso2, gated(pattern))
                               for iso2, pattern in _by_country(check, top, "title_countries", check.joined_patterns)),
         non_defence_ministries=cues("non_defence_ministries", "non_defence_meetings"),
@@ -867,6 +870,36 @@ def find_place(sentences: list[str], folded: list[str] | None = None,
                 return load_places().province_of(best.place) or best.place, best.country
             return best.place, best.country
     return None, None
+
+
+def anaphoric_place(sentence: str, folded: str, rules: MechanismRules) -> tuple[str | None, str | None]:
+    """The province a trigger sentence names first and then holds its meeting in by its country
+    alone (`place_anaphor_cues`, group party: "A's province and B's province held talks at the
+    Cambodian province", "... held talks in the Central Highlands locality of Vietnam"): the last
+    province or city of that country named before the cue. (None, None) otherwise.
+
+    >>> rules = load_mechanisms()
+    >>> s = "Tay Ninh province and Svay Rieng province held talks at the Cambodian province on May 3."
+    >>> anaphoric_place(s, fold(s), rules)
+    ('Svay Rieng', 'KH')
+    >>> s = "Tay Ninh and Svay Rieng held talks in the Cambodian province of Kampot on May 3."
+    >>> anaphoric_place(s, fold(s), rules)
+    (None, None)
+    """
+    from defcoop.extract.places import find_countries, find_places
+
+    if rules.place_anaphor is None:
+        return None, None
+    cue = rules.place_anaphor.search(folded)
+    if cue is None or cue.groupdict().get("party") is None:
+        return None, None
+    party = sentence[cue.start("party"):cue.end("party")] if len(folded) == len(sentence) else cue.group("party")
+    named = {iso2 for iso2, *_ in find_countries(party)}
+    if len(named) != 1:
+        return None, None
+    before = [p for p in find_places(sentence, folded) if p.end <= cue.start() and p.country in named
+              and p.kind not in _POINT_PLACES]
+    return (before[-1].place, before[-1].country) if before else (None, None)
 
 
 def find_host_country(sentences: list[str], folded: list[str] | None = None,
@@ -1519,7 +1552,9 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
                                      titles=titles)
 
     online = any(rules.online.search(f) for f in window_folded)
-    place, country = (None, None) if online else find_place(window, window_folded)
+    place, country = (None, None) if online else anaphoric_place(sentences[index], folded[index], rules)
+    if place is None and not online:
+        place, country = find_place(window, window_folded)
     if place is None and not online:
         place, country = place_from_dateline(window_folded, dateline)
     if country is None and not online:
