@@ -1028,3 +1028,67 @@ def test_a_titled_person_acting_towards_one_party_is_of_the_other():
     sentence = "Colonel Trach Van Ba, head of the Cambodian side, spoke."
     (mention,) = infer_countries(OFFICIALS.find_people([sentence]), [sentence])
     assert mention.country == "KH"
+
+
+# --- batch 16 of the real-article set: general rules, each on a sentence written for it ----------
+
+def test_a_meeting_with_the_defence_ministers_of_the_three_countries_is_trilateral():
+    sentences = ["A meeting with the defence ministers of the three countries of Laos, Cambodia and Vietnam "
+                 "took place in Vientiane on the morning of March 9.",
+                 "General Phan Van Giang and General Tea Seiha praised the solidarity of the three armies."]
+    meeting = meetings_of(sentences, published=date(2024, 3, 10))[0]
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == (
+        "trilateral_ministers_meeting", "Phan Van Giang", "Tea Seiha")
+
+
+def test_a_meeting_with_a_lead_of_one_side_and_nobody_of_the_other_is_no_meeting():
+    # an internal review of agreements to be signed later with the other side's forces
+    sentences = ["At the meeting, Deputy Defence Minister Hoang Xuan Chien asked the Border Guard Command to "
+                 "prepare the agreements with the Royal Cambodian Army, to be signed at a suitable time."]
+    assert meetings_of(sentences, published=date(2021, 1, 20)) == []
+    # the other side present, though unnamed: still a meeting
+    sentences = ["At the meeting, Deputy Defence Minister Hoang Xuan Chien and the Cambodian delegation "
+                 "reviewed border cooperation."]
+    assert len(meetings_of(sentences, published=date(2021, 1, 20))) == 1
+    sentences = ["Lieutenant General Vo Minh Luong's delegation was received by all Cambodian military units "
+                 "of Military Region 3 in April."]
+    assert len(meetings_of(sentences, published=date(2019, 4, 20))) == 1
+
+
+def test_bilateral_meetings_held_in_the_course_of_a_multilateral_meeting_are_sideline_meetings():
+    sentences = ["In the course of this 18th meeting, Defence Minister Phan Van Giang held bilateral meetings "
+                 "with his counterparts from Laos, India and Cambodia."]
+    meeting = only_meeting(sentences, published=date(2024, 11, 21))
+    assert (meeting.mechanism, meeting.vn_lead) == ("sideline_meeting", "Phan Van Giang")
+
+
+def test_a_lead_referred_to_by_title_alone_holds_that_role_at_an_undated_meeting():
+    # Chien was Border Guard commander before he became deputy minister: the text names the latter, so a
+    # deputy minister receiving the gendarmerie commander is `other`, not border-force talks
+    sentences = ["During the reception, Senior Lieutenant General Hoang Xuan Chien thanked General Sao Sokha.",
+                 "The Vietnamese deputy defence minister also praised the two border forces for their work."]
+    meeting = only_meeting(sentences)
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == ("other", "Hoang Xuan Chien", "Sao Sokha")
+    # with no such reference, either role may be his: border-force talks, as before
+    assert only_meeting(sentences[:1] + ["The border forces of the two countries work well together."]
+                        ).mechanism == "border_force_talks"
+
+
+def test_a_reception_within_a_numbered_asean_summit_takes_the_summits_year():
+    sentences = ["Prime Minister Pham Minh Chinh received General Vong Pisen in Vientiane on October 9, within the "
+                 "framework of his attendance at the 44th and 45th ASEAN Summits."]
+    meeting = only_meeting(sentences)
+    assert (meeting.date_start, meeting.date_precision) == (date(2024, 10, 9), "day")
+    # a summit the sentence only mentions, not one the meeting was held within: no year from it
+    sentences = ["Prime Minister Pham Minh Chinh received General Vong Pisen on October 9 and praised the 44th "
+                 "ASEAN Summit."]
+    assert only_meeting(sentences).date_precision != "day"
+
+
+def test_a_meeting_held_in_a_province_named_by_its_country_alone_is_in_the_province_named_before():
+    sentences = ["Border guards of Tay Ninh province and the gendarmerie of Svay Rieng province held talks at "
+                 "the Cambodian province on May 3."]
+    assert (only_meeting(sentences, published=date(2023, 5, 4)).place) == "Svay Rieng"
+    sentences = ["Border guards of Tay Ninh province and the gendarmerie of Svay Rieng province held talks in "
+                 "the southern locality of Vietnam on May 3."]
+    assert (only_meeting(sentences, published=date(2023, 5, 4)).place) == "Tay Ninh"

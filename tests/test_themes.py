@@ -348,3 +348,28 @@ def test_a_workshop_on_the_friendship_is_political_education():
     assert "political_education" in CODEBOOK.themes_for(
         "Students attended a seminar on the Vietnam-Cambodia friendship at the museum.")
     assert "political_education" not in CODEBOOK.themes_for("A workshop on border trade was held in the friendship house.")
+
+
+def test_the_pandemic_as_the_cause_of_a_pause_is_no_pandemic_cooperation():
+    assert "pandemic" not in CODEBOOK.themes_for("The teams restarted their search after a long pause due to COVID-19.")
+    assert "pandemic" not in CODEBOOK.themes_for(
+        "Owing to the pandemic, the two plans will be signed at an appropriate time.")
+    assert "pandemic" not in CODEBOOK.themes_for("He urged units to prevent the epidemic from affecting border relations.")
+    # fighting it together still counts, even when the pandemic is a cause
+    assert "pandemic" in CODEBOOK.themes_for("Due to COVID-19, the two units agreed to share test kits.")
+
+
+def test_a_wish_for_prosperity_in_the_border_area_is_no_border_management():
+    assert "border_patrol" not in CODEBOOK.themes_for("Ties bring peace, stability and prosperity in the border area.")
+    assert "border_patrol" in CODEBOOK.themes_for("Both forces maintain security and order in the border area.")
+
+
+def test_building_the_asean_community_in_passing_is_no_multilateral_cooperation():
+    assert "multilateral" not in CODEBOOK.themes_for("Their friendship contributes to building the ASEAN Community.")
+    assert "multilateral" in CODEBOOK.themes_for("The two sides will support each other at ASEAN forums.")
+
+
+def test_facilitating_commercial_activities_of_border_residents_is_defence_economy():
+    assert "defence_economy" in CODEBOOK.themes_for(
+        "Twinning helped facilitate visits, travel and commercial activities of the border residents.")
+    assert "defence_economy" not in CODEBOOK.themes_for("The twinning facilitated visits of relatives.")

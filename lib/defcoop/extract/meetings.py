@@ -131,6 +131,9 @@ class MechanismRules:
     ministerial_max_rank: int = 7
     surname_countries: tuple[tuple[str, frozenset], ...] = ()
     numbered_series: tuple[tuple[str, int, int, tuple[re.Pattern, ...]], ...] = ()
+    series_per_year: tuple[tuple[str, int], ...] = ()   # (label, meetings a year) of series held more than once a year
+    series_frame: re.Pattern | None = None            # before a numbered series: the meeting was held within it
+    place_anaphor: re.Pattern | None = None           # "held ... at the Cambodian province": the province named before
     title_countries: tuple[tuple[str, GatedPattern], ...] = ()
     non_defence_ministries: re.Pattern | None = None
     non_defence_body: re.Pattern | None = None
@@ -145,6 +148,8 @@ class MechanismRules:
     one_side_event: re.Pattern | None = None
     attendee_before_country: re.Pattern | None = None
     attendee_after_country: re.Pattern | None = None
+    both_sides: re.Pattern | None = None              # the article has both parties take part ("the two sides")
+    role_reference: re.Pattern | None = None          # ends the text before a title that names a lead ("the Vietnamese ")
     delegation_leader: re.Pattern | None = None       # ends the text before the name of who led a delegation
     addressed_party: re.Pattern | None = None         # after a name: the other party it acts towards (group party)
     non_border_force_titles: re.Pattern | None = None   # a lead with such a title leads no border force
@@ -217,14 +222,16 @@ _CUE_LISTS = ("topic_list_cues", "future_event_cues", "separate_meetings_cues", 
               "visit_span_cues", "relative_clause_cues", "non_defence_ministries", "non_defence_meetings",
               "non_defence_bodies",
               "defence_words", "online_patterns", "one_side_events", "attendees_before_country",
-              "attendees_after_country", "delegation_leader_cues", "addressed_party_cues")
+              "attendees_after_country", "delegation_leader_cues", "addressed_party_cues", "both_sides_cues",
+              "role_reference_cues", "series_frame_cues",
+              "place_anaphor_cues")
 _TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surname_countries", "defence_roles",
              "numbered_series") + _CUE_LISTS
 _REFINE_KEYS = ("courtesy_call_max_rank", "ministerial_max_rank", "border_force_max_rank", "border_force_roles",
                 "border_force_context", "non_border_force_titles")
 # the keys of a mechanism and of a numbered series, required ones first
 _MECHANISM_KEYS = ("id", "patterns", "label", "specific", "edition_nouns", "must_match", "must_not_match")
-_SERIES_KEYS = ("label", "offset", "patterns", "min_number")
+_SERIES_KEYS = ("label", "offset", "patterns", "min_number", "per_year")
 
 
 class _Checked:
@@ -363,6 +370,9 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         surname_countries=tuple((iso2, frozenset(fold(name) for name in names))
                                 for iso2, names in _by_country(check, top, "surname_countries", check.strings)),
         numbered_series=_optional(top, "numbered_series", functools.partial(_read_series, check), ()),
+        series_per_year=_optional(top, "numbered_series", functools.partial(_read_series_per_year, check), ()),
+        series_frame=cues("series_frame_cues"),
+        place_anaphor=cues("place_anaphor_cues"),
         title_countries=tuple((iso2, gated(pattern))
                               for iso2, pattern in _by_country(check, top, "title_countries", check.joined_patterns)),
         non_defence_ministries=cues("non_defence_ministries", "non_defence_meetings"),
@@ -378,6 +388,8 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         one_side_event=cues("one_side_events"),
         attendee_before_country=cues("attendees_before_country"),
         attendee_after_country=cues("attendees_after_country"),
+        both_sides=cues("both_sides_cues"),
+        role_reference=cues("role_reference_cues"),
         delegation_leader=cues("delegation_leader_cues"),
         addressed_party=cues("addressed_party_cues"),
         non_border_force_titles=_cue_regex(check, refine, ("non_border_force_titles",), "'refine_generic': "),
@@ -448,6 +460,19 @@ def _read_series(check: _Checked, node, value, what: str) -> tuple[tuple[str, in
                        _optional(fields, "min_number", check.integer, 1, prefix),
                        tuple(re.compile(pattern) for pattern in patterns)))
     return tuple(series)
+
+
+def _read_series_per_year(check: _Checked, node, value, what: str) -> tuple[tuple[str, int], ...]:
+    """(label, per_year) of the ``numbered_series`` entries held more than once a year (`per_year`:
+    the ASEAN Summit twice a year, its numbers 2 apart each year)."""
+    found = []
+    for item, item_node in check.items(node, value, what):
+        fields = check.mapping(item_node, item, "a numbered series", _SERIES_KEYS, required=_SERIES_KEYS[:3])
+        label = check.text(fields["label"][1], fields["label"][0], "a numbered series' label")
+        per_year = _optional(fields, "per_year", check.integer, 1, f"numbered series '{label}': ")
+        if per_year > 1:
+            found.append((label, per_year))
+    return tuple(found)
 
 
 def _by_country(check: _Checked, top: dict, key: str, read) -> list[tuple[str, Any]]:
@@ -662,6 +687,33 @@ def other_side_attends(sentences: list[str], folded: list[str], mentions: list, 
     return False
 
 
+def one_sided_meeting(mechanism: str, vn_lead, kh_lead, sentences: list[str], folded: list[str], mentions: list,
+                      countries: list[list], rules: MechanismRules) -> bool:
+    """Whether a generic meeting ("at the meeting", "received") names a lead of one side only and
+    nobody of the other takes part: neither attendees of that country (`other_side_attends`) nor
+    both parties (`both_sides_cues`: "the two sides", "his Cambodian counterpart") anywhere in
+    the article. A deputy minister reviewing with his own units the agreements they will sign with
+    Cambodian forces is no Vietnam-Cambodia meeting. Specific mechanisms name their two parties
+    themselves; without `both_sides_cues` in the language's mechanisms file, no check.
+
+    >>> rules = load_mechanisms()
+    >>> from defcoop.extract.people import PersonMention
+    >>> chien = PersonMention("Hoang Xuan Chien", "Hoang Xuan Chien", "VN", "", 0, 11, 16, "alias")
+    >>> sentences = ["At the meeting, Chien asked the units to prepare the agreements with Cambodian forces."]
+    >>> f = [fold(s) for s in sentences]
+    >>> one_sided_meeting("ministerial_talks", chien, None, sentences, f, [chien], [[]], rules)
+    True
+    >>> sentences = ["At the meeting, Chien and the Cambodian side agreed to boost patrols."]
+    >>> one_sided_meeting("ministerial_talks", chien, None, sentences, [fold(sentences[0])], [chien], [[]], rules)
+    False
+    """
+    if rules.both_sides is None or rules.is_specific(mechanism) or (vn_lead is None) == (kh_lead is None):
+        return False
+    host = "VN" if vn_lead is not None else "KH"
+    return not (other_side_attends(sentences, folded, mentions, countries, host, rules)
+                or any(rules.both_sides.search(f) for f in folded))
+
+
 def reports_one_side_event(sentences: list[str], folded: list[str] | None = None,
                            rules: MechanismRules | None = None) -> bool:
     """Whether a sentence reports an event one side holds on its own (`one_side_events`: a reburial of
@@ -736,23 +788,36 @@ def find_edition(sentences: list[str], mechanism: str, rules: MechanismRules,
     return max(numbers) if numbers else None
 
 
-def series_year_windows(sentences: list[str], rules: MechanismRules) -> list:
+def series_year_windows(sentences: list[str], rules: MechanismRules, framed: bool = False) -> list:
     """Hard year windows from numbered multilateral meetings named in the sentences ("ADMM-18").
+    A series held `per_year` times a year numbers its years by ``offset + number // per_year``.
+    With `framed`, only a series the meeting was held within counts: one named after a
+    `series_frame_cues` phrase of its sentence ("within the framework of his attendance at the
+    40th ASEAN Summit").
 
     >>> [(w.start.year, w.evidence) for w in series_year_windows(["on the sidelines of ADMM-18"], load_mechanisms())]
     [(2024, "year 2024 from 'ADMM-18'")]
+    >>> [w.start.year for w in series_year_windows(["He came for his attendance at the 41st ASEAN Summit."], load_mechanisms(), True)]
+    [2022]
+    >>> series_year_windows(["They reviewed the 41st ASEAN Summit."], load_mechanisms(), True)
+    []
     """
     from defcoop.extract.dates import Window
 
+    if framed and rules.series_frame is None:
+        return []
+    per_year = dict(rules.series_per_year)
     windows = []
     for sentence in sentences:
         folded = fold(sentence)
-        for _label, offset, min_number, patterns in rules.numbered_series:
+        for label, offset, min_number, patterns in rules.numbered_series:
             for pattern in patterns:
                 for match in pattern.finditer(folded):
                     number = int(match.group("n"))
+                    if framed and not rules.series_frame.search(folded[:match.start()]):
+                        continue
                     if number >= min_number:
-                        year = offset + number
+                        year = offset + number // per_year.get(label, 1)
                         quote = sentence[match.start():match.end()]
                         windows.append(Window(date(year, 1, 1), date(year, 12, 31), True,
                                               f"year {year} from '{quote}'"))
@@ -828,6 +893,36 @@ def find_place(sentences: list[str], folded: list[str] | None = None,
                 return load_places().province_of(best.place) or best.place, best.country
             return best.place, best.country
     return None, None
+
+
+def anaphoric_place(sentence: str, folded: str, rules: MechanismRules) -> tuple[str | None, str | None]:
+    """The province a trigger sentence names first and then holds its meeting in by its country
+    alone (`place_anaphor_cues`, group party: "A's province and B's province held talks at the
+    Cambodian province", "... held talks in the Central Highlands locality of Vietnam"): the last
+    province or city of that country named before the cue. (None, None) otherwise.
+
+    >>> rules = load_mechanisms()
+    >>> s = "Tay Ninh province and Svay Rieng province held talks at the Cambodian province on May 3."
+    >>> anaphoric_place(s, fold(s), rules)
+    ('Svay Rieng', 'KH')
+    >>> s = "Tay Ninh and Svay Rieng held talks in the Cambodian province of Kampot on May 3."
+    >>> anaphoric_place(s, fold(s), rules)
+    (None, None)
+    """
+    from defcoop.extract.places import find_countries, find_places
+
+    if rules.place_anaphor is None:
+        return None, None
+    cue = rules.place_anaphor.search(folded)
+    if cue is None or cue.groupdict().get("party") is None:
+        return None, None
+    party = sentence[cue.start("party"):cue.end("party")] if len(folded) == len(sentence) else cue.group("party")
+    named = {iso2 for iso2, *_ in find_countries(party)}
+    if len(named) != 1:
+        return None, None
+    before = [p for p in find_places(sentence, folded) if p.end <= cue.start() and p.country in named
+              and p.kind not in _POINT_PLACES]
+    return (before[-1].place, before[-1].country) if before else (None, None)
 
 
 def find_host_country(sentences: list[str], folded: list[str] | None = None,
@@ -1004,6 +1099,8 @@ def _roles_held(officials, person: str, when: date | None, written: str | None =
         held = [term.role for term in terms if when is not None
                 and (term.term_start is None or term.term_start <= until)
                 and (term.term_end is None or when <= term.term_end)]
+    if written in held:
+        return [written]     # terms overlapping the meeting's bounds: the one the article writes
     return held or ([written] if written else [term.role for term in terms])
 
 
@@ -1033,7 +1130,51 @@ def written_roles(leads: list, mentions: list, sentences: list[str], officials) 
             if role:
                 found[lead.person] = role
                 break
+        else:
+            role = _role_referred_to(lead, mentions, sentences, officials)
+            if role:
+                found[lead.person] = role
     return found
+
+
+def _role_referred_to(lead, mentions: list, sentences: list[str], officials) -> str | None:
+    """The role of a lead whose name carries no title, from a sentence that refers to them by that
+    title alone, after their country (`role_reference_cues`: "The Vietnamese deputy defence minister
+    also praised ..."): a role officials.csv lists for them, which no other person of their country
+    named in the article holds. None otherwise.
+
+    >>> from defcoop.extract.people import load_officials
+    >>> officials = load_officials()
+    >>> sentences = ["Senior Lieutenant General Hoang Xuan Chien received General Sao Sokha.",
+    ...              "The Vietnamese deputy defence minister praised their cooperation."]
+    >>> mentions = officials.find_people(sentences)
+    >>> _role_referred_to(mentions[0], mentions, sentences, officials)
+    'deputy_defence_minister'
+    """
+    from defcoop.extract.places import find_countries
+
+    rules = load_mechanisms()
+    if rules.role_reference is None or not lead.country:
+        return None
+    held = {term.role for term in officials.roles_of(lead.person)}
+    others = {person for person in {m.person for m in mentions if m.country == lead.country} - {lead.person}}
+    for index, sentence in enumerate(sentences):
+        for hit in officials.titles_in(sentence):
+            if hit.value not in held or any(hit.value in {t.role for t in officials.roles_of(person)}
+                                            for person in others):
+                continue
+            if any(m.sentence_index == index and 0 <= m.start - hit.end <= 3 for m in mentions):
+                continue      # a title before a name: that person's, read by `written_role`
+            before = sentence[:hit.start]
+            folded = fold(before)
+            cue = rules.role_reference.search(folded)
+            if cue is None or cue.groupdict().get("party") is None:
+                continue
+            # the party as written (country names are found case-sensitively), when folding kept the length
+            party = before[cue.start("party"):cue.end("party")] if len(folded) == len(before) else cue.group("party")
+            if {iso2 for iso2, *_ in find_countries(party)} == {lead.country}:
+                return hit.value
+    return None
 
 
 def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRules, context: str = "",
@@ -1362,6 +1503,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
                                            _host_country(sentences[index:window_end], folded[index:window_end],
                                                          dateline), rules)):
             continue
+        if one_sided_meeting(mechanism, vn_lead, kh_lead, sentences, folded, mentions, countries, rules):
+            continue
         break
     else:
         return []
@@ -1382,6 +1525,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     windows = list(text_windows)
     if mechanism == "sideline_meeting":
         windows += series_year_windows(window, rules)
+    else:
+        windows += series_year_windows(window[:1], rules, framed=True)
     windows += lead_term_windows([vn_lead, kh_lead], sentences, officials)
     same_event = [s for s, f in zip(sentences, folded) if rules.names(mechanism, f) and s not in window]
     resolved = resolve_meeting_date(window + same_event, published, windows)
@@ -1434,7 +1579,9 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
                                      titles=titles)
 
     online = any(rules.online.search(f) for f in window_folded)
-    place, country = (None, None) if online else find_place(window, window_folded)
+    place, country = (None, None) if online else anaphoric_place(sentences[index], folded[index], rules)
+    if place is None and not online:
+        place, country = find_place(window, window_folded)
     if place is None and not online:
         place, country = place_from_dateline(window_folded, dateline)
     if country is None and not online:

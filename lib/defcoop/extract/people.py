@@ -254,6 +254,14 @@ class OfficialsTable:
         end = None if any(o.term_end is None for o in terms) else max(o.term_end for o in terms)
         return start, end
 
+    def titles_in(self, sentence: str) -> list:
+        """The role titles written in `sentence` (hits with start, end and the role as value).
+
+        >>> [hit.value for hit in load_officials().titles_in("The deputy defence minister spoke.")]
+        ['deputy_defence_minister']
+        """
+        return list(self._titles.find(sentence))
+
     def written_role(self, sentence: str, mention: "PersonMention", held_only: bool = True) -> str | None:
         """The role a title written next to the name gives, when the person held that role:
         "Vietnamese Defence Minister Ngo Xuan Lich" (before it, ranks allowed between) or "Ngo
