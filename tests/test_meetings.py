@@ -1092,3 +1092,29 @@ def test_a_meeting_held_in_a_province_named_by_its_country_alone_is_in_the_provi
     sentences = ["Border guards of Tay Ninh province and the gendarmerie of Svay Rieng province held talks in "
                  "the southern locality of Vietnam on May 3."]
     assert (only_meeting(sentences, published=date(2023, 5, 4)).place) == "Tay Ninh"
+
+
+# --- batch 19 of the real-article set: general rules, each on a sentence written for it ----------
+
+def test_a_meeting_being_prepared_is_no_meeting():
+    # preparations for it, a date "slated for" it as a participle, its programme "expected to feature"
+    assert find_trigger(["Preparations are in full swing for the third Border Defence Friendship Exchange in "
+                         "An Giang."], RULES) is None
+    assert find_trigger(["Officials toured Moc Bai ahead of the third border friendship exchange, planned for "
+                         "March in Tay Ninh."], RULES) is None
+    assert find_trigger(["The third border friendship exchange is expected to feature a joint medical drill."],
+                        RULES) is None
+    # held, it is news
+    assert find_trigger(["The third Border Defence Friendship Exchange was held in Tay Ninh on March 3."],
+                        RULES) == (0, "border_friendship_exchange")
+
+
+def test_a_mechanism_listed_among_a_programmes_items_is_no_meeting():
+    assert find_trigger(["Its main activities include the Defence Policy Dialogue and a tree planting."],
+                        RULES) is None
+
+
+def test_sideline_meetings_spoken_of_in_general_are_no_meeting():
+    sentences = ["General Phan Van Giang is attending the ADMM Retreat in Phnom Penh.",
+                 "Bilateral meetings on the sidelines of such events are a useful chance to build trust."]
+    assert meetings_of(sentences, published=date(2022, 11, 21)) == []
