@@ -1118,3 +1118,12 @@ def test_sideline_meetings_spoken_of_in_general_are_no_meeting():
     sentences = ["General Phan Van Giang is attending the ADMM Retreat in Phnom Penh.",
                  "Bilateral meetings on the sidelines of such events are a useful chance to build trust."]
     assert meetings_of(sentences, published=date(2022, 11, 21)) == []
+
+
+def test_an_undated_signing_reported_in_the_present_perfect_is_a_signing_ceremony():
+    sentences = ["The Military Command of Tay Ninh province and the Svay Rieng military sub-region have signed a "
+                 "memorandum of understanding on joint patrols."]
+    meeting = only_meeting(sentences)
+    assert (meeting.mechanism, meeting.date_start) == ("signing_ceremony", None)
+    # a record kept over the years reports no signing
+    assert meetings_of(["The two provincial military commands have signed a memorandum every year since 2015."]) == []
