@@ -1127,3 +1127,13 @@ def test_an_undated_signing_reported_in_the_present_perfect_is_a_signing_ceremon
     assert (meeting.mechanism, meeting.date_start) == ("signing_ceremony", None)
     # a record kept over the years reports no signing
     assert meetings_of(["The two provincial military commands have signed a memorandum every year since 2015."]) == []
+
+
+def test_a_courtesy_call_on_an_army_commander_is_other():
+    sentences = ["A delegation of young Vietnamese officers led by Senior Colonel Nguyen Van Hai paid a courtesy call "
+                 "on General Mao Sophan, Commander of the Royal Cambodian Army, in Phnom Penh on May 5, 2024."]
+    assert only_meeting(sentences).mechanism == "other"
+    # on a deputy prime minister and defence minister, the courtesy call the article names stays one
+    sentences = ["Deputy Defence Minister Hoang Xuan Chien paid a courtesy call on Deputy Prime Minister and "
+                 "Defence Minister Tea Banh in Phnom Penh on May 5, 2022."]
+    assert only_meeting(sentences).mechanism == "courtesy_call"
