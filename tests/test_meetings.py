@@ -1137,3 +1137,19 @@ def test_a_courtesy_call_on_an_army_commander_is_other():
     sentences = ["Deputy Defence Minister Hoang Xuan Chien paid a courtesy call on Deputy Prime Minister and "
                  "Defence Minister Tea Banh in Phnom Penh on May 5, 2022."]
     assert only_meeting(sentences).mechanism == "courtesy_call"
+
+
+def test_a_delegations_visit_to_a_unit_of_the_other_army_is_a_meeting_led_as_its_further_meetings_name():
+    sentences = ["On May 5, the Vietnamese delegation paid a visit to Division 3 of the Royal Cambodian Army.",
+                 "The same day, the delegation paid a courtesy call on General Mao Sophan, Commander of the Royal "
+                 "Cambodian Army.",
+                 "Senior Colonel Nguyen Van Hai, on behalf of the delegation, thanked the hosts."]
+    first = meetings_of(sentences)[0]
+    assert (first.mechanism, first.vn_lead, first.kh_lead) == ("other", "Nguyen Van Hai", None)
+
+
+def test_an_undated_unit_visit_of_a_regional_commander_later_made_deputy_minister_is_at_border_force_level():
+    sentences = ["The delegation of the Military Region 7 Command, led by Lieutenant General Vo Minh Luong, toured "
+                 "Cambodia.",
+                 "The Vietnamese delegation visited Military Regions 1 and 2 of the Royal Cambodian Armed Forces."]
+    assert only_meeting(sentences).mechanism == "border_force_talks"

@@ -1269,8 +1269,9 @@ def _border_force_event(leads: list, officials, rules: MechanismRules, context: 
     for lead in (m for m in leads if m is not None):
         roles = _roles_held(officials, lead.person, when, (written or {}).get(lead.person), until) \
             if lead.matched != "title" else [lead.role]
-        if min((rank_of(r) for r in roles if r), default=99) <= rules.ministerial_max_rank:
-            return False
+        if min((rank_of(r) for r in roles if r), default=99) <= rules.ministerial_max_rank \
+                and not set(roles) & rules.border_force_roles:
+            return False      # undated, a regional commander later made a deputy minister still leads a border force
     return True
 
 
@@ -1642,7 +1643,28 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
                                 rules, text_windows)
     for key, candidate in enumerate(listed + further, start=1):
         candidate.key = key
+    _lead_of_the_delegation(primary, further, folded[index], countries[index], cues)
     return [primary] + listed + further
+
+
+def _lead_of_the_delegation(primary: MeetingCandidate, further: list, trigger_folded: str, trigger_countries: list,
+                            cues) -> None:
+    """A first meeting whose actor is "the delegation" (`delegation_actor`) and that names nobody
+    of the delegation's side (the country its words name, "the Vietnamese delegation") is led by whom the visit's further meetings of the delegation
+    name on that side: "the delegation visited Brigade 12 ... | The same day, the delegation
+    called on General A" with Colonel B speaking for the delegation (the same delegation, the
+    same leader)."""
+    actor = cues.delegation_actor.search(trigger_folded)
+    if actor is None:
+        return
+    own = {iso2 for iso2, *_rest, written in trigger_countries if fold(written) in actor.group()}
+    side = {"VN": "vn_lead", "KH": "kh_lead"}.get(own.pop()) if len(own) == 1 else None
+    if side is None or getattr(primary, side) is not None:
+        return
+    named = {getattr(c, side) for c in further if cues.delegation_actor.search(fold(c.evidence_sentence))}
+    named.discard(None)
+    if len(named) == 1:
+        setattr(primary, side, named.pop())
 
 
 def _lead_in_sentence(sentences: list[str], index: int, leads: list, mentions: list) -> str | None:
