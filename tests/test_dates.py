@@ -778,3 +778,12 @@ def test_the_span_of_an_anniversary_in_brackets_gives_its_year():
     assert (resolved.date_start, resolved.precision) == (date(2004, 12, 23), "day")
     # a span that is not N years long is no anniversary's
     assert year_windows_from_text(["It marked the 70th anniversary of the army (1953 - 2013)."]) == []
+
+
+def test_the_founding_day_of_an_anniversary_in_brackets_gives_its_year():
+    windows = year_windows_from_text(["The guests came for the army's 70th founding anniversary (December 22, 1944)."])
+    assert [(w.start, w.end) for w in windows] == [(date(2014, 1, 1), date(2014, 12, 31))]
+    resolved = resolve_meeting_date(["The ministers held talks in Hanoi on December 20."], None, windows)
+    assert (resolved.date_start, resolved.precision) == (date(2014, 12, 20), "day")
+    # a year in brackets after a full stop is not the anniversary's
+    assert year_windows_from_text(["It marked the 70th anniversary of the army. (1944)"]) == []

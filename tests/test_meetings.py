@@ -1092,3 +1092,64 @@ def test_a_meeting_held_in_a_province_named_by_its_country_alone_is_in_the_provi
     sentences = ["Border guards of Tay Ninh province and the gendarmerie of Svay Rieng province held talks in "
                  "the southern locality of Vietnam on May 3."]
     assert (only_meeting(sentences, published=date(2023, 5, 4)).place) == "Tay Ninh"
+
+
+# --- batch 19 of the real-article set: general rules, each on a sentence written for it ----------
+
+def test_a_meeting_being_prepared_is_no_meeting():
+    # preparations for it, a date "slated for" it as a participle, its programme "expected to feature"
+    assert find_trigger(["Preparations are in full swing for the third Border Defence Friendship Exchange in "
+                         "An Giang."], RULES) is None
+    assert find_trigger(["Officials toured Moc Bai ahead of the third border friendship exchange, planned for "
+                         "March in Tay Ninh."], RULES) is None
+    assert find_trigger(["The third border friendship exchange is expected to feature a joint medical drill."],
+                        RULES) is None
+    # held, it is news
+    assert find_trigger(["The third Border Defence Friendship Exchange was held in Tay Ninh on March 3."],
+                        RULES) == (0, "border_friendship_exchange")
+
+
+def test_a_mechanism_listed_among_a_programmes_items_is_no_meeting():
+    assert find_trigger(["Its main activities include the Defence Policy Dialogue and a tree planting."],
+                        RULES) is None
+
+
+def test_sideline_meetings_spoken_of_in_general_are_no_meeting():
+    sentences = ["General Phan Van Giang is attending the ADMM Retreat in Phnom Penh.",
+                 "Bilateral meetings on the sidelines of such events are a useful chance to build trust."]
+    assert meetings_of(sentences, published=date(2022, 11, 21)) == []
+
+
+def test_an_undated_signing_reported_in_the_present_perfect_is_a_signing_ceremony():
+    sentences = ["The Military Command of Tay Ninh province and the Svay Rieng military sub-region have signed a "
+                 "memorandum of understanding on joint patrols."]
+    meeting = only_meeting(sentences)
+    assert (meeting.mechanism, meeting.date_start) == ("signing_ceremony", None)
+    # a record kept over the years reports no signing
+    assert meetings_of(["The two provincial military commands have signed a memorandum every year since 2015."]) == []
+
+
+def test_a_courtesy_call_on_an_army_commander_is_other():
+    sentences = ["A delegation of young Vietnamese officers led by Senior Colonel Nguyen Van Hai paid a courtesy call "
+                 "on General Mao Sophan, Commander of the Royal Cambodian Army, in Phnom Penh on May 5, 2024."]
+    assert only_meeting(sentences).mechanism == "other"
+    # on a deputy prime minister and defence minister, the courtesy call the article names stays one
+    sentences = ["Deputy Defence Minister Hoang Xuan Chien paid a courtesy call on Deputy Prime Minister and "
+                 "Defence Minister Tea Banh in Phnom Penh on May 5, 2022."]
+    assert only_meeting(sentences).mechanism == "courtesy_call"
+
+
+def test_a_delegations_visit_to_a_unit_of_the_other_army_is_a_meeting_led_as_its_further_meetings_name():
+    sentences = ["On May 5, the Vietnamese delegation paid a visit to Division 3 of the Royal Cambodian Army.",
+                 "The same day, the delegation paid a courtesy call on General Mao Sophan, Commander of the Royal "
+                 "Cambodian Army.",
+                 "Senior Colonel Nguyen Van Hai, on behalf of the delegation, thanked the hosts."]
+    first = meetings_of(sentences)[0]
+    assert (first.mechanism, first.vn_lead, first.kh_lead) == ("other", "Nguyen Van Hai", None)
+
+
+def test_an_undated_unit_visit_of_a_regional_commander_later_made_deputy_minister_is_at_border_force_level():
+    sentences = ["The delegation of the Military Region 7 Command, led by Lieutenant General Vo Minh Luong, toured "
+                 "Cambodia.",
+                 "The Vietnamese delegation visited Military Regions 1 and 2 of the Royal Cambodian Armed Forces."]
+    assert only_meeting(sentences).mechanism == "border_force_talks"

@@ -373,3 +373,27 @@ def test_facilitating_commercial_activities_of_border_residents_is_defence_econo
     assert "defence_economy" in CODEBOOK.themes_for(
         "Twinning helped facilitate visits, travel and commercial activities of the border residents.")
     assert "defence_economy" not in CODEBOOK.themes_for("The twinning facilitated visits of relatives.")
+
+
+# --- batch 19 of the real-article set: general rules, each on a sentence written for it ----------
+
+def test_neighbours_with_a_shared_border_line_is_geography_not_border_management():
+    assert "border_patrol" not in CODEBOOK.themes_for("The two kingdoms are neighbours with a common border line.")
+    assert "border_patrol" in CODEBOOK.themes_for("Both forces keep order along the shared borderline.")
+
+
+def test_pandemics_in_general_and_sympathy_with_a_fight_against_covid_are_no_covid_cooperation():
+    assert "pandemic" not in CODEBOOK.themes_for("The commands will help each other against storms and epidemics.")
+    assert "pandemic" not in CODEBOOK.themes_for("He shared the difficulties of the Lao army in its fight against "
+                                                 "the COVID-19 pandemic.")
+    assert "pandemic" in CODEBOOK.themes_for("The army handed over COVID-19 vaccines to the Cambodian army.")
+
+
+def test_tackling_natural_disasters_together_is_disaster_relief():
+    assert "search_rescue" in CODEBOOK.themes_for("The two units pledged support in tackling natural disasters.")
+
+
+def test_a_delegations_visit_to_a_unit_of_the_other_army_is_a_delegation_exchange():
+    assert "delegation_exchange" in CODEBOOK.themes_for(
+        "The Vietnamese delegation paid a visit to Brigade 9 of the Royal Cambodian Army.")
+    assert "delegation_exchange" not in CODEBOOK.themes_for("The delegation paid a visit to a pagoda in Phnom Penh.")

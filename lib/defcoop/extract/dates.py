@@ -788,10 +788,12 @@ def _anniversary_rule(match: re.Match, folded: str, quote: str, rules: _WindowRu
     ``relations_anniversary_ahead`` window of that year instead. A pattern with a group
     ``first_year`` reads the anniversary of any event from the span written after it, "the
     60th anniversary of ... (22 December 1944 - 2004)": its last year (group ``y``), when that is
-    N years after the first."""
+    N years after the first; with no group ``y`` matched ("(December 22, 1944)"), N years after
+    the first."""
     first_year = match.groupdict().get("first_year")
     if first_year is not None:
-        year = int(match.groupdict().get("y") or 0)
+        last = match.groupdict().get("y")
+        year = int(last) if last else int(first_year) + int(match.group("n"))
         if year - int(first_year) != int(match.group("n")):
             return None
         return Window(date(year, 1, 1), date(year, 12, 31), False, f"{quote} (anniversary year {year})")

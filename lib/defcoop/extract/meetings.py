@@ -129,6 +129,7 @@ class MechanismRules:
     border_force_context: re.Pattern | None = None
     border_force_max_rank: int = 10
     ministerial_max_rank: int = 7
+    named_courtesy_call_max_rank: int = 99    # a named courtesy call with no lead ranked this high is `other`
     surname_countries: tuple[tuple[str, frozenset], ...] = ()
     numbered_series: tuple[tuple[str, int, int, tuple[re.Pattern, ...]], ...] = ()
     series_per_year: tuple[tuple[str, int], ...] = ()   # (label, meetings a year) of series held more than once a year
@@ -228,6 +229,7 @@ _CUE_LISTS = ("topic_list_cues", "future_event_cues", "separate_meetings_cues", 
 _TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surname_countries", "defence_roles",
              "numbered_series") + _CUE_LISTS
 _REFINE_KEYS = ("courtesy_call_max_rank", "ministerial_max_rank", "border_force_max_rank", "border_force_roles",
+                "named_courtesy_call_max_rank",
                 "border_force_context", "non_border_force_titles")
 # the keys of a mechanism and of a numbered series, required ones first
 _MECHANISM_KEYS = ("id", "patterns", "label", "specific", "edition_nouns", "must_match", "must_not_match")
@@ -367,6 +369,7 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         border_force_context=_cue_regex(check, refine, ("border_force_context",), "'refine_generic': "),
         border_force_max_rank=rank("border_force_max_rank", 10),
         ministerial_max_rank=rank("ministerial_max_rank", 7),
+        named_courtesy_call_max_rank=rank("named_courtesy_call_max_rank", 99),
         surname_countries=tuple((iso2, frozenset(fold(name) for name in names))
                                 for iso2, names in _by_country(check, top, "surname_countries", check.strings)),
         numbered_series=_optional(top, "numbered_series", functools.partial(_read_series, check), ()),
@@ -1203,9 +1206,11 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
     if mechanism == "other" or (not present and not rules.is_specific(mechanism)):
         return "border_force_talks" if _border_force_event(leads, officials, rules, context, when, written,
                                                            until, titles) else "other"
-    if rules.is_specific(mechanism):
-        return mechanism
     written = written or {}
+    if rules.is_specific(mechanism):
+        if mechanism == "courtesy_call" and _outranked_call(present, officials, rules, when, written, until):
+            return "other"
+        return mechanism
     roles = [_roles_held(officials, m.person, when, written.get(m.person), until)
              for m in present if m.matched != "title"]
     if any(min((rank_of(r) for r in person_roles), default=99) <= rules.courtesy_call_max_rank
@@ -1226,6 +1231,19 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
     if max(ranks) > rules.ministerial_max_rank:
         return "other"
     return mechanism
+
+
+def _outranked_call(present: list, officials, rules: MechanismRules, when: date | None, written: dict[str, str],
+                    until: date | None) -> bool:
+    """A meeting the article calls a courtesy call whose known leads all rank below
+    `named_courtesy_call_max_rank` (young officers calling on an army commander): no head of
+    state, government or minister received them."""
+    from defcoop.extract.people import rank_of
+
+    ranks = [min((rank_of(r) for r in _roles_held(officials, m.person, when, written.get(m.person), until)), default=99)
+             for m in present if m.matched != "title"]
+    ranks += [rank_of(m.role) for m in present if m.matched == "title" and m.role]
+    return bool(ranks) and min(ranks) > rules.named_courtesy_call_max_rank
 
 
 def _leads_no_border_force(leads: list, titles: dict[str, str] | None, rules: MechanismRules) -> bool:
@@ -1251,8 +1269,9 @@ def _border_force_event(leads: list, officials, rules: MechanismRules, context: 
     for lead in (m for m in leads if m is not None):
         roles = _roles_held(officials, lead.person, when, (written or {}).get(lead.person), until) \
             if lead.matched != "title" else [lead.role]
-        if min((rank_of(r) for r in roles if r), default=99) <= rules.ministerial_max_rank:
-            return False
+        if min((rank_of(r) for r in roles if r), default=99) <= rules.ministerial_max_rank \
+                and not set(roles) & rules.border_force_roles:
+            return False      # undated, a regional commander later made a deputy minister still leads a border force
     return True
 
 
@@ -1624,7 +1643,28 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
                                 rules, text_windows)
     for key, candidate in enumerate(listed + further, start=1):
         candidate.key = key
+    _lead_of_the_delegation(primary, further, folded[index], countries[index], cues)
     return [primary] + listed + further
+
+
+def _lead_of_the_delegation(primary: MeetingCandidate, further: list, trigger_folded: str, trigger_countries: list,
+                            cues) -> None:
+    """A first meeting whose actor is "the delegation" (`delegation_actor`) and that names nobody
+    of the delegation's side (the country its words name, "the Vietnamese delegation") is led by whom the visit's further meetings of the delegation
+    name on that side: "the delegation visited Brigade 12 ... | The same day, the delegation
+    called on General A" with Colonel B speaking for the delegation (the same delegation, the
+    same leader)."""
+    actor = cues.delegation_actor.search(trigger_folded)
+    if actor is None:
+        return
+    own = {iso2 for iso2, *_rest, written in trigger_countries if fold(written) in actor.group()}
+    side = {"VN": "vn_lead", "KH": "kh_lead"}.get(own.pop()) if len(own) == 1 else None
+    if side is None or getattr(primary, side) is not None:
+        return
+    named = {getattr(c, side) for c in further if cues.delegation_actor.search(fold(c.evidence_sentence))}
+    named.discard(None)
+    if len(named) == 1:
+        setattr(primary, side, named.pop())
 
 
 def _lead_in_sentence(sentences: list[str], index: int, leads: list, mentions: list) -> str | None:
