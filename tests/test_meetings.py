@@ -1153,3 +1153,45 @@ def test_an_undated_unit_visit_of_a_regional_commander_later_made_deputy_ministe
                  "Cambodia.",
                  "The Vietnamese delegation visited Military Regions 1 and 2 of the Royal Cambodian Armed Forces."]
     assert only_meeting(sentences).mechanism == "border_force_talks"
+
+
+def test_a_navy_ships_port_call_at_a_base_of_the_other_side_is_a_meeting_in_the_bases_province():
+    sentences = ["A Vietnamese navy ship commanded by Senior Colonel Nguyen Van Hai completed a port call at "
+                 "Cambodia's Ream Naval Base on May 5, 2025."]
+    meeting = only_meeting(sentences)
+    assert (meeting.mechanism, meeting.place, meeting.country) == ("other", "Preah Sihanouk", "KH")
+    assert meetings_of(["The Vietnamese navy ship will make a port call at Ream Naval Base next month."]) == []
+
+
+def test_a_hotline_of_the_two_armies_put_into_use_is_a_meeting():
+    sentences = ["A hotline between the General Staff of the Vietnam People's Army and the High Command of the Royal "
+                 "Cambodian Armed Forces was put into use on August 15, 2024.",
+                 "Deputy Chief of the General Staff Senior Lieutenant General Huynh Chien Thang and General Vong "
+                 "Veasna, Deputy Commander-in-Chief of the RCAF, spoke at the ceremony."]
+    meeting = only_meeting(sentences)
+    assert (meeting.mechanism, meeting.date_start) == ("other", date(2024, 8, 15))
+
+
+def test_a_dialogue_held_by_border_forces_is_border_force_talks():
+    sentences = ["Young officers from the Vietnam Border Guard and the Cambodian Gendarmerie held a dialogue in Tay "
+                 "Ninh on November 12, 2025.",
+                 "Major General Nguyen Van Hai and Lieutenant General Tien Sophornvong co-chaired the dialogue."]
+    meeting = only_meeting(sentences)
+    assert (meeting.mechanism, meeting.kh_lead) == ("border_force_talks", "Tien Sophonrnvong")
+
+
+def test_a_building_one_side_inaugurates_thanking_the_other_is_no_meeting():
+    sentences = ["Cambodia on Wednesday inaugurated the new office building of its defence ministry.",
+                 "Speaking at the inauguration ceremony in Phnom Penh, Prime Minister Hun Sen thanked China and "
+                 "Vietnam for aiding the project, which began in June 2018."]
+    assert meetings_of(sentences, published=date(2021, 12, 29)) == []
+
+
+def test_a_provincial_peoples_committee_official_is_vietnamese():
+    mention = PersonMention("Y Ngoc", "Y Ngoc", "", "", 0, 0, 6, "title")
+    sentence = "Y Ngoc, Vice Chairwoman of the provincial People's Committee, addressed the ceremony."
+    assert infer_countries([mention], [sentence])[0].country == "VN"
+    # so a reburial service in Vietnam that she addresses has no Cambodian side, and no meeting
+    sentences = ["A reburial service was held in Kon Tum province on June 10, 2023 for the remains of 12 soldiers who "
+                 "died in Cambodia.", sentence]
+    assert meetings_of(sentences) == []
