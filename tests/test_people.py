@@ -449,3 +449,10 @@ def test_an_edited_people_yaml_is_read_by_the_next_build(tmp_path, monkeypatch):
         assert [m.person for m in load_officials().find_people([sentence])] == ["Sok Dara"]
     finally:
         rulecache.clear()
+
+
+def test_a_title_joined_after_an_earlier_names_appositive_takes_its_country_from_its_own_words():
+    sentence = ("Colonel Tran Van Minh, Chief of the Tay Ninh provincial Military Command and Major General Kim Sok, "
+                "Commander of the Svay Rieng Military Sub-region, co-chaired the talks.")
+    found = {m.person: m.country for m in load_officials().find_people([sentence])}
+    assert found == {"Tran Van Minh": "VN", "Kim Sok": "KH"}

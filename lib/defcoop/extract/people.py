@@ -521,7 +521,14 @@ class OfficialsTable:
             if span is None or not self._plausible_name(sentence, *span):
                 continue
             country_hits = self._countries.find(sentence, folded) if country_hits is None else country_hits
-            country = (_country_of_title(country_hits, place_hits, chain_start, span[0], sentence)
+            own_start = chain_start
+            if before is not None:
+                # the chain began as an earlier name's appositive ("A, Chief of the Dak Nong Command and Lt. Gen.
+                # B"): this name's own title starts where that appositive ends
+                stop = name_cues().appositive_end.search(sentence, chain_start)
+                if stop is not None and stop.end() <= span[0]:
+                    own_start = stop.end()
+            country = (_country_of_title(country_hits, place_hits, own_start, span[0], sentence)
                        or _country_of_appositive(sentence, span[1], country_hits, place_hits))
             role = self._role_of_title(folded[chain_start:span[0]], country_hits, chain_start)
             name = sentence[span[0]:span[1]]
