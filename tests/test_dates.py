@@ -787,3 +787,21 @@ def test_the_founding_day_of_an_anniversary_in_brackets_gives_its_year():
     assert (resolved.date_start, resolved.precision) == (date(2014, 12, 20), "day")
     # a year in brackets after a full stop is not the anniversary's
     assert year_windows_from_text(["It marked the 70th anniversary of the army. (1944)"]) == []
+
+
+def test_a_plan_a_ministry_works_on_the_basis_of_is_being_implemented():
+    windows = year_windows_from_text(["On the basis of its cooperation plan for 2023, the ministry assigned tasks."])
+    assert [(w.start, w.end) for w in windows] == [(date(2023, 1, 1), date(2024, 1, 31))]
+    assert "implemented" in windows[0].evidence
+
+
+def test_a_friendship_year_of_another_country_dates_nothing():
+    assert year_windows_from_text(["They praised activities of the Vietnam-Laos Friendship Year 2022."]) == []
+    windows = year_windows_from_text(["They praised activities of the Cambodia-Vietnam Friendship Year 2022."])
+    assert [(w.start, w.end) for w in windows] == [(date(2022, 1, 1), date(2022, 12, 31))]
+    # so a receiving in March under the plan for 2023 falls in 2023
+    text = ["The deputy minister received the Cambodian attache in Hanoi on March 20.",
+            "On the foundation of its cooperation plan for 2023, the ministry assigned tasks to its units.",
+            "He valued the coordination in the Vietnam-Laos, Laos-Vietnam Friendship and Solidarity Year 2022."]
+    resolved = resolve_meeting_date(text[:1], None, year_windows_from_text(text))
+    assert (resolved.date_start, resolved.precision) == (date(2023, 3, 20), "day")

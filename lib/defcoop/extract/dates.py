@@ -807,8 +807,13 @@ def _anniversary_rule(match: re.Match, folded: str, quote: str, rules: _WindowRu
     return Window(date(year, 1, 1), date(year, 12, 31), False, f"{quote} (anniversary year {year})")
 
 
-def _friendship_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules) -> Window:
-    """'the 2017 Vietnam-Cambodia Friendship Year': the whole named year."""
+def _friendship_rule(match: re.Match, folded: str, quote: str, rules: _WindowRules) -> Window | None:
+    """'the 2017 Vietnam-Cambodia Friendship Year': the whole named year. A pattern's optional group
+    ``who`` names whose friendship: another country than the two (``own_relations_words``, as for
+    anniversaries: "the Laos-Vietnam Friendship Year 2022") dates nothing here."""
+    who = match.groupdict().get("who")
+    if who and set(re.split(r"[\s-]+", who)) - rules.own_relations_words - {""}:
+        return None
     year = int(match.group("y"))
     return Window(date(year, 1, 1), date(year, 12, 31), False, f"{quote} (friendship year)")
 
