@@ -87,6 +87,11 @@ def test_multi_theme_sentences_in_codebook_order(sentence, expected):
     ("He extended condolences over losses caused by storms and natural disasters.", "search_rescue"),
     ("The search and repatriation of remains of voluntary soldiers is underway.", "search_rescue"),
     ("The drill let the armies step up experience and cultural exchanges.", "delegation_exchange"),
+    ("The new pier sits next to a Cambodia-China Joint Logistics and Training Center.", "training"),
+    ("The soldiers embodied the international spirit between Vietnam, Laos and Cambodia.", "trilateral"),
+    ("He congratulated Cambodia on hosting the ASEAN Summits, helping raise its standing.", "multilateral"),
+    ("The visit will contribute to the success of the ASEAN events hosted by Cambodia.", "multilateral"),
+    ("He congratulated Vietnam on its achievements, notably in the COVID-19 combat.", "pandemic"),
 ])
 def test_annotator_subtleties(sentence, absent):
     assert absent not in CODEBOOK.themes_for(sentence)
