@@ -97,6 +97,15 @@ def test_annotator_subtleties(sentence, absent):
     assert absent not in CODEBOOK.themes_for(sentence)
 
 
+@pytest.mark.parametrize(("sentence", "theme"), [
+    ("The two forces jointly protected the borderline and national landmarks.", "border_demarcation"),
+    ("Young officers of both armies should carry forward the tradition of solidarity.", "political_education"),
+    ("The veterans passed down the tradition of friendship to the younger generations.", "political_education"),
+])
+def test_markers_named_national_landmarks_and_tradition_handed_to_the_young(sentence, theme):
+    assert theme in CODEBOOK.themes_for(sentence)
+
+
 def test_excluded_phrase_does_not_hide_a_genuine_mention_in_the_same_sentence():
     sentence = "They exchanged views on the region and agreed to increase delegation exchanges."
     assert "delegation_exchange" in CODEBOOK.themes_for(sentence)
