@@ -1195,3 +1195,14 @@ def test_a_provincial_peoples_committee_official_is_vietnamese():
     sentences = ["A reburial service was held in Kon Tum province on June 10, 2023 for the remains of 12 soldiers who "
                  "died in Cambodia.", sentence]
     assert meetings_of(sentences) == []
+
+
+def test_a_leader_named_in_a_relative_clause_of_another_event_leads_no_side():
+    sentences = ["A Vietnamese navy ship commanded by Senior Colonel Nguyen Van Hai completed a port call at "
+                 "Cambodia's Ream Naval Base on April 28, 2025.",
+                 "The new pier, which Prime Minister Hun Manet inaugurated on April 5, can take larger ships."]
+    meeting = only_meeting(sentences)
+    assert (meeting.vn_lead, meeting.kh_lead) == ("Nguyen Van Hai", None)
+    # named as the actor of the sentence itself, he would lead
+    sentences[1] = "Prime Minister Hun Manet welcomed the crew at the new pier."
+    assert only_meeting(sentences).kh_lead == "Hun Manet"

@@ -143,6 +143,7 @@ class MechanismRules:
     topic_list: re.Pattern | None = None
     future_event: re.Pattern | None = None
     relative_clause: re.Pattern | None = None
+    other_event_actor: re.Pattern | None = None       # ends the text before a name that acts in a clause of another event
     separate_meetings: re.Pattern | None = None
     visit_span: re.Pattern | None = None
     leader_only: re.Pattern | None = None
@@ -225,7 +226,7 @@ _CUE_LISTS = ("topic_list_cues", "future_event_cues", "separate_meetings_cues", 
               "defence_words", "online_patterns", "one_side_events", "attendees_before_country",
               "attendees_after_country", "delegation_leader_cues", "addressed_party_cues", "both_sides_cues",
               "role_reference_cues", "series_frame_cues",
-              "place_anaphor_cues")
+              "place_anaphor_cues", "other_event_actor_cues")
 _TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surname_countries", "defence_roles",
              "numbered_series") + _CUE_LISTS
 _REFINE_KEYS = ("courtesy_call_max_rank", "ministerial_max_rank", "border_force_max_rank", "border_force_roles",
@@ -385,6 +386,7 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         topic_list=cues("topic_list_cues"),
         future_event=cues("future_event_cues"),
         relative_clause=cues("relative_clause_cues"),
+        other_event_actor=cues("other_event_actor_cues"),
         separate_meetings=cues("separate_meetings_cues"),
         visit_span=cues("visit_span_cues"),
         leader_only=cues("leader_only_cues"),
@@ -984,6 +986,11 @@ def choose_lead(mentions: list, country: str, trigger_index: int, officials,
     from defcoop.extract.people import rank_of
 
     of_country = [m for m in mentions if m.country == country]
+    other_event_actor = load_mechanisms().other_event_actor
+    if other_event_actor is not None and sentences is not None:
+        # "the upgrades, which Prime Minister A inaugurated on April 5": A acted in another event
+        of_country = [m for m in of_country
+                      if not other_event_actor.search(fold(sentences[m.sentence_index][:m.start]))]
     if not of_country:
         return None
     leader = _delegation_leader(of_country, trigger_index, sentences)
