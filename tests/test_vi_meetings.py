@@ -360,3 +360,22 @@ def test_meetings_of_the_planning_and_foreign_ministries_are_no_defence_meetings
     text = (sentence + "\nĐoàn Việt Nam do Thượng tướng Hoàng Xuân Chiến dẫn đầu, đoàn Campuchia do Đại tướng Neang Phat "
             "dẫn đầu.\nHai bên bàn về hợp tác quốc phòng.")
     assert _meetings(text) == []
+
+
+# --- an organ's name after a title is no person's name ------------------------------------------------
+
+@pytest.mark.parametrize("sentence, organ", [
+    ("Tiếp đoàn có Đại tướng Sok Vanna, Phó Tư lệnh Lục Quân, Tư lệnh Quân khu 2.", "Luc Quan"),
+    ("Đón đoàn có Phó Tư lệnh Lục Quân Hoàng gia và Đại tướng Sok Vanna.", "Luc Quan Hoang Gia"),
+])
+def test_an_organ_named_after_a_title_is_no_person(sentence, organ):
+    from defcoop.extract.people import load_officials
+    with rules_language("vi"):
+        people = [m.person for m in load_officials().find_people([sentence])]
+    assert organ not in people and "Sok Vanna" in people
+
+
+def test_troops_rehearsing_for_a_celebration_is_no_signing_or_joint_event():
+    text = ("Chiều 20/8, tại Hà Nội, 100 chiến sĩ Quân đội Hoàng gia Campuchia luyện tập đội hình.\n"
+            "Các chiến sĩ tự hào góp mặt trong lễ kỷ niệm trọng đại của Việt Nam.")
+    assert _meetings(text) == []

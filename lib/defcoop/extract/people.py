@@ -493,8 +493,9 @@ class OfficialsTable:
             chain_start, pos, i = titles[i].start, titles[i].end, i + 1
             # "Name, Title ...": the title phrase is that name's appositive and ends at the next comma.
             before = _read_name_before(sentence, chain_start, title_spans)
-            if before is not None and not self._plausible_name(sentence, *before):
-                before = None
+            if before is not None and (not self._plausible_name(sentence, *before)
+                                       or name_cues().title_continuation.match(folded, before[0])):
+                before = None   # (or an organ's name: "Phó Tư lệnh Lục quân, Tư lệnh ...")
             while True:
                 place_hits = self._places.find(sentence, folded) if place_hits is None else place_hits
                 pos = self._skip_filler(sentence, folded, pos, place_hits)
@@ -520,6 +521,8 @@ class OfficialsTable:
             span = _read_name(sentence, pos) if pos is not None else None
             if span is None or not self._plausible_name(sentence, *span):
                 continue
+            if name_cues().title_continuation.match(folded, span[0]):
+                continue   # the title goes on into an organ's name ("Quân đội Hoàng gia": royal)
             country_hits = self._countries.find(sentence, folded) if country_hits is None else country_hits
             country = (_country_of_title(country_hits, place_hits, chain_start, span[0], sentence)
                        or _country_of_appositive(sentence, span[1], country_hits, place_hits))
