@@ -379,3 +379,14 @@ def test_troops_rehearsing_for_a_celebration_is_no_signing_or_joint_event():
     text = ("Chiều 20/8, tại Hà Nội, 100 chiến sĩ Quân đội Hoàng gia Campuchia luyện tập đội hình.\n"
             "Các chiến sĩ tự hào góp mặt trong lễ kỷ niệm trọng đại của Việt Nam.")
     assert _meetings(text) == []
+
+
+def test_a_unit_review_with_names_glued_to_a_dash_gives_the_day_and_both_leads():
+    text = ("Sáng 27.11, Ban CHQS huyện Tân Biên, tỉnh Tây Ninh và Chi khu quân sự Romeas (Campuchia) tổng kết hoạt động hợp tác năm 2023 "
+            "và ký kết biên bản hợp tác năm 2024.\n"
+            "Dự hội nghị có ông Lê Văn Tám- Chủ tịch UBND huyện Tân Biên. Về phía Campuchia có Đại tá Sok Vanna- "
+            "Phó Chỉ huy trưởng Tiểu khu quân sự tỉnh Svay Rieng.")
+    raw = RawArticle("t", "t.txt", "txt", text, meta={"published": "2023-11-28"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.mechanism, str(meeting.date_start), meeting.vn_lead, meeting.kh_lead) == \
+        ("border_force_talks", "2023-11-27", "Le Van Tam", "Sok Vanna")

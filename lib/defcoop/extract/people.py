@@ -836,12 +836,21 @@ def _next_to_capitalised_word(sentence: str, start: int, end: int) -> bool:
 
 
 def _read_name(sentence: str, pos: int) -> tuple[int, int] | None:
-    """Span of 2-4 capitalised name tokens starting at `pos`, or None."""
+    """Span of 2-4 capitalised name tokens starting at `pos`, or None. A dash glued to a word's
+    end ends the name ("Phạm Trung Chánh- Chủ tịch ...": a title follows the dash).
+
+    >>> s = "Ông Phạm Trung Chánh- Chủ tịch"
+    >>> s[slice(*_read_name(s, 4))]
+    'Phạm Trung Chánh'
+    """
     spans = []
     non_name_words = name_cues().non_name_words
     while len(spans) <= 4:
         match = _TOKEN.match(sentence, pos)
-        if not match or not _is_name_token(match.group(), non_name_words):
+        if not match or not _is_name_token(match.group().rstrip("-"), non_name_words):
+            break
+        if match.group().endswith("-") and sentence[match.end():match.end() + 1].isspace():
+            spans.append((match.start(), match.start() + len(match.group().rstrip("-"))))
             break
         spans.append(match.span())
         gap = _SPACE_ONLY.match(sentence, match.end())
