@@ -390,3 +390,16 @@ def test_a_unit_review_with_names_glued_to_a_dash_gives_the_day_and_both_leads()
     [meeting] = process_article(raw).meetings
     assert (meeting.mechanism, str(meeting.date_start), meeting.vn_lead, meeting.kh_lead) == \
         ("border_force_talks", "2023-11-27", "Le Van Tam", "Sok Vanna")
+
+
+def test_guests_listed_title_dash_name_each_get_the_title_before_their_name():
+    sentence = ("Phó Chủ tịch UBND tỉnh - Lê Thị Hoa, Phó Tỉnh trưởng Svay Rieng - Sok Vanna đến dự.")
+    from defcoop.extract.people import load_officials
+    with rules_language("vi"):
+        people = infer_countries(load_officials().find_people([sentence]), [sentence])
+    assert [(m.person, m.country) for m in people] == [("Le Thi Hoa", "VN"), ("Sok Vanna", "KH")]
+
+
+def test_an_english_dash_never_gives_a_title_to_the_name_after_it():
+    from defcoop.extract.people import name_cues
+    assert name_cues("en").title_name_dash.search("Governor - Sok Vanna") is None

@@ -1300,14 +1300,25 @@ def infer_countries(mentions: list, sentences: list[str], rules: MechanismRules 
 def _title_around(mention, sentence: str, cues: MeetingCues, appositive_end: re.Pattern) -> tuple[str, str]:
     """The title written before a mentioned name (`_title_chain`) and the appositive title after
     it ("Bun Seng, Commander of Cambodian Military Region 3, said"), as written."""
-    starts = [m.end() for m in cues.title_clause_start.finditer(sentence, 0, mention.start)]
-    before = _title_chain(sentence[max(starts, default=0): mention.start], cues.title_words)
+    from defcoop.extract.people import name_cues
+
+    dash = name_cues().title_name_dash
+    starts = list(cues.title_clause_start.finditer(sentence, 0, mention.start))
+    last = starts[-1] if starts else None
+    if last is not None and last.end() == mention.start and dash.search(last.group()):
+        # "Phó Chủ tịch UBND tỉnh - Trần Văn A": the title before the dash is the name's
+        begin = starts[-2].end() if len(starts) > 1 else 0
+        before = _title_chain(sentence[begin:last.start()], cues.title_words)
+    else:
+        before = _title_chain(sentence[last.end() if last else 0: mention.start], cues.title_words)
     after = ""
     opening = cues.appositive_start.match(sentence, mention.end)
     if opening:
         rest = sentence[opening.end():]
         end = appositive_end.search(rest, 1)
         after = rest[: end.start() if end else len(rest)]
+        if end and dash.search(end.group()) and rest[end.end():end.end() + 1].isupper():
+            after = ""   # "A, Phó Tỉnh trưởng Svay Rieng - B": that title is B's
     return before, after
 
 

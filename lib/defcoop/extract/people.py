@@ -64,6 +64,7 @@ class NameCues:
     title_gap: re.Pattern[str]
     appositive_gap: re.Pattern[str]
     title_continuation: re.Pattern[str]
+    title_name_dash: re.Pattern[str]
 
 
 def name_cues(lang: str | None = None) -> NameCues:
@@ -96,7 +97,8 @@ def _build_name_cues(rules: RuleSet) -> NameCues:
         country_prepositions=frozenset(rules.words("country_prepositions")),
         non_name_words=non_name_words, possessive_endings=possessives, filler=re.compile(filler),
         appositive_end=rules.regex("appositive_end"), title_gap=rules.regex("title_gap"),
-        appositive_gap=rules.regex("appositive_gap"), title_continuation=rules.regex("title_continuation"))
+        appositive_gap=rules.regex("appositive_gap"), title_continuation=rules.regex("title_continuation"),
+        title_name_dash=rules.regex("title_name_dash"))
 
 
 def _full_month_names(months: dict[str, int]) -> list[str]:
@@ -486,6 +488,7 @@ class OfficialsTable:
                               titles: list[AliasMatch[str]]) -> list[PersonMention]:
         """People outside the dictionary introduced by a chain of titles: kept as written."""
         mentions, appositives = [], []
+        own_title_country, dash_titles = {}, []   # see title_name_dash below
         country_hits = place_hits = None
         title_spans = [(title.start, title.end) for title in titles]
         i = 0
@@ -514,6 +517,12 @@ class OfficialsTable:
                     pos, i = titles[i].end, i + 1
                     continue
                 break
+            dash = name_cues().title_name_dash.match(sentence, pos) if pos is not None else None
+            if dash and _read_name(sentence, dash.end()):
+                # "Chủ tịch UBND tỉnh - Đỗ Văn A, Phó Tỉnh trưởng Svay Rieng - Sok B": a title written
+                # before a dash and a name is that name's, not an appositive of the name before it
+                pos, before = dash.end(), None
+                dash_titles.append(chain_start)
             if before is not None:
                 country_hits = self._countries.find(sentence, folded) if country_hits is None else country_hits
                 appositives.append(self._appositive_mention(sentence, folded, index, before, chain_start,
@@ -524,11 +533,17 @@ class OfficialsTable:
             if name_cues().title_continuation.match(folded, span[0]):
                 continue   # the title goes on into an organ's name ("Quân đội Hoàng gia": royal)
             country_hits = self._countries.find(sentence, folded) if country_hits is None else country_hits
-            country = (_country_of_title(country_hits, place_hits, chain_start, span[0], sentence)
-                       or _country_of_appositive(sentence, span[1], country_hits, place_hits))
+            title_country = _country_of_title(country_hits, place_hits, chain_start, span[0], sentence)
+            country = title_country or _country_of_appositive(sentence, span[1], country_hits, place_hits)
             role = self._role_of_title(folded[chain_start:span[0]], country_hits, chain_start)
             name = sentence[span[0]:span[1]]
+            own_title_country[len(mentions)] = title_country
             mentions.append(PersonMention(ascii_name(name), name, country, role, index, span[0], span[1], "title"))
+        # the title after "A, " that a dash gives to the next name is not A's appositive
+        for k, mention in enumerate(mentions):
+            if any(sentence[mention.end:start].strip() == "," for start in dash_titles):
+                mentions[k] = PersonMention(mention.person, mention.name_as_written, own_title_country[k],
+                                            mention.role, index, mention.start, mention.end, "title")
         # A name both introduced by a title and followed by an appositive: the title before it wins.
         taken = [(m.start, m.end) for m in mentions]
         return mentions + [m for m in appositives if not _overlaps(m.start, m.end, taken)]
