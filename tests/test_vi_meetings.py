@@ -403,3 +403,10 @@ def test_guests_listed_title_dash_name_each_get_the_title_before_their_name():
 def test_an_english_dash_never_gives_a_title_to_the_name_after_it():
     from defcoop.extract.people import name_cues
     assert name_cues("en").title_name_dash.search("Governor - Sok Vanna") is None
+
+
+def test_a_place_after_the_one_where_soldiers_fell_is_where_the_ceremony_was():
+    text = ("Sáng 20/7, tỉnh Long An tổ chức lễ tiếp nhận 12 hài cốt liệt sĩ hy sinh ở Campuchia từ Ban Hợp tác "
+            "tỉnh Svay Rieng tại cửa khẩu Bình Hiệp.\nPhó Tỉnh trưởng Svay Rieng Sok Vanna dự buổi lễ.")
+    [meeting] = _meetings(text)
+    assert (meeting.mechanism, meeting.place, meeting.country) == ("repatriation_ceremony", "Long An", "VN")

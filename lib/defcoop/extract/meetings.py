@@ -874,7 +874,7 @@ def find_place(sentences: list[str], folded: list[str] | None = None,
     says nothing of holding the meeting is left out (`_in_relative_clause`): Vietnamese writes
     "hài cốt liệt sĩ hy sinh tại tỉnh Koh Kong" (remains of soldiers who fell in Koh Kong).
     """
-    from defcoop.extract.places import find_places, load_places
+    from defcoop.extract.places import find_countries, find_places, load_places
 
     cues = meeting_cues()
     cue = cues.place_cue if cue is None else cue
@@ -883,7 +883,11 @@ def find_place(sentences: list[str], folded: list[str] | None = None,
         found = find_places(sentence, folded_sentence)
         cued = [m for m in found if cue.search(folded_sentence[: m.start])]
         if rules is not None:
-            cued = [m for m in cued if not _in_relative_clause(folded_sentence[: m.start], rules, cues.held_verbs)]
+            # the clause names one place, where the soldiers fell: a later place is the main clause's
+            # ("hài cốt liệt sĩ hy sinh ở Campuchia từ tỉnh X tại cửa khẩu Y": handed over at Y)
+            named = [m.end for m in found] + [hit[2] for hit in find_countries(sentence, folded_sentence)]
+            cued = [m for m in cued if not _in_relative_clause(folded_sentence[: m.start], rules, cues.held_verbs,
+                                                               named, cue)]
         if cued:
             best = next((m for m in cued if m.kind not in _POINT_PLACES), None)
             if best is None:
@@ -952,19 +956,28 @@ def find_host_country(sentences: list[str], folded: list[str] | None = None,
     return None
 
 
-def _in_relative_clause(before: str, rules: MechanismRules, held: re.Pattern) -> bool:
+def _in_relative_clause(before: str, rules: MechanismRules, held: re.Pattern, named: list[int] = (),
+                        cue: re.Pattern | None = None) -> bool:
     """Whether the text ends inside a relative clause that says nothing of holding the meeting
-    (`held`: the `held_verbs` of meetings.yaml).
+    (`held`: the `held_verbs` of meetings.yaml). A clause names one place, where the soldiers fell:
+    with `named` (ends of the sentence's places and countries) and the place `cue`, a place cued
+    anew after the clause has named its own is the main clause's.
 
     >>> held = meeting_cues().held_verbs
     >>> _in_relative_clause("soldiers who died in ", load_mechanisms(), held)
     True
     >>> _in_relative_clause("the talks, which were held in ", load_mechanisms(), held)
     False
+    >>> _in_relative_clause("soldiers who died in Laos, received at ", load_mechanisms(), held, [25],
+    ...                     re.compile("at $"))
+    False
     """
     if rules.relative_clause is None:
         return False
     cues = list(rules.relative_clause.finditer(before))
+    if cues and cue is not None and any(cues[-1].end() <= end <= len(before) and cue.search(before[end:])
+                                        for end in named):
+        return False
     return bool(cues) and not held.search(before, cues[-1].end())
 
 
