@@ -410,3 +410,14 @@ def test_a_place_after_the_one_where_soldiers_fell_is_where_the_ceremony_was():
             "tỉnh Svay Rieng tại cửa khẩu Bình Hiệp.\nPhó Tỉnh trưởng Svay Rieng Sok Vanna dự buổi lễ.")
     [meeting] = _meetings(text)
     assert (meeting.mechanism, meeting.place, meeting.country) == ("repatriation_ceremony", "Long An", "VN")
+
+
+def test_a_border_guard_meeting_with_gifts_is_the_event_not_a_record_of_earlier_talks():
+    text = ("Sáng 24/12, tại Cửa khẩu quốc tế Tịnh Biên, Bộ Chỉ huy BĐBP tỉnh An Giang tổ chức đoàn đại biểu gặp mặt, "
+            "tặng quà cho Công an tỉnh Takeo (Campuchia).\n"
+            "Hai bên tiếp tục hợp tác theo tinh thần biên bản hội đàm năm 2021 giữa hai lực lượng biên phòng.")
+    raw = RawArticle("t", "t.txt", "txt", text, meta={"published": "2022-12-25"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.mechanism, str(meeting.date_start), meeting.place) == ("border_force_talks", "2022-12-24", "An Giang")
+    with rules_language("vi"):
+        assert load_mechanisms().events_in("Hai bên hợp tác theo tinh thần biên bản hội đàm giữa hai lực lượng biên phòng.") == []
