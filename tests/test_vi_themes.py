@@ -74,6 +74,9 @@ def test_patterns_are_written_folded(codebook):
     ("Hai bộ trao đổi kinh nghiệm xây dựng pháp luật về quốc phòng.",   # "trao đổi kinh nghiệm": no exchange of delegations
      ("defence_law",)),
     ("Hai bên trao đổi về tình hình khu vực và quốc tế cùng quan tâm.", ()),
+    ("Hai đồn thường xuyên trao đổi tin tức, tình hình an ninh trật tự.", ("information_sharing",)),
+    ("Bộ CHQS tỉnh và Tiểu khu Quân sự tỉnh Kampot ký kết hợp tác kết nghĩa.", ()),   # twinning away from the border
+    ("Các đồn biên phòng hai bên duy trì quan hệ kết nghĩa.", ("border_patrol",)),
     ("Đoàn đại biểu cấp cao Quân đội Campuchia sang thăm chính thức Việt Nam.", ()),
     ("Buổi lễ diễn ra tại cửa khẩu quốc tế Mộc Bài, tỉnh Tây Ninh.", ()),
     ("Tình hình thế giới và khu vực tiếp tục diễn biến phức tạp, khó lường.", ()),
