@@ -421,3 +421,12 @@ def test_a_border_guard_meeting_with_gifts_is_the_event_not_a_record_of_earlier_
     assert (meeting.mechanism, str(meeting.date_start), meeting.place) == ("border_force_talks", "2022-12-24", "An Giang")
     with rules_language("vi"):
         assert load_mechanisms().events_in("Hai bên hợp tác theo tinh thần biên bản hội đàm giữa hai lực lượng biên phòng.") == []
+
+
+def test_a_welcome_within_a_named_exchange_is_that_exchange_with_its_edition():
+    text = ("Sáng 13/11, tại Cửa khẩu quốc tế Mộc Bài, Đại tướng Phan Văn Giang đã chủ trì lễ đón Đại tướng Tea Seiha "
+            "sang thăm Việt Nam.\n"
+            "Sự kiện nằm trong khuôn khổ Giao lưu hữu nghị quốc phòng biên giới Việt Nam - Campuchia lần thứ 3.\n"
+            "Hai bộ trưởng trồng cây hữu nghị.")
+    [meeting] = _meetings(text)
+    assert (meeting.mechanism, meeting.edition) == ("border_friendship_exchange", 3)

@@ -60,6 +60,7 @@ class MeetingCues(NamedTuple):
     title_words: frozenset
     possessive_ending: re.Pattern
     appositive_start: re.Pattern   # what opens an appositive title right after a name ("," or " - "), as written
+    framework_cue: re.Pattern      # ends the text before the named event a generic one is part of
 
 
 def _build_cues(rules: RuleSet) -> MeetingCues:
@@ -98,6 +99,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         title_words=frozenset(rules.words("title_words")),
         possessive_ending=rules.regex("possessive_ending"),
         appositive_start=rules.regex("appositive_start"),
+        framework_cue=rules.regex("framework_cue"),
     )
 
 
@@ -602,6 +604,18 @@ def find_trigger(sentences: list[str], rules: MechanismRules,
     (1, 'ministerial_talks')
     """
     return next(trigger_candidates(sentences, rules, folded), None)
+
+
+def _framing_event(window_folded: list[str], rules: MechanismRules, cues: MeetingCues) -> str | None:
+    """The specific mechanism the trigger sentence or the one after it names as the framework of
+    the event (`framework_cue` of meetings.yaml: "nằm trong khuôn khổ" X), else None."""
+    for folded in window_folded:
+        for mechanism in rules.mechanisms_in(folded, folded):
+            phrase = rules.phrase(mechanism)
+            if rules.is_specific(mechanism) and phrase is not None and any(
+                    cues.framework_cue.search(folded[:match.start()]) for match in phrase.finditer(folded)):
+                return mechanism
+    return None
 
 
 def trigger_candidates(sentences: list[str], rules: MechanismRules, folded: list[str] | None = None):
@@ -1544,6 +1558,11 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     titles = written_titles([vn_lead, kh_lead], mentions, sentences)
     mechanism = refine_mechanism(mechanism, [vn_lead, kh_lead], officials, rules, " ".join(window), written=written,
                                  titles=titles)
+    framing = None if rules.is_specific(named_mechanism) else _framing_event(window_folded[:2], rules, cues)
+    if framing is not None:
+        # "Sáng 13/11, A chủ trì lễ đón B. Sự kiện nằm trong khuôn khổ Giao lưu ... lần thứ 2": the
+        # welcome is an activity of the named event, which the meeting is (with its edition)
+        mechanism = named_mechanism = framing
 
     text_windows = year_windows_from_text(sentences) + list(page_windows or ())
     windows = list(text_windows)
