@@ -430,3 +430,11 @@ def test_a_welcome_within_a_named_exchange_is_that_exchange_with_its_edition():
             "Hai bộ trưởng trồng cây hữu nghị.")
     [meeting] = _meetings(text)
     assert (meeting.mechanism, meeting.edition) == ("border_friendship_exchange", 3)
+
+
+def test_a_celebration_a_visit_came_to_attend_is_not_the_meeting_its_talks_are():
+    text = ("Đoàn đại biểu Campuchia do Đại tướng Tea Banh dẫn đầu sang thăm, làm việc tại Việt Nam từ ngày 19-22/12 "
+            "và dự Lễ kỷ niệm 75 năm Ngày thành lập Quân đội nhân dân Việt Nam.\n"
+            "Sáng 20/12, Đại tướng Phan Văn Giang đã hội đàm với Đại tướng Tea Banh.")
+    [meeting] = _meetings(text)
+    assert (meeting.mechanism, meeting.date_start.day) == ("ministerial_talks", 20)
