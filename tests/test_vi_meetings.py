@@ -438,3 +438,12 @@ def test_a_celebration_a_visit_came_to_attend_is_not_the_meeting_its_talks_are()
             "Sáng 20/12, Đại tướng Phan Văn Giang đã hội đàm với Đại tướng Tea Banh.")
     [meeting] = _meetings(text)
     assert (meeting.mechanism, meeting.date_start.day) == ("ministerial_talks", 20)
+
+
+def test_a_delegation_visiting_a_provincial_command_meets_in_that_province():
+    text = ("Ngày 5-1, đoàn cán bộ Tiểu khu Quân sự tỉnh Kampot (Campuchia) do Đại tá Sok Vanna làm trưởng đoàn "
+            "đã đến thăm, chúc Tết Bộ Chỉ huy Quân sự tỉnh Khánh Hòa.\n"
+            "Tại buổi tiếp, hai bên thông báo tình hình của hai tỉnh.")
+    raw = RawArticle("t", "t.txt", "txt", text, meta={"published": "2020-01-06"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.place, meeting.country) == ("Khanh Hoa", "VN")
