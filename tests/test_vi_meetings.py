@@ -447,3 +447,14 @@ def test_a_delegation_visiting_a_provincial_command_meets_in_that_province():
     raw = RawArticle("t", "t.txt", "txt", text, meta={"published": "2020-01-06"})
     [meeting] = process_article(raw).meetings
     assert (meeting.place, meeting.country) == ("Khanh Hoa", "VN")
+
+
+def test_a_meeting_in_a_provincial_capital_is_placed_in_its_province():
+    text = ("Ngày 21-4, tại TP. Buôn Ma Thuột, Bộ CHQS tỉnh Đắk Lắk và Tiểu khu Quân sự tỉnh Mundulkiri (Campuchia) "
+            "đã tổ chức Hội đàm lần thứ 5.\nHai bên trao đổi tình hình biên giới.")
+    raw = RawArticle("t", "t.txt", "txt", text, meta={"published": "2019-04-22"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.place, meeting.country) == ("Dak Lak", "VN")
+    from defcoop.extract.meetings import find_place
+    with rules_language("vi"):
+        assert find_place(["Sáng 3/5, tại thành phố Ban Lung, hai bên đã hội đàm."]) == ("Ratanakiri", "KH")
