@@ -458,3 +458,12 @@ def test_a_meeting_in_a_provincial_capital_is_placed_in_its_province():
     from defcoop.extract.meetings import find_place
     with rules_language("vi"):
         assert find_place(["Sáng 3/5, tại thành phố Ban Lung, hai bên đã hội đàm."]) == ("Ratanakiri", "KH")
+
+
+def test_a_border_named_by_two_countries_in_an_appositive_is_no_ones_country():
+    sentence = ("Đoàn Công an tỉnh Takeo do Thiếu tướng Sok Vanna, Phó Cục trưởng phụ trách biên giới Việt Nam – "
+                "Campuchia, Tổng cục Công an quốc gia Campuchia làm trưởng đoàn.")
+    from defcoop.extract.people import load_officials
+    with rules_language("vi"):
+        [person] = [m for m in load_officials().find_people([sentence]) if m.person == "Sok Vanna"]
+    assert person.country == "KH"

@@ -946,6 +946,24 @@ def _country_of_appositive(sentence: str, name_end: int, country_hits: list, pla
         return ""
     stop = name_cues().appositive_end.search(sentence, name_end + 2)
     end = stop.start() if stop else len(sentence)
-    hits = [(start, iso2) for iso2, start, stop_, _ in country_hits if name_end < start and stop_ <= end]
+    paired = _paired_countries(sentence, country_hits)
+    hits = [(start, iso2) for iso2, start, stop_, _ in country_hits
+            if name_end < start and stop_ <= end and start not in paired]
     hits += [(p.start, p.country) for p in place_hits if name_end < p.start and p.end <= end]
     return min(hits)[1] if hits else ""
+
+
+def _paired_countries(sentence: str, country_hits: list) -> set[int]:
+    """Starts of countries joined to another by a dash ("biên giới Việt Nam – Campuchia", "the
+    Vietnam-Cambodia border"): they name a relationship, not a person's country.
+
+    >>> sorted(_paired_countries("phụ trách biên giới Việt Nam – Campuchia",
+    ...                          [("VN", 20, 28, "Việt Nam"), ("KH", 31, 40, "Campuchia")]))
+    [20, 31]
+    """
+    spans = sorted((start, stop) for _iso2, start, stop, _ in country_hits)
+    paired = set()
+    for (start, stop), (next_start, next_stop) in zip(spans, spans[1:]):
+        if re.fullmatch(r"\s*[-\u2013\u2014]\s*", sentence[stop:next_start]):
+            paired |= {start, next_start}
+    return paired
