@@ -468,3 +468,12 @@ def test_a_border_named_by_two_countries_in_an_appositive_is_no_ones_country():
         [person] = [m for m in load_officials().find_people([sentence]) if m.person == "Sok Vanna"]
         assert person.country != "VN"
         assert infer_countries([person], [sentence])[0].country == "KH"
+
+
+def test_documents_an_mou_implements_are_not_signed_and_the_record_of_talks_is_minutes():
+    with rules_language("vi"):
+        implementing = find_signed_documents("Hai bên ký kết bản ghi nhớ thực hiện Hiệp định về vùng nước lịch sử, "
+                                             "Quy chế phối hợp tuần tra chung trên biển.")
+        record = find_signed_documents("Hai bên ký kết và trao biên bản ghi nhớ hội đàm năm 2024.")
+    assert [d.kind for d in implementing] == ["mou"]
+    assert [d.kind for d in record] == ["minutes"]
