@@ -477,3 +477,13 @@ def test_documents_an_mou_implements_are_not_signed_and_the_record_of_talks_is_m
         record = find_signed_documents("Hai bên ký kết và trao biên bản ghi nhớ hội đàm năm 2024.")
     assert [d.kind for d in implementing] == ["mou"]
     assert [d.kind for d in record] == ["minutes"]
+
+
+@pytest.mark.parametrize("attended, meetings", [
+    ("", 0),
+    (" cùng các đại biểu đến từ Vương quốc Campuchia", 1),
+])
+def test_a_reception_of_remains_is_a_meeting_only_when_the_other_side_takes_part(attended, meetings):
+    text = (f"Sáng 11/12, tỉnh Tây Ninh{attended} tổ chức lễ đón hài cốt liệt sĩ quân tình nguyện hy sinh tại "
+            "Campuchia; các đội K70, K71 về nước.\nCác đội đã quy tập được 100 hài cốt liệt sĩ.")
+    assert len(_meetings(text)) == meetings
