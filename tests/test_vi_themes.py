@@ -77,6 +77,8 @@ def test_patterns_are_written_folded(codebook):
     ("Hai đồn thường xuyên trao đổi tin tức, tình hình an ninh trật tự.", ("information_sharing",)),
     ("Bộ CHQS tỉnh và Tiểu khu Quân sự tỉnh Kampot ký kết hợp tác kết nghĩa.", ()),   # twinning away from the border
     ("Các đồn biên phòng hai bên duy trì quan hệ kết nghĩa.", ("border_patrol",)),
+    ("Hai hải đội duy trì kết nghĩa giữa hai đơn vị.", ()),                              # "đơn vị" (unit) is no "đồn" (post)
+    ("Hai bên giúp nhau phòng chống cháy rừng, lũ lụt và các dịch bệnh lây lan.", ("search_rescue",)),   # no COVID-19
     ("Đoàn đại biểu cấp cao Quân đội Campuchia sang thăm chính thức Việt Nam.", ()),
     ("Buổi lễ diễn ra tại cửa khẩu quốc tế Mộc Bài, tỉnh Tây Ninh.", ()),
     ("Tình hình thế giới và khu vực tiếp tục diễn biến phức tạp, khó lường.", ()),
