@@ -489,3 +489,12 @@ def test_a_reception_of_remains_is_a_meeting_only_when_the_other_side_takes_part
     text = (f"Sáng 11/12, tỉnh Tây Ninh{attended} tổ chức lễ đón hài cốt liệt sĩ quân tình nguyện hy sinh tại "
             "Campuchia; các đội K70, K71 về nước.\nCác đội đã quy tập được 100 hài cốt liệt sĩ.")
     assert len(_meetings(text)) == meetings
+
+
+def test_a_meeting_placed_nowhere_is_in_the_province_of_the_side_the_other_visited():
+    text = ("Sáng 27.11, Ban CHQS huyện Tân Biên, tỉnh Tây Ninh và Chi khu quân sự huyện Romeas, tỉnh Svay Rieng "
+            "(Campuchia) tổng kết hoạt động hợp tác năm 2023.\n"
+            "Về phía đoàn của Chi khu quân sự tỉnh Svay Rieng có Đại tá Sok Vanna.")
+    raw = RawArticle("t", "t.txt", "txt", text, meta={"published": "2023-11-28"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.place, meeting.country) == ("Tay Ninh", "VN")

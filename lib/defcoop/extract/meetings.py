@@ -61,6 +61,7 @@ class MeetingCues(NamedTuple):
     possessive_ending: re.Pattern
     appositive_start: re.Pattern   # what opens an appositive title right after a name ("," or " - "), as written
     framework_cue: re.Pattern      # ends the text before the named event a generic one is part of
+    visiting_party: re.Pattern     # the visiting delegation, before the unit that names its place
 
 
 def _build_cues(rules: RuleSet) -> MeetingCues:
@@ -100,6 +101,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         possessive_ending=rules.regex("possessive_ending"),
         appositive_start=rules.regex("appositive_start"),
         framework_cue=rules.regex("framework_cue"),
+        visiting_party=rules.regex("visiting_party"),
     )
 
 
@@ -604,6 +606,35 @@ def find_trigger(sentences: list[str], rules: MechanismRules,
     (1, 'ministerial_talks')
     """
     return next(trigger_candidates(sentences, rules, folded), None)
+
+
+def _host_place(trigger: str, trigger_folded: str, sentences: list[str], folded: list[str], cues: MeetingCues,
+                country: str | None) -> tuple[str | None, str | None]:
+    """The province of the host side the trigger sentence names, when the article names the other
+    side as the visiting delegation (`visiting_party` of meetings.yaml, then a place of that side
+    before any comma: "Về phía đoàn của Chi khu quân sự thành phố Prey Veng có ..."): "Ban CHQS thành
+    phố Tây Ninh và Chi khu quân sự thành phố Prey Veng tổng kết ..." was held in Tay Ninh.
+    (None, country) when there is no such delegation or place, or it contradicts `country`."""
+    from defcoop.extract.places import find_places, load_places
+
+    visiting = None
+    for sentence, sentence_folded in zip(sentences, folded):
+        for match in cues.visiting_party.finditer(sentence_folded):
+            end = match.end() + 80
+            hit = next((p for p in find_places(sentence[match.end():end], sentence_folded[match.end():end])), None)
+            if hit is not None and not re.search(r"[,;.]", sentence_folded[match.end(): match.end() + hit.start]):
+                visiting = hit.country
+                break
+        if visiting is not None:
+            break
+    host = next(iter(PARTY_COUNTRIES - {visiting}), None) if visiting in PARTY_COUNTRIES else None
+    if host is None or country not in (None, host):
+        return None, country
+    for place in find_places(trigger, trigger_folded):
+        if place.country == host:
+            name = load_places().province_of(place.place) if place.kind in _POINT_PLACES else place.place
+            return (name or place.place), host
+    return None, country
 
 
 def _framing_event(window_folded: list[str], rules: MechanismRules, cues: MeetingCues) -> str | None:
@@ -1641,6 +1672,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
             place, country = in_visit, visit_country
     if place is None and not online:
         place, country = _dateline_place(dateline, country)
+    if place is None and not online:
+        place, country = _host_place(sentences[index], folded[index], sentences, folded, cues, country)
     participants = [_participant(m, officials, resolved.date_start) for m in _participant_mentions(
         mentions, index, [vn_lead, kh_lead])]
     shown_vn, shown_kh = _side_shown_in_caption(captions, vn_lead, kh_lead, officials, rules,
