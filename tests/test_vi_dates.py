@@ -200,3 +200,10 @@ def test_the_navy_is_not_an_officer_called_hai():
                                               "Tàu 20 giao lưu với Hải quân Hoàng gia Campuchia.",
                                               "Đại tá Hải cảm ơn phía bạn."])
     assert [(m.sentence_index, m.name_as_written) for m in found] == [(0, "Nguyễn Văn Hải"), (2, "Hải")]
+
+
+def test_results_since_the_start_of_a_year_date_a_yearless_day_in_that_year():
+    with rules_language("vi"):
+        [window] = year_windows_from_text(["Từ đầu năm 2022 đến nay, hai đơn vị phối hợp chặt chẽ."])
+        assert year_windows_from_text(["Từ đầu năm 2022, hai đơn vị phối hợp chặt chẽ."]) == []
+    assert window.start.year == 2022 and window.end < date(2023, 7, 1)

@@ -149,6 +149,8 @@ def test_vietnamese_documents_signed_and_not_signed():
     "Hai đơn vị thường xuyên tổ chức hội đàm.",
     "Năm qua, hai bên đã tổ chức 3 cuộc hội đàm.",
     "Hằng năm, hai đơn vị luân phiên tổ chức hội đàm.",
+    "Bộ trưởng Quốc phòng hai nước sắp hội đàm tại biên giới.",                                 # about to meet
+    "Sáng 1/12, Bộ Quốc phòng tổ chức họp báo, giới thiệu về Giao lưu hữu nghị quốc phòng biên giới lần thứ 3.",
 ])
 def test_a_mechanism_named_as_a_topic_or_announced_is_no_event(sentence):
     with rules_language("vi"):
@@ -360,3 +362,139 @@ def test_meetings_of_the_planning_and_foreign_ministries_are_no_defence_meetings
     text = (sentence + "\nĐoàn Việt Nam do Thượng tướng Hoàng Xuân Chiến dẫn đầu, đoàn Campuchia do Đại tướng Neang Phat "
             "dẫn đầu.\nHai bên bàn về hợp tác quốc phòng.")
     assert _meetings(text) == []
+
+
+# --- an organ's name after a title is no person's name ------------------------------------------------
+
+@pytest.mark.parametrize("sentence, organ", [
+    ("Tiếp đoàn có Đại tướng Sok Vanna, Phó Tư lệnh Lục Quân, Tư lệnh Quân khu 2.", "Luc Quan"),
+    ("Đón đoàn có Phó Tư lệnh Lục Quân Hoàng gia và Đại tướng Sok Vanna.", "Luc Quan Hoang Gia"),
+])
+def test_an_organ_named_after_a_title_is_no_person(sentence, organ):
+    from defcoop.extract.people import load_officials
+    with rules_language("vi"):
+        people = [m.person for m in load_officials().find_people([sentence])]
+    assert organ not in people and "Sok Vanna" in people
+
+
+def test_troops_rehearsing_for_a_celebration_is_no_signing_or_joint_event():
+    text = ("Chiều 20/8, tại Hà Nội, 100 chiến sĩ Quân đội Hoàng gia Campuchia luyện tập đội hình.\n"
+            "Các chiến sĩ tự hào góp mặt trong lễ kỷ niệm trọng đại của Việt Nam.")
+    assert _meetings(text) == []
+
+
+def test_a_unit_review_with_names_glued_to_a_dash_gives_the_day_and_both_leads():
+    text = ("Sáng 27.11, Ban CHQS huyện Tân Biên, tỉnh Tây Ninh và Chi khu quân sự Romeas (Campuchia) tổng kết hoạt động hợp tác năm 2023 "
+            "và ký kết biên bản hợp tác năm 2024.\n"
+            "Dự hội nghị có ông Lê Văn Tám- Chủ tịch UBND huyện Tân Biên. Về phía Campuchia có Đại tá Sok Vanna- "
+            "Phó Chỉ huy trưởng Tiểu khu quân sự tỉnh Svay Rieng.")
+    raw = RawArticle("t", "t.txt", "txt", text, meta={"published": "2023-11-28"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.mechanism, str(meeting.date_start), meeting.vn_lead, meeting.kh_lead) == \
+        ("border_force_talks", "2023-11-27", "Le Van Tam", "Sok Vanna")
+
+
+def test_guests_listed_title_dash_name_each_get_the_title_before_their_name():
+    sentence = ("Phó Chủ tịch UBND tỉnh - Lê Thị Hoa, Phó Tỉnh trưởng Svay Rieng - Sok Vanna đến dự.")
+    from defcoop.extract.people import load_officials
+    with rules_language("vi"):
+        people = infer_countries(load_officials().find_people([sentence]), [sentence])
+    assert [(m.person, m.country) for m in people] == [("Le Thi Hoa", "VN"), ("Sok Vanna", "KH")]
+
+
+def test_an_english_dash_never_gives_a_title_to_the_name_after_it():
+    from defcoop.extract.people import name_cues
+    assert name_cues("en").title_name_dash.search("Governor - Sok Vanna") is None
+
+
+def test_a_place_after_the_one_where_soldiers_fell_is_where_the_ceremony_was():
+    text = ("Sáng 20/7, tỉnh Long An tổ chức lễ tiếp nhận 12 hài cốt liệt sĩ hy sinh ở Campuchia từ Ban Hợp tác "
+            "tỉnh Svay Rieng tại cửa khẩu Bình Hiệp.\nPhó Tỉnh trưởng Svay Rieng Sok Vanna dự buổi lễ.")
+    [meeting] = _meetings(text)
+    assert (meeting.mechanism, meeting.place, meeting.country) == ("repatriation_ceremony", "Long An", "VN")
+
+
+def test_a_border_guard_meeting_with_gifts_is_the_event_not_a_record_of_earlier_talks():
+    text = ("Sáng 24/12, tại Cửa khẩu quốc tế Tịnh Biên, Bộ Chỉ huy BĐBP tỉnh An Giang tổ chức đoàn đại biểu gặp mặt, "
+            "tặng quà cho Công an tỉnh Takeo (Campuchia).\n"
+            "Hai bên tiếp tục hợp tác theo tinh thần biên bản hội đàm năm 2021 giữa hai lực lượng biên phòng.")
+    raw = RawArticle("t", "t.txt", "txt", text, meta={"published": "2022-12-25"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.mechanism, str(meeting.date_start), meeting.place) == ("border_force_talks", "2022-12-24", "An Giang")
+    with rules_language("vi"):
+        assert load_mechanisms().events_in("Hai bên hợp tác theo tinh thần biên bản hội đàm giữa hai lực lượng biên phòng.") == []
+
+
+def test_a_welcome_within_a_named_exchange_is_that_exchange_with_its_edition():
+    text = ("Sáng 13/11, tại Cửa khẩu quốc tế Mộc Bài, Đại tướng Phan Văn Giang đã chủ trì lễ đón Đại tướng Tea Seiha "
+            "sang thăm Việt Nam.\n"
+            "Sự kiện nằm trong khuôn khổ Giao lưu hữu nghị quốc phòng biên giới Việt Nam - Campuchia lần thứ 3.\n"
+            "Hai bộ trưởng trồng cây hữu nghị.")
+    [meeting] = _meetings(text)
+    assert (meeting.mechanism, meeting.edition) == ("border_friendship_exchange", 3)
+
+
+def test_a_celebration_a_visit_came_to_attend_is_not_the_meeting_its_talks_are():
+    text = ("Đoàn đại biểu Campuchia do Đại tướng Tea Banh dẫn đầu sang thăm, làm việc tại Việt Nam từ ngày 19-22/12 "
+            "và dự Lễ kỷ niệm 75 năm Ngày thành lập Quân đội nhân dân Việt Nam.\n"
+            "Sáng 20/12, Đại tướng Phan Văn Giang đã hội đàm với Đại tướng Tea Banh.")
+    [meeting] = _meetings(text)
+    assert (meeting.mechanism, meeting.date_start.day) == ("ministerial_talks", 20)
+
+
+def test_a_delegation_visiting_a_provincial_command_meets_in_that_province():
+    text = ("Ngày 5-1, đoàn cán bộ Tiểu khu Quân sự tỉnh Kampot (Campuchia) do Đại tá Sok Vanna làm trưởng đoàn "
+            "đã đến thăm, chúc Tết Bộ Chỉ huy Quân sự tỉnh Khánh Hòa.\n"
+            "Tại buổi tiếp, hai bên thông báo tình hình của hai tỉnh.")
+    raw = RawArticle("t", "t.txt", "txt", text, meta={"published": "2020-01-06"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.place, meeting.country) == ("Khanh Hoa", "VN")
+
+
+def test_a_meeting_in_a_provincial_capital_is_placed_in_its_province():
+    text = ("Ngày 21-4, tại TP. Buôn Ma Thuột, Bộ CHQS tỉnh Đắk Lắk và Tiểu khu Quân sự tỉnh Mundulkiri (Campuchia) "
+            "đã tổ chức Hội đàm lần thứ 5.\nHai bên trao đổi tình hình biên giới.")
+    raw = RawArticle("t", "t.txt", "txt", text, meta={"published": "2019-04-22"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.place, meeting.country) == ("Dak Lak", "VN")
+    from defcoop.extract.meetings import find_place
+    with rules_language("vi"):
+        assert find_place(["Sáng 3/5, tại thành phố Ban Lung, hai bên đã hội đàm."]) == ("Ratanakiri", "KH")
+
+
+def test_a_border_named_by_two_countries_in_an_appositive_is_no_ones_country():
+    sentence = ("Đoàn Công an tỉnh Takeo do Thiếu tướng Sok Vanna, Phó Cục trưởng phụ trách biên giới Việt Nam – "
+                "Campuchia, Tổng cục Công an quốc gia Campuchia làm trưởng đoàn.")
+    from defcoop.extract.people import load_officials
+    with rules_language("vi"):
+        [person] = [m for m in load_officials().find_people([sentence]) if m.person == "Sok Vanna"]
+        assert person.country != "VN"
+        assert infer_countries([person], [sentence])[0].country == "KH"
+
+
+def test_documents_an_mou_implements_are_not_signed_and_the_record_of_talks_is_minutes():
+    with rules_language("vi"):
+        implementing = find_signed_documents("Hai bên ký kết bản ghi nhớ thực hiện Hiệp định về vùng nước lịch sử, "
+                                             "Quy chế phối hợp tuần tra chung trên biển.")
+        record = find_signed_documents("Hai bên ký kết và trao biên bản ghi nhớ hội đàm năm 2024.")
+    assert [d.kind for d in implementing] == ["mou"]
+    assert [d.kind for d in record] == ["minutes"]
+
+
+@pytest.mark.parametrize("attended, meetings", [
+    ("", 0),
+    (" cùng các đại biểu đến từ Vương quốc Campuchia", 1),
+])
+def test_a_reception_of_remains_is_a_meeting_only_when_the_other_side_takes_part(attended, meetings):
+    text = (f"Sáng 11/12, tỉnh Tây Ninh{attended} tổ chức lễ đón hài cốt liệt sĩ quân tình nguyện hy sinh tại "
+            "Campuchia; các đội K70, K71 về nước.\nCác đội đã quy tập được 100 hài cốt liệt sĩ.")
+    assert len(_meetings(text)) == meetings
+
+
+def test_a_meeting_placed_nowhere_is_in_the_province_of_the_side_the_other_visited():
+    text = ("Sáng 27.11, Ban CHQS huyện Tân Biên, tỉnh Tây Ninh và Chi khu quân sự huyện Romeas, tỉnh Svay Rieng "
+            "(Campuchia) tổng kết hoạt động hợp tác năm 2023.\n"
+            "Về phía đoàn của Chi khu quân sự tỉnh Svay Rieng có Đại tá Sok Vanna.")
+    raw = RawArticle("t", "t.txt", "txt", text, meta={"published": "2023-11-28"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.place, meeting.country) == ("Tay Ninh", "VN")

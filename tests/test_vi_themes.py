@@ -74,6 +74,17 @@ def test_patterns_are_written_folded(codebook):
     ("Hai bộ trao đổi kinh nghiệm xây dựng pháp luật về quốc phòng.",   # "trao đổi kinh nghiệm": no exchange of delegations
      ("defence_law",)),
     ("Hai bên trao đổi về tình hình khu vực và quốc tế cùng quan tâm.", ()),
+    ("Hai đồn thường xuyên trao đổi tin tức, tình hình an ninh trật tự.", ("information_sharing",)),
+    ("Bộ CHQS tỉnh và Tiểu khu Quân sự tỉnh Kampot ký kết hợp tác kết nghĩa.", ()),   # twinning away from the border
+    ("Các đồn biên phòng hai bên duy trì quan hệ kết nghĩa.", ("border_patrol",)),
+    ("Hai hải đội duy trì kết nghĩa giữa hai đơn vị.", ()),
+    ("Tình huống giả định là khu vực biên giới xảy ra thiên tai, nhiều nhà bị sập.", ("search_rescue",)),
+    ("Hai bên tuyên truyền để thế hệ trẻ hiểu đúng, đầy đủ về mối quan hệ đoàn kết hữu nghị giữa hai nước.",
+     ("political_education",)),
+    ("Hai bên hiểu rõ về quan hệ thương mại.", ()),
+    ("Hai lực lượng giúp đỡ lẫn nhau nhất là khi có thảm họa thiên tai.", ("search_rescue",)),
+    ("Huyện đã tổ chức đoàn sang thăm, chúc Tết lãnh đạo tỉnh bạn.", ("delegation_exchange",)),                              # "đơn vị" (unit) is no "đồn" (post)
+    ("Hai bên giúp nhau phòng chống cháy rừng, lũ lụt và các dịch bệnh lây lan.", ("search_rescue",)),   # no COVID-19
     ("Đoàn đại biểu cấp cao Quân đội Campuchia sang thăm chính thức Việt Nam.", ()),
     ("Buổi lễ diễn ra tại cửa khẩu quốc tế Mộc Bài, tỉnh Tây Ninh.", ()),
     ("Tình hình thế giới và khu vực tiếp tục diễn biến phức tạp, khó lường.", ()),

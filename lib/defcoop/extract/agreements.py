@@ -252,10 +252,19 @@ def _document_spans(folded: str, begin: int, rules: AgreementRules) -> list[tupl
                 claimed.append((kind, match.start(), match.end()))
     claimed.sort(key=lambda span: span[1])
     listed = claimed[:1]
+    previous = listed[0] if listed else None
     for span in claimed[1:]:
+        if previous is not listed[-1]:
+            # the document just before is not signed ("an MoU implementing the Agreement on X, the
+            # Regulation on Y"): one listed after it belongs to its list, unless signed anew
+            between = folded[previous[2]: span[1]]
+            if rules.list_separator.search(between) and not _signed_again(between, rules):
+                previous = span
+                continue
         between = folded[listed[-1][2]: span[1]]
         if rules.list_separator.search(between) or _signed_again(between, rules):
             listed.append(span)
+        previous = span
     return listed
 
 

@@ -60,6 +60,8 @@ class MeetingCues(NamedTuple):
     title_words: frozenset
     possessive_ending: re.Pattern
     appositive_start: re.Pattern   # what opens an appositive title right after a name ("," or " - "), as written
+    framework_cue: re.Pattern      # ends the text before the named event a generic one is part of
+    visiting_party: re.Pattern     # the visiting delegation, before the unit that names its place
 
 
 def _build_cues(rules: RuleSet) -> MeetingCues:
@@ -98,6 +100,8 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         title_words=frozenset(rules.words("title_words")),
         possessive_ending=rules.regex("possessive_ending"),
         appositive_start=rules.regex("appositive_start"),
+        framework_cue=rules.regex("framework_cue"),
+        visiting_party=rules.regex("visiting_party"),
     )
 
 
@@ -609,6 +613,47 @@ def find_trigger(sentences: list[str], rules: MechanismRules,
     return next(trigger_candidates(sentences, rules, folded), None)
 
 
+def _host_place(trigger: str, trigger_folded: str, sentences: list[str], folded: list[str], cues: MeetingCues,
+                country: str | None) -> tuple[str | None, str | None]:
+    """The province of the host side the trigger sentence names, when the article names the other
+    side as the visiting delegation (`visiting_party` of meetings.yaml, then a place of that side
+    before any comma: "Về phía đoàn của Chi khu quân sự thành phố Prey Veng có ..."): "Ban CHQS thành
+    phố Tây Ninh và Chi khu quân sự thành phố Prey Veng tổng kết ..." was held in Tay Ninh.
+    (None, country) when there is no such delegation or place, or it contradicts `country`."""
+    from defcoop.extract.places import find_places, load_places
+
+    visiting = None
+    for sentence, sentence_folded in zip(sentences, folded):
+        for match in cues.visiting_party.finditer(sentence_folded):
+            end = match.end() + 80
+            hit = next((p for p in find_places(sentence[match.end():end], sentence_folded[match.end():end])), None)
+            if hit is not None and not re.search(r"[,;.]", sentence_folded[match.end(): match.end() + hit.start]):
+                visiting = hit.country
+                break
+        if visiting is not None:
+            break
+    host = next(iter(PARTY_COUNTRIES - {visiting}), None) if visiting in PARTY_COUNTRIES else None
+    if host is None or country not in (None, host):
+        return None, country
+    for place in find_places(trigger, trigger_folded):
+        if place.country == host:
+            name = load_places().province_of(place.place) if place.kind in _POINT_PLACES else place.place
+            return (name or place.place), host
+    return None, country
+
+
+def _framing_event(window_folded: list[str], rules: MechanismRules, cues: MeetingCues) -> str | None:
+    """The specific mechanism the trigger sentence or the one after it names as the framework of
+    the event (`framework_cue` of meetings.yaml: "nằm trong khuôn khổ" X), else None."""
+    for folded in window_folded:
+        for mechanism in rules.mechanisms_in(folded, folded):
+            phrase = rules.phrase(mechanism)
+            if rules.is_specific(mechanism) and phrase is not None and any(
+                    cues.framework_cue.search(folded[:match.start()]) for match in phrase.finditer(folded)):
+                return mechanism
+    return None
+
+
 def trigger_candidates(sentences: list[str], rules: MechanismRules, folded: list[str] | None = None):
     """(index, mechanism) of every sentence that names a meeting as an event, in reading order."""
     folded = _folded(sentences, folded)
@@ -879,7 +924,7 @@ def find_place(sentences: list[str], folded: list[str] | None = None,
     says nothing of holding the meeting is left out (`_in_relative_clause`): Vietnamese writes
     "hài cốt liệt sĩ hy sinh tại tỉnh Koh Kong" (remains of soldiers who fell in Koh Kong).
     """
-    from defcoop.extract.places import find_places, load_places
+    from defcoop.extract.places import find_countries, find_places, load_places
 
     cues = meeting_cues()
     cue = cues.place_cue if cue is None else cue
@@ -888,7 +933,11 @@ def find_place(sentences: list[str], folded: list[str] | None = None,
         found = find_places(sentence, folded_sentence)
         cued = [m for m in found if cue.search(folded_sentence[: m.start])]
         if rules is not None:
-            cued = [m for m in cued if not _in_relative_clause(folded_sentence[: m.start], rules, cues.held_verbs)]
+            # the clause names one place, where the soldiers fell: a later place is the main clause's
+            # ("hài cốt liệt sĩ hy sinh ở Campuchia từ tỉnh X tại cửa khẩu Y": handed over at Y)
+            named = [m.end for m in found] + [hit[2] for hit in find_countries(sentence, folded_sentence)]
+            cued = [m for m in cued if not _in_relative_clause(folded_sentence[: m.start], rules, cues.held_verbs,
+                                                               named, cue)]
         if cued:
             best = next((m for m in cued if m.kind not in _POINT_PLACES), None)
             if best is None:
@@ -957,19 +1006,28 @@ def find_host_country(sentences: list[str], folded: list[str] | None = None,
     return None
 
 
-def _in_relative_clause(before: str, rules: MechanismRules, held: re.Pattern) -> bool:
+def _in_relative_clause(before: str, rules: MechanismRules, held: re.Pattern, named: list[int] = (),
+                        cue: re.Pattern | None = None) -> bool:
     """Whether the text ends inside a relative clause that says nothing of holding the meeting
-    (`held`: the `held_verbs` of meetings.yaml).
+    (`held`: the `held_verbs` of meetings.yaml). A clause names one place, where the soldiers fell:
+    with `named` (ends of the sentence's places and countries) and the place `cue`, a place cued
+    anew after the clause has named its own is the main clause's.
 
     >>> held = meeting_cues().held_verbs
     >>> _in_relative_clause("soldiers who died in ", load_mechanisms(), held)
     True
     >>> _in_relative_clause("the talks, which were held in ", load_mechanisms(), held)
     False
+    >>> _in_relative_clause("soldiers who died in Laos, received at ", load_mechanisms(), held, [25],
+    ...                     re.compile("at $"))
+    False
     """
     if rules.relative_clause is None:
         return False
     cues = list(rules.relative_clause.finditer(before))
+    if cues and cue is not None and any(cues[-1].end() <= end <= len(before) and cue.search(before[end:])
+                                        for end in named):
+        return False
     return bool(cues) and not held.search(before, cues[-1].end())
 
 
@@ -1326,14 +1384,25 @@ def infer_countries(mentions: list, sentences: list[str], rules: MechanismRules 
 def _title_around(mention, sentence: str, cues: MeetingCues, appositive_end: re.Pattern) -> tuple[str, str]:
     """The title written before a mentioned name (`_title_chain`) and the appositive title after
     it ("Bun Seng, Commander of Cambodian Military Region 3, said"), as written."""
-    starts = [m.end() for m in cues.title_clause_start.finditer(sentence, 0, mention.start)]
-    before = _title_chain(sentence[max(starts, default=0): mention.start], cues.title_words)
+    from defcoop.extract.people import name_cues
+
+    dash = name_cues().title_name_dash
+    starts = list(cues.title_clause_start.finditer(sentence, 0, mention.start))
+    last = starts[-1] if starts else None
+    if last is not None and last.end() == mention.start and dash.search(last.group()):
+        # "Phó Chủ tịch UBND tỉnh - Trần Văn A": the title before the dash is the name's
+        begin = starts[-2].end() if len(starts) > 1 else 0
+        before = _title_chain(sentence[begin:last.start()], cues.title_words)
+    else:
+        before = _title_chain(sentence[last.end() if last else 0: mention.start], cues.title_words)
     after = ""
     opening = cues.appositive_start.match(sentence, mention.end)
     if opening:
         rest = sentence[opening.end():]
         end = appositive_end.search(rest, 1)
         after = rest[: end.start() if end else len(rest)]
+        if end and dash.search(end.group()) and rest[end.end():end.end() + 1].isupper():
+            after = ""   # "A, Phó Tỉnh trưởng Svay Rieng - B": that title is B's
     return before, after
 
 
@@ -1546,6 +1615,11 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     titles = written_titles([vn_lead, kh_lead], mentions, sentences)
     mechanism = refine_mechanism(mechanism, [vn_lead, kh_lead], officials, rules, " ".join(window), written=written,
                                  titles=titles)
+    framing = None if rules.is_specific(named_mechanism) else _framing_event(window_folded[:2], rules, cues)
+    if framing is not None:
+        # "Sáng 13/11, A chủ trì lễ đón B. Sự kiện nằm trong khuôn khổ Giao lưu ... lần thứ 2": the
+        # welcome is an activity of the named event, which the meeting is (with its edition)
+        mechanism = named_mechanism = framing
 
     text_windows = year_windows_from_text(sentences) + list(page_windows or ())
     windows = list(text_windows)
@@ -1624,6 +1698,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
             place, country = in_visit, visit_country
     if place is None and not online:
         place, country = _dateline_place(dateline, country)
+    if place is None and not online:
+        place, country = _host_place(sentences[index], folded[index], sentences, folded, cues, country)
     participants = [_participant(m, officials, resolved.date_start) for m in _participant_mentions(
         mentions, index, [vn_lead, kh_lead])]
     shown_vn, shown_kh = _side_shown_in_caption(captions, vn_lead, kh_lead, officials, rules,

@@ -64,6 +64,7 @@ class NameCues:
     title_gap: re.Pattern[str]
     appositive_gap: re.Pattern[str]
     title_continuation: re.Pattern[str]
+    title_name_dash: re.Pattern[str]
 
 
 def name_cues(lang: str | None = None) -> NameCues:
@@ -96,7 +97,8 @@ def _build_name_cues(rules: RuleSet) -> NameCues:
         country_prepositions=frozenset(rules.words("country_prepositions")),
         non_name_words=non_name_words, possessive_endings=possessives, filler=re.compile(filler),
         appositive_end=rules.regex("appositive_end"), title_gap=rules.regex("title_gap"),
-        appositive_gap=rules.regex("appositive_gap"), title_continuation=rules.regex("title_continuation"))
+        appositive_gap=rules.regex("appositive_gap"), title_continuation=rules.regex("title_continuation"),
+        title_name_dash=rules.regex("title_name_dash"))
 
 
 def _full_month_names(months: dict[str, int]) -> list[str]:
@@ -486,6 +488,7 @@ class OfficialsTable:
                               titles: list[AliasMatch[str]]) -> list[PersonMention]:
         """People outside the dictionary introduced by a chain of titles: kept as written."""
         mentions, appositives = [], []
+        own_title_country, dash_titles = {}, []   # see title_name_dash below
         country_hits = place_hits = None
         title_spans = [(title.start, title.end) for title in titles]
         i = 0
@@ -493,8 +496,9 @@ class OfficialsTable:
             chain_start, pos, i = titles[i].start, titles[i].end, i + 1
             # "Name, Title ...": the title phrase is that name's appositive and ends at the next comma.
             before = _read_name_before(sentence, chain_start, title_spans)
-            if before is not None and not self._plausible_name(sentence, *before):
-                before = None
+            if before is not None and (not self._plausible_name(sentence, *before)
+                                       or name_cues().title_continuation.match(folded, before[0])):
+                before = None   # (or an organ's name: "Phó Tư lệnh Lục quân, Tư lệnh ...")
             while True:
                 place_hits = self._places.find(sentence, folded) if place_hits is None else place_hits
                 pos = self._skip_filler(sentence, folded, pos, place_hits)
@@ -513,6 +517,12 @@ class OfficialsTable:
                     pos, i = titles[i].end, i + 1
                     continue
                 break
+            dash = name_cues().title_name_dash.match(sentence, pos) if pos is not None else None
+            if dash and _read_name(sentence, dash.end()):
+                # "Chủ tịch UBND tỉnh - Đỗ Văn A, Phó Tỉnh trưởng Svay Rieng - Sok B": a title written
+                # before a dash and a name is that name's, not an appositive of the name before it
+                pos, before = dash.end(), None
+                dash_titles.append(chain_start)
             if before is not None:
                 country_hits = self._countries.find(sentence, folded) if country_hits is None else country_hits
                 appositives.append(self._appositive_mention(sentence, folded, index, before, chain_start,
@@ -520,6 +530,8 @@ class OfficialsTable:
             span = _read_name(sentence, pos) if pos is not None else None
             if span is None or not self._plausible_name(sentence, *span):
                 continue
+            if name_cues().title_continuation.match(folded, span[0]):
+                continue   # the title goes on into an organ's name ("Quân đội Hoàng gia": royal)
             country_hits = self._countries.find(sentence, folded) if country_hits is None else country_hits
             own_start = chain_start
             if before is not None:
@@ -528,11 +540,17 @@ class OfficialsTable:
                 stop = name_cues().appositive_end.search(sentence, chain_start)
                 if stop is not None and stop.end() <= span[0]:
                     own_start = stop.end()
-            country = (_country_of_title(country_hits, place_hits, own_start, span[0], sentence)
-                       or _country_of_appositive(sentence, span[1], country_hits, place_hits))
+            title_country = _country_of_title(country_hits, place_hits, own_start, span[0], sentence)
+            country = title_country or _country_of_appositive(sentence, span[1], country_hits, place_hits)
             role = self._role_of_title(folded[chain_start:span[0]], country_hits, chain_start)
             name = sentence[span[0]:span[1]]
+            own_title_country[len(mentions)] = title_country
             mentions.append(PersonMention(ascii_name(name), name, country, role, index, span[0], span[1], "title"))
+        # the title after "A, " that a dash gives to the next name is not A's appositive
+        for k, mention in enumerate(mentions):
+            if any(sentence[mention.end:start].strip() == "," for start in dash_titles):
+                mentions[k] = PersonMention(mention.person, mention.name_as_written, own_title_country[k],
+                                            mention.role, index, mention.start, mention.end, "title")
         # A name both introduced by a title and followed by an appositive: the title before it wins.
         taken = [(m.start, m.end) for m in mentions]
         return mentions + [m for m in appositives if not _overlaps(m.start, m.end, taken)]
@@ -840,12 +858,21 @@ def _next_to_capitalised_word(sentence: str, start: int, end: int) -> bool:
 
 
 def _read_name(sentence: str, pos: int) -> tuple[int, int] | None:
-    """Span of 2-4 capitalised name tokens starting at `pos`, or None."""
+    """Span of 2-4 capitalised name tokens starting at `pos`, or None. A dash glued to a word's
+    end ends the name ("Phạm Trung Chánh- Chủ tịch ...": a title follows the dash).
+
+    >>> s = "Ông Phạm Trung Chánh- Chủ tịch"
+    >>> s[slice(*_read_name(s, 4))]
+    'Phạm Trung Chánh'
+    """
     spans = []
     non_name_words = name_cues().non_name_words
     while len(spans) <= 4:
         match = _TOKEN.match(sentence, pos)
-        if not match or not _is_name_token(match.group(), non_name_words):
+        if not match or not _is_name_token(match.group().rstrip("-"), non_name_words):
+            break
+        if match.group().endswith("-") and sentence[match.end():match.end() + 1].isspace():
+            spans.append((match.start(), match.start() + len(match.group().rstrip("-"))))
             break
         spans.append(match.span())
         gap = _SPACE_ONLY.match(sentence, match.end())
@@ -926,6 +953,24 @@ def _country_of_appositive(sentence: str, name_end: int, country_hits: list, pla
         return ""
     stop = name_cues().appositive_end.search(sentence, name_end + 2)
     end = stop.start() if stop else len(sentence)
-    hits = [(start, iso2) for iso2, start, stop_, _ in country_hits if name_end < start and stop_ <= end]
+    paired = _paired_countries(sentence, country_hits)
+    hits = [(start, iso2) for iso2, start, stop_, _ in country_hits
+            if name_end < start and stop_ <= end and start not in paired]
     hits += [(p.start, p.country) for p in place_hits if name_end < p.start and p.end <= end]
     return min(hits)[1] if hits else ""
+
+
+def _paired_countries(sentence: str, country_hits: list) -> set[int]:
+    """Starts of countries joined to another by a dash ("biên giới Việt Nam – Campuchia", "the
+    Vietnam-Cambodia border"): they name a relationship, not a person's country.
+
+    >>> sorted(_paired_countries("phụ trách biên giới Việt Nam – Campuchia",
+    ...                          [("VN", 20, 28, "Việt Nam"), ("KH", 31, 40, "Campuchia")]))
+    [20, 31]
+    """
+    spans = sorted((start, stop) for _iso2, start, stop, _ in country_hits)
+    paired = set()
+    for (start, stop), (next_start, next_stop) in zip(spans, spans[1:]):
+        if re.fullmatch(r"\s*[-\u2013\u2014]\s*", sentence[stop:next_start]):
+            paired |= {start, next_start}
+    return paired
