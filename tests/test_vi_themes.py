@@ -99,23 +99,6 @@ def test_text_without_diacritics_is_tagged_too(codebook):
         "border_patrol", "border_demarcation")
 
 
-def test_the_prefilter_never_changes_vietnamese_results(codebook):
-    """The literal prefilter (defcoop.extract.themes._Prefilter) skips no pattern that matches."""
-    def naive(sentence: str) -> tuple[str, ...]:
-        folded, found = fold(sentence), []
-        for theme in codebook.themes:
-            text = folded
-            for pattern in theme.exclude:
-                text = re.sub(pattern, lambda m: "#" * len(m.group()), text)
-            if any(re.search(pattern, text) for pattern in theme.include):
-                found.append(theme.id)
-        return tuple(found)
-
-    for theme in codebook.themes:
-        for sentence in theme.must_match + theme.must_not_match:
-            assert codebook.themes_for(sentence) == naive(sentence), sentence
-
-
 def test_the_file_is_where_the_loader_looks():
     assert rules_path("themes", "vi").exists()
 
