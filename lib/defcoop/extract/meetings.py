@@ -29,7 +29,7 @@ from defcoop.rules import (NEVER, RuleFileError, RuleSet, alternation, compose_y
 from defcoop.rules.text import fold
 
 WINDOW_AFTER_TRIGGER = 2
-_POINT_PLACES = frozenset({"border_gate", "district"})   # places.csv kinds that sit inside a province
+_POINT_PLACES = frozenset({"border_gate", "locality"})   # places.csv kinds that sit inside a province
 
 
 class MeetingCues(NamedTuple):

@@ -19,7 +19,7 @@ from defcoop.rules.reference import AliasMatcher, ReferenceDataError, add_alias,
 from defcoop.rules.cache import cached_by_content, register_cache
 from defcoop.rules import NEVER, current_language, load_rules
 
-PLACE_KINDS = ("capital", "city", "province", "border_gate", "district")
+PLACE_KINDS = ("capital", "city", "province", "border_gate", "locality")   # locality: a town, base or city inside a province, placed at the province
 SHORT_NAME_TOKENS = ("first", "last", "")
 
 
