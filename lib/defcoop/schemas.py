@@ -94,63 +94,91 @@ def _schemas() -> dict:
     return _schemas_for(mechanism_ids(), agreement_kinds())
 
 
+def _column_rules() -> dict[str, dict[str, dict]]:
+    """`column_rules` of every table, with today's vocabularies."""
+    return _column_rules_for(mechanism_ids(), agreement_kinds())
+
+
 @lru_cache(maxsize=4)
-def _schemas_for(mechanisms: tuple[str, ...], agreement_kinds: tuple[str, ...]) -> dict:
-    import pandera.pandas as pa
+def _column_rules_for(mechanisms: tuple[str, ...], agreement_kinds: tuple[str, ...]) -> dict:
+    """What each column must hold, as plain data: the one source of the pandera schemas
+    (`_schemas_for`), of the quick check that spares a build importing pandera when its rows
+    are sound (`rows_pass`), and of the tables' descriptions (`defcoop.build.datapackage`)."""
+    def text(required=False, unique=False):
+        return {"required": required, "unique": unique, "enum": None, "pattern": None}
 
-    def text(nullable=True, **kw):
-        return pa.Column("string", nullable=nullable, **kw)
+    def one_of(values):
+        return {**text(required=True), "enum": tuple(values)}
 
-    def one_of(values, nullable=False):
-        return pa.Column("string", pa.Check.isin(list(values)), nullable=nullable)
-
-    def matches(pattern, nullable=True):
-        return pa.Column("string", pa.Check.str_matches(pattern), nullable=nullable)
+    def matches(pattern):
+        return {**text(), "pattern": pattern}
 
     integer = matches(r"^\d+$")
-    ids = {"nullable": False, "unique": True}
+    ids = {"required": True, "unique": True}
     return {
-        "articles": pa.DataFrameSchema({
+        "articles": {
             "article_id": text(**ids), "title": text(), "source": text(), "dateline": text(), "url": text(),
             "published": matches(ISO_DATE), "language": text(), "format": one_of(("txt", "md", "html", "jsonl")),
-            "path": text(nullable=False), "encoding": text(), "chars_raw": integer, "chars_clean": integer,
-            "n_sentences": integer, "text": text(nullable=False),
-        }, strict=True, ordered=True),
-        "rejects": pa.DataFrameSchema({
-            "path": text(nullable=False), "reason": text(nullable=False), "detail": text(),
-        }, strict=True, ordered=True),
-        "cleaning_log": pa.DataFrameSchema({
-            "article_id": text(nullable=False), "action": one_of(("removed", "repaired", "extracted", "warning")),
-            "rule": text(nullable=False), "line": integer, "text": text(),
-        }, strict=True, ordered=True),
-        "meetings": pa.DataFrameSchema({
-            "meeting_id": text(**ids), "article_ids": text(nullable=False),
+            "path": text(required=True), "encoding": text(), "chars_raw": integer, "chars_clean": integer,
+            "n_sentences": integer, "text": text(required=True),
+        },
+        "rejects": {"path": text(required=True), "reason": text(required=True), "detail": text()},
+        "cleaning_log": {
+            "article_id": text(required=True), "action": one_of(("removed", "repaired", "extracted", "warning")),
+            "rule": text(required=True), "line": integer, "text": text(),
+        },
+        "meetings": {
+            "meeting_id": text(**ids), "article_ids": text(required=True),
             "date_start": matches(ISO_DATE), "date_end": matches(ISO_DATE),
             "date_precision": one_of(DATE_PRECISIONS), "date_evidence": text(),
             "place": text(), "country": matches(ISO2), "mechanism": one_of(mechanisms),
             "edition": integer, "format": one_of(MEETING_FORMATS),
             "vn_lead": text(), "kh_lead": text(), "evidence_sentence": text(),
-        }, checks=pa.Check(lambda df: (df["date_start"].isna() | (df["date_start"] <= df["date_end"])).all(),
-                           error="date_start after date_end"), strict=True, ordered=True),
-        "participants": pa.DataFrameSchema({
-            "participant_id": text(**ids), "meeting_id": text(nullable=False), "person": text(nullable=False),
-            "country": matches(ISO2), "role": text(), "name_as_written": text(nullable=False),
-            "article_id": text(nullable=False),
-        }, strict=True, ordered=True),
-        "agreements": pa.DataFrameSchema({
-            "agreement_id": text(**ids), "meeting_id": text(), "article_id": text(nullable=False),
-            "kind": one_of(agreement_kinds), "subject": text(), "sentence": text(nullable=False),
-        }, strict=True, ordered=True),
-        "sentences": pa.DataFrameSchema({
-            "sentence_id": text(**ids), "article_id": text(nullable=False), "meeting_id": text(),
-            "sentence_index": integer, "sentence": text(nullable=False), "kind": one_of(SENTENCE_KINDS),
-            "actor": text(nullable=False), "themes": text(),
-        }, strict=True, ordered=True),
-        "overrides_log": pa.DataFrameSchema({
-            "line": integer, "table": text(nullable=False), "id": text(nullable=False),
-            "field": text(nullable=False), "old_value": text(), "new_value": text(), "note": text(nullable=False),
-        }, strict=True, ordered=True),
+        },
+        "participants": {
+            "participant_id": text(**ids), "meeting_id": text(required=True), "person": text(required=True),
+            "country": matches(ISO2), "role": text(), "name_as_written": text(required=True),
+            "article_id": text(required=True),
+        },
+        "agreements": {
+            "agreement_id": text(**ids), "meeting_id": text(), "article_id": text(required=True),
+            "kind": one_of(agreement_kinds), "subject": text(), "sentence": text(required=True),
+        },
+        "sentences": {
+            "sentence_id": text(**ids), "article_id": text(required=True), "meeting_id": text(),
+            "sentence_index": integer, "sentence": text(required=True), "kind": one_of(SENTENCE_KINDS),
+            "actor": text(required=True), "themes": text(),
+        },
+        "overrides_log": {
+            "line": integer, "table": text(required=True), "id": text(required=True),
+            "field": text(required=True), "old_value": text(), "new_value": text(), "note": text(required=True),
+        },
     }
+
+
+@lru_cache(maxsize=4)
+def _schemas_for(mechanisms: tuple[str, ...], agreement_kinds: tuple[str, ...]) -> dict:
+    import pandera.pandas as pa
+
+    def column(rule: dict):
+        checks = []
+        if rule["enum"] is not None:
+            checks.append(pa.Check.isin(list(rule["enum"])))
+        if rule["pattern"] is not None:
+            checks.append(pa.Check.str_matches(rule["pattern"]))
+        return pa.Column("string", checks or None, nullable=not rule["required"], unique=rule["unique"])
+
+    table_checks = {"meetings": pa.Check(_dates_in_order, error="date_start after date_end")}
+    return {
+        name: pa.DataFrameSchema({name: column(rule) for name, rule in rules.items()},
+                                 checks=table_checks.get(name), strict=True, ordered=True)
+        for name, rules in _column_rules_for(mechanisms, agreement_kinds).items()
+    }
+
+
+def _dates_in_order(frame) -> bool:
+    """No meeting starts after it ends (undated ones have neither date)."""
+    return (frame["date_start"].isna() | (frame["date_start"] <= frame["date_end"])).all()
 
 
 def validate_tables(tables: dict) -> None:
@@ -162,9 +190,12 @@ def validate_tables(tables: dict) -> None:
 def validate_table(name: str, frame) -> None:
     """Check one table (or a chunk of one, indexed by its row numbers) against its schema.
 
-    The checks are pandera's vectorised column checks; a large table is validated chunk by
-    chunk by `defcoop.build.tables`, which checks the uniqueness of ids across chunks itself.
+    Sound rows are recognised by `rows_pass`; pandera is asked only when it finds a fault,
+    to name every failing check. A large table is validated chunk by chunk by
+    `defcoop.build.tables`, which checks the uniqueness of ids across chunks itself.
     """
+    if rows_pass(name, frame):
+        return
     import pandera.errors
 
     try:
@@ -178,13 +209,52 @@ def validate_table(name: str, frame) -> None:
         raise SchemaError(f"table {name}: {details}") from None
 
 
+def rows_pass(name: str, frame) -> bool:
+    """Whether `frame` passes table `name`'s schema, checked from `column_rules` without
+    pandera, whose import would cost a fresh kernel about 0.3 s on every incremental build.
+    True only when every rule holds; on False, `validate_table` asks pandera what broke.
+
+    >>> import pandas as pd
+    >>> rejects = pd.DataFrame({"path": ["a.txt"], "reason": ["empty"], "detail": [None]}, dtype="string")
+    >>> rows_pass("rejects", rejects), rows_pass("rejects", rejects.assign(reason=pd.NA))
+    (True, False)
+    """
+    import re
+
+    rules = _column_rules()[name]
+    if list(frame.columns) != list(rules):
+        return False
+    for column, rule in rules.items():
+        values = frame[column]
+        if str(values.dtype) != "string":
+            return False
+        missing = values.isna()
+        if rule["required"] and missing.any():
+            return False
+        present = values[~missing]
+        if rule["unique"] and not present.is_unique:
+            return False
+        if rule["enum"] is not None and not present.isin(rule["enum"]).all():
+            return False
+        if rule["pattern"] is not None:
+            match = re.compile(rule["pattern"]).match
+            if not all(match(value) for value in present.tolist()):
+                return False
+    if name == "meetings":
+        try:
+            return bool(_dates_in_order(frame))
+        except (TypeError, ValueError):   # a comparison pandas cannot make: let pandera say why
+            return False
+    return True
+
+
 def unique_columns(name: str) -> list[str]:
     """Columns of table `name` whose values must be unique (its id).
 
     >>> unique_columns("sentences")
     ['sentence_id']
     """
-    return [column for column, spec in _schemas()[name].columns.items() if spec.unique]
+    return [column for column, rule in _column_rules()[name].items() if rule["unique"]]
 
 
 def _read_csv(source):
@@ -224,14 +294,7 @@ def column_rules(name: str) -> dict[str, dict]:
     >>> column_rules("meetings")["date_precision"]
     {'required': True, 'unique': False, 'enum': ('day', 'month', 'year', 'unknown'), 'pattern': None}
     """
-    rules = {}
-    for column, spec in _schemas()[name].columns.items():
-        checks = {check.name: check.statistics for check in spec.checks}
-        allowed = checks.get("isin", {}).get("allowed_values")
-        rules[column] = {"required": not spec.nullable, "unique": bool(spec.unique),
-                         "enum": tuple(allowed) if allowed is not None else None,
-                         "pattern": checks.get("str_matches", {}).get("pattern")}
-    return rules
+    return {column: dict(rule) for column, rule in _column_rules()[name].items()}
 
 
 def required_columns(name: str) -> list[str]:
@@ -240,4 +303,4 @@ def required_columns(name: str) -> list[str]:
     >>> required_columns("rejects")
     ['path', 'reason']
     """
-    return [column for column, spec in _schemas()[name].columns.items() if not spec.nullable]
+    return [column for column, rule in _column_rules()[name].items() if rule["required"]]
