@@ -370,3 +370,64 @@ def test_build_and_load_use_every_core_by_default():
     assert _parser().parse_args(["build"]).jobs is None
     assert inspect.signature(build_to_folder).parameters["jobs"].default is None
     assert inspect.signature(load_tables).parameters["jobs"].default is None
+
+
+def test_rule_files_checked_by_an_earlier_build_are_not_checked_again(tmp_path, monkeypatch):
+    """Under the same rule bytes and code, an incremental build loads only the rules its new
+    articles need instead of checking every file of every language first."""
+    import defcoop.build.tables as tables_module
+
+    corpus, store = _seeds_copy(tmp_path), tmp_path / "results.sqlite"
+    tables_module.build_to_folder(corpus, tmp_path / "first", store=store)
+    checks = []
+    original = tables_module.load_rules
+    monkeypatch.setattr(tables_module, "load_rules", lambda: checks.append(1) or original())
+    _change_add(corpus)
+    tables_module.build_to_folder(corpus, tmp_path / "warm", store=store)
+    assert checks == []
+    tables_module.build_to_folder(corpus, tmp_path / "cold", store=None)
+    assert checks == [1]
+    assert _tables(tmp_path / "warm") == _tables(tmp_path / "cold")
+
+
+def test_rules_reverted_to_an_already_checked_state_are_read_again_in_a_live_kernel(tmp_path):
+    """Build, edit mechanisms.yaml, build, revert the edit, add an article, build, all in one
+    process: the added article must be read with the reverted rules (already checked, so not
+    loaded up front), not with the edited ones the process still holds."""
+    import shutil
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT, SYNTHETIC_ARTICLE
+
+    project = tmp_path / "project"
+    for folder in ("data/reference", "data/rules"):
+        shutil.copytree(ROOT / folder, project / folder)
+    (project / "seeds").mkdir()
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    dialogue = SYNTHETIC_ARTICLE.replace("held talks with", "co-chaired the eighth Defence Policy Dialogue with")
+    (corpus / "dialogue.md").write_text(dialogue, encoding="utf-8")
+    later = dialogue.replace("eighth", "ninth").replace("March 14", "April 20").replace("2024-03-15", "2024-04-21")
+    live = ("import sys, pathlib\n"
+            "from defcoop.build.tables import build_to_folder, read_tables\n"
+            "from defcoop.paths import EN_RULES_DIR\n"
+            "corpus, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[3])\n"
+            "def build():\n"
+            "    build_to_folder(corpus, out, store=out.parent / 'results.sqlite')\n"
+            "    return read_tables(out)['meetings']['mechanism'].tolist()\n"
+            "build()\n"
+            "rules = EN_RULES_DIR / 'mechanisms.yaml'\n"
+            "text = rules.read_text(encoding='utf-8')\n"
+            "rules.write_text(text.replace(\"- 'defen[cs]e policy dialogue'\", \"- 'defen[cs]e policy dialogue never'\"),"
+            " encoding='utf-8')\n"
+            "edited = build()\n"
+            "rules.write_text(text, encoding='utf-8')\n"
+            "(corpus / 'later.md').write_text(sys.argv[2], encoding='utf-8')\n"
+            "print(edited, build())\n")
+    env = {**os.environ, "DEFCOOP_ROOT": str(project)}
+    done = subprocess.run([sys.executable, "-c", live, str(corpus), later, str(tmp_path / "out" / "tables")],
+                          cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    edited, reverted = done.stdout.strip().split("] [")
+    assert edited != "['defence_policy_dialogue'"
+    assert reverted == "'defence_policy_dialogue', 'defence_policy_dialogue']"

@@ -337,6 +337,26 @@ class _Reuse:
         pending, self.pending = self.pending, []
         self._safely(self.store.put_packed, pending)
 
+    def check_rules(self) -> None:
+        """`load_rules` before extracting, unless a build under this fingerprint (the same rule
+        and reference bytes, the same code) already checked every file: then the extraction
+        loads only the rules its articles need. `refresh` still runs, so a live kernel drops
+        rules it cached from other bytes (an edit reverted to an already-checked state)."""
+        from defcoop.build.store import entry_key
+        from defcoop.rules.cache import refresh
+
+        key = entry_key(self.fingerprint, "\0every rule file checked", b"")
+        try:
+            checked = self.store.get(key) is not None
+        except Exception:   # an unreadable entry costs speed only
+            checked = False
+        if checked:
+            refresh()
+        else:
+            load_rules()
+            self._safely(self.store.put, key, True)
+        self.used.append(key)
+
     def validated_rows(self, root: Path) -> _ValidatedRows:
         """The cross-article rows an earlier finished build of `root` validated (see `_ValidatedRows`)."""
         from defcoop.build.store import entry_key
@@ -385,7 +405,7 @@ def iter_file_results(root: Path, files: list[Path], jobs: int | None, reuse: _R
     known = reuse.store.status([key for key in keys if key is not None])
     reuse.to_extract = len(files) - len(known)
     if reuse.to_extract:   # the rules must be sound first
-        load_rules()
+        reuse.check_rules()
     extracted = extract_files(root, [path for path, key in zip(files, keys) if key not in known], jobs,
                               packed=True)
     stored = reuse.store.get_many([key for key in keys if key in known])
