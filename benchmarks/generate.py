@@ -8,6 +8,10 @@ gets a distinct text (the build would reject repeats as duplicates) and a public
 half in YAML front matter, half as a date stamp at the top of the page. One in ten is a
 ``.md`` file. Files go 1,000 to a subfolder.
 
+``--kind shifted`` writes the seed pages whole instead, only their dates shifted (and, where a
+shift repeats, a reporting-desk line added): every article carries its seed's long teaser lists
+and captions, the heaviest cleaning a real archive asks for.
+
 The same ``--seed`` always gives the same bytes, and article *i* does not depend on the
 corpus size, so the 1k corpus is the first 1,000 articles of the 10k one. A corpus folder
 that was already generated with the same parameters and generator code (see its
@@ -15,6 +19,7 @@ that was already generated with the same parameters and generator code (see its
 
     python benchmarks/generate.py --count 10000 --out benchmarks/corpora/10k
     python benchmarks/generate.py --count 300 --out /tmp/c --bad   # plus every kind of bad file
+    python benchmarks/generate.py --count 10000 --out benchmarks/corpora/10k-shifted --kind shifted
 """
 from __future__ import annotations
 
@@ -126,15 +131,26 @@ def _text_key(text: str) -> str:
     return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
+KINDS = ("recombined", "shifted")
+
+
 class Generator:
-    def __init__(self, seed: int = DEFAULT_SEED):
-        self.seed = seed
+    def __init__(self, seed: int = DEFAULT_SEED, kind: str = "recombined"):
+        if kind not in KINDS:
+            raise ValueError(f"unknown corpus kind {kind!r} (one of {', '.join(KINDS)})")
+        self.seed, self.kind = seed, kind
         self.seeds = _load_seeds()
         self.pool = [(s.name, i) for s in self.seeds for i in s.body]
         self.swapper = Swapper()
         self.seen: set[str] = set()
 
+    def _shifted(self, rng: random.Random) -> tuple[Seed, str]:
+        base = self.seeds[rng.randrange(len(self.seeds))]
+        return base, _shift_dates("\n".join(base.lines), rng.randint(-9, 3), rng.randrange(12))
+
     def _body(self, rng: random.Random) -> tuple[Seed, str]:
+        if self.kind == "shifted":
+            return self._shifted(rng)
         base = self.seeds[rng.randrange(len(self.seeds))]
         by_name = {s.name: s for s in self.seeds}
         lines = list(base.lines)
@@ -219,22 +235,23 @@ def bad_files() -> dict[str, bytes]:
     }
 
 
-def _stamp(count: int, seed: int, bad: bool) -> str:
+def _stamp(count: int, seed: int, bad: bool, kind: str = "recombined") -> str:
     code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
-    return json.dumps({"count": count, "seed": seed, "bad": bad, "generator": code,
+    return json.dumps({"count": count, "seed": seed, "bad": bad, "generator": code, "kind": kind,
                        "seeds": sorted(p.name for p in SEEDS.glob("[0-9]*.txt"))}, sort_keys=True)
 
 
-def generate(out, count: int, *, seed: int = DEFAULT_SEED, bad: bool = False, force: bool = False) -> Path:
+def generate(out, count: int, *, seed: int = DEFAULT_SEED, bad: bool = False, force: bool = False,
+             kind: str = "recombined") -> Path:
     """Write `count` distinct articles (plus `bad_files()` when `bad`) under `out`; return `out`."""
     out = Path(out)
-    stamp = _stamp(count, seed, bad)
+    stamp = _stamp(count, seed, bad, kind)
     if not force and (out / STAMP).is_file() and (out / STAMP).read_text(encoding="utf-8") == stamp:
         return out
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    generator = Generator(seed)
+    generator = Generator(seed, kind)
     for number in range(count):
         name, content = generator.article(number)
         folder = out / f"part{number // PER_FOLDER:03d}"
@@ -257,9 +274,11 @@ def main(argv=None) -> int:
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed (same seed, same bytes)")
     parser.add_argument("--bad", action="store_true", help="add one file of every kind of bad input")
     parser.add_argument("--force", action="store_true", help="regenerate even if the stamp matches")
+    parser.add_argument("--kind", choices=KINDS, default="recombined",
+                        help="recombined seed paragraphs (default) or whole seed pages with shifted dates")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    generate(args.out, args.count, seed=args.seed, bad=args.bad, force=args.force)
+    generate(args.out, args.count, seed=args.seed, bad=args.bad, force=args.force, kind=args.kind)
     print(f"generate: {args.count} articles in {args.out} ({time.perf_counter() - started:.1f} s)", file=sys.stderr)
     return 0
 
