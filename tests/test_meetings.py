@@ -1206,3 +1206,11 @@ def test_a_leader_named_in_a_relative_clause_of_another_event_leads_no_side():
     # named as the actor of the sentence itself, he would lead
     sentences[1] = "Prime Minister Hun Manet welcomed the crew at the new pier."
     assert only_meeting(sentences).kh_lead == "Hun Manet"
+
+
+def test_minutes_of_talks_signed_with_no_lead_named_are_talks_of_the_forces_the_article_names():
+    sentences = ["The border guards of Gia Lai and the gendarmerie of Ratanakiri have kept close ties.",
+                 "Heads of both delegations sign the talk's minutes.",
+                 "The two sides have shared information on crime."]
+    meeting = only_meeting(sentences)
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == ("border_force_talks", None, None)

@@ -1311,6 +1311,20 @@ def _outranked_call(present: list, officials, rules: MechanismRules, when: date 
     return bool(ranks) and min(ranks) > rules.named_courtesy_call_max_rank
 
 
+def _level_context(sentences: list[str], window: list[str], leads: list) -> str:
+    """The text that tells a meeting's level (`refine_mechanism`'s context): the trigger and the
+    sentences after it, or the whole article when no lead of either side is named, since then the
+    units the article names are the only sign of who met ("Leaders of the two sides sign the
+    minutes" under a story about two provinces' border guards).
+
+    >>> _level_context(["The border guards of A and B met.", "They sign the minutes."], ["They sign the minutes."], [None, None])
+    'The border guards of A and B met. They sign the minutes.'
+    >>> _level_context(["The border guards of A and B met.", "They sign the minutes."], ["They sign the minutes."], ["x", None])
+    'They sign the minutes.'
+    """
+    return " ".join(sentences if all(lead is None for lead in leads) else window)
+
+
 def _leads_no_border_force(leads: list, titles: dict[str, str] | None, rules: MechanismRules) -> bool:
     """Some lead's written title names a body that is no border force (`non_border_force_titles`:
     an institute, an academy, a library)."""
@@ -1613,7 +1627,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     named_mechanism = mechanism
     written = written_roles([vn_lead, kh_lead], mentions, sentences, officials)
     titles = written_titles([vn_lead, kh_lead], mentions, sentences)
-    mechanism = refine_mechanism(mechanism, [vn_lead, kh_lead], officials, rules, " ".join(window), written=written,
+    context = _level_context(sentences, window, [vn_lead, kh_lead])
+    mechanism = refine_mechanism(mechanism, [vn_lead, kh_lead], officials, rules, context, written=written,
                                  titles=titles)
     framing = None if rules.is_specific(named_mechanism) else _framing_event(window_folded[:2], rules, cues)
     if framing is not None:
@@ -1673,7 +1688,7 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     if resolved.date_start is not None and (resolved.precision != "unknown" or resolved.date_end is not None):
         # the roles the leads held then: a past commander is no prime minister yet; undated, the
         # roles they held within the bounds the leads' terms give
-        mechanism = refine_mechanism(named_mechanism, [vn_lead, kh_lead], officials, rules, " ".join(window),
+        mechanism = refine_mechanism(named_mechanism, [vn_lead, kh_lead], officials, rules, context,
                                      when=resolved.date_start, written=written,
                                      until=resolved.date_end if resolved.precision == "unknown" else None,
                                      titles=titles)
