@@ -1214,3 +1214,11 @@ def test_minutes_of_talks_signed_with_no_lead_named_are_talks_of_the_forces_the_
                  "The two sides have shared information on crime."]
     meeting = only_meeting(sentences)
     assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == ("border_force_talks", None, None)
+
+
+def test_a_meeting_with_a_third_countrys_envoy_is_not_a_vn_kh_meeting_when_cambodia_is_only_its_topic():
+    sentences = ["U.S. Deputy Secretary of State Wendy Sherman is due in Hanoi this week.",
+                 "In 2014 Sherman met with General Nguyen Chi Vinh, Vietnam's chief strategist on Cambodia.",
+                 "She held another post then.", "Historical ties run deep.",
+                 "Prime Minister Hun Sen has long ruled Cambodia."]
+    assert meetings_of(sentences) == []

@@ -686,8 +686,10 @@ def is_third_country_meeting(mentions: list, countries: list[list], index: int, 
     named_here |= {iso2 for iso2, *_ in countries[index]}
     if not any(iso2 and iso2 not in PARTY_COUNTRIES for iso2 in named_here):
         return False
-    if "KH" in named_here:
-        return False
+    people_here = {m.country for m in mentions if m.sentence_index == index}
+    if "KH" in named_here and not (people_here - PARTY_COUNTRIES - {""} and people_here & PARTY_COUNTRIES):
+        return False   # (Cambodia named only as a topic while its people met a third country's: "Sherman met
+        # Vinh, Vietnam's strategist on Cambodia")
     return not any(m.country == "KH" for m in mentions
                    if index <= m.sentence_index <= index + WINDOW_AFTER_TRIGGER)
 
