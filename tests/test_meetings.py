@@ -1222,3 +1222,15 @@ def test_a_meeting_with_a_third_countrys_envoy_is_not_a_vn_kh_meeting_when_cambo
                  "She held another post then.", "Historical ties run deep.",
                  "Prime Minister Hun Sen has long ruled Cambodia."]
     assert meetings_of(sentences) == []
+
+
+def test_a_meeting_named_as_the_precedent_another_event_follows_is_no_meeting():
+    assert RULES.events_in("The drills follow the first border friendship exchange, held in Tay Ninh in 2023.") == []
+    assert RULES.events_in("The first border friendship exchange was held in Tay Ninh in 2023.") == [
+        "border_friendship_exchange"]
+
+
+def test_a_first_meeting_dated_long_before_the_page_is_recalled_background():
+    sentences = ["The Vietnamese and Cambodian armies held their first joint rescue drill in Kampot in January 2023."]
+    assert meetings_of(sentences, published=date(2024, 9, 17)) == []
+    assert only_meeting(sentences, published=date(2023, 2, 10)).date_start == date(2023, 1, 1)

@@ -44,6 +44,7 @@ class MeetingCues(NamedTuple):
     edition_gap_stop: str          # regex text: a word between a name and an ordinal that the ordinal numbers instead
     place_skips_relative_clause: bool   # a place in a relative clause is not where the meeting was
     lead_from_caption: bool             # a caption showing one lead with one person of the other side
+    background_after_months: int        # a first meeting dated this many months before the page date is background (0: never)
     future_cue: re.Pattern
     place_cue: re.Pattern
     country_cue: re.Pattern
@@ -83,6 +84,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         edition_gap_stop=rules.pattern("edition_gap_stop"),
         place_skips_relative_clause=_flag(rules, "place_skips_relative_clause"),
         lead_from_caption=_flag(rules, "lead_from_caption"),
+        background_after_months=_months(rules, "background_after_months"),
         future_cue=rules.regex("future_cue"),
         place_cue=rules.regex("place_cue"),
         country_cue=rules.regex("country_cue"),
@@ -103,6 +105,34 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         framework_cue=rules.regex("framework_cue"),
         visiting_party=rules.regex("visiting_party"),
     )
+
+
+def _months(rules: RuleSet, key: str) -> int:
+    """A whole number of months, 0 or more, of a rule file's `value` entry."""
+    value = rules.value(key)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise RuleFileError(rules.source, rules.rules[key].line, f"'{key}' must be a whole number of months, not {value!r}")
+    return value
+
+
+def _recalled_background(resolved, published: date | None, months: int) -> bool:
+    """Whether a meeting dated to the day or month ended more than `months` months before the
+    page's date: a news page reports recent meetings, so one dated long before is recalled
+    background ("These drills follow the first exchange in December 2023" on a September 2024
+    page). 0 months: never.
+
+    >>> from types import SimpleNamespace as M
+    >>> _recalled_background(M(precision="month", date_end=date(2023, 12, 31)), date(2024, 9, 17), 6)
+    True
+    >>> _recalled_background(M(precision="month", date_end=date(2024, 6, 30)), date(2024, 9, 17), 6)
+    False
+    >>> _recalled_background(M(precision="year", date_end=date(2023, 12, 31)), date(2024, 9, 17), 6)
+    False
+    """
+    if not months or published is None or resolved.precision not in ("day", "month") or resolved.date_end is None:
+        return False
+    year, month = divmod(published.year * 12 + published.month - 1 - months, 12)
+    return resolved.date_end < date(year, month + 1, 1)
 
 
 def _flag(rules: RuleSet, key: str) -> bool:
@@ -184,7 +214,8 @@ class MechanismRules:
     def events_in(self, sentence: str, folded: str | None = None) -> list[str]:
         """`mechanisms_in`, leaving out mechanisms named only as items of a list of cooperation
         contents (`topic_list_cues`): "a plan focusing on delegation exchanges, the defence policy
-        dialogue and joint patrols" reports no dialogue."""
+        dialogue and joint patrols" reports no dialogue; nor one named as the precedent another event
+        follows (`precedent_cues`: "these drills follow the first friendship exchange")."""
         folded = fold(sentence) if folded is None else folded
         if self.future_event is not None and self.future_event.search(folded):
             return []      # announced, not reported: "is scheduled to take place"
@@ -230,7 +261,7 @@ _CUE_LISTS = ("topic_list_cues", "future_event_cues", "separate_meetings_cues", 
               "defence_words", "online_patterns", "one_side_events", "attendees_before_country",
               "attendees_after_country", "delegation_leader_cues", "addressed_party_cues", "both_sides_cues",
               "role_reference_cues", "series_frame_cues",
-              "place_anaphor_cues", "other_event_actor_cues")
+              "place_anaphor_cues", "other_event_actor_cues", "precedent_cues")
 _TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surname_countries", "defence_roles",
              "numbered_series") + _CUE_LISTS
 _REFINE_KEYS = ("courtesy_call_max_rank", "ministerial_max_rank", "border_force_max_rank", "border_force_roles",
@@ -387,7 +418,7 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         non_defence_body=cues("non_defence_bodies"),
         defence_roles=frozenset(_optional(top, "defence_roles", check.strings, ())),
         defence_words=cues("defence_words"),
-        topic_list=cues("topic_list_cues"),
+        topic_list=cues("topic_list_cues", "precedent_cues"),   # (a precedent another event follows: no news either)
         future_event=cues("future_event_cues"),
         relative_clause=cues("relative_clause_cues"),
         other_event_actor=cues("other_event_actor_cues"),
@@ -1695,6 +1726,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
                                      until=resolved.date_end if resolved.precision == "unknown" else None,
                                      titles=titles)
 
+    if _recalled_background(resolved, published, cues.background_after_months):
+        return []   # recalled background of a page about something else, not a meeting it reports
     online = any(rules.online.search(f) for f in window_folded)
     place, country = (None, None) if online else anaphoric_place(sentences[index], folded[index], rules)
     if place is None and not online:
