@@ -349,6 +349,11 @@ def test_an_ambassador_to_a_country_is_named_and_of_the_country_before_the_title
     assert table.find_people(["The ambassador went to Vietnam on Monday."]) == []
 
 
+def test_an_attache_posted_in_a_country_is_of_the_country_before_the_title(table):
+    found = table.find_people(["The general met the new Cambodian Defence Attache in Vietnam Col. Sok Vanna on Friday."])
+    assert [(m.person, m.country) for m in found] == [("Sok Vanna", "KH")]
+
+
 def test_lieut_ranks_are_titles_also_without_their_last_full_stop(table):
     found = table.find_people(["Deputy Minister of National Defence Sen. Lieut. Gen Nguyen Van Binh met guests."])
     assert [(m.person, m.role, m.matched) for m in found] == [
