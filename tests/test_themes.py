@@ -417,3 +417,8 @@ def test_a_delegations_visit_to_a_unit_of_the_other_army_is_a_delegation_exchang
     assert "delegation_exchange" in CODEBOOK.themes_for(
         "The Vietnamese delegation paid a visit to Brigade 9 of the Royal Cambodian Army.")
     assert "delegation_exchange" not in CODEBOOK.themes_for("The delegation paid a visit to a pagoda in Phnom Penh.")
+
+
+def test_work_kept_up_even_during_the_pandemic_is_no_covid_cooperation():
+    assert "pandemic" not in CODEBOOK.themes_for("Joint drills went on even during the COVID-19 pandemic.")
+    assert "pandemic" in CODEBOOK.themes_for("Even during the pandemic, the units shared face masks.")
