@@ -1234,3 +1234,11 @@ def test_a_first_meeting_dated_long_before_the_page_is_recalled_background():
     sentences = ["The Vietnamese and Cambodian armies held their first joint rescue drill in Kampot in January 2023."]
     assert meetings_of(sentences, published=date(2024, 9, 17)) == []
     assert only_meeting(sentences, published=date(2023, 2, 10)).date_start == date(2023, 1, 1)
+
+
+def test_talks_held_after_a_leads_attendance_at_an_asean_meeting_are_a_sideline_meeting():
+    sentences = ["Senior Lieutenant General Nguyen Tan Cuong held talks with General Vong Pisen in Phnom Penh on "
+                 "March 18, 2022.",
+                 "The meeting took place after Cuong's attendance at the ASEAN defence chiefs' meeting."]
+    assert only_meeting(sentences).mechanism == "sideline_meeting"
+    assert only_meeting(sentences[:1]).mechanism == "other"

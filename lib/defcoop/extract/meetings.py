@@ -168,6 +168,7 @@ class MechanismRules:
     numbered_series: tuple[tuple[str, int, int, tuple[re.Pattern, ...]], ...] = ()
     series_per_year: tuple[tuple[str, int], ...] = ()   # (label, meetings a year) of series held more than once a year
     series_frame: re.Pattern | None = None            # before a numbered series: the meeting was held within it
+    sideline_context: re.Pattern | None = None        # after a generic meeting: it was held on a multilateral event's occasion
     place_anaphor: re.Pattern | None = None           # "held ... at the Cambodian province": the province named before
     title_countries: tuple[tuple[str, GatedPattern], ...] = ()
     non_defence_ministries: re.Pattern | None = None
@@ -261,7 +262,7 @@ _CUE_LISTS = ("topic_list_cues", "future_event_cues", "separate_meetings_cues", 
               "defence_words", "online_patterns", "one_side_events", "attendees_before_country",
               "attendees_after_country", "delegation_leader_cues", "addressed_party_cues", "both_sides_cues",
               "role_reference_cues", "series_frame_cues",
-              "place_anaphor_cues", "other_event_actor_cues", "precedent_cues")
+              "place_anaphor_cues", "other_event_actor_cues", "precedent_cues", "sideline_context_cues")
 _TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surname_countries", "defence_roles",
              "numbered_series") + _CUE_LISTS
 _REFINE_KEYS = ("courtesy_call_max_rank", "ministerial_max_rank", "border_force_max_rank", "border_force_roles",
@@ -411,6 +412,7 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         numbered_series=_optional(top, "numbered_series", functools.partial(_read_series, check), ()),
         series_per_year=_optional(top, "numbered_series", functools.partial(_read_series_per_year, check), ()),
         series_frame=cues("series_frame_cues"),
+        sideline_context=cues("sideline_context_cues"),
         place_anaphor=cues("place_anaphor_cues"),
         title_countries=tuple((iso2, gated(pattern))
                               for iso2, pattern in _by_country(check, top, "title_countries", check.joined_patterns)),
@@ -1726,6 +1728,10 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
                                      until=resolved.date_end if resolved.precision == "unknown" else None,
                                      titles=titles)
 
+    if (mechanism in ("ministerial_talks", "other") and not rules.is_specific(named_mechanism)
+            and rules.sideline_context is not None and any(rules.sideline_context.search(f) for f in window_folded)):
+        # "The meeting took place after his attendance at the 19th ACDFM": talks on a multilateral meeting's side
+        mechanism = "sideline_meeting"
     if _recalled_background(resolved, published, cues.background_after_months):
         return []   # recalled background of a page about something else, not a meeting it reports
     online = any(rules.online.search(f) for f in window_folded)
