@@ -1242,3 +1242,14 @@ def test_talks_held_after_a_leads_attendance_at_an_asean_meeting_are_a_sideline_
                  "The meeting took place after Cuong's attendance at the ASEAN defence chiefs' meeting."]
     assert only_meeting(sentences).mechanism == "sideline_meeting"
     assert only_meeting(sentences[:1]).mechanism == "other"
+
+
+def test_an_undated_meeting_on_a_page_dated_only_by_its_urls_month_is_of_that_month():
+    from defcoop.extract.dates import url_date, url_month_windows
+
+    sentences = ["General Nguyen Tan Cuong held talks with General Vong Pisen."]
+    page = url_month_windows(url_date("https://example.com/2019/12/vietnam-cambodia-talks/"))
+    meeting = extract_meetings("a", sentences, None, OFFICIALS.find_people(sentences), OFFICIALS, page_windows=page)[0]
+    assert (meeting.date_start, meeting.date_end, meeting.date_precision) == (date(2019, 12, 1), date(2019, 12, 31),
+                                                                             "month")
+    assert only_meeting(sentences).date_precision != "month"

@@ -45,6 +45,7 @@ class MeetingCues(NamedTuple):
     place_skips_relative_clause: bool   # a place in a relative clause is not where the meeting was
     lead_from_caption: bool             # a caption showing one lead with one person of the other side
     background_after_months: int        # a first meeting dated this many months before the page date is background (0: never)
+    undated_in_page_month: bool         # an undated meeting on a page dated only by its URL's month is of that month
     future_cue: re.Pattern
     place_cue: re.Pattern
     country_cue: re.Pattern
@@ -85,6 +86,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         place_skips_relative_clause=_flag(rules, "place_skips_relative_clause"),
         lead_from_caption=_flag(rules, "lead_from_caption"),
         background_after_months=_months(rules, "background_after_months"),
+        undated_in_page_month=_flag(rules, "undated_in_page_month"),
         future_cue=rules.regex("future_cue"),
         place_cue=rules.regex("place_cue"),
         country_cue=rules.regex("country_cue"),
@@ -1618,7 +1620,7 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     `captions` what the removed photo captions show (`clean.caption_text`): a caption naming
     both leads dates and places the meeting when its own sentences do not.
     """
-    from defcoop.extract.dates import find_date_mentions, resolve_meeting_date, year_windows_from_text
+    from defcoop.extract.dates import find_date_mentions, page_month_date, resolve_meeting_date, year_windows_from_text
 
     rules, cues = load_mechanisms(), meeting_cues()
     folded = _folded(sentences, folded)
@@ -1728,6 +1730,13 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
                                      until=resolved.date_end if resolved.precision == "unknown" else None,
                                      titles=titles)
 
+    if resolved.precision in ("unknown", "year") and page_windows and cues.undated_in_page_month \
+            and not any(find_date_mentions(s) for s in window + same_event):
+        # no date in the text, the page dated only by its URL's month ("/2019/12/"): reported in that month
+        in_month = page_month_date(page_windows, windows)
+        if in_month is not None and (resolved.date_start is None or resolved.date_start <= in_month.date_start) \
+                and (resolved.date_end is None or in_month.date_end <= resolved.date_end):
+            resolved = in_month
     if (mechanism in ("ministerial_talks", "other") and not rules.is_specific(named_mechanism)
             and rules.sideline_context is not None and any(rules.sideline_context.search(f) for f in window_folded)):
         # "The meeting took place after his attendance at the 19th ACDFM": talks on a multilateral meeting's side
