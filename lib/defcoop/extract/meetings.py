@@ -120,7 +120,7 @@ def _months(rules: RuleSet, key: str) -> int:
 def _recalled_background(resolved, published: date | None, months: int) -> bool:
     """Whether a meeting dated to the day or month ended more than `months` months before the
     page's date: a news page reports recent meetings, so one dated long before is recalled
-    background ("These drills follow the first exchange in December 2023" on a September 2024
+    background ("The coming drills follow the first exchange, in May 2024" on a June 2025
     page). 0 months: never.
 
     >>> from types import SimpleNamespace as M
@@ -723,8 +723,8 @@ def is_third_country_meeting(mentions: list, countries: list[list], index: int, 
         return False
     people_here = {m.country for m in mentions if m.sentence_index == index}
     if "KH" in named_here and not (people_here - PARTY_COUNTRIES - {""} and people_here & PARTY_COUNTRIES):
-        return False   # (Cambodia named only as a topic while its people met a third country's: "Sherman met
-        # Vinh, Vietnam's strategist on Cambodia")
+        return False   # (Cambodia named only as a topic while its people met a third country's: a US envoy
+        # meeting a Vietnamese general, "an expert on Cambodia")
     return not any(m.country == "KH" for m in mentions
                    if index <= m.sentence_index <= index + WINDOW_AFTER_TRIGGER)
 
@@ -1739,7 +1739,7 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
             resolved = in_month
     if (mechanism in ("ministerial_talks", "other") and not rules.is_specific(named_mechanism)
             and rules.sideline_context is not None and any(rules.sideline_context.search(f) for f in window_folded)):
-        # "The meeting took place after his attendance at the 19th ACDFM": talks on a multilateral meeting's side
+        # "The talks were held right after the general's attendance at the ADMM": on a multilateral meeting's side
         mechanism = "sideline_meeting"
     if _recalled_background(resolved, published, cues.background_after_months):
         return []   # recalled background of a page about something else, not a meeting it reports

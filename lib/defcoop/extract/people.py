@@ -452,7 +452,7 @@ class OfficialsTable:
             if len(people) != 1 or name_cues().title_continuation.match(folded, token.start()):
                 continue   # (or the title goes on: "Thứ trưởng Thường trực", a permanent deputy minister)
             if _capitalised_word_follows(sentence, token.end()):
-                continue   # the first word of another person's full name ("Vice Minister Ha Kim Ngoc")
+                continue   # the first word of another person's full name ("Vice Minister Giang Van Tuan")
             person = next(iter(people))
             if day is None or self._in_office(person, day):
                 hit = AliasMatch(token.start(), token.end(), token.group(), person)
@@ -855,7 +855,7 @@ def _follows_title(start: int, titles: list[AliasMatch[str]], sentence: str) -> 
 def _capitalised_word_follows(sentence: str, end: int) -> bool:
     """A capitalised word follows `end` after spaces: a name token there goes on as a longer name.
 
-    >>> _capitalised_word_follows("Vice Minister Ha Kim Ngoc said", 16), _capitalised_word_follows("Gen. Banh said", 9)
+    >>> _capitalised_word_follows("Vice Minister Giang Van Tuan said", 19), _capitalised_word_follows("Gen. Banh said", 9)
     (True, False)
     """
     after = re.match(r"\s+([^\W\d_][\w-]*)", sentence[end:end + 40])
