@@ -451,6 +451,8 @@ class OfficialsTable:
             people = self._short_names.get(folded[token.start():token.end()], frozenset())
             if len(people) != 1 or name_cues().title_continuation.match(folded, token.start()):
                 continue   # (or the title goes on: "Thứ trưởng Thường trực", a permanent deputy minister)
+            if _capitalised_word_follows(sentence, token.end()):
+                continue   # the first word of another person's full name ("Vice Minister Giang Van Tuan")
             person = next(iter(people))
             if day is None or self._in_office(person, day):
                 hit = AliasMatch(token.start(), token.end(), token.group(), person)
@@ -848,6 +850,16 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 def _follows_title(start: int, titles: list[AliasMatch[str]], sentence: str) -> bool:
     """A title ends just before `start`, only whitespace between ("Gen. Giang")."""
     return any(t.end <= start and not sentence[t.end:start].strip() for t in titles)
+
+
+def _capitalised_word_follows(sentence: str, end: int) -> bool:
+    """A capitalised word follows `end` after spaces: a name token there goes on as a longer name.
+
+    >>> _capitalised_word_follows("Vice Minister Giang Van Tuan said", 19), _capitalised_word_follows("Gen. Banh said", 9)
+    (True, False)
+    """
+    after = re.match(r"\s+([^\W\d_][\w-]*)", sentence[end:end + 40])
+    return bool(after and after.group(1)[0].isupper())
 
 
 def _next_to_capitalised_word(sentence: str, start: int, end: int) -> bool:
