@@ -498,3 +498,16 @@ def test_a_meeting_placed_nowhere_is_in_the_province_of_the_side_the_other_visit
     raw = RawArticle("t", "t.txt", "txt", text, meta={"published": "2023-11-28"})
     [meeting] = process_article(raw).meetings
     assert (meeting.place, meeting.country) == ("Tay Ninh", "VN")
+
+
+def test_minutes_named_with_and_without_their_parties_or_year_are_one_document():
+    with rules_language("vi"):
+        [with_parties] = find_signed_documents("Hai huyện ký biên bản hợp tác năm 2020 giữa Ban CHQS huyện A "
+                                               "và Chi khu Quân sự B.")
+        [with_signer] = find_signed_documents("Đại diện huyện A ký biên bản hợp tác năm 2020 với đại diện Chi khu B.")
+    assert with_parties.subject == with_signer.subject == "hợp tác năm 2020"
+    text = ("Sáng 5/6, tại tỉnh Long An, Ban CHQS huyện A và Chi khu Quân sự B (Campuchia) tổ chức lễ ký kết "
+            "biên bản hợp tác giữa hai đơn vị.\n"
+            "Hai bên đã ký kết biên bản hợp tác năm 2020 với đại diện Chi khu B.")
+    raw = RawArticle("t", "t.txt", "txt", text, meta={"published": "2020-06-05", "language": "vi"})
+    assert [(a["kind"], a["subject"]) for a in process_article(raw).agreements] == [("minutes", "hợp tác năm 2020")]
