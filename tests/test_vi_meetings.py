@@ -511,3 +511,12 @@ def test_minutes_named_with_and_without_their_parties_or_year_are_one_document()
             "Hai bên đã ký kết biên bản hợp tác năm 2020 với đại diện Chi khu B.")
     raw = RawArticle("t", "t.txt", "txt", text, meta={"published": "2020-06-05", "language": "vi"})
     assert [(a["kind"], a["subject"]) for a in process_article(raw).agreements] == [("minutes", "hợp tác năm 2020")]
+
+
+def test_a_solemn_welcome_of_a_visiting_general_is_the_meeting_with_its_day_and_place():
+    text = ("Chiều 5/4, tại trụ sở Bộ Quốc phòng ở Thủ đô Phnom Penh, Đại tướng Tea Seiha chủ trì lễ đón trọng thể "
+            "Đại tướng Phan Văn Giang sang thăm chính thức Campuchia.\n"
+            "Sau lễ đón, hai bên đã hội đàm.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2024-04-06"})
+    [meeting] = process_article(raw).meetings
+    assert (str(meeting.date_start), meeting.date_precision, meeting.place) == ("2024-04-05", "day", "Phnom Penh")
