@@ -520,3 +520,12 @@ def test_a_solemn_welcome_of_a_visiting_general_is_the_meeting_with_its_day_and_
     raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2024-04-06"})
     [meeting] = process_article(raw).meetings
     assert (str(meeting.date_start), meeting.date_precision, meeting.place) == ("2024-04-05", "day", "Phnom Penh")
+
+
+def test_a_drill_said_to_take_place_is_the_event_not_the_earlier_meeting_that_agreed_it():
+    text = ("Ngày 9/10 tại tỉnh Kampot, diễn ra cuộc diễn tập cứu hộ, cứu nạn chung giữa quân đội hai nước. "
+            "Cuộc diễn tập được tổ chức theo thỏa thuận tại Hội nghị Bộ trưởng Quốc phòng ba nước năm 2019 tại Hà Nội.\n"
+            "Dự có Đại tướng Phan Văn Giang và Đại tướng Tea Seiha.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2024-10-10"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.mechanism, str(meeting.date_start), meeting.place) == ("other", "2024-10-09", "Kampot")
