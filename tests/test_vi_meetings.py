@@ -529,3 +529,11 @@ def test_a_drill_said_to_take_place_is_the_event_not_the_earlier_meeting_that_ag
     raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2024-10-10"})
     [meeting] = process_article(raw).meetings
     assert (meeting.mechanism, str(meeting.date_start), meeting.place) == ("other", "2024-10-09", "Kampot")
+
+
+def test_a_meeting_on_arriving_in_a_city_is_placed_there():
+    text = ("Bộ trưởng Phan Văn Giang đã có cuộc gặp Đại tướng Tea Seiha.\n"
+            "Ngay khi đặt chân đến Siem Reap, Bộ trưởng Phan Văn Giang đã gặp Đại tướng Tea Seiha.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2024-04-06"})
+    [meeting] = process_article(raw).meetings
+    assert meeting.place == "Siem Reap"
