@@ -537,3 +537,13 @@ def test_a_meeting_on_arriving_in_a_city_is_placed_there():
     raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2024-04-06"})
     [meeting] = process_article(raw).meetings
     assert meeting.place == "Siem Reap"
+
+
+def test_a_dated_inauguration_without_the_word_ceremony_is_the_event_with_its_place():
+    text = ("Sáng 2/9, tại tỉnh Takeo, quân đội Campuchia khánh thành công trình nhà ở do Bộ Quốc phòng Việt Nam tài trợ.\n"
+            "Dự lễ có Đại tướng Vong Pisen và Đại tá Nguyễn Văn A, Tùy viên Quốc phòng Việt Nam.\n"
+            "Công trình gồm hai dãy nhà.\n"
+            "Đại tá Nguyễn Văn A phát biểu tại lễ khánh thành.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2024-09-03"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.mechanism, str(meeting.date_start), meeting.place) == ("other", "2024-09-02", "Takeo")
