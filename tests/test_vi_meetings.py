@@ -547,3 +547,13 @@ def test_a_dated_inauguration_without_the_word_ceremony_is_the_event_with_its_pl
     raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2024-09-03"})
     [meeting] = process_article(raw).meetings
     assert (meeting.mechanism, str(meeting.date_start), meeting.place) == ("other", "2024-09-02", "Takeo")
+
+
+def test_a_further_day_of_activities_within_the_border_exchange_is_that_exchange():
+    text = ("Trong khuôn khổ Giao lưu hữu nghị quốc phòng biên giới lần thứ 3, chiều 6/5 tiếp tục diễn ra các hoạt "
+            "động tại tỉnh Kampot.\n"
+            "Đoàn Việt Nam do Đại tướng Phan Văn Giang dẫn đầu, đoàn Campuchia do Đại tướng Tea Seiha dẫn đầu.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-05-06"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.mechanism, meeting.edition, str(meeting.date_start), meeting.place) == (
+        "border_friendship_exchange", 3, "2026-05-06", "Kampot")
