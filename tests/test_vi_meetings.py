@@ -148,6 +148,8 @@ def test_vietnamese_documents_signed_and_not_signed():
     "Thời gian qua, hai bên đã tổ chức nhiều cuộc hội đàm.",                                 # many, not one
     "Hai đơn vị thường xuyên tổ chức hội đàm.",
     "Năm qua, hai bên đã tổ chức 3 cuộc hội đàm.",
+    "Năm qua, Bộ CHQS tỉnh đã đón 12 đoàn đại biểu nước bạn đến chào xã giao.",              # counted delegations
+    "Hằng năm, đơn vị tổ chức nhiều đoàn sang thăm, chúc Tết và hội đàm với bạn.",
     "Hằng năm, hai đơn vị luân phiên tổ chức hội đàm.",
     "Bộ trưởng Quốc phòng hai nước sắp hội đàm tại biên giới.",                                 # about to meet
     "Sáng 1/12, Bộ Quốc phòng tổ chức họp báo, giới thiệu về Giao lưu hữu nghị quốc phòng biên giới lần thứ 3.",
@@ -161,6 +163,7 @@ def test_vietnamese_cue_lists_of_mechanisms():
     with rules_language("vi"):
         rules = load_mechanisms()
         assert rules.events_in("Sáng 2/8 hội đàm giữa hai đơn vị đã diễn ra tại Tây Ninh.") == ["ministerial_talks"]
+        assert rules.events_in("Sáng 2/8, Thủ tướng tiếp đoàn đại biểu Bộ Quốc phòng Campuchia.") == ["ministerial_talks"]
         folded = lambda text: [fold(text)]
         assert rules.is_non_defence_meeting(folded("Bộ trưởng Bộ Công an hội đàm với Bộ trưởng Bộ Nội vụ."))
         assert rules.is_non_defence_meeting(folded("Hai bên bàn về phòng chống tội phạm với cảnh sát tỉnh."))
