@@ -560,3 +560,10 @@ def test_a_further_day_of_activities_within_the_border_exchange_is_that_exchange
     [meeting] = process_article(raw).meetings
     assert (meeting.mechanism, meeting.edition, str(meeting.date_start), meeting.place) == (
         "border_friendship_exchange", 3, "2026-05-06", "Kampot")
+
+
+def test_vietnam_among_several_guest_countries_at_another_pair_drill_is_no_meeting():
+    text = ("Ngày 10/4, Campuchia và Trung Quốc khai mạc cuộc diễn tập chung tại tỉnh Kampot.\n"
+            "Chủ trì lễ khai mạc có Đại tướng Vong Pisen.\n"
+            "Đại diện tùy viên quốc phòng các nước Việt Nam, Indonesia, Hàn Quốc dự lễ khai mạc.")
+    assert _meetings(text) == []
