@@ -567,3 +567,13 @@ def test_vietnam_among_several_guest_countries_at_another_pair_drill_is_no_meeti
             "Chủ trì lễ khai mạc có Đại tướng Vong Pisen.\n"
             "Đại diện tùy viên quốc phòng các nước Việt Nam, Indonesia, Hàn Quốc dự lễ khai mạc.")
     assert _meetings(text) == []
+
+
+def test_a_name_glued_by_a_dash_to_the_title_after_it_still_leads_its_side():
+    text = ("Chiều 3/5, tại tỉnh Gia Lai đã diễn ra cuộc hội đàm giữa Bộ Chỉ huy Bộ đội Biên phòng tỉnh Gia Lai và "
+            "Tiểu khu Quân sự tỉnh Ratanakiri.\n"
+            "Đoàn Gia Lai do Đại tá Lê Văn Bình-Chỉ huy trưởng làm trưởng đoàn, đoàn Ratanakiri do Đại tá Sok "
+            "Vanna-Phó Chỉ huy trưởng Tiểu khu làm trưởng đoàn.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2024-05-04"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.vn_lead, meeting.kh_lead) == ("Le Van Binh", "Sok Vanna")
