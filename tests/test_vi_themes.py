@@ -92,6 +92,8 @@ def test_patterns_are_written_folded(codebook):
     ("Ông nhắc nhở thế hệ trẻ hai nước luôn ghi nhớ công lao của những người đi trước.", ("political_education",)),
     ("Hai đoàn chụp ảnh lưu niệm tại cột mốc biên giới số 200.", ()),                    # a marker as a place
     ("Hai bên phối hợp tôn tạo cột mốc biên giới số 200.", ("border_demarcation",)),
+    ("Đại diện huyện A thông báo tình hình an ninh trên địa bàn tại buổi lễ.", ()),        # one side reporting
+    ("Tại buổi lễ, đại diện hai bên thông báo tình hình an ninh trên địa bàn.", ("information_sharing",)),
 ])
 def test_sentences_get_the_themes_a_reader_gives(codebook, sentence, expected):
     assert codebook.themes_for(sentence) == expected
