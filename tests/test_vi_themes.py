@@ -94,6 +94,7 @@ def test_patterns_are_written_folded(codebook):
     ("Hai bên phối hợp tôn tạo cột mốc biên giới số 200.", ("border_demarcation",)),
     ("Đại diện huyện A thông báo tình hình an ninh trên địa bàn tại buổi lễ.", ()),        # one side reporting
     ("Tại buổi lễ, đại diện hai bên thông báo tình hình an ninh trên địa bàn.", ("information_sharing",)),
+    ("Hai huyện cùng đề xuất nâng cấp đường nối cửa khẩu giữa hai bên.", ("defence_economy",)),   # border connectivity
 ])
 def test_sentences_get_the_themes_a_reader_gives(codebook, sentence, expected):
     assert codebook.themes_for(sentence) == expected
