@@ -736,8 +736,16 @@ def _names_both_sides(mentions: list, countries: list[list], start: int, end: in
 
     >>> _names_both_sides([], [[("VN", 0, 7, "Vietnam")], [("KH", 0, 8, "Cambodia")]], 0, 2)
     True
+
+    A party named in a sentence that also names two other countries or more is one of several
+    guests ("representatives of Vietnam, Indonesia and Korea attended"), not a side of the event.
+
+    >>> guests = [("VN", 0, 7, "Vietnam"), ("ID", 9, 18, "Indonesia"), ("KR", 23, 28, "Korea")]
+    >>> _names_both_sides([], [guests, [("KH", 0, 8, "Cambodia")]], 0, 2)
+    False
     """
-    named = {iso2 for hits in countries[start:end] for iso2, *_ in hits}
+    named = {iso2 for hits in countries[start:end]
+             if len({iso2 for iso2, *_ in hits} - PARTY_COUNTRIES) < 2 for iso2, *_ in hits}
     named |= {m.country for m in mentions if start <= m.sentence_index < end}
     return PARTY_COUNTRIES <= named
 
