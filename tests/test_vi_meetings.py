@@ -498,3 +498,13 @@ def test_a_meeting_placed_nowhere_is_in_the_province_of_the_side_the_other_visit
     raw = RawArticle("t", "t.txt", "txt", text, meta={"published": "2023-11-28"})
     [meeting] = process_article(raw).meetings
     assert (meeting.place, meeting.country) == ("Tay Ninh", "VN")
+
+
+def test_a_delegation_of_a_province_written_mundulkiri_visited_the_host_province():
+    """"Mundulkiri" is a press spelling of Mondulkiri (places.csv): the visiting side is Cambodian,
+    so talks placed nowhere else were held in the host command's province."""
+    text = ("Ngày 3/4, Bộ Chỉ huy Quân sự tỉnh Đắk Nông đã hội đàm với đoàn công tác Tiểu khu Quân sự tỉnh "
+            "Mundulkiri do Đại tá Sok Vanna làm trưởng đoàn.\nHai bên trao đổi tình hình biên giới.")
+    raw = RawArticle("t", "t.txt", "txt", text, meta={"published": "2019-04-04"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.place, meeting.country) == ("Dak Nong", "VN")
