@@ -508,3 +508,15 @@ def test_a_delegation_of_a_province_written_mundulkiri_visited_the_host_province
     raw = RawArticle("t", "t.txt", "txt", text, meta={"published": "2019-04-04"})
     [meeting] = process_article(raw).meetings
     assert (meeting.place, meeting.country) == ("Dak Nong", "VN")
+
+
+def test_the_programmes_of_talks_two_units_carry_out_are_no_one_meeting():
+    with rules_language("vi"):
+        rules = load_mechanisms()
+        assert rules.events_in("Nhiều năm qua, Bộ CHQS tỉnh và Tiểu khu Quân sự bạn đã thực hiện tốt các chương trình "
+                               "hội đàm, giao lưu và trao đổi.") == []
+        assert rules.events_in("Sáng 3/5, chương trình hội đàm giữa Bộ CHQS tỉnh và Tiểu khu Quân sự bạn đã diễn ra.")
+    text = ("Nhiều năm qua, Bộ CHQS tỉnh Gia Lai và Tiểu khu Quân sự tỉnh Ratanakiri đã thực hiện tốt các chương "
+            "trình hội đàm, giao lưu, giúp đỡ lẫn nhau.\nĐại tá Sok Vanna, Chỉ huy trưởng Tiểu khu Quân sự tỉnh "
+            "Ratanakiri, cảm ơn sự giúp đỡ của phía Việt Nam.")
+    assert _meetings(text) == []
