@@ -520,3 +520,18 @@ def test_the_programmes_of_talks_two_units_carry_out_are_no_one_meeting():
             "trình hội đàm, giao lưu, giúp đỡ lẫn nhau.\nĐại tá Sok Vanna, Chỉ huy trưởng Tiểu khu Quân sự tỉnh "
             "Ratanakiri, cảm ơn sự giúp đỡ của phía Việt Nam.")
     assert _meetings(text) == []
+
+
+def test_an_undated_signing_line_before_dated_talks_is_signed_at_those_talks():
+    """A photo caption left in the text names the signing; the talks the body dates are the meeting."""
+    signing = "Lễ ký Kế hoạch hợp tác năm 2016 giữa Bộ trưởng Quốc phòng hai nước.\n"
+    talks = ("Tại buổi hội kiến diễn ra ngày 9/4 tại Hà Nội, Đại tướng Phùng Quang Thanh và Đại tướng Tea Banh "
+             "đánh giá cao kết quả hợp tác.\n")
+    raw = RawArticle("t", "t.txt", "txt", signing + talks, meta={"published": "2016-04-10"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.mechanism, str(meeting.date_start)) == ("ministerial_talks", "2016-04-09")
+    # with no talks reported after it, the signing stays the event
+    alone = ("Lễ ký kết biên bản hợp tác giữa Ban CHQS huyện Tân Biên, tỉnh Tây Ninh và Chi khu Quân sự Romeas, "
+             "tỉnh Svay Rieng.\nHai bên ký kết biên bản hợp tác năm 2016 và thống nhất phối hợp bảo vệ biên giới.\n")
+    [meeting] = process_article(RawArticle("t", "t.txt", "txt", alone, meta={"published": "2016-05-02"})).meetings
+    assert meeting.mechanism == "signing_ceremony"

@@ -1600,6 +1600,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
             continue
         if one_sided_meeting(mechanism, vn_lead, kh_lead, sentences, folded, mentions, countries, rules):
             continue
+        if _undated_signing_before_talks(index, mechanism, sentences, folded, rules):
+            continue
         break
     else:
         return []
@@ -1945,6 +1947,32 @@ def _non_defence_body_meeting(index: int, mechanism: str, folded: list[str], rul
     if rules.non_defence_body.search(folded[index]):
         return True
     return not rules.is_specific(mechanism) and any(rules.non_defence_body.search(f) for f in folded[:index])
+
+
+def _undated_signing_before_talks(index: int, mechanism: str, sentences: list[str], folded: list[str],
+                                  rules: MechanismRules) -> bool:
+    """The trigger at `index` names a signing and no date ("Lễ ký Nghị định thư giữa Bộ trưởng hai
+    nước.", a photo caption left in the text), and one of the next sentences reports dated talks or
+    another meeting of a named kind: the documents were signed at that meeting, which is the one
+    reported (as when the talks come first: "after the talks, the ministers witnessed the signing").
+
+    >>> rules = load_mechanisms()
+    >>> s = ["The signing of the protocol.", "At their talks on March 6 in Hanoi, the ministers agreed."]
+    >>> _undated_signing_before_talks(0, "signing_ceremony", s, [fold(x) for x in s], rules)
+    True
+    >>> s = ["The protocol was signed on March 6 in the presence of the ministers.", s[1]]
+    >>> _undated_signing_before_talks(0, "signing_ceremony", s, [fold(x) for x in s], rules)
+    False
+    """
+    from defcoop.extract.dates import find_date_mentions
+
+    if mechanism != "signing_ceremony" or find_date_mentions(sentences[index]):
+        return False
+    for later in range(index + 1, min(index + WINDOW_AFTER_TRIGGER + 1, len(sentences))):
+        found = rules.events_in(sentences[later], folded[later])
+        if found and found[0] not in ("signing_ceremony", "other") and find_date_mentions(sentences[later]):
+            return True
+    return False
 
 
 def _next_meeting_sentence(index: int, mechanism: str, sentences: list[str], folded: list[str],
