@@ -535,3 +535,21 @@ def test_an_undated_signing_line_before_dated_talks_is_signed_at_those_talks():
              "tỉnh Svay Rieng.\nHai bên ký kết biên bản hợp tác năm 2016 và thống nhất phối hợp bảo vệ biên giới.\n")
     [meeting] = process_article(RawArticle("t", "t.txt", "txt", alone, meta={"published": "2016-05-02"})).meetings
     assert meeting.mechanism == "signing_ceremony"
+
+
+@pytest.mark.parametrize("title, text, place", [
+    # the province the headline opens with, the text placing the handover nowhere
+    ("Gia Lai: Tiếp nhận 10 hài cốt liệt sĩ", "hy sinh tại Campuchia đã diễn ra với sự tham dự của đại diện Quân đội "
+     "Hoàng gia Campuchia", ("Gia Lai", "VN")),
+    # a headline opening with no province
+    ("Việt Nam - Campuchia: Tiếp nhận 10 hài cốt liệt sĩ", "hy sinh tại Campuchia đã diễn ra với sự tham dự của đại "
+     "diện Quân đội Hoàng gia Campuchia", (None, None)),
+    # the meeting's sentence names a province of the other side: the handover may have been held there
+    ("Gia Lai: Tiếp nhận 10 hài cốt liệt sĩ", "giữa Ban Chuyên trách tỉnh Gia Lai và Ban Chuyên trách tỉnh Ratanakiri "
+     "đã diễn ra", (None, None)),
+])
+def test_a_local_headline_opening_with_a_province_places_a_meeting_placed_nowhere_else(title, text, place):
+    text = f"Sáng 20/4, lễ bàn giao, tiếp nhận 10 hài cốt liệt sĩ quân tình nguyện Việt Nam {text}.\n"
+    raw = RawArticle("t", "t.txt", "txt", text, meta={"published": "2016-04-21", "title": title})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.place, meeting.country) == place
