@@ -503,8 +503,8 @@ def test_a_meeting_placed_nowhere_is_in_the_province_of_the_side_the_other_visit
 def test_a_delegation_of_a_province_written_mundulkiri_visited_the_host_province():
     """"Mundulkiri" is a press spelling of Mondulkiri (places.csv): the visiting side is Cambodian,
     so talks placed nowhere else were held in the host command's province."""
-    text = ("Ngày 3/4, Bộ Chỉ huy Quân sự tỉnh Đắk Nông đã hội đàm với đoàn công tác Tiểu khu Quân sự tỉnh "
-            "Mundulkiri do Đại tá Sok Vanna làm trưởng đoàn.\nHai bên trao đổi tình hình biên giới.")
+    text = ("Ngày 3/4, Bộ CHQS tỉnh Đắk Nông tiếp và hội đàm với đoàn công tác Tiểu khu Quân sự tỉnh Mundulkiri "
+            "do Đại tá Sok Vanna dẫn đầu.\nHai bên trao đổi tình hình biên giới.")
     raw = RawArticle("t", "t.txt", "txt", text, meta={"published": "2019-04-04"})
     [meeting] = process_article(raw).meetings
     assert (meeting.place, meeting.country) == ("Dak Nong", "VN")
@@ -513,20 +513,19 @@ def test_a_delegation_of_a_province_written_mundulkiri_visited_the_host_province
 def test_the_programmes_of_talks_two_units_carry_out_are_no_one_meeting():
     with rules_language("vi"):
         rules = load_mechanisms()
-        assert rules.events_in("Nhiều năm qua, Bộ CHQS tỉnh và Tiểu khu Quân sự bạn đã thực hiện tốt các chương trình "
-                               "hội đàm, giao lưu và trao đổi.") == []
+        assert rules.events_in("Nhiều năm qua, Bộ CHQS tỉnh và Tiểu khu Quân sự bạn duy trì các chương trình "
+                               "hội đàm, giao lưu hằng năm.") == []
         assert rules.events_in("Sáng 3/5, chương trình hội đàm giữa Bộ CHQS tỉnh và Tiểu khu Quân sự bạn đã diễn ra.")
-    text = ("Nhiều năm qua, Bộ CHQS tỉnh Gia Lai và Tiểu khu Quân sự tỉnh Ratanakiri đã thực hiện tốt các chương "
-            "trình hội đàm, giao lưu, giúp đỡ lẫn nhau.\nĐại tá Sok Vanna, Chỉ huy trưởng Tiểu khu Quân sự tỉnh "
+    text = ("Nhiều năm qua, Bộ CHQS tỉnh Gia Lai và Tiểu khu Quân sự tỉnh Ratanakiri duy trì các chương "
+            "trình hội đàm, giao lưu hằng năm.\nĐại tá Sok Vanna, Chỉ huy trưởng Tiểu khu Quân sự tỉnh "
             "Ratanakiri, cảm ơn sự giúp đỡ của phía Việt Nam.")
     assert _meetings(text) == []
 
 
 def test_an_undated_signing_line_before_dated_talks_is_signed_at_those_talks():
     """A photo caption left in the text names the signing; the talks the body dates are the meeting."""
-    signing = "Lễ ký Kế hoạch hợp tác năm 2016 giữa Bộ trưởng Quốc phòng hai nước.\n"
-    talks = ("Tại buổi hội kiến diễn ra ngày 9/4 tại Hà Nội, Đại tướng Phùng Quang Thanh và Đại tướng Tea Banh "
-             "đánh giá cao kết quả hợp tác.\n")
+    signing = "Lễ ký kết Kế hoạch hợp tác năm 2016 của hai Bộ Quốc phòng.\n"
+    talks = "Chiều 9/4 tại Hà Nội, Đại tướng Phùng Quang Thanh đã hội kiến Đại tướng Tea Banh.\n"
     raw = RawArticle("t", "t.txt", "txt", signing + talks, meta={"published": "2016-04-10"})
     [meeting] = process_article(raw).meetings
     assert (meeting.mechanism, str(meeting.date_start)) == ("ministerial_talks", "2016-04-09")

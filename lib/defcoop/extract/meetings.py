@@ -647,7 +647,7 @@ def _host_place(trigger: str, trigger_folded: str, sentences: list[str], folded:
 def _headline_place(headline: str, country: str | None, cues: MeetingCues, window: list[str] = (),
                     window_folded: list[str] = ()) -> tuple[str | None, str | None]:
     """The province or city a headline opens with before a colon (`headline_place` of
-    meetings.yaml: "Kon Tum: Truy điệu và an táng hài cốt liệt sĩ"), where the local press puts the
+    meetings.yaml: "Gia Lai: Lễ bàn giao hài cốt liệt sĩ"), where the local press puts the
     news; (None, country) when the headline opens with no such place, the place lies outside the
     `country` the text gives, or the meeting's sentences (`window`) name a place of the other
     country: a handover between two provinces may have been held on either side."""
@@ -1982,8 +1982,8 @@ def _non_defence_body_meeting(index: int, mechanism: str, folded: list[str], rul
 
 def _undated_signing_before_talks(index: int, mechanism: str, sentences: list[str], folded: list[str],
                                   rules: MechanismRules) -> bool:
-    """The trigger at `index` names a signing and no date ("Lễ ký Nghị định thư giữa Bộ trưởng hai
-    nước.", a photo caption left in the text), and one of the next sentences reports dated talks or
+    """The trigger at `index` names a signing and no date ("Lễ ký kết Kế hoạch hợp tác của hai Bộ.",
+    a photo caption left in the text), and one of the next sentences reports dated talks or
     another meeting of a named kind: the documents were signed at that meeting, which is the one
     reported (as when the talks come first: "after the talks, the ministers witnessed the signing").
 
