@@ -660,7 +660,7 @@ def _headline_place(headline: str, country: str | None, cues: MeetingCues, windo
     start, end = match.span("place")
     found = find_places(headline[start:end], folded[start:end])
     place = found[0] if len(found) == 1 else None
-    if (place is None or place.kind not in ("province", "city", "capital") or place.start > 0
+    if (place is None or place.kind in _POINT_PLACES or place.start > 0
             or folded[start:end][place.end:].strip() or country not in (None, place.country)):
         return None, country
     if any(other.country != place.country for sentence, sentence_folded in zip(window, window_folded)
