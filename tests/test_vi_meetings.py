@@ -577,3 +577,57 @@ def test_a_name_glued_by_a_dash_to_the_title_after_it_still_leads_its_side():
     raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2024-05-04"})
     [meeting] = process_article(raw).meetings
     assert (meeting.vn_lead, meeting.kh_lead) == ("Le Van Binh", "Sok Vanna")
+
+
+def test_a_delegation_of_a_province_written_mundulkiri_visited_the_host_province():
+    """"Mundulkiri" is a press spelling of Mondulkiri (places.csv): the visiting side is Cambodian,
+    so talks placed nowhere else were held in the host command's province."""
+    text = ("Ngày 3/4, Bộ CHQS tỉnh Đắk Nông tiếp và hội đàm với đoàn công tác Tiểu khu Quân sự tỉnh Mundulkiri "
+            "do Đại tá Sok Vanna dẫn đầu.\nHai bên trao đổi tình hình biên giới.")
+    raw = RawArticle("t", "t.txt", "txt", text, meta={"published": "2019-04-04"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.place, meeting.country) == ("Dak Nong", "VN")
+
+
+def test_the_programmes_of_talks_two_units_carry_out_are_no_one_meeting():
+    with rules_language("vi"):
+        rules = load_mechanisms()
+        assert rules.events_in("Nhiều năm qua, Bộ CHQS tỉnh và Tiểu khu Quân sự bạn duy trì các chương trình "
+                               "hội đàm, giao lưu hằng năm.") == []
+        assert rules.events_in("Sáng 3/5, chương trình hội đàm giữa Bộ CHQS tỉnh và Tiểu khu Quân sự bạn đã diễn ra.")
+    text = ("Nhiều năm qua, Bộ CHQS tỉnh Gia Lai và Tiểu khu Quân sự tỉnh Ratanakiri duy trì các chương "
+            "trình hội đàm, giao lưu hằng năm.\nĐại tá Sok Vanna, Chỉ huy trưởng Tiểu khu Quân sự tỉnh "
+            "Ratanakiri, cảm ơn sự giúp đỡ của phía Việt Nam.")
+    assert _meetings(text) == []
+
+
+def test_an_undated_signing_line_before_dated_talks_is_signed_at_those_talks():
+    """A photo caption left in the text names the signing; the talks the body dates are the meeting."""
+    signing = "Lễ ký kết Kế hoạch hợp tác năm 2016 của hai Bộ Quốc phòng.\n"
+    talks = "Chiều 9/4 tại Hà Nội, Đại tướng Phùng Quang Thanh đã hội kiến Đại tướng Tea Banh.\n"
+    raw = RawArticle("t", "t.txt", "txt", signing + talks, meta={"published": "2016-04-10"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.mechanism, str(meeting.date_start)) == ("ministerial_talks", "2016-04-09")
+    # with no talks reported after it, the signing stays the event
+    alone = ("Lễ ký kết biên bản hợp tác giữa Ban CHQS huyện Tân Biên, tỉnh Tây Ninh và Chi khu Quân sự Romeas, "
+             "tỉnh Svay Rieng.\nHai bên ký kết biên bản hợp tác năm 2016 và thống nhất phối hợp bảo vệ biên giới.\n")
+    [meeting] = process_article(RawArticle("t", "t.txt", "txt", alone, meta={"published": "2016-05-02"})).meetings
+    assert meeting.mechanism == "signing_ceremony"
+
+
+@pytest.mark.parametrize("title, text, place", [
+    # the province the headline opens with, the text placing the handover nowhere
+    ("Gia Lai: Tiếp nhận 10 hài cốt liệt sĩ", "hy sinh tại Campuchia đã diễn ra với sự tham dự của đại diện Quân đội "
+     "Hoàng gia Campuchia", ("Gia Lai", "VN")),
+    # a headline opening with no province
+    ("Việt Nam - Campuchia: Tiếp nhận 10 hài cốt liệt sĩ", "hy sinh tại Campuchia đã diễn ra với sự tham dự của đại "
+     "diện Quân đội Hoàng gia Campuchia", (None, None)),
+    # the meeting's sentence names a province of the other side: the handover may have been held there
+    ("Gia Lai: Tiếp nhận 10 hài cốt liệt sĩ", "giữa Ban Chuyên trách tỉnh Gia Lai và Ban Chuyên trách tỉnh Ratanakiri "
+     "đã diễn ra", (None, None)),
+])
+def test_a_local_headline_opening_with_a_province_places_a_meeting_placed_nowhere_else(title, text, place):
+    text = f"Sáng 20/4, lễ bàn giao, tiếp nhận 10 hài cốt liệt sĩ quân tình nguyện Việt Nam {text}.\n"
+    raw = RawArticle("t", "t.txt", "txt", text, meta={"published": "2016-04-21", "title": title})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.place, meeting.country) == place

@@ -125,3 +125,42 @@ def test_a_vietnamese_article_gets_its_themes_through_the_whole_extraction():
     assert themes[2] == "training"
     assert themes[3] is None                     # another country's drill: no theme of the two parties
     assert [row["kind"] for row in records.sentences][1:3] == ["commitment", "result"]
+
+
+# Passing mentions that are no cooperation in the theme (batch 25), and two phrasings of themes
+# the codebook missed. Each sentence is written for this test.
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the sides talked about the world, COVID-19 among its developments: no COVID cooperation
+    ("Hai Bộ trưởng đánh giá tình hình thế giới, khu vực, nhất là diễn biến của đại dịch COVID-19.", ()),
+    ("Trước diễn biến của dịch COVID-19, hai bên phối hợp chặt chẽ phòng, chống dịch tại cửa khẩu.", ("pandemic",)),
+    # briefing each other on each country's situation, the fields listed
+    ("Hai đoàn thông báo cho nhau tình hình kinh tế, xã hội, an ninh của mỗi bên.", ()),
+    # information on graves, given for the remains search
+    ("Nhân dân địa phương tiếp tục cung cấp thông tin để đội quy tập tìm kiếm hài cốt liệt sĩ.",
+     ("remains_repatriation",)),
+    # staff advice to a unit's own superior body
+    ("Phòng Tác huấn tham mưu cho Đảng ủy, Ban chỉ huy chỉ đạo các đơn vị.", ()),
+    ("Hai bộ làm tốt công tác tham mưu chiến lược cho lãnh đạo hai nước.", ("information_sharing",)),
+    # people of the three countries at a reburial
+    ("Lễ an táng hài cốt liệt sĩ có sự tham dự của đại diện nhân dân ba nước Việt Nam, Lào và Campuchia.",
+     ("remains_repatriation",)),
+    ("Hợp tác ba nước Việt Nam, Lào và Campuchia ngày càng phát triển.", ("trilateral",)),
+    # not letting hostile forces exploit an issue to divide the peoples
+    ("Hai huyện giải quyết kịp thời các vụ việc trên biên giới, không để kẻ xấu lợi dụng chia rẽ tình đoàn kết.",
+     ("border_patrol",)),
+    ("Hai bên đẩy mạnh tuyên truyền, giáo dục truyền thống đoàn kết cho cán bộ, chiến sĩ.", ("political_education",)),
+    # a K team helping a unit build its barracks: no remains work
+    ("Đội K51 giúp đơn vị bạn xây tường rào và trồng cây.", ()),
+    ("Đội K51 đã quy tập được 20 hài cốt trong mùa khô.", ("remains_repatriation",)),
+    # a border described as running on land and at sea
+    ("Biên giới nước bạn dài hơn 800 km trên đất liền và trên biển.", ()),
+    # the border regulations agreement; exchanges listed with talks
+    ("Hai tỉnh chấp hành nghiêm Hiệp định về quy chế biên giới.", ("border_patrol",)),
+    ("Hai bên duy trì các chương trình hội đàm, giao lưu định kỳ.", ("delegation_exchange",)),
+    # the reported event's own programme, and a titled cultural show in it
+    ("Buổi tọa đàm diễn ra trong chương trình giao lưu hữu nghị.", ()),
+    ("Tối cùng ngày, hai đoàn tham gia giao lưu văn nghệ với chủ đề về tình hữu nghị.", ()),
+    ("Hai tỉnh đẩy mạnh giao lưu văn hóa, thể thao giữa nhân dân hai bên.", ("delegation_exchange",)),
+])
+def test_passing_mentions_are_no_theme(codebook, sentence, expected):
+    assert codebook.themes_for(sentence) == expected

@@ -64,6 +64,7 @@ class MeetingCues(NamedTuple):
     appositive_start: re.Pattern   # what opens an appositive title right after a name ("," or " - "), as written
     framework_cue: re.Pattern      # ends the text before the named event a generic one is part of
     visiting_party: re.Pattern     # the visiting delegation, before the unit that names its place
+    headline_place: re.Pattern     # a headline opening with a place then a colon, the place as group `place`
 
 
 def _build_cues(rules: RuleSet) -> MeetingCues:
@@ -106,6 +107,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         appositive_start=rules.regex("appositive_start"),
         framework_cue=rules.regex("framework_cue"),
         visiting_party=rules.regex("visiting_party"),
+        headline_place=rules.regex("headline_place"),
     )
 
 
@@ -675,6 +677,31 @@ def _host_place(trigger: str, trigger_folded: str, sentences: list[str], folded:
             name = load_places().province_of(place.place) if place.kind in _POINT_PLACES else place.place
             return (name or place.place), host
     return None, country
+
+
+def _headline_place(headline: str, country: str | None, cues: MeetingCues, window: list[str] = (),
+                    window_folded: list[str] = ()) -> tuple[str | None, str | None]:
+    """The province or city a headline opens with before a colon (`headline_place` of
+    meetings.yaml: "Gia Lai: Lễ bàn giao hài cốt liệt sĩ"), where the local press puts the
+    news; (None, country) when the headline opens with no such place, the place lies outside the
+    `country` the text gives, or the meeting's sentences (`window`) name a place of the other
+    country: a handover between two provinces may have been held on either side."""
+    from defcoop.extract.places import find_places
+
+    folded = fold(headline)
+    match = cues.headline_place.match(folded)
+    if match is None:
+        return None, country
+    start, end = match.span("place")
+    found = find_places(headline[start:end], folded[start:end])
+    place = found[0] if len(found) == 1 else None
+    if (place is None or place.kind in _POINT_PLACES or place.start > 0
+            or folded[start:end][place.end:].strip() or country not in (None, place.country)):
+        return None, country
+    if any(other.country != place.country for sentence, sentence_folded in zip(window, window_folded)
+           for other in find_places(sentence, sentence_folded)):
+        return None, country
+    return place.place, place.country
 
 
 def _framing_event(window_folded: list[str], rules: MechanismRules, cues: MeetingCues) -> str | None:
@@ -1613,7 +1640,7 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
                      officials, folded: list[str] | None = None,
                      dateline: str | None = None, dateline_text: str | None = None,
                      countries: list[list] | None = None, page_windows: list | None = None,
-                     captions: list[str] | None = None) -> list[MeetingCandidate]:
+                     captions: list[str] | None = None, headline: str | None = None) -> list[MeetingCandidate]:
     """The meetings this article reports as news, read from its sentences: the first one it
     names, then other meetings of the same visit (`_further_meetings`).
 
@@ -1626,7 +1653,9 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     added by `extract_article`), when the caller has them;
     `page_windows` date windows the page itself gives (a URL naming only the month);
     `captions` what the removed photo captions show (`clean.caption_text`): a caption naming
-    both leads dates and places the meeting when its own sentences do not.
+    both leads dates and places the meeting when its own sentences do not;
+    `headline` the article's title, whose opening province places a meeting placed nowhere else
+    (`_headline_place`).
     """
     from defcoop.extract.dates import find_date_mentions, page_month_date, resolve_meeting_date, year_windows_from_text
 
@@ -1658,6 +1687,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
                                                          dateline), rules)):
             continue
         if one_sided_meeting(mechanism, vn_lead, kh_lead, sentences, folded, mentions, countries, rules):
+            continue
+        if _undated_signing_before_talks(index, mechanism, sentences, folded, rules):
             continue
         break
     else:
@@ -1773,6 +1804,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         place, country = _dateline_place(dateline, country)
     if place is None and not online:
         place, country = _host_place(sentences[index], folded[index], sentences, folded, cues, country)
+    if place is None and not online and headline:
+        place, country = _headline_place(headline, country, cues, window, window_folded)
     participants = [_participant(m, officials, resolved.date_start) for m in _participant_mentions(
         mentions, index, [vn_lead, kh_lead])]
     shown_vn, shown_kh = _side_shown_in_caption(captions, vn_lead, kh_lead, officials, rules,
@@ -2018,6 +2051,32 @@ def _non_defence_body_meeting(index: int, mechanism: str, folded: list[str], rul
     if rules.non_defence_body.search(folded[index]):
         return True
     return not rules.is_specific(mechanism) and any(rules.non_defence_body.search(f) for f in folded[:index])
+
+
+def _undated_signing_before_talks(index: int, mechanism: str, sentences: list[str], folded: list[str],
+                                  rules: MechanismRules) -> bool:
+    """The trigger at `index` names a signing and no date ("Lễ ký kết Kế hoạch hợp tác của hai Bộ.",
+    a photo caption left in the text), and one of the next sentences reports dated talks or
+    another meeting of a named kind: the documents were signed at that meeting, which is the one
+    reported (as when the talks come first: "after the talks, the ministers witnessed the signing").
+
+    >>> rules = load_mechanisms()
+    >>> s = ["The signing of the protocol.", "At their talks on March 6 in Hanoi, the ministers agreed."]
+    >>> _undated_signing_before_talks(0, "signing_ceremony", s, [fold(x) for x in s], rules)
+    True
+    >>> s = ["The protocol was signed on March 6 in the presence of the ministers.", s[1]]
+    >>> _undated_signing_before_talks(0, "signing_ceremony", s, [fold(x) for x in s], rules)
+    False
+    """
+    from defcoop.extract.dates import find_date_mentions
+
+    if mechanism != "signing_ceremony" or find_date_mentions(sentences[index]):
+        return False
+    for later in range(index + 1, min(index + WINDOW_AFTER_TRIGGER + 1, len(sentences))):
+        found = rules.events_in(sentences[later], folded[later])
+        if found and found[0] not in ("signing_ceremony", "other") and find_date_mentions(sentences[later]):
+            return True
+    return False
 
 
 def _next_meeting_sentence(index: int, mechanism: str, sentences: list[str], folded: list[str],
