@@ -106,6 +106,12 @@ def test_a_three_country_series_is_told_apart_by_the_third_country_named():
     assert table.lookup("border_friendship_exchange", 1, set()) == two
 
 
+def test_a_meeting_led_by_others_is_another_series():
+    table = load_editions()
+    assert table.lookup("border_friendship_exchange", 1, {"VN", "KH"}, {"Phan Van Giang", "Tea Banh"}) is not None
+    assert table.lookup("border_friendship_exchange", 1, {"VN", "KH"}, {"Le Van Khong"}) is None
+
+
 def test_a_multi_day_row_dates_the_meeting_with_its_span():
     row = load_editions().lookup("border_friendship_exchange", 2, {"VN", "KH"})
     resolved = date_from_editions(resolve_meeting_date(["The exchange opened."], None, []), row, [])
@@ -125,8 +131,8 @@ def test_a_row_known_to_the_year_gives_the_year():
 
 # --- the loader --------------------------------------------------------------------------------
 
-HEADER = "mechanism,edition,parties,date,date_end,place,country,source,note\n"
-GOOD = "defence_policy_dialogue,8,VN;KH,2025-10-29,,Ho Chi Minh City,VN,https://example.org/a,\n"
+HEADER = "mechanism,edition,parties,date,date_end,place,country,leads,source,note\n"
+GOOD = "defence_policy_dialogue,8,VN;KH,2025-10-29,,Ho Chi Minh City,VN,Hoang Xuan Chien,https://example.org/a,\n"
 
 
 def test_every_row_of_the_real_table_loads_with_a_source():
@@ -136,25 +142,27 @@ def test_every_row_of_the_real_table_loads_with_a_source():
 
 
 @pytest.mark.parametrize(("row", "problem"), [
-    ("ministers_tea,8,VN;KH,2025-10-29,,,,https://example.org/a,\n",
+    ("ministers_tea,8,VN;KH,2025-10-29,,,,,https://example.org/a,\n",
      "unknown mechanism 'ministers_tea' (not an id of mechanisms.yaml)"),
-    ("defence_policy_dialogue,8,VN;KH,29/10/2025,,,,https://example.org/a,\n",
+    ("defence_policy_dialogue,8,VN;KH,29/10/2025,,,,,https://example.org/a,\n",
      "bad date '29/10/2025' (expected YYYY-MM-DD, YYYY-MM or YYYY)"),
-    ("defence_policy_dialogue,8,VN;KH,2025-02-30,,,,https://example.org/a,\n",
+    ("defence_policy_dialogue,8,VN;KH,2025-02-30,,,,,https://example.org/a,\n",
      "bad date '2025-02-30' (expected YYYY-MM-DD, YYYY-MM or YYYY)"),
-    ("defence_policy_dialogue,0,VN;KH,2025-10-29,,,,https://example.org/a,\n",
+    ("defence_policy_dialogue,0,VN;KH,2025-10-29,,,,,https://example.org/a,\n",
      "edition must be a positive integer, got '0'"),
-    ("defence_policy_dialogue,eighth,VN;KH,2025-10-29,,,,https://example.org/a,\n",
+    ("defence_policy_dialogue,eighth,VN;KH,2025-10-29,,,,,https://example.org/a,\n",
      "edition must be a positive integer, got 'eighth'"),
-    ("defence_policy_dialogue,8,VN;KH,2025-10-29,,,,,\n",
+    ("defence_policy_dialogue,8,VN;KH,2025-10-29,,,,,,\n",
      "defence_policy_dialogue 8 needs a source"),
-    ("defence_policy_dialogue,8,VN;KH,2025-10-29,2025-10-28,,,https://example.org/a,\n",
+    ("defence_policy_dialogue,8,VN;KH,2025-10-29,2025-10-28,,,,https://example.org/a,\n",
      "date_end before date"),
-    ("defence_policy_dialogue,8,VN;KH,2025-10,2025-10-30,,,https://example.org/a,\n",
+    ("defence_policy_dialogue,8,VN;KH,2025-10,2025-10-30,,,,https://example.org/a,\n",
      "bad date_end '2025-10-30' (a day YYYY-MM-DD after a day date)"),
-    ("defence_policy_dialogue,8,VN;XX;KH,2025-10-29,,,,https://example.org/a,\n", "unknown country 'XX'"),
-    ("defence_policy_dialogue,8,VN;LA,2025-10-29,,,,https://example.org/a,\n",
+    ("defence_policy_dialogue,8,VN;XX;KH,2025-10-29,,,,,https://example.org/a,\n", "unknown country 'XX'"),
+    ("defence_policy_dialogue,8,VN;LA,2025-10-29,,,,,https://example.org/a,\n",
      "parties must include KH and VN, got 'VN;LA'"),
+    ("defence_policy_dialogue,8,VN;KH,2025-10-29,,,,Nguyen Van Khong,https://example.org/a,\n",
+     "unknown lead 'Nguyen Van Khong' (not a person of officials.csv)"),
 ])
 def test_a_bad_row_raises_with_file_and_line(tmp_path, row, problem):
     path = tmp_path / "editions.csv"
@@ -178,7 +186,7 @@ def test_the_same_edition_of_another_series_is_no_repeat(tmp_path):
 def test_a_missing_column_is_named_on_the_header(tmp_path):
     path = tmp_path / "editions.csv"
     path.write_text("mechanism,edition,date,source\n", encoding="utf-8")
-    with pytest.raises(ReferenceDataError, match="editions.csv:1: missing column\\(s\\): parties, date_end"):
+    with pytest.raises(ReferenceDataError, match="editions.csv:1: missing column\\(s\\): parties, date_end, place, country, leads"):
         load_editions(path)
 
 

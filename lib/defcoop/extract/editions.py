@@ -10,8 +10,10 @@ Columns: ``mechanism`` (an id of mechanisms.yaml), ``edition`` (a positive integ
 (the ISO-2 codes of the countries the series is between, ``;``-joined: a series of three
 countries numbers its editions apart from the two-country one of the same mechanism),
 ``date`` (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``: the first day of a meeting over several days),
-``date_end`` (the last day, for such a meeting), ``place``, ``country``, ``source`` (URLs,
-``;``-joined) and ``note``. A bad row stops the build with ``editions.csv:LINE: problem``.
+``date_end`` (the last day, for such a meeting), ``place``, ``country``, ``leads`` (who led the
+two sides, names of officials.csv, ``;``-joined: a meeting led by others is another series of the
+same mechanism, such as a provinces' border friendship exchange), ``source`` (URLs, ``;``-joined)
+and ``note``. A bad row stops the build with ``editions.csv:LINE: problem``.
 
 >>> row = load_editions().lookup("defence_policy_dialogue", 8, set())
 >>> row.start, row.precision
@@ -25,10 +27,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from defcoop.paths import REFERENCE_DIR
+from defcoop.rules import DEFAULT_LANGUAGE, load_rules
 from defcoop.rules.cache import cached_by_content
 from defcoop.rules.reference import ReferenceDataError, read_rows
 
-COLUMNS = ("mechanism", "edition", "parties", "date", "date_end", "place", "country", "source", "note")
+COLUMNS = ("mechanism", "edition", "parties", "date", "date_end", "place", "country", "leads", "source", "note")
 _DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 # a year written on its own ("in 2024", "October 29, 2024"), not inside a range ("1967-2022") or a figure
 _YEAR_WRITTEN = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/-])")
@@ -48,6 +51,7 @@ class Edition:
     precision: str       # "day" | "month" | "year"
     place: str
     country: str
+    leads: frozenset
     source: str
     line: int
 
@@ -75,10 +79,12 @@ class EditionTable:
     def __iter__(self):
         return (row for rows in self._rows.values() for row in rows)
 
-    def lookup(self, mechanism: str, edition: int | None, named_countries: set) -> Edition | None:
-        """The row of this numbered meeting: among the rows of (mechanism, edition), those whose
+    def lookup(self, mechanism: str, edition: int | None, named_countries: set,
+               leads: set = frozenset()) -> Edition | None:
+        """The row of this numbered meeting: among the rows of (mechanism, edition) whose
         parties beyond Vietnam and Cambodia are all named by the meeting's sentences
-        (`named_countries`), the one with the most parties; None when the table has none.
+        (`named_countries`) and, when the meeting's `leads` are known, that one of them led,
+        the one with the most parties; None when the table has none.
 
         >>> table = load_editions()
         >>> table.lookup("border_friendship_exchange", 1, {"VN", "KH"}).parties == {"VN", "KH"}
@@ -87,11 +93,15 @@ class EditionTable:
         ['KH', 'LA', 'VN']
         >>> table.lookup("defence_policy_dialogue", 99, set()) is None
         True
+        >>> table.lookup("border_friendship_exchange", 1, {"VN", "KH"}, {"Nguyen Van A"}) is None
+        True
         """
         if edition is None:
             return None
+        leads = {lead for lead in leads if lead}
         fitting = [row for row in self._rows.get((mechanism, edition), ())
-                   if (row.parties - _HOME_PARTIES) <= named_countries]
+                   if (row.parties - _HOME_PARTIES) <= named_countries
+                   and (not leads or not row.leads or leads & row.leads)]
         return max(fitting, key=lambda row: len(row.parties), default=None)
 
 
@@ -123,17 +133,19 @@ def parse_edition_date(text: str) -> tuple[date, date, str]:
 def load_editions(path: Path) -> EditionTable:
     """The numbered editions of editions.csv (default data/reference/editions.csv), validated;
     cached. Raises ReferenceDataError("data/reference/editions.csv:LINE: problem") for an unknown
-    mechanism id or country, a bad date or edition, a missing source or a repeated
+    mechanism id, country or lead, a bad date or edition, a missing source or a repeated
     (mechanism, parties, edition)."""
-    from defcoop.extract.meetings import load_mechanisms
+    from defcoop.extract.people import load_officials
     from defcoop.extract.places import load_countries
 
-    mechanisms = {mechanism for mechanism, _specific, _pattern in load_mechanisms().patterns}
+    # the ids of mechanisms.yaml (every language's file has the same ids, fixed by the gold format)
+    mechanisms = {mechanism for mechanism, _specific, _pattern in load_rules("mechanisms", DEFAULT_LANGUAGE).patterns}
     countries = load_countries()
+    people = {official.person for official in load_officials().officials}
     rows: list[Edition] = []
     seen: dict[tuple, int] = {}
     for line, row in read_rows(path, COLUMNS):
-        rows.append(_edition_from_row(row, path, line, mechanisms, countries))
+        rows.append(_edition_from_row(row, path, line, mechanisms, countries, people))
         key = (rows[-1].mechanism, rows[-1].parties, rows[-1].edition)
         if key in seen:
             raise ReferenceDataError.at(path, line, f"{rows[-1].mechanism} {rows[-1].edition} "
@@ -142,7 +154,7 @@ def load_editions(path: Path) -> EditionTable:
     return EditionTable(rows)
 
 
-def _edition_from_row(row: dict[str, str], path: Path, line: int, mechanisms: set, countries) -> Edition:
+def _edition_from_row(row: dict[str, str], path: Path, line: int, mechanisms: set, countries, people: set) -> Edition:
     if row["mechanism"] not in mechanisms:
         raise ReferenceDataError.at(path, line, f"unknown mechanism '{row['mechanism']}' (not an id of mechanisms.yaml)")
     if not re.fullmatch(r"\d+", row["edition"]) or int(row["edition"]) < 1:
@@ -169,10 +181,14 @@ def _edition_from_row(row: dict[str, str], path: Path, line: int, mechanisms: se
         if last < start:
             raise ReferenceDataError.at(path, line, "date_end before date")
         end = last
+    leads = frozenset(name.strip() for name in row["leads"].split(";") if name.strip())
+    for name in sorted(leads):
+        if name not in people:
+            raise ReferenceDataError.at(path, line, f"unknown lead '{name}' (not a person of officials.csv)")
     if not row["source"]:
         raise ReferenceDataError.at(path, line, f"{row['mechanism']} {row['edition']} needs a source")
     return Edition(row["mechanism"], int(row["edition"]), parties, start, end, precision, row["place"],
-                   row["country"], row["source"], line)
+                   row["country"], leads, row["source"], line)
 
 
 # ---------------------------------------------------------------------------

@@ -1675,7 +1675,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     edition = find_edition(sentences, mechanism if rules.is_specific(named_mechanism) else named_mechanism,
                            rules, folded)
     edition_row = load_editions().lookup(
-        mechanism, edition, {hit[0] for hits in countries[index:window_end] for hit in hits})
+        mechanism, edition, {hit[0] for hits in countries[index:window_end] for hit in hits},
+        {lead.person for lead in (vn_lead, kh_lead) if lead is not None})
     resolved = date_from_editions(resolved, edition_row, window + same_event)
     if resolved.date_start is not None and (resolved.precision != "unknown" or resolved.date_end is not None):
         # the roles the leads held then: a past commander is no prime minister yet; undated, the
