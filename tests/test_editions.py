@@ -204,3 +204,16 @@ def _load_text(text, tmp_path=None):
     path = folder / "editions.csv"
     path.write_text(text, encoding="utf-8")
     return load_editions(path)
+
+
+def test_a_weekday_counted_from_the_page_date_gives_way_to_the_rows_day_of_that_weekday():
+    # October 29, 2025 was a Wednesday; published a week later, "on Wednesday" alone reads November 5
+    meeting = dialogue(when=" on Wednesday", published=date(2025, 11, 6))
+    assert meeting.date_start == date(2025, 10, 29)
+    other = dialogue(when=" on Tuesday", published=date(2025, 11, 6))
+    assert other.date_start == date(2025, 11, 4) and "editions.csv" not in other.date_evidence
+
+
+def test_yesterday_counted_from_the_page_date_stays():
+    meeting = dialogue(when=" yesterday", published=date(2025, 11, 6))
+    assert meeting.date_start == date(2025, 11, 5) and "editions.csv" not in meeting.date_evidence

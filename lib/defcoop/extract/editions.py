@@ -227,9 +227,10 @@ def date_from_editions(resolved, row: Edition | None, sentences: list[str]):
     sentence naming the meeting (`sentences[0]`, "the eighth dialogue in 2024") when none it
     writes is the row's. Otherwise a day,
     day range or month of the text that agrees with the row (`_agrees`) keeps its day with the
-    row's year (a month alone takes the row's day); one that does not agree is left alone; a day
-    counted from the page's date ("yesterday", or a weekday) stays when the row holds it or names
-    another weekday; anything else (no date, a weekday with no page date) takes the row's date
+    row's year (a month alone takes the row's day); one that does not agree is left alone. A date
+    counted from the page's date ("yesterday", "last week", a weekday) stays when it is a day the
+    row holds, or lies outside the row and no weekday of the row's says otherwise. Anything else
+    (no date, a weekday with no page date, a period holding the row's day) takes the row's date
     with its precision. `date_evidence` says where the year came from. Returns `resolved`
     unchanged when nothing changes.
 
@@ -260,11 +261,16 @@ def date_from_editions(resolved, row: Edition | None, sentences: list[str]):
             return resolved    # no such day that year, or the year was right already
         return replace(resolved, date_start=placed[0], date_end=placed[1], precision=placed[2],
                        evidence=f"{mention.text!r}; year {row.start.year} from {row.label}")
-    if mention is not None and resolved.precision == "day":
-        if resolved.date_start is not None and row.start <= resolved.date_start <= row.end:
-            return resolved    # "on Wednesday", "yesterday": a day the row agrees with
-        if mention.kind != "weekday" or (row.precision == "day" and row.start.weekday() != mention.weekday):
-            return resolved    # a day counted from the page's date, or another weekday than the row's
+    if mention is not None:    # a weekday, "yesterday", "last week": counted from the page's date
+        other_weekday = mention.kind == "weekday" and row.precision == "day" and row.start.weekday() != mention.weekday
+        if resolved.date_start is not None and resolved.date_end is not None:
+            overlaps = resolved.date_start <= row.end and row.start <= resolved.date_end
+            if overlaps and resolved.precision == "day":
+                return resolved    # a day the row agrees with
+            if not overlaps and (mention.kind != "weekday" or other_weekday):
+                return resolved    # the page's date puts it elsewhere, and no weekday says otherwise
+        elif other_weekday:
+            return resolved        # "on Tuesday" is not the row's day
     what = "no date in text" if mention is None else repr(mention.text)
     return _row_date(row, resolved, what)
 
