@@ -110,6 +110,9 @@ def test_a_meeting_led_by_others_is_another_series():
     table = load_editions()
     assert table.lookup("border_friendship_exchange", 1, {"VN", "KH"}, {"Phan Van Giang", "Tea Banh"}) is not None
     assert table.lookup("border_friendship_exchange", 1, {"VN", "KH"}, {"Le Van Khong"}) is None
+    # one lead of the row and one who did not lead that edition: not that edition
+    assert table.lookup("defence_policy_dialogue", 6, set(), {"Hoang Xuan Chien", "Chay Saing Yun"}) is None
+    assert table.lookup("defence_policy_dialogue", 6, set(), {"Hoang Xuan Chien"}) is not None
 
 
 def test_a_multi_day_row_dates_the_meeting_with_its_span():

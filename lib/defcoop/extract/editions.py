@@ -11,9 +11,9 @@ Columns: ``mechanism`` (an id of mechanisms.yaml), ``edition`` (a positive integ
 countries numbers its editions apart from the two-country one of the same mechanism),
 ``date`` (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``: the first day of a meeting over several days),
 ``date_end`` (the last day, for such a meeting), ``place``, ``country``, ``leads`` (who led the
-two sides, names of officials.csv, ``;``-joined: a meeting led by others is another series of the
-same mechanism, such as a provinces' border friendship exchange), ``source`` (URLs, ``;``-joined)
-and ``note``. A bad row stops the build with ``editions.csv:LINE: problem``.
+two sides, names of officials.csv, ``;``-joined: a meeting led by anyone else is not that edition,
+such as two provinces' "first border friendship exchange" of the same mechanism id, or a report
+that numbers the meeting but names other leads), ``source`` (URLs, ``;``-joined) and ``note``. A bad row stops the build with ``editions.csv:LINE: problem``.
 
 >>> row = load_editions().lookup("defence_policy_dialogue", 8, set())
 >>> row.start, row.precision
@@ -83,8 +83,9 @@ class EditionTable:
                leads: set = frozenset()) -> Edition | None:
         """The row of this numbered meeting: among the rows of (mechanism, edition) whose
         parties beyond Vietnam and Cambodia are all named by the meeting's sentences
-        (`named_countries`) and, when the meeting's `leads` are known, that one of them led,
-        the one with the most parties; None when the table has none.
+        (`named_countries`) and that no one else led than the row's leads (each of the meeting's
+        `leads` that is known is one of them), the one with the most parties; None when the table
+        has none.
 
         >>> table = load_editions()
         >>> table.lookup("border_friendship_exchange", 1, {"VN", "KH"}).parties == {"VN", "KH"}
@@ -101,7 +102,7 @@ class EditionTable:
         leads = {lead for lead in leads if lead}
         fitting = [row for row in self._rows.get((mechanism, edition), ())
                    if (row.parties - _HOME_PARTIES) <= named_countries
-                   and (not leads or not row.leads or leads & row.leads)]
+                   and (not row.leads or leads <= row.leads)]
         return max(fitting, key=lambda row: len(row.parties), default=None)
 
 
