@@ -220,3 +220,9 @@ def test_a_weekday_counted_from_the_page_date_gives_way_to_the_rows_day_of_that_
 def test_yesterday_counted_from_the_page_date_stays():
     meeting = dialogue(when=" yesterday", published=date(2025, 11, 6))
     assert meeting.date_start == date(2025, 11, 5) and "editions.csv" not in meeting.date_evidence
+
+
+def test_a_weekday_with_no_page_date_must_be_the_rows_weekday():
+    assert dialogue(when=" on Wednesday").date_start == date(2025, 10, 29)
+    tuesday = dialogue(when=" on Tuesday")
+    assert tuesday.date_start != date(2025, 10, 29) and "editions.csv" not in tuesday.date_evidence

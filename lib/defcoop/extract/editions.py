@@ -272,8 +272,18 @@ def date_from_editions(resolved, row: Edition | None, sentences: list[str]):
                 return resolved    # the page's date puts it elsewhere, and no weekday says otherwise
         elif other_weekday:
             return resolved        # "on Tuesday" is not the row's day
+    if mention is None and row.precision == "day" and sentences and _names_another_weekday(sentences[0], row):
+        return resolved            # "on Tuesday" with no page date to count from: not the row's day
     what = "no date in text" if mention is None else repr(mention.text)
     return _row_date(row, resolved, what)
+
+
+def _names_another_weekday(sentence: str, row: Edition) -> bool:
+    """Whether the sentence dates its event by a weekday other than the row's day's."""
+    from defcoop.extract.dates import find_date_mentions
+
+    weekdays = {m.weekday for m in find_date_mentions(sentence) if m.weekday is not None and m.year is None}
+    return bool(weekdays) and row.start.weekday() not in weekdays
 
 
 def _row_date(row: Edition, resolved, what: str):
