@@ -226,9 +226,9 @@ def date_from_editions(resolved, row: Edition | None, sentences: list[str]):
     The text keeps its date when it writes the year: a mention with its year, a date whose
     year the meeting's `sentences` write and the row does not hold, or a year written in the
     sentence naming the meeting (`sentences[0]`, "the eighth dialogue in 2024") when none it
-    writes is the row's. Otherwise a day,
-    day range or month of the text that agrees with the row (`_agrees`) keeps its day with the
-    row's year (a month alone takes the row's day); one that does not agree is left alone. A date
+    writes is the row's. Otherwise a day, day range or month of the text that agrees with the row
+    (`_agrees`) keeps its day with the row's year (a month alone takes the row's day); one that
+    does not agree is left alone. A date
     counted from the page's date ("yesterday", "last week", a weekday) stays when it is a day the
     row holds, or lies outside the row and no weekday of the row's says otherwise. Anything else
     (no date, a weekday with no page date, a period holding the row's day) takes the row's date
