@@ -216,7 +216,8 @@ _WARM_UP_TEXT = ("Hanoi (VNA) - Vietnam and Cambodia agreed tointensify joint bo
 
 
 RULE_MODULES = ("defcoop.extract.dates", "defcoop.extract.themes", "defcoop.extract.agreements",
-                "defcoop.extract.sentences", "defcoop.extract.people", "defcoop.extract.places")
+                "defcoop.extract.sentences", "defcoop.extract.people", "defcoop.extract.places",
+                "defcoop.extract.editions")
 
 
 def load_rules() -> None:

@@ -16,7 +16,7 @@ datetime.date(2016, 10, 21)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Callable
@@ -116,6 +116,9 @@ class ResolvedDate:
     date_end: date | None
     precision: str  # "day" | "month" | "year" | "unknown"
     evidence: str
+    # the text's date mention it was resolved from (None: from windows or the page date alone),
+    # so a later step can tell a year the text writes from one guessed (`defcoop.extract.editions`)
+    mention: DateMention | None = field(default=None, compare=False, repr=False)
 
 
 # ---------------------------------------------------------------------------
@@ -1471,6 +1474,7 @@ def resolve_meeting_date(meeting_sentences: list[str], published: date | None,
                           key=lambda m: (_preference(m), m.start))
         for mention in mentions:
             resolved = _resolve_mention(mention, published, windows)
+            resolved = resolved if resolved is None else replace(resolved, mention=mention)
             if resolved is not None and resolved.precision != "unknown":
                 if _preference(mention) < _PERIOD_RANK:
                     return resolved

@@ -27,6 +27,7 @@ from defcoop.rules.patterns import GatedPattern, gated
 from defcoop.rules import (NEVER, RuleFileError, RuleSet, alternation, compose_yaml, load_rules, node_line,
                            parse_file)
 from defcoop.rules.text import fold
+from defcoop.extract.editions import date_from_editions, load_editions
 
 WINDOW_AFTER_TRIGGER = 2
 _POINT_PLACES = frozenset({"border_gate", "locality"})   # places.csv kinds that sit inside a province
@@ -1761,6 +1762,13 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
             resolved = within   # the visit, not a guess from the page date outside it
         else:
             visit_sentence = None
+    # a numbered edition of a series editions.csv lists: the year it was held, unless the text writes one
+    edition = find_edition(sentences, mechanism if rules.is_specific(named_mechanism) else named_mechanism,
+                           rules, folded)
+    edition_row = load_editions().lookup(
+        mechanism, edition, {hit[0] for hits in countries[index:window_end] for hit in hits},
+        {lead.person for lead in (vn_lead, kh_lead) if lead is not None})
+    resolved = date_from_editions(resolved, edition_row, window + same_event)
     if resolved.date_start is not None and (resolved.precision != "unknown" or resolved.date_end is not None):
         # the roles the leads held then: a past commander is no prime minister yet; undated, the
         # roles they held within the bounds the leads' terms give
