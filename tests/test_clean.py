@@ -310,6 +310,17 @@ def test_repair_leaves_codes_numbers_and_names(text):
     assert repair_glued_words(text) == (text, [])
 
 
+@pytest.mark.parametrize("text", ["The talks were led by Colonel Kim Sowat, his deputy said.",
+                                  "He thanked Colonel Kim Sowat.", "Chaired by Gen. Sok Dinat; both sides agreed."])
+def test_a_name_ending_in_a_function_word_before_a_mark_stays_whole(text):
+    # "Sow at," would leave "at" before the comma, where no function word stands
+    assert repair_glued_words(text) == (text, [])
+
+
+def test_a_name_glued_to_a_function_word_is_still_split_before_a_word():
+    assert repair_glued_words("the ADMM Plusand related meetings")[0] == "the ADMM Plus and related meetings"
+
+
 ORDINARY_WORDS = """
 demarcation repatriation comprehensive Cambodia Cambodian Seiha Saingyun Chiến ADMM neighbourliness
 defence defense twinning gendarmerie Bavet Moc trilateral bilateral multilateral delineation cooperation

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Iterable
 from defcoop.extract.dates import month_numbers, parse_explicit_date, url_date
 from defcoop.ingest.corpus import iso_date
 from defcoop.rules import alternation, load_rules
-from defcoop.rules.schema import (EXAMPLE_KEYS, INTEGER, NUMBER, REGEXES, STRINGS, Example, check_schema,
+from defcoop.rules.schema import (EXAMPLE_KEYS, INTEGER, NUMBER, REGEXES, STRING, STRINGS, Example, check_schema,
                                   optional, regex_with_groups, with_examples)
 from defcoop.rules.text import fold
 
@@ -79,6 +79,8 @@ class _GlueRules:
     name_particles: frozenset[str]
     never_split: frozenset[str]      # lowercased
     always_split: frozenset[str]
+    # marks a trailing function word cannot stand before ("Sow at," is a name cut, not "Plus and ..."); "" = none
+    function_word_not_before: str = ""
 
 
 @dataclass(frozen=True)
@@ -217,6 +219,7 @@ def _build_rules(data: dict) -> _Rules:
             name_particles=frozenset(glue["name_particles"]),
             never_split=frozenset(w.lower() for w in glue["never_split"]),
             always_split=frozenset(glue["always_split"]),
+            function_word_not_before=str(glue.get("function_word_not_before", "")),
         ),
         wrap_min_length=int(data["wrapped_lines"]["min_length"]),
         wrap_length_ratio=float(data["wrapped_lines"]["max_length_ratio"]),
@@ -250,7 +253,8 @@ SCHEMA = {
     "wrapped_lines": {"min_length": INTEGER, "max_length_ratio": NUMBER, "line_end_words": STRINGS},
     "glue": {"min_token_length": INTEGER, "max_token_length": INTEGER, "common_rank": INTEGER,
              "min_log10_gain": NUMBER, "short_pieces": STRINGS, "trailing_function_words": STRINGS,
-             "name_particles": STRINGS, "never_split": STRINGS, "always_split": STRINGS},
+             "name_particles": STRINGS, "never_split": STRINGS, "always_split": STRINGS,
+             "function_word_not_before": optional(STRING)},
 }
 
 
@@ -1062,6 +1066,19 @@ def _repair_full_stops(text: str) -> tuple[str, list[tuple[str, str]]]:
     return _GLUED_FULL_STOP.sub(fix, text), repairs
 
 
+def _function_word_before_mark(fixed: str, following: str, g: _GlueRules) -> bool:
+    """Would the split leave a trailing function word right before a mark it cannot precede?
+    Then the token was a name ending in those letters ("Gen. Nem Sowat, Director ..."), not a name
+    glued to the next word ("Plusand").
+
+    >>> g = rules().glue
+    >>> _function_word_before_mark("Sow at", ",", g), _function_word_before_mark("Plus and", " ", g)
+    (True, False)
+    """
+    last = fixed.rsplit(" ", 1)[-1].lower()
+    return bool(following) and following in g.function_word_not_before and last in g.trailing_function_words
+
+
 def repair_glued_words(text: str) -> tuple[str, list[tuple[str, str]]]:
     """Re-insert spaces lost with line breaks; return the text and (before, after) pairs.
 
@@ -1082,10 +1099,14 @@ def repair_glued_words(text: str) -> tuple[str, list[tuple[str, str]]]:
     if not splits:
         return text, repairs
     pattern = re.compile(r"\b(?:" + _literal_alternation(splits) + r")\b")
+    g = rules().glue
 
     def fix(match: re.Match) -> str:
-        repairs.append((match.group(), splits[match.group()]))
-        return splits[match.group()]
+        fixed = splits[match.group()]
+        if _function_word_before_mark(fixed, text[match.end():match.end() + 1], g):
+            return match.group()
+        repairs.append((match.group(), fixed))
+        return fixed
 
     return pattern.sub(fix, text), repairs
 
