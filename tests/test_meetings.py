@@ -492,6 +492,13 @@ def test_talks_whose_leads_go_unnamed_are_other_and_keep_their_number():
     assert (meeting.mechanism, meeting.edition) == ("other", 14)
 
 
+@pytest.mark.parametrize("sentence", ["The minister on March 10th received the new envoy.",
+                                      "On the 12th of June the general met his counterpart."])
+def test_a_day_of_the_month_in_figures_is_no_edition(sentence):
+    assert find_edition([sentence], "ministerial_talks", RULES) is None
+    assert find_edition(["The minister received the envoy at their 10th meeting."], "ministerial_talks", RULES) == 10
+
+
 def test_an_undersecretary_of_state_is_cambodian():
     sentence = "Seang Lapress, undersecretary of state at the Ministry of Interior, thanked Vietnam."
     people = load_officials().find_people([sentence])
