@@ -492,6 +492,12 @@ def test_talks_whose_leads_go_unnamed_are_other_and_keep_their_number():
     assert (meeting.mechanism, meeting.edition) == ("other", 14)
 
 
+def test_bilateral_meetings_with_heads_of_delegations_are_on_the_sidelines_and_an_agenda_to_come_is_no_event():
+    sentences = ["Delegates are expected to hear the outcomes of the 9th annual meeting of the research network.",
+                 "On Monday, the general had bilateral meetings with the heads of the Lao and Cambodian delegations."]
+    assert find_trigger(sentences, RULES) == (1, "sideline_meeting")
+
+
 @pytest.mark.parametrize("sentence", ["The minister on March 10th received the new envoy.",
                                       "On the 12th of June the general met his counterpart."])
 def test_a_day_of_the_month_in_figures_is_no_edition(sentence):
