@@ -492,6 +492,16 @@ def test_talks_whose_leads_go_unnamed_are_other_and_keep_their_number():
     assert (meeting.mechanism, meeting.edition) == ("other", 14)
 
 
+def test_a_drill_of_the_three_countries_is_a_joint_event_and_the_meeting_behind_its_agreement_is_background():
+    sentences = ["The flood drill, the first between the armies of the three countries, was held under an accord "
+                 "reached at a meeting of their defence ministers in Hanoi two years ago.",
+                 "Some 300 soldiers took part.", "Officers called it a success.",
+                 "It deepened ties among Vietnam, Laos and Cambodia."]
+    meeting = only_meeting(sentences)
+    assert (meeting.mechanism, meeting.place, meeting.country) == ("other", None, None)
+    assert meetings_of(sentences[:3]) == []     # nothing names the three countries
+
+
 def test_bilateral_meetings_with_heads_of_delegations_are_on_the_sidelines_and_an_agenda_to_come_is_no_event():
     sentences = ["Delegates are expected to hear the outcomes of the 9th annual meeting of the research network.",
                  "On Monday, the general had bilateral meetings with the heads of the Lao and Cambodian delegations."]
