@@ -492,6 +492,13 @@ def test_talks_whose_leads_go_unnamed_are_other_and_keep_their_number():
     assert (meeting.mechanism, meeting.edition) == ("other", 14)
 
 
+def test_a_border_guard_missions_new_year_greeting_to_the_other_sides_troops_is_a_meeting():
+    sentences = ["During the visit, Colonel Le Van Hai of the Dong Thap Border Guard wished troops of the Border "
+                 "Command of the Royal Cambodian Army a happy New Year.",
+                 "General Sok Dara thanked the mission for the gifts.", "The two sides pledged to patrol the border."]
+    assert find_trigger(sentences, RULES) == (0, "other")
+
+
 def test_a_drill_of_the_three_countries_is_a_joint_event_and_the_meeting_behind_its_agreement_is_background():
     sentences = ["The flood drill, the first between the armies of the three countries, was held under an accord "
                  "reached at a meeting of their defence ministers in Hanoi two years ago.",
