@@ -492,6 +492,14 @@ def test_talks_whose_leads_go_unnamed_are_other_and_keep_their_number():
     assert (meeting.mechanism, meeting.edition) == ("other", 14)
 
 
+def test_a_get_together_co_chaired_by_both_sides_is_a_meeting():
+    sentences = ["The defence attache office organised a get-together in Phnom Penh on June 3 with former trainees.",
+                 "The gathering was co-chaired by the ambassador and General Tea Banh."]
+    assert find_trigger(sentences, RULES) == (0, "ministerial_talks")
+    assert find_trigger(["The gathering was co-chaired by the ambassador and the minister."], RULES) == (0, "ministerial_talks")
+    assert find_trigger(["The meeting took place on the occasion of the anniversary."], RULES) == (0, "ministerial_talks")
+
+
 def test_a_border_guard_missions_new_year_greeting_to_the_other_sides_troops_is_a_meeting():
     sentences = ["During the visit, Colonel Le Van Hai of the Dong Thap Border Guard wished troops of the Border "
                  "Command of the Royal Cambodian Army a happy New Year.",
