@@ -492,6 +492,12 @@ def test_talks_whose_leads_go_unnamed_are_other_and_keep_their_number():
     assert (meeting.mechanism, meeting.edition) == ("other", 14)
 
 
+def test_what_a_command_signed_over_a_period_is_no_signing_ceremony():
+    assert find_trigger(["Carrying out its project in the period of 2016-2020, the command has signed two memoranda with "
+                         "two Cambodian units."], RULES) is None
+    assert find_trigger(["The command has signed a memorandum with two Cambodian units."], RULES) == (0, "signing_ceremony")
+
+
 def test_a_get_together_co_chaired_by_both_sides_is_a_meeting():
     sentences = ["The defence attache office organised a get-together in Phnom Penh on June 3 with former trainees.",
                  "The gathering was co-chaired by the ambassador and General Tea Banh."]
