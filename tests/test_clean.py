@@ -121,6 +121,12 @@ def test_trailing_headlines_dropped():
     assert "trailing_headline" in rules_fired(art)
 
 
+def test_a_last_paragraph_cut_off_mid_word_stays_but_a_short_trailing_headline_goes():
+    cut = "They also agreed to share information and to fight smuggling and other crime along the sha"
+    assert clean(f"{BODY}\n{BODY2}\n{cut}").text == f"{BODY}\n\n{BODY2}\n\n{cut}"
+    assert clean(f"{BODY}\n{BODY2}\nHanoi metro lines to run non-stop").text == f"{BODY}\n\n{BODY2}"
+
+
 def test_subheading_between_body_paragraphs_kept():
     art = clean(f"{BODY}\nBorder cooperation\n{BODY2}")
     assert "Border cooperation" in art.text

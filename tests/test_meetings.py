@@ -492,6 +492,11 @@ def test_talks_whose_leads_go_unnamed_are_other_and_keep_their_number():
     assert (meeting.mechanism, meeting.edition) == ("other", 14)
 
 
+def test_talks_of_the_prime_ministers_with_nothing_of_defence_are_no_defence_meeting():
+    assert RULES.is_non_defence_meeting(["during the talks, the prime ministers hailed the new treaty on trade"])
+    assert not RULES.is_non_defence_meeting(["during the talks, the prime ministers hailed defence ties"])
+
+
 def test_what_a_command_signed_over_a_period_is_no_signing_ceremony():
     assert find_trigger(["Carrying out its project in the period of 2016-2020, the command has signed two memoranda with "
                          "two Cambodian units."], RULES) is None

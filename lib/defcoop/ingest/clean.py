@@ -112,6 +112,10 @@ class _Rules:
     # An opener naming only the outlet ("TPO - ", "(QK7 Online) - "), group "agency"; None when
     # the language's file has no `outlet_opener_pattern` (English: datelines name a place).
     outlet_opener: re.Pattern | None = None
+    # A headline-like last line of the text right after the body with at least this many words is the body's
+    # last paragraph cut off mid-sentence (a saved excerpt's end), not a headline; 0 when the file has no
+    # `headline.cut_off_min_words`.
+    cut_off_min_words: int = 0
     examples: tuple[Example, ...] = ()     # the file's must_match / must_not_match lines
 
     def example_failures(self) -> list[str]:
@@ -225,6 +229,7 @@ def _build_rules(data: dict) -> _Rules:
         wrap_length_ratio=float(data["wrapped_lines"]["max_length_ratio"]),
         wrap_line_end_words=frozenset(w.lower() for w in data["wrapped_lines"]["line_end_words"]),
         outlet_opener=re.compile(data["outlet_opener_pattern"]) if data.get("outlet_opener_pattern") else None,
+        cut_off_min_words=int(data["headline"].get("cut_off_min_words", 0)),
     )
 
 
@@ -247,7 +252,7 @@ SCHEMA = {
     "outlet_opener_pattern": optional(with_examples(regex_with_groups("agency"))),
     "date_line_words": with_examples(STRINGS),
     "end_marks": with_examples(STRINGS),
-    "headline": {"max_words": INTEGER, "min_body_words": INTEGER},
+    "headline": {"max_words": INTEGER, "min_body_words": INTEGER, "cut_off_min_words": optional(INTEGER)},
     "abbreviations": with_examples(STRINGS),
     "abbreviations_before_number": with_examples(STRINGS),
     "wrapped_lines": {"min_length": INTEGER, "max_length_ratio": NUMBER, "line_end_words": STRINGS},
@@ -594,6 +599,26 @@ def _pick_title_index(header: list[int], lines: list[_Line]) -> int | None:
     return header[0] if header else None
 
 
+def _cut_off_last_paragraph(lines: list[_Line], stop: int, last_body: int | None, rules_: _Rules) -> int | None:
+    """The index of the text's last line when it is the body's last paragraph cut off mid-sentence:
+    headline-like only for its missing full stop, right after the body, with at least
+    `cut_off_min_words` words ("They agreed to coordinate closely in carrying out the plan and the
+    contents reached by the two de"); None otherwise, or when the rule is off (0).
+
+    >>> lines = [_Line(1, "The two sides met in Hanoi on Monday and agreed to step up patrols.", "body"),
+    ...          _Line(2, "They also pledged to share information and to fight crime along the bor", "headline")]
+    >>> _cut_off_last_paragraph(lines, 2, 0, replace(rules(), cut_off_min_words=12))
+    1
+    >>> _cut_off_last_paragraph(lines, 2, 0, replace(rules(), cut_off_min_words=0)) is None
+    True
+    """
+    last = len(lines) - 1
+    if (rules_.cut_off_min_words <= 0 or last_body is None or stop != len(lines) or last != last_body + 1
+            or lines[last].label != "headline" or _word_count(lines[last].text) < rules_.cut_off_min_words):
+        return None
+    return last
+
+
 def _walk_lines(lines: list[_Line], draft: _Draft, meta_title: str | None) -> None:
     """Keep body paragraphs; log and drop every other line; note title, date and source."""
     first_body = _first_index(lines, "body")
@@ -604,10 +629,12 @@ def _walk_lines(lines: list[_Line], draft: _Draft, meta_title: str | None) -> No
         draft.record("removed", "stop_marker", lines[stop].number, span)
     header = [i for i in range(stop) if lines[i].label == "headline" and (first_body is None or i < first_body)]
     title_index = None if meta_title else _pick_title_index(header, lines)
+    cut_off = _cut_off_last_paragraph(lines, stop, last_body, rules())
     for i in range(stop):
         line = lines[i]
         label = line.label
-        if label == "body" or (label == "headline" and first_body is not None and first_body < i < last_body):
+        if label == "body" or (label == "headline" and first_body is not None and first_body < i < last_body) \
+                or i == cut_off:
             draft.paragraphs.append((line.number, line.text))
         elif i == title_index:
             draft.title = line.text
