@@ -103,7 +103,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         appositive_start=rules.regex("appositive_start"),
         framework_cue=rules.regex("framework_cue"),
         visiting_party=rules.regex("visiting_party"),
-        earlier_event_place=rules.regex("earlier_event_place_cue") if "earlier_event_place_cue" in rules.rules else None,
+        earlier_event_place=rules.regex("earlier_event_place_cue"),
     )
 
 
