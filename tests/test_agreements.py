@@ -232,3 +232,16 @@ def test_examples_are_kept_with_the_rules_and_optional():
     assert [(e.line, e.rule, e.must_match, e.text) for e in rules.examples] == [
         (6, "kinds[1]", True, "They signed a MoU."), (7, "kinds[1]", False, "They will sign a MoU.")]
     assert rules.example_failures() == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The two provinces have carried out the signed accords on border trade well.",
+    "Both commands will keep implementing their signed agreements on joint patrols.",
+    "Units work within the framework of signed agreements between the two armies.",
+])
+def test_documents_signed_before_that_the_sides_carry_out_are_not_signed_now(sentence):
+    assert kinds(sentence) == []
+
+
+def test_a_caption_showing_their_signed_document_at_the_talks_still_names_it():
+    assert [kind for kind, _ in kinds("The two colonels show their signed MoU on training at the talks.")] == ["mou"]

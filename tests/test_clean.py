@@ -234,6 +234,12 @@ def test_teasers_after_body_removed():
     assert art.text == BODY
 
 
+def test_a_read_also_link_inside_the_body_is_dropped_and_the_article_goes_on():
+    art = clean(f"{BODY}\nRead also: Navies of the region hold their first drill at sea\n{BODY2}")
+    assert "Read also" not in art.text and BODY2 in art.text
+    assert "teaser" in rules_fired(art)
+
+
 def test_duplicate_lead_with_dateline_and_glue_dropped():
     lead = "Vietnam and Cambodia have agreed to intensify defence cooperation in 2021."
     glued = "Hanoi (VNA) – Vietnam and Cambodia have agreed tointensify defence cooperation in2021."

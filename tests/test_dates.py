@@ -805,3 +805,10 @@ def test_a_friendship_year_of_another_country_dates_nothing():
             "He valued the coordination in the Vietnam-Laos, Laos-Vietnam Friendship and Solidarity Year 2022."]
     resolved = resolve_meeting_date(text[:1], None, year_windows_from_text(text))
     assert (resolved.date_start, resolved.precision) == (date(2023, 3, 20), "day")
+
+
+def test_a_url_month_outside_the_leads_terms_dates_no_meeting():
+    from defcoop.extract.dates import page_month_date, term_window, url_month_windows
+
+    page = url_month_windows((date(2019, 12, 1), "month"))
+    assert page_month_date(page, page + [term_window(date(2016, 1, 1), date(2019, 11, 30), "minister to November")]) is None

@@ -1255,3 +1255,50 @@ def test_a_leader_named_in_a_relative_clause_of_another_event_leads_no_side():
     # named as the actor of the sentence itself, he would lead
     sentences[1] = "Prime Minister Hun Manet welcomed the crew at the new pier."
     assert only_meeting(sentences).kh_lead == "Hun Manet"
+
+
+def test_minutes_of_talks_signed_with_no_lead_named_are_talks_of_the_forces_the_article_names():
+    sentences = ["The border guards of Gia Lai and the gendarmerie of Ratanakiri have kept close ties.",
+                 "Both commanders signed the talk's minutes afterwards.",
+                 "The two sides have shared information on crime."]
+    meeting = only_meeting(sentences)
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == ("border_force_talks", None, None)
+
+
+def test_a_meeting_with_a_third_countrys_envoy_is_not_a_vn_kh_meeting_when_cambodia_is_only_its_topic():
+    sentences = ["U.S. Deputy Secretary of State Wendy Sherman is due in Hanoi this week.",
+                 "Back in 2014, Sherman met with General Nguyen Chi Vinh, a Vietnamese expert on Cambodia.",
+                 "She held another post then.", "Historical ties run deep.",
+                 "Prime Minister Hun Sen has long ruled Cambodia."]
+    assert meetings_of(sentences) == []
+
+
+def test_a_meeting_named_as_the_precedent_another_event_follows_is_no_meeting():
+    assert RULES.events_in("The drills follow the first border friendship exchange, held in Tay Ninh in 2023.") == []
+    assert RULES.events_in("The first border friendship exchange was held in Tay Ninh in 2023.") == [
+        "border_friendship_exchange"]
+
+
+def test_a_first_meeting_dated_long_before_the_page_is_recalled_background():
+    sentences = ["The Vietnamese and Cambodian armies held their first joint rescue drill in Kampot in January 2023."]
+    assert meetings_of(sentences, published=date(2024, 9, 17)) == []
+    assert only_meeting(sentences, published=date(2023, 2, 10)).date_start == date(2023, 1, 1)
+
+
+def test_talks_held_after_a_leads_attendance_at_an_asean_meeting_are_a_sideline_meeting():
+    sentences = ["Senior Lieutenant General Nguyen Tan Cuong held talks with General Vong Pisen in Phnom Penh on "
+                 "March 18, 2022.",
+                 "The talks were held right after Cuong's attendance at the ASEAN summit in the city."]
+    assert only_meeting(sentences).mechanism == "sideline_meeting"
+    assert only_meeting(sentences[:1]).mechanism == "other"
+
+
+def test_an_undated_meeting_on_a_page_dated_only_by_its_urls_month_is_of_that_month():
+    from defcoop.extract.dates import url_date, url_month_windows
+
+    sentences = ["General Nguyen Tan Cuong held talks with General Vong Pisen."]
+    page = url_month_windows(url_date("https://example.com/2019/12/vietnam-cambodia-talks/"))
+    meeting = extract_meetings("a", sentences, None, OFFICIALS.find_people(sentences), OFFICIALS, page_windows=page)[0]
+    assert (meeting.date_start, meeting.date_end, meeting.date_precision) == (date(2019, 12, 1), date(2019, 12, 31),
+                                                                             "month")
+    assert only_meeting(sentences).date_precision != "month"

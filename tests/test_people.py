@@ -227,6 +227,12 @@ def test_titled_short_name_needs_the_official_in_office_on_the_day(table):
     assert table.find_people(["Gen. Giang emphasized the exchange."], day=date(2005, 1, 1)) == []
 
 
+def test_titled_short_name_that_begins_a_longer_name_is_someone_else(table):
+    # "Giang" is unique to Phan Van Giang as a short name, but here it starts another person's full name
+    assert [f[0] for f in people(table, "Gen. Giang Van Tuan emphasized the exchange.")
+            if f[0] == "Phan Van Giang"] == []
+
+
 def test_rank_abbreviation_is_not_a_short_name(table):
     found = people(table, "Hun Sen spoke.", "Deputy Minister Sen. Lt. Gen. Hoàng Xuân Chiến met him.")
     assert [f[0] for f in found] == ["Hun Sen", "Hoang Xuan Chien"]
@@ -341,6 +347,11 @@ def test_an_ambassador_to_a_country_is_named_and_of_the_country_before_the_title
     found = table.find_people(["Speaking there, Cambodian Ambassador to Vietnam Chea Sokha thanked the army."])
     assert [(m.person, m.country, m.role) for m in found] == [("Chea Sokha", "KH", "other_official")]
     assert table.find_people(["The ambassador went to Vietnam on Monday."]) == []
+
+
+def test_an_attache_posted_in_a_country_is_of_the_country_before_the_title(table):
+    found = table.find_people(["The general met the new Cambodian Defence Attache in Vietnam Col. Sok Vanna on Friday."])
+    assert [(m.person, m.country) for m in found] == [("Sok Vanna", "KH")]
 
 
 def test_lieut_ranks_are_titles_also_without_their_last_full_stop(table):

@@ -419,6 +419,23 @@ def test_a_delegations_visit_to_a_unit_of_the_other_army_is_a_delegation_exchang
     assert "delegation_exchange" not in CODEBOOK.themes_for("The delegation paid a visit to a pagoda in Phnom Penh.")
 
 
+def test_work_kept_up_even_during_the_pandemic_is_no_covid_cooperation():
+    assert "pandemic" not in CODEBOOK.themes_for("Joint drills went on even during the COVID-19 outbreak.")
+    assert "pandemic" in CODEBOOK.themes_for("Even during the pandemic, the units shared face masks.")
+
+
+def test_people_to_people_exchanges_of_residents_are_no_delegation_exchange():
+    assert "delegation_exchange" not in CODEBOOK.themes_for("Border residents keep up people-to-people "
+                                                            "exchanges at the markets.")
+    assert "delegation_exchange" in CODEBOOK.themes_for("The two armies will promote people-to-people exchanges "
+                                                        "between their units.")
+
+
+def test_favourable_conditions_for_import_and_export_are_border_trade():
+    assert "defence_economy" in CODEBOOK.themes_for("Simpler customs rules give favourable conditions for imports "
+                                                    "and exports.")
+
+
 # --- batch 24 of the real-article set: general rules, each on a sentence written for it ----------
 
 def test_the_asean_community_as_the_last_end_of_several_and_asean_as_geography_are_no_forum():

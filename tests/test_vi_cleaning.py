@@ -152,6 +152,17 @@ def test_a_page_with_photo_credits_after_the_caption_and_a_comment_section():
     assert len(article.sentences) == 2 and "cảm ơn tác giả" not in article.text
 
 
+def test_a_caption_whose_credit_is_a_bracketed_source_is_dropped():
+    """Báo Quốc tế: "<caption>. (Nguồn: TTXVN)" under the picture; a sentence about a source of
+    funds ("Nguồn kinh phí ...") stays."""
+    page = ("Sáng 2/3, hai bộ trưởng đã gặp nhau tại Phnom Penh.\n\n"
+            "Hai bộ trưởng bắt tay tại cuộc gặp. (Nguồn: TTXVN)\n\n"
+            "Nguồn kinh phí cho các hoạt động được hai bên thống nhất.\n")
+    article = clean(page)
+    assert removed(article, "caption_credit") == ["Hai bộ trưởng bắt tay tại cuộc gặp. (Nguồn: TTXVN)"]
+    assert len(article.sentences) == 2
+
+
 def test_a_page_with_share_buttons_and_a_reporter_credit():
     """VTC News: share buttons over the story, "PV" under it, related stories; the reporter named
     inside a sentence ("Ghi nhận của PV ...") stays."""

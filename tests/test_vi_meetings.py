@@ -148,6 +148,8 @@ def test_vietnamese_documents_signed_and_not_signed():
     "Thời gian qua, hai bên đã tổ chức nhiều cuộc hội đàm.",                                 # many, not one
     "Hai đơn vị thường xuyên tổ chức hội đàm.",
     "Năm qua, hai bên đã tổ chức 3 cuộc hội đàm.",
+    "Năm qua, Bộ CHQS tỉnh đã đón 12 đoàn đại biểu nước bạn đến chào xã giao.",              # counted delegations
+    "Hằng năm, đơn vị tổ chức nhiều đoàn sang thăm, chúc Tết và hội đàm với bạn.",
     "Hằng năm, hai đơn vị luân phiên tổ chức hội đàm.",
     "Bộ trưởng Quốc phòng hai nước sắp hội đàm tại biên giới.",                                 # about to meet
     "Sáng 1/12, Bộ Quốc phòng tổ chức họp báo, giới thiệu về Giao lưu hữu nghị quốc phòng biên giới lần thứ 3.",
@@ -161,6 +163,7 @@ def test_vietnamese_cue_lists_of_mechanisms():
     with rules_language("vi"):
         rules = load_mechanisms()
         assert rules.events_in("Sáng 2/8 hội đàm giữa hai đơn vị đã diễn ra tại Tây Ninh.") == ["ministerial_talks"]
+        assert rules.events_in("Sáng 2/8, Thủ tướng tiếp đoàn đại biểu Bộ Quốc phòng Campuchia.") == ["ministerial_talks"]
         folded = lambda text: [fold(text)]
         assert rules.is_non_defence_meeting(folded("Bộ trưởng Bộ Công an hội đàm với Bộ trưởng Bộ Nội vụ."))
         assert rules.is_non_defence_meeting(folded("Hai bên bàn về phòng chống tội phạm với cảnh sát tỉnh."))
@@ -498,3 +501,79 @@ def test_a_meeting_placed_nowhere_is_in_the_province_of_the_side_the_other_visit
     raw = RawArticle("t", "t.txt", "txt", text, meta={"published": "2023-11-28"})
     [meeting] = process_article(raw).meetings
     assert (meeting.place, meeting.country) == ("Tay Ninh", "VN")
+
+
+def test_minutes_named_with_and_without_their_parties_or_year_are_one_document():
+    with rules_language("vi"):
+        [with_parties] = find_signed_documents("Hai huyện ký biên bản hợp tác năm 2020 giữa Ban CHQS huyện A "
+                                               "và Chi khu Quân sự B.")
+        [with_signer] = find_signed_documents("Đại diện huyện A ký biên bản hợp tác năm 2020 với đại diện Chi khu B.")
+    assert with_parties.subject == with_signer.subject == "hợp tác năm 2020"
+    text = ("Sáng 5/6, tại tỉnh Long An, Ban CHQS huyện A và Chi khu Quân sự B (Campuchia) tổ chức lễ ký kết "
+            "biên bản hợp tác giữa hai đơn vị.\n"
+            "Hai bên đã ký kết biên bản hợp tác năm 2020 với đại diện Chi khu B.")
+    raw = RawArticle("t", "t.txt", "txt", text, meta={"published": "2020-06-05", "language": "vi"})
+    assert [(a["kind"], a["subject"]) for a in process_article(raw).agreements] == [("minutes", "hợp tác năm 2020")]
+
+
+def test_a_solemn_welcome_of_a_visiting_general_is_the_meeting_with_its_day_and_place():
+    text = ("Chiều 5/4, tại trụ sở Bộ Quốc phòng ở Thủ đô Phnom Penh, Đại tướng Tea Seiha chủ trì lễ đón trọng thể "
+            "Đại tướng Phan Văn Giang sang thăm chính thức Campuchia.\n"
+            "Sau lễ đón, hai bên đã hội đàm.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2024-04-06"})
+    [meeting] = process_article(raw).meetings
+    assert (str(meeting.date_start), meeting.date_precision, meeting.place) == ("2024-04-05", "day", "Phnom Penh")
+
+
+def test_a_drill_said_to_take_place_is_the_event_not_the_earlier_meeting_that_agreed_it():
+    text = ("Ngày 9/10 tại tỉnh Kampot, diễn ra cuộc diễn tập cứu hộ, cứu nạn chung giữa quân đội hai nước. "
+            "Cuộc diễn tập được tổ chức theo thỏa thuận tại Hội nghị Bộ trưởng Quốc phòng ba nước năm 2019 tại Hà Nội.\n"
+            "Dự có Đại tướng Phan Văn Giang và Đại tướng Tea Seiha.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2024-10-10"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.mechanism, str(meeting.date_start), meeting.place) == ("other", "2024-10-09", "Kampot")
+
+
+def test_a_meeting_on_arriving_in_a_city_is_placed_there():
+    text = ("Bộ trưởng Phan Văn Giang đã có cuộc gặp Đại tướng Tea Seiha.\n"
+            "Ngay khi đặt chân đến Siem Reap, Bộ trưởng Phan Văn Giang đã gặp Đại tướng Tea Seiha.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2024-04-06"})
+    [meeting] = process_article(raw).meetings
+    assert meeting.place == "Siem Reap"
+
+
+def test_a_dated_inauguration_without_the_word_ceremony_is_the_event_with_its_place():
+    text = ("Sáng 2/9, tại tỉnh Takeo, quân đội Campuchia khánh thành công trình nhà ở do Bộ Quốc phòng Việt Nam tài trợ.\n"
+            "Dự lễ có Đại tướng Vong Pisen và Đại tá Nguyễn Văn A, Tùy viên Quốc phòng Việt Nam.\n"
+            "Công trình gồm hai dãy nhà.\n"
+            "Đại tá Nguyễn Văn A phát biểu tại lễ khánh thành.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2024-09-03"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.mechanism, str(meeting.date_start), meeting.place) == ("other", "2024-09-02", "Takeo")
+
+
+def test_a_further_day_of_activities_within_the_border_exchange_is_that_exchange():
+    text = ("Trong khuôn khổ Giao lưu hữu nghị quốc phòng biên giới lần thứ 3, chiều 6/5 tiếp tục diễn ra các hoạt "
+            "động tại tỉnh Kampot.\n"
+            "Đoàn Việt Nam do Đại tướng Phan Văn Giang dẫn đầu, đoàn Campuchia do Đại tướng Tea Seiha dẫn đầu.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-05-06"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.mechanism, meeting.edition, str(meeting.date_start), meeting.place) == (
+        "border_friendship_exchange", 3, "2026-05-06", "Kampot")
+
+
+def test_vietnam_among_several_guest_countries_at_another_pair_drill_is_no_meeting():
+    text = ("Ngày 10/4, Campuchia và Trung Quốc khai mạc cuộc diễn tập chung tại tỉnh Kampot.\n"
+            "Chủ trì lễ khai mạc có Đại tướng Vong Pisen.\n"
+            "Đại diện tùy viên quốc phòng các nước Việt Nam, Indonesia, Hàn Quốc dự lễ khai mạc.")
+    assert _meetings(text) == []
+
+
+def test_a_name_glued_by_a_dash_to_the_title_after_it_still_leads_its_side():
+    text = ("Chiều 3/5, tại tỉnh Gia Lai đã diễn ra cuộc hội đàm giữa Bộ Chỉ huy Bộ đội Biên phòng tỉnh Gia Lai và "
+            "Tiểu khu Quân sự tỉnh Ratanakiri.\n"
+            "Đoàn Gia Lai do Đại tá Lê Văn Bình-Chỉ huy trưởng làm trưởng đoàn, đoàn Ratanakiri do Đại tá Sok "
+            "Vanna-Phó Chỉ huy trưởng Tiểu khu làm trưởng đoàn.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2024-05-04"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.vn_lead, meeting.kh_lead) == ("Le Van Binh", "Sok Vanna")

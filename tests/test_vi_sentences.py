@@ -70,3 +70,13 @@ def test_a_sentence_whose_subject_is_both_parties_is_not_about_other_countries(r
     with rules_language("vi"):
         assert not about_other_countries("Hải quân hai nước diễn tập cùng hải quân Thái Lan.", rules)
         assert about_other_countries("Nhật Bản và Australia tổ chức diễn tập chung.", rules)
+
+
+def test_one_party_paired_with_a_third_country_is_about_that_pair(rules):
+    with rules_language("vi"):
+        assert about_other_countries("Ngày 2/4, Campuchia và Thái Lan bắt đầu diễn tập cứu hộ.", rules)
+        assert about_other_countries("Diễn tập kéo dài 10 ngày với binh sĩ Campuchia và Thái Lan.", rules)
+        assert not about_other_countries("Việt Nam, Campuchia và Thái Lan cùng diễn tập cứu hộ.", rules)
+        assert not about_other_countries("Campuchia cảm ơn Thái Lan đã hỗ trợ.", rules)
+    assert load_rules("sentence_kinds", "en").other_country_pair is None     # English sentences unchanged
+

@@ -89,6 +89,12 @@ def test_patterns_are_written_folded(codebook):
     ("Buổi lễ diễn ra tại cửa khẩu quốc tế Mộc Bài, tỉnh Tây Ninh.", ()),
     ("Tình hình thế giới và khu vực tiếp tục diễn biến phức tạp, khó lường.", ()),
     ("Hai bên trồng cây lưu niệm theo chuỗi sự kiện Giao lưu hữu nghị quốc phòng biên giới.", ()),
+    ("Ông nhắc nhở thế hệ trẻ hai nước luôn ghi nhớ công lao của những người đi trước.", ("political_education",)),
+    ("Hai đoàn chụp ảnh lưu niệm tại cột mốc biên giới số 200.", ()),                    # a marker as a place
+    ("Hai bên phối hợp tôn tạo cột mốc biên giới số 200.", ("border_demarcation",)),
+    ("Đại diện huyện A thông báo tình hình an ninh trên địa bàn tại buổi lễ.", ()),        # one side reporting
+    ("Tại buổi lễ, đại diện hai bên thông báo tình hình an ninh trên địa bàn.", ("information_sharing",)),
+    ("Hai huyện cùng đề xuất nâng cấp đường nối cửa khẩu giữa hai bên.", ("defence_economy",)),   # border connectivity
 ])
 def test_sentences_get_the_themes_a_reader_gives(codebook, sentence, expected):
     assert codebook.themes_for(sentence) == expected

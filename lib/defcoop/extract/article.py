@@ -131,12 +131,23 @@ def _drop_repeated_documents(rows: list[dict]) -> list[dict]:
     ...         {"kind": "agreement", "subject": "highlighted it", "article_id": "a", "back_reference": True}]
     >>> [r["kind"] for r in _drop_repeated_documents(rows)]
     ['cooperation_plan']
+
+    So is one whose subject is the first words of another's of the same kind ("cooperation"
+    beside "cooperation in 2015"): the same document, named once without its year.
+
+    >>> rows = [{"kind": "minutes", "subject": "cooperation", "article_id": "a"},
+    ...         {"kind": "minutes", "subject": "cooperation in 2015", "article_id": "a"}]
+    >>> [r["subject"] for r in _drop_repeated_documents(rows)]
+    ['cooperation in 2015']
     """
     with_subject = {row["kind"] for row in rows if row["subject"]}
     others = {row["kind"] for row in rows if not row.get("back_reference")}
+    subjects = {(row["kind"], (row["subject"] or "").casefold()) for row in rows if row["subject"]}
     seen, kept = set(), []
     for row in rows:
         if row.get("back_reference") and others - {row["kind"]}:
+            continue
+        if row["subject"] and _named_more_fully(row["kind"], row["subject"].casefold(), subjects):
             continue
         row = {key: value for key, value in row.items() if key != "back_reference"}
         key = (row["kind"], (row["subject"] or "").casefold())
@@ -144,6 +155,11 @@ def _drop_repeated_documents(rows: list[dict]) -> list[dict]:
             seen.add(key)
             kept.append({**row, "agreement_id": f"{row['article_id']}-A{len(kept) + 1}"})
     return kept
+
+
+def _named_more_fully(kind: str, subject: str, subjects: set) -> bool:
+    """Another document of `kind` has a subject that starts with all the words of `subject`."""
+    return any(other_kind == kind and other.startswith(subject + " ") for other_kind, other in subjects)
 
 
 def article_row(clean, raw) -> dict:

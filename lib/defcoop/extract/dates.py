@@ -1073,6 +1073,27 @@ def url_month_windows(url_dated: tuple[date, str] | None) -> list[Window]:
     return [Window(OPEN_START, end, True, evidence), Window(start, end, False, evidence)]
 
 
+def page_month_date(page_windows: list[Window], windows: list[Window]) -> "ResolvedDate | None":
+    """A page dated only by its URL's month tells of that month, when nothing else dates the
+    meeting: the month (soft window of `url_month_windows`), unless the hard `windows` (the
+    leads' terms) rule it out. None for a URL giving only a year.
+
+    >>> dated = url_month_windows((date(2019, 12, 1), "month"))
+    >>> page_month_date(dated, dated).precision, page_month_date(dated, dated).date_start
+    ('month', datetime.date(2019, 12, 1))
+    >>> page_month_date(url_month_windows((date(2019, 1, 1), "year")), []) is None
+    True
+    """
+    soft = [w for w in page_windows if not w.hard]
+    if len(soft) != 1 or (soft[0].start.year, soft[0].start.month) != (soft[0].end.year, soft[0].end.month):
+        return None
+    month = soft[0]
+    bounds, _note = _hard_bounds(windows)
+    if bounds is not None and not (bounds[0] <= month.start and month.end <= bounds[1]):
+        return None
+    return ResolvedDate(month.start, month.end, "month", f"no date in text; reported in the month of the {month.evidence}")
+
+
 def term_window(start: date | None, end: date | None, evidence: str) -> Window:
     """A hard window from a lead's term of office; open ends become OPEN_START / OPEN_END.
 

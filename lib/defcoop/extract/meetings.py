@@ -44,6 +44,8 @@ class MeetingCues(NamedTuple):
     edition_gap_stop: str          # regex text: a word between a name and an ordinal that the ordinal numbers instead
     place_skips_relative_clause: bool   # a place in a relative clause is not where the meeting was
     lead_from_caption: bool             # a caption showing one lead with one person of the other side
+    background_after_months: int        # a first meeting dated this many months before the page date is background (0: never)
+    undated_in_page_month: bool         # an undated meeting on a page dated only by its URL's month is of that month
     future_cue: re.Pattern
     place_cue: re.Pattern
     country_cue: re.Pattern
@@ -84,6 +86,8 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         edition_gap_stop=rules.pattern("edition_gap_stop"),
         place_skips_relative_clause=_flag(rules, "place_skips_relative_clause"),
         lead_from_caption=_flag(rules, "lead_from_caption"),
+        background_after_months=_months(rules, "background_after_months"),
+        undated_in_page_month=_flag(rules, "undated_in_page_month"),
         future_cue=rules.regex("future_cue"),
         place_cue=rules.regex("place_cue"),
         country_cue=rules.regex("country_cue"),
@@ -105,6 +109,34 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         visiting_party=rules.regex("visiting_party"),
         earlier_event_place=rules.regex("earlier_event_place_cue"),
     )
+
+
+def _months(rules: RuleSet, key: str) -> int:
+    """A whole number of months, 0 or more, of a rule file's `value` entry."""
+    value = rules.value(key)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise RuleFileError(rules.source, rules.rules[key].line, f"'{key}' must be a whole number of months, not {value!r}")
+    return value
+
+
+def _recalled_background(resolved, published: date | None, months: int) -> bool:
+    """Whether a meeting dated to the day or month ended more than `months` months before the
+    page's date: a news page reports recent meetings, so one dated long before is recalled
+    background ("The coming drills follow the first exchange, in May 2024" on a June 2025
+    page). 0 months: never.
+
+    >>> from types import SimpleNamespace as M
+    >>> _recalled_background(M(precision="month", date_end=date(2023, 12, 31)), date(2024, 9, 17), 6)
+    True
+    >>> _recalled_background(M(precision="month", date_end=date(2024, 6, 30)), date(2024, 9, 17), 6)
+    False
+    >>> _recalled_background(M(precision="year", date_end=date(2023, 12, 31)), date(2024, 9, 17), 6)
+    False
+    """
+    if not months or published is None or resolved.precision not in ("day", "month") or resolved.date_end is None:
+        return False
+    year, month = divmod(published.year * 12 + published.month - 1 - months, 12)
+    return resolved.date_end < date(year, month + 1, 1)
 
 
 def _flag(rules: RuleSet, key: str) -> bool:
@@ -140,6 +172,7 @@ class MechanismRules:
     numbered_series: tuple[tuple[str, int, int, tuple[re.Pattern, ...]], ...] = ()
     series_per_year: tuple[tuple[str, int], ...] = ()   # (label, meetings a year) of series held more than once a year
     series_frame: re.Pattern | None = None            # before a numbered series: the meeting was held within it
+    sideline_context: re.Pattern | None = None        # after a generic meeting: it was held on a multilateral event's occasion
     place_anaphor: re.Pattern | None = None           # "held ... at the Cambodian province": the province named before
     title_countries: tuple[tuple[str, GatedPattern], ...] = ()
     non_defence_ministries: re.Pattern | None = None
@@ -187,7 +220,8 @@ class MechanismRules:
     def events_in(self, sentence: str, folded: str | None = None) -> list[str]:
         """`mechanisms_in`, leaving out mechanisms named only as items of a list of cooperation
         contents (`topic_list_cues`): "a plan focusing on delegation exchanges, the defence policy
-        dialogue and joint patrols" reports no dialogue."""
+        dialogue and joint patrols" reports no dialogue; nor one named as the precedent another event
+        follows (`precedent_cues`: "these drills follow the first friendship exchange")."""
         folded = fold(sentence) if folded is None else folded
         if self.future_event is not None and self.future_event.search(folded):
             return []      # announced, not reported: "is scheduled to take place"
@@ -233,7 +267,7 @@ _CUE_LISTS = ("topic_list_cues", "future_event_cues", "separate_meetings_cues", 
               "defence_words", "online_patterns", "one_side_events", "attendees_before_country",
               "attendees_after_country", "delegation_leader_cues", "addressed_party_cues", "both_sides_cues",
               "role_reference_cues", "series_frame_cues", "party_group_cues",
-              "place_anaphor_cues", "other_event_actor_cues")
+              "place_anaphor_cues", "other_event_actor_cues", "precedent_cues", "sideline_context_cues")
 _TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surname_countries", "defence_roles",
              "numbered_series") + _CUE_LISTS
 _REFINE_KEYS = ("courtesy_call_max_rank", "ministerial_max_rank", "border_force_max_rank", "border_force_roles",
@@ -383,6 +417,7 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         numbered_series=_optional(top, "numbered_series", functools.partial(_read_series, check), ()),
         series_per_year=_optional(top, "numbered_series", functools.partial(_read_series_per_year, check), ()),
         series_frame=cues("series_frame_cues"),
+        sideline_context=cues("sideline_context_cues"),
         place_anaphor=cues("place_anaphor_cues"),
         title_countries=tuple((iso2, gated(pattern))
                               for iso2, pattern in _by_country(check, top, "title_countries", check.joined_patterns)),
@@ -390,7 +425,7 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         non_defence_body=cues("non_defence_bodies"),
         defence_roles=frozenset(_optional(top, "defence_roles", check.strings, ())),
         defence_words=cues("defence_words"),
-        topic_list=cues("topic_list_cues"),
+        topic_list=cues("topic_list_cues", "precedent_cues"),   # (a precedent another event follows: no news either)
         future_event=cues("future_event_cues"),
         relative_clause=cues("relative_clause_cues"),
         other_event_actor=cues("other_event_actor_cues"),
@@ -690,8 +725,10 @@ def is_third_country_meeting(mentions: list, countries: list[list], index: int, 
     named_here |= {iso2 for iso2, *_ in countries[index]}
     if not any(iso2 and iso2 not in PARTY_COUNTRIES for iso2 in named_here):
         return False
-    if "KH" in named_here:
-        return False
+    people_here = {m.country for m in mentions if m.sentence_index == index}
+    if "KH" in named_here and not (people_here - PARTY_COUNTRIES - {""} and people_here & PARTY_COUNTRIES):
+        return False   # (Cambodia named only as a topic while its people met a third country's: a US envoy
+        # meeting a Vietnamese general, "an expert on Cambodia")
     return not any(m.country == "KH" for m in mentions
                    if index <= m.sentence_index <= index + WINDOW_AFTER_TRIGGER)
 
@@ -700,18 +737,29 @@ def _names_both_sides(mentions: list, countries: list[list], start: int, end: in
                       folded: list[str] | None = None, rules: MechanismRules | None = None) -> bool:
     """Whether sentences start..end-1 name Vietnam and Cambodia (countries, places or people):
     a ceremony or handover is a joint event only with both sides present (Hun Sen opening a
-    highway is not). A group of countries (`party_group_cues` of mechanisms.yaml: "the militaries
-    of the three countries") names them when the article names both elsewhere.
+    highway is not).
 
     >>> _names_both_sides([], [[("VN", 0, 7, "Vietnam")], [("KH", 0, 8, "Cambodia")]], 0, 2)
     True
+
+    A party named in a sentence that also names two other countries or more is one of several
+    guests ("representatives of Vietnam, Indonesia and Korea attended"), not a side of the event.
+
+    >>> guests = [("VN", 0, 7, "Vietnam"), ("ID", 9, 18, "Indonesia"), ("KR", 23, 28, "Korea")]
+    >>> _names_both_sides([], [guests, [("KH", 0, 8, "Cambodia")]], 0, 2)
+    False
+
+    A group of countries (`party_group_cues` of mechanisms.yaml: "the militaries of the three
+    countries") names them when the article names both elsewhere.
+
     >>> countries = [[], [], [("VN", 0, 7, "Vietnam"), ("LA", 9, 13, "Laos"), ("KH", 19, 27, "Cambodia")]]
     >>> _names_both_sides([], countries, 0, 2, ["the drill of the three countries was held", "it went well"], load_mechanisms())
     True
     >>> _names_both_sides([], countries, 0, 2, ["the drill was held", "it went well"], load_mechanisms())
     False
     """
-    named = {iso2 for hits in countries[start:end] for iso2, *_ in hits}
+    named = {iso2 for hits in countries[start:end]
+             if len({iso2 for iso2, *_ in hits} - PARTY_COUNTRIES) < 2 for iso2, *_ in hits}
     named |= {m.country for m in mentions if start <= m.sentence_index < end}
     if PARTY_COUNTRIES <= named:
         return True
@@ -1331,6 +1379,20 @@ def _outranked_call(present: list, officials, rules: MechanismRules, when: date 
     return bool(ranks) and min(ranks) > rules.named_courtesy_call_max_rank
 
 
+def _level_context(sentences: list[str], window: list[str], leads: list) -> str:
+    """The text that tells a meeting's level (`refine_mechanism`'s context): the trigger and the
+    sentences after it, or the whole article when no lead of either side is named, since then the
+    units the article names are the only sign of who met ("Leaders of the two sides sign the
+    minutes" under a story about two provinces' border guards).
+
+    >>> _level_context(["The border guards of A and B met.", "They sign the minutes."], ["They sign the minutes."], [None, None])
+    'The border guards of A and B met. They sign the minutes.'
+    >>> _level_context(["The border guards of A and B met.", "They sign the minutes."], ["They sign the minutes."], ["x", None])
+    'They sign the minutes.'
+    """
+    return " ".join(sentences if all(lead is None for lead in leads) else window)
+
+
 def _leads_no_border_force(leads: list, titles: dict[str, str] | None, rules: MechanismRules) -> bool:
     """Some lead's written title names a body that is no border force (`non_border_force_titles`:
     an institute, an academy, a library)."""
@@ -1589,7 +1651,7 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     `captions` what the removed photo captions show (`clean.caption_text`): a caption naming
     both leads dates and places the meeting when its own sentences do not.
     """
-    from defcoop.extract.dates import find_date_mentions, resolve_meeting_date, year_windows_from_text
+    from defcoop.extract.dates import find_date_mentions, page_month_date, resolve_meeting_date, year_windows_from_text
 
     rules, cues = load_mechanisms(), meeting_cues()
     folded = _folded(sentences, folded)
@@ -1634,7 +1696,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     named_mechanism = mechanism
     written = written_roles([vn_lead, kh_lead], mentions, sentences, officials)
     titles = written_titles([vn_lead, kh_lead], mentions, sentences)
-    mechanism = refine_mechanism(mechanism, [vn_lead, kh_lead], officials, rules, " ".join(window), written=written,
+    context = _level_context(sentences, window, [vn_lead, kh_lead])
+    mechanism = refine_mechanism(mechanism, [vn_lead, kh_lead], officials, rules, context, written=written,
                                  titles=titles)
     framing = None if rules.is_specific(named_mechanism) else _framing_event(window_folded[:2], rules, cues)
     if framing is not None:
@@ -1694,11 +1757,24 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     if resolved.date_start is not None and (resolved.precision != "unknown" or resolved.date_end is not None):
         # the roles the leads held then: a past commander is no prime minister yet; undated, the
         # roles they held within the bounds the leads' terms give
-        mechanism = refine_mechanism(named_mechanism, [vn_lead, kh_lead], officials, rules, " ".join(window),
+        mechanism = refine_mechanism(named_mechanism, [vn_lead, kh_lead], officials, rules, context,
                                      when=resolved.date_start, written=written,
                                      until=resolved.date_end if resolved.precision == "unknown" else None,
                                      titles=titles)
 
+    if resolved.precision in ("unknown", "year") and page_windows and cues.undated_in_page_month \
+            and not any(find_date_mentions(s) for s in window + same_event):
+        # no date in the text, the page dated only by its URL's month ("/2019/12/"): reported in that month
+        in_month = page_month_date(page_windows, windows)
+        if in_month is not None and (resolved.date_start is None or resolved.date_start <= in_month.date_start) \
+                and (resolved.date_end is None or in_month.date_end <= resolved.date_end):
+            resolved = in_month
+    if (mechanism in ("ministerial_talks", "other") and not rules.is_specific(named_mechanism)
+            and rules.sideline_context is not None and any(rules.sideline_context.search(f) for f in window_folded)):
+        # "The talks were held right after the general's attendance at the ADMM": on a multilateral meeting's side
+        mechanism = "sideline_meeting"
+    if _recalled_background(resolved, published, cues.background_after_months):
+        return []   # recalled background of a page about something else, not a meeting it reports
     online = any(rules.online.search(f) for f in window_folded)
     place, country = (None, None) if online else anaphoric_place(sentences[index], folded[index], rules)
     if place is None and not online:

@@ -451,6 +451,8 @@ class OfficialsTable:
             people = self._short_names.get(folded[token.start():token.end()], frozenset())
             if len(people) != 1 or name_cues().title_continuation.match(folded, token.start()):
                 continue   # (or the title goes on: "Thứ trưởng Thường trực", a permanent deputy minister)
+            if _capitalised_word_follows(sentence, token.end()):
+                continue   # the first word of another person's full name ("Vice Minister Giang Van Tuan")
             person = next(iter(people))
             if day is None or self._in_office(person, day):
                 hit = AliasMatch(token.start(), token.end(), token.group(), person)
@@ -527,7 +529,7 @@ class OfficialsTable:
                 country_hits = self._countries.find(sentence, folded) if country_hits is None else country_hits
                 appositives.append(self._appositive_mention(sentence, folded, index, before, chain_start,
                                                          country_hits, place_hits))
-            span = _read_name(sentence, pos) if pos is not None else None
+            span = _read_name(sentence, pos, {start for start, _end in title_spans}) if pos is not None else None
             if span is None or not self._plausible_name(sentence, *span):
                 continue
             if name_cues().title_continuation.match(folded, span[0]):
@@ -850,6 +852,16 @@ def _follows_title(start: int, titles: list[AliasMatch[str]], sentence: str) -> 
     return any(t.end <= start and not sentence[t.end:start].strip() for t in titles)
 
 
+def _capitalised_word_follows(sentence: str, end: int) -> bool:
+    """A capitalised word follows `end` after spaces: a name token there goes on as a longer name.
+
+    >>> _capitalised_word_follows("Vice Minister Giang Van Tuan said", 19), _capitalised_word_follows("Gen. Banh said", 9)
+    (True, False)
+    """
+    after = re.match(r"\s+([^\W\d_][\w-]*)", sentence[end:end + 40])
+    return bool(after and after.group(1)[0].isupper())
+
+
 def _next_to_capitalised_word(sentence: str, start: int, end: int) -> bool:
     """A bare name glued to another capitalised word is part of a longer name ("Kien Giang")."""
     before = re.search(r"([^\W\d_][\w-]*)\s+$", sentence[max(0, start - 40):start])
@@ -857,18 +869,29 @@ def _next_to_capitalised_word(sentence: str, start: int, end: int) -> bool:
     return bool((before and before.group(1)[0].isupper()) or (after and after.group(1)[0].isupper()))
 
 
-def _read_name(sentence: str, pos: int) -> tuple[int, int] | None:
+def _read_name(sentence: str, pos: int, title_starts: frozenset[int] | set[int] = frozenset()) -> tuple[int, int] | None:
     """Span of 2-4 capitalised name tokens starting at `pos`, or None. A dash glued to a word's
-    end ends the name ("Phạm Trung Chánh- Chủ tịch ...": a title follows the dash).
+    end ends the name ("Phạm Trung Chánh- Chủ tịch ...": a title follows the dash), and so does
+    one glued on both sides when a title starts right after it (`title_starts`: "Trần Văn
+    Hải-Chỉ huy trưởng").
 
     >>> s = "Ông Phạm Trung Chánh- Chủ tịch"
     >>> s[slice(*_read_name(s, 4))]
     'Phạm Trung Chánh'
+    >>> s = "Đại tá Trần Văn Hải-Chỉ huy trưởng"
+    >>> s[slice(*_read_name(s, 7, {20}))]
+    'Trần Văn Hải'
     """
     spans = []
     non_name_words = name_cues().non_name_words
     while len(spans) <= 4:
         match = _TOKEN.match(sentence, pos)
+        cut = next((start - 1 for start in title_starts
+                    if match and match.start() < start - 1 < match.end() and sentence[start - 1] == "-"), None)
+        if cut is not None:
+            if _is_name_token(sentence[match.start():cut], non_name_words):
+                spans.append((match.start(), cut))
+            break
         if not match or not _is_name_token(match.group().rstrip("-"), non_name_words):
             break
         if match.group().endswith("-") and sentence[match.end():match.end() + 1].isspace():

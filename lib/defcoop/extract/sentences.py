@@ -31,6 +31,7 @@ class SentenceKindRules:
     result_overrides_commitment: GatedPattern
     joint_actor: GatedPattern
     parties_subject: GatedPattern | None = None
+    other_country_pair: GatedPattern | None = None
     examples: tuple[Example, ...] = ()     # the file's must_match / must_not_match sentences
 
     def example_failures(self) -> list[str]:
@@ -43,7 +44,10 @@ class SentenceKindRules:
           result all the same; a must_not_match one is no result;
         - ``joint_actor``: `sentence_actor` (no people matched) gives ``joint``, or does not;
         - ``parties_subject``: `about_other_countries` is False for a must_match sentence (its
-          subject is both parties, whatever country it names) and True for a must_not_match one.
+          subject is both parties, whatever country it names) and True for a must_not_match one;
+        - ``other_country_pair``: `about_other_countries` is True for a must_match sentence (one
+          party joined by these words to a third country, the other party not named) and False
+          for a must_not_match one.
 
         >>> load_sentence_kind_rules().example_failures()
         []
@@ -66,6 +70,7 @@ SCHEMA = {
     "result_overrides_commitment": with_examples(REGEXES),
     "joint_actor": with_examples(REGEXES),
     "parties_subject": optional(with_examples(REGEXES)),
+    "other_country_pair": optional(with_examples(REGEXES)),
 }
 _PATTERN_KEYS = tuple(key for key in SCHEMA if key != "version")
 
@@ -201,8 +206,20 @@ def about_other_countries(sentence: str, rules: SentenceKindRules | None = None,
     named = {iso2 for iso2, *_ in countries}
     if named and not named & set(PARTIES):
         return True
+    if rules.other_country_pair is not None and len(named & {"VN", "KH"}) == 1 and _pairs_party_with_other(
+            folded, countries, rules.other_country_pair):
+        return True
     early = [(start, iso2) for iso2, start, _end, _written in countries if start < SUBJECT_CHARS]
     return bool(early) and min(early)[1] not in PARTIES and len(named & {"VN", "KH"}) < 2
+
+
+def _pairs_party_with_other(folded: str, countries: list, joiner: GatedPattern) -> bool:
+    """Whether two country names next to each other, joined by `joiner` (the words between them,
+    `other_country_pair` of sentence_kinds.yaml), are a party and a country outside the three
+    parties ("Campuchia và Trung Quốc")."""
+    hits = sorted((start, end, iso2) for iso2, start, end, _written in countries)
+    return any(len({a, b} & set(PARTIES)) == 1 and joiner.search(folded[end_a:start_b])
+               for (_s, end_a, a), (start_b, _e, b) in zip(hits, hits[1:]))
 
 
 def sentence_rows(article_id: str, sentences: list[str], mentions: list, relevant: bool,
@@ -266,10 +283,16 @@ def _parties_are_subject(sentence: str, rules: SentenceKindRules) -> tuple[bool,
     return not other, "about other countries" if other else "about the parties"
 
 
+def _pair_is_other(sentence: str, rules: SentenceKindRules) -> tuple[bool, str]:
+    other = about_other_countries(sentence, rules)
+    return other, "about other countries" if other else "about the parties"
+
+
 _EXAMPLE_CHECKS = {
     "commitment": _classified("commitment"),
     "result": _classified("result"),
     "result_overrides_commitment": _result_over_commitment,
     "joint_actor": _joint,
     "parties_subject": _parties_are_subject,
+    "other_country_pair": _pair_is_other,
 }
