@@ -80,6 +80,8 @@ def test_protocol_period():
     "Both sides will sign a memorandum of understanding on training.",
     "They reviewed the implementation of the protocol signed in 2019.",
     "The agreements signed between the two countries have been implemented well.",
+    "Surveys must continue to serve the signing of a border treaty and agreement.",
+    "Both sides work on, paving the way for the signing of a protocol on markers.",
 ])
 def test_documents_not_signed_at_the_meeting_are_left_out(sentence):
     assert kinds(sentence) == []

@@ -121,6 +121,12 @@ def test_trailing_headlines_dropped():
     assert "trailing_headline" in rules_fired(art)
 
 
+def test_a_last_paragraph_cut_off_mid_word_stays_but_a_short_trailing_headline_goes():
+    cut = "They also agreed to share information and to fight smuggling and other crime along the sha"
+    assert clean(f"{BODY}\n{BODY2}\n{cut}").text == f"{BODY}\n\n{BODY2}\n\n{cut}"
+    assert clean(f"{BODY}\n{BODY2}\nHanoi metro lines to run non-stop").text == f"{BODY}\n\n{BODY2}"
+
+
 def test_subheading_between_body_paragraphs_kept():
     art = clean(f"{BODY}\nBorder cooperation\n{BODY2}")
     assert "Border cooperation" in art.text
@@ -314,6 +320,17 @@ def test_repair_glued_words(glued, fixed):
 )
 def test_repair_leaves_codes_numbers_and_names(text):
     assert repair_glued_words(text) == (text, [])
+
+
+@pytest.mark.parametrize("text", ["The talks were led by Colonel Kim Sowat, his deputy said.",
+                                  "He thanked Colonel Kim Sowat.", "Chaired by Gen. Sok Dinat; both sides agreed."])
+def test_a_name_ending_in_a_function_word_before_a_mark_stays_whole(text):
+    # "Sow at," would leave "at" before the comma, where no function word stands
+    assert repair_glued_words(text) == (text, [])
+
+
+def test_a_name_glued_to_a_function_word_is_still_split_before_a_word():
+    assert repair_glued_words("the ADMM Plusand related meetings")[0] == "the ADMM Plus and related meetings"
 
 
 ORDINARY_WORDS = """

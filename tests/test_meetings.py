@@ -492,6 +492,55 @@ def test_talks_whose_leads_go_unnamed_are_other_and_keep_their_number():
     assert (meeting.mechanism, meeting.edition) == ("other", 14)
 
 
+def test_talks_of_the_prime_ministers_with_nothing_of_defence_are_no_defence_meeting():
+    assert RULES.is_non_defence_meeting(["during the talks, the prime ministers hailed the new treaty on trade"])
+    assert not RULES.is_non_defence_meeting(["during the talks, the prime ministers hailed defence ties"])
+
+
+def test_what_a_command_signed_over_a_period_is_no_signing_ceremony():
+    assert find_trigger(["Carrying out its project in the period of 2016-2020, the command has signed two memoranda with "
+                         "two Cambodian units."], RULES) is None
+    assert find_trigger(["The command has signed a memorandum with two Cambodian units."], RULES) == (0, "signing_ceremony")
+
+
+def test_a_get_together_co_chaired_by_both_sides_is_a_meeting():
+    sentences = ["The defence attache office organised a get-together in Phnom Penh on June 3 with former trainees.",
+                 "The gathering was co-chaired by the ambassador and General Tea Banh."]
+    assert find_trigger(sentences, RULES) == (0, "ministerial_talks")
+    assert find_trigger(["The gathering was co-chaired by the ambassador and the minister."], RULES) == (0, "ministerial_talks")
+    assert find_trigger(["The meeting took place on the occasion of the anniversary."], RULES) == (0, "ministerial_talks")
+
+
+def test_a_border_guard_missions_new_year_greeting_to_the_other_sides_troops_is_a_meeting():
+    sentences = ["During the visit, Colonel Le Van Hai of the Dong Thap Border Guard wished troops of the Border "
+                 "Command of the Royal Cambodian Army a happy New Year.",
+                 "General Sok Dara thanked the mission for the gifts.", "The two sides pledged to patrol the border."]
+    assert find_trigger(sentences, RULES) == (0, "other")
+
+
+def test_a_drill_of_the_three_countries_is_a_joint_event_and_the_meeting_behind_its_agreement_is_background():
+    sentences = ["The flood drill, the first between the armies of the three countries, was held under an accord "
+                 "reached at a meeting of their defence ministers in Hanoi two years ago.",
+                 "Some 300 soldiers took part.", "Officers called it a success.",
+                 "It deepened ties among Vietnam, Laos and Cambodia."]
+    meeting = only_meeting(sentences)
+    assert (meeting.mechanism, meeting.place, meeting.country) == ("other", None, None)
+    assert meetings_of(sentences[:3]) == []     # nothing names the three countries
+
+
+def test_bilateral_meetings_with_heads_of_delegations_are_on_the_sidelines_and_an_agenda_to_come_is_no_event():
+    sentences = ["Delegates are expected to hear the outcomes of the 9th annual meeting of the research network.",
+                 "On Monday, the general had bilateral meetings with the heads of the Lao and Cambodian delegations."]
+    assert find_trigger(sentences, RULES) == (1, "sideline_meeting")
+
+
+@pytest.mark.parametrize("sentence", ["The minister on March 10th received the new envoy.",
+                                      "On the 12th of June the general met his counterpart."])
+def test_a_day_of_the_month_in_figures_is_no_edition(sentence):
+    assert find_edition([sentence], "ministerial_talks", RULES) is None
+    assert find_edition(["The minister received the envoy at their 10th meeting."], "ministerial_talks", RULES) == 10
+
+
 def test_an_undersecretary_of_state_is_cambodian():
     sentence = "Seang Lapress, undersecretary of state at the Ministry of Interior, thanked Vietnam."
     people = load_officials().find_people([sentence])

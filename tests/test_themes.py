@@ -434,3 +434,27 @@ def test_people_to_people_exchanges_of_residents_are_no_delegation_exchange():
 def test_favourable_conditions_for_import_and_export_are_border_trade():
     assert "defence_economy" in CODEBOOK.themes_for("Simpler customs rules give favourable conditions for imports "
                                                     "and exports.")
+
+
+# --- batch 24 of the real-article set: general rules, each on a sentence written for it ----------
+
+def test_the_asean_community_as_the_last_end_of_several_and_asean_as_geography_are_no_forum():
+    assert "multilateral" not in CODEBOOK.themes_for("The drills contribute to security along the border and to "
+                                                     "building the ASEAN Community.")
+    assert "multilateral" not in CODEBOOK.themes_for("The port is a gateway among ASEAN nations.")
+    assert "multilateral" in CODEBOOK.themes_for("The armies will back each other at ASEAN forums.")
+
+
+def test_spreading_the_time_honoured_relationship_and_a_friendship_associations_campaigns_are_political_education():
+    assert "political_education" in CODEBOOK.themes_for("The units will disseminate the time-honored relationship "
+                                                        "of the two armies.")
+    assert "political_education" in CODEBOOK.themes_for("The friendship association runs communication activities "
+                                                        "for the people of both provinces.")
+    assert "political_education" not in CODEBOOK.themes_for("The clinic runs communication activities for the "
+                                                            "people of both provinces.")
+
+
+def test_a_missions_new_year_greetings_to_the_other_sides_troops_is_a_delegation_exchange():
+    assert "delegation_exchange" in CODEBOOK.themes_for("The border guard mission extended warm greetings to "
+                                                        "Cambodian border troops.")
+    assert "delegation_exchange" not in CODEBOOK.themes_for("The mission extended greetings to the residents.")

@@ -66,6 +66,7 @@ class MeetingCues(NamedTuple):
     framework_cue: re.Pattern      # ends the text before the named event a generic one is part of
     visiting_party: re.Pattern     # the visiting delegation, before the unit that names its place
     headline_place: re.Pattern     # a headline opening with a place then a colon, the place as group `place`
+    earlier_event_place: re.Pattern | None = None   # ends the text before a place of an earlier event, not the meeting's
 
 
 def _build_cues(rules: RuleSet) -> MeetingCues:
@@ -109,6 +110,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         framework_cue=rules.regex("framework_cue"),
         visiting_party=rules.regex("visiting_party"),
         headline_place=rules.regex("headline_place"),
+        earlier_event_place=rules.regex("earlier_event_place_cue"),
     )
 
 
@@ -191,6 +193,7 @@ class MechanismRules:
     attendee_before_country: re.Pattern | None = None
     attendee_after_country: re.Pattern | None = None
     both_sides: re.Pattern | None = None              # the article has both parties take part ("the two sides")
+    party_group: re.Pattern | None = None             # a group of countries named elsewhere ("the three countries")
     role_reference: re.Pattern | None = None          # ends the text before a title that names a lead ("the Vietnamese ")
     delegation_leader: re.Pattern | None = None       # ends the text before the name of who led a delegation
     addressed_party: re.Pattern | None = None         # after a name: the other party it acts towards (group party)
@@ -266,7 +269,7 @@ _CUE_LISTS = ("topic_list_cues", "future_event_cues", "separate_meetings_cues", 
               "non_defence_bodies",
               "defence_words", "online_patterns", "one_side_events", "attendees_before_country",
               "attendees_after_country", "delegation_leader_cues", "addressed_party_cues", "both_sides_cues",
-              "role_reference_cues", "series_frame_cues",
+              "role_reference_cues", "series_frame_cues", "party_group_cues",
               "place_anaphor_cues", "other_event_actor_cues", "precedent_cues", "sideline_context_cues")
 _TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surname_countries", "defence_roles",
              "numbered_series") + _CUE_LISTS
@@ -436,6 +439,7 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         attendee_before_country=cues("attendees_before_country"),
         attendee_after_country=cues("attendees_after_country"),
         both_sides=cues("both_sides_cues"),
+        party_group=cues("party_group_cues"),
         role_reference=cues("role_reference_cues"),
         delegation_leader=cues("delegation_leader_cues"),
         addressed_party=cues("addressed_party_cues"),
@@ -757,7 +761,8 @@ def is_third_country_meeting(mentions: list, countries: list[list], index: int, 
                    if index <= m.sentence_index <= index + WINDOW_AFTER_TRIGGER)
 
 
-def _names_both_sides(mentions: list, countries: list[list], start: int, end: int) -> bool:
+def _names_both_sides(mentions: list, countries: list[list], start: int, end: int,
+                      folded: list[str] | None = None, rules: MechanismRules | None = None) -> bool:
     """Whether sentences start..end-1 name Vietnam and Cambodia (countries, places or people):
     a ceremony or handover is a joint event only with both sides present (Hun Sen opening a
     highway is not).
@@ -771,11 +776,26 @@ def _names_both_sides(mentions: list, countries: list[list], start: int, end: in
     >>> guests = [("VN", 0, 7, "Vietnam"), ("ID", 9, 18, "Indonesia"), ("KR", 23, 28, "Korea")]
     >>> _names_both_sides([], [guests, [("KH", 0, 8, "Cambodia")]], 0, 2)
     False
+
+    A group of countries (`party_group_cues` of mechanisms.yaml: "the militaries of the three
+    countries") names them when the article names both elsewhere.
+
+    >>> countries = [[], [], [("VN", 0, 7, "Vietnam"), ("LA", 9, 13, "Laos"), ("KH", 19, 27, "Cambodia")]]
+    >>> _names_both_sides([], countries, 0, 2, ["the drill of the three countries was held", "it went well"], load_mechanisms())
+    True
+    >>> _names_both_sides([], countries, 0, 2, ["the drill was held", "it went well"], load_mechanisms())
+    False
     """
     named = {iso2 for hits in countries[start:end]
              if len({iso2 for iso2, *_ in hits} - PARTY_COUNTRIES) < 2 for iso2, *_ in hits}
     named |= {m.country for m in mentions if start <= m.sentence_index < end}
-    return PARTY_COUNTRIES <= named
+    if PARTY_COUNTRIES <= named:
+        return True
+    if rules is None or rules.party_group is None or folded is None \
+            or not any(rules.party_group.search(f) for f in folded[start:end]):
+        return False
+    named_anywhere = {iso2 for hits in countries for iso2, *_ in hits} | {m.country for m in mentions}
+    return PARTY_COUNTRIES <= named_anywhere
 
 
 def other_side_attends(sentences: list[str], folded: list[str], mentions: list, countries: list[list],
@@ -1005,6 +1025,9 @@ def find_place(sentences: list[str], folded: list[str] | None = None,
     for sentence, folded_sentence in zip(sentences, _folded(sentences, folded)):
         found = find_places(sentence, folded_sentence)
         cued = [m for m in found if cue.search(folded_sentence[: m.start])]
+        if cues.earlier_event_place is not None:
+            # "held under an agreement reached at a meeting of the ministers in Hanoi": Hanoi is that meeting's
+            cued = [m for m in cued if not cues.earlier_event_place.search(folded_sentence[: m.start])]
         if rules is not None:
             # the clause names one place, where the soldiers fell: a later place is the main clause's
             # ("hài cốt liệt sĩ hy sinh ở Campuchia từ tỉnh X tại cửa khẩu Y": handed over at Y)
@@ -1672,7 +1695,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         if (is_third_country_meeting(mentions, countries, index, mechanism)
                 or rules.is_non_defence_meeting(folded[index:window_end])
                 or _non_defence_body_meeting(index, mechanism, folded, rules)
-                or (mechanism == "other" and not _names_both_sides(mentions, countries, index, window_end))):
+                or (mechanism == "other"
+                    and not _names_both_sides(mentions, countries, index, window_end, folded, rules))):
             continue
         # the article moved on to another meeting of the visit: who is named from there led that one
         moved_on = _next_meeting_sentence(index, mechanism, sentences, folded, rules)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Iterable
 from defcoop.extract.dates import month_numbers, parse_explicit_date, url_date
 from defcoop.ingest.corpus import iso_date
 from defcoop.rules import alternation, load_rules
-from defcoop.rules.schema import (EXAMPLE_KEYS, INTEGER, NUMBER, REGEXES, STRINGS, Example, check_schema,
+from defcoop.rules.schema import (EXAMPLE_KEYS, INTEGER, NUMBER, REGEXES, STRING, STRINGS, Example, check_schema,
                                   optional, regex_with_groups, with_examples)
 from defcoop.rules.text import fold
 
@@ -79,6 +79,8 @@ class _GlueRules:
     name_particles: frozenset[str]
     never_split: frozenset[str]      # lowercased
     always_split: frozenset[str]
+    # marks a trailing function word cannot stand before ("Sow at," is a name cut, not "Plus and ..."); "" = none
+    function_word_not_before: str = ""
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,10 @@ class _Rules:
     # An opener naming only the outlet ("TPO - ", "(QK7 Online) - "), group "agency"; None when
     # the language's file has no `outlet_opener_pattern` (English: datelines name a place).
     outlet_opener: re.Pattern | None = None
+    # A headline-like last line of the text right after the body with at least this many words is the body's
+    # last paragraph cut off mid-sentence (a saved excerpt's end), not a headline; 0 when the file has no
+    # `headline.cut_off_min_words`.
+    cut_off_min_words: int = 0
     examples: tuple[Example, ...] = ()     # the file's must_match / must_not_match lines
 
     def example_failures(self) -> list[str]:
@@ -217,11 +223,13 @@ def _build_rules(data: dict) -> _Rules:
             name_particles=frozenset(glue["name_particles"]),
             never_split=frozenset(w.lower() for w in glue["never_split"]),
             always_split=frozenset(glue["always_split"]),
+            function_word_not_before=str(glue.get("function_word_not_before", "")),
         ),
         wrap_min_length=int(data["wrapped_lines"]["min_length"]),
         wrap_length_ratio=float(data["wrapped_lines"]["max_length_ratio"]),
         wrap_line_end_words=frozenset(w.lower() for w in data["wrapped_lines"]["line_end_words"]),
         outlet_opener=re.compile(data["outlet_opener_pattern"]) if data.get("outlet_opener_pattern") else None,
+        cut_off_min_words=int(data["headline"].get("cut_off_min_words", 0)),
     )
 
 
@@ -244,13 +252,14 @@ SCHEMA = {
     "outlet_opener_pattern": optional(with_examples(regex_with_groups("agency"))),
     "date_line_words": with_examples(STRINGS),
     "end_marks": with_examples(STRINGS),
-    "headline": {"max_words": INTEGER, "min_body_words": INTEGER},
+    "headline": {"max_words": INTEGER, "min_body_words": INTEGER, "cut_off_min_words": optional(INTEGER)},
     "abbreviations": with_examples(STRINGS),
     "abbreviations_before_number": with_examples(STRINGS),
     "wrapped_lines": {"min_length": INTEGER, "max_length_ratio": NUMBER, "line_end_words": STRINGS},
     "glue": {"min_token_length": INTEGER, "max_token_length": INTEGER, "common_rank": INTEGER,
              "min_log10_gain": NUMBER, "short_pieces": STRINGS, "trailing_function_words": STRINGS,
-             "name_particles": STRINGS, "never_split": STRINGS, "always_split": STRINGS},
+             "name_particles": STRINGS, "never_split": STRINGS, "always_split": STRINGS,
+             "function_word_not_before": optional(STRING)},
 }
 
 
@@ -590,6 +599,26 @@ def _pick_title_index(header: list[int], lines: list[_Line]) -> int | None:
     return header[0] if header else None
 
 
+def _cut_off_last_paragraph(lines: list[_Line], stop: int, last_body: int | None, rules_: _Rules) -> int | None:
+    """The index of the text's last line when it is the body's last paragraph cut off mid-sentence:
+    headline-like only for its missing full stop, right after the body, with at least
+    `cut_off_min_words` words ("They agreed to coordinate closely in carrying out the plan and the
+    contents reached by the two de"); None otherwise, or when the rule is off (0).
+
+    >>> lines = [_Line(1, "The two sides met in Hanoi on Monday and agreed to step up patrols.", "body"),
+    ...          _Line(2, "They also pledged to share information and to fight crime along the bor", "headline")]
+    >>> _cut_off_last_paragraph(lines, 2, 0, replace(rules(), cut_off_min_words=12))
+    1
+    >>> _cut_off_last_paragraph(lines, 2, 0, replace(rules(), cut_off_min_words=0)) is None
+    True
+    """
+    last = len(lines) - 1
+    if (rules_.cut_off_min_words <= 0 or last_body is None or stop != len(lines) or last != last_body + 1
+            or lines[last].label != "headline" or _word_count(lines[last].text) < rules_.cut_off_min_words):
+        return None
+    return last
+
+
 def _walk_lines(lines: list[_Line], draft: _Draft, meta_title: str | None) -> None:
     """Keep body paragraphs; log and drop every other line; note title, date and source."""
     first_body = _first_index(lines, "body")
@@ -600,10 +629,12 @@ def _walk_lines(lines: list[_Line], draft: _Draft, meta_title: str | None) -> No
         draft.record("removed", "stop_marker", lines[stop].number, span)
     header = [i for i in range(stop) if lines[i].label == "headline" and (first_body is None or i < first_body)]
     title_index = None if meta_title else _pick_title_index(header, lines)
+    cut_off = _cut_off_last_paragraph(lines, stop, last_body, rules())
     for i in range(stop):
         line = lines[i]
         label = line.label
-        if label == "body" or (label == "headline" and first_body is not None and first_body < i < last_body):
+        if label == "body" or (label == "headline" and first_body is not None and first_body < i < last_body) \
+                or i == cut_off:
             draft.paragraphs.append((line.number, line.text))
         elif i == title_index:
             draft.title = line.text
@@ -1062,6 +1093,19 @@ def _repair_full_stops(text: str) -> tuple[str, list[tuple[str, str]]]:
     return _GLUED_FULL_STOP.sub(fix, text), repairs
 
 
+def _function_word_before_mark(fixed: str, following: str, g: _GlueRules) -> bool:
+    """Would the split leave a trailing function word right before a mark it cannot precede?
+    Then the token was a name ending in those letters ("Gen. Nem Sowat, Director ..."), not a name
+    glued to the next word ("Plusand").
+
+    >>> g = rules().glue
+    >>> _function_word_before_mark("Sow at", ",", g), _function_word_before_mark("Plus and", " ", g)
+    (True, False)
+    """
+    last = fixed.rsplit(" ", 1)[-1].lower()
+    return bool(following) and following in g.function_word_not_before and last in g.trailing_function_words
+
+
 def repair_glued_words(text: str) -> tuple[str, list[tuple[str, str]]]:
     """Re-insert spaces lost with line breaks; return the text and (before, after) pairs.
 
@@ -1082,10 +1126,14 @@ def repair_glued_words(text: str) -> tuple[str, list[tuple[str, str]]]:
     if not splits:
         return text, repairs
     pattern = re.compile(r"\b(?:" + _literal_alternation(splits) + r")\b")
+    g = rules().glue
 
     def fix(match: re.Match) -> str:
-        repairs.append((match.group(), splits[match.group()]))
-        return splits[match.group()]
+        fixed = splits[match.group()]
+        if _function_word_before_mark(fixed, text[match.end():match.end() + 1], g):
+            return match.group()
+        repairs.append((match.group(), fixed))
+        return fixed
 
     return pattern.sub(fix, text), repairs
 
