@@ -53,11 +53,14 @@ def test_the_texts_day_stays_when_it_is_in_the_tables_month():
     assert (meeting.date_start, meeting.date_precision) == (date(2025, 10, 28), "day")
 
 
-def test_a_year_guessed_from_a_later_page_date_gives_way_to_the_table():
-    # published a year later: "October 29" alone would be read as the latest October 29 before it
-    meeting = dialogue(when=" on October 29", published=date(2026, 11, 20))
-    assert meeting.date_start == date(2025, 10, 29)
-    assert "editions.csv" in meeting.date_evidence
+def test_a_numbered_meeting_dated_by_the_table_long_before_the_page_is_background():
+    # published a year after the eighth dialogue: "October 29" alone is that dialogue's day in
+    # 2025 (the table), more than background_after_months before the page: recalled, not reported
+    sentences = [DIALOGUE.format(ordinal="eighth", when=" on October 29"),
+                 "The two sides discussed training and border management."]
+    mentions = OFFICIALS.find_people(sentences)
+    assert extract_meetings("a", sentences, date(2026, 11, 20), mentions, OFFICIALS) == []
+    assert dialogue(when=" on October 29", published=date(2025, 11, 20)).date_start == date(2025, 10, 29)
 
 
 def test_a_day_of_another_month_is_left_alone():
