@@ -330,6 +330,28 @@ def test_a_caption_showing_the_lead_with_one_person_of_the_other_side_gives_that
     assert (meeting.vn_lead, meeting.kh_lead) == ("Nguyen Van Hai", "Sok Vanna")
 
 
+def test_a_caption_showing_the_cambodian_lead_with_one_vietnamese_gives_the_vietnamese_lead():
+    text = ("Ngài Sok Vanna, Quyền Tỉnh trưởng tỉnh Kampot và ông Nguyễn Văn Hải, Phó Chủ tịch UBND tỉnh Kiên Giang "
+            "ký biên bản bàn giao hài cốt liệt sĩ. (Ảnh: TTXVN)\n\n"
+            "Sáng 20/7, tỉnh Kampot tổ chức lễ bàn giao 12 hài cốt liệt sĩ quân tình nguyện Việt Nam cho tỉnh Kiên "
+            "Giang.\nPhát biểu tại buổi lễ, Quyền Tỉnh trưởng tỉnh Kampot Sok Vanna chia buồn với phía Việt Nam.")
+    [meeting] = _meetings(text)
+    assert (meeting.vn_lead, meeting.kh_lead) == ("Nguyen Van Hai", "Sok Vanna")
+
+
+@pytest.mark.parametrize("caption", [
+    # two people of the missing side: which one led is not shown
+    "Ông Nguyễn Văn Hải, Phó Chủ tịch UBND tỉnh Kiên Giang, ông Lê Văn Bình, Chỉ huy trưởng Bộ CHQS tỉnh và "
+    "Ngài Sok Vanna, Quyền Tỉnh trưởng tỉnh Kampot tại buổi lễ. (Ảnh: TTXVN)",
+])
+def test_a_caption_that_does_not_single_out_the_other_lead_gives_none(caption):
+    text = (caption + "\n\nSáng 20/7, tỉnh Kampot tổ chức lễ bàn giao 12 hài cốt liệt sĩ quân tình nguyện Việt Nam "
+            "cho tỉnh Kiên Giang.\nPhát biểu tại buổi lễ, Quyền Tỉnh trưởng tỉnh Kampot Sok Vanna chia buồn với phía "
+            "Việt Nam.")
+    [meeting] = _meetings(text)
+    assert (meeting.vn_lead, meeting.kh_lead) == (None, "Sok Vanna")
+
+
 def test_a_caption_showing_another_meeting_of_the_visit_gives_no_lead():
     text = ("Đại tướng Tea Seiha (phải) tiếp Thượng tướng Hoàng Xuân Chiến. (Ảnh: TTXVN)\n\n"
             "Trong hai ngày 8-9/4, Thượng tướng Hoàng Xuân Chiến dẫn đầu đoàn công tác sang Campuchia dự Đối thoại "
