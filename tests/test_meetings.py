@@ -179,6 +179,12 @@ def test_online_meeting_has_no_place():
     assert (meeting.format, meeting.place, meeting.country) == ("online", None, None)
 
 
+def test_talks_by_telephone_are_an_online_ministerial_meeting():
+    meeting = only_meeting(["Defence Minister Gen. Ngo Xuan Lich held a phone discussion with Cambodian Defence "
+                            "Minister Tea Banh on May 4 to review cooperation."], date(2019, 5, 5))
+    assert (meeting.mechanism, meeting.format, meeting.place) == ("ministerial_talks", "online", None)
+
+
 def test_in_person_meeting_has_place_and_country():
     meeting = only_meeting(["Gen. Phan Van Giang held talks with Gen. Tea Banh in Phnom Penh on June 20."],
                            date(2022, 6, 21))
