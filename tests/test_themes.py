@@ -458,3 +458,14 @@ def test_a_missions_new_year_greetings_to_the_other_sides_troops_is_a_delegation
     assert "delegation_exchange" in CODEBOOK.themes_for("The border guard mission extended warm greetings to "
                                                         "Cambodian border troops.")
     assert "delegation_exchange" not in CODEBOOK.themes_for("The mission extended greetings to the residents.")
+
+
+# --- batch 26 of the real-article set: general rules, each on a sentence written for it ----------
+
+def test_one_countrys_own_fight_against_covid_and_plain_medical_equipment_are_no_pandemic_cooperation():
+    assert "pandemic" not in CODEBOOK.themes_for("The colonel congratulated Laos on its success in curbing the "
+                                                 "COVID-19 spread and its high vaccination rate.")
+    assert "pandemic" not in CODEBOOK.themes_for("The premier briefed the guests on Laos's reopening policy and "
+                                                 "its rules on COVID-19 tests.")
+    assert "pandemic" not in CODEBOOK.themes_for("The army will present medical equipment to the district clinic.")
+    assert "pandemic" in CODEBOOK.themes_for("The army will present anti-epidemic equipment to the district.")
