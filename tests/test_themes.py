@@ -469,3 +469,14 @@ def test_one_countrys_own_fight_against_covid_and_plain_medical_equipment_are_no
                                                  "its rules on COVID-19 tests.")
     assert "pandemic" not in CODEBOOK.themes_for("The army will present medical equipment to the district clinic.")
     assert "pandemic" in CODEBOOK.themes_for("The army will present anti-epidemic equipment to the district.")
+
+
+def test_a_numbered_milestone_is_a_border_marker_and_a_milestone_of_ties_is_not():
+    assert "border_demarcation" in CODEBOOK.themes_for("The ministers saluted and painted milestone 12 at the gate.")
+    assert "border_demarcation" not in CODEBOOK.themes_for("The talks are a milestone in the ties of the two armies.")
+
+
+def test_rescue_training_and_treating_victims_of_floods_are_search_and_rescue():
+    assert "search_rescue" in CODEBOOK.themes_for("Both armies will run emergency rescue training.")
+    assert "search_rescue" in CODEBOOK.themes_for("The medics treated mock victims of a flood in the drill.")
+    assert "search_rescue" not in CODEBOOK.themes_for("The medics treated victims of the old war.")
