@@ -480,3 +480,9 @@ def test_rescue_training_and_treating_victims_of_floods_are_search_and_rescue():
     assert "search_rescue" in CODEBOOK.themes_for("Both armies will run emergency rescue training.")
     assert "search_rescue" in CODEBOOK.themes_for("The medics treated mock victims of a flood in the drill.")
     assert "search_rescue" not in CODEBOOK.themes_for("The medics treated victims of the old war.")
+
+
+def test_the_two_sides_jointly_making_recommendations_is_strategic_advice():
+    assert "information_sharing" in CODEBOOK.themes_for("The armies coordinate to give timely recommendations on "
+                                                        "security matters.")
+    assert "information_sharing" not in CODEBOOK.themes_for("The panel will make recommendations on pay.")
