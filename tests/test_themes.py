@@ -486,3 +486,8 @@ def test_the_two_sides_jointly_making_recommendations_is_strategic_advice():
     assert "information_sharing" in CODEBOOK.themes_for("The armies coordinate to give timely recommendations on "
                                                         "security matters.")
     assert "information_sharing" not in CODEBOOK.themes_for("The panel will make recommendations on pay.")
+
+
+def test_twinning_with_provinces_or_cities_is_no_border_patrol():
+    assert "border_patrol" not in CODEBOOK.themes_for("The city has twinning ties with three provinces of Laos.")
+    assert "border_patrol" in CODEBOOK.themes_for("The border post has twinning ties with a post of Kampot province.")
