@@ -1308,3 +1308,13 @@ def test_an_undated_meeting_on_a_page_dated_only_by_its_urls_month_is_of_that_mo
     assert (meeting.date_start, meeting.date_end, meeting.date_precision) == (date(2019, 12, 1), date(2019, 12, 31),
                                                                              "month")
     assert only_meeting(sentences).date_precision != "month"
+
+
+def test_civilian_heads_of_provinces_and_a_friendship_association_hold_no_defence_meeting():
+    # the titles of roles.csv make both leads civilian (other_official): a friendship trip, not a defence meeting
+    sentences = ["At a meeting with the visitors on May 4, Chairman of the provincial council Kong Dara thanked the "
+                 "Vietnamese People's Army.",
+                 "Le Van Binh, Vice President of the Vietnam-Cambodia Friendship Association, led the Vietnamese delegation."]
+    mentions = OFFICIALS.find_people(sentences)
+    assert {m.role for m in mentions} == {"other_official"}
+    assert meetings_of(sentences, date(2023, 5, 5)) == []
