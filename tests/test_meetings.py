@@ -173,6 +173,11 @@ def test_border_gate_alone_gives_the_province_it_lies_in():
     assert find_place(["The two ministers repainted a marker at the Bavet border gate."]) == ("Svay Rieng", "KH")
 
 
+def test_a_town_not_in_the_gazetteer_then_its_province_places_the_meeting_over_an_earlier_border_gate():
+    assert find_place(["The ministers met at the Moc Bai border gate, then went on to the exchange, held in "
+                       "Chrak Town, Svay Rieng Province."]) == ("Svay Rieng", "KH")
+
+
 def test_online_meeting_has_no_place():
     meeting = only_meeting(["Defence Minister Gen. Phan Van Giang held online talks with Cambodian Defence Minister "
                             "Gen. Tea Banh from Hanoi on August 27."], date(2021, 8, 28))
