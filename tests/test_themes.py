@@ -491,3 +491,9 @@ def test_the_two_sides_jointly_making_recommendations_is_strategic_advice():
 def test_twinning_with_provinces_or_cities_is_no_border_patrol():
     assert "border_patrol" not in CODEBOOK.themes_for("The city has twinning ties with three provinces of Laos.")
     assert "border_patrol" in CODEBOOK.themes_for("The border post has twinning ties with a post of Kampot province.")
+
+
+def test_projects_linking_the_infrastructure_and_markets_of_two_localities_are_connectivity():
+    assert "defence_economy" in CODEBOOK.themes_for("Both districts work to link their infrastructure and market "
+                                                    "systems.")
+    assert "defence_economy" not in CODEBOOK.themes_for("A cable links the two border posts.")
