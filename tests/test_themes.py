@@ -497,3 +497,8 @@ def test_projects_linking_the_infrastructure_and_markets_of_two_localities_are_c
     assert "defence_economy" in CODEBOOK.themes_for("Both districts work to link their infrastructure and market "
                                                     "systems.")
     assert "defence_economy" not in CODEBOOK.themes_for("A cable links the two border posts.")
+
+
+def test_leaders_holding_regular_meetings_as_a_practice_is_a_delegation_exchange():
+    assert "delegation_exchange" in CODEBOOK.themes_for("The two district chiefs have held regular meetings since 2012.")
+    assert "delegation_exchange" not in CODEBOOK.themes_for("The district chiefs held a meeting on May 3.")
