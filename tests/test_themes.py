@@ -502,3 +502,9 @@ def test_projects_linking_the_infrastructure_and_markets_of_two_localities_are_c
 def test_leaders_holding_regular_meetings_as_a_practice_is_a_delegation_exchange():
     assert "delegation_exchange" in CODEBOOK.themes_for("The two district chiefs have held regular meetings since 2012.")
     assert "delegation_exchange" not in CODEBOOK.themes_for("The district chiefs held a meeting on May 3.")
+
+
+def test_a_visit_that_only_frames_the_reported_talks_is_no_delegation_exchange():
+    assert "delegation_exchange" not in CODEBOOK.themes_for("The minister met his guest, who is in Hue for a working "
+                                                            "visit.")
+    assert "delegation_exchange" in CODEBOOK.themes_for("Both sides praised the official visits that built trust.")
