@@ -245,3 +245,27 @@ def test_documents_signed_before_that_the_sides_carry_out_are_not_signed_now(sen
 
 def test_a_caption_showing_their_signed_document_at_the_talks_still_names_it():
     assert [kind for kind, _ in kinds("The two colonels show their signed MoU on training at the talks.")] == ["mou"]
+
+
+def test_agreeing_on_a_plan_at_the_talks_adopts_it():
+    assert kinds("The two ministers agreed on a cooperation plan for 2021 at their talks.") == [
+        ("cooperation_plan", "2021")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ministers agreed on the need to sign an MoU on training.",
+    "Both sides agreed on measures to carry out the plan.",
+])
+def test_agreeing_on_anything_but_a_document_signs_nothing(sentence):
+    assert kinds(sentence) == []
+
+
+def test_a_subject_stops_before_the_meeting_the_document_was_signed_at():
+    assert kinds("They signed an MoU on training during talks in Hue on May 2.") == [("mou", "training")]
+
+
+def test_a_plan_for_this_year_takes_the_year_of_its_meeting():
+    from defcoop.extract.agreements import dated_subject
+    [plan] = find_signed_documents("The ministers agreed on a cooperation plan for this year during talks in Hue.")
+    assert (plan.subject, dated_subject(plan.subject, 2021)) == ("for this year", "2021")
+    assert dated_subject("for the coming year", 2021) == "2022" and dated_subject("for this year", None) is None

@@ -126,6 +126,17 @@ def test_a_multi_day_row_dates_the_meeting_with_its_span():
     assert (inside.date_start, inside.precision) == (date(2025, 11, 14), "day")
 
 
+def test_a_weekday_with_no_page_date_picks_that_day_of_a_multi_day_row():
+    # the second exchange ran Thursday 13 to Friday 14 November 2025: "on Friday" is its second day
+    row = load_editions().lookup("border_friendship_exchange", 2, {"VN", "KH"})
+    sentence = "The ministers opened the second day of the exchange in Svay Rieng on Friday."
+    friday = date_from_editions(resolve_meeting_date([sentence], None, []), row, [sentence])
+    assert (friday.date_start, friday.date_end, friday.precision) == (date(2025, 11, 14), date(2025, 11, 14), "day")
+    sunday = "The ministers met in Svay Rieng on Sunday."
+    resolved = resolve_meeting_date([sunday], None, [])
+    assert date_from_editions(resolved, row, [sunday]) == resolved
+
+
 def test_a_row_known_to_the_year_gives_the_year():
     row = load_editions().lookup("defence_policy_dialogue", 5, set())
     assert row.precision == "year"

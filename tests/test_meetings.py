@@ -173,10 +173,21 @@ def test_border_gate_alone_gives_the_province_it_lies_in():
     assert find_place(["The two ministers repainted a marker at the Bavet border gate."]) == ("Svay Rieng", "KH")
 
 
+def test_a_town_not_in_the_gazetteer_then_its_province_places_the_meeting_over_an_earlier_border_gate():
+    assert find_place(["The ministers met at the Moc Bai border gate, then went on to the exchange, held in "
+                       "Chrak Town, Svay Rieng Province."]) == ("Svay Rieng", "KH")
+
+
 def test_online_meeting_has_no_place():
     meeting = only_meeting(["Defence Minister Gen. Phan Van Giang held online talks with Cambodian Defence Minister "
                             "Gen. Tea Banh from Hanoi on August 27."], date(2021, 8, 28))
     assert (meeting.format, meeting.place, meeting.country) == ("online", None, None)
+
+
+def test_talks_by_telephone_are_an_online_ministerial_meeting():
+    meeting = only_meeting(["Defence Minister Gen. Ngo Xuan Lich held a phone discussion with Cambodian Defence "
+                            "Minister Tea Banh on May 4 to review cooperation."], date(2019, 5, 5))
+    assert (meeting.mechanism, meeting.format, meeting.place) == ("ministerial_talks", "online", None)
 
 
 def test_in_person_meeting_has_place_and_country():
@@ -1302,3 +1313,13 @@ def test_an_undated_meeting_on_a_page_dated_only_by_its_urls_month_is_of_that_mo
     assert (meeting.date_start, meeting.date_end, meeting.date_precision) == (date(2019, 12, 1), date(2019, 12, 31),
                                                                              "month")
     assert only_meeting(sentences).date_precision != "month"
+
+
+def test_civilian_heads_of_provinces_and_a_friendship_association_hold_no_defence_meeting():
+    # the titles of roles.csv make both leads civilian (other_official): a friendship trip, not a defence meeting
+    sentences = ["At a meeting with the visitors on May 4, Chairman of the provincial council Kong Dara thanked the "
+                 "Vietnamese People's Army.",
+                 "Le Van Binh, Vice President of the Vietnam-Cambodia Friendship Association, led the Vietnamese delegation."]
+    mentions = OFFICIALS.find_people(sentences)
+    assert {m.role for m in mentions} == {"other_official"}
+    assert meetings_of(sentences, date(2023, 5, 5)) == []

@@ -142,8 +142,9 @@ def test_every_key_of_sentence_kinds_yaml_has_examples_both_ways():
 
     examples = load_sentence_kind_rules().examples
     both = {e.rule for e in examples if e.must_match} & {e.rule for e in examples if not e.must_match}
-    # other_country_pair is Vietnamese only (tests/test_vi_sentences.py): English keeps its sentences
-    assert both == set(SCHEMA) - {"version", "other_country_pair"}
+    # other_country_pair is Vietnamese only (tests/test_vi_sentences.py): English keeps its sentences;
+    # vietnam_apart_sentences is a number (test_a_story_of_cambodia_and_a_third_country_naming_vietnam_once_has_no_themes)
+    assert both == set(SCHEMA) - {"version", "other_country_pair", "vietnam_apart_sentences"}
 
 
 def _broken_sentence_kinds(old: str, new: str):
@@ -180,3 +181,18 @@ def test_sentence_kind_examples_are_kept_with_the_rules_and_optional():
     assert rules.commitment.pattern == "(?:\\bwill\\b)"
     assert [(e.line, e.rule, e.must_match) for e in rules.examples] == [(3, "commitment", True), (4, "commitment", False)]
     assert rules.example_failures() == []
+
+
+def test_a_story_of_cambodia_and_a_third_country_naming_vietnam_once_has_no_themes():
+    from defcoop.extract.places import find_countries
+    from defcoop.extract.sentences import has_vn_kh_themes
+
+    def countries(*sentences):
+        return [find_countries(sentence) for sentence in sentences]
+
+    drill = ("Cambodia and Thailand opened a naval drill.", "The Cambodian navy sent six ships.",
+             "The port project worries Vietnam and Malaysia.")
+    assert not has_vn_kh_themes(countries(*drill), reports_meeting=False)
+    assert has_vn_kh_themes(countries(*drill, "Vietnam sent observers."), reports_meeting=False)
+    assert has_vn_kh_themes(countries("Vietnam and Cambodia opened a drill.", "The Cambodian navy sent six ships."),
+                            reports_meeting=False)

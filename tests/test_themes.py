@@ -458,3 +458,53 @@ def test_a_missions_new_year_greetings_to_the_other_sides_troops_is_a_delegation
     assert "delegation_exchange" in CODEBOOK.themes_for("The border guard mission extended warm greetings to "
                                                         "Cambodian border troops.")
     assert "delegation_exchange" not in CODEBOOK.themes_for("The mission extended greetings to the residents.")
+
+
+# --- batch 26 of the real-article set: general rules, each on a sentence written for it ----------
+
+def test_one_countrys_own_fight_against_covid_and_plain_medical_equipment_are_no_pandemic_cooperation():
+    assert "pandemic" not in CODEBOOK.themes_for("The colonel congratulated Laos on its success in curbing the "
+                                                 "COVID-19 spread and its high vaccination rate.")
+    assert "pandemic" not in CODEBOOK.themes_for("The premier briefed the guests on Laos's reopening policy and "
+                                                 "its rules on COVID-19 tests.")
+    assert "pandemic" not in CODEBOOK.themes_for("The army will present medical equipment to the district clinic.")
+    assert "pandemic" in CODEBOOK.themes_for("The army will present anti-epidemic equipment to the district.")
+
+
+def test_a_numbered_milestone_is_a_border_marker_and_a_milestone_of_ties_is_not():
+    assert "border_demarcation" in CODEBOOK.themes_for("The ministers saluted and painted milestone 12 at the gate.")
+    assert "border_demarcation" not in CODEBOOK.themes_for("The talks are a milestone in the ties of the two armies.")
+
+
+def test_rescue_training_and_treating_victims_of_floods_are_search_and_rescue():
+    assert "search_rescue" in CODEBOOK.themes_for("Both armies will run emergency rescue training.")
+    assert "search_rescue" in CODEBOOK.themes_for("The medics treated mock victims of a flood in the drill.")
+    assert "search_rescue" not in CODEBOOK.themes_for("The medics treated victims of the old war.")
+
+
+def test_the_two_sides_jointly_making_recommendations_is_strategic_advice():
+    assert "information_sharing" in CODEBOOK.themes_for("The armies coordinate to give timely recommendations on "
+                                                        "security matters.")
+    assert "information_sharing" not in CODEBOOK.themes_for("The panel will make recommendations on pay.")
+
+
+def test_twinning_with_provinces_or_cities_is_no_border_patrol():
+    assert "border_patrol" not in CODEBOOK.themes_for("The city has twinning ties with three provinces of Laos.")
+    assert "border_patrol" in CODEBOOK.themes_for("The border post has twinning ties with a post of Kampot province.")
+
+
+def test_projects_linking_the_infrastructure_and_markets_of_two_localities_are_connectivity():
+    assert "defence_economy" in CODEBOOK.themes_for("Both districts work to link their infrastructure and market "
+                                                    "systems.")
+    assert "defence_economy" not in CODEBOOK.themes_for("A cable links the two border posts.")
+
+
+def test_leaders_holding_regular_meetings_as_a_practice_is_a_delegation_exchange():
+    assert "delegation_exchange" in CODEBOOK.themes_for("The two district chiefs have held regular meetings since 2012.")
+    assert "delegation_exchange" not in CODEBOOK.themes_for("The district chiefs held a meeting on May 3.")
+
+
+def test_a_visit_that_only_frames_the_reported_talks_is_no_delegation_exchange():
+    assert "delegation_exchange" not in CODEBOOK.themes_for("The minister met his guest, who is in Hue for a working "
+                                                            "visit.")
+    assert "delegation_exchange" in CODEBOOK.themes_for("Both sides praised the official visits that built trust.")

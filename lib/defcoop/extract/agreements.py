@@ -80,6 +80,8 @@ class SubjectRules:
     trailing_separator: re.Pattern
     subject_lead: re.Pattern
     subject_tail: re.Pattern
+    occasion_clause: re.Pattern
+    relative_year: re.Pattern
     participial_clause: re.Pattern
     signing_year: re.Pattern
     twinning_parties: re.Pattern
@@ -290,10 +292,24 @@ def _subject(kind: str, name: str, rest: str, subjects: SubjectRules) -> str | N
     if kind == "minutes":
         of = subjects.minutes_of.match(rest)
         return of.group(1) if of else None
+    rest = subjects.occasion_clause.sub("", rest)
     subject = subjects.subject_tail.sub("", subjects.subject_lead.sub(
         "", subjects.participial_clause.sub("", rest), count=1)).strip(" ,;.")
     year = subjects.signing_year.match(subject)
     return (year.group(1) if year else subject) or None
+
+
+def dated_subject(subject: str | None, meeting_year: int | None) -> str | None:
+    """A subject that names its period from the meeting's year ("for this year", `relative_year`)
+    as that year, or None when the meeting has no year; any other subject as it is.
+
+    >>> dated_subject("for next year", 2023), dated_subject("for this year", None), dated_subject("training", 2023)
+    ('2024', None, 'training')
+    """
+    relative = subject_rules().relative_year.match(subject or "")
+    if not relative:
+        return subject
+    return None if meeting_year is None else str(meeting_year + (1 if relative.group("next") else 0))
 
 
 def _strip_article(text: str, subjects: SubjectRules) -> str:

@@ -46,7 +46,7 @@ def process_article(raw) -> ArticleRecords:
 
 def extract_article(clean, raw) -> ArticleRecords:
     """Meetings, signed documents and classified sentences of one cleaned article."""
-    from defcoop.extract.agreements import find_signed_documents
+    from defcoop.extract.agreements import dated_subject, find_signed_documents
     from defcoop.ingest.clean import caption_text
     from defcoop.extract.sentences import sentence_rows, has_vn_kh_themes, is_about_vn_kh
     from defcoop.extract.dates import url_date, url_month_windows
@@ -82,6 +82,8 @@ def extract_article(clean, raw) -> ArticleRecords:
     relevant = has_vn_kh_themes(countries_or_places,
                                 reports_meeting=bool(meetings) or reports_one_side_event(sentences, folded))
     meeting_key = meetings[0].key if meetings else None
+    # a plan "for this year" is dated by the meeting it was signed at
+    meeting_year = meetings[0].date_start.year if meetings and meetings[0].date_start else None
 
     agreements = []
     if meetings:
@@ -90,8 +92,8 @@ def extract_article(clean, raw) -> ArticleRecords:
                 agreements.append({
                     "agreement_id": f"{clean.article_id}-A{len(agreements) + 1}",
                     "meeting_key": meeting_key, "article_id": clean.article_id,
-                    "kind": document.kind, "subject": document.subject, "sentence": sentence,
-                    "back_reference": document.back_reference,
+                    "kind": document.kind, "subject": dated_subject(document.subject, meeting_year),
+                    "sentence": sentence, "back_reference": document.back_reference,
                 })
         # a photo caption shows a document being signed that the body does not name ("The two
         # officers sign a memorandum of understanding on ..."): signed at the reported meeting
@@ -103,7 +105,8 @@ def extract_article(clean, raw) -> ArticleRecords:
                     agreements.append({
                         "agreement_id": f"{clean.article_id}-A{len(agreements) + 1}",
                         "meeting_key": meeting_key, "article_id": clean.article_id,
-                        "kind": document.kind, "subject": document.subject, "sentence": shown,
+                        "kind": document.kind, "subject": dated_subject(document.subject, meeting_year),
+                        "sentence": shown,
                         "back_reference": False,
                     })
     return ArticleRecords(

@@ -272,18 +272,36 @@ def date_from_editions(resolved, row: Edition | None, sentences: list[str]):
                 return resolved    # the page's date puts it elsewhere, and no weekday says otherwise
         elif other_weekday:
             return resolved        # "on Tuesday" is not the row's day
-    if mention is None and row.precision == "day" and sentences and _names_another_weekday(sentences[0], row):
-        return resolved            # "on Tuesday" with no page date to count from: not the row's day
+    if mention is None and row.precision == "day" and sentences:
+        named = _weekdays_named(sentences[0])
+        if named and row.start.weekday() not in named:
+            day = _row_day_on(row, named)
+            if day is None:
+                return resolved    # "on Tuesday" with no page date to count from: not the row's day
+            # "on Friday", the second day of an edition held Thursday to Friday: that day
+            return replace(resolved, date_start=day, date_end=day, precision="day",
+                           evidence=f"{day:%A}; date from {row.label}")
     what = "no date in text" if mention is None else repr(mention.text)
     return _row_date(row, resolved, what)
 
 
-def _names_another_weekday(sentence: str, row: Edition) -> bool:
-    """Whether the sentence dates its event by a weekday other than the row's day's."""
+def _weekdays_named(sentence: str) -> set[int]:
+    """The weekdays (0 = Monday) by which the sentence dates its event, with no year written."""
     from defcoop.extract.dates import find_date_mentions
 
-    weekdays = {m.weekday for m in find_date_mentions(sentence) if m.weekday is not None and m.year is None}
-    return bool(weekdays) and row.start.weekday() not in weekdays
+    return {m.weekday for m in find_date_mentions(sentence) if m.weekday is not None and m.year is None}
+
+
+def _row_day_on(row: Edition, weekdays: set[int]) -> date | None:
+    """The one day of a row held over several days that falls on one of `weekdays`, else None.
+
+    >>> row = load_editions().lookup("border_friendship_exchange", 2, set())
+    >>> _row_day_on(row, {4}), _row_day_on(row, {0})
+    (datetime.date(2025, 11, 14), None)
+    """
+    days = [row.start + timedelta(days=n) for n in range((row.end - row.start).days + 1)]
+    hits = [day for day in days if day.weekday() in weekdays]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _row_date(row: Edition, resolved, what: str):

@@ -32,6 +32,7 @@ class SentenceKindRules:
     joint_actor: GatedPattern
     parties_subject: GatedPattern | None = None
     other_country_pair: GatedPattern | None = None
+    vietnam_apart_sentences: int = 0   # see `has_vn_kh_themes`
     examples: tuple[Example, ...] = ()     # the file's must_match / must_not_match sentences
 
     def example_failures(self) -> list[str]:
@@ -71,8 +72,9 @@ SCHEMA = {
     "joint_actor": with_examples(REGEXES),
     "parties_subject": optional(with_examples(REGEXES)),
     "other_country_pair": optional(with_examples(REGEXES)),
+    "vietnam_apart_sentences": optional(INTEGER),
 }
-_PATTERN_KEYS = tuple(key for key in SCHEMA if key != "version")
+_PATTERN_KEYS = tuple(key for key in SCHEMA if key not in ("version", "vietnam_apart_sentences"))
 
 
 def parse_sentence_kinds(text: str, source: str) -> SentenceKindRules:
@@ -87,6 +89,7 @@ def parse_sentence_kinds(text: str, source: str) -> SentenceKindRules:
     examples: list[Example] = []
     spec = check_schema(text, source, SCHEMA, examples=examples)
     return SentenceKindRules(**{key: gated(alternation(spec[key])) for key in _PATTERN_KEYS if spec.get(key)},
+                             vietnam_apart_sentences=spec.get("vietnam_apart_sentences") or 0,
                              examples=tuple(examples))
 
 
@@ -163,21 +166,33 @@ def is_about_vn_kh(sentences: list[str], countries: list[list] | None = None, me
 MIN_CAMBODIA_SENTENCES = 2   # without a VN-KH meeting, how often an article must name Cambodia
 
 
-def has_vn_kh_themes(countries: list[list], reports_meeting: bool) -> bool:
+def has_vn_kh_themes(countries: list[list], reports_meeting: bool, rules: SentenceKindRules | None = None) -> bool:
     """Whether an article that names both countries discusses their cooperation, so its
     sentences get themes: it reports a Vietnam-Cambodia meeting, or it names Cambodia in at
     least `MIN_CAMBODIA_SENTENCES` sentences. A single mention in passing ("the Lao minister
     arrived from Cambodia") does not make a Vietnam-Laos story one about Cambodia.
 
+    Nor, where sentence_kinds.yaml sets `vietnam_apart_sentences`, does one of Vietnam in a
+    story of Cambodia and a third country ("a canal that worries Vietnam"): with no sentence naming
+    the two together, Vietnam must be named in at least that many sentences.
+
     `countries` holds ``find_countries`` of each sentence.
 
-    >>> vn, kh = ("VN", 0, 7, "Vietnam"), ("KH", 0, 8, "Cambodia")
+    >>> vn, kh, cn = ("VN", 0, 7, "Vietnam"), ("KH", 0, 8, "Cambodia"), ("CN", 0, 5, "China")
     >>> has_vn_kh_themes([[vn], [kh]], reports_meeting=False), has_vn_kh_themes([[vn, kh], [kh]], False)
+    (False, True)
+    >>> has_vn_kh_themes([[kh, cn], [kh], [vn, cn]], False), has_vn_kh_themes([[kh, cn], [kh], [vn, cn]], True)
     (False, True)
     """
     if not {"VN", "KH"} <= {iso2 for hits in countries for iso2, *_ in hits}:
         return False
-    return reports_meeting or sum(any(iso2 == "KH" for iso2, *_ in hits) for hits in countries) >= MIN_CAMBODIA_SENTENCES
+    if reports_meeting:
+        return True
+    named = [{iso2 for iso2, *_ in hits} for hits in countries]
+    if sum("KH" in isos for isos in named) < MIN_CAMBODIA_SENTENCES:
+        return False
+    apart = (rules or load_sentence_kind_rules()).vietnam_apart_sentences
+    return any({"VN", "KH"} <= isos for isos in named) or sum("VN" in isos for isos in named) >= apart
 
 
 def about_other_countries(sentence: str, rules: SentenceKindRules | None = None, folded: str | None = None,
