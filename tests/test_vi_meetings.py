@@ -176,6 +176,11 @@ def test_vietnamese_cue_lists_of_mechanisms():
             "Hai Bộ trưởng hội đàm trực tuyến.", "Hai Bộ trưởng đã điện đàm.", "Hội nghị truyền hình diễn ra sáng nay.",
             "Hai bên hội đàm qua video.", "Hai Bộ trưởng hội đàm tại Hà Nội.", "Đài Truyền hình đưa tin.")] == \
             [True, True, True, True, False, False]
+        assert rules.party_group.search(fold("Lực lượng vũ trang ba nước phối hợp cứu nạn."))
+        assert rules.party_group.search(fold("Quân đội hai nước tổ chức diễn tập."))
+        assert not rules.party_group.search(fold("Hai bên nhất trí tăng cường hợp tác."))
+        assert rules.one_side_event.search(fold("Trong hội nghị, đại biểu được nghe phổ biến về công tác biên giới."))
+        assert not rules.one_side_event.search(fold("Tại hội nghị, hai bên thông báo tình hình biên giới."))
         assert rules.separate_meetings.search(fold("Đoàn đã lần lượt chào xã giao Thủ tướng và Chủ tịch Thượng viện."))
         assert rules.separate_meetings.search(fold("Đoàn gặp các lãnh đạo Campuchia, gồm Thủ tướng và Bộ trưởng."))
         assert rules.visit_span.search(fold("trong chuyến thăm chính thức từ ngày 3 đến 5/4"))
@@ -457,6 +462,80 @@ def test_a_welcome_within_a_named_exchange_is_that_exchange_with_its_edition():
             "Hai bộ trưởng trồng cây hữu nghị.")
     [meeting] = _meetings(text)
     assert (meeting.mechanism, meeting.edition) == ("border_friendship_exchange", 3)
+
+
+def test_a_welcome_a_sentence_opens_within_a_named_exchange_is_that_exchange():
+    text = ("Sáng 5/6, tại An Giang, trong khuôn khổ Giao lưu hữu nghị quốc phòng biên giới lần thứ 4, Bộ trưởng "
+            "Phan Văn Giang đón Bộ trưởng Tea Seiha.\n"
+            "Hai bộ trưởng trồng cây hữu nghị.")
+    [meeting] = _meetings(text)
+    assert (meeting.mechanism, meeting.edition) == ("border_friendship_exchange", 4)
+
+
+def test_the_drill_of_the_three_armies_whose_ministers_came_is_a_meeting():
+    text = ("Tham dự có Đại tướng Phan Văn Giang, Bộ trưởng Quốc phòng Việt Nam và Đại tướng Tea Seiha, Bộ trưởng "
+            "Quốc phòng Campuchia.\n"
+            "Buổi diễn tập đã diễn ra ở tỉnh Kampot ngày 20/3.\n"
+            "Quân đội ba nước cùng luyện tập cứu nạn.")
+    [meeting] = _meetings(text)
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == ("other", "Phan Van Giang", "Tea Seiha")
+    with rules_language("vi"):
+        assert load_mechanisms().events_in("Cuộc diễn tập sẽ được tổ chức tại tỉnh Kampot.") == []
+
+
+def test_a_host_quoted_on_both_armies_leads_only_his_own_side():
+    text = ("Sáng 2/3, Bộ CHQS tỉnh An Giang đón tiếp đoàn cán bộ Quân đội Hoàng gia Campuchia.\n"
+            "Dẫn đầu đoàn đón là Đại tá Lê Văn Hùng, Chỉ huy trưởng Bộ CHQS tỉnh An Giang.\n"
+            "“Đoàn kết là truyền thống của quân đội Việt Nam với Quân đội Hoàng gia Campuchia”, "
+            "Đại tá Lê Văn Hùng khẳng định.")
+    [meeting] = _meetings(text)
+    assert (meeting.vn_lead, meeting.kh_lead) == ("Le Van Hung", None)
+
+
+def test_a_welcome_ceremony_reported_as_the_event_is_dated_and_placed_by_its_own_sentence():
+    text = ("Buổi lễ đón được tổ chức sáng nay (3/4) ở cửa khẩu Xa Mát.\n"
+            "Dẫn đầu đoàn đón là Đại tá Lê Văn Hùng, Chỉ huy trưởng Bộ CHQS tỉnh Tây Ninh.\n"
+            "Khách là 50 quân nhân của Quân đội Hoàng gia Campuchia.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-04-03"})
+    [meeting] = process_article(raw).meetings
+    assert (str(meeting.date_start), meeting.date_precision, meeting.place) == ("2026-04-03", "day", "Tay Ninh")
+
+
+def test_a_briefing_conference_of_one_side_is_a_meeting_only_with_the_other_side_there():
+    briefing = ("Tại hội nghị, đại biểu đã được nghe quán triệt về công tác bảo vệ biên giới Việt Nam - Campuchia "
+                "của Bộ đội Biên phòng tỉnh An Giang.\n")
+    own = briefing + "Hai nước đã hoàn thành phân giới, cắm mốc phần lớn tuyến biên giới."
+    records = process_article(RawArticle("t", "t.txt", "txt", own))
+    assert records.meetings == []
+    assert [row["themes"] for row in records.sentences][0] == "border_patrol"     # still a story of the two
+    joint = briefing + ("Tham dự có Đại tá Lê Văn Hùng, Chỉ huy trưởng Bộ CHQS tỉnh An Giang và Thiếu tướng "
+                        "Sok Sam, Tư lệnh Tiểu khu Quân sự tỉnh Takeo.")
+    [meeting] = _meetings(joint)
+    assert (meeting.vn_lead, meeting.kh_lead) == ("Le Van Hung", "Sok Sam")
+
+
+def test_the_sentence_before_naming_the_leads_places_a_drill_placed_nowhere_else():
+    text = ("Phóng viên TTXVN tại Viêng Chăn cho biết, dự buổi lễ có Đại tướng Phan Văn Giang, Bộ trưởng Quốc phòng "
+            "Việt Nam và Đại tướng Tea Seiha, Bộ trưởng Quốc phòng Campuchia.\n"
+            "Buổi diễn tập đã diễn ra ở hồ Nam Ngum ngày 20/3.\n"
+            "Quân đội ba nước cùng luyện tập cứu nạn.")
+    [meeting] = _meetings(text)
+    assert (meeting.place, meeting.country) == ("Vientiane", "LA")
+    with rules_language("en"):
+        assert meeting_cues().place_from_lead_in is False     # English keeps today's reading
+
+
+def test_a_drill_the_article_dates_days_after_the_page_is_announced_not_reported():
+    text = ("Phát biểu ngày 12/6, Đại tá Lê Văn Hùng nói buổi diễn tập vào ngày 20/6 ở Tây Ninh.\n"
+            "Lần đầu quân y hai nước tổ chức diễn tập chung tại biên giới.\n"
+            "Hàng trăm người của Việt Nam và Campuchia tham gia.")
+    announced = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2025-06-12"})
+    assert process_article(announced).meetings == []
+    reported = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2025-06-25"})
+    [meeting] = process_article(reported).meetings
+    assert meeting.mechanism == "other"
+    with rules_language("en"):
+        assert meeting_cues().announced_within_days == 0     # English keeps today's reading
 
 
 def test_a_celebration_a_visit_came_to_attend_is_not_the_meeting_its_talks_are():

@@ -154,6 +154,12 @@ def test_a_vietnamese_article_gets_its_themes_through_the_whole_extraction():
     ("Đội K51 đã quy tập được 20 hài cốt trong mùa khô.", ("remains_repatriation",)),
     # a border described as running on land and at sea
     ("Biên giới nước bạn dài hơn 800 km trên đất liền và trên biển.", ()),
+    # "tổ chức tại khu vực" (held in an area) is no regional organisation
+    ("Hội thao được tổ chức tại khu vực biên giới hai tỉnh.", ()),
+    ("Hai bên ủng hộ nhau tại các tổ chức khu vực.", ("multilateral",)),
+    # flood victims swept away at sea in a rescue drill: rescue, no cooperation at sea
+    ("Các tổ cứu hộ tìm người bị lũ cuốn trôi trên kênh và trên biển.", ("search_rescue",)),
+    ("Hai hải đội phối hợp tìm kiếm cứu nạn trên biển.", ("maritime", "search_rescue")),
     # the border regulations agreement; exchanges listed with talks
     ("Hai tỉnh chấp hành nghiêm Hiệp định về quy chế biên giới.", ("border_patrol",)),
     ("Hai bên duy trì các chương trình hội đàm, giao lưu định kỳ.", ("delegation_exchange",)),

@@ -20,7 +20,7 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 from defcoop.rules.patterns import GatedPattern, gated
@@ -45,6 +45,8 @@ class MeetingCues(NamedTuple):
     edition_gap_stop: str          # regex text: a word between a name and an ordinal that the ordinal numbers instead
     place_skips_relative_clause: bool   # a place in a relative clause is not where the meeting was
     lead_from_caption: bool             # a caption showing one lead with one person of the other side
+    place_from_lead_in: bool            # the sentence before the trigger naming a lead places a meeting placed nowhere else
+    announced_within_days: int          # an event the article dates this many days after the page date at most is announced
     background_after_months: int        # a first meeting dated this many months before the page date is background (0: never)
     undated_in_page_month: bool         # an undated meeting on a page dated only by its URL's month is of that month
     future_cue: re.Pattern
@@ -88,6 +90,8 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         edition_gap_stop=rules.pattern("edition_gap_stop"),
         place_skips_relative_clause=_flag(rules, "place_skips_relative_clause"),
         lead_from_caption=_flag(rules, "lead_from_caption"),
+        place_from_lead_in=_flag(rules, "place_from_lead_in"),
+        announced_within_days=_days(rules, "announced_within_days"),
         background_after_months=_months(rules, "background_after_months"),
         undated_in_page_month=_flag(rules, "undated_in_page_month"),
         future_cue=rules.regex("future_cue"),
@@ -140,6 +144,14 @@ def _recalled_background(resolved, published: date | None, months: int) -> bool:
         return False
     year, month = divmod(published.year * 12 + published.month - 1 - months, 12)
     return resolved.date_end < date(year, month + 1, 1)
+
+
+def _days(rules: RuleSet, key: str) -> int:
+    """A whole number of days (0 or more) of a rule file."""
+    value = rules.value(key)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise RuleFileError(rules.source, rules.rules[key].line, f"'{key}' must be a whole number of days, not {value!r}")
+    return value
 
 
 def _flag(rules: RuleSet, key: str) -> bool:
@@ -1703,6 +1715,7 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         leading = [m for m in mentions if m.sentence_index < moved_on]
         vn_lead = choose_lead(leading, "VN", index, officials, sentences)
         kh_lead = choose_lead(leading, "KH", index, officials, sentences)
+        vn_lead, kh_lead = _one_side_per_person(vn_lead, kh_lead, rules)
         if not has_defence_lead([vn_lead, kh_lead], officials, rules) \
                 or heads_only_meeting([vn_lead, kh_lead], sentences, index, published, officials, rules):
             continue
@@ -1714,6 +1727,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         if one_sided_meeting(mechanism, vn_lead, kh_lead, sentences, folded, mentions, countries, rules):
             continue
         if _undated_signing_before_talks(index, mechanism, sentences, folded, rules):
+            continue
+        if _announced_event(index, mechanism, sentences, folded, published, rules, cues.announced_within_days):
             continue
         break
     else:
@@ -1834,6 +1849,12 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
             place, country = in_visit, visit_country
     if place is None and not online:
         place, country = _dateline_place(dateline, country)
+    if place is None and not online and lead_in is not None and cues.place_from_lead_in:
+        # "Phóng viên TTXVN tại X cho biết, dự buổi lễ có A, B ... | Buổi diễn tập đã diễn ra ở hồ Y": the
+        # sentence before, which names the leads, places the meeting its own sentences do not
+        in_lead_in, lead_in_country = find_place([lead_in])
+        if in_lead_in is not None and country in (None, lead_in_country):
+            place, country = in_lead_in, lead_in_country
     if place is None and not online:
         place, country = _host_place(sentences[index], folded[index], sentences, folded, cues, country)
     if place is None and not online and headline:
@@ -1866,6 +1887,67 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         candidate.key = key
     _lead_of_the_delegation(primary, further, folded[index], countries[index], cues)
     return [primary] + listed + further
+
+
+def _announced_event(index: int, mechanism: str, sentences: list[str], folded: list[str], published: date | None,
+                     rules: MechanismRules, within_days: int) -> bool:
+    """Whether the event of trigger sentence `index`, which writes no date of its own, is one the
+    article dates in the days just after the page date: a sentence naming the same kind of event
+    (an `edition_nouns` word of its mechanism that the trigger names: "diễn tập") writes a day and
+    month without a year that falls after `published` and at most `within_days` days later
+    ("buổi diễn tập sẽ vào ngày 20/6" on a page of 12/6): a briefing announcing it, no report.
+    Never when `within_days` is 0 (English keeps today's reading) or there is no page date.
+
+    >>> from defcoop.rules import rules_language
+    >>> with rules_language("vi"):
+    ...     rules = load_mechanisms()
+    ...     s = ["Lần đầu hai quân đội tổ chức diễn tập chung.", "Buổi diễn tập vào ngày 20/6 ở Kampot."]
+    ...     _announced_event(0, "other", s, [fold(x) for x in s], date(2025, 6, 12), rules, 60)
+    True
+    """
+    from defcoop.extract.dates import find_date_mentions
+
+    if within_days <= 0 or published is None or find_date_mentions(sentences[index]):
+        return False
+    nouns = [n for m, ns in rules.edition_nouns if m == mechanism for n in ns
+             if re.search(rf"\b{re.escape(n)}\b", folded[index])]
+    for sentence, sentence_folded in zip(sentences, folded):
+        if not any(re.search(rf"\b{re.escape(n)}\b", sentence_folded) for n in nouns):
+            continue
+        for mention in find_date_mentions(sentence):
+            if mention.year is not None or mention.day is None or mention.month is None:
+                continue
+            try:
+                day = date(published.year, mention.month, mention.day)
+            except ValueError:
+                continue
+            if day < published - timedelta(days=365 - within_days):
+                day = date(published.year + 1, day.month, day.day) if not (day.month == 2 and day.day == 29) else day
+            if published < day <= published + timedelta(days=within_days):
+                return True
+    return False
+
+
+def _one_side_per_person(vn_lead, kh_lead, rules: MechanismRules) -> tuple:
+    """One person leads one side: when the mentions chosen for both sides name the same person
+    (a host quoted on "the two armies" read as Cambodian in one sentence), the side their surname
+    tells (`surname_countries` of mechanisms.yaml) keeps them and the other side has no lead named;
+    leads of two people, or a surname that tells no side, are kept as they are.
+
+    >>> from defcoop.extract.people import PersonMention
+    >>> host = PersonMention("Nguyen Van A", "Nguyen Van A", "VN", "", 1, 9, 21, "title")
+    >>> as_kh = PersonMention("Nguyen Van A", "Nguyen Van A", "KH", "", 5, 40, 52, "title")
+    >>> [lead and lead.person for lead in _one_side_per_person(host, as_kh, load_mechanisms())]
+    ['Nguyen Van A', None]
+    """
+    if vn_lead is None or kh_lead is None or vn_lead.person != kh_lead.person:
+        return vn_lead, kh_lead
+    side = _country_of_surname(vn_lead.person, rules)
+    if side == "VN":
+        return vn_lead, None
+    if side == "KH":
+        return None, kh_lead
+    return vn_lead, kh_lead
 
 
 def _lead_of_the_delegation(primary: MeetingCandidate, further: list, trigger_folded: str, trigger_countries: list,
