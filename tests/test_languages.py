@@ -192,3 +192,18 @@ def test_a_file_another_language_borrows_reads_its_neighbours_in_its_own_languag
             assert load_rules("b").words("months") == ("thang",)
     finally:
         rulecache.clear()
+
+
+def test_a_language_folder_added_while_running_is_seen(tmp_path, monkeypatch):
+    """`languages()` keeps its answer between calls (it is asked for every article), but a
+    folder made, or a first rule file put into it, changes what it says."""
+    import defcoop.rules as rules_module
+
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "dates.yaml").write_text("{}\n", encoding="utf-8")
+    monkeypatch.setattr(rules_module, "RULES_DIR", tmp_path)
+    assert rules_module.languages() == ["en"]
+    (tmp_path / "fr").mkdir()
+    assert rules_module.languages() == ["en"]            # no rule file in it yet
+    (tmp_path / "fr" / "dates.yaml").write_text("{}\n", encoding="utf-8")
+    assert rules_module.languages() == ["en", "fr"]

@@ -1802,8 +1802,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         else:
             visit_sentence = None
     # a numbered edition of a series editions.csv lists: the year it was held, unless the text writes one
-    edition = find_edition(sentences, mechanism if rules.is_specific(named_mechanism) else named_mechanism,
-                           rules, folded)
+    numbered_as = mechanism if rules.is_specific(named_mechanism) else named_mechanism
+    edition = find_edition(sentences, numbered_as, rules, folded)
     edition_row = load_editions().lookup(
         mechanism, edition, {hit[0] for hits in countries[index:window_end] for hit in hits},
         {lead.person for lead in (vn_lead, kh_lead) if lead is not None})
@@ -1868,8 +1868,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         date_start=resolved.date_start, date_end=resolved.date_end, date_precision=resolved.precision,
         date_evidence=resolved.evidence, place=place, country=country,
         # a generic trigger refined to another id keeps the numbering words of what was written
-        edition=find_edition(sentences, mechanism if rules.is_specific(named_mechanism) else named_mechanism,
-                             rules, folded),
+        edition=edition if numbered_as == (mechanism if rules.is_specific(named_mechanism) else named_mechanism)
+        else find_edition(sentences, mechanism, rules, folded),
         format="online" if online else "in_person",
         vn_lead=vn_lead.person if vn_lead else shown_vn, kh_lead=kh_lead.person if kh_lead else shown_kh,
         evidence_sentence=sentences[index], participants=participants,

@@ -382,8 +382,22 @@ def rules_language(lang: str):
 
 
 def languages() -> list[str]:
-    """The languages that have rule files, sorted (``['en', 'vi']``)."""
-    return sorted(folder.name for folder in RULES_DIR.iterdir() if folder.is_dir() and any(folder.glob("*.yaml")))
+    """The languages that have rule files, sorted (``['en', 'vi']``).
+
+    Asked for every article (language detection), so the folder is listed again only when it,
+    or one of its language folders, has changed since (a folder or rule file added or removed).
+    """
+    with os.scandir(RULES_DIR) as entries:
+        folders = sorted((entry.name, entry.stat().st_mtime_ns) for entry in entries if entry.is_dir())
+    key = (str(RULES_DIR), os.stat(RULES_DIR).st_mtime_ns, tuple(folders))
+    found = _LANGUAGES.get(key)
+    if found is None:
+        _LANGUAGES.clear()
+        found = _LANGUAGES[key] = sorted(name for name, _ in folders if any((RULES_DIR / name).glob("*.yaml")))
+    return list(found)
+
+
+_LANGUAGES: dict[tuple, list[str]] = {}
 
 
 def load_rules(name: str, lang: str | None = None) -> Any:

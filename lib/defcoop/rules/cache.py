@@ -55,14 +55,20 @@ def cached_by_content(default_path: Callable[[], Path], *, preload: bool = True
 
         @functools.wraps(parse)
         def load(path: str | os.PathLike | None = None) -> T:
-            file = Path(path) if path is not None else default_path()   # may depend on the rules' language
+            file = path if path is not None else default_path()   # may depend on the rules' language
+            try:
+                return cache[file]   # an absolute path as given: no need to work it out on a hit
+            except (KeyError, TypeError):
+                pass
             key = os.path.abspath(file)
             try:
                 return cache[key]
             except KeyError:
                 pass
             _PARSED[key] = file_digest(file)   # before parsing: an edit in between is seen later
-            value = cache[key] = parse(file)
+            value = cache[key] = parse(Path(file))
+            if os.path.isabs(file):   # a relative one depends on the working directory
+                cache[file] = value
             return value
 
         load.cache_clear = cache.clear
