@@ -1354,3 +1354,12 @@ def test_a_talk_of_two_commands_addressed_by_their_leads_is_border_force_talks()
                  "host."]
     meeting = only_meeting(sentences)
     assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == ("border_force_talks", "Tran Van Hoa", "Chea Sokha")
+
+
+def test_a_meeting_placed_nowhere_else_is_in_the_city_of_the_side_a_guest_thanks_as_host():
+    sentences = ["Addressing the talk, Major General Tran Van Hoa, Political Commissar of the Ho Chi Minh City "
+                 "Military Command, praised the friendship of the two armies.",
+                 "Major General Chea Sokha, Deputy Commander of the Cambodian Special Region Command, thanked the "
+                 "host for the warm welcome."]
+    meeting = only_meeting(sentences)
+    assert (meeting.place, meeting.country) == ("Ho Chi Minh City", "VN")
