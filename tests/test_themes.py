@@ -520,6 +520,5 @@ def test_young_army_officers_are_training():
 
 
 def test_raising_the_awareness_of_troops_is_political_education():
-    assert "political_education" in CODEBOOK.themes_for("Units will raise awareness and responsibility of troops and "
-                                                         "people.")
+    assert "political_education" in CODEBOOK.themes_for("Units will enhance awareness among cadres and militia.")
     assert "political_education" not in CODEBOOK.themes_for("The clinic raised awareness of mothers about vaccines.")
