@@ -160,6 +160,11 @@ def test_published_from_a_byline_bar_with_a_date_segment():
     assert BODY in article.text and "Chheng" not in article.text
 
 
+def test_a_stamp_followed_by_share_buttons_is_the_date_line_not_the_title():
+    article = clean(f"05/03/2019 10:20 GMT+7 Email Print Like 3\n\nNavies hold joint drill\n\n{BODY}")
+    assert (article.published, article.title) == ("2019-03-05", "Navies hold joint drill")
+
+
 def test_a_menu_bar_without_a_full_date_is_not_a_date_line():
     article = clean(f"Home | Politics | 2019 | Sport\n{BODY}")
     assert article.published is None

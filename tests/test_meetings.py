@@ -1323,3 +1323,43 @@ def test_civilian_heads_of_provinces_and_a_friendship_association_hold_no_defenc
     mentions = OFFICIALS.find_people(sentences)
     assert {m.role for m in mentions} == {"other_official"}
     assert meetings_of(sentences, date(2023, 5, 5)) == []
+
+
+def test_a_joint_drill_that_took_place_is_a_meeting():
+    sentences = ["The first joint rescue exercise of the armies of Vietnam and Cambodia took place in Kampot on "
+                 "March 3, 2023.",
+                 "Defence Minister Phan Van Giang and General Tea Banh attended the drill."]
+    meeting = only_meeting(sentences)
+    assert (meeting.mechanism, meeting.place, meeting.date_start) == ("other", "Kampot", date(2023, 3, 3))
+
+
+def test_a_ceremony_where_one_side_thanks_the_other_country_is_a_meeting():
+    sentences = ["At the ceremony on May 4, 2017, General Tea Banh expressed his gratitude to the Vietnamese defence "
+                 "ministry for funding the new barracks.",
+                 "Senior Colonel Nguyen Van Binh, Vietnamese Defence Attache in Cambodia, also spoke."]
+    meeting = only_meeting(sentences)
+    assert (meeting.mechanism, meeting.kh_lead, meeting.date_start) == ("other", "Tea Banh", date(2017, 5, 4))
+
+
+def test_thanks_to_the_fallen_at_a_ceremony_is_no_meeting():
+    sentences = ["Addressing the ceremony on June 10, 2023, General Tea Banh expressed his gratitude to the soldiers "
+                 "who died for the country."]
+    assert meetings_of(sentences) == []
+
+
+def test_a_talk_of_two_commands_addressed_by_their_leads_is_border_force_talks():
+    sentences = ["Addressing the talk, Major General Tran Van Hoa, Political Commissar of the Ho Chi Minh City "
+                 "Military Command, praised the friendship of the two armies.",
+                 "Major General Chea Sokha, Deputy Commander of the Cambodian Special Region Command, thanked the "
+                 "host."]
+    meeting = only_meeting(sentences)
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == ("border_force_talks", "Tran Van Hoa", "Chea Sokha")
+
+
+def test_a_meeting_placed_nowhere_else_is_in_the_city_of_the_side_a_guest_thanks_as_host():
+    sentences = ["Addressing the talk, Major General Tran Van Hoa, Political Commissar of the Ho Chi Minh City "
+                 "Military Command, praised the friendship of the two armies.",
+                 "Major General Chea Sokha, Deputy Commander of the Cambodian Special Region Command, thanked the "
+                 "host for the warm welcome."]
+    meeting = only_meeting(sentences)
+    assert (meeting.place, meeting.country) == ("Ho Chi Minh City", "VN")

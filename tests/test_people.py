@@ -110,6 +110,11 @@ def test_unknown_name_after_rank_chain_has_no_role(table):
     assert (mention.person, mention.country, mention.role) == ("Nguyen Van Nam", "", "")
 
 
+def test_marshal_is_a_rank_not_part_of_the_name(table):
+    names = [m.person for m in table.find_people(["Marshal Chea Dara, commander of the engineers, thanked the guests."])]
+    assert names == ["Chea Dara"]
+
+
 def test_title_of_a_cambodian_ministry_gives_country_and_role(table):
     [mention] = table.find_people(["Secretary of State of the Cambodian Ministry of National Defence Gen. Sok Pheap spoke."])
     assert (mention.person, mention.country, mention.role) == ("Sok Pheap", "KH", "deputy_defence_minister")

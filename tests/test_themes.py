@@ -508,3 +508,17 @@ def test_a_visit_that_only_frames_the_reported_talks_is_no_delegation_exchange()
     assert "delegation_exchange" not in CODEBOOK.themes_for("The minister met his guest, who is in Hue for a working "
                                                             "visit.")
     assert "delegation_exchange" in CODEBOOK.themes_for("Both sides praised the official visits that built trust.")
+
+
+def test_visits_listed_with_exchanges_by_a_comma_are_a_delegation_exchange():
+    assert "delegation_exchange" in CODEBOOK.themes_for("Both units want more visits, exchanges and joint sports events.")
+    assert "delegation_exchange" not in CODEBOOK.themes_for("Site visits, surveys and tests came first.")
+
+
+def test_young_army_officers_are_training():
+    assert "training" in CODEBOOK.themes_for("Ties between their young army officers grew stronger.")
+
+
+def test_raising_the_awareness_of_troops_is_political_education():
+    assert "political_education" in CODEBOOK.themes_for("Units will enhance awareness among cadres and militia.")
+    assert "political_education" not in CODEBOOK.themes_for("The clinic raised awareness of mothers about vaccines.")

@@ -67,6 +67,7 @@ class MeetingCues(NamedTuple):
     appositive_start: re.Pattern   # what opens an appositive title right after a name ("," or " - "), as written
     framework_cue: re.Pattern      # ends the text before the named event a generic one is part of
     visiting_party: re.Pattern     # the visiting delegation, before the unit that names its place
+    guest_thanks: re.Pattern       # a person thanking the hosts, after the name: that person's side is the guest
     headline_place: re.Pattern     # a headline opening with a place then a colon, the place as group `place`
     earlier_event_place: re.Pattern | None = None   # ends the text before a place of an earlier event, not the meeting's
 
@@ -113,6 +114,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         appositive_start=rules.regex("appositive_start"),
         framework_cue=rules.regex("framework_cue"),
         visiting_party=rules.regex("visiting_party"),
+        guest_thanks=rules.regex("guest_thanks_cue"),
         headline_place=rules.regex("headline_place"),
         earlier_event_place=rules.regex("earlier_event_place_cue"),
     )
@@ -668,11 +670,14 @@ def find_trigger(sentences: list[str], rules: MechanismRules,
 
 
 def _host_place(trigger: str, trigger_folded: str, sentences: list[str], folded: list[str], cues: MeetingCues,
-                country: str | None) -> tuple[str | None, str | None]:
+                country: str | None, mentions: list = ()) -> tuple[str | None, str | None]:
     """The province of the host side the trigger sentence names, when the article names the other
     side as the visiting delegation (`visiting_party` of meetings.yaml, then a place of that side
     before any comma: "Về phía đoàn của Chi khu quân sự thành phố Prey Veng có ..."): "Ban CHQS thành
     phố Tây Ninh và Chi khu quân sự thành phố Prey Veng tổng kết ..." was held in Tay Ninh.
+    The guest side is also the country of a person who thanks the hosts (`guest_thanks_cue`, matched right
+    after the name's clause: "General B, Deputy Commander of X, thanked the host for the welcome"), the person
+    named last before the cue in its sentence (`mentions`, with their countries).
     (None, country) when there is no such delegation or place, or it contradicts `country`."""
     from defcoop.extract.places import find_places, load_places
 
@@ -686,6 +691,8 @@ def _host_place(trigger: str, trigger_folded: str, sentences: list[str], folded:
                 break
         if visiting is not None:
             break
+    if visiting is None:
+        visiting = _thanking_guest(sentences, folded, cues, mentions)
     host = next(iter(PARTY_COUNTRIES - {visiting}), None) if visiting in PARTY_COUNTRIES else None
     if host is None or country not in (None, host):
         return None, country
@@ -694,6 +701,18 @@ def _host_place(trigger: str, trigger_folded: str, sentences: list[str], folded:
             name = load_places().province_of(place.place) if place.kind in _POINT_PLACES else place.place
             return (name or place.place), host
     return None, country
+
+
+def _thanking_guest(sentences: list[str], folded: list[str], cues: MeetingCues, mentions: list) -> str | None:
+    """The country of the first person who thanks the hosts (`guest_thanks_cue`): the one named last
+    before the cue in its sentence, when their country is known; else None."""
+    for index, sentence_folded in enumerate(folded):
+        for match in cues.guest_thanks.finditer(sentence_folded):
+            before = [m for m in mentions if m.sentence_index == index and m.end <= match.start()]
+            speaker = max(before, key=lambda m: m.end, default=None)
+            if speaker is not None and speaker.country in PARTY_COUNTRIES:
+                return speaker.country
+    return None
 
 
 def _headline_place(headline: str, country: str | None, cues: MeetingCues, window: list[str] = (),
@@ -1856,7 +1875,7 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         if in_lead_in is not None and country in (None, lead_in_country):
             place, country = in_lead_in, lead_in_country
     if place is None and not online:
-        place, country = _host_place(sentences[index], folded[index], sentences, folded, cues, country)
+        place, country = _host_place(sentences[index], folded[index], sentences, folded, cues, country, mentions)
     if place is None and not online and headline:
         place, country = _headline_place(headline, country, cues, window, window_folded)
     participants = [_participant(m, officials, resolved.date_start) for m in _participant_mentions(
