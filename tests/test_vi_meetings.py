@@ -743,3 +743,11 @@ def test_a_local_headline_opening_with_a_province_places_a_meeting_placed_nowher
     raw = RawArticle("t", "t.txt", "txt", text, meta={"published": "2016-04-21", "title": title})
     [meeting] = process_article(raw).meetings
     assert (meeting.place, meeting.country) == place
+
+
+def test_words_of_welcome_to_a_visiting_general_report_the_reception():
+    text = ("Chiều 3/5, Thượng tướng Hoàng Xuân Chiến nhiệt liệt chào mừng Đại tướng Vong Pisen cùng Đoàn đến thăm Hà Nội.\n"
+            "Hai bên nhất trí tăng cường hợp tác.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2024-05-04"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.vn_lead, meeting.kh_lead, str(meeting.date_start)) == ("Hoang Xuan Chien", "Vong Pisen", "2024-05-03")
