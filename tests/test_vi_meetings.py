@@ -269,6 +269,17 @@ def test_a_place_name_inside_a_lowercase_generic_alias_is_still_found():
         assert [p.place for p in find_places("Hai bên gặp ở thủ đô Phnom Penh.")] == ["Phnom Penh"]
 
 
+def test_the_defence_ministry_seat_named_without_its_city_places_a_meeting_in_hanoi():
+    from defcoop.extract.meetings import find_place
+
+    with rules_language("vi"):
+        assert find_place(["Sáng 2/3, tại trụ sở Bộ Quốc phòng, ông A tiếp ông B."]) == ("Hanoi", "VN")
+        # another country's ministry carries its name: the city written after it is the place
+        assert find_place(["Sáng 2/3, hai bên hội đàm tại trụ sở Bộ Quốc phòng Campuchia, thủ đô Phnom Penh."]) == \
+            ("Phnom Penh", "KH")
+    assert find_place(["They met at the Defence Ministry headquarters."]) == (None, None)   # English: as before
+
+
 def test_a_gathering_of_former_students_of_the_other_country_is_an_event():
     text = ("Ngày 5/3, tại thủ đô Phnom Penh, Bộ Quốc phòng Việt Nam và Campuchia tổ chức lễ gặp mặt cựu học viên "
             "quân sự Campuchia từng học tại Việt Nam.\nPhát biểu tại buổi lễ, Thiếu tướng Lê Hiền Vân chúc mừng các "
@@ -732,3 +743,11 @@ def test_a_local_headline_opening_with_a_province_places_a_meeting_placed_nowher
     raw = RawArticle("t", "t.txt", "txt", text, meta={"published": "2016-04-21", "title": title})
     [meeting] = process_article(raw).meetings
     assert (meeting.place, meeting.country) == place
+
+
+def test_words_of_welcome_to_a_visiting_general_report_the_reception():
+    text = ("Chiều 3/5, Thượng tướng Hoàng Xuân Chiến nhiệt liệt chào mừng Đại tướng Vong Pisen cùng Đoàn đến thăm Hà Nội.\n"
+            "Hai bên nhất trí tăng cường hợp tác.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2024-05-04"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.vn_lead, meeting.kh_lead, str(meeting.date_start)) == ("Hoang Xuan Chien", "Vong Pisen", "2024-05-03")

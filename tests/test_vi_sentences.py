@@ -80,3 +80,17 @@ def test_one_party_paired_with_a_third_country_is_about_that_pair(rules):
         assert not about_other_countries("Campuchia cảm ơn Thái Lan đã hỗ trợ.", rules)
     assert load_rules("sentence_kinds", "en").other_country_pair is None     # English sentences unchanged
 
+
+
+@pytest.mark.parametrize(("headline", "themes"), [
+    ("Lễ truy điệu 12 liệt sĩ quân tình nguyện hy sinh tại Campuchia", ["remains_repatriation"]),
+    ("Lễ truy điệu 12 liệt sĩ quân tình nguyện", []),
+])
+def test_a_headline_naming_cambodia_counts_when_the_body_names_it_once(headline, themes):
+    from defcoop.extract.article import process_article
+    from defcoop.ingest.corpus import RawArticle
+
+    text = (f"{headline}\nĐợt này, Đội K52 đã quy tập được 12 hài cốt liệt sĩ tại tỉnh Kratie.\n"
+            "Chỉ huy trưởng Bộ CHQS tỉnh Tây Ninh biểu dương tinh thần trách nhiệm của Đội.")
+    rows = process_article(RawArticle("t", "t.md", "md", text, meta={"language": "vi"})).sentences
+    assert sorted({theme for row in rows for theme in (row["themes"] or "").split(";") if theme}) == themes

@@ -167,6 +167,13 @@ def test_a_vietnamese_article_gets_its_themes_through_the_whole_extraction():
     ("Buổi tọa đàm diễn ra trong chương trình giao lưu hữu nghị.", ()),
     ("Tối cùng ngày, hai đoàn tham gia giao lưu văn nghệ với chủ đề về tình hữu nghị.", ()),
     ("Hai tỉnh đẩy mạnh giao lưu văn hóa, thể thao giữa nhân dân hai bên.", ("delegation_exchange",)),
+    # a delegation sent to the other side's celebrations; a trainee sent to a course is none
+    ("Tỉnh bạn cử đoàn đại biểu sang dự lễ kỷ niệm ngày thành lập.", ("delegation_exchange",)),
+    ("Đơn vị cử cán bộ sang dự lớp học.", ()),
+    # illegal crossings and encroachment across the line; an intrusion into computers is none
+    ("Người dân không được xâm canh sang đất bạn.", ("border_patrol",)),
+    ("Hai đồn phối hợp bắt giữ đối tượng xâm nhập biên giới bất hợp pháp.", ("border_patrol",)),
+    ("Kẻ gian xâm nhập hệ thống bất hợp pháp.", ()),
 ])
 def test_passing_mentions_are_no_theme(codebook, sentence, expected):
     assert codebook.themes_for(sentence) == expected

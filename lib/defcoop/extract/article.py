@@ -48,7 +48,7 @@ def extract_article(clean, raw) -> ArticleRecords:
     """Meetings, signed documents and classified sentences of one cleaned article."""
     from defcoop.extract.agreements import dated_subject, find_signed_documents
     from defcoop.ingest.clean import caption_text
-    from defcoop.extract.sentences import sentence_rows, has_vn_kh_themes, is_about_vn_kh
+    from defcoop.extract.sentences import sentence_rows, has_vn_kh_themes, is_about_vn_kh, load_sentence_kind_rules
     from defcoop.extract.dates import url_date, url_month_windows
     from defcoop.extract.meetings import extract_meetings, infer_countries, reports_one_side_event
     from defcoop.extract.people import load_officials
@@ -79,7 +79,12 @@ def extract_article(clean, raw) -> ArticleRecords:
                                  captions=[caption_text(caption) for caption in captions], headline=clean.title)
                 if is_about_vn_kh(sentences, countries_or_places, mentions) else [])
     # a reburial of remains brought home from Cambodia is no meeting without a Cambodian there, but a VN-KH story
-    relevant = has_vn_kh_themes(countries_or_places,
+    # where sentence_kinds.yaml says `headline_counts`, the headline names the countries as a sentence does
+    # (a headline on remains of soldiers who fell in Cambodia, the body naming Cambodia once)
+    headline = ([find_countries(clean.title) + [(p.country, p.start, p.end, p.name_as_written)
+                                                 for p in find_places(clean.title)]]
+                if clean.title and load_sentence_kind_rules().headline_counts else [])
+    relevant = has_vn_kh_themes(countries_or_places + headline,
                                 reports_meeting=bool(meetings) or reports_one_side_event(sentences, folded))
     meeting_key = meetings[0].key if meetings else None
     # a plan "for this year" is dated by the meeting it was signed at

@@ -100,12 +100,15 @@ class Gazetteer:
 
     def __init__(self, places: dict[str, Place], matcher: AliasMatcher[str],
                  waters: AliasMatcher[str] | None = None, common_word: re.Pattern | None = None,
-                 place_word_before: re.Pattern | None = None):
+                 place_word_before: re.Pattern | None = None, seat_venues: re.Pattern | None = None,
+                 seat_place: str | None = None):
         self.places = places
         self._matcher = matcher
         self._waters = waters
         self._common_word = common_word
         self._place_word_before = place_word_before
+        self._seat_venues = seat_venues
+        self._seat_place = None if seat_venues is None else places[seat_place]
 
     def find(self, sentence: str, folded: str | None = None) -> list[PlaceMention]:
         """Every gazetteer place in `sentence`, longest alias first, trailing "province"/"city" included.
@@ -113,11 +116,14 @@ class Gazetteer:
         A name inside a sea's (waters.csv: "Tây Thái Bình Dương", the Western Pacific, holds the
         province Thái Bình) is none; a name that is also a common word of the language
         (places.yaml `common_word_names`: "Hòa Bình", peace, as in the palace "Cung Hòa Bình") is
-        a place only after a generic place word (`place_word_before`: "tỉnh Hòa Bình").
+        a place only after a generic place word (`place_word_before`: "tỉnh Hòa Bình"). The seat
+        of a national institution named without its city (places.yaml `seat_venues`: "trụ sở Bộ
+        Quốc phòng") is a mention of the place `seat_venue_place` names.
         """
         folded = fold_cached(sentence) if folded is None else folded
         hits = self._matcher.find(sentence, folded)
-        if not hits:
+        seats = [] if self._seat_venues is None else list(self._seat_venues.finditer(folded))
+        if not hits and not seats:
             return []
         seas = [(m.start, m.end) for m in self._waters.find(sentence, folded)] if self._waters is not None else []
         mentions = []
@@ -129,6 +135,11 @@ class Gazetteer:
                 continue
             place = self.places[hit.value]
             mentions.append(PlaceMention(place.place, place.country, place.kind, hit.as_written, hit.start, hit.end))
+        if seats:
+            seat = self._seat_place
+            mentions += [PlaceMention(seat.place, seat.country, seat.kind, sentence[m.start():m.end()], m.start(), m.end())
+                         for m in seats if not any(n.start < m.end() and m.start() < n.end for n in mentions)]
+            mentions.sort(key=lambda m: m.start)
         return mentions
 
     def province_of(self, name: str) -> str | None:
@@ -217,9 +228,15 @@ def load_places(path: str | Path | None = None) -> Gazetteer:
         rules = load_rules("places")
         suffix = rules.pattern("place_suffix")
         common = rules.pattern("common_word_names")
+        seats = rules.pattern("seat_venues")
+        seat_place = rules.value("seat_venue_place") or None
+        if seats != NEVER and seat_place not in places:
+            raise ReferenceDataError(rules.source, rules.rules["seat_venue_place"].line,
+                                     f"seat_venue_place '{seat_place}' is no place of places.csv")
         gazetteer = _GAZETTEERS[key] = Gazetteer(
             places, AliasMatcher(entries, suffix=suffix, capitalised=True), load_waters(),
-            None if common == NEVER else re.compile(common), rules.regex("place_word_before"))
+            None if common == NEVER else re.compile(common), rules.regex("place_word_before"),
+            None if seats == NEVER else rules.regex("seat_venues"), seat_place)
         return gazetteer
 
 

@@ -33,6 +33,7 @@ class SentenceKindRules:
     parties_subject: GatedPattern | None = None
     other_country_pair: GatedPattern | None = None
     vietnam_apart_sentences: int = 0   # see `has_vn_kh_themes`
+    headline_counts: int = 0           # 1: the headline counts as a sentence for `has_vn_kh_themes`
     examples: tuple[Example, ...] = ()     # the file's must_match / must_not_match sentences
 
     def example_failures(self) -> list[str]:
@@ -73,8 +74,9 @@ SCHEMA = {
     "parties_subject": optional(with_examples(REGEXES)),
     "other_country_pair": optional(with_examples(REGEXES)),
     "vietnam_apart_sentences": optional(INTEGER),
+    "headline_counts": optional(INTEGER),
 }
-_PATTERN_KEYS = tuple(key for key in SCHEMA if key not in ("version", "vietnam_apart_sentences"))
+_PATTERN_KEYS = tuple(key for key in SCHEMA if key not in ("version", "vietnam_apart_sentences", "headline_counts"))
 
 
 def parse_sentence_kinds(text: str, source: str) -> SentenceKindRules:
@@ -90,6 +92,7 @@ def parse_sentence_kinds(text: str, source: str) -> SentenceKindRules:
     spec = check_schema(text, source, SCHEMA, examples=examples)
     return SentenceKindRules(**{key: gated(alternation(spec[key])) for key in _PATTERN_KEYS if spec.get(key)},
                              vietnam_apart_sentences=spec.get("vietnam_apart_sentences") or 0,
+                             headline_counts=spec.get("headline_counts") or 0,
                              examples=tuple(examples))
 
 
