@@ -92,8 +92,8 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         place_skips_relative_clause=_flag(rules, "place_skips_relative_clause"),
         lead_from_caption=_flag(rules, "lead_from_caption"),
         place_from_lead_in=_flag(rules, "place_from_lead_in"),
-        announced_within_days=_days(rules, "announced_within_days"),
-        background_after_months=_months(rules, "background_after_months"),
+        announced_within_days=_whole_number(rules, "announced_within_days", "days"),
+        background_after_months=_whole_number(rules, "background_after_months", "months"),
         undated_in_page_month=_flag(rules, "undated_in_page_month"),
         future_cue=rules.regex("future_cue"),
         place_cue=rules.regex("place_cue"),
@@ -120,11 +120,11 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
     )
 
 
-def _months(rules: RuleSet, key: str) -> int:
-    """A whole number of months, 0 or more, of a rule file's `value` entry."""
+def _whole_number(rules: RuleSet, key: str, unit: str) -> int:
+    """A whole number of `unit`s (months, days), 0 or more, of a rule file's `value` entry."""
     value = rules.value(key)
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise RuleFileError(rules.source, rules.rules[key].line, f"'{key}' must be a whole number of months, not {value!r}")
+        raise RuleFileError(rules.source, rules.rules[key].line, f"'{key}' must be a whole number of {unit}, not {value!r}")
     return value
 
 
@@ -146,14 +146,6 @@ def _recalled_background(resolved, published: date | None, months: int) -> bool:
         return False
     year, month = divmod(published.year * 12 + published.month - 1 - months, 12)
     return resolved.date_end < date(year, month + 1, 1)
-
-
-def _days(rules: RuleSet, key: str) -> int:
-    """A whole number of days (0 or more) of a rule file."""
-    value = rules.value(key)
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise RuleFileError(rules.source, rules.rules[key].line, f"'{key}' must be a whole number of days, not {value!r}")
-    return value
 
 
 def _flag(rules: RuleSet, key: str) -> bool:
