@@ -1363,3 +1363,15 @@ def test_a_meeting_placed_nowhere_else_is_in_the_city_of_the_side_a_guest_thanks
                  "host for the warm welcome."]
     meeting = only_meeting(sentences)
     assert (meeting.place, meeting.country) == ("Ho Chi Minh City", "VN")
+
+
+@pytest.mark.parametrize("key, unit", [("background_after_months", "months"), ("announced_within_days", "days")])
+@pytest.mark.parametrize("value", ["'six'", "-1", "true"])
+def test_a_setting_counted_in_months_or_days_must_be_a_whole_number(key, unit, value):
+    from defcoop.extract.meetings import _whole_number
+    from defcoop.rules import RuleFileError, parse_rules
+
+    rules = parse_rules(f"{key}:\n  value: {value}\n", "x.yaml")
+    with pytest.raises(RuleFileError, match=rf"^x\.yaml:1: '{key}' must be a whole number of {unit}, not "):
+        _whole_number(rules, key, unit)
+    assert _whole_number(parse_rules(f"{key}:\n  value: 6\n", "x.yaml"), key, unit) == 6
