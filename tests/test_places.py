@@ -185,3 +185,15 @@ def test_a_place_row_keeps_every_field(tmp_path):
     place = load_places(path).places["Tay Ninh"]
     assert (place.place, place.country, place.kind, place.aliases, place.note) == (
         "Tay Ninh", "VN", "province", ("Tây Ninh", "Tay-Ninh"), "a note")
+
+
+def test_an_english_demonym_does_not_match_a_vietnamese_name_written_with_diacritics():
+    """"Thai" (countries.csv demonym, only ever written plain) is not the surname "Thái"; the
+    Vietnamese name of the country, "Thái Lan", and the plain "Thai" still are Thailand."""
+    from defcoop.extract.places import load_countries
+
+    countries = load_countries()
+    assert countries.find("Thượng tá Thái Văn Minh phát biểu.") == []
+    assert [hit[0] for hit in countries.find("Đoàn Thái Lan đến thăm.")] == ["TH"]
+    assert [hit[0] for hit in countries.find("The Thai navy joined the drill.")] == ["TH"]
+    assert [hit[0] for hit in countries.find("Hai nước Việt Nam và Lào ký kết.")] == ["VN", "LA"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from defcoop.paths import REFERENCE_DIR
-from defcoop.rules.reference import AliasMatcher, ReferenceDataError, add_alias, fold_cached, read_rows, split_aliases
+from defcoop.rules.reference import AliasMatcher, ReferenceDataError, add_alias, alias_key, fold_cached, read_rows, split_aliases
 from defcoop.rules.cache import cached_by_content, register_cache
 from defcoop.rules import NEVER, current_language, load_rules
 
@@ -59,10 +59,11 @@ class CountryTable:
     """Countries by ISO code plus a matcher over their names, aliases and demonyms."""
 
     def __init__(self, countries: dict[str, Country], matcher: AliasMatcher[str],
-                 waters: AliasMatcher[str] | None = None):
+                 waters: AliasMatcher[str] | None = None, plain_only: frozenset[str] = frozenset()):
         self.countries = countries
         self._matcher = matcher
         self._waters = waters
+        self._plain_only = plain_only   # keys whose every alias is written without diacritics
 
     def __contains__(self, iso2: str) -> bool:
         return iso2 in self.countries
@@ -76,9 +77,13 @@ class CountryTable:
 
         A hit inside a longer place name is not a country: "Lao Cai" is a Vietnamese province,
         "Thai Binh" too, and "the Gulf of Thailand" is a sea (waters.csv), whatever the caller.
+        An alias only ever written without diacritics (the English demonym "Thai") does not match
+        a word written with them (the Vietnamese surname "Thái").
 
         >>> load_countries().find("Patrols in the Gulf of Thailand")
         []
+        >>> [hit[0] for hit in load_countries().find("Đại tá Thái Văn Minh và đoàn Thái Lan")]
+        ['TH']
         """
         folded = fold_cached(sentence) if folded is None else folded
         hits = self._matcher.find(sentence, folded)
@@ -90,6 +95,8 @@ class CountryTable:
         found = []
         for hit in hits:
             if any(s <= hit.start and hit.end <= e and e - s > hit.end - hit.start for s, e in place_spans):
+                continue
+            if not hit.as_written.isascii() and alias_key(hit.as_written) in self._plain_only:
                 continue
             found.append((hit.value, hit.start, hit.end, hit.as_written))
         return found
@@ -167,6 +174,7 @@ def load_countries(path: str | Path | None = None) -> CountryTable:
     path = Path(path) if path else REFERENCE_DIR / "countries.csv"
     countries: dict[str, Country] = {}
     entries: dict = {}
+    written_with_diacritics: dict[str, bool] = {}
     for line, row in read_rows(path, ("iso2", "name", "aliases", "demonyms")):
         country = _country_from_row(row, path, line)
         if country.iso2 in countries:
@@ -174,7 +182,10 @@ def load_countries(path: str | Path | None = None) -> CountryTable:
         countries[country.iso2] = country
         for alias in (country.name, *country.aliases, *country.demonyms):
             add_alias(entries, alias, country.iso2, path, line)
-    return CountryTable(countries, AliasMatcher(entries, capitalised=True), load_waters())
+            key = alias_key(alias)
+            written_with_diacritics[key] = written_with_diacritics.get(key, False) or not alias.isascii()
+    plain_only = frozenset(key for key, marked in written_with_diacritics.items() if not marked)
+    return CountryTable(countries, AliasMatcher(entries, capitalised=True), load_waters(), plain_only)
 
 
 @cached_by_content(lambda: REFERENCE_DIR / "waters.csv")
