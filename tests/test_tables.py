@@ -316,20 +316,12 @@ def test_a_failed_build_leaves_its_results_stored_but_not_validated(tmp_path, mo
 def test_an_edited_rule_file_is_used_by_the_next_load_in_the_same_process(tmp_path):
     """The live-kernel case: load, edit mechanisms.yaml, load again; the second load must
     equal a fresh process's build with the edited rules (not the old rules under the new hash)."""
-    import shutil
     import subprocess
     import sys
 
-    from tests.conftest import ROOT, SYNTHETIC_ARTICLE
+    from tests.conftest import ROOT
 
-    project = tmp_path / "project"
-    for folder in ("data/reference", "data/rules"):
-        shutil.copytree(ROOT / folder, project / folder)
-    (project / "seeds").mkdir()
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "dialogue.md").write_text(SYNTHETIC_ARTICLE.replace(
-        "held talks with", "co-chaired the eighth Defence Policy Dialogue with"), encoding="utf-8")
+    project, corpus = _project_with_a_dialogue(tmp_path)
     env = {**os.environ, "DEFCOOP_ROOT": str(project)}
     live = ("import sys, defcoop\n"
             "from defcoop.paths import EN_RULES_DIR\n"
@@ -394,20 +386,13 @@ def test_rules_reverted_to_an_already_checked_state_are_read_again_in_a_live_ker
     """Build, edit mechanisms.yaml, build, revert the edit, add an article, build, all in one
     process: the added article must be read with the reverted rules (already checked, so not
     loaded up front), not with the edited ones the process still holds."""
-    import shutil
     import subprocess
     import sys
 
-    from tests.conftest import ROOT, SYNTHETIC_ARTICLE
+    from tests.conftest import ROOT
 
-    project = tmp_path / "project"
-    for folder in ("data/reference", "data/rules"):
-        shutil.copytree(ROOT / folder, project / folder)
-    (project / "seeds").mkdir()
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    dialogue = SYNTHETIC_ARTICLE.replace("held talks with", "co-chaired the eighth Defence Policy Dialogue with")
-    (corpus / "dialogue.md").write_text(dialogue, encoding="utf-8")
+    project, corpus = _project_with_a_dialogue(tmp_path)
+    dialogue = (corpus / "dialogue.md").read_text(encoding="utf-8")
     later = dialogue.replace("eighth", "ninth").replace("March 14", "April 20").replace("2024-03-15", "2024-04-21")
     live = ("import sys, pathlib\n"
             "from defcoop.build.tables import build_to_folder, read_tables\n"
@@ -431,3 +416,21 @@ def test_rules_reverted_to_an_already_checked_state_are_read_again_in_a_live_ker
     edited, reverted = done.stdout.strip().split("] [")
     assert edited != "['defence_policy_dialogue'"
     assert reverted == "'defence_policy_dialogue', 'defence_policy_dialogue']"
+
+
+def _project_with_a_dialogue(tmp_path):
+    """(project, corpus): a copy of the rule and reference files to edit (DEFCOOP_ROOT), and a
+    corpus of one article reporting the eighth Defence Policy Dialogue."""
+    import shutil
+
+    from tests.conftest import ROOT, SYNTHETIC_ARTICLE
+
+    project = tmp_path / "project"
+    for folder in ("data/reference", "data/rules"):
+        shutil.copytree(ROOT / folder, project / folder)
+    (project / "seeds").mkdir()
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "dialogue.md").write_text(SYNTHETIC_ARTICLE.replace(
+        "held talks with", "co-chaired the eighth Defence Policy Dialogue with"), encoding="utf-8")
+    return project, corpus
