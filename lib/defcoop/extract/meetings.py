@@ -1907,7 +1907,7 @@ def _announced_event(index: int, mechanism: str, sentences: list[str], folded: l
     (an `edition_nouns` word of its mechanism that the trigger names: "diễn tập") writes a day and
     month without a year that falls after `published` and at most `within_days` days later
     ("buổi diễn tập sẽ vào ngày 20/6" on a page of 12/6): a briefing announcing it, no report.
-    Never when `within_days` is 0 (English keeps today's reading) or there is no page date.
+    Never when `within_days` is 0 or there is no page date.
 
     >>> from defcoop.rules import rules_language
     >>> with rules_language("vi"):
@@ -2027,7 +2027,7 @@ def _side_shown_in_caption(captions: list[str] | None, vn_lead, kh_lead, officia
     missing. The photo shows the two leads at the meeting, unless it names another meeting than
     `mechanisms` (the meeting's, as named and as refined): "General B receives General A" under
     a dialogue shows the courtesy call of the same visit. Only where meetings.yaml says
-    `lead_from_caption` (English: not yet, its output is kept as it is).
+    `lead_from_caption`.
     """
     if not captions or (vn_lead is None) == (kh_lead is None) or not meeting_cues().lead_from_caption:
         return None, None
