@@ -7,7 +7,7 @@ from hypothesis import given, settings, strategies as st
 from defcoop.extract.sentences import load_sentence_kind_rules
 from defcoop.extract.meetings import load_mechanisms
 from defcoop.rules import cache as rulecache
-from defcoop.rules.patterns import GatedPattern, anchor_pieces, common_pieces, gated
+from defcoop.rules.patterns import GatedPattern, anchor_pieces, common_pieces, gated, top_level_branches
 from defcoop.extract.themes import load_codebook
 
 
@@ -20,6 +20,7 @@ def rule_patterns():
     rules = load_sentence_kind_rules()
     found.update({f"sentence_kinds:{name}": getattr(rules, name) for name in rules.__dataclass_fields__
                   if isinstance(getattr(rules, name), GatedPattern)})     # not its examples
+    found.update({f"theme_exclude:{m.id}": m.exclude for m in load_codebook()._matchers if m.exclude is not None})
     return found
 
 
@@ -40,6 +41,7 @@ def test_gate_agrees_with_the_regex_on_the_codebook_examples(name):
              for example in theme.must_match + theme.must_not_match]
     for text in texts:
         assert bool(pattern.search(text)) == bool(pattern.regex.search(text)), text
+        assert pattern.found(text) == bool(pattern.regex.search(text)), text
 
 
 # Texts built from the patterns' own words, so matches are frequent, plus noise.
@@ -52,6 +54,7 @@ _texts = st.lists(st.one_of(st.sampled_from(_WORDS), st.text("ab -,.'0123", max_
 def test_gate_agrees_with_the_regex_on_generated_texts(text):
     for name, pattern in PATTERNS.items():
         assert bool(pattern.search(text)) == bool(pattern.regex.search(text)), name
+        assert pattern.found(text) == bool(pattern.regex.search(text)), name
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in pattern.regex.finditer(text)], name
 
 
@@ -117,3 +120,23 @@ def test_gated_match_and_sub_answer_like_the_pattern():
     assert gated_pattern.sub("X", "nothing to replace") == "nothing to replace"
     assert gated_pattern.pattern == r"border (?:posts?|guards?)"
     assert not gated_pattern.possible("a sea patrol") and gated_pattern.possible("borders")
+
+
+@pytest.mark.parametrize("pattern, branches", [
+    (r"(?:a)|(?:b)", ["(?:a)", "(?:b)"]),
+    (r"x(?:a|b)y", None),                          # alternatives only inside a group
+    (r"[(|]a|b", ["[(|]a", "b"]),                  # a class holds "(" and "|" literally
+    (r"[]|]a|b", ["[]|]a", "b"]),                  # "]" first in a class is literal
+    (r"\(a|b\)", ["\\(a", "b\\)"]),              # escaped parentheses open no group
+    (r"(?i)a|b", None),                            # a global flag applies to every branch
+    (r"(a)|(?P=x)", None),                         # a back-reference counts groups across branches
+])
+def test_top_level_branches(pattern, branches):
+    assert top_level_branches(pattern) == branches
+
+
+def test_found_asks_only_the_branches_whose_anchors_occur():
+    rule = gated(r"(?:signing ceremony)|(?:joint drills?)|(?:talks)")
+    assert rule._branches is not None and len(rule._branches) == 3
+    assert rule.found("a joint drill was held") and not rule.found("a ceremony and a drill")
+    assert rule.found("talks") and not rule.found("")

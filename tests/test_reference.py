@@ -4,7 +4,7 @@ import re
 import pytest
 
 from defcoop.rules.reference import (AliasMatcher, ReferenceDataError, read_rows, spelling_variants, split_aliases,
-                               trie_pattern)
+                               start_article, trie_pattern)
 
 
 def test_rows_keep_file_line_numbers_strip_values_and_skip_blank_lines(tmp_path):
@@ -77,3 +77,15 @@ def test_matcher_needs_whole_words_capitals_and_exact_case_when_asked():
 
 def test_an_empty_matcher_finds_nothing():
     assert AliasMatcher({}).find("Anything at all.") == []
+
+
+def test_alias_hits_are_remembered_within_one_article_only():
+    matcher = AliasMatcher({"tay ninh": ("Tay Ninh", None)})
+    start_article()
+    first = matcher.find("Met in Tay Ninh.")
+    assert matcher.find("Met in Tay Ninh.") == first and len(matcher._remembered) == 1
+    first.clear()                                    # a caller's list is its own
+    assert len(matcher.find("Met in Tay Ninh.")) == 1
+    start_article()
+    matcher.find("Tay Ninh")
+    assert list(matcher._remembered) == [("Tay Ninh", "tay ninh")]   # the last article's hits are gone

@@ -53,8 +53,9 @@ def extract_article(clean, raw) -> ArticleRecords:
     from defcoop.extract.meetings import extract_meetings, infer_countries, reports_one_side_event
     from defcoop.extract.people import load_officials
     from defcoop.extract.places import find_countries, find_places
-    from defcoop.rules.reference import fold_cached
+    from defcoop.rules.reference import fold_cached, start_article
 
+    start_article()
     sentences = list(clean.sentences)
     # Every rule reads folded text and several read country names: compute both once per
     # sentence here and hand them down, instead of once per rule.

@@ -15,6 +15,7 @@ datetime.date(2016, 10, 21)
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -606,7 +607,7 @@ CALENDAR_KEYS = {
 }
 
 
-@cached_by_content(lambda: REFERENCE_DIR / "calendar.csv")
+@cached_by_content(lambda: os.path.join(REFERENCE_DIR, "calendar.csv"))
 def load_calendar(path: Path) -> dict[str, int | YearWindow]:
     """Calendar facts by key from calendar.csv (default data/reference/calendar.csv): years as
     int, windows as `YearWindow`; every row needs a source; validated, cached.

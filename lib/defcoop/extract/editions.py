@@ -21,6 +21,7 @@ that numbers the meeting but names other leads), ``source`` (URLs, ``;``-joined)
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -130,7 +131,7 @@ def parse_edition_date(text: str) -> tuple[date, date, str]:
     return date(year, 1, 1), date(year, 12, 31), "year"
 
 
-@cached_by_content(lambda: REFERENCE_DIR / "editions.csv")
+@cached_by_content(lambda: os.path.join(REFERENCE_DIR, "editions.csv"))
 def load_editions(path: Path) -> EditionTable:
     """The numbered editions of editions.csv (default data/reference/editions.csv), validated;
     cached. Raises ReferenceDataError("data/reference/editions.csv:LINE: problem") for an unknown

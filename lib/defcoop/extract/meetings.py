@@ -222,7 +222,7 @@ class MechanismRules:
         folded = fold(sentence) if folded is None else folded
         found = []
         for mechanism, _specific, pattern in self.patterns:
-            if mechanism not in found and pattern.search(folded):
+            if mechanism not in found and pattern.found(folded):
                 found.append(mechanism)
         return found
 
@@ -257,7 +257,7 @@ class MechanismRules:
 
     def names(self, mechanism: str, folded: str) -> bool:
         """``mechanism in mechanisms_in(folded)``, searching only that mechanism's patterns."""
-        return any(pattern.search(folded) for m, _specific, pattern in self.patterns if m == mechanism)
+        return any(pattern.found(folded) for m, _specific, pattern in self.patterns if m == mechanism)
 
     def is_specific(self, mechanism: str) -> bool:
         return any(specific for m, specific, _ in self.patterns if m == mechanism)

@@ -21,6 +21,7 @@ data/rules/<lang>/people.yaml, read by `name_cues`.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -161,7 +162,7 @@ class Role:
 
 # --- roles ---------------------------------------------------------------------------------------
 
-@cached_by_content(lambda: REFERENCE_DIR / "roles.csv")
+@cached_by_content(lambda: os.path.join(REFERENCE_DIR, "roles.csv"))
 def load_roles(path: str | Path | None = None) -> dict[str, Role]:
     """Roles by id from roles.csv (default data/reference/roles.csv), validated; cached.
 
@@ -658,7 +659,7 @@ def load_officials(path: str | Path | None = None) -> OfficialsTable:
         return table
 
 
-@cached_by_content(lambda: REFERENCE_DIR / "officials.csv")
+@cached_by_content(lambda: os.path.join(REFERENCE_DIR, "officials.csv"))
 def _read_officials(path: Path) -> tuple[tuple[Official, ...], dict]:
     """The rows of officials.csv and the alias entries of their people, validated; cached."""
     roles, countries = load_roles(), load_countries()

@@ -9,6 +9,7 @@ all give Ho Chi Minh City with the offsets of the words as written.
 """
 from __future__ import annotations
 
+import os
 import re
 
 from dataclasses import dataclass
@@ -164,7 +165,7 @@ class Gazetteer:
                     None)
 
 
-@cached_by_content(lambda: REFERENCE_DIR / "countries.csv")
+@cached_by_content(lambda: os.path.join(REFERENCE_DIR, "countries.csv"))
 def load_countries(path: str | Path | None = None) -> CountryTable:
     """Read and validate countries.csv (default: data/reference/countries.csv); cached.
 
@@ -188,7 +189,7 @@ def load_countries(path: str | Path | None = None) -> CountryTable:
     return CountryTable(countries, AliasMatcher(entries, capitalised=True), load_waters(), plain_only)
 
 
-@cached_by_content(lambda: REFERENCE_DIR / "waters.csv")
+@cached_by_content(lambda: os.path.join(REFERENCE_DIR, "waters.csv"))
 def load_waters(path: str | Path | None = None) -> AliasMatcher[str]:
     """Matcher over waters.csv: seas and gulfs whose names contain a country's ("Gulf of Thailand"),
     so that country is not counted as named. Any case: "gulf of thailand" is no country either."""
@@ -251,7 +252,7 @@ def load_places(path: str | Path | None = None) -> Gazetteer:
         return gazetteer
 
 
-@cached_by_content(lambda: REFERENCE_DIR / "places.csv")
+@cached_by_content(lambda: os.path.join(REFERENCE_DIR, "places.csv"))
 def _read_places(path: Path) -> tuple[dict[str, Place], dict]:
     """Places by name and their alias entries from places.csv, validated; cached."""
     countries = load_countries()

@@ -118,10 +118,10 @@ def classify_sentence(sentence: str, rules: SentenceKindRules | None = None, fol
     """
     rules = rules or load_sentence_kind_rules()
     folded = fold(sentence) if folded is None else folded
-    is_result = bool(rules.result.search(folded))
-    if rules.result_overrides_commitment.search(folded) and is_result:
+    is_result = rules.result.found(folded)
+    if rules.result_overrides_commitment.found(folded) and is_result:
         return "result"
-    if rules.commitment.search(folded):
+    if rules.commitment.found(folded):
         return "commitment"
     return "result" if is_result else "statement"
 
@@ -138,7 +138,7 @@ def sentence_actor(sentence: str, people_countries: list[tuple[int, str]], rules
     """
     rules = rules or load_sentence_kind_rules()
     folded = fold(sentence) if folded is None else folded
-    if rules.joint_actor.search(folded[:SUBJECT_CHARS]):
+    if rules.joint_actor.found(folded[:SUBJECT_CHARS]):
         return "joint"
     countries = _countries_of(sentence, folded) if countries is None else countries
     named = [(start, iso2) for iso2, start, _end, _written in countries if start < SUBJECT_CHARS]
@@ -218,7 +218,7 @@ def about_other_countries(sentence: str, rules: SentenceKindRules | None = None,
     """
     rules = rules or load_sentence_kind_rules()
     folded = fold(sentence) if folded is None else folded
-    if rules.parties_subject is not None and rules.parties_subject.search(folded):
+    if rules.parties_subject is not None and rules.parties_subject.found(folded):
         return False
     countries = _countries_of(sentence, folded) if countries is None else countries
     named = {iso2 for iso2, *_ in countries}
@@ -287,7 +287,7 @@ def _classified(kind: str):
 
 
 def _result_over_commitment(sentence: str, rules: SentenceKindRules) -> tuple[bool, str]:
-    found, has_cue = classify_sentence(sentence, rules), bool(rules.commitment.search(fold(sentence)))
+    found, has_cue = classify_sentence(sentence, rules), rules.commitment.found(fold(sentence))
     return found == "result" and has_cue, f"classified {found!r}" + ("" if has_cue else ", no commitment cue")
 
 

@@ -28,7 +28,7 @@ from typing import Any
 
 from defcoop.paths import EN_RULES_DIR
 from defcoop.rules import RuleFileError, alternation, compose_yaml, display_path, mapping_nodes, node_line
-from defcoop.rules.patterns import anchor_pieces
+from defcoop.rules.patterns import GatedPattern, anchor_pieces, gated
 from defcoop.rules.cache import cached_by_content
 from defcoop.schemas import CORE_THEMES
 from defcoop.rules.text import fold
@@ -79,15 +79,15 @@ class _Matcher:
     """A theme's id and its excludes compiled as one alternation (None when it has none)."""
 
     id: str
-    exclude: re.Pattern[str] | None
+    exclude: GatedPattern | None
 
     def masked(self, folded: str) -> str:
         """The sentence with this theme's excluded phrases blanked out.
 
-        >>> _Matcher("x", re.compile("land exchanges?")).masked("land exchanges, youth exchanges")
+        >>> _Matcher("x", gated("land exchanges?")).masked("land exchanges, youth exchanges")
         '##############, youth exchanges'
         """
-        if self.exclude is None or not self.exclude.search(folded):
+        if self.exclude is None or not self.exclude.found(folded):
             return folded
         return self.exclude.sub(_blank, folded)
 
@@ -309,13 +309,13 @@ def _check_ids(themes: list[Theme], themes_line: int, source: str) -> None:
             raise CodebookError(source, themes_line, core, "missing core theme id")
 
 
-def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One compiled alternation of several patterns (None for none).
+def _alternation(patterns: tuple[str, ...]) -> GatedPattern | None:
+    """One compiled alternation of several patterns (None for none), each behind its anchors.
 
     >>> _alternation(("a", "b|c")).pattern
     '(?:a)|(?:b|c)'
     """
-    return re.compile(alternation(patterns)) if patterns else None
+    return gated(alternation(patterns)) if patterns else None
 
 
 def _build(version: Any, themes: list[Theme], source: str) -> Codebook:

@@ -44,7 +44,8 @@ def cached_by_content(default_path: Callable[[], Path], *, preload: bool = True
                       ) -> Callable[[Callable[[Path], T]], Callable[..., T]]:
     """Turn `parse(path)` into `load(path=None)`, cached until `refresh()` sees the file change.
 
-    `default_path` is called when no path is given, so a module constant patched in a test
+    `default_path` is called when no path is given (on every call: a loader asked per sentence
+    is cheaper with a default made by ``os.path.join`` than by Path arithmetic), so a module constant patched in a test
     (or a DEFCOOP_ROOT set before import) is honoured, and a default that depends on the
     language being read (`defcoop.rules.rules_language`) gives each language its own entry. `preload=False` leaves the loader out of
     `load_all`: for loaders of a file some other loader already reads before a build (a rule

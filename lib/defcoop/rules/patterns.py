@@ -134,6 +134,9 @@ class GatedPattern:
         self.regex = regex
         pieces = anchor_pieces(regex)
         self.anchors = tuple(sorted(pieces)) if pieces else None
+        branches = top_level_branches(regex.pattern) if isinstance(regex.pattern, str) else None
+        gates = [GatedPattern(re.compile(branch, regex.flags)) for branch in branches or ()]
+        self._branches = tuple((gate.anchors, gate.regex.search) for gate in gates) if gates else None
 
     def possible(self, text: str) -> bool:
         """False only when the pattern cannot match anywhere in `text`."""
@@ -142,6 +145,30 @@ class GatedPattern:
             return True
         for piece in anchors:
             if piece in text:
+                return True
+        return False
+
+    def found(self, text: str) -> bool:
+        """``bool(self.search(text))``, asking each top-level alternative behind its own
+        anchors: a rule written as many alternatives ("a ceremony ...", "a drill ...") then runs
+        only the ones whose words occur, not all of them at every character.
+
+        >>> rule = gated(r"(?:signing ceremony)|(?:joint drills?)")
+        >>> rule.found("the joint drill"), rule.found("a ceremony"), rule.found("the drill")
+        (True, False, False)
+        """
+        if not self.possible(text):
+            return False
+        if self._branches is None:
+            return self.regex.search(text) is not None
+        for anchors, search in self._branches:   # `possible` inlined: this runs per sentence and rule
+            if anchors is not None:
+                for piece in anchors:
+                    if piece in text:
+                        break
+                else:
+                    continue
+            if search(text) is not None:
                 return True
         return False
 
@@ -160,6 +187,47 @@ class GatedPattern:
 
     def sub(self, replacement, text: str, *args):
         return self.regex.sub(replacement, text, *args) if self.possible(text) else text
+
+
+_UNSPLITTABLE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(|^\(\?[aiLmsux]+\)")   # back-references, conditionals, global flags
+
+
+def top_level_branches(pattern: str) -> list[str] | None:
+    r"""The alternatives of `pattern`'s outermost ``|``, or None when it has only one (or uses
+    back-references, conditionals or global inline flags, which do not survive a split). A
+    text matches the pattern exactly when it matches one of them.
+
+    >>> top_level_branches(r"(?:a|b)|[|]c|d\|e")
+    ['(?:a|b)', '[|]c', 'd\\|e']
+    >>> top_level_branches(r"(?:a|b)") is None, top_level_branches(r"(a)|\1") is None
+    (True, True)
+    """
+    if _UNSPLITTABLE.search(pattern):
+        return None
+    branches, start, depth, i, n = [], 0, 0, 0, len(pattern)
+    while i < n:
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":                      # a class: "]" right after "[" or "[^" is literal
+            i += 1
+            if i < n and pattern[i] == "^":
+                i += 1
+            if i < n and pattern[i] == "]":
+                i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    branches.append(pattern[start:])
+    return branches if len(branches) > 1 else None
 
 
 def gated(pattern: str, flags: int = 0) -> GatedPattern:

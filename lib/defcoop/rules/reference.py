@@ -179,6 +179,22 @@ class AliasMatch(Generic[T]):
     value: T
 
 
+_ARTICLE = [0]   # which article the matchers' remembered hits belong to (see `start_article`)
+
+
+def start_article() -> None:
+    """Have every `AliasMatcher` forget the hits it remembered for the article before.
+
+    Hits are remembered within one article only: across articles, a corpus that repeats
+    sentences (the benchmark generator's) would be sped up in a way real archives are not.
+
+    >>> matcher = AliasMatcher({"hue": ("Hue", None)})
+    >>> start_article(); matcher.find("Hue") == matcher.find("Hue")
+    True
+    """
+    _ARTICLE[0] += 1
+
+
 class AliasMatcher(Generic[T]):
     """Finds any of many aliases in a sentence with a single compiled, word-bounded regex.
 
@@ -206,6 +222,8 @@ class AliasMatcher(Generic[T]):
         # those words need trying (see `_matches`). None when some alias starts with a non-word.
         firsts = [_WORD_RUN.match(key) for key in entries]
         self._first_words = frozenset(m.group() for m in firsts) if all(firsts) else None
+        self._remembered: dict[tuple[str, str], tuple[AliasMatch[T], ...]] = {}
+        self._remembered_for = _ARTICLE[0]
 
     def _matches(self, folded: str) -> list[re.Match]:
         """What ``self._pattern.finditer(folded)`` yields, tried only at promising words.
@@ -240,8 +258,22 @@ class AliasMatcher(Generic[T]):
         return entry
 
     def find(self, sentence: str, folded: str | None = None) -> list[AliasMatch[T]]:
-        """All non-overlapping alias hits in `sentence`, leftmost then longest."""
+        """All non-overlapping alias hits in `sentence`, leftmost then longest.
+
+        Remembered until the next `start_article`: the rules of one article ask the same
+        matcher about the same sentence several times (countries, then places, then people).
+        """
         folded = fold_cached(sentence) if folded is None else folded
+        if self._remembered_for != _ARTICLE[0]:
+            self._remembered.clear()
+            self._remembered_for = _ARTICLE[0]
+        key = (sentence, folded)
+        hits = self._remembered.get(key)
+        if hits is None:
+            hits = self._remembered[key] = tuple(self._find(sentence, folded))
+        return list(hits)
+
+    def _find(self, sentence: str, folded: str) -> list[AliasMatch[T]]:
         hits = []
         for match in self._matches(folded):
             hit = self._hit(match, sentence)
