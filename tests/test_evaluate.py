@@ -125,3 +125,19 @@ def test_a_lead_whose_name_differs_only_by_the_spaces_between_syllables_is_the_s
            "format": "in_person"}
     assert _field_hits(gold, row)["kh_lead"]
     assert not _field_hits(gold, {**row, "kh_lead": "Tac Phan"})["kh_lead"]
+
+
+def test_exact_date_is_also_scored_over_years_the_page_gives():
+    """A gold year from outside the page (another report, general knowledge) counts in the exact
+    date but not in `date_on_page`; one from the URL or the date line counts in both."""
+    from_outside = gold_meeting("ministerial_talks", "2021-01-08", date_from_text=False)
+    from_url = gold_meeting("courtesy_call", "2021-01-09", date_from_text=False)
+    entries = [{"doc": "a", "url": "https://x.vn/talks-123.html", "published": None, "meetings": [from_outside],
+                "themes": [], "agreements": []},
+               {"doc": "b", "url": "https://x.vn/2021/01/09/call.html", "published": None, "meetings": [from_url],
+                "themes": [], "agreements": []}]
+    undated = dict(meeting_row("a"), date_start=None, date_end=None, date_precision="unknown")
+    report = evaluate(entries, tables(undated, meeting_row("b", "courtesy_call", "2021-01-09")))
+    assert report.fields["date"] == [1, 2]
+    assert report.fields["date_on_page"] == [1, 1]
+    assert "(the gold year is not on the page)" in format_report(report, verbose=True)

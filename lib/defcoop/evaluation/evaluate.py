@@ -4,7 +4,8 @@ Meetings are matched within each gold article: a prediction pairs with a gold me
 when they agree on the mechanism or their dates overlap (best pairs first). Gold meetings
 marked `optional` neither reward nor penalise. On matched meetings we report the share
 with the exact date (same precision and value), place, each lead, mechanism, edition and
-format. Themes are scored per article (the union over its sentences, core ids only) and
+format; the exact date also over only the meetings whose year the page itself gives
+(`year_on_page`), as many gold years come from outside the page. Themes are scored per article (the union over its sentences, core ids only) and
 agreements per article by kind.
 
 >>> prf(3, 1, 0)
@@ -22,7 +23,7 @@ from typing import NamedTuple
 from defcoop.schemas import CORE_THEMES
 from defcoop.rules.text import fold
 
-FIELDS = ("date", "place", "vn_lead", "kh_lead", "both_leads", "mechanism", "edition", "format")
+FIELDS = ("date", "date_on_page", "place", "vn_lead", "kh_lead", "both_leads", "mechanism", "edition", "format")
 
 
 class GoldError(ValueError):
@@ -149,7 +150,33 @@ def _date_hit(gold: dict, precision: str, value: str | None) -> bool:
     return precision == gold.get("precision") and value == str(gold.get("date"))
 
 
-def _field_hits(gold: dict, row) -> dict[str, bool]:
+def year_on_page(article: dict, meeting: dict) -> bool:
+    """Whether the page itself gives the gold meeting's year: written in the text
+    (`date_from_text`), or the year of the page's date line (`published`) or of its URL. Not
+    so for a year the annotator took from another report, an article-id order or general
+    knowledge, which no reading of the page can find. A meeting the gold leaves undated counts
+    as on the page (nothing was brought in from outside).
+
+    >>> year_on_page({"published": None, "url": "https://x.vn/2019/12/talks"}, {"date": "2019-12-20"})
+    True
+    >>> year_on_page({"published": None, "url": "https://x.vn/talks-1.html"},
+    ...              {"date": "2019-12-20", "date_from_text": False})
+    False
+    """
+    from defcoop.extract.dates import url_date
+
+    if meeting.get("date") is None or meeting.get("date_from_text"):
+        return True
+    year = str(meeting["date"])[:4]
+    if article.get("published") is not None and str(article["published"])[:4] == year:
+        return True
+    from_url = url_date(article.get("url"))
+    return from_url is not None and str(from_url[0].year) == year
+
+
+def _field_hits(gold: dict, row, on_page: bool = True) -> dict[str, bool]:
+    """Which fields of a matched row agree with the gold meeting; ``date_on_page`` is left out
+    when the gold year is not on the page (`year_on_page`)."""
     precision, value = _pred_date(row)
     hits = {
         "date": _date_hit(gold, precision, value),
@@ -161,6 +188,8 @@ def _field_hits(gold: dict, row) -> dict[str, bool]:
         "format": gold.get("format", "in_person") == row["format"],
     }
     hits["both_leads"] = hits["vn_lead"] and hits["kh_lead"]
+    if on_page:
+        hits["date_on_page"] = hits["date"]
     return hits
 
 
@@ -202,13 +231,15 @@ def evaluate(gold: list[dict], tables: dict) -> Report:
             if golds[g].get("optional"):
                 continue
             m_tp += 1
-            for name, hit in _field_hits(golds[g], rows[r]).items():
+            on_page = year_on_page(entry, golds[g])
+            for name, hit in _field_hits(golds[g], rows[r], on_page).items():
                 report.fields[name][0] += hit
                 report.fields[name][1] += 1
-                if not hit and name != "both_leads":
+                if not hit and name not in ("both_leads", "date_on_page"):
                     kind = "lead" if name.endswith("_lead") else name
+                    outside = " (the gold year is not on the page)" if name == "date" and not on_page else ""
                     report.misses.append(Miss(doc, kind, f"meeting {name}: gold {_gold_value(golds[g], name)!r}, "
-                                                         f"got {_row_value(rows[r], name)!r}"))
+                                                         f"got {_row_value(rows[r], name)!r}{outside}"))
         for g, gold_meeting in enumerate(golds):
             if g not in matched_g and not gold_meeting.get("optional"):
                 m_fn += 1
@@ -314,8 +345,8 @@ def select_docs(gold: list[dict], docs: set[str]) -> list[dict]:
     return [entry for entry in gold if entry["doc"] in docs]
 
 
-SUMMARY_COLUMNS = ("articles", "meetings P", "meetings R", "meetings F1", "exact date", "place", "VN lead",
-                   "KH lead", "themes F1", "agreements F1")
+SUMMARY_COLUMNS = ("articles", "meetings P", "meetings R", "meetings F1", "exact date", "date, year on page",
+                   "place", "VN lead", "KH lead", "themes F1", "agreements F1")
 
 
 def summary_row(report: Report, articles: int) -> dict:
@@ -323,6 +354,7 @@ def summary_row(report: Report, articles: int) -> dict:
     return {
         "articles": articles, "meetings P": report.meetings["precision"], "meetings R": report.meetings["recall"],
         "meetings F1": report.meetings["f1"], "exact date": round(accuracy(report, "date"), 3),
+        "date, year on page": round(accuracy(report, "date_on_page"), 3),
         "place": round(accuracy(report, "place"), 3), "VN lead": round(accuracy(report, "vn_lead"), 3),
         "KH lead": round(accuracy(report, "kh_lead"), 3), "themes F1": report.themes["f1"],
         "agreements F1": report.agreements["f1"],
@@ -334,9 +366,9 @@ def format_summary(rows: dict[str, dict]) -> str:
 
     >>> print(format_summary({"all": summary_row(Report(meetings=prf(1, 0, 0), themes=prf(1, 0, 0),
     ...     agreements=prf(0, 0, 0), fields={name: [1, 1] for name in FIELDS}), 1)}))
-    | group | articles | meetings P | meetings R | meetings F1 | exact date | place | VN lead | KH lead | themes F1 | agreements F1 |
-    |---|---|---|---|---|---|---|---|---|---|---|
-    | all | 1 | 1.0 | 1.0 | 1.0 | 1.0 | 1.0 | 1.0 | 1.0 | 1.0 | 1.0 |
+    | group | articles | meetings P | meetings R | meetings F1 | exact date | date, year on page | place | VN lead | KH lead | themes F1 | agreements F1 |
+    |---|---|---|---|---|---|---|---|---|---|---|---|
+    | all | 1 | 1.0 | 1.0 | 1.0 | 1.0 | 1.0 | 1.0 | 1.0 | 1.0 | 1.0 | 1.0 |
     """
     lines = ["| group | " + " | ".join(SUMMARY_COLUMNS) + " |", "|---" * (len(SUMMARY_COLUMNS) + 1) + "|"]
     for name, row in rows.items():
