@@ -179,13 +179,13 @@ class AliasMatch(Generic[T]):
     value: T
 
 
-_ARTICLE = [0]   # which article the matchers' remembered hits belong to (see `start_article`)
+_ARTICLE = [0]   # which article the remembered results belong to (see `start_article`)
 
 
 def start_article() -> None:
-    """Have every `AliasMatcher` forget the hits it remembered for the article before.
+    """Have every `ArticleMemo` forget what it remembered for the article before.
 
-    Hits are remembered within one article only: across articles, a corpus that repeats
+    Results are remembered within one article only: across articles, a corpus that repeats
     sentences (the benchmark generator's) would be sped up in a way real archives are not.
 
     >>> matcher = AliasMatcher({"hue": ("Hue", None)})
@@ -193,6 +193,28 @@ def start_article() -> None:
     True
     """
     _ARTICLE[0] += 1
+
+
+class ArticleMemo(dict):
+    """Results of pure lookups remembered within one article: the rules of an article ask the
+    same matcher about the same sentence several times (countries, then places, then people).
+    `current()` empties it when another article has started (or when it grew past `limit`,
+    for callers outside a build that never start an article).
+
+    >>> memo = ArticleMemo()
+    >>> memo.current()["Hue"] = 1; start_article(); "Hue" in memo.current()
+    False
+    """
+
+    def __init__(self, limit: int = 4096):
+        super().__init__()
+        self._for, self._limit = _ARTICLE[0], limit
+
+    def current(self) -> "ArticleMemo":
+        if self._for != _ARTICLE[0] or len(self) > self._limit:
+            self.clear()
+            self._for = _ARTICLE[0]
+        return self
 
 
 class AliasMatcher(Generic[T]):
@@ -222,8 +244,7 @@ class AliasMatcher(Generic[T]):
         # those words need trying (see `_matches`). None when some alias starts with a non-word.
         firsts = [_WORD_RUN.match(key) for key in entries]
         self._first_words = frozenset(m.group() for m in firsts) if all(firsts) else None
-        self._remembered: dict[tuple[str, str], tuple[AliasMatch[T], ...]] = {}
-        self._remembered_for = _ARTICLE[0]
+        self._remembered = ArticleMemo()   # (sentence, folded) -> hits, see `find`
 
     def _matches(self, folded: str) -> list[re.Match]:
         """What ``self._pattern.finditer(folded)`` yields, tried only at promising words.
@@ -264,13 +285,10 @@ class AliasMatcher(Generic[T]):
         matcher about the same sentence several times (countries, then places, then people).
         """
         folded = fold_cached(sentence) if folded is None else folded
-        if self._remembered_for != _ARTICLE[0]:
-            self._remembered.clear()
-            self._remembered_for = _ARTICLE[0]
-        key = (sentence, folded)
-        hits = self._remembered.get(key)
+        remembered = self._remembered.current()
+        hits = remembered.get((sentence, folded))
         if hits is None:
-            hits = self._remembered[key] = tuple(self._find(sentence, folded))
+            hits = remembered[sentence, folded] = tuple(self._find(sentence, folded))
         return list(hits)
 
     def _find(self, sentence: str, folded: str) -> list[AliasMatch[T]]:
