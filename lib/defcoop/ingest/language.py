@@ -42,16 +42,29 @@ def _markers(rules) -> frozenset[str]:
     return frozenset(rules.words("markers"))
 
 
+def language_name(code: str) -> str:
+    """A rule language's name (``name`` in its language.yaml); the code itself for a language
+    without rules.
+
+    >>> language_name("vi"), language_name("xx")
+    ('Vietnamese', 'xx')
+    """
+    return str(load_rules("language", code).value("name")) if code in languages() else code
+
+
 def article_language(declared: str | None, text: str) -> str:
-    """The language an article is extracted in: the declared one (front matter ``language``,
-    ``vi`` or ``Vietnamese``-style values cut to their code) when rules exist for it, else the
-    detected one.
+    """The language an article is extracted in: the declared one (front matter ``language``: a
+    code, a language's `language_name`, or a value that starts with the code, "vie") when
+    rules exist for it, else the detected one.
 
     >>> article_language("VI", "The ministers met."), article_language(None, "The ministers met.")
     ('vi', 'en')
+    >>> article_language("Vietnamese", "The ministers met.")
+    'vi'
     """
     if declared:
-        code = declared.strip().lower()[:2]
-        if code in languages():
-            return code
+        value = declared.strip().lower()
+        for code in languages():
+            if value == code or value == language_name(code).lower() or value[:2] == code:
+                return code
     return detect_language(text)

@@ -81,9 +81,6 @@ def count_by(frame: pd.DataFrame, column: str, missing: str = NOT_STATED) -> pd.
     return out.sort_values(["n", column], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
-LANGUAGE_NAMES = {"en": "English", "vi": "Vietnamese"}
-
-
 def languages_summary(articles: pd.DataFrame, meetings: pd.DataFrame) -> pd.DataFrame:
     """Per language: articles, how many report at least one meeting, and the meetings they
     report (a meeting reported in two languages counts once in each, and once in `all`).
@@ -96,6 +93,8 @@ def languages_summary(articles: pd.DataFrame, meetings: pd.DataFrame) -> pd.Data
     1       vi  Vietnamese         1                    1         1
     2      all           –         3                    2         2
     """
+    from defcoop.ingest.language import language_name
+
     language_of = dict(zip(articles["article_id"], (_text(v, NOT_STATED) for v in articles["language"])))
     reported = {article: set() for article in language_of}
     for meeting_id, cell in zip(meetings["meeting_id"], meetings["article_ids"]):
@@ -104,7 +103,7 @@ def languages_summary(articles: pd.DataFrame, meetings: pd.DataFrame) -> pd.Data
     rows = []
     for language in sorted(set(language_of.values())):
         ids = [article for article, lang in language_of.items() if lang == language]
-        rows.append({"language": language, "name": LANGUAGE_NAMES.get(language, language), "articles": len(ids),
+        rows.append({"language": language, "name": language_name(language), "articles": len(ids),
                      "reporting_a_meeting": sum(bool(reported[a]) for a in ids),
                      "meetings": len(set().union(*(reported[a] for a in ids)))})
     rows.append({"language": "all", "name": "–", "articles": len(language_of),
