@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from defcoop.rules.patterns import GatedPattern, gated
+from defcoop.rules.patterns import GatedPattern, gated, gated_once
 from defcoop.rules import (NEVER, RuleFileError, RuleSet, alternation, compose_yaml, load_rules, node_line,
                            parse_file)
 from defcoop.rules.text import fold
@@ -933,15 +933,15 @@ def find_edition(sentences: list[str], mechanism: str, rules: MechanismRules,
         # the ordinal; an edition noun takes the ordinal right after it and its adjectives ("tuần tra chung
         # thường niên lần thứ 75")
         gap = r"(?:\s+(?!" + cues.edition_gap_stop + r")[\w'-]*\w\b|\s*-+)"
-        attached = [re.compile("(?:" + named + ")" + gap + r"{0,6}?\s+" + cues.ordinal + r"\b")]
+        attached = [gated_once("(?:" + named + ")" + gap + r"{0,6}?\s+" + cues.ordinal + r"\b")]
         if nouns:
-            attached.append(re.compile(r"\b" + noun + r"(?:\s+" + adjective + r"){0,3}\s+" + cues.ordinal + r"\b"))
+            attached.append(gated_once(r"\b" + noun + r"(?:\s+" + adjective + r"){0,3}\s+" + cues.ordinal + r"\b"))
     else:
-        attached = [re.compile(r"\b" + cues.ordinal + r"\s+(?:" + gap_word + r"\s+){0,5}?(?:" + named + ")")]
+        attached = [gated_once(r"\b" + cues.ordinal + r"\s+(?:" + gap_word + r"\s+){0,5}?(?:" + named + ")")]
         if nouns:
             # an edition noun takes its ordinal right before it ("their 6th talks"), not across a name
             # ("the 19th ASEAN Chiefs of Defence Forces' Meeting" numbers that meeting)
-            attached.append(re.compile(r"\b" + cues.ordinal + r"\s+(?:" + adjective + r"\s+){0,3}" + noun + r"\b"))
+            attached.append(gated_once(r"\b" + cues.ordinal + r"\s+(?:" + adjective + r"\s+){0,3}" + noun + r"\b"))
 
     def ordinals(folded_sentence: str) -> list[int]:
         # an ordinal in figures gives its number wherever it stands in the ordinal ("8th", "lần thứ 8")

@@ -14,6 +14,7 @@ change: a text without any anchor cannot match. Only speed depends on the choice
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -228,6 +229,18 @@ def top_level_branches(pattern: str) -> list[str] | None:
         i += 1
     branches.append(pattern[start:])
     return branches if len(branches) > 1 else None
+
+
+@functools.lru_cache(maxsize=1024)
+def gated_once(pattern: str, flags: int = 0) -> GatedPattern:
+    """`gated`, remembered by pattern: for a pattern a rule assembles from rule parts on every
+    call (the same few again and again), so its anchors are read once. Anchors change only
+    speed, never results, so one remembered across an edit of anchors.yaml is still right.
+
+    >>> gated_once("signing ceremony") is gated_once("signing ceremony")
+    True
+    """
+    return gated(pattern, flags)
 
 
 def gated(pattern: str, flags: int = 0) -> GatedPattern:
