@@ -207,3 +207,15 @@ def test_results_since_the_start_of_a_year_date_a_yearless_day_in_that_year():
         [window] = year_windows_from_text(["Từ đầu năm 2022 đến nay, hai đơn vị phối hợp chặt chẽ."])
         assert year_windows_from_text(["Từ đầu năm 2022, hai đơn vị phối hợp chặt chẽ."]) == []
     assert window.start.year == 2022 and window.end < date(2023, 7, 1)
+
+
+def test_an_anniversary_congratulated_on_with_its_span_in_brackets_gives_its_last_year():
+    """"chúc mừng 70 năm Ngày truyền thống (9-11-1953 - 9-11-2023)": the anniversary year dates a yearless
+    day, as English "70th anniversary (1953 - 2023)" does; a span that is not N years long dates nothing."""
+    with rules_language("vi"):
+        [window] = year_windows_from_text(["Bộ trưởng chúc mừng 70 năm Ngày truyền thống quân đội bạn "
+                                           "(9-11-1953 - 9-11-2023)."])
+        assert year_windows_from_text(["Bộ trưởng chúc mừng 60 năm Ngày truyền thống (9-11-1953 - 9-11-2023)."]) == []
+        resolved = resolve_meeting_date(["Ngày 13-11, hai Bộ trưởng hội đàm."], None, [window])
+    assert (window.start, window.end) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert (resolved.date_start, resolved.precision) == (date(2023, 11, 13), "day")

@@ -747,3 +747,47 @@ def test_words_of_welcome_to_a_visiting_general_report_the_reception():
     raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2024-05-04"})
     [meeting] = process_article(raw).meetings
     assert (meeting.vn_lead, meeting.kh_lead, str(meeting.date_start)) == ("Hoang Xuan Chien", "Vong Pisen", "2024-05-03")
+
+
+def test_a_bilateral_border_patrol_two_border_posts_held_is_a_meeting():
+    """"tuần tra song phương" is the border forces' name for a joint patrol: held ("tổ chức"), it is the
+    event reported, as a naval "tuần tra chung" is; a count of patrols over a year is none."""
+    with rules_language("vi"):
+        rules = load_mechanisms()
+        assert rules.events_in("Đồn Biên phòng A phối hợp Đồn Công an biên giới B của Campuchia tổ chức "
+                               "tuần tra song phương trên tuyến biên giới.")
+        assert rules.events_in("Trong năm, hai đơn vị tổ chức được 30 lần tuần tra song phương.") == []
+    text = ("Ngày 2/3, Đồn Biên phòng Mỹ Quý Tây (BĐBP tỉnh Long An) phối hợp Đồn Công an biên giới của tỉnh "
+            "Svay Rieng, Campuchia, tổ chức tuần tra song phương trên tuyến biên giới.\n"
+            "Hai bên xác nhận các mốc giới ổn định.")
+    raw = RawArticle("t", "t.txt", "txt", text, meta={"published": "2024-03-05"})
+    [meeting] = process_article(raw).meetings
+    assert meeting.date_start.isoformat() == "2024-03-02"
+
+
+def test_a_general_of_the_army_received_by_the_minister_is_the_meeting_and_its_cambodian_lead():
+    """"Thống tướng" (general of the army, a Cambodian five-star rank) introduces a name and the
+    guest of a reception, as "Đại tướng" does: the reception is the meeting, dated by its own day,
+    not an exchange the minister recalls later in the article."""
+    text = ("Sáng 14/3, tại Hà Nội, Đại tướng Phan Văn Giang, Bộ trưởng Bộ Quốc phòng đã tiếp Thống tướng "
+            "Sok Vanna, Quốc vụ khanh Bộ Nội vụ Campuchia.\n"
+            "Bộ trưởng nhắc lại Giao lưu hữu nghị quốc phòng biên giới Việt Nam - Campuchia lần thứ nhất "
+            "với Thủ tướng Hun Sen.")
+    raw = RawArticle("t", "t.txt", "txt", text, meta={"published": "2022-03-15"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.date_start.isoformat(), meeting.edition, meeting.vn_lead, meeting.kh_lead) == (
+        "2022-03-14", None, "Phan Van Giang", "Sok Vanna")
+
+
+def test_a_meeting_named_as_the_provinces_leaders_is_no_defence_meeting():
+    """"cuộc họp của lãnh đạo ba tỉnh" (the provinces' civil leaders) is not a defence meeting, even when
+    it prepares a defence event; talks of the provinces' military commands are one."""
+    civil = ("Ngày 5/9, tại tỉnh Gia Lai, đã diễn ra cuộc họp của lãnh đạo hai tỉnh Gia Lai (Việt Nam) và "
+             "Ratanakiri (Campuchia) nhằm chuẩn bị cho chương trình giao lưu quốc phòng.\n"
+             "Ông Nguyễn Văn A, Phó Chủ tịch UBND tỉnh Gia Lai và Ngài Sok Vanna, Phó Tỉnh trưởng tỉnh Ratanakiri "
+             "làm trưởng đoàn.")
+    military = ("Ngày 5/9, tại tỉnh Gia Lai, Bộ CHQS tỉnh Gia Lai đã hội đàm với Tiểu khu Quân sự tỉnh Ratanakiri "
+                "(Campuchia).\nĐại tá Nguyễn Văn A và Đại tá Sok Vanna đồng chủ trì hội đàm.")
+    meta = {"published": "2023-09-06"}
+    assert process_article(RawArticle("t", "t.txt", "txt", civil, meta=meta)).meetings == []
+    assert len(process_article(RawArticle("t", "t.txt", "txt", military, meta=meta)).meetings) == 1

@@ -174,6 +174,23 @@ def test_a_vietnamese_article_gets_its_themes_through_the_whole_extraction():
     ("Người dân không được xâm canh sang đất bạn.", ("border_patrol",)),
     ("Hai đồn phối hợp bắt giữ đối tượng xâm nhập biên giới bất hợp pháp.", ("border_patrol",)),
     ("Kẻ gian xâm nhập hệ thống bất hợp pháp.", ()),
+    # delegations counted, or sent to attend; the reported exchange programme itself is no field
+    ("Năm qua, hai tỉnh đã trao đổi trên 25 đoàn công tác.", ("delegation_exchange",)),
+    ("Bộ trưởng cảm ơn bạn đã cử các đoàn cấp cao tham dự hội chợ.", ("delegation_exchange",)),
+    ("Hai Bộ trưởng đồng chủ trì các hoạt động giao lưu.", ()),
+    ("Chương trình giao lưu là dịp để hai bên hiểu nhau hơn.", ()),
+    ("Hai đơn vị duy trì chương trình giao lưu thể thao hằng năm.", ("delegation_exchange",)),
+    # "thông tin" as a verb: informing each other
+    ("Các tổ công tác thường xuyên thông tin, trao đổi với nhau mỗi tuần.", ("information_sharing",)),
+    ("Thông tin này được đăng trên báo.", ()),
+    # congratulations on a chairmanship year are no multilateral cooperation; support in it is
+    ("Bộ trưởng chúc mừng bạn đã hoàn thành tốt năm Chủ tịch ASEAN.", ()),
+    ("Bộ trưởng chúc mừng bạn và cảm ơn sự ủng hộ của bạn trong năm Chủ tịch ASEAN.", ("multilateral",)),
+    # a civil-defence drill is disaster response
+    ("Hai huyện thống nhất luyện tập diễn tập phòng thủ dân sự.", ("search_rescue",)),
+    # educating border residents to respect the two countries' treaties; laws in general are not
+    ("Hai bên giáo dục nhân dân tôn trọng các hiệp ước giữa hai nước.", ("political_education",)),
+    ("Hai bên giáo dục nhân dân chấp hành pháp luật.", ()),
 ])
 def test_passing_mentions_are_no_theme(codebook, sentence, expected):
     assert codebook.themes_for(sentence) == expected
