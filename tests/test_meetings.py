@@ -1375,3 +1375,83 @@ def test_a_setting_counted_in_months_or_days_must_be_a_whole_number(key, unit, v
     with pytest.raises(RuleFileError, match=rf"^x\.yaml:1: '{key}' must be a whole number of {unit}, not "):
         _whole_number(rules, key, unit)
     assert _whole_number(parse_rules(f"{key}:\n  value: 6\n", "x.yaml"), key, unit) == 6
+
+
+def test_a_partys_warship_that_docked_at_the_other_sides_port_is_a_meeting():
+    sentences = ["On June 2, 2024, a Cambodian navy frigate docked at Cam Ranh in Vietnam.",
+                 "Its crew met the Vietnamese navy to discuss search and rescue."]
+    meeting = only_meeting(sentences)
+    assert (meeting.mechanism, meeting.date_start) == ("other", date(2024, 6, 2))
+
+
+def test_a_third_countrys_warship_docking_is_no_meeting():
+    assert meetings_of(["On June 2, 2024, two Chinese warships docked at Ream in Cambodia.",
+                        "Vietnam has voiced concern about the base."]) == []
+
+
+def test_a_defence_attache_visiting_a_school_of_the_host_country_is_a_meeting():
+    sentences = ["Cambodian Defence Attache in Vietnam Colonel Sok Dara on May 5, 2024 visited the Army Officer "
+                 "School in Hanoi.",
+                 "Vice Principal Nguyen Van Tam briefed the guest on the training of Cambodian cadets."]
+    meeting = only_meeting(sentences)
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead, meeting.place) == (
+        "other", "Nguyen Van Tam", "Sok Dara", "Hanoi")
+
+
+def test_a_workshop_where_the_two_sides_talk_is_a_meeting():
+    sentences = ["The naval forces of Vietnam and Cambodia met in Kampot on May 4, 2022.",
+                 "At the workshop, the two sides shared experience in sea rescue."]
+    assert [m.mechanism for m in meetings_of(sentences)] == ["other"]
+    assert meetings_of(["At the workshop, a scholar spoke of Vietnam and Cambodia on May 4, 2022."]) == []
+
+
+def test_a_later_session_of_another_kind_between_the_same_leads_is_a_meeting_of_its_own():
+    sentences = ["The second Vietnam-Laos-Cambodia border defence friendship exchange was held in Gia Lai on March 3, "
+                 "2025.",
+                 "Phan Van Giang and Tea Seiha led their delegations.",
+                 "They planted friendship trees at a border post.",
+                 "Later, a meeting of the defence ministers of the three nations was held in Pleiku."]
+    found = meetings_of(sentences)
+    assert [(m.mechanism, m.vn_lead, m.kh_lead, m.date_start) for m in found] == [
+        ("border_friendship_exchange", "Phan Van Giang", "Tea Seiha", date(2025, 3, 3)),
+        ("trilateral_ministers_meeting", "Phan Van Giang", "Tea Seiha", date(2025, 3, 3))]
+
+
+def test_a_later_session_of_the_same_kind_or_to_come_is_no_second_meeting():
+    sentences = ["The second Vietnam-Laos-Cambodia border defence friendship exchange was held in Gia Lai on March 3, "
+                 "2025.",
+                 "Phan Van Giang and Tea Seiha led their delegations.",
+                 "They planted friendship trees at a border post.",
+                 "Later, a meeting of the defence ministers of the three nations will be held in Hanoi."]
+    assert [m.mechanism for m in meetings_of(sentences)] == ["border_friendship_exchange"]
+
+
+def test_an_ambassadors_courtesy_call_on_the_defence_minister_is_other():
+    sentences = ["Vietnamese Ambassador to Cambodia Tran Van Binh paid a courtesy call on Deputy Prime Minister and "
+                 "Minister of National Defence Tea Seiha in Phnom Penh on May 6, 2025.",
+                 "Tea Seiha praised defence cooperation."]
+    meeting = only_meeting(sentences)
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == ("other", "Tran Van Binh", "Tea Seiha")
+
+
+def test_a_defence_delegations_courtesy_call_on_the_prime_minister_stays_one():
+    sentences = ["Defence Minister Phan Van Giang paid a courtesy call on Prime Minister Hun Manet in Phnom Penh on "
+                 "May 6, 2025."]
+    assert only_meeting(sentences).mechanism == "courtesy_call"
+
+
+def test_a_meeting_later_the_same_day_is_dated_by_the_sentence_before():
+    sentences = ["Vietnamese Ambassador Tran Van Binh met with Senate President Hun Sen in Phnom Penh on May 6.",
+                 "Hun Sen wished the envoy success in his term.",
+                 "Later the same day, Binh paid a courtesy call on Defence Minister Tea Seiha."]
+    meeting = only_meeting(sentences, published=date(2025, 5, 7))
+    assert (meeting.date_start, meeting.date_precision) == (date(2025, 5, 6), "day")
+
+
+def test_an_earlier_session_of_another_kind_dated_apart_is_recalled_not_a_meeting():
+    sentences = ["The defence ministers of Vietnam, Laos and Cambodia met in Vientiane on October 15, 2025.",
+                 "Phan Van Giang and Tea Seiha led their delegations.",
+                 "They reviewed cooperation.",
+                 "Back in 2019, the first Vietnam-Laos-Cambodia border defence friendship exchange was "
+                 "held in Dak Nong."]
+    assert [m.mechanism for m in meetings_of(sentences)] == ["trilateral_ministers_meeting"]

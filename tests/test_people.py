@@ -472,3 +472,8 @@ def test_a_title_joined_after_an_earlier_names_appositive_takes_its_country_from
                 "Commander of the Svay Rieng Military Sub-region, co-chaired the talks.")
     found = {m.person: m.country for m in load_officials().find_people([sentence])}
     assert found == {"Tran Van Minh": "VN", "Kim Sok": "KH"}
+
+
+def test_a_school_principal_is_a_title_before_a_name(table):
+    names = [m.person for m in table.find_people(["Vice Principal Nguyen Van Tam briefed the guests."])]
+    assert names == ["Nguyen Van Tam"]

@@ -522,3 +522,15 @@ def test_young_army_officers_are_training():
 def test_raising_the_awareness_of_troops_is_political_education():
     assert "political_education" in CODEBOOK.themes_for("Units will enhance awareness among cadres and militia.")
     assert "political_education" not in CODEBOOK.themes_for("The clinic raised awareness of mothers about vaccines.")
+
+
+def test_exchange_in_the_field_of_information_is_information_sharing():
+    assert "information_sharing" in CODEBOOK.themes_for("The two commands agreed on exchange in the field of information.")
+    assert "information_sharing" not in CODEBOOK.themes_for(
+        "Two ministries widened exchange in the field of information and communications technology.")
+
+
+def test_trainees_updated_with_the_traditions_of_the_solidarity_is_political_education():
+    assert "political_education" in CODEBOOK.themes_for(
+        "Young officers were updated on the traditions of solidarity between the two militaries.")
+    assert "political_education" not in CODEBOOK.themes_for("Cadets will be updated with new radio equipment.")

@@ -56,6 +56,7 @@ class MeetingCues(NamedTuple):
     held_verbs: re.Pattern
     here_cue: re.Pattern
     today_cue: re.Pattern
+    same_day_cue: re.Pattern       # the trigger happened on the day an earlier sentence dates ("later the same day")
     reporting_verbs: GatedPattern
     same_visit: GatedPattern       # same_visit_words, "on" + a weekday, during_visit
     bilateral_aside_cue: GatedPattern
@@ -70,6 +71,7 @@ class MeetingCues(NamedTuple):
     guest_thanks: re.Pattern       # a person thanking the hosts, after the name: that person's side is the guest
     headline_place: re.Pattern     # a headline opening with a place then a colon, the place as group `place`
     earlier_event_place: re.Pattern | None = None   # ends the text before a place of an earlier event, not the meeting's
+    separate_sessions: frozenset = frozenset()   # mechanisms a later sentence of the visit reports as a session of their own
 
 
 def _build_cues(rules: RuleSet) -> MeetingCues:
@@ -102,6 +104,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         held_verbs=rules.regex("held_verbs"),
         here_cue=rules.regex("here_cue"),
         today_cue=rules.regex("today_cue"),
+        same_day_cue=rules.regex("same_day_cue"),
         reporting_verbs=GatedPattern(rules.regex("reporting_verbs")),
         same_visit=gated(r"\b(?:" + rules.pattern("same_visit_words") + "|" + rules.pattern("weekday_preposition")
                          + "(?:" + weekdays + ")|" + rules.pattern("during_visit") + r")\b"),
@@ -117,6 +120,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         guest_thanks=rules.regex("guest_thanks_cue"),
         headline_place=rules.regex("headline_place"),
         earlier_event_place=rules.regex("earlier_event_place_cue"),
+        separate_sessions=frozenset(rules.words("separate_sessions")),
     )
 
 
@@ -177,6 +181,7 @@ class MechanismRules:
     border_force_max_rank: int = 10
     ministerial_max_rank: int = 7
     named_courtesy_call_max_rank: int = 99    # a named courtesy call with no lead ranked this high is `other`
+    civilian_caller_roles: frozenset = frozenset()   # a lead of only these roles on a call below a head: `other`
     surname_countries: tuple[tuple[str, frozenset], ...] = ()
     numbered_series: tuple[tuple[str, int, int, tuple[re.Pattern, ...]], ...] = ()
     series_per_year: tuple[tuple[str, int], ...] = ()   # (label, meetings a year) of series held more than once a year
@@ -280,7 +285,7 @@ _CUE_LISTS = ("topic_list_cues", "future_event_cues", "separate_meetings_cues", 
 _TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surname_countries", "defence_roles",
              "numbered_series") + _CUE_LISTS
 _REFINE_KEYS = ("courtesy_call_max_rank", "ministerial_max_rank", "border_force_max_rank", "border_force_roles",
-                "named_courtesy_call_max_rank",
+                "named_courtesy_call_max_rank", "civilian_caller_roles",
                 "border_force_context", "non_border_force_titles")
 # the keys of a mechanism and of a numbered series, required ones first
 _MECHANISM_KEYS = ("id", "patterns", "label", "specific", "edition_nouns", "must_match", "must_not_match")
@@ -421,6 +426,8 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         border_force_max_rank=rank("border_force_max_rank", 10),
         ministerial_max_rank=rank("ministerial_max_rank", 7),
         named_courtesy_call_max_rank=rank("named_courtesy_call_max_rank", 99),
+        civilian_caller_roles=frozenset(_optional(refine, "civilian_caller_roles", check.strings, (),
+                                                  "'refine_generic': ")),
         surname_countries=tuple((iso2, frozenset(fold(name) for name in names))
                                 for iso2, names in _by_country(check, top, "surname_countries", check.strings)),
         numbered_series=_optional(top, "numbered_series", functools.partial(_read_series, check), ()),
@@ -1392,7 +1399,8 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
                                                            until, titles) else "other"
     written = written or {}
     if rules.is_specific(mechanism):
-        if mechanism == "courtesy_call" and _outranked_call(present, officials, rules, when, written, until):
+        if mechanism == "courtesy_call" and (_outranked_call(present, officials, rules, when, written, until)
+                                             or _civilian_call(present, officials, rules, when, written, until)):
             return "other"
         return mechanism
     roles = [_roles_held(officials, m.person, when, written.get(m.person), until)
@@ -1428,6 +1436,30 @@ def _outranked_call(present: list, officials, rules: MechanismRules, when: date 
              for m in present if m.matched != "title"]
     ranks += [rank_of(m.role) for m in present if m.matched == "title" and m.role]
     return bool(ranks) and min(ranks) > rules.named_courtesy_call_max_rank
+
+
+def _civilian_call(present: list, officials, rules: MechanismRules, when: date | None, written: dict[str, str],
+                   until: date | None) -> bool:
+    """A meeting the article calls a courtesy call that no head of state, government, party or
+    legislature received (rank above `courtesy_call_max_rank`), made by a lead who holds only
+    `civilian_caller_roles` (an ambassador calling on the defence minister): no defence
+    delegation calling on a head (GOLD.md), so `other`.
+
+    >>> from defcoop.extract.people import PersonMention, load_officials
+    >>> envoy = PersonMention("Tran Van A", "Tran Van A", "VN", "other_official", 0, 0, 10, "title")
+    >>> minister = PersonMention("Tea Seiha", "Tea Seiha", "KH", "", 0, 20, 29, "alias")
+    >>> _civilian_call([envoy, minister], load_officials(), load_mechanisms(), date(2025, 3, 18), {}, None)
+    True
+    """
+    if not rules.civilian_caller_roles:
+        return False
+    from defcoop.extract.people import rank_of
+
+    held = [_roles_held(officials, m.person, when, written.get(m.person), until) if m.matched != "title"
+            else [m.role] for m in present]
+    if any(rank_of(r) <= rules.courtesy_call_max_rank for roles in held for r in roles if r):
+        return False
+    return any(roles and all(r in rules.civilian_caller_roles for r in roles) for roles in held)
 
 
 def _level_context(sentences: list[str], window: list[str], leads: list) -> str:
@@ -1777,6 +1809,11 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         from_dateline = resolve_meeting_date([dateline_text], published, windows)
         if PRECISION_ORDER[from_dateline.precision] < PRECISION_ORDER[resolved.precision]:
             resolved = from_dateline
+    if resolved.precision != "day" and cues.same_day_cue.search(folded[index]):
+        # "Later the same day, A paid a courtesy call on B": the day the nearest sentence before writes
+        earlier = _same_day_date(sentences[:index], published, windows)
+        if earlier is not None:
+            resolved = earlier
     if resolved.precision != "day" and rules.names("sideline_meeting", folded[index]):
         # "On the sidelines of the 16th ADMM, ...": the day the article gives that numbered meeting
         host = host_event_sentences(index, sentences, folded, rules)
@@ -1898,6 +1935,24 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         candidate.key = key
     _lead_of_the_delegation(primary, further, folded[index], countries[index], cues)
     return [primary] + listed + further
+
+
+def _same_day_date(before: list[str], published: date | None, windows: list):
+    """The one day the nearest sentence of `before` that writes a date gives (searched backwards),
+    for a meeting held "the same day"; None when that sentence gives no single day.
+
+    >>> _same_day_date(["They met in Hanoi on May 3, 2024.", "They agreed on patrols."], None, []).date_start
+    datetime.date(2024, 5, 3)
+    """
+    from defcoop.extract.dates import find_date_mentions, resolve_meeting_date
+
+    for sentence in reversed(before):
+        if find_date_mentions(sentence):
+            found = resolve_meeting_date([sentence], published, windows)
+            if found.precision == "day" and found.date_end in (None, found.date_start):
+                return replace(found, evidence=f"the same day as an earlier sentence: {found.evidence}")
+            return None
+    return None
 
 
 def _announced_event(index: int, mechanism: str, sentences: list[str], folded: list[str], published: date | None,
@@ -2239,8 +2294,13 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
     with the Royal Cambodian Navy") reports a meeting all the same, without leads. A meeting only
     announced ("is scheduled to be received by ... today": `future_event_cues`) is none. Its date
     and place default to the first meeting's when the sentences give none (the same visit).
+
+    A later sentence tied to the visit that names a mechanism of `separate_sessions` (meetings.yaml)
+    other than the first meeting's, as held ("Later, a meeting of the defence ministers of the three
+    nations was held in the provincial capital": `held_verbs` or a reporting verb), is a session of its own
+    even between the first meeting's leads; with nobody named, its leads are the first meeting's.
     """
-    from defcoop.extract.dates import resolve_meeting_date
+    from defcoop.extract.dates import find_date_mentions, resolve_meeting_date
 
     cues = meeting_cues()
     seen = {(primary.mechanism, primary.vn_lead, primary.kh_lead)}
@@ -2249,8 +2309,9 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
     for index in range(primary_index + 1, len(sentences)):
         aside = primary.mechanism in _MULTILATERAL and _is_bilateral_aside(folded[index], mentions, index, cues)
         delegation = cues.delegation_actor.search(folded[index])
-        if not aside and (not (delegation or cues.same_visit.search(folded[index]))
-                          or not cues.reporting_verbs.search(folded[index])):
+        tied = bool(delegation or cues.same_visit.search(folded[index]))
+        session = tied and _separate_session(sentences[index], folded[index], primary.mechanism, rules, cues)
+        if not aside and not session and (not tied or not cues.reporting_verbs.search(folded[index])):
             continue
         found = ["sideline_meeting"] if aside else rules.events_in(sentences[index], folded[index])
         if not found or (not aside and _with_third_country(sentences[index], folded[index], mentions, index)):
@@ -2262,10 +2323,13 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
             # the side nobody is named for is the delegation, led by the first meeting's lead of that side
             vn_lead = vn_lead or _mention_of(primary.vn_lead, mentions)
             kh_lead = kh_lead or _mention_of(primary.kh_lead, mentions)
+        if session and vn_lead is None and kh_lead is None:
+            # the same delegations' next session: the first meeting's leads
+            vn_lead, kh_lead = _mention_of(primary.vn_lead, mentions), _mention_of(primary.kh_lead, mentions)
         unnamed = (vn_lead is None and kh_lead is None and rules.is_specific(found[0])
                    and bool(cues.unnamed_counterpart.search(folded[index])))
         if not unnamed and (vn_lead is None or kh_lead is None
-                            or ((vn_lead.person, kh_lead.person) in pairs and not aside)):
+                            or ((vn_lead.person, kh_lead.person) in pairs and not aside and not session)):
             continue
         window_end = index + WINDOW_AFTER_TRIGGER + 1
         window, window_folded = sentences[index:window_end], folded[index:window_end]
@@ -2280,6 +2344,8 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
         pairs.add(persons)
         windows = list(text_windows) + lead_term_windows([m for m in leads if m is not None], sentences, officials)
         resolved = resolve_meeting_date(window[:1], published, windows)
+        if session and find_date_mentions(window[0]) and _dated_apart(resolved, primary):
+            continue   # "Back in 2019, the first exchange was held": recalled, not this visit's
         dated = (resolved.date_start, resolved.date_end, resolved.precision, resolved.evidence)
         if PRECISION_ORDER[resolved.precision] > PRECISION_ORDER[primary.date_precision]:
             dated = (primary.date_start, primary.date_end, primary.date_precision,
@@ -2302,6 +2368,43 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
                 mentions, index, [m for m in leads if m is not None])],
         ))
     return further
+
+
+def _separate_session(sentence: str, folded_sentence: str, first_mechanism: str, rules: MechanismRules,
+                      cues: MeetingCues) -> bool:
+    """Whether a later sentence of the visit reports a session of its own: it names a mechanism of
+    `separate_sessions` (meetings.yaml) other than the first meeting's, as held, not to come.
+
+    >>> from defcoop.rules import rules_language
+    >>> with rules_language("en"):
+    ...     s = "Later, a meeting of the defence ministers of the three nations was held in the city."
+    ...     _separate_session(s, fold(s), "border_friendship_exchange", load_mechanisms(), meeting_cues())
+    True
+    """
+    if not cues.separate_sessions or not (cues.held_verbs.search(folded_sentence)
+                                          or cues.reporting_verbs.search(folded_sentence)):
+        return False
+    found = rules.events_in(sentence, folded_sentence)
+    return bool(found) and found[0] in cues.separate_sessions and found[0] != first_mechanism \
+        and not cues.future_cue.search(folded_sentence)
+
+
+def _dated_apart(resolved, primary: MeetingCandidate) -> bool:
+    """Whether a later sentence dates its event (to the day, month or year) outside the first
+    meeting's date: another occasion, not a session of the same visit.
+
+    >>> from types import SimpleNamespace as D
+    >>> first = D(date_start=date(2025, 10, 15), date_end=date(2025, 10, 15), date_precision="day")
+    >>> _dated_apart(D(date_start=date(2023, 12, 1), date_end=date(2023, 12, 31), precision="month"), first)
+    True
+    >>> _dated_apart(D(date_start=date(2025, 10, 1), date_end=date(2025, 10, 31), precision="month"), first)
+    False
+    """
+    if resolved.precision == "unknown" or primary.date_precision == "unknown" or None in (
+            resolved.date_start, primary.date_start):
+        return False
+    end = resolved.date_end or resolved.date_start
+    return end < primary.date_start or resolved.date_start > (primary.date_end or primary.date_start)
 
 
 def _mention_of(person: str | None, mentions: list):
