@@ -269,3 +269,7 @@ def test_a_plan_for_this_year_takes_the_year_of_its_meeting():
     [plan] = find_signed_documents("The ministers agreed on a cooperation plan for this year during talks in Hue.")
     assert (plan.subject, dated_subject(plan.subject, 2021)) == ("for this year", "2021")
     assert dated_subject("for the coming year", 2021) == "2022" and dated_subject("for this year", None) is None
+
+
+def test_the_implementation_of_a_signed_document_signs_nothing():
+    assert kinds("Officers checked the implementation of all signed MoUs on sea rescue.") == []

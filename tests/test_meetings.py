@@ -1455,3 +1455,40 @@ def test_an_earlier_session_of_another_kind_dated_apart_is_recalled_not_a_meetin
                  "Back in 2019, the first Vietnam-Laos-Cambodia border defence friendship exchange was "
                  "held in Dak Nong."]
     assert [m.mechanism for m in meetings_of(sentences)] == ["trilateral_ministers_meeting"]
+
+
+def test_an_online_conference_held_with_the_counterpart_is_online_ministerial_talks():
+    sentences = ["On May 3, General Tea Banh held a video conference with General Ngo Xuan Lich and his aides.",
+                 "Both reviewed training for Cambodian cadets."]
+    meeting = only_meeting(sentences)
+    assert (meeting.mechanism, meeting.format, meeting.place, meeting.vn_lead, meeting.kh_lead) == (
+        "ministerial_talks", "online", None, "Ngo Xuan Lich", "Tea Banh")
+
+
+def test_an_event_the_other_sides_minister_attended_is_a_meeting():
+    sentences = ["A friendship house built with Vietnamese funds opened in Kampot on May 9, 2022.",
+                 "Among the guests, Cambodian General Tea Banh and Minister Phan Van Giang attended the ceremony."]
+    meeting = only_meeting(sentences)
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == ("other", "Phan Van Giang", "Tea Banh")
+    assert meetings_of(["Minister Phan Van Giang will attend the ceremony in Tay Ninh next week."]) == []
+
+
+def test_a_delegation_visiting_a_school_of_the_other_sides_defence_ministry_is_a_meeting():
+    sentences = ["Cambodian army doctors in a delegation headed by General Sok Dara toured Hospital 175 of Vietnam's "
+                 "defence ministry in Ho Chi Minh City on March 4, 2024.",
+                 "Director Nguyen Van Tam showed the guests the wards."]
+    meeting = only_meeting(sentences)
+    assert (meeting.mechanism, meeting.place, meeting.date_start) == ("other", "Ho Chi Minh City", date(2024, 3, 4))
+
+
+def test_talks_named_only_by_their_level_are_no_meeting():
+    sentences = ["Both sides said the quarrel over the fishing huts eased after talks at the commune level.",
+                 "General Tea Banh said the matter was closed."]
+    assert meetings_of(sentences) == []
+
+
+def test_an_ordinal_in_an_appositive_after_the_meeting_numbers_it_and_a_slated_one_does_not():
+    sentences = ["Held in Kep, the talks, the fifth of their kind, ended with a joint communique.",
+                 "The sixth talks are slated for the spring of 2027."]
+    assert find_edition(sentences, "ministerial_talks", RULES) == 5
+    assert find_edition(["The sixth talks are scheduled for June."], "ministerial_talks", RULES) is None

@@ -534,3 +534,29 @@ def test_trainees_updated_with_the_traditions_of_the_solidarity_is_political_edu
     assert "political_education" in CODEBOOK.themes_for(
         "Young officers were updated on the traditions of solidarity between the two militaries.")
     assert "political_education" not in CODEBOOK.themes_for("Cadets will be updated with new radio equipment.")
+
+
+def test_border_safeguarding_is_border_patrol():
+    assert "border_patrol" in CODEBOOK.themes_for("Both units praised their cooperation in border safeguarding.")
+
+
+def test_a_visit_to_the_other_country_wished_for_or_invited_is_delegation_exchange():
+    assert "delegation_exchange" in CODEBOOK.themes_for("The admiral hoped to visit Cambodia later this year.")
+    assert "delegation_exchange" in CODEBOOK.themes_for("He invited the Lao minister to pay a visit to Vietnam.")
+    assert "delegation_exchange" not in CODEBOOK.themes_for("The students hope to visit the war museum.")
+
+
+def test_helping_young_people_learn_about_a_shared_struggle_is_political_education():
+    assert "political_education" in CODEBOOK.themes_for(
+        "The exhibition helps pupils and young soldiers learn about the sacrifices of the volunteers.")
+    assert "political_education" not in CODEBOOK.themes_for("The app helps young drivers learn about road signs.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thailand closed its beaches to guard its people against the epidemic.",
+    "Schools in the capital opened again after containing the coronavirus outbreak.",
+    "The sentries claimed the barrier was meant to contain the coronavirus.",
+    "Owing to COVID-19, the two commands could not carry out several joint drills in 2021.",
+])
+def test_a_countrys_own_measures_or_a_pause_forced_by_the_pandemic_are_no_pandemic_cooperation(sentence):
+    assert "pandemic" not in CODEBOOK.themes_for(sentence)

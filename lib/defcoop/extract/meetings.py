@@ -43,6 +43,8 @@ class MeetingCues(NamedTuple):
     edition_noun_adjectives: str   # regex text of one such word (up to three are allowed, space-separated)
     ordinal_after_name: bool       # the ordinal follows what it numbers ("lần thứ 8" after the name), not before it
     edition_gap_stop: str          # regex text: a word between a name and an ordinal that the ordinal numbers instead
+    edition_appositive_opening: str   # regex text: between a name and the ordinal of an appositive numbering it (", the")
+    edition_appositive: str        # regex text: what follows an ordinal in an appositive after the name ("of its kind")
     place_skips_relative_clause: bool   # a place in a relative clause is not where the meeting was
     lead_from_caption: bool             # a caption showing one lead with one person of the other side
     place_from_lead_in: bool            # the sentence before the trigger naming a lead places a meeting placed nowhere else
@@ -91,6 +93,8 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
                                 + ")",
         ordinal_after_name=_flag(rules, "ordinal_after_name"),
         edition_gap_stop=rules.pattern("edition_gap_stop"),
+        edition_appositive_opening=rules.pattern("edition_appositive_opening"),
+        edition_appositive=rules.pattern("edition_appositive"),
         place_skips_relative_clause=_flag(rules, "place_skips_relative_clause"),
         lead_from_caption=_flag(rules, "lead_from_caption"),
         place_from_lead_in=_flag(rules, "place_from_lead_in"),
@@ -949,6 +953,11 @@ def find_edition(sentences: list[str], mechanism: str, rules: MechanismRules,
             # an edition noun takes its ordinal right before it ("their 6th talks"), not across a name
             # ("the 19th ASEAN Chiefs of Defence Forces' Meeting" numbers that meeting)
             attached.append(gated_once(r"\b" + cues.ordinal + r"\s+(?:" + adjective + r"\s+){0,3}" + noun + r"\b"))
+    if NEVER not in (cues.edition_appositive_opening, cues.edition_appositive):
+        # "Held in Kep, the talks, the sixth of their kind, ended with ...": the ordinal in an appositive after the name
+        attached.append(gated_once(r"(?:" + named + (r"|\b" + noun + r"\b" if nouns else "") + r")(?:"
+                                   + cues.edition_appositive_opening + ")" + cues.ordinal
+                                   + r"\s+(?:" + cues.edition_appositive + ")"))
 
     def ordinals(folded_sentence: str) -> list[int]:
         # an ordinal in figures gives its number wherever it stands in the ordinal ("8th", "lần thứ 8")
