@@ -153,6 +153,8 @@ def test_vietnamese_documents_signed_and_not_signed():
     "Hằng năm, hai đơn vị luân phiên tổ chức hội đàm.",
     "Bộ trưởng Quốc phòng hai nước sắp hội đàm tại biên giới.",                                 # about to meet
     "Sáng 1/12, Bộ Quốc phòng tổ chức họp báo, giới thiệu về Giao lưu hữu nghị quốc phòng biên giới lần thứ 3.",
+    "Theo kế hoạch, giao lưu hữu nghị quốc phòng biên giới sẽ có 9 hoạt động tại hai nước.",      # its programme, to come
+    "Giao lưu hữu nghị quốc phòng biên giới năm nay sẽ gồm nhiều nội dung.",
 ])
 def test_a_mechanism_named_as_a_topic_or_announced_is_no_event(sentence):
     with rules_language("vi"):
@@ -164,6 +166,8 @@ def test_vietnamese_cue_lists_of_mechanisms():
         rules = load_mechanisms()
         assert rules.events_in("Sáng 2/8 hội đàm giữa hai đơn vị đã diễn ra tại Tây Ninh.") == ["ministerial_talks"]
         assert rules.events_in("Sáng 2/8, Thủ tướng tiếp đoàn đại biểu Bộ Quốc phòng Campuchia.") == ["ministerial_talks"]
+        assert rules.events_in("Sáng 3/5, giao lưu hữu nghị quốc phòng biên giới đã diễn ra với 9 hoạt động.") == [
+            "border_friendship_exchange"]      # held with its activities: not the programme of one to come
         folded = lambda text: [fold(text)]
         assert rules.is_non_defence_meeting(folded("Bộ trưởng Bộ Công an hội đàm với Bộ trưởng Bộ Nội vụ."))
         assert rules.is_non_defence_meeting(folded("Hai bên bàn về phòng chống tội phạm với cảnh sát tỉnh."))
@@ -791,3 +795,100 @@ def test_a_meeting_named_as_the_provinces_leaders_is_no_defence_meeting():
     meta = {"published": "2023-09-06"}
     assert process_article(RawArticle("t", "t.txt", "txt", civil, meta=meta)).meetings == []
     assert len(process_article(RawArticle("t", "t.txt", "txt", military, meta=meta)).meetings) == 1
+
+
+def test_a_border_post_patrolling_with_the_other_sides_units_is_a_joint_patrol_not_talks():
+    text = ("Sáng nay, Đồn Biên phòng A (huyện B, tỉnh Long An) cùng phối hợp với đồn bạn tỉnh Svay Rieng "
+            "tuần tra song phương dọc tuyến biên giới.\n"
+            "Hai bên trao đổi thông tin về tình hình biên giới.")
+    [meeting] = _meetings(text)
+    assert meeting.mechanism == "other"       # a joint patrol keeps its kind, whatever forces hold it
+    with rules_language("vi"):
+        rules = load_mechanisms()
+        assert rules.own_kind_events.search(fold("Hai đồn tổ chức tuần tra song phương."))
+        assert not rules.own_kind_events.search(fold("Đồn tặng quà cho lực lượng tham gia tuần tra song phương."))
+    habit = ("Đồn Biên phòng A thường xuyên phối hợp với lực lượng bảo vệ biên giới Campuchia tuần tra song phương.\n"
+             "Hai bên trao đổi thông tin về tình hình biên giới.")
+    assert _meetings(habit) == []
+
+
+def test_money_and_supplies_handed_to_the_other_sides_border_forces_are_border_force_talks():
+    text = ("Ngày 3/5, BĐBP tỉnh A trao tiền, vật tư y tế cho các lực lượng bảo vệ biên giới tỉnh Kampot.\n"
+            "Thay mặt đơn vị gửi lời hỏi thăm đồn bạn tỉnh Kampot, Vương quốc Campuchia, Đại tá Nguyễn Văn B, "
+            "Chính ủy BĐBP tỉnh An Giang phát biểu.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2021-05-04"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.mechanism, str(meeting.date_start), meeting.vn_lead) == ("border_force_talks", "2021-05-03",
+                                                                            "Nguyen Van B")
+
+
+def test_a_country_ending_the_clause_before_a_title_is_not_the_title_holders():
+    from defcoop.extract.people import load_officials
+    sentence = "Hỗ trợ lực lượng bạn tỉnh Takeo, Vương quốc Campuchia, Đại tá Nguyễn Văn B, Chính ủy BĐBP tỉnh An Giang, phát biểu."
+    with rules_language("vi"):
+        [person] = [m for m in load_officials().find_people([sentence]) if m.person == "Nguyen Van B"]
+    assert person.country != "KH"
+
+
+def test_the_second_of_two_sites_listed_after_tai_places_the_event():
+    from defcoop.extract.meetings import find_place
+    sentence = ("Sáng 2/3, tại vạch phân giới trên cầu hữu nghị C nối hai tỉnh (Đồn Biên phòng cửa khẩu D) và Cột mốc 40 "
+                "cửa khẩu Tịnh Biên, hai đơn vị trao quà Tết cho nhau.")
+    with rules_language("vi"):
+        assert find_place([sentence]) == ("An Giang", "VN")
+
+
+def test_a_burial_site_with_its_district_and_province_in_brackets_places_the_reburial():
+    text = ("Ngày 31-5, tỉnh A cùng đại biểu đến từ Vương quốc Campuchia tổ chức lễ truy điệu, an táng 10 hài cốt liệt sĩ "
+            "hy sinh tại Campuchia về yên nghỉ tại nghĩa trang liệt sĩ B (H. C, Gia Lai).\n"
+            "Đội quy tập đã tìm kiếm được 10 hài cốt tại tỉnh Stung Treng.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2019-06-01"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.mechanism, meeting.place) == ("repatriation_ceremony", "Gia Lai")
+
+
+def test_a_patrol_placed_nowhere_else_is_on_the_ground_of_the_post_whose_province_is_in_brackets():
+    text = ("Đồn Biên phòng A cùng phối hợp với đồn bạn tuần tra song phương dọc tuyến biên giới.\n"
+            "Trước đó, Đồn Biên phòng A (huyện B, tỉnh Long An) đã phối hợp với đồn bạn tỉnh Svay Rieng lập kế hoạch "
+            "tuần tra song phương.")
+    [meeting] = _meetings(text)
+    assert (meeting.mechanism, meeting.place, meeting.country) == ("other", "Long An", "VN")
+    placed = text.replace("dọc tuyến biên giới", "tại tỉnh Prey Veng")
+    assert _meetings(placed)[0].place == "Prey Veng"      # a place the text gives wins
+
+
+def test_a_joint_programme_held_within_a_named_exchange_is_filed_under_it_without_its_ordinal():
+    text = ("Tối 5/6, tại tỉnh Kampot đã diễn ra chương trình giao lưu sĩ quan trẻ hai quân đội.\n"
+            "Sự kiện nằm trong khuôn khổ Giao lưu hữu nghị quốc phòng biên giới lần thứ 3.\n"
+            "Đoàn Văn công Bộ đội Biên phòng biểu diễn nhiều tiết mục.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-06-06"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.mechanism, meeting.edition, meeting.place) == ("border_friendship_exchange", None, "Kampot")
+    alone = text.replace("Sự kiện nằm trong khuôn khổ Giao lưu hữu nghị quốc phòng biên giới lần thứ 3.\n", "")
+    assert process_article(RawArticle("t", "t.md", "md", alone, meta={"language": "vi", "published": "2026-06-06"})
+                           ).meetings[0].mechanism != "border_friendship_exchange"
+
+
+def test_a_name_syllable_that_folds_like_a_title_connector_is_still_a_name():
+    from defcoop.extract.people import load_officials
+    with rules_language("vi"):
+        officials = load_officials()
+        [leader] = officials.find_people(["Phát biểu tại buổi lễ, Đại tá Trần Văn Kiệm cảm ơn nước bạn."])
+        [chief] = officials.find_people(["Thứ trưởng kiêm Tổng Tham mưu trưởng Nguyễn Văn A dự lễ."])
+    assert leader.person == "Tran Van Kiem"        # Kiệm folds like kiêm (concurrently), lowercase in titles
+    assert chief.person == "Nguyen Van A"            # the lowercase connector still joins the title
+
+
+def test_a_service_branch_after_a_title_is_no_person_even_glued():
+    from defcoop.extract.people import load_officials
+    with rules_language("vi"):
+        people = load_officials().find_people(["Đại tá Nguyễn Văn A, Phó Chính ủy Quânchủng Hải quân, phát biểu."])
+    assert [m.person for m in people] == ["Nguyen Van A"]
+
+
+def test_a_call_the_delegation_paid_after_coming_to_the_capital_is_placed_there():
+    from defcoop.extract.meetings import find_place
+    with rules_language("vi"):
+        assert find_place(["Sáng 4/5, đoàn công tác đã đến thủ đô Phnom Penh và gặp Tư lệnh Hải quân bạn."]) == (
+            "Phnom Penh", "KH")
+        assert find_place(["Đoàn đi từ tỉnh Kampot đến tỉnh Takeo."]) == (None, None)

@@ -191,6 +191,19 @@ def test_a_vietnamese_article_gets_its_themes_through_the_whole_extraction():
     # educating border residents to respect the two countries' treaties; laws in general are not
     ("Hai bên giáo dục nhân dân tôn trọng các hiệp ước giữa hai nước.", ("political_education",)),
     ("Hai bên giáo dục nhân dân chấp hành pháp luật.", ()),
+    # a friendship visit, an army troupe's tour: visits between the armies; a minister's visit framing talks is not
+    ("Chuyến thăm hữu nghị của tàu hải quân bạn để lại nhiều ấn tượng.", ("maritime", "delegation_exchange")),
+    ("Đoàn văn công quân đội bạn đã có chuyến lưu diễn ở ba tỉnh.", ("delegation_exchange",)),
+    ("Hai Bộ trưởng hội đàm trong chuyến thăm hữu nghị của Đại tướng.", ()),
+    ("Chuyến thăm chính thức của Đại tướng diễn ra tốt đẹp.", ()),
+    # young soldiers going over the traditions are educated in them; leaders recalling history at talks are not
+    ("Các chiến sĩ trẻ cùng nhau ôn lại truyền thống của hai quân đội.", ("political_education",)),
+    ("Tại hội đàm, hai bên ôn lại lịch sử gắn bó.", ()),
+    # the Border Guard's art troupe performing is no border work
+    ("Đoàn Văn công Bộ đội Biên phòng biểu diễn tại buổi giao lưu.", ()),
+    # the demarcation line on a bridge and a marker as the place of a handover are no demarcation work
+    ("Buổi trao quà diễn ra ở vạch phân giới cầu C và Cột mốc 40.", ()),
+    ("Hai bên hoàn thành phân giới, cắm mốc trên đoạn biên giới.", ("border_demarcation",)),
 ])
 def test_passing_mentions_are_no_theme(codebook, sentence, expected):
     assert codebook.themes_for(sentence) == expected

@@ -74,6 +74,7 @@ class MeetingCues(NamedTuple):
     headline_place: re.Pattern     # a headline opening with a place then a colon, the place as group `place`
     earlier_event_place: re.Pattern | None = None   # ends the text before a place of an earlier event, not the meeting's
     separate_sessions: frozenset = frozenset()   # mechanisms a later sentence of the visit reports as a session of their own
+    unit_home_place: re.Pattern | None = None   # ends the text before the home province of the unit that acts
 
 
 def _build_cues(rules: RuleSet) -> MeetingCues:
@@ -125,6 +126,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         headline_place=rules.regex("headline_place"),
         earlier_event_place=rules.regex("earlier_event_place_cue"),
         separate_sessions=frozenset(rules.words("separate_sessions")),
+        unit_home_place=rules.regex("unit_home_place_cue"),
     )
 
 
@@ -213,6 +215,7 @@ class MechanismRules:
     delegation_leader: re.Pattern | None = None       # ends the text before the name of who led a delegation
     addressed_party: re.Pattern | None = None         # after a name: the other party it acts towards (group party)
     non_border_force_titles: re.Pattern | None = None   # a lead with such a title leads no border force
+    own_kind_events: re.Pattern | None = None   # an `other` event whose trigger names one stays `other` at any level
     examples: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()   # (id, must_match, must_not_match)
     edition_nouns: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (id, nouns an ordinal numbers it by)
 
@@ -290,7 +293,7 @@ _TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surn
              "numbered_series") + _CUE_LISTS
 _REFINE_KEYS = ("courtesy_call_max_rank", "ministerial_max_rank", "border_force_max_rank", "border_force_roles",
                 "named_courtesy_call_max_rank", "civilian_caller_roles",
-                "border_force_context", "non_border_force_titles")
+                "border_force_context", "non_border_force_titles", "own_kind_events")
 # the keys of a mechanism and of a numbered series, required ones first
 _MECHANISM_KEYS = ("id", "patterns", "label", "specific", "edition_nouns", "must_match", "must_not_match")
 _SERIES_KEYS = ("label", "offset", "patterns", "min_number", "per_year")
@@ -461,6 +464,7 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         delegation_leader=cues("delegation_leader_cues"),
         addressed_party=cues("addressed_party_cues"),
         non_border_force_titles=_cue_regex(check, refine, ("non_border_force_titles",), "'refine_generic': "),
+        own_kind_events=_cue_regex(check, refine, ("own_kind_events",), "'refine_generic': "),
         examples=tuple((m.id, m.must_match, m.must_not_match) for m in mechanisms),
         edition_nouns=tuple((m.id, m.edition_nouns) for m in mechanisms),
     )
@@ -1382,7 +1386,8 @@ def _role_referred_to(lead, mentions: list, sentences: list[str], officials) -> 
 
 def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRules, context: str = "",
                      when: date | None = None, written: dict[str, str] | None = None,
-                     until: date | None = None, titles: dict[str, str] | None = None) -> str:
+                     until: date | None = None, titles: dict[str, str] | None = None,
+                     trigger: str = "") -> str:
     """Turn a generic "talks"/"meeting" into courtesy call, border-force talks or ministerial talks.
 
     A head of state, government, party or legislature on either side makes a courtesy call.
@@ -1398,11 +1403,15 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
     their name (`written`, person -> role: `written_roles`); with `until`, any they held between
     `when` and `until` (an undated meeting within the leads' terms). A lead whose title the
     article writes (`titles`, person -> text: `written_titles`) names a research or teaching body
-    (`non_border_force_titles`) makes no event border-force talks by its context.
+    (`non_border_force_titles`) makes no event border-force talks by its context. An `other` event
+    whose `trigger` sentence names one of `own_kind_events` (a joint patrol) stays `other` whatever
+    forces hold it: GOLD.md files joint patrols by their kind, not their level.
     """
     from defcoop.extract.people import rank_of
 
     present = [m for m in leads if m is not None]
+    if mechanism == "other" and rules.own_kind_events is not None and rules.own_kind_events.search(fold(trigger)):
+        return "other"
     if mechanism == "other" or (not present and not rules.is_specific(mechanism)):
         return "border_force_talks" if _border_force_event(leads, officials, rules, context, when, written,
                                                            until, titles) else "other"
@@ -1797,11 +1806,17 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     titles = written_titles([vn_lead, kh_lead], mentions, sentences)
     context = _level_context(sentences, window, [vn_lead, kh_lead])
     mechanism = refine_mechanism(mechanism, [vn_lead, kh_lead], officials, rules, context, written=written,
-                                 titles=titles)
-    framing = None if rules.is_specific(named_mechanism) else _framing_event(window_folded[:2], rules, cues)
+                                 titles=titles, trigger=sentences[index])
+    framing = _framing_event(window_folded[:2], rules, cues) \
+        if not rules.is_specific(named_mechanism) or named_mechanism == "other" else None
+    framed_item = framing is not None and framing != named_mechanism and rules.is_specific(named_mechanism)
+    if framing == named_mechanism:
+        framing = None
     if framing is not None:
         # "Sáng 13/11, A chủ trì lễ đón B. Sự kiện nằm trong khuôn khổ Giao lưu ... lần thứ 2": the
-        # welcome is an activity of the named event, which the meeting is (with its edition)
+        # welcome is an activity of the named event, which the meeting is (with its edition). A joint
+        # event of its own kind (`other`: "chương trình Giao lưu sĩ quan trẻ ... năm 2025") so framed is an
+        # item of that event, filed under it; the event's ordinal numbers the event, not the item
         mechanism = named_mechanism = framing
 
     text_windows = year_windows_from_text(sentences) + list(page_windows or ())
@@ -1860,7 +1875,7 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
             visit_sentence = None
     # a numbered edition of a series editions.csv lists: the year it was held, unless the text writes one
     numbered_as = mechanism if rules.is_specific(named_mechanism) else named_mechanism
-    edition = find_edition(sentences, numbered_as, rules, folded)
+    edition = None if framed_item else find_edition(sentences, numbered_as, rules, folded)
     edition_row = load_editions().lookup(
         mechanism, edition, {hit[0] for hits in countries[index:window_end] for hit in hits},
         {lead.person for lead in (vn_lead, kh_lead) if lead is not None})
@@ -1871,7 +1886,7 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         mechanism = refine_mechanism(named_mechanism, [vn_lead, kh_lead], officials, rules, context,
                                      when=resolved.date_start, written=written,
                                      until=resolved.date_end if resolved.precision == "unknown" else None,
-                                     titles=titles)
+                                     titles=titles, trigger=sentences[index])
 
     if resolved.precision in ("unknown", "year") and page_windows and cues.undated_in_page_month \
             and not any(find_date_mentions(s) for s in window + same_event):
@@ -1916,6 +1931,10 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         place, country = _host_place(sentences[index], folded[index], sentences, folded, cues, country, mentions)
     if place is None and not online and headline:
         place, country = _headline_place(headline, country, cues, window, window_folded)
+    if place is None and not online and country is None and cues.unit_home_place is not None:
+        # the last resort: the province the article writes in brackets after the unit that acts ("Đồn Biên
+        # phòng X (huyện Y, tỉnh Long An) phối hợp ... tuần tra song phương trên đoạn biên giới do Đồn quản lý")
+        place, country = find_place(sentences, folded, cue=cues.unit_home_place)
     participants = [_participant(m, officials, resolved.date_start) for m in _participant_mentions(
         mentions, index, [vn_lead, kh_lead])]
     shown_vn, shown_kh = _side_shown_in_caption(captions, vn_lead, kh_lead, officials, rules,

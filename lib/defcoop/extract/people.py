@@ -33,7 +33,7 @@ from defcoop.rules.reference import (AliasMatch, AliasMatcher, ReferenceDataErro
                                parse_iso_date,
                                is_case_sensitive, read_rows, spelling_variants, split_aliases)
 from defcoop.rules.cache import cached_by_content, register_cache
-from defcoop.rules import RuleSet, current_language, load_rules
+from defcoop.rules import RuleFileError, RuleSet, current_language, load_rules
 from defcoop.rules.text import ascii_name, fold
 
 UNRANKED = 99  # rank given to an empty role ("" = unknown), below every role in roles.csv
@@ -86,7 +86,14 @@ def _build_name_cues(rules: RuleSet) -> NameCues:
     dates = load_rules("dates", Path(rules.source).parent.name)   # the same language's dates.yaml
     organisation_words = frozenset(rules.words("organisation_words"))
     connectors = frozenset(rules.words("title_connectors"))
-    non_name_words = (organisation_words | connectors | frozenset(rules.words("non_name_words"))
+    # Vietnamese writes its connectors in lowercase ("Thứ trưởng kiêm Tổng Tham mưu trưởng"): a capitalised
+    # word that folds like one is a name (the given name Kiệm), so they are no non-name words there
+    in_names = "capitalised_connectors_in_names" in rules.rules and rules.value("capitalised_connectors_in_names")
+    if not isinstance(in_names, bool):
+        raise RuleFileError(rules.source, rules.rules["capitalised_connectors_in_names"].line,
+                            "'capitalised_connectors_in_names' must be true or false")
+    non_name_words = (organisation_words | (frozenset() if in_names else connectors)
+                      | frozenset(rules.words("non_name_words"))
                       | frozenset(dates.words("weekdays")) | frozenset(_full_month_names(dates.table("months"))))
     possessives = rules.words("possessive_endings")
     # ",", then each possessive ending, then any word: the possessive wins over the word reader.
@@ -951,7 +958,8 @@ def _country_of_title(country_hits: list, place_hits: list, chain_start: int, na
                       sentence: str = "") -> str:
     """The one country named in the title phrase or just before it ("Thai Defence Minister"), or
     of the places in it ("... of the Tay Ninh provincial People's Committee"), else ''. A country
-    the title points to ("Vietnamese Ambassador to Cambodia") is not the person's.
+    the title points to ("Vietnamese Ambassador to Cambodia") is not the person's, nor one that ends
+    the clause before the title, a comma between them ("... tỉnh Takeo, Vương quốc Campuchia, Đại tá A").
 
     >>> _country_of_title([("VN", 0, 10, "Vietnamese"), ("KH", 25, 33, "Cambodia")], [], 11, 34,
     ...                   "Vietnamese Ambassador to Cambodia Nguyen Huy Tang")
@@ -959,7 +967,8 @@ def _country_of_title(country_hits: list, place_hits: list, chain_start: int, na
     """
     prepositions = name_cues().country_prepositions
     near = {iso2 for iso2, start, end, _ in country_hits if chain_start - 4 <= end and start < name_start
-            and not _after_country_preposition(sentence, start, prepositions)}
+            and not _after_country_preposition(sentence, start, prepositions)
+            and "," not in sentence[end:chain_start]}
     near |= {p.country for p in place_hits if chain_start <= p.start and p.end <= name_start}
     return near.pop() if len(near) == 1 else ""
 
