@@ -340,7 +340,7 @@ def test_a_name_glued_to_a_function_word_is_still_split_before_a_word():
 
 ORDINARY_WORDS = """
 demarcation repatriation comprehensive Cambodia Cambodian Seiha Saingyun Chiến ADMM neighbourliness
-defence defense twinning gendarmerie Bavet Moc trilateral bilateral multilateral delineation cooperation
+neighbourship defence defense twinning gendarmerie Bavet Moc trilateral bilateral multilateral delineation cooperation
 cooperative solidarity friendship fraternity comradeship ministry ministries minister ministers deputy
 general generals lieutenant colonel admiral brigadier commander command commanders border borders
 borderline frontier maritime naval navy coastguard peacekeeping counterterrorism cybersecurity
@@ -683,3 +683,8 @@ def test_a_broken_boilerplate_rule_fails_its_examples_with_file_line_and_text(ol
     failures = parse_boilerplate(text.replace(old, new), "data/rules/en/boilerplate.yaml").example_failures()
     assert any(f.startswith(f"data/rules/en/boilerplate.yaml:{_example_line(text, example)}: {failure}")
                and f.endswith(f": {example!r}") for f in failures), failures
+
+
+def test_good_neighbourship_stays_one_word():
+    text = "The towns praised their good neighbourship at the fair."
+    assert repair_glued_words(text) == (text, [])

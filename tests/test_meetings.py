@@ -1492,3 +1492,48 @@ def test_an_ordinal_in_an_appositive_after_the_meeting_numbers_it_and_a_slated_o
                  "The sixth talks are slated for the spring of 2027."]
     assert find_edition(sentences, "ministerial_talks", RULES) == 5
     assert find_edition(["The sixth talks are scheduled for June."], "ministerial_talks", RULES) is None
+
+
+def test_a_virtual_consultation_held_with_the_counterpart_is_an_online_meeting_on_its_day():
+    sentences = ["General Tea Banh had a virtual consultation on March 9 with General Ngo Xuan Lich about drills.",
+                 "Both sides agreed to review the plan this year."]
+    meeting = only_meeting(sentences, published=date(2021, 3, 11))
+    assert (meeting.mechanism, meeting.format, meeting.place, meeting.vn_lead, meeting.kh_lead) == (
+        "ministerial_talks", "online", None, "Ngo Xuan Lich", "Tea Banh")
+    assert (meeting.date_start, meeting.date_precision) == (date(2021, 3, 9), "day")
+
+
+def test_a_meeting_held_in_a_city_places_the_meeting_there():
+    sentences = ["Both sides compared search maps at a meeting held in Hue on a spring morning.",
+                 "General Tea Banh said the work would go on."]
+    meeting = only_meeting(sentences)
+    assert (meeting.place, meeting.country) == ("Hue", "VN")
+
+
+def test_an_event_that_saw_the_attendance_of_the_other_sides_guests_is_an_other_meeting():
+    sentences = ["A new museum opened in Kampot province on May 9, 2022.",
+                 "This celebration saw the presence of Minister Phan Van Giang and other Vietnamese officers.",
+                 "In a speech, General Tea Banh thanked the builders."]
+    meeting = only_meeting(sentences)
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == ("other", "Phan Van Giang", "Tea Banh")
+
+
+def test_an_event_the_trigger_opens_on_is_placed_by_the_sentence_before_not_the_dateline():
+    sentences = ["A memorial service took place at a war monument in Kampot province on May 9, 2022.",
+                 "The ceremony was attended by Minister Phan Van Giang of Vietnam.",
+                 "General Tea Banh laid a wreath."]
+    found = extract_meetings("a", sentences, None, OFFICIALS.find_people(sentences), OFFICIALS, dateline="Phnom Penh")
+    assert [(m.place, m.country) for m in found] == [("Kampot", "KH")]
+
+
+def test_an_exchange_named_as_what_a_plan_prepares_is_no_meeting():
+    assert meetings_of(["The seminar was part of the plan for holding a first aid drill within the second border "
+                        "friendship exchange of Tay Ninh and Svay Rieng."]) == []
+
+
+def test_a_lead_titled_by_a_hospital_leads_no_border_force():
+    sentences = ["Vietnamese Colonel Tran Van Khoa, head of a hospital of Military Region 7, and Cambodian Colonel "
+                 "Chea Sokha, deputy director of an army hospital, attended the ceremony.",
+                 "Both praised the course."]
+    meeting = only_meeting(sentences)
+    assert meeting.mechanism == "other"

@@ -560,3 +560,20 @@ def test_helping_young_people_learn_about_a_shared_struggle_is_political_educati
 ])
 def test_a_countrys_own_measures_or_a_pause_forced_by_the_pandemic_are_no_pandemic_cooperation(sentence):
     assert "pandemic" not in CODEBOOK.themes_for(sentence)
+
+
+def test_safety_along_the_border_named_by_its_two_owners_is_border_patrol():
+    assert "border_patrol" in CODEBOOK.themes_for("The communes coordinate to keep security along the two nations' borders.")
+    assert "border_patrol" not in CODEBOOK.themes_for("Security along the two nations' coasts has improved.")
+
+
+def test_soldiers_who_died_defending_the_border_are_history_not_border_patrol():
+    assert "border_patrol" not in CODEBOOK.themes_for(
+        "The town honoured 12 militiamen who died in 1978 while defending the western border.")
+    assert "border_patrol" in CODEBOOK.themes_for("The militiamen are defending the western border together.")
+
+
+def test_sides_sending_delegations_to_visit_each_other_is_delegation_exchange():
+    assert "delegation_exchange" in CODEBOOK.themes_for(
+        "Every year both towns send delegations to visit and greet each other at the harvest festival.")
+    assert "delegation_exchange" not in CODEBOOK.themes_for("The agency sent a delegation to visit the dam site.")

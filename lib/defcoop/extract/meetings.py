@@ -75,6 +75,7 @@ class MeetingCues(NamedTuple):
     earlier_event_place: re.Pattern | None = None   # ends the text before a place of an earlier event, not the meeting's
     separate_sessions: frozenset = frozenset()   # mechanisms a later sentence of the visit reports as a session of their own
     unit_home_place: re.Pattern | None = None   # ends the text before the home province of the unit that acts
+    event_back_reference: re.Pattern | None = None   # a trigger opening on the event the sentence before reported
 
 
 def _build_cues(rules: RuleSet) -> MeetingCues:
@@ -127,6 +128,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         earlier_event_place=rules.regex("earlier_event_place_cue"),
         separate_sessions=frozenset(rules.words("separate_sessions")),
         unit_home_place=rules.regex("unit_home_place_cue"),
+        event_back_reference=rules.regex("event_back_reference_cue"),
     )
 
 
@@ -1909,6 +1911,13 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         place, country = place_from_dateline(window_folded, dateline)
     if country is None and not online:
         country = find_host_country(window, window_folded, rules)
+    if place is None and not online and index > 0 and cues.event_back_reference is not None \
+            and cues.event_back_reference.search(folded[index]):
+        # "A ceremony was held at a memorial in province X ... | The event saw the attendance of ...": the sentence
+        # before reported the event the trigger opens on, and places it (before the dateline's city)
+        before, before_country = find_place([sentences[index - 1]])
+        if before is not None and country in (None, before_country):
+            place, country = before, before_country
     if place is None and not online and shown is not None:
         # the caption's place, unless the text puts the meeting in the other country
         in_caption, caption_country = find_place([shown])
