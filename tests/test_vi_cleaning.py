@@ -232,3 +232,12 @@ def test_bulleted_headlines_of_related_stories_are_dropped_and_the_border_guards
     assert removed(article, "teaser") == ["- Hải quân hai nước tuần tra chung lần thứ 70",
                                           "- Hai tỉnh ký kết bản ghi nhớ hợp tác bảo vệ biên giới"]
     assert "Phối hợp tuần tra, kiểm soát biên giới;" in article.text
+
+
+def test_a_trending_video_widget_label_is_navigation_not_an_online_meeting_cue():
+    page = ("Hai đoàn đã hội đàm tại tỉnh Kampot.\n\n"
+            "Video đang HOT\n\n"
+            "Hai bên nhất trí tăng cường tuần tra chung.\n")
+    article = clean(page)
+    assert "Video đang HOT" in removed(article, "nav_line")
+    assert all("Video" not in sentence for sentence in article.sentences)

@@ -155,6 +155,12 @@ def test_vietnamese_documents_signed_and_not_signed():
     "Sáng 1/12, Bộ Quốc phòng tổ chức họp báo, giới thiệu về Giao lưu hữu nghị quốc phòng biên giới lần thứ 3.",
     "Theo kế hoạch, giao lưu hữu nghị quốc phòng biên giới sẽ có 9 hoạt động tại hai nước.",      # its programme, to come
     "Giao lưu hữu nghị quốc phòng biên giới năm nay sẽ gồm nhiều nội dung.",
+    # batch 35: an event a press briefing presents, talks not held, a contact kept at an interval
+    "Trong cuộc họp báo, người phát ngôn Bộ Quốc phòng cho hay giao lưu hữu nghị quốc phòng biên giới lần thứ 5 do "
+    "tỉnh Đồng Tháp đăng cai.",
+    "Hai đồn chọn gửi thư thay vì hội đàm như mọi năm.",
+    "Mùa mưa năm nay, hai đồn không thể tổ chức hội đàm như thường lệ.",
+    "Cứ 2 tuần một lần, hai chỉ huy lại điện đàm.",
 ])
 def test_a_mechanism_named_as_a_topic_or_announced_is_no_event(sentence):
     with rules_language("vi"):
@@ -168,6 +174,8 @@ def test_vietnamese_cue_lists_of_mechanisms():
         assert rules.events_in("Sáng 2/8, Thủ tướng tiếp đoàn đại biểu Bộ Quốc phòng Campuchia.") == ["ministerial_talks"]
         assert rules.events_in("Sáng 3/5, giao lưu hữu nghị quốc phòng biên giới đã diễn ra với 9 hoạt động.") == [
             "border_friendship_exchange"]      # held with its activities: not the programme of one to come
+        assert rules.events_in("Sáng 4/7, hai Tư lệnh hội đàm tại Kampot, rồi trả lời họp báo.") == ["ministerial_talks"]
+        assert rules.events_in("Ngày 12/3, đồn đã điện đàm với đồn bạn về tình hình biên giới.") == ["ministerial_talks"]
         folded = lambda text: [fold(text)]
         assert rules.is_non_defence_meeting(folded("Bộ trưởng Bộ Công an hội đàm với Bộ trưởng Bộ Nội vụ."))
         assert rules.is_non_defence_meeting(folded("Hai bên bàn về phòng chống tội phạm với cảnh sát tỉnh."))
@@ -178,8 +186,9 @@ def test_vietnamese_cue_lists_of_mechanisms():
             assert not rules.is_non_defence_meeting(folded(f"Bộ Công an và {words} hai nước hội đàm."))
         assert [bool(rules.online.search(fold(s))) for s in (
             "Hai Bộ trưởng hội đàm trực tuyến.", "Hai Bộ trưởng đã điện đàm.", "Hội nghị truyền hình diễn ra sáng nay.",
-            "Hai bên hội đàm qua video.", "Hai Bộ trưởng hội đàm tại Hà Nội.", "Đài Truyền hình đưa tin.")] == \
-            [True, True, True, True, False, False]
+            "Hai bên hội đàm qua video.", "Hai Bộ trưởng hội đàm tại Hà Nội.", "Đài Truyền hình đưa tin.",
+            "Hai đồn duy trì liên lạc qua điện đàm hằng tuần.")] == \
+            [True, True, True, True, False, False, False]
         assert rules.party_group.search(fold("Lực lượng vũ trang ba nước phối hợp cứu nạn."))
         assert rules.party_group.search(fold("Quân đội hai nước tổ chức diễn tập."))
         assert not rules.party_group.search(fold("Hai bên nhất trí tăng cường hợp tác."))
@@ -892,3 +901,58 @@ def test_a_call_the_delegation_paid_after_coming_to_the_capital_is_placed_there(
         assert find_place(["Sáng 4/5, đoàn công tác đã đến thủ đô Phnom Penh và gặp Tư lệnh Hải quân bạn."]) == (
             "Phnom Penh", "KH")
         assert find_place(["Đoàn đi từ tỉnh Kampot đến tỉnh Takeo."]) == (None, None)
+
+
+# --- fixes from batch 35 (vi13): general classes, on sentences written for these tests -----------
+
+def test_a_dialogue_between_the_two_countries_and_a_call_during_it_are_two_meetings():
+    """The body names the dialogue its headline announces ("Cuộc đối thoại giữa ... và ..."); the
+    two countries cooperating within ASEAN is a field, not a meeting on the side of one; a call
+    paid "trong thời gian này" (during it) is another meeting of the same visit."""
+    text = ("Hai ngày 3 và 4/4, cuộc đối thoại giữa Campuchia và Việt Nam được tổ chức tại Siem Reap.\n"
+            "Đoàn Việt Nam do Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dẫn đầu.\n"
+            "Hai nước sẽ đẩy mạnh hợp tác trong khuôn khổ ADMM.\n"
+            "Trong thời gian này, Thủ tướng Hun Manet cũng tiếp xã giao Thượng tướng Hoàng Xuân Chiến.")
+    assert [(m.mechanism, m.vn_lead, m.kh_lead) for m in _meetings(text)] == [
+        ("defence_policy_dialogue", "Hoang Xuan Chien", None), ("courtesy_call", "Hoang Xuan Chien", "Hun Manet")]
+    with rules_language("vi"):
+        assert load_mechanisms().events_in("Hai nước sẽ đẩy mạnh hợp tác trong khuôn khổ ADMM.") == []
+        assert load_mechanisms().events_in("Trong khuôn khổ ADMM, hai Bộ trưởng đã gặp nhau.") == ["sideline_meeting"]
+
+
+def test_ministers_talks_held_within_a_named_exchange_stay_ministerial_talks():
+    text = ("Trong khuôn khổ Giao lưu hữu nghị quốc phòng biên giới lần thứ 4 tổ chức ở Kampot, chiều 4/6 Bộ trưởng "
+            "Quốc phòng Campuchia Tea Seiha có cuộc hội đàm với Bộ trưởng Phan Văn Giang.\n"
+            "Hai bên nhất trí tăng cường hợp tác quốc phòng.")
+    [meeting] = _meetings(text)
+    assert (meeting.mechanism, meeting.edition) == ("ministerial_talks", None)
+    welcome = text.replace("có cuộc hội đàm với", "chủ trì lễ đón chính thức")
+    assert _meetings(welcome)[0].mechanism == "border_friendship_exchange"     # a welcome so framed is the event
+
+
+def test_talks_beside_a_note_that_contact_was_kept_by_phone_are_held_in_person():
+    text = ("Ngày 8/9, Bộ CHQS tỉnh A đã có buổi hội đàm với Tiểu khu Quân sự tỉnh Takeo tại Kampot.\n"
+            "Suốt mùa mưa, hai đơn vị duy trì liên lạc qua điện đàm.")
+    [meeting] = _meetings(text)
+    assert meeting.format == "in_person"
+
+
+def test_talks_of_a_visit_placed_nowhere_else_take_the_place_of_another_event_that_same_day():
+    text = ("Đại tướng Vong Pisen đã hội đàm với Thượng tướng Hoàng Xuân Chiến chiều 9/5, nhân dịp đoàn Việt Nam "
+            "sang thăm Campuchia.\n"
+            "Hai bên nhất trí tăng cường hợp tác đào tạo.\n"
+            "Hai bên đánh giá cao kết quả hợp tác thời gian qua.\n"
+            "Cũng trong ngày 9/5, đoàn dâng hương tại một ngôi chùa ở Thủ đô Phnom Penh.")
+    [meeting] = _meetings(text)
+    assert (meeting.place, meeting.country) == ("Phnom Penh", "KH")
+    elsewhere = text.replace("Cũng trong ngày 9/5", "Tháng sau")
+    assert _meetings(elsewhere)[0].place is None
+
+
+def test_a_headline_naming_the_dialogue_held_for_the_first_time_numbers_it():
+    body = ("Hai ngày 3 và 4/4, cuộc đối thoại giữa Campuchia và Việt Nam được tổ chức tại Siem Reap.\n"
+            "Đoàn Việt Nam do Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dẫn đầu.")
+    [meeting] = _meetings("Campuchia - Việt Nam lần đầu tiên đối thoại quốc phòng ở Siem Reap\n\n" + body)
+    assert (meeting.mechanism, meeting.edition) == ("defence_policy_dialogue", 1)
+    [meeting] = _meetings("Campuchia - Việt Nam đối thoại quốc phòng ở Siem Reap\n\n" + body)
+    assert meeting.edition is None

@@ -204,6 +204,17 @@ def test_a_vietnamese_article_gets_its_themes_through_the_whole_extraction():
     # the demarcation line on a bridge and a marker as the place of a handover are no demarcation work
     ("Buổi trao quà diễn ra ở vạch phân giới cầu C và Cột mốc 40.", ()),
     ("Hai bên hoàn thành phân giới, cắm mốc trên đoạn biên giới.", ("border_demarcation",)),
+    # batch 35: a joint patrol "trên biên giới" is on the land border, not at sea
+    ("Tuần tra chung trên biên giới được hai đồn duy trì.", ("border_patrol",)),
+    # the Defence Friendship Exchange named without "biên giới", and the activities within it, are the event
+    ("Giao lưu hữu nghị quốc phòng Việt Nam - Campuchia lần thứ 5 bế mạc tại Kampot.", ()),
+    ("Các hoạt động trong khuôn khổ giao lưu kéo dài ba ngày.", ()),
+    # the ministries' leaders meeting is high-level contact; sharing the issues of mutual concern is consultation
+    ("Lãnh đạo cấp cao hai bộ gặp gỡ hằng năm tại biên giới.", ("delegation_exchange",)),
+    ("Hai Thứ trưởng chia sẻ những vấn đề cùng quan tâm.", ("information_sharing",)),
+    # conveying the message of the friendship; furthering the border area's economic development
+    ("Các ca khúc truyền tải những thông điệp ý nghĩa về hữu nghị hai nước.", ("political_education",)),
+    ("Dự án thúc đẩy phát triển kinh tế tại khu vực biên giới hai tỉnh.", ("defence_economy",)),
 ])
 def test_passing_mentions_are_no_theme(codebook, sentence, expected):
     assert codebook.themes_for(sentence) == expected

@@ -69,6 +69,8 @@ class MeetingCues(NamedTuple):
     possessive_ending: re.Pattern
     appositive_start: re.Pattern   # what opens an appositive title right after a name ("," or " - "), as written
     framework_cue: re.Pattern      # ends the text before the named event a generic one is part of
+    framed_talks: re.Pattern       # a trigger naming talks, which stay their own meeting within a named event
+    same_day_place: re.Pattern     # a later sentence putting another event of the visit on the meeting's day
     visiting_party: re.Pattern     # the visiting delegation, before the unit that names its place
     guest_thanks: re.Pattern       # a person thanking the hosts, after the name: that person's side is the guest
     headline_place: re.Pattern     # a headline opening with a place then a colon, the place as group `place`
@@ -76,6 +78,7 @@ class MeetingCues(NamedTuple):
     separate_sessions: frozenset = frozenset()   # mechanisms a later sentence of the visit reports as a session of their own
     unit_home_place: re.Pattern | None = None   # ends the text before the home province of the unit that acts
     event_back_reference: re.Pattern | None = None   # a trigger opening on the event the sentence before reported
+    headline_edition: re.Pattern | None = None   # a headline naming the mechanism as held for the first time
 
 
 def _build_cues(rules: RuleSet) -> MeetingCues:
@@ -103,6 +106,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         announced_within_days=_whole_number(rules, "announced_within_days", "days"),
         background_after_months=_whole_number(rules, "background_after_months", "months"),
         undated_in_page_month=_flag(rules, "undated_in_page_month"),
+        headline_edition=rules.regex("headline_edition_cue"),
         future_cue=rules.regex("future_cue"),
         place_cue=rules.regex("place_cue"),
         country_cue=rules.regex("country_cue"),
@@ -122,6 +126,8 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         possessive_ending=rules.regex("possessive_ending"),
         appositive_start=rules.regex("appositive_start"),
         framework_cue=rules.regex("framework_cue"),
+        framed_talks=rules.regex("framed_talks_cue"),
+        same_day_place=rules.regex("same_day_place_cue"),
         visiting_party=rules.regex("visiting_party"),
         guest_thanks=rules.regex("guest_thanks_cue"),
         headline_place=rules.regex("headline_place"),
@@ -709,6 +715,19 @@ def _host_place(trigger: str, trigger_folded: str, sentences: list[str], folded:
         if place.country == host:
             name = load_places().province_of(place.place) if place.kind in _POINT_PLACES else place.place
             return (name or place.place), host
+    return None, country
+
+
+def _same_day_place(index: int, sentences: list[str], folded: list[str], cues: MeetingCues,
+                    country: str | None) -> tuple[str | None, str | None]:
+    """The place of the first later sentence that puts another event of the visit on the meeting's day
+    (`same_day_place_cue` of meetings.yaml: "Cũng trong ngày 7/6, đoàn thăm một bảo tàng ở Thủ đô Phnom Penh"),
+    when its country agrees with `country`; else (None, country)."""
+    for sentence, sentence_folded in zip(sentences[index + 1:], folded[index + 1:]):
+        if cues.same_day_place.search(sentence_folded):
+            place, place_country = find_place([sentence], [sentence_folded])
+            if place is not None and country in (None, place_country):
+                return place, place_country
     return None, country
 
 
@@ -1810,7 +1829,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     mechanism = refine_mechanism(mechanism, [vn_lead, kh_lead], officials, rules, context, written=written,
                                  titles=titles, trigger=sentences[index])
     framing = _framing_event(window_folded[:2], rules, cues) \
-        if not rules.is_specific(named_mechanism) or named_mechanism == "other" else None
+        if (not rules.is_specific(named_mechanism) or named_mechanism == "other") \
+        and not (mechanism == "ministerial_talks" and cues.framed_talks.search(folded[index])) else None
     framed_item = framing is not None and framing != named_mechanism and rules.is_specific(named_mechanism)
     if framing == named_mechanism:
         framing = None
@@ -1878,6 +1898,11 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     # a numbered edition of a series editions.csv lists: the year it was held, unless the text writes one
     numbered_as = mechanism if rules.is_specific(named_mechanism) else named_mechanism
     edition = None if framed_item else find_edition(sentences, numbered_as, rules, folded)
+    if (edition is None and not framed_item and headline and rules.is_specific(numbered_as)
+            and cues.headline_edition is not None and rules.names(numbered_as, fold(headline))
+            and cues.headline_edition.search(fold(headline))):
+        # "Campuchia - Việt Nam lần đầu tiên đối thoại quốc phòng" over a body that writes "cuộc đối thoại giữa ..."
+        edition = 1
     edition_row = load_editions().lookup(
         mechanism, edition, {hit[0] for hits in countries[index:window_end] for hit in hits},
         {lead.person for lead in (vn_lead, kh_lead) if lead is not None})
@@ -1940,6 +1965,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         place, country = _host_place(sentences[index], folded[index], sentences, folded, cues, country, mentions)
     if place is None and not online and headline:
         place, country = _headline_place(headline, country, cues, window, window_folded)
+    if place is None and not online:
+        place, country = _same_day_place(index, sentences, folded, cues, country)
     if place is None and not online and country is None and cues.unit_home_place is not None:
         # the last resort: the province the article writes in brackets after the unit that acts ("Đồn Biên
         # phòng X (huyện Y, tỉnh Long An) phối hợp ... tuần tra song phương trên đoạn biên giới do Đồn quản lý")
