@@ -273,3 +273,8 @@ def test_a_plan_for_this_year_takes_the_year_of_its_meeting():
 
 def test_the_implementation_of_a_signed_document_signs_nothing():
     assert kinds("Officers checked the implementation of all signed MoUs on sea rescue.") == []
+
+
+def test_signed_by_names_who_signed_the_document_before_it_and_signs_none_after_it():
+    assert find_signed_documents("Ties grew under the protocol signed by the two armies in 2009 and the joint "
+                                 "statement on border work adopted in 2016.") == []

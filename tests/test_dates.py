@@ -812,3 +812,12 @@ def test_a_url_month_outside_the_leads_terms_dates_no_meeting():
 
     page = url_month_windows((date(2019, 12, 1), "month"))
     assert page_month_date(page, page + [term_window(date(2016, 1, 1), date(2019, 11, 30), "minister to November")]) is None
+
+
+def test_a_later_sentences_date_in_another_month_does_not_date_a_day_without_year():
+    resolved = resolve_meeting_date(["The two commands opened a clinic on June 12 in Kratie.",
+                                     "The first field hospital there opened in March 1979."], None, [])
+    assert resolved.date_start is None or resolved.date_start.year != 1979
+    resolved = resolve_meeting_date(["The two commands opened a clinic on June 12 in Kratie.",
+                                     "The clinic, opened on June 12, 2018, has 20 beds."], None, [])
+    assert resolved.date_start == date(2018, 6, 12)

@@ -1537,3 +1537,37 @@ def test_a_lead_titled_by_a_hospital_leads_no_border_force():
                  "Both praised the course."]
     meeting = only_meeting(sentences)
     assert meeting.mechanism == "other"
+
+
+def test_a_session_reviewing_preparations_for_an_exchange_is_no_meeting():
+    sentences = ["Major General Nguyen Van Hai, Commander of the Border Guard, told his officers on March 3 to "
+                 "inspect the readiness of units for the coming Border Defence Friendship Exchange with Cambodia.",
+                 "Kratie will host it next autumn."]
+    assert meetings_of(sentences) == []
+
+
+def test_a_remark_made_on_the_sidelines_of_an_event_is_no_sideline_meeting():
+    sentences = ["A military doctor, Colonel Tran Van Binh, on the sidelines of a trade fair in Kratie, told the "
+                 "press that medics of both armies had treated 500 villagers.",
+                 "Cambodian medics of Military Region 2 joined the work."]
+    assert [m.mechanism for m in meetings_of(sentences)] != ["sideline_meeting"]
+
+
+def test_a_ground_breaking_for_a_memorial_by_two_military_regions_is_other_and_not_dated_by_history():
+    sentences = ["On June 12 a ground-breaking ceremony for a memorial site was held in Kratie province.",
+                 "Among the guests were Colonel Nguyen Van Hai, Commander of Military Region 9, and General Sok "
+                 "Pheap, Commander of Cambodia's Military Region 2.",
+                 "The region's first field hospital opened there in March 1979."]
+    meeting = only_meeting(sentences)
+    assert (meeting.mechanism, meeting.place) == ("other", "Kratie")
+    assert meeting.date_start is None or meeting.date_start.year != 1979
+
+
+def test_agreements_signed_during_the_ceremony_make_a_signing_ceremony():
+    sentences = ["Colonel Tran Van Binh, Commander of the Dong Thap Border Guard, spoke at the event in Cao Lanh.",
+                 "At this event, Dong Thap's border guard and two Cambodian police units signed three memoranda on "
+                 "river patrols."]
+    assert [m.mechanism for m in meetings_of(sentences)] == ["signing_ceremony"]
+    assert meetings_of(["Colonel Tran Van Binh, Commander of the Dong Thap Border Guard, spoke at the event.",
+                        "At the ceremony, he recalled that the two units had signed agreements on joint patrols "
+                        "in 2019."]) == []

@@ -142,10 +142,9 @@ def test_every_key_of_sentence_kinds_yaml_has_examples_both_ways():
 
     examples = load_sentence_kind_rules().examples
     both = {e.rule for e in examples if e.must_match} & {e.rule for e in examples if not e.must_match}
-    # other_country_pair is Vietnamese only (tests/test_vi_sentences.py): English keeps its sentences;
     # vietnam_apart_sentences is a number (test_a_story_of_cambodia_and_a_third_country_naming_vietnam_once_has_no_themes);
     # headline_counts is a Vietnamese number (tests/test_vi_sentences.py, a headline naming Cambodia)
-    assert both == set(SCHEMA) - {"version", "other_country_pair", "vietnam_apart_sentences", "headline_counts"}
+    assert both == set(SCHEMA) - {"version", "vietnam_apart_sentences", "headline_counts"}
 
 
 def _broken_sentence_kinds(old: str, new: str):
@@ -197,3 +196,13 @@ def test_a_story_of_cambodia_and_a_third_country_naming_vietnam_once_has_no_them
     assert has_vn_kh_themes(countries(*drill, "Vietnam sent observers."), reports_meeting=False)
     assert has_vn_kh_themes(countries("Vietnam and Cambodia opened a drill.", "The Cambodian navy sent six ships."),
                             reports_meeting=False)
+
+
+def test_both_countries_after_two_third_countries_are_those_countries():
+    assert about_other_countries("Indonesia and Malaysia are in a dispute over an atoll that both nations say is theirs.")
+    assert not about_other_countries("Both countries thanked Japan for its help with mine clearance.")
+
+
+def test_a_party_hyphenated_with_a_third_country_is_that_pairs_story():
+    assert about_other_countries("The Cambodia-Thailand deal on the port was denied on Friday.")
+    assert not about_other_countries("The Vietnam-Cambodia deal on the port was signed on Friday.")

@@ -577,3 +577,21 @@ def test_sides_sending_delegations_to_visit_each_other_is_delegation_exchange():
     assert "delegation_exchange" in CODEBOOK.themes_for(
         "Every year both towns send delegations to visit and greet each other at the harvest festival.")
     assert "delegation_exchange" not in CODEBOOK.themes_for("The agency sent a delegation to visit the dam site.")
+
+
+def test_a_memorial_site_built_to_honour_the_fallen_is_political_education_a_visit_to_one_is_not():
+    assert "political_education" in CODEBOOK.themes_for(
+        "Both commands are building a memorial site in Kratie which was designed to honour fallen volunteers.")
+    assert "political_education" not in CODEBOOK.themes_for(
+        "Officers of the two commands visited the monument to honour the volunteers who fell there.")
+
+
+def test_illegal_fishing_by_residents_of_the_land_border_is_not_maritime():
+    assert "maritime" not in CODEBOOK.themes_for(
+        "Police fined a dozen border residents last month for illegal fishing in the canal.")
+    assert "maritime" in CODEBOOK.themes_for("Border residents of the island commune fish at sea for a living.")
+
+
+def test_scholarships_given_to_needy_families_named_first_are_no_training():
+    assert "training" not in CODEBOOK.themes_for("Needy pupils in the commune got bicycles and scholarships from the border post.")
+    assert "training" in CODEBOOK.themes_for("The academy granted scholarships to 30 Cambodian cadets.")

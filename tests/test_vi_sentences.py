@@ -78,7 +78,9 @@ def test_one_party_paired_with_a_third_country_is_about_that_pair(rules):
         assert about_other_countries("Diễn tập kéo dài 10 ngày với binh sĩ Campuchia và Thái Lan.", rules)
         assert not about_other_countries("Việt Nam, Campuchia và Thái Lan cùng diễn tập cứu hộ.", rules)
         assert not about_other_countries("Campuchia cảm ơn Thái Lan đã hỗ trợ.", rules)
-    assert load_rules("sentence_kinds", "en").other_country_pair is None     # English sentences unchanged
+    with rules_language("en"):   # English pairs only a hyphenated compound ("a Cambodia-Thailand deal"), not "and"
+        assert about_other_countries("The Cambodia-Thailand drill began on Monday.", load_rules("sentence_kinds", "en"))
+        assert not about_other_countries("Cambodia and Thailand began a drill.", load_rules("sentence_kinds", "en"))
 
 
 

@@ -1456,6 +1456,23 @@ def _meeting_date_mentions(sentence: str) -> list[DateMention]:
     return [m for m in mentions if not rules.other_event.search(text, max(0, m.start - _OTHER_EVENT_CHARS), m.start)]
 
 
+def _other_month_than_undecided_day(mention: DateMention, fallback: ResolvedDate | None) -> bool:
+    """A later sentence's date in another month than the day an earlier meeting sentence gives
+    without a year dates something else, not the meeting ("held a ceremony on June 12 ... | In
+    March 1979, the unit was founded": 1979 is history, June 12 keeps its year undecided).
+
+    >>> day = ResolvedDate(None, None, "unknown", "", DateMention("June 12", 0, 7, "month_day", None, 6, 12))
+    >>> _other_month_than_undecided_day(DateMention("March 1979", 0, 10, "month_year", 1979, 3, None), day)
+    True
+    >>> _other_month_than_undecided_day(DateMention("June 12, 2018", 0, 13, "full", 2018, 6, 12), day)
+    False
+    """
+    if fallback is None or fallback.mention is None or fallback.mention.month is None \
+            or fallback.mention.year is not None or mention.month is None:
+        return False
+    return mention.month not in (fallback.mention.month, fallback.mention.month_end)
+
+
 def resolve_meeting_date(meeting_sentences: list[str], published: date | None,
                          windows: list[Window]) -> ResolvedDate:
     """The meeting's date interval from its sentences, the publication date and year windows.
@@ -1474,6 +1491,8 @@ def resolve_meeting_date(meeting_sentences: list[str], published: date | None,
         mentions = sorted(_days_within_ranges_first(_meeting_date_mentions(sentence)),
                           key=lambda m: (_preference(m), m.start))
         for mention in mentions:
+            if _other_month_than_undecided_day(mention, fallback):
+                continue
             resolved = _resolve_mention(mention, published, windows)
             resolved = resolved if resolved is None else replace(resolved, mention=mention)
             if resolved is not None and resolved.precision != "unknown":

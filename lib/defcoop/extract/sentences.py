@@ -209,6 +209,8 @@ def about_other_countries(sentence: str, rules: SentenceKindRules | None = None,
 
     >>> about_other_countries("Japan and the Philippines held a naval drill.")
     True
+    >>> about_other_countries("Indonesia and Malaysia are in a dispute over an atoll that both nations say is theirs.")
+    True
     >>> about_other_countries("The navies will hold joint patrols in the Gulf of Thailand.")
     False
     >>> about_other_countries("The Japanese side said its coast guard training for Cambodia will go on.")
@@ -218,10 +220,11 @@ def about_other_countries(sentence: str, rules: SentenceKindRules | None = None,
     """
     rules = rules or load_sentence_kind_rules()
     folded = fold(sentence) if folded is None else folded
-    if rules.parties_subject is not None and rules.parties_subject.found(folded):
-        return False
     countries = _countries_of(sentence, folded) if countries is None else countries
     named = {iso2 for iso2, *_ in countries}
+    if rules.parties_subject is not None and rules.parties_subject.found(folded) and not (
+            named and not named & set(PARTIES) and _parties_named_after_others(folded, countries, rules)):
+        return False
     if named and not named & set(PARTIES):
         return True
     if rules.other_country_pair is not None and len(named & {"VN", "KH"}) == 1 and _pairs_party_with_other(
@@ -229,6 +232,14 @@ def about_other_countries(sentence: str, rules: SentenceKindRules | None = None,
         return True
     early = [(start, iso2) for iso2, start, _end, _written in countries if start < SUBJECT_CHARS]
     return bool(early) and min(early)[1] not in PARTIES and len(named & {"VN", "KH"}) < 2
+
+
+def _parties_named_after_others(folded: str, countries: list, rules: SentenceKindRules) -> bool:
+    """Whether the words for two parties ("both countries") come only after the sentence has named
+    countries outside the three: they are those countries ("Indonesia and Malaysia dispute an atoll
+    both nations say is theirs"), not Vietnam and Cambodia ("Both countries thanked Japan")."""
+    first_party_words = rules.parties_subject.search(folded)
+    return first_party_words is not None and min(start for _iso2, start, *_ in countries) < first_party_words.start()
 
 
 def _pairs_party_with_other(folded: str, countries: list, joiner: GatedPattern) -> bool:
