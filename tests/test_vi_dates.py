@@ -219,3 +219,15 @@ def test_an_anniversary_congratulated_on_with_its_span_in_brackets_gives_its_las
         resolved = resolve_meeting_date(["Ngày 13-11, hai Bộ trưởng hội đàm."], None, [window])
     assert (window.start, window.end) == (date(2023, 1, 1), date(2023, 12, 31))
     assert (resolved.date_start, resolved.precision) == (date(2023, 11, 13), "day")
+
+
+def test_the_day_a_source_tells_of_a_ceremony_just_held_is_not_the_ceremony_s_day():
+    """"Ngày 9/8, Bộ CHQS tỉnh A cho biết ... vừa tổ chức lễ bàn giao": the 9th is when the command
+    said so; the handover came before, on a day the sentence does not give."""
+    with rules_language("vi"):
+        told = resolve_meeting_date(["Ngày 9/8, Bộ CHQS tỉnh Đồng Tháp cho biết đội quy tập vừa phối hợp với "
+                                     "tỉnh bạn tổ chức lễ bàn giao hài cốt."], date(2026, 8, 9), [])
+        held = resolve_meeting_date(["Ngày 9/8, Bộ CHQS tỉnh Đồng Tháp phối hợp với tỉnh bạn tổ chức lễ bàn giao "
+                                     "hài cốt."], date(2026, 8, 9), [])
+    assert told.precision != "day"
+    assert (held.date_start, held.precision) == (date(2026, 8, 9), "day")

@@ -956,3 +956,41 @@ def test_a_headline_naming_the_dialogue_held_for_the_first_time_numbers_it():
     assert (meeting.mechanism, meeting.edition) == ("defence_policy_dialogue", 1)
     [meeting] = _meetings("Campuchia - Việt Nam đối thoại quốc phòng ở Siem Reap\n\n" + body)
     assert meeting.edition is None
+
+
+def test_a_drill_both_ministers_watched_then_placed_within_the_exchange_is_the_exchange_with_its_ordinal():
+    text = ("Sáng 9/5, tại huyện Tân Biên, tỉnh Tây Ninh, Đại tướng Phan Văn Giang và Đại tướng Tea Seiha "
+            "đã chứng kiến buổi diễn tập cứu hộ chung của công binh hai nước.\n"
+            "Hoạt động nằm trong khuôn khổ Giao lưu hữu nghị quốc phòng biên giới lần thứ 4.\n"
+            "Các lực lượng tham gia hoàn thành tốt nhiệm vụ.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2027-05-10"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.mechanism, meeting.edition, meeting.place) == ("border_friendship_exchange", 4, "Tay Ninh")
+    assert (meeting.vn_lead, meeting.kh_lead) == ("Phan Van Giang", "Tea Seiha")
+    alone = text.replace("Hoạt động nằm trong khuôn khổ Giao lưu hữu nghị quốc phòng biên giới lần thứ 4.\n", "")
+    [meeting] = process_article(RawArticle("t", "t.md", "md", alone, meta={"language": "vi", "published": "2027-05-10"})
+                                ).meetings
+    assert (meeting.mechanism, meeting.edition) == ("other", None)
+
+
+def test_signing_for_remains_received_is_signing_the_handover_minutes():
+    with rules_language("vi"):
+        [document] = find_signed_documents("Ông Trần Văn Bảy, Phó Chủ tịch UBND tỉnh Đồng Tháp, ký tiếp nhận "
+                                           "12 bộ hài cốt liệt sĩ -")
+        assert "minutes" not in [d.kind for d in find_signed_documents(
+            "Hai bên ký kết kế hoạch bàn giao trang thiết bị cho đơn vị bạn.")]
+        assert find_signed_documents("Đoàn tiếp nhận 12 bộ hài cốt liệt sĩ tại cửa khẩu.") == []
+    assert (document.kind, document.subject) == ("minutes", "12 bộ hài cốt liệt sĩ")
+
+
+def test_a_young_officers_delegation_visiting_a_division_stays_other_at_any_level():
+    with rules_language("vi"):
+        rules = load_mechanisms()
+        assert rules.own_kind_events.search(fold("Đoàn cán bộ sĩ quan trẻ của bạn đến thăm Sư đoàn 9."))
+        assert rules.own_kind_events.search(fold("Hai đơn vị tổ chức giao lưu sĩ quan trẻ."))
+        assert not rules.own_kind_events.search(fold("Đoàn cán bộ Quân khu 9 sang thăm tỉnh bạn."))
+    text = ("Sáng 2/7, tại Sư đoàn 9, Quân khu 9 diễn ra buổi tọa đàm và giao lưu sĩ quan trẻ giữa Sư đoàn 9 và "
+            "Lữ đoàn 3 Quân đội Hoàng gia Campuchia.\n"
+            "Đại tá Lê Văn Tám, Phó Tư lệnh Quân khu 9, và Thiếu tướng Chea Dara, Lữ đoàn trưởng, dự buổi giao lưu.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2027-07-03"})
+    assert [m.mechanism for m in process_article(raw).meetings] == ["other"]

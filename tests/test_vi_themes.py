@@ -215,6 +215,23 @@ def test_a_vietnamese_article_gets_its_themes_through_the_whole_extraction():
     # conveying the message of the friendship; furthering the border area's economic development
     ("Các ca khúc truyền tải những thông điệp ý nghĩa về hữu nghị hai nước.", ("political_education",)),
     ("Dự án thúc đẩy phát triển kinh tế tại khu vực biên giới hai tỉnh.", ("defence_economy",)),
+    # batch 37: the past war named after the border is history, not border management
+    ("Cha ông từng chiến đấu trong cuộc chiến bảo vệ biên giới Tây Nam.", ()),
+    ("Hai đồn phối hợp bảo vệ biên giới trong mùa mưa.", ("border_patrol",)),
+    # repainting a border marker is marker work
+    ("Tổ công tác đã tô son lại cột mốc trước ngày lễ.", ("border_demarcation",)),
+    # an ASEAN forum only as the setting of a bilateral meeting, the region's sports games: no multilateral
+    ("Hai Thứ trưởng gặp nhau bên lề Hội nghị ADSOM tại Viêng Chăn.", ()),
+    ("Nước bạn chuẩn bị đăng cai SEA Games năm tới.", ()),
+    ("Bên lề Hội nghị ASEAN, hai bên nhất trí phối hợp tại các diễn đàn đa phương.", ("multilateral",)),
+    # villagers giving information to a remains search team are no information sharing between the sides
+    ("Nhờ dân làng cung cấp thông tin, dẫn đường, đội đã tìm được nhiều vị trí.", ()),
+    ("Hai đồn chia sẻ thông tin trong mùa khô.", ("information_sharing",)),
+    # epidemics listed beside disasters are disaster relief, not the COVID-19 pandemic
+    ("Quân y hai bên diễn tập ứng phó thiên tai và dịch bệnh.", ("search_rescue",)),
+    # young officers touring a historical relic site learn the shared history
+    ("Các sĩ quan trẻ hai nước cùng tham quan khu di tích lịch sử tại Bình Phước.", ("training", "political_education")),
+    ("Đoàn đại biểu cấp cao bạn tham quan khu di tích lịch sử tại Hà Nội.", ()),
 ])
 def test_passing_mentions_are_no_theme(codebook, sentence, expected):
     assert codebook.themes_for(sentence) == expected

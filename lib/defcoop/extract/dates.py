@@ -207,6 +207,7 @@ class _MentionRules:
     folded: bool                                # patterns run on folded text (``date_text``)
     weekday_cue: re.Pattern[str]                # what must stand right before a weekday
     other_event: re.Pattern[str]                # right before a date: another event's ("ký ngày")
+    report_day: re.Pattern[str]                 # right after a date: the day a source told of an earlier event
     explicit: tuple[re.Pattern[str], ...]       # full dates for `parse_explicit_date`
     # (regex, mention builder, gate): each runs only when its gate passes (see `_sentence_gates`)
     rules: tuple[tuple[re.Pattern[str], Callable, str], ...]
@@ -276,6 +277,7 @@ def _build_mention_rules(rules: RuleSet) -> _MentionRules:
         folded=folded,
         weekday_cue=rules.regex("weekday_cue_before"),
         other_event=rules.regex("other_event_date_cue"),
+        report_day=rules.regex("report_day_date_cue"),
         explicit=(
             re.compile(explicit_month + r"\s+(?P<day>\d{1,2})" + ordinal + explicit_year, re.I),
             re.compile(r"\b(?P<day>\d{1,2})" + ordinal + r"\s+" + explicit_month + explicit_year, re.I),
@@ -1437,23 +1439,29 @@ def _days_within_ranges_first(mentions: list[DateMention]) -> list[DateMention]:
 
 
 _OTHER_EVENT_CHARS = 150   # how far before a date ``other_event_date_cue`` is searched
+_REPORT_DAY_CHARS = 250    # how far after a date ``report_day_date_cue`` is matched
 
 
 def _meeting_date_mentions(sentence: str) -> list[DateMention]:
     """The date mentions of `sentence` that may be a meeting's: not the date of another event
-    the words right before it name (``other_event_date_cue``: a document "signed on" it).
+    the words right before it name (``other_event_date_cue``: a document "signed on" it), nor the
+    day a source told of an event held just before it, as the words right after it say
+    (``report_day_date_cue``: "on the 4th, the command said it had recently held ...").
 
     >>> from defcoop.rules import rules_language
     >>> with rules_language("vi"):
     ...     [m.text for m in _meeting_date_mentions("Ngày 14/6, hai tàu tuần tra theo quy chế ký ngày 14/9/2002.")]
+    ...     [m.text for m in _meeting_date_mentions("Ngày 9/8, Sở Chỉ huy tỉnh A cho biết vừa tổ chức lễ bàn giao.")]
     ['Ngày 14/6']
+    []
     """
     rules = _mention_rules()
     mentions = find_date_mentions(sentence)
-    if not mentions or rules.other_event.pattern == NEVER:
+    if not mentions or (rules.other_event.pattern == NEVER and rules.report_day.pattern == NEVER):
         return mentions
     text = fold(sentence) if rules.folded else sentence
-    return [m for m in mentions if not rules.other_event.search(text, max(0, m.start - _OTHER_EVENT_CHARS), m.start)]
+    return [m for m in mentions if not rules.other_event.search(text, max(0, m.start - _OTHER_EVENT_CHARS), m.start)
+            and not rules.report_day.search(text[m.end:m.end + _REPORT_DAY_CHARS])]
 
 
 def _other_month_than_undecided_day(mention: DateMention, fallback: ResolvedDate | None) -> bool:

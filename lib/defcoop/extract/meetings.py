@@ -79,6 +79,7 @@ class MeetingCues(NamedTuple):
     unit_home_place: re.Pattern | None = None   # ends the text before the home province of the unit that acts
     event_back_reference: re.Pattern | None = None   # a trigger opening on the event the sentence before reported
     headline_edition: re.Pattern | None = None   # a headline naming the mechanism as held for the first time
+    framed_activity: re.Pattern | None = None   # a trigger where the leads watch a plain joint activity of a named event
 
 
 def _build_cues(rules: RuleSet) -> MeetingCues:
@@ -135,6 +136,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         separate_sessions=frozenset(rules.words("separate_sessions")),
         unit_home_place=rules.regex("unit_home_place_cue"),
         event_back_reference=rules.regex("event_back_reference_cue"),
+        framed_activity=rules.regex("framed_activity_cue"),
     )
 
 
@@ -1831,14 +1833,17 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     framing = _framing_event(window_folded[:2], rules, cues) \
         if (not rules.is_specific(named_mechanism) or named_mechanism == "other") \
         and not (mechanism == "ministerial_talks" and cues.framed_talks.search(folded[index])) else None
-    framed_item = framing is not None and framing != named_mechanism and rules.is_specific(named_mechanism)
+    framed_item = framing is not None and framing != named_mechanism and rules.is_specific(named_mechanism) \
+        and not (cues.framed_activity is not None and cues.framed_activity.search(folded[index]))
     if framing == named_mechanism:
         framing = None
     if framing is not None:
         # "Sáng 13/11, A chủ trì lễ đón B. Sự kiện nằm trong khuôn khổ Giao lưu ... lần thứ 2": the
         # welcome is an activity of the named event, which the meeting is (with its edition). A joint
         # event of its own kind (`other`: "chương trình Giao lưu sĩ quan trẻ ... năm 2025") so framed is an
-        # item of that event, filed under it; the event's ordinal numbers the event, not the item
+        # item of that event, filed under it; the event's ordinal numbers the event, not the item. A plain
+        # activity the leads watch (`framed_activity_cue`: "hai Bộ trưởng chứng kiến diễn tập chung") is a
+        # part of the event, which it is, with the event's ordinal
         mechanism = named_mechanism = framing
 
     text_windows = year_windows_from_text(sentences) + list(page_windows or ())
