@@ -806,6 +806,20 @@ def test_a_meeting_named_as_the_provinces_leaders_is_no_defence_meeting():
     assert len(process_article(RawArticle("t", "t.txt", "txt", military, meta=meta)).meetings) == 1
 
 
+def test_a_conference_a_provincial_peoples_committee_holds_is_no_defence_meeting():
+    """A conference or signing the provincial People's Committee itself organises with provinces across
+    the border is the civil government's meeting, even when a military region's commander attends it."""
+    civil = ("Sáng 8/4, UBND tỉnh An Giang chủ trì hội nghị xúc tiến đầu tư, tại đây tỉnh ký thỏa thuận hợp tác "
+             "với tỉnh Kampot (Campuchia).\n"
+             "Thiếu tướng Nguyễn Văn A, Tư lệnh Quân khu 9, cùng dự.")
+    meta = {"published": "2024-04-08"}
+    assert process_article(RawArticle("t", "t.txt", "txt", civil, meta=meta)).meetings == []
+    with rules_language("vi"):
+        rules = load_mechanisms()
+        assert rules.non_defence_body.search(fold("UBND tỉnh Đồng Tháp chủ trì buổi lễ ký kết với tỉnh bạn."))
+        assert not rules.non_defence_body.search(fold("Bộ CHQS tỉnh Đồng Tháp tổ chức hội nghị với Tiểu khu Quân sự."))
+
+
 def test_a_border_post_patrolling_with_the_other_sides_units_is_a_joint_patrol_not_talks():
     text = ("Sáng nay, Đồn Biên phòng A (huyện B, tỉnh Long An) cùng phối hợp với đồn bạn tỉnh Svay Rieng "
             "tuần tra song phương dọc tuyến biên giới.\n"
@@ -994,3 +1008,71 @@ def test_a_young_officers_delegation_visiting_a_division_stays_other_at_any_leve
             "Đại tá Lê Văn Tám, Phó Tư lệnh Quân khu 9, và Thiếu tướng Chea Dara, Lữ đoàn trưởng, dự buổi giao lưu.")
     raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2027-07-03"})
     assert [m.mechanism for m in process_article(raw).meetings] == ["other"]
+
+
+def test_young_officers_spelled_with_sy_are_young_officers():
+    """"sỹ quan" is a common spelling of "sĩ quan": a young officers' exchange so spelled is the same event,
+    filed under the named exchange that frames it."""
+    text = ("Tối 4/9, tại tỉnh Kon Tum, biên phòng Việt Nam và Campuchia tổ chức giao lưu Sỹ quan trẻ.\n"
+            "Hoạt động nằm trong khuôn khổ Giao lưu hữu nghị quốc phòng biên giới lần thứ 3.\n"
+            "Đoàn Việt Nam do Đại tá Nguyễn Văn A, Phó Tham mưu trưởng Bộ đội Biên phòng làm Trưởng đoàn.\n"
+            "Đoàn Campuchia do Thiếu tướng Sok Vanna dẫn đầu.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-09-05"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.mechanism, meeting.place, meeting.vn_lead) == ("border_friendship_exchange", "Kon Tum",
+                                                                   "Nguyen Van A")
+    with rules_language("vi"):
+        rules = load_mechanisms()
+        assert rules.own_kind_events.search(fold("Đoàn sỹ quan trẻ Campuchia đến thăm đơn vị."))
+
+
+def test_a_director_of_politics_is_no_official_called_chinh():
+    """"Chủ nhiệm Chính trị" (director of politics) is an office: its "Chính" is not the short name of an
+    official called Chính, so the delegation head it describes stays the lead."""
+    from defcoop.extract.people import load_officials
+    with rules_language("vi"):
+        people = load_officials().find_people(["Đại tá Trần Văn B, Phó Chủ nhiệm Chính trị Quân khu 9, phát biểu."])
+    assert [m.person for m in people] == ["Tran Van B"]
+
+
+def test_leaders_of_both_sides_offering_incense_together_is_a_joint_event():
+    """The two sides' leaders offering incense together at a memorial is an event of both (`other`); one
+    delegation's own offering, with no one of the other side, is none."""
+    text = ("Sáng 9/3, tại tỉnh Tây Ninh, Đại tướng Phan Văn Giang đã đến dâng hương tại đài tưởng niệm cùng "
+            "Thủ tướng Hun Manet.")
+    [meeting] = _meetings(text)
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == ("other", "Phan Van Giang", "Hun Manet")
+    assert _meetings("Sáng 9/3, tại tỉnh Tây Ninh, đoàn cán bộ Quân khu 7 dâng hương tại đài tưởng niệm.") == []
+
+
+def test_a_delegation_visiting_the_forces_of_several_provinces_is_placed_in_none():
+    """A visiting delegation's call on the forces of several provinces of the host side names no one place;
+    a call on one province's forces is placed there."""
+    text = ("Đầu tháng 4, Đại tá Nguyễn Văn A dẫn đoàn công tác Bộ CHQS tỉnh Kon Tum sang thăm, chúc Tết các đơn vị "
+            "vũ trang hai tỉnh Stung Treng và Preah Vihear (Campuchia).\n"
+            "Đại tá Nguyễn Văn A chúc mừng năm mới các đơn vị bạn.")
+    [meeting] = _meetings(text)
+    assert (meeting.place, meeting.country) == (None, "KH")
+    one = text.replace("hai tỉnh Stung Treng và Preah Vihear (Campuchia)", "tỉnh Stung Treng (Campuchia)")
+    assert _meetings(one)[0].place == "Stung Treng"
+
+
+def test_the_head_of_a_special_committee_for_remains_is_a_title_before_a_name():
+    """"Trưởng Ban Chuyên trách" (head of a province's special committee for the search of remains), after another
+    office, introduces the name that follows the committee's province."""
+    from defcoop.extract.people import load_officials
+    with rules_language("vi"):
+        people = load_officials().find_people(["Phát biểu bế mạc, Phó Tỉnh trưởng, Trưởng Ban Chuyên trách tỉnh "
+                                               "Stung Treng Sok Vanna cảm ơn các đội tìm kiếm."])
+    assert [(m.person, m.country) for m in people] == [("Sok Vanna", "KH")]
+
+
+def test_a_visiting_special_committee_for_remains_meets_in_the_hosts_province():
+    """The working delegation of a province's special committee for remains is the visiting side: talks placed
+    nowhere else were held in the host province the trigger names."""
+    text = ("Ngày 4-3, Ban Chuyên trách tỉnh Stung Treng (Campuchia) và đoàn công tác Ban Chuyên trách tỉnh Kon Tum "
+            "hội đàm về mùa tìm kiếm mới.\n"
+            "Hai bên thống nhất kế hoạch tìm kiếm, quy tập hài cốt liệt sĩ trong mùa khô.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2025-03-05"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.place, meeting.country) == ("Stung Treng", "KH")

@@ -96,3 +96,22 @@ def test_a_headline_naming_cambodia_counts_when_the_body_names_it_once(headline,
             "Chỉ huy trưởng Bộ CHQS tỉnh Tây Ninh biểu dương tinh thần trách nhiệm của Đội.")
     rows = process_article(RawArticle("t", "t.md", "md", text, meta={"language": "vi"})).sentences
     assert sorted({theme for row in rows for theme in (row["themes"] or "").split(";") if theme}) == themes
+
+
+def test_the_partner_country_counts_as_cambodia_when_no_other_foreign_country_is_named(rules):
+    """A feature on one side's border work names Cambodia once, then "nước bạn": the article is about both
+    countries, so its sentences get themes; with Laos also named, "nước bạn" is not read as Cambodia."""
+    from defcoop.extract.places import find_countries
+    from defcoop.extract.sentences import has_vn_kh_themes
+    from defcoop.rules.text import fold
+
+    def about_both(sentences):
+        with rules_language("vi"):
+            return has_vn_kh_themes([find_countries(s) for s in sentences], False, rules,
+                                    folded=[fold(s) for s in sentences])
+
+    feature = ["Chiến sĩ Việt Nam trực Tết trên tuyến biên giới với Campuchia.",
+               "Lực lượng nước bạn cũng phối hợp tuần tra chung."]
+    assert about_both(feature)
+    assert not about_both([feature[0], "Lực lượng hai bên cũng phối hợp tuần tra chung."])
+    assert not about_both([feature[0].replace("Campuchia", "Campuchia và Lào"), feature[1]])

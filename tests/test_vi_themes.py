@@ -232,6 +232,17 @@ def test_a_vietnamese_article_gets_its_themes_through_the_whole_extraction():
     # young officers touring a historical relic site learn the shared history
     ("Các sĩ quan trẻ hai nước cùng tham quan khu di tích lịch sử tại Bình Phước.", ("training", "political_education")),
     ("Đoàn đại biểu cấp cao bạn tham quan khu di tích lịch sử tại Hà Nội.", ()),
+    # batch 39: "biên mậu" is border trade; developing border gates is border-gate facilitation
+    ("Hai huyện cam kết đẩy mạnh thương mại biên mậu trong năm tới.", ("defence_economy",)),
+    # disease prevention in a list of fields of civil cooperation, no COVID-19 named: not the pandemic;
+    # culture and tourism named as one sector: no exchange of delegations
+    ("Hai huyện hợp tác trong các lĩnh vực giao thông, phòng chống dịch bệnh và giáo dục.", ()),
+    ("Thỏa thuận bao gồm nông nghiệp, giao lưu văn hóa - du lịch và y tế.", ()),
+    ("Hai huyện đẩy mạnh giao lưu văn hóa, thể thao giữa nhân dân hai bên.", ("delegation_exchange",)),
+    # the two sides stepping up their exchange of information for a remains search share information
+    ("Hai ban chỉ đạo sẽ tăng cường trao đổi thông tin để tìm thêm hài cốt liệt sĩ.",
+     ("remains_repatriation", "information_sharing")),
+    ("Người dân trao đổi thông tin giúp đội tìm thêm hài cốt liệt sĩ.", ("remains_repatriation",)),
 ])
 def test_passing_mentions_are_no_theme(codebook, sentence, expected):
     assert codebook.themes_for(sentence) == expected

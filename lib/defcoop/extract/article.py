@@ -86,7 +86,8 @@ def extract_article(clean, raw) -> ArticleRecords:
                                                  for p in find_places(clean.title)]]
                 if clean.title and load_sentence_kind_rules().headline_counts else [])
     relevant = has_vn_kh_themes(countries_or_places + headline,
-                                reports_meeting=bool(meetings) or reports_one_side_event(sentences, folded))
+                                reports_meeting=bool(meetings) or reports_one_side_event(sentences, folded),
+                                folded=folded)
     meeting_key = meetings[0].key if meetings else None
     # a plan "for this year" is dated by the meeting it was signed at
     meeting_year = meetings[0].date_start.year if meetings and meetings[0].date_start else None

@@ -695,7 +695,8 @@ def _host_place(trigger: str, trigger_folded: str, sentences: list[str], folded:
     The guest side is also the country of a person who thanks the hosts (`guest_thanks_cue`, matched right
     after the name's clause: "General B, Deputy Commander of X, thanked the host for the welcome"), the person
     named last before the cue in its sentence (`mentions`, with their countries).
-    (None, country) when there is no such delegation or place, or it contradicts `country`."""
+    (None, country) when there is no such delegation or place, or it contradicts `country`; (None, host) when the
+    trigger names several provinces of the host side (a delegation touring the forces of three provinces)."""
     from defcoop.extract.places import find_places, load_places
 
     visiting = None
@@ -713,11 +714,16 @@ def _host_place(trigger: str, trigger_folded: str, sentences: list[str], folded:
     host = next(iter(PARTY_COUNTRIES - {visiting}), None) if visiting in PARTY_COUNTRIES else None
     if host is None or country not in (None, host):
         return None, country
+    hosts = []
     for place in find_places(trigger, trigger_folded):
         if place.country == host:
             name = load_places().province_of(place.place) if place.kind in _POINT_PLACES else place.place
-            return (name or place.place), host
-    return None, country
+            if (name or place.place) not in hosts:
+                hosts.append(name or place.place)
+    if len(hosts) == 1:
+        return hosts[0], host
+    # several provinces of the host side ("visited the forces of three provinces: A, B and C"): none is singled out
+    return None, (host if hosts else country)
 
 
 def _same_day_place(index: int, sentences: list[str], folded: list[str], cues: MeetingCues,

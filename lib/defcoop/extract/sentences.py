@@ -32,6 +32,7 @@ class SentenceKindRules:
     joint_actor: GatedPattern
     parties_subject: GatedPattern | None = None
     other_country_pair: GatedPattern | None = None
+    partner_country: GatedPattern | None = None   # see `has_vn_kh_themes`
     vietnam_apart_sentences: int = 0   # see `has_vn_kh_themes`
     headline_counts: int = 0           # 1: the headline counts as a sentence for `has_vn_kh_themes`
     examples: tuple[Example, ...] = ()     # the file's must_match / must_not_match sentences
@@ -49,7 +50,9 @@ class SentenceKindRules:
           subject is both parties, whatever country it names) and True for a must_not_match one;
         - ``other_country_pair``: `about_other_countries` is True for a must_match sentence (one
           party joined by these words to a third country, the other party not named) and False
-          for a must_not_match one.
+          for a must_not_match one;
+        - ``partner_country``: the pattern is found in a must_match sentence (folded), not in a
+          must_not_match one.
 
         >>> load_sentence_kind_rules().example_failures()
         []
@@ -73,6 +76,7 @@ SCHEMA = {
     "joint_actor": with_examples(REGEXES),
     "parties_subject": optional(with_examples(REGEXES)),
     "other_country_pair": optional(with_examples(REGEXES)),
+    "partner_country": optional(with_examples(REGEXES)),
     "vietnam_apart_sentences": optional(INTEGER),
     "headline_counts": optional(INTEGER),
 }
@@ -169,7 +173,8 @@ def is_about_vn_kh(sentences: list[str], countries: list[list] | None = None, me
 MIN_CAMBODIA_SENTENCES = 2   # without a VN-KH meeting, how often an article must name Cambodia
 
 
-def has_vn_kh_themes(countries: list[list], reports_meeting: bool, rules: SentenceKindRules | None = None) -> bool:
+def has_vn_kh_themes(countries: list[list], reports_meeting: bool, rules: SentenceKindRules | None = None,
+                     folded: list[str] | tuple = ()) -> bool:
     """Whether an article that names both countries discusses their cooperation, so its
     sentences get themes: it reports a Vietnam-Cambodia meeting, or it names Cambodia in at
     least `MIN_CAMBODIA_SENTENCES` sentences. A single mention in passing ("the Lao minister
@@ -179,7 +184,9 @@ def has_vn_kh_themes(countries: list[list], reports_meeting: bool, rules: Senten
     story of Cambodia and a third country ("a canal that worries Vietnam"): with no sentence naming
     the two together, Vietnam must be named in at least that many sentences.
 
-    `countries` holds ``find_countries`` of each sentence.
+    `countries` holds ``find_countries`` of each sentence. Where sentence_kinds.yaml has `partner_country`
+    (Vietnamese "nước bạn", the partner country), a sentence of `folded` (the folded sentences, in the order of
+    `countries`) that refers to it names Cambodia when Cambodia is the only foreign country the article names.
 
     >>> vn, kh, cn = ("VN", 0, 7, "Vietnam"), ("KH", 0, 8, "Cambodia"), ("CN", 0, 5, "China")
     >>> has_vn_kh_themes([[vn], [kh]], reports_meeting=False), has_vn_kh_themes([[vn, kh], [kh]], False)
@@ -192,9 +199,13 @@ def has_vn_kh_themes(countries: list[list], reports_meeting: bool, rules: Senten
     if reports_meeting:
         return True
     named = [{iso2 for iso2, *_ in hits} for hits in countries]
+    rules = rules or load_sentence_kind_rules()
+    if rules.partner_country is not None and set().union(*named) - {"VN"} == {"KH"}:
+        named = [isos | {"KH"} if k < len(folded) and rules.partner_country.found(folded[k]) else isos
+                 for k, isos in enumerate(named)]
     if sum("KH" in isos for isos in named) < MIN_CAMBODIA_SENTENCES:
         return False
-    apart = (rules or load_sentence_kind_rules()).vietnam_apart_sentences
+    apart = rules.vietnam_apart_sentences
     return any({"VN", "KH"} <= isos for isos in named) or sum("VN" in isos for isos in named) >= apart
 
 
@@ -324,4 +335,5 @@ _EXAMPLE_CHECKS = {
     "joint_actor": _joint,
     "parties_subject": _parties_are_subject,
     "other_country_pair": _pair_is_other,
+    "partner_country": lambda sentence, rules: (bool(rules.partner_country.found(fold(sentence))), "partner cue"),
 }
