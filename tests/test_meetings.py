@@ -1571,3 +1571,67 @@ def test_agreements_signed_during_the_ceremony_make_a_signing_ceremony():
     assert meetings_of(["Colonel Tran Van Binh, Commander of the Dong Thap Border Guard, spoke at the event.",
                         "At the ceremony, he recalled that the two units had signed agreements on joint patrols "
                         "in 2019."]) == []
+
+
+def test_a_delegation_of_a_department_under_the_defence_ministry_visiting_a_province_is_a_meeting():
+    sentences = ["Ahead of the New Year, a mission from a logistics unit of the Cambodian army, headed by Major "
+                 "General Sok Pheap, visited Tra Vinh province.",
+                 "Tran Van Binh, Vice Chairman of the Tra Vinh People's Committee, hosted the guests."]
+    meeting = only_meeting(sentences)
+    assert meeting.mechanism == "other"
+    assert meetings_of(["Next week a mission from a logistics unit of the Cambodian army will visit Tra Vinh "
+                        "province."]) == []
+
+
+def test_a_phung_of_a_corps_no_country_names_is_vietnamese_by_surname():
+    sentence = "Colonel Phung Van Toan, a signals officer, spoke first."
+    start = sentence.index("Phung")
+    mention = PersonMention("Phung Van Toan", "Phung Van Toan", "", "", 0, start, start + 14, "title")
+    assert infer_countries([mention], [sentence])[0].country == "VN"
+
+
+def test_an_exchange_named_as_forthcoming_or_as_the_subject_of_a_speech_is_no_meeting():
+    assert meetings_of(["Colonel Tran Van Binh, Commander of the Kien Giang Border Guard, chaired a session on "
+                        "lodging for the forthcoming border friendship exchange with Cambodia."]) == []
+    assert meetings_of(["Colonel Tran Van Binh, Commander of the Kien Giang Border Guard, stressed the role of the "
+                        "third border friendship exchange with Cambodia for the two armies."]) == []
+    assert [m.mechanism for m in meetings_of(
+        ["The third border friendship exchange with Cambodia was held in Kien Giang on May 4.",
+         "Colonel Tran Van Binh and General Sok Pheap attended."])] == ["border_friendship_exchange"]
+
+
+def test_a_party_delegations_new_year_visit_at_units_under_the_defence_ministry_is_other():
+    sentences = ["Kampot's delegation, headed by Head of the Provincial Party Committee's Propaganda and Mass "
+                 "Mobilization Department Le Van Tam, greeted soldiers on May 2 at the Gendarmerie Command under the "
+                 "Ministry of National Defence of Cambodia.",
+                 "Major General Sok Pheap, Deputy Commander of the Gendarmerie Command, welcomed them."]
+    meeting = only_meeting(sentences)
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == ("other", "Le Van Tam", "Sok Pheap")
+
+
+def test_a_call_dated_by_a_visit_span_takes_the_day_a_later_sentence_gives_for_the_meeting_with_its_lead():
+    sentences = ["Defence Minister Phan Van Giang toured Cambodia on a working trip from May 6 to 9, 2024.",
+                 "Giang paid a courtesy call on Prime Minister Hun Manet.",
+                 "At the talks with Hun Manet on May 8, both leaders spoke of flood relief."]
+    meeting = only_meeting(sentences, date(2024, 5, 9))
+    assert (meeting.mechanism, meeting.kh_lead, meeting.date_start, meeting.date_end) == (
+        "courtesy_call", "Hun Manet", date(2024, 5, 8), date(2024, 5, 8))
+
+
+def test_courtesy_calls_listed_in_the_sentence_after_the_visit_are_one_meeting_each():
+    sentences = ["Defence Minister Ngo Xuan Lich was in Cambodia from May 6 to 9, 2019, and attended a meeting with "
+                 "local veterans.",
+                 "During the trip he paid courtesy calls on National Assembly President Heng Samrin and Prime "
+                 "Minister Hun Sen."]
+    found = meetings_of(sentences, date(2019, 5, 9))
+    assert sorted((m.mechanism, m.kh_lead) for m in found) == [("courtesy_call", "Heng Samrin"), ("courtesy_call", "Hun Sen")]
+
+
+def test_a_meeting_dated_only_by_the_span_of_the_visit_its_trigger_names_is_dated_to_the_month():
+    sentences = ["Defence Minister Phan Van Giang paid a working visit to Cambodia from May 6 to 9, 2024, during which "
+                 "he held talks with General Tea Seiha."]
+    meeting = only_meeting(sentences, date(2024, 5, 9))
+    assert (meeting.date_start.month, meeting.date_precision) == (5, "month")
+    held = only_meeting(["The two border commands held talks in Kampot from May 6 to 9, 2024.",
+                         "Colonel Tran Van Binh and General Sok Pheap led the sides."], date(2024, 5, 9))
+    assert (held.date_start, held.date_precision) == (date(2024, 5, 6), "day")

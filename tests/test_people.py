@@ -403,11 +403,11 @@ NON_NAME_WORDS_BEFORE_THE_MOVE = frozenset("""
     economic embassy excellency exchange february for force forces foreign friday friendship from
     gen gendarmerie general generals government governments governor governors group guard guards
     head headquarters her high his hospital in inspectorate institute international january july
-    june king kingdom lake lieut lieutenant logistics lt maj major march may mayor meeting meetings
-    mekong memorandum military minister ministers ministries ministry monday mr mrs ms municipal
+    june king kingdom lake lieut lieutenant logistics lt maj major march mass may mayor meeting meetings
+    mekong memorandum military minister ministers ministries ministry mobilisation mobilization monday mr mrs ms municipal
     national naval navy news north november october of office on parties party people people's
     permanent photo plan police policy politburo political politics premier president prime prince
-    protocol province provinces provincial public queen regiment region regional regions republic
+    propaganda protocol province provinces provincial public queen regiment region regional regions republic
     river royal saturday school sea secretariat secretary security sen senate senior september
     socialist south staff standing state states summit sunday talks team technical that the their
     these this those thursday to trilateral tuesday two un understanding union university vice
@@ -477,3 +477,9 @@ def test_a_title_joined_after_an_earlier_names_appositive_takes_its_country_from
 def test_a_school_principal_is_a_title_before_a_name(table):
     names = [m.person for m in table.find_people(["Vice Principal Nguyen Van Tam briefed the guests."])]
     assert names == ["Nguyen Van Tam"]
+
+
+def test_a_name_after_a_party_propaganda_and_mass_mobilisation_title_is_read(table):
+    sentence = ("The group was led by Head of the Provincial Party Committee's Propaganda and Mass Mobilization "
+                "Department Le Van Tam.")
+    assert [m.person for m in table.find_people([sentence])] == ["Le Van Tam"]

@@ -595,3 +595,37 @@ def test_illegal_fishing_by_residents_of_the_land_border_is_not_maritime():
 def test_scholarships_given_to_needy_families_named_first_are_no_training():
     assert "training" not in CODEBOOK.themes_for("Needy pupils in the commune got bicycles and scholarships from the border post.")
     assert "training" in CODEBOOK.themes_for("The academy granted scholarships to 30 Cambodian cadets.")
+
+
+def test_a_delegations_new_year_visit_to_the_other_sides_defence_units_is_delegation_exchange():
+    assert "delegation_exchange" in CODEBOOK.themes_for(
+        "The Kampot delegation brought New Year wishes to the Military Police Command of the Cambodian army.")
+    assert "delegation_exchange" not in CODEBOOK.themes_for(
+        "The Kampot delegation brought New Year wishes to the governors of two Cambodian provinces.")
+
+
+def test_people_who_received_training_in_a_field_is_training_but_a_farming_training_centre_is_not():
+    assert "training" in CODEBOOK.themes_for("Dozens of Laotian officers have received training in military medicine in Hue.")
+    assert "training" not in CODEBOOK.themes_for(
+        "The brigade opened a training centre in the field of farming to teach soldiers to grow rice.")
+
+
+def test_a_countrys_role_in_the_international_arena_or_a_visits_multilateral_activities_are_not_multilateral():
+    assert "multilateral" not in CODEBOOK.themes_for(
+        "The minister backed a stable Laos that plays a greater role in the international arena.")
+    assert "multilateral" not in CODEBOOK.themes_for(
+        "During her stay in Vientiane the general took part in various bilateral and multilateral activities and events.")
+    assert "multilateral" in CODEBOOK.themes_for(
+        "The general took part in bilateral and multilateral activities at the ASEAN defence forum.")
+
+
+def test_a_twinning_of_two_schools_is_not_border_patrol_but_of_border_posts_or_commands_it_is():
+    assert "border_patrol" not in CODEBOOK.themes_for("Photo: the two engineering schools sign their twinning deal.")
+    assert "border_patrol" in CODEBOOK.themes_for("The two posts signed a twinning deal in March.")
+    assert "border_patrol" in CODEBOOK.themes_for("The provincial command signed twinning rules with two Cambodian commands.")
+
+
+def test_finding_and_assembling_remains_or_collecting_martyrs_is_remains_repatriation():
+    assert "remains_repatriation" in CODEBOOK.themes_for("The team is tasked to find and assemble the remains of fallen volunteers in Takeo.")
+    assert "remains_repatriation" in CODEBOOK.themes_for("The unit carried out the search and collection of martyrs in Svay Rieng.")
+    assert "remains_repatriation" not in CODEBOOK.themes_for("The province will collect the taxes of martyrs' families later.")

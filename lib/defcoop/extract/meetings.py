@@ -80,6 +80,7 @@ class MeetingCues(NamedTuple):
     event_back_reference: re.Pattern | None = None   # a trigger opening on the event the sentence before reported
     headline_edition: re.Pattern | None = None   # a headline naming the mechanism as held for the first time
     framed_activity: re.Pattern | None = None   # a trigger where the leads watch a plain joint activity of a named event
+    lead_meeting_day: re.Pattern | None = None   # before a lead's name in a later sentence giving the day met
 
 
 def _build_cues(rules: RuleSet) -> MeetingCues:
@@ -134,6 +135,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         headline_place=rules.regex("headline_place"),
         earlier_event_place=rules.regex("earlier_event_place_cue"),
         separate_sessions=frozenset(rules.words("separate_sessions")),
+        lead_meeting_day=rules.regex("lead_meeting_day_cue"),
         unit_home_place=rules.regex("unit_home_place_cue"),
         event_back_reference=rules.regex("event_back_reference_cue"),
         framed_activity=rules.regex("framed_activity_cue"),
@@ -1893,6 +1895,14 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         if from_lead_in.precision == "day" and from_lead_in.date_end in (None, from_lead_in.date_start):
             # one day; a visit's span ("visited Cambodia from June 20 to 22") dates no one meeting of it
             resolved = replace(from_lead_in, evidence=f"the sentence before: {from_lead_in.evidence}")
+    if (rules.visit_span is not None and resolved.precision == "day" and resolved.date_start and resolved.date_end
+            and resolved.date_end > resolved.date_start and rules.visit_span.search(folded[index])
+            and not any(find_date_mentions(s) for s in window[1:])):
+        # the trigger dates a visit's span ("visited Cambodia from June 20 to 23, during which he met ..."), not the
+        # meeting's day: the meeting lies within the visit, so its precision is the span's (`visit_span_date`)
+        from defcoop.extract.dates import coarse_precision
+        resolved = replace(resolved, precision=coarse_precision(resolved.date_start, resolved.date_end),
+                           evidence=f"within the visit: {resolved.evidence}")
     visit_sentence = None
     if resolved.precision == "unknown" or not any(
             find_date_mentions(s) for s in window + same_event + ([shown] if shown else [])
@@ -2009,7 +2019,42 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     for key, candidate in enumerate(listed + further, start=1):
         candidate.key = key
     _lead_of_the_delegation(primary, further, folded[index], countries[index], cues)
-    return [primary] + listed + further
+    return [_day_met_lead(m, sentences, mentions, published, text_windows, cues) for m in [primary] + listed + further]
+
+
+def _day_met_lead(meeting: MeetingCandidate, sentences: list[str], mentions: list, published: date | None,
+                  windows: list, cues: MeetingCues) -> MeetingCandidate:
+    """A meeting dated only by the span of a visit (several days) takes the day a later sentence
+    gives for the meeting with its Cambodian lead (`lead_meeting_day_cue` before the name: "During
+    their talks with General Sok Pheap on May 8, both ministers ..."), when that day falls within the span.
+
+    >>> from defcoop.extract.people import PersonMention
+    >>> span = MeetingCandidate("a", 0, "courtesy_call", date(2024, 5, 6), date(2024, 5, 9), "day", "span", None,
+    ...                         None, None, "in_person", "Phan Van Giang", "Sok Pheap", "")
+    >>> later = "During their talks with Sok Pheap on May 8, the guests spoke of trade."
+    >>> at = later.index("Sok")
+    >>> found = PersonMention("Sok Pheap", "Sok Pheap", "KH", "", 1, at, at + 9, "title")
+    >>> _day_met_lead(span, ["The visit ran from May 6 to 9.", later], [found], date(2024, 5, 9), [],
+    ...               meeting_cues()).date_start
+    datetime.date(2024, 5, 8)
+    """
+    from defcoop.extract.dates import resolve_meeting_date
+
+    if (cues.lead_meeting_day is None or meeting.kh_lead is None or meeting.date_precision == "unknown"
+            or meeting.date_start is None or meeting.date_end is None or meeting.date_end <= meeting.date_start):
+        return meeting
+    for mention in mentions:
+        if mention.person != meeting.kh_lead or mention.sentence_index >= len(sentences):
+            continue
+        sentence = sentences[mention.sentence_index]
+        if not cues.lead_meeting_day.search(fold(sentence[:mention.start])):
+            continue
+        found = resolve_meeting_date([sentence], published, windows)
+        if (found.precision == "day" and found.date_start is not None and found.date_end in (None, found.date_start)
+                and meeting.date_start <= found.date_start <= meeting.date_end):
+            return replace(meeting, date_start=found.date_start, date_end=found.date_start, date_precision="day",
+                           date_evidence=f"the day of the meeting with {meeting.kh_lead}: {found.evidence}")
+    return meeting
 
 
 def _same_day_date(before: list[str], published: date | None, windows: list):
@@ -2236,22 +2281,30 @@ def _listed_counterparts(primary: MeetingCandidate, named_mechanism: str, vn_lea
     """Meetings with the other counterparts the trigger sentence lists ("the delegation met with
     top Cambodian officials including Prime Minister A, Defence Minister B and Army Commander C"):
     one meeting per counterpart named after a `separate_meetings_cues` phrase, led on the other
-    side by the first meeting's lead, on the same date and at the same place.
+    side by the first meeting's lead, on the same date and at the same place. The list may stand in
+    the later sentence the first meeting's Cambodian lead was found in, when the trigger has none (a
+    visit, then "He paid courtesy calls on the Senate President A and Prime Minister B").
     """
-    cue = rules.separate_meetings.search(folded[index]) if rules.separate_meetings is not None else None
-    if cue is None or vn_lead is None or kh_lead is None:
+    if rules.separate_meetings is None or vn_lead is None or kh_lead is None:
+        return []
+    cue, at = None, index
+    for at in dict.fromkeys([index, kh_lead.sentence_index]):
+        cue = rules.separate_meetings.search(folded[at]) if at < len(folded) else None
+        if cue is not None:
+            break
+    if cue is None:
         return []
     listed = []
     seen = {kh_lead.person}
     for mention in mentions:
-        if mention.sentence_index != index or mention.start < cue.start() or mention.person in seen:
+        if mention.sentence_index != at or mention.start < cue.start() or mention.person in seen:
             continue
         if mention.country != "KH":
             continue
         seen.add(mention.person)
         leads = [vn_lead, mention]
         when = primary.date_start if primary.date_precision != "unknown" else None
-        mechanism = refine_mechanism(named_mechanism, leads, officials, rules, sentences[index], when=when,
+        mechanism = refine_mechanism(named_mechanism, leads, officials, rules, sentences[at], when=when,
                                      written=written_roles(leads, mentions, sentences, officials))
         listed.append(replace(
             primary, mechanism=mechanism, kh_lead=mention.person, edition=None,
