@@ -77,6 +77,7 @@ def test_optional_and_alternative_parts_give_no_anchor_of_their_own():
     (r"defence policy dialogue", {"dialogue"}),                     # one literal run: its longest word piece
     (r"(?:joint )?border patrols?", {"border"}),                    # optional group: no anchor from it
     (r"(?:border|sea) (?:talks|meeting)s?", {"talks", "meeting"}),  # the set whose shortest piece is longest
+    (r"such (?:meeting|event|talks)", {"such"}),                    # one word of 4+ beats a list of words
     (r"vietnam(?:ese)? navy", {"navy"}),                            # a common piece loses to a rarer one
     (r"cambodia", {"cambodia"}),                                    # a common piece is still better than none
     (r"(?:ab)+ and more", {"more"}),                                # a repeat of at least one counts, but "ab" is shorter

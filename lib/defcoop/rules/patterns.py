@@ -88,13 +88,16 @@ def _best_pieces(seq: Any, common: frozenset[str]) -> frozenset[str] | None:
 
     Each literal is cut to its longest run of word characters (callers may look pieces up
     inside single words); a set is usable when every piece has >= 2 characters. Sets free
-    of `common` pieces win, then the one whose shortest piece is longest.
+    of `common` pieces win; then sets whose pieces all have 4 or more characters; among
+    those, the set of fewest pieces (one word beats a list of words any of which lets the
+    pattern run: "such (meeting|event|talks)" is gated on "such"), then the one whose
+    shortest piece is longest.
     """
     best, best_key = None, None
     for option in _literal_options(seq, common):
         pieces = frozenset(max(_WORD.findall(lit) or [""], key=len) for lit in option)
         shortest = min(len(piece) for piece in pieces)
-        key = (pieces.isdisjoint(common), shortest, -len(pieces))
+        key = (pieces.isdisjoint(common), shortest >= 4, -len(pieces), shortest)
         if shortest >= _MIN_PIECE and (best_key is None or key > best_key):
             best, best_key = pieces, key
     return best
