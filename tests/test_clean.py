@@ -688,3 +688,14 @@ def test_a_broken_boilerplate_rule_fails_its_examples_with_file_line_and_text(ol
 def test_good_neighbourship_stays_one_word():
     text = "The towns praised their good neighbourship at the fair."
     assert repair_glued_words(text) == (text, [])
+
+
+def test_a_dateline_after_a_reposting_blogs_header_lines_and_the_headline_is_still_found():
+    raw = RawArticle(article_id="b", path="b.txt", format="txt", text=(
+        "Listen to our radio and read more news on our site every day.\n\n"
+        "Follow us on the social network for the latest updates.\n\n"
+        "Border commanders agree to share more information\n\n"
+        "Soldiers stand in line at a border post in the rain.\n\n"
+        "VIENTIANE, May 4 (Xinhua) -- The two army commanders met on Monday to discuss border patrols.\n"))
+    article = clean_article(raw)
+    assert article.dateline == "VIENTIANE"

@@ -629,3 +629,38 @@ def test_finding_and_assembling_remains_or_collecting_martyrs_is_remains_repatri
     assert "remains_repatriation" in CODEBOOK.themes_for("The team is tasked to find and assemble the remains of fallen volunteers in Takeo.")
     assert "remains_repatriation" in CODEBOOK.themes_for("The unit carried out the search and collection of martyrs in Svay Rieng.")
     assert "remains_repatriation" not in CODEBOOK.themes_for("The province will collect the taxes of martyrs' families later.")
+
+
+def test_meetings_at_high_and_all_levels_are_delegation_exchange():
+    assert "delegation_exchange" in CODEBOOK.themes_for("The armies will keep holding meetings at high and all levels.")
+    assert "delegation_exchange" not in CODEBOOK.themes_for("The hotel has rooms at high and low prices.")
+
+
+def test_delegations_or_one_sides_representatives_paying_visits_is_delegation_exchange():
+    assert "delegation_exchange" in CODEBOOK.themes_for("Delegations of two districts paid spring visits to the post.")
+    assert "delegation_exchange" in CODEBOOK.themes_for(
+        "Representatives from Vietnamese agencies paid visits to a Cambodian province before the festival.")
+    assert "delegation_exchange" not in CODEBOOK.themes_for("Officials from the health office paid visits to schools.")
+
+
+def test_security_in_land_and_river_border_areas_is_border_patrol():
+    assert "border_patrol" in CODEBOOK.themes_for("Police will keep security in land and river border areas.")
+
+
+def test_sending_doctors_to_attend_courses_is_training():
+    assert "training" in CODEBOOK.themes_for("The hospital sent 12 doctors to attend courses at an army clinic.")
+    assert "training" not in CODEBOOK.themes_for("The hospital sent 12 doctors to treat flood victims.")
+
+
+def test_restoring_friendship_monuments_is_political_education():
+    assert "political_education" in CODEBOOK.themes_for("The ministry pays for restoring the friendship monuments in three towns.")
+    assert "political_education" not in CODEBOOK.themes_for("The ministry pays for restoring the old bridges in three towns.")
+
+
+def test_receiving_the_visiting_delegation_of_the_other_side_is_delegation_exchange():
+    assert "delegation_exchange" in CODEBOOK.themes_for("The deputy minister welcomed the visiting logistics delegation of the Cambodian army.")
+
+
+def test_an_asean_summit_that_only_brought_the_leaders_there_is_not_multilateral():
+    assert "multilateral" not in CODEBOOK.themes_for("The ministers talked over dinner while they were in Manila to attend the ASEAN meetings.")
+    assert "multilateral" in CODEBOOK.themes_for("The ministers agreed to back each other at ASEAN meetings.")
