@@ -175,6 +175,15 @@ def test_the_month_of_a_meeting_whose_results_are_carried_out_is_not_this_meetin
     assert resolved.precision == "month" and resolved.date_start == date(2025, 10, 1)   # the page's month, not February
 
 
+
+def test_a_highlight_of_the_year_under_review_dates_no_meeting():
+    """"Đặc biệt, tháng 11/2024, ..." opening a sentence recalls a highlight of the reviewed year, not the meeting."""
+    with rules_language("vi"):
+        resolved = resolve_meeting_date(["Tại buổi làm việc, hai bên đánh giá kết quả phối hợp năm 2024.",
+                                         "Đặc biệt, tháng 11/2024, đơn vị đã tổ chức giao lưu với nhân dân hai bên."],
+                                        date(2025, 3, 20), [])
+    assert resolved.precision == "month" and resolved.date_start == date(2025, 3, 1)   # the page's month
+
 def test_a_url_with_only_a_year_dates_a_yearless_day():
     from defcoop.extract.dates import url_date, url_month_windows
 

@@ -61,6 +61,7 @@ def test_every_pattern_of_a_vietnamese_own_format_file_is_needed_by_an_example(n
     ("Bên lề Hội nghị ADMM lần thứ 17, hai Bộ trưởng đã gặp song phương.", "sideline_meeting", None),   # the ADMM's
     ("Hai Bộ trưởng hội đàm trong khuôn khổ Giao lưu lần thứ 2.", "ministerial_talks", None),       # the exchange's
     ("Hai bên tổ chức hội đàm định kỳ lần thứ 14 tại Tây Ninh.", "border_force_talks", 14),
+    ("Hội nghị liên tịch lần thứ 9 giữa hai quân khu khai mạc sáng nay.", "border_force_talks", 9),   # a joint conference
     ("Đối thoại chính sách quốc phòng lần thứ 9 sẽ được tổ chức tại Campuchia.", "defence_policy_dialogue", None),
 ])
 def test_a_vietnamese_ordinal_numbers_the_name_before_it(sentence, mechanism, edition):
@@ -806,6 +807,16 @@ def test_a_meeting_named_as_the_provinces_leaders_is_no_defence_meeting():
     assert len(process_article(RawArticle("t", "t.txt", "txt", military, meta=meta)).meetings) == 1
 
 
+
+def test_a_conference_the_provinces_leaders_hold_is_no_defence_meeting():
+    """The provinces' civil leaders named as the ones who hold a conference ("lãnh đạo tỉnh A và tỉnh B
+    tổ chức hội nghị") make it the civil governments' meeting."""
+    civil = ("Sáng 3/6, lãnh đạo tỉnh Tây Ninh và tỉnh Svay Rieng (Campuchia) đã tổ chức hội nghị tổng kết hợp tác "
+             "năm 2025.\nÔng Trần Văn B, Phó Chủ tịch UBND tỉnh Tây Ninh và ông Sok Vanna, Phó Tỉnh trưởng tỉnh "
+             "Svay Rieng đồng chủ trì.")
+    meta = {"published": "2025-06-04"}
+    assert process_article(RawArticle("t", "t.txt", "txt", civil, meta=meta)).meetings == []
+
 def test_a_conference_a_provincial_peoples_committee_holds_is_no_defence_meeting():
     """A conference or signing the provincial People's Committee itself organises with provinces across
     the border is the civil government's meeting, even when a military region's commander attends it."""
@@ -1076,3 +1087,14 @@ def test_a_visiting_special_committee_for_remains_meets_in_the_hosts_province():
     raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2025-03-05"})
     [meeting] = process_article(raw).meetings
     assert (meeting.place, meeting.country) == ("Stung Treng", "KH")
+
+
+def test_a_handover_of_the_other_countrys_trainees_is_no_meeting_unless_that_side_attends():
+    text = ("Sáng 5/10, tại tỉnh Tây Ninh, Bộ Chỉ huy Quân sự tỉnh tổ chức lễ bàn giao 40 học viên quân sự Campuchia "
+            "cho các học viện trong nước.\n"
+            "Đại tá Trần Văn Bình, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh, dự buổi lễ.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-10-05"})
+    assert process_article(raw).meetings == []
+    attended = text + "\nĐại diện Quân đội Hoàng gia Campuchia cùng tham dự buổi lễ."
+    raw = RawArticle("t", "t.md", "md", attended, meta={"language": "vi", "published": "2026-10-05"})
+    assert len(process_article(raw).meetings) == 1

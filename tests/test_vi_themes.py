@@ -95,6 +95,14 @@ def test_patterns_are_written_folded(codebook):
     ("Đại diện huyện A thông báo tình hình an ninh trên địa bàn tại buổi lễ.", ()),        # one side reporting
     ("Tại buổi lễ, đại diện hai bên thông báo tình hình an ninh trên địa bàn.", ("information_sharing",)),
     ("Hai huyện cùng đề xuất nâng cấp đường nối cửa khẩu giữa hai bên.", ("defence_economy",)),   # border connectivity
+    ("Các đồn tích cực tham mưu cho chính quyền các cấp trong xây dựng nông thôn mới.", ()),   # advice to local government
+    ("Hai bên tăng cường tuần tra song phương bảo vệ đường biên, cột mốc.", ("border_patrol",)),  # patrols, no demarcation
+    ("Hai bên phối hợp tôn tạo, bảo vệ hệ thống cột mốc trên tuyến biên giới.", ("border_demarcation",)),
+    ("Quân đội mỗi bên là lực lượng nòng cốt phòng, chống dịch ở mỗi nước.", ()),           # each at home
+    ("Hai quân đội phối hợp phòng, chống dịch COVID-19 trên tuyến biên giới.", ("pandemic",)),
+    ("Hai tỉnh thống nhất đề xuất mở cặp cửa khẩu phụ mới giữa hai huyện.", ("defence_economy",)),   # a new gate pair
+    ("Hội người Việt nhân dịp này giáo dục truyền thống cho bà con Việt kiều về lịch sử của dân tộc.", ()),  # community's own
+    ("Các đồn tuyên truyền cho bà con Việt kiều về truyền thống hữu nghị giữa hai nước.", ("political_education",)),
 ])
 def test_sentences_get_the_themes_a_reader_gives(codebook, sentence, expected):
     assert codebook.themes_for(sentence) == expected
