@@ -241,3 +241,12 @@ def test_a_trending_video_widget_label_is_navigation_not_an_online_meeting_cue()
     article = clean(page)
     assert "Video đang HOT" in removed(article, "nav_line")
     assert all("Video" not in sentence for sentence in article.sentences)
+
+
+def test_a_date_stamp_glued_to_the_title_is_the_pages_date_not_part_of_the_title():
+    page = ("Quân y hai nước khám bệnh cho người dân biên giới 04/05/2026 10:30\n\n"
+            "Sáng 4-5, bác sĩ quân đội hai nước khám bệnh cho bà con xã A.\n")
+    article = clean(page)
+    assert (article.title, article.published) == ("Quân y hai nước khám bệnh cho người dân biên giới", "2026-05-04")
+    # the front matter's date comes first
+    assert clean(page, published="2026-05-05").published == "2026-05-05"

@@ -159,6 +159,14 @@ def test_an_exchange_named_with_its_year_dates_its_day():
     assert (resolved.date_start, resolved.precision) == (date(2024, 10, 9), "day")
 
 
+def test_the_year_of_the_conference_a_programme_was_agreed_at_does_not_date_the_programme():
+    with rules_language("vi"):
+        windows = year_windows_from_text(["Chương trình diễn tập được tổ chức theo thỏa thuận tại Hội nghị Bộ "
+                                          "trưởng Quốc phòng ba nước diễn ra năm 2019."])
+        resolved = resolve_meeting_date(["Ngày 9/10, chương trình diễn tập khai mạc tại Kampot."], None, windows)
+    assert resolved.date_start is None
+
+
 def test_a_title_that_goes_on_is_no_short_name_of_an_official():
     """"Thứ trưởng Thường trực" (permanent deputy minister), "Ban Thanh niên" (youth department):
     not the short names of officials called Thường or Thanh."""

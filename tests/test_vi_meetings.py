@@ -1098,3 +1098,44 @@ def test_a_handover_of_the_other_countrys_trainees_is_no_meeting_unless_that_sid
     attended = text + "\nĐại diện Quân đội Hoàng gia Campuchia cùng tham dự buổi lễ."
     raw = RawArticle("t", "t.md", "md", attended, meta={"language": "vi", "published": "2026-10-05"})
     assert len(process_article(raw).meetings) == 1
+
+
+def test_a_drill_named_first_then_who_held_it_and_its_opening_is_the_event():
+    """"Chương trình diễn tập ... do X tổ chức khai mạc ngày ..." names the drill before the verb that says it
+    was held: the event (`other`), placed where it opened."""
+    text = ("Chương trình diễn tập tìm kiếm cứu nạn chung của quân đội Việt Nam và Campuchia đã khai mạc sáng 5/6 "
+            "tại tỉnh Kampot.\n"
+            "Hơn 300 cán bộ, chiến sĩ quân đội hai nước tham gia.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-06-06"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.mechanism, str(meeting.date_start), meeting.place) == ("other", "2026-06-05", "Kampot")
+
+
+def test_a_joint_drill_with_border_guards_taking_part_stays_a_drill():
+    """Border guards and gendarmes among the forces of a joint rescue drill do not make it border-force talks."""
+    text = ("Sáng 9/4, tại tỉnh Kampot diễn ra buổi diễn tập cứu hộ, cứu nạn chung giữa quân đội Việt Nam và "
+            "Campuchia.\n"
+            "Tham gia có lực lượng Bộ đội Biên phòng tỉnh Kiên Giang và hiến binh tỉnh Kampot.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-04-10"})
+    [meeting] = process_article(raw).meetings
+    assert meeting.mechanism == "other"
+
+
+def test_a_place_whose_activities_were_over_is_not_where_the_exchange_continued():
+    text = ("Sau khi hoàn thành chương trình ở tỉnh An Giang, chiều 6/5, các đại biểu dự Giao lưu hữu nghị quốc "
+            "phòng biên giới lần 3 tại tỉnh Kampot.\n"
+            "Đoàn Việt Nam do Đại tướng Phan Văn Giang dẫn đầu, đoàn Campuchia do Đại tướng Tea Seiha dẫn đầu.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-05-06"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.mechanism, meeting.place, meeting.country) == ("border_friendship_exchange", "Kampot", "KH")
+
+
+def test_a_joint_medical_outreach_on_the_eve_of_an_exchange_is_the_event_not_the_exchange():
+    """The two armies' medics examining residents together is the event (`other`); the exchange it comes on the
+    eve of ("trước thềm") is still to come."""
+    text = ("Ngày 4-5, tại xã A (tỉnh Tây Ninh), bác sĩ quân đội hai nước Việt Nam, Campuchia cùng nhau khám bệnh "
+            "và phát thuốc cho bà con.\n"
+            "Chương trình được tổ chức trước thềm Giao lưu hữu nghị quốc phòng biên giới lần thứ ba.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-05-04"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.mechanism, str(meeting.date_start), meeting.place) == ("other", "2026-05-04", "Tay Ninh")

@@ -251,6 +251,18 @@ def test_a_vietnamese_article_gets_its_themes_through_the_whole_extraction():
     ("Hai ban chỉ đạo sẽ tăng cường trao đổi thông tin để tìm thêm hài cốt liệt sĩ.",
      ("remains_repatriation", "information_sharing")),
     ("Người dân trao đổi thông tin giúp đội tìm thêm hài cốt liệt sĩ.", ("remains_repatriation",)),
+    # batch 43: the Border Guard listed among the units that join an activity is who took part, no border work
+    ("Đợt khám bệnh do Cục Quân y chủ trì, phối hợp với Quân khu 9, Bộ đội Biên phòng, Bệnh viện C thực hiện.", ()),
+    ("Huyện phối hợp với Quân khu 9, Bộ đội Biên phòng quản lý chặt chẽ tuyến biên giới.", ("border_patrol",)),
+    # a school that can take hundreds of pupils is schooling of children, not military training
+    ("Trường mới có thể tiếp nhận đào tạo cho khoảng 500 học sinh.", ()),
+    ("Việt Nam giúp đào tạo cán bộ cho quân đội bạn.", ("training",)),
+    # sports exchanges held for an anniversary are the celebration's programme, not exchanges as a field
+    ("Đơn vị tổ chức giao lưu thể thao nhân kỷ niệm ngày thành lập quân đội bạn.", ()),
+    ("Hai đơn vị đẩy mạnh giao lưu thể thao giữa cán bộ, chiến sĩ.", ("delegation_exchange",)),
+    # a naval base named as a threat to one side is a security worry, no cooperation at sea
+    ("Căn cứ hải quân ở nước láng giềng là mối đe dọa với an ninh quốc gia.", ()),
+    ("Hải quân hai nước tuần tra chung gần căn cứ hải quân.", ("maritime",)),
 ])
 def test_passing_mentions_are_no_theme(codebook, sentence, expected):
     assert codebook.themes_for(sentence) == expected

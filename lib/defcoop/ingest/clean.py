@@ -116,6 +116,9 @@ class _Rules:
     # last paragraph cut off mid-sentence (a saved excerpt's end), not a headline; 0 when the file has no
     # `headline.cut_off_min_words`.
     cut_off_min_words: int = 0
+    # A date-time stamp glued to the end of the title line ("Title 06/11/2025 18:58"), group "stamp"; None when
+    # the language's file has no `title_date_stamp_pattern`.
+    title_date_stamp: re.Pattern | None = None
     examples: tuple[Example, ...] = ()     # the file's must_match / must_not_match lines
 
     def example_failures(self) -> list[str]:
@@ -128,6 +131,7 @@ class _Rules:
         - ``glued_caption_pattern``: a caption glued to the paragraph after it is split off;
         - ``dateline``: `split_dateline` finds a dateline opening the paragraph;
         - ``outlet_opener_pattern``: `split_outlet_opener` finds an outlet opening the paragraph;
+        - ``title_date_stamp_pattern``: `split_title_date_stamp` finds a dated stamp ending the title;
         - ``abbreviations`` / ``abbreviations_before_number``: the full stop of a must_match
           text ends no sentence (it stays one sentence); a must_not_match text is split.
 
@@ -230,6 +234,7 @@ def _build_rules(data: dict) -> _Rules:
         wrap_line_end_words=frozenset(w.lower() for w in data["wrapped_lines"]["line_end_words"]),
         outlet_opener=re.compile(data["outlet_opener_pattern"]) if data.get("outlet_opener_pattern") else None,
         cut_off_min_words=int(data["headline"].get("cut_off_min_words", 0)),
+        title_date_stamp=re.compile(data["title_date_stamp_pattern"]) if data.get("title_date_stamp_pattern") else None,
     )
 
 
@@ -250,6 +255,7 @@ SCHEMA = {
     "source_labels": with_examples(STRINGS),
     "dateline": {"max_place_words": INTEGER, "search_paragraphs": INTEGER, "places": STRINGS, **EXAMPLE_KEYS},
     "outlet_opener_pattern": optional(with_examples(regex_with_groups("agency"))),
+    "title_date_stamp_pattern": optional(with_examples(regex_with_groups("stamp"))),
     "date_line_words": with_examples(STRINGS),
     "end_marks": with_examples(STRINGS),
     "headline": {"max_words": INTEGER, "min_body_words": INTEGER, "cut_off_min_words": optional(INTEGER)},
@@ -637,8 +643,12 @@ def _walk_lines(lines: list[_Line], draft: _Draft, meta_title: str | None) -> No
                 or i == cut_off:
             draft.paragraphs.append((line.number, line.text))
         elif i == title_index:
-            draft.title = line.text
+            title, stamp = split_title_date_stamp(line.text)
+            draft.title = title
             draft.record("extracted", "title", line.number, line.text)
+            if stamp is not None and draft.published is None:
+                draft.published = stamp.isoformat()
+                draft.record("extracted", "title_date_stamp", line.number, line.text[len(title):].strip())
         elif label == "headline":
             in_header = first_body is None or i < first_body
             rule = "header_line" if in_header else "trailing_headline"
@@ -706,6 +716,24 @@ def split_outlet_opener(paragraph: str, rules_: _Rules | None = None) -> tuple[s
     if not match or fold(match.group("agency")).strip() in r.dateline_places:
         return None, paragraph
     return _SPACES.sub(" ", match.group("agency")).strip(), paragraph[match.end():]
+
+
+def split_title_date_stamp(title: str, rules_: _Rules | None = None) -> tuple[str, "date | None"]:
+    """(title, date) when the title line ends with a dated stamp the page printed after it ("... Tây Ninh
+    06/11/2025 18:58": `title_date_stamp_pattern` of the language's boilerplate.yaml), else (title, None).
+
+    >>> rules_ = replace(rules(), title_date_stamp=re.compile(r"\\s(?P<stamp>\\d{1,2}/\\d{1,2}/\\d{4} \\d{1,2}:\\d{2})\\s*$"))
+    >>> split_title_date_stamp("Two armies hold a drill 06/11/2025 18:58", rules_)
+    ('Two armies hold a drill', datetime.date(2025, 11, 6))
+    >>> split_title_date_stamp("Two armies hold a drill 06/11/2025 18:58")
+    ('Two armies hold a drill 06/11/2025 18:58', None)
+    """
+    r = rules_ or rules()
+    match = r.title_date_stamp.search(title) if r.title_date_stamp is not None else None
+    stamp = parse_explicit_date(match.group("stamp")) if match else None
+    if stamp is None:
+        return title, None
+    return title[: match.start()].rstrip(), stamp
 
 
 def _extract_dateline(draft: _Draft) -> None:
@@ -1319,6 +1347,11 @@ def _finds_outlet_opener(text: str, rules_: _Rules) -> tuple[bool, str]:
     return outlet is not None, f"outlet {outlet!r}" if outlet else "no outlet opener"
 
 
+def _finds_title_date_stamp(text: str, rules_: _Rules) -> tuple[bool, str]:
+    _title, stamp = split_title_date_stamp(text, rules_)
+    return stamp is not None, f"stamp {stamp}" if stamp else "no dated stamp"
+
+
 def _one_sentence(text: str, rules_: _Rules) -> tuple[bool, str]:
     sentences = _split_paragraph(text, rules_)
     return len(sentences) == 1, f"{len(sentences)} sentences: {sentences!r}" if len(sentences) > 1 else "one sentence"
@@ -1328,6 +1361,7 @@ _EXAMPLE_CHECKS = {
     "glued_caption_pattern": _splits_glued_caption,
     "dateline": _finds_dateline,
     "outlet_opener_pattern": _finds_outlet_opener,
+    "title_date_stamp_pattern": _finds_title_date_stamp,
     "abbreviations": _one_sentence,
     "abbreviations_before_number": _one_sentence,
 }
