@@ -528,15 +528,16 @@ CALENDAR_HEADER = "key,value,note,source\n"
 CALENDAR_ROWS = ("vn_kh_relations_year,1967,n,s\ndry_season_finds,Y:11-01..Y+1:08-31,n,s\n"
                  "dry_season_just_ended,Y+1:03-01..Y+1:08-31,n,s\nplan_signed,Y-1:09-01..Y:01-31,n,s\n"
                  "plan_implemented,Y:01-01..Y+1:01-31,n,s\nresults_reviewed,Y:10-01..Y+1:03-31,n,s\n"
-                 "relations_anniversary_ahead,Y-1:06-25..Y:06-24,n,s\n")
+                 "relations_anniversary_ahead,Y-1:06-25..Y:06-24,n,s\nreport_lag_days,31,n,s\n")
 
 
 def test_calendar_facts_are_read_with_their_types():
     from defcoop.extract.dates import YearWindow, load_calendar
 
     facts = load_calendar()
-    assert facts["vn_kh_relations_year"] == 1967
-    assert all(isinstance(facts[key], YearWindow) for key in facts if key != "vn_kh_relations_year")
+    assert facts["vn_kh_relations_year"] == 1967 and facts["report_lag_days"] == 31
+    assert all(isinstance(facts[key], YearWindow) for key in facts
+               if key not in ("vn_kh_relations_year", "report_lag_days"))
 
 
 def test_a_year_window_is_placed_on_a_year():
@@ -564,6 +565,7 @@ def test_a_bad_year_window_is_refused(text):
     ("plan_signed,Sep..Jan,n,s", "'plan_signed': window must read like"),
     ("plan_signed,Y:09-31..Y+1:01-31,n,s", "'plan_signed': no day 'Y:09-31' in every year"),
     ("plan_signed,Y:09-01..Y-1:01-31,n,s", "'plan_signed': window 'Y:09-01..Y-1:01-31' ends before it starts"),
+    ("report_lag_days,a month,n,s", "'report_lag_days' must be a number of days, got 'a month'"),
 ])
 def test_a_bad_calendar_row_raises_with_file_and_line(tmp_path, row, problem):
     from defcoop.extract.dates import load_calendar

@@ -217,7 +217,7 @@ _WARM_UP_TEXT = ("Hanoi (VNA) - Vietnam and Cambodia agreed tointensify joint bo
 
 RULE_MODULES = ("defcoop.extract.dates", "defcoop.extract.themes", "defcoop.extract.agreements",
                 "defcoop.extract.sentences", "defcoop.extract.people", "defcoop.extract.places",
-                "defcoop.extract.editions")
+                "defcoop.extract.editions", "defcoop.extract.url_ids")
 
 
 def load_rules() -> None:

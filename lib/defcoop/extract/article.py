@@ -50,6 +50,7 @@ def extract_article(clean, raw) -> ArticleRecords:
     from defcoop.ingest.clean import caption_text
     from defcoop.extract.sentences import sentence_rows, has_vn_kh_themes, is_about_vn_kh, load_sentence_kind_rules
     from defcoop.extract.dates import url_date, url_month_windows
+    from defcoop.extract.url_ids import url_id_windows
     from defcoop.extract.meetings import extract_meetings, infer_countries, reports_one_side_event
     from defcoop.extract.people import load_officials
     from defcoop.extract.places import find_countries, find_places
@@ -74,6 +75,8 @@ def extract_article(clean, raw) -> ArticleRecords:
     page_month = raw.meta.get("published_month")
     page_dated = (date.fromisoformat(f"{page_month}-01"), "month") if page_month else url_date(raw.meta.get("url"))
     page_windows = url_month_windows(page_dated) if published is None else []
+    if published is None and page_dated is None:   # the URL's article id may still bracket it
+        page_windows = url_id_windows(raw.meta.get("url"))
     meetings = (extract_meetings(clean.article_id, sentences, published, mentions, officials, folded,
                                  dateline=clean.dateline, dateline_text=clean.dateline_text,
                                  countries=countries_or_places, page_windows=page_windows,

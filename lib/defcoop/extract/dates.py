@@ -606,13 +606,14 @@ CALENDAR_KEYS = {
     "plan_signed": "window",            # Y = the plan's year
     "plan_implemented": "window",
     "results_reviewed": "window",       # Y = the year whose results are reviewed
+    "report_lag_days": "days",          # how long before a page's publication its event may be
 }
 
 
 @cached_by_content(lambda: os.path.join(REFERENCE_DIR, "calendar.csv"))
 def load_calendar(path: Path) -> dict[str, int | YearWindow]:
-    """Calendar facts by key from calendar.csv (default data/reference/calendar.csv): years as
-    int, windows as `YearWindow`; every row needs a source; validated, cached.
+    """Calendar facts by key from calendar.csv (default data/reference/calendar.csv): years and
+    day counts as int, windows as `YearWindow`; every row needs a source; validated, cached.
 
     >>> load_calendar()["vn_kh_relations_year"], load_calendar()["plan_signed"].at(2021)[0]
     (1967, datetime.date(2020, 9, 1))
@@ -630,6 +631,10 @@ def load_calendar(path: Path) -> dict[str, int | YearWindow]:
         if kind == "year":
             if not re.fullmatch(r"\d{4}", value):
                 raise ReferenceDataError.at(path, line, f"'{key}' must be a year, got '{value}'")
+            facts[key] = int(value)
+        elif kind == "days":
+            if not re.fullmatch(r"\d{1,3}", value):
+                raise ReferenceDataError.at(path, line, f"'{key}' must be a number of days, got '{value}'")
             facts[key] = int(value)
         else:
             try:
