@@ -823,3 +823,11 @@ def test_a_later_sentences_date_in_another_month_does_not_date_a_day_without_yea
     resolved = resolve_meeting_date(["The two commands opened a clinic on June 12 in Kratie.",
                                      "The clinic, opened on June 12, 2018, has 20 beds."], None, [])
     assert resolved.date_start == date(2018, 6, 12)
+
+
+def test_the_dates_of_an_anniversary_span_in_brackets_are_not_the_meeting_day():
+    # the founding day and the anniversary day in brackets belong to the anniversary, not to the tribute
+    sentence = ("The envoy laid flowers at the memorial on May 3 to mark the 70th anniversary of the army "
+                "(May 5, 1954 - May 5, 2024).")
+    resolved = resolve_meeting_date([sentence], date(2024, 5, 3), [])
+    assert (resolved.date_start, resolved.precision) == (date(2024, 5, 3), "day")

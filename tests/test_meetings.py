@@ -1164,6 +1164,12 @@ def test_a_meeting_being_prepared_is_no_meeting():
                          "March in Tay Ninh."], RULES) is None
     assert find_trigger(["The third border friendship exchange is expected to feature a joint medical drill."],
                         RULES) is None
+    # tasks a unit has been given for it
+    assert find_trigger(["For the third Border Defence Friendship Exchange, the engineers have been tasked with "
+                         "building the stage."], RULES) is None
+    # a place chosen to host it
+    assert find_trigger(["Kep has been selected to host the closing ceremony of the third Border Defence Friendship "
+                         "Exchange."], RULES) is None
     # held, it is news
     assert find_trigger(["The third Border Defence Friendship Exchange was held in Tay Ninh on March 3."],
                         RULES) == (0, "border_friendship_exchange")
@@ -1526,6 +1532,14 @@ def test_an_event_the_trigger_opens_on_is_placed_by_the_sentence_before_not_the_
     assert [(m.place, m.country) for m in found] == [("Kampot", "KH")]
 
 
+def test_a_kind_of_ceremony_the_trigger_opens_on_is_placed_by_the_sentence_before():
+    sentences = ["Work on a friendship memorial began in Kampot province on May 9, 2022.",
+                 "The ground-breaking ceremony was attended by Minister Phan Van Giang of Vietnam.",
+                 "General Tea Banh laid the first stone."]
+    found = extract_meetings("a", sentences, None, OFFICIALS.find_people(sentences), OFFICIALS, dateline="Phnom Penh")
+    assert [(m.mechanism, m.place, m.country) for m in found] == [("other", "Kampot", "KH")]
+
+
 def test_an_exchange_named_as_what_a_plan_prepares_is_no_meeting():
     assert meetings_of(["The seminar was part of the plan for holding a first aid drill within the second border "
                         "friendship exchange of Tay Ninh and Svay Rieng."]) == []
@@ -1537,6 +1551,39 @@ def test_a_lead_titled_by_a_hospital_leads_no_border_force():
                  "Both praised the course."]
     meeting = only_meeting(sentences)
     assert meeting.mechanism == "other"
+
+
+def test_a_city_party_official_receiving_an_army_delegation_holds_no_border_force_talks():
+    sentences = ["Deputy Secretary of the Can Tho Party Committee Tran Van Lam received a delegation of the Cambodian "
+                 "army led by Lt. Gen. Kim Sok on March 3.",
+                 "The guests included officers of a provincial military sub-region."]
+    meeting = only_meeting(sentences)
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == ("other", "Tran Van Lam", "Kim Sok")
+    # a party committee of a military body is no civilian one: its secretary can lead a border force
+    sentences[0] = sentences[0].replace("Can Tho Party Committee", "Party Committee of the An Giang Border Guard Command")
+    assert only_meeting(sentences).mechanism == "border_force_talks"
+
+
+def test_the_other_sides_delegation_paying_tribute_on_the_same_occasion_is_a_joint_event():
+    sentences = ["Embassy staff headed by Vietnamese Ambassador Nguyen Huy Tang laid flowers at the memorial in Kampot "
+                 "on May 3.",
+                 "On that occasion the Cambodian army's delegation, headed by Secretary of State of the Defence "
+                 "Ministry Gen. Sok Dara, placed flowers too.",
+                 "The general thanked the Vietnamese army for its help."]
+    meeting = only_meeting(sentences, published=date(2024, 5, 3))
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead, meeting.date_start) == (
+        "other", "Nguyen Huy Tang", "Sok Dara", date(2024, 5, 3))
+    # one side's tribute alone is no joint event
+    assert meetings_of(sentences[:1] + sentences[2:], published=date(2024, 5, 3)) == []
+
+
+def test_delegations_of_the_countries_inspecting_an_exchanges_rehearsal_is_other_not_the_exchange():
+    sentences = ["Delegations of both defence ministries jointly inspected preparations and the dress rehearsal for "
+                 "the second Border Defence Friendship Exchange in Tay Ninh on May 3.",
+                 "Deputy Minister of National Defence Hoang Xuan Chien led the Vietnamese delegation and General "
+                 "Sok Dara, Deputy Commander-in-Chief of the Royal Cambodian Armed Forces, the Cambodian one."]
+    meeting = only_meeting(sentences, published=date(2024, 5, 4))
+    assert (meeting.mechanism, meeting.edition) == ("other", None)
 
 
 def test_a_session_reviewing_preparations_for_an_exchange_is_no_meeting():

@@ -664,3 +664,25 @@ def test_receiving_the_visiting_delegation_of_the_other_side_is_delegation_excha
 def test_an_asean_summit_that_only_brought_the_leaders_there_is_not_multilateral():
     assert "multilateral" not in CODEBOOK.themes_for("The ministers talked over dinner while they were in Manila to attend the ASEAN meetings.")
     assert "multilateral" in CODEBOOK.themes_for("The ministers agreed to back each other at ASEAN meetings.")
+
+
+def test_hosting_a_reception_for_the_other_armys_delegation_is_delegation_exchange():
+    assert "delegation_exchange" in CODEBOOK.themes_for(
+        "The city's party chief welcomed a delegation from the Royal Cambodian Navy on March 2.")
+    assert "delegation_exchange" not in CODEBOOK.themes_for(
+        "The city's party chief welcomed a delegation from Cambodian traders on March 2.")
+
+
+def test_responses_to_an_earthquake_disaster_are_search_rescue():
+    assert "search_rescue" in CODEBOOK.themes_for("Both armies' doctors drilled a response to flood disasters.")
+    assert "search_rescue" not in CODEBOOK.themes_for("The ministry responded to questions on the earthquake of 1999.")
+
+
+def test_the_tri_border_marker_as_a_venue_is_no_demarcation():
+    assert "border_demarcation" not in CODEBOOK.themes_for("The youth camp opened with a march at the tri-border marker.")
+    assert "border_demarcation" in CODEBOOK.themes_for("Engineers will repair the tri-border marker damaged by floods.")
+
+
+def test_a_base_called_a_multilateral_hub_is_not_multilateral():
+    assert "multilateral" not in CODEBOOK.themes_for("Officials describe the naval base as a multilateral hub.")
+    assert "multilateral" in CODEBOOK.themes_for("The navies agreed to coordinate at multilateral forums.")

@@ -66,6 +66,7 @@ class NameCues:
     appositive_gap: re.Pattern[str]
     title_continuation: re.Pattern[str]
     title_name_dash: re.Pattern[str]
+    list_item_after_name: re.Pattern[str]
 
 
 def name_cues(lang: str | None = None) -> NameCues:
@@ -106,7 +107,7 @@ def _build_name_cues(rules: RuleSet) -> NameCues:
         non_name_words=non_name_words, possessive_endings=possessives, filler=re.compile(filler),
         appositive_end=rules.regex("appositive_end"), title_gap=rules.regex("title_gap"),
         appositive_gap=rules.regex("appositive_gap"), title_continuation=rules.regex("title_continuation"),
-        title_name_dash=rules.regex("title_name_dash"))
+        title_name_dash=rules.regex("title_name_dash"), list_item_after_name=rules.regex("list_item_after_name"))
 
 
 def _full_month_names(months: dict[str, int]) -> list[str]:
@@ -981,8 +982,13 @@ def _after_country_preposition(sentence: str, start: int, prepositions: frozense
 
 def _country_of_appositive(sentence: str, name_end: int, country_hits: list, place_hits: list) -> str:
     """The first country or place named in an appositive right after the name ("Bun Seng,
-    Commander of Cambodian Military Region 3,"), else ''."""
-    if sentence[name_end:name_end + 1] != ",":
+    Commander of Cambodian Military Region 3,"), else ''. A comma opening the next item of a list
+    (`list_item_after_name`: ", and Deputy Chief B of the Cambodian army") opens no appositive.
+
+    >>> _country_of_appositive("led by A Bc, and Chief of the Cambodian army", 11, [("KH", 30, 39, "Cambodian")], [])
+    ''
+    """
+    if sentence[name_end:name_end + 1] != "," or name_cues().list_item_after_name.match(sentence, name_end):
         return ""
     stop = name_cues().appositive_end.search(sentence, name_end + 2)
     end = stop.start() if stop else len(sentence)
