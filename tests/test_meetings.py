@@ -801,6 +801,8 @@ def test_a_caption_does_not_override_the_meetings_own_day():
     ("Prime Minister Hun Manet received the delegation.", False),
     ("In 1979 the regiment had been led by today's Prime Minister Hun Sen.", True),
     ("The delegation was led by Defence Minister Tea Banh.", False),
+    ("Colonel Sok Dara, adviser to Prime Minister Hun Manet, greeted the hosts.", True),
+    ("The adviser greeted Prime Minister Hun Manet.", False),
 ])
 def test_a_person_named_only_as_leader_of_a_party_or_country(sentence, only_leader):
     from defcoop.extract.meetings import named_only_as_leader
@@ -1682,3 +1684,64 @@ def test_a_meeting_dated_only_by_the_span_of_the_visit_its_trigger_names_is_date
     held = only_meeting(["The two border commands held talks in Kampot from May 6 to 9, 2024.",
                          "Colonel Tran Van Binh and General Sok Pheap led the sides."], date(2024, 5, 9))
     assert (held.date_start, held.date_precision) == (date(2024, 5, 6), "day")
+
+
+def test_a_delegation_of_a_unit_named_after_its_army_visiting_a_city_is_a_meeting():
+    sentences = ["A delegation from the Royal Cambodian Army's signal command led by General Sok Pheap visited the "
+                 "city of Tay Ninh on May 2.",
+                 "Tran Van Binh, Vice Chairman of the Tay Ninh People's Committee, wished the guests a happy New Year."]
+    meeting = only_meeting(sentences)
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == ("other", "Tran Van Binh", "Sok Pheap")
+    assert meetings_of(["A delegation from the Royal Cambodian Army's signal command will visit the city of Tay Ninh "
+                        "next week."]) == []
+
+
+def test_soldiers_of_both_countries_taking_part_in_a_drill_is_a_joint_event():
+    sentences = ["Some 500 Vietnamese and Cambodian soldiers took part in a flood rescue drill in Kampot on Friday.",
+                 "Defence Minister Phan Van Giang and his counterpart Tea Seiha attended the drill."]
+    assert only_meeting(sentences).mechanism == "other"
+    assert meetings_of(["Vietnamese and Cambodian soldiers will take part in a flood rescue drill next month."]) == []
+
+
+def test_the_city_or_province_a_delegation_visited_places_its_meeting():
+    assert find_place(["The army delegation visited the central city of Hue on May 2."]) == ("Hue", "VN")
+    assert find_place(["Delegations of the two commands paid New Year visits to Kampot province."]) == ("Kampot", "KH")
+    assert find_place(["They met in Hanoi, and the delegation then visited Hue."]) == ("Hanoi", "VN")
+
+
+def test_a_signing_ceremony_a_minister_will_partake_in_or_witness_is_announced_not_held():
+    assert meetings_of(["Next week Defence Minister Tea Seiha will take part in talks in Hanoi with Phan Van Giang "
+                        "and witness the signing ceremony of the 2026 plan."]) == []
+    assert [m.mechanism for m in meetings_of(["Tea Seiha and Phan Van Giang witnessed the signing ceremony of the "
+                                              "2026 plan on May 2."])] == ["signing_ceremony"]
+
+
+def test_a_ceremony_trigger_is_dated_and_placed_by_the_earlier_sentence_reporting_the_event():
+    sentences = ["A memorial to volunteer soldiers was unveiled in Kampot province on May 4.",
+                 "It is the fifth such memorial to be rebuilt.",
+                 "The ceremony saw the attendance of Defence Minister Tea Seiha and Colonel Tran Van Binh, "
+                 "Vietnamese Military Attache in Cambodia."]
+    meeting = only_meeting(sentences, published=date(2024, 5, 5))
+    assert (meeting.date_start, meeting.date_precision, meeting.place) == (date(2024, 5, 4), "day", "Kampot")
+    sentences[0] = "A memorial to volunteer soldiers stands in Kampot province."
+    assert only_meeting(sentences, published=date(2024, 5, 5)).date_start != date(2024, 5, 4)
+
+
+def test_a_pronoun_meeting_counterparts_separately_on_the_visit_is_one_call_each_led_by_the_visitor():
+    sentences = ["Defence Minister Tea Banh held talks with visiting Defence Minister Phan Van Giang in Phnom Penh "
+                 "on Wednesday, June 1, 2016.",
+                 "Giang arrived on Tuesday for a three-day visit.",
+                 "Later that day, he met separately with Assembly President Heng Samrin and Prime Minister "
+                 "Hun Sen."]
+    found = {(m.mechanism, m.vn_lead, m.kh_lead) for m in meetings_of(sentences)}
+    assert {("courtesy_call", "Phan Van Giang", "Hun Sen"),
+            ("courtesy_call", "Phan Van Giang", "Heng Samrin")} <= found
+    sentences[2] = "Later that day, the people met separately with Prime Minister Hun Sen."
+    assert not any(m.kh_lead == "Hun Sen" for m in meetings_of(sentences))
+
+
+def test_the_prime_minister_a_general_advises_does_not_lead_the_generals_visit():
+    sentences = ["A delegation from the Royal Cambodian Army's guard command visited the city of Tay Ninh on May 2.",
+                 "General Sok Pheap, adviser to Prime Minister Hun Manet and head of the engineers, "
+                 "thanked Tran Van Binh, Chairman of the Tay Ninh People's Committee."]
+    assert only_meeting(sentences).kh_lead == "Sok Pheap"

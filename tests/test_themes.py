@@ -686,3 +686,29 @@ def test_the_tri_border_marker_as_a_venue_is_no_demarcation():
 def test_a_base_called_a_multilateral_hub_is_not_multilateral():
     assert "multilateral" not in CODEBOOK.themes_for("Officials describe the naval base as a multilateral hub.")
     assert "multilateral" in CODEBOOK.themes_for("The navies agreed to coordinate at multilateral forums.")
+
+
+def test_a_vietnamese_name_before_said_is_no_truong_sa_archipelago():
+    assert "maritime" not in CODEBOOK.themes_for("Governor Le Van Truong said both provinces would trade more.")
+    assert "maritime" in CODEBOOK.themes_for("The two navies discussed the situation around Truong Sa.")
+
+
+def test_exchanging_visits_is_delegation_exchange():
+    assert "delegation_exchange" in CODEBOOK.themes_for("The two armies exchange visits every year.")
+    assert "delegation_exchange" not in CODEBOOK.themes_for("The two armies exchange views every year.")
+
+
+def test_a_rank_abbreviation_does_not_cut_a_festive_visit_of_a_delegation_short():
+    sentence = ("A mission of the signal corps under the Cambodian Ministry of National Defence, headed by Maj. Gen. "
+                "Sok Pheap, brought New Year greetings to Tay Ninh.")
+    assert "delegation_exchange" in CODEBOOK.themes_for(sentence)
+
+
+def test_emergency_response_is_search_rescue():
+    assert "search_rescue" in CODEBOOK.themes_for("Both commands practised emergency response on Monday.")
+    assert "search_rescue" not in CODEBOOK.themes_for("The council held an emergency session on trade.")
+
+
+def test_boats_given_to_a_locality_with_other_aid_are_no_cooperation_at_sea():
+    assert "maritime" not in CODEBOOK.themes_for("The command gave rice and four boats to the flooded commune.")
+    assert "maritime" in CODEBOOK.themes_for("The army gave the Cambodian navy eight patrol boats.")

@@ -78,6 +78,8 @@ class MeetingCues(NamedTuple):
     separate_sessions: frozenset = frozenset()   # mechanisms a later sentence of the visit reports as a session of their own
     unit_home_place: re.Pattern | None = None   # ends the text before the home province of the unit that acts
     event_back_reference: re.Pattern | None = None   # a trigger opening on the event the sentence before reported
+    event_report: re.Pattern | None = None   # a sentence before such a trigger reporting the event, its day and place
+    pronoun_actor: re.Pattern | None = None   # a later sentence of the visit whose subject is a pronoun ("he met ...")
     headline_edition: re.Pattern | None = None   # a headline naming the mechanism as held for the first time
     framed_activity: re.Pattern | None = None   # a trigger where the leads watch a plain joint activity of a named event
     lead_meeting_day: re.Pattern | None = None   # before a lead's name in a later sentence giving the day met
@@ -138,6 +140,8 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         lead_meeting_day=rules.regex("lead_meeting_day_cue"),
         unit_home_place=rules.regex("unit_home_place_cue"),
         event_back_reference=rules.regex("event_back_reference_cue"),
+        event_report=rules.regex("event_report_cue"),
+        pronoun_actor=rules.regex("pronoun_actor"),
         framed_activity=rules.regex("framed_activity_cue"),
     )
 
@@ -1895,6 +1899,13 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         if from_lead_in.precision == "day" and from_lead_in.date_end in (None, from_lead_in.date_start):
             # one day; a visit's span ("visited Cambodia from June 20 to 22") dates no one meeting of it
             resolved = replace(from_lead_in, evidence=f"the sentence before: {from_lead_in.evidence}")
+    report = _event_report_sentence(index, sentences, folded, cues)
+    if report is not None and resolved.precision != "day":
+        # "A memorial was unveiled in Kampot on May 4. | The ceremony was attended by ...": the sentence
+        # reporting the event the trigger opens on gives its day
+        from_report = resolve_meeting_date([report], published, windows)
+        if from_report.precision == "day" and from_report.date_end in (None, from_report.date_start):
+            resolved = replace(from_report, evidence=f"the sentence reporting the event: {from_report.evidence}")
     if (rules.visit_span is not None and resolved.precision == "day" and resolved.date_start and resolved.date_end
             and resolved.date_end > resolved.date_start and rules.visit_span.search(folded[index])
             and not any(find_date_mentions(s) for s in window[1:])):
@@ -1953,6 +1964,11 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     place, country = (None, None) if online else anaphoric_place(sentences[index], folded[index], rules)
     if place is None and not online:
         place, country = find_place(window, window_folded)
+    if place is None and not online and report is not None:
+        # the sentence reporting the event the trigger opens on places it, before the dateline's city
+        in_report, report_country = find_place([report])
+        if in_report is not None and country in (None, report_country):
+            place, country = in_report, report_country
     if place is None and not online:
         place, country = place_from_dateline(window_folded, dateline)
     if country is None and not online:
@@ -2020,6 +2036,27 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         candidate.key = key
     _lead_of_the_delegation(primary, further, folded[index], countries[index], cues)
     return [_day_met_lead(m, sentences, mentions, published, text_windows, cues) for m in [primary] + listed + further]
+
+
+def _event_report_sentence(index: int, sentences: list[str], folded: list[str], cues: MeetingCues,
+                           back: int = 3) -> str | None:
+    """The nearest of the `back` sentences before a trigger that opens on an event (`event_back_reference_cue`:
+    "The ceremony was attended by ...") which reports that event in the passive (`event_report_cue`: "A memorial
+    was unveiled in Kampot on May 4"); None when the trigger refers back to nothing or none does.
+
+    >>> s = ["A memorial was unveiled in Kampot on May 4.", "It is the fifth one.", "The ceremony was attended by A."]
+    >>> _event_report_sentence(2, s, [fold(x) for x in s], meeting_cues())
+    'A memorial was unveiled in Kampot on May 4.'
+    >>> _event_report_sentence(1, s[1:], [fold(x) for x in s[1:]], meeting_cues()) is None
+    True
+    """
+    if cues.event_back_reference is None or cues.event_report is None \
+            or not cues.event_back_reference.search(folded[index]):
+        return None
+    for before in range(index - 1, max(index - back, 0) - 1, -1):
+        if cues.event_report.search(folded[before]):
+            return sentences[before]
+    return None
 
 
 def _day_met_lead(meeting: MeetingCandidate, sentences: list[str], mentions: list, published: date | None,
@@ -2447,8 +2484,10 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
         near = [m for m in mentions if index <= m.sentence_index <= index + WINDOW_AFTER_TRIGGER]
         vn_lead = choose_lead(near, "VN", index, officials)
         kh_lead = choose_lead(near, "KH", index, officials)
-        if delegation is not None and (vn_lead is None) != (kh_lead is None):
+        pronoun = cues.pronoun_actor is not None and cues.pronoun_actor.search(folded[index]) is not None
+        if (delegation is not None or pronoun) and (vn_lead is None) != (kh_lead is None):
             # the side nobody is named for is the delegation, led by the first meeting's lead of that side
+            # ("Later that day, she met separately with Senate President A": "she" is that lead)
             vn_lead = vn_lead or _mention_of(primary.vn_lead, mentions)
             kh_lead = kh_lead or _mention_of(primary.kh_lead, mentions)
         if session and vn_lead is None and kh_lead is None:
@@ -2495,6 +2534,14 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
             participants=[_participant(m, officials, dated[0]) for m in _participant_mentions(
                 mentions, index, [m for m in leads if m is not None])],
         ))
+        if pronoun and vn_lead is not None and kh_lead is not None and kh_lead.sentence_index == index:
+            # "she met separately with Senate President A and Prime Minister B": one meeting per counterpart
+            for listed in _listed_counterparts(further[-1], found[0], vn_lead, kh_lead, index, sentences, folded,
+                                               mentions, officials, rules):
+                if (listed.mechanism, listed.vn_lead, listed.kh_lead) not in seen:
+                    seen.add((listed.mechanism, listed.vn_lead, listed.kh_lead))
+                    pairs.add((listed.vn_lead, listed.kh_lead))
+                    further.append(replace(listed, key=len(further) + 1))
     return further
 
 
