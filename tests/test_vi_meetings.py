@@ -1139,3 +1139,52 @@ def test_a_joint_medical_outreach_on_the_eve_of_an_exchange_is_the_event_not_the
     raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-05-04"})
     [meeting] = process_article(raw).meetings
     assert (meeting.mechanism, str(meeting.date_start), meeting.place) == ("other", "2026-05-04", "Tay Ninh")
+
+
+def test_a_dated_inauguration_of_an_infirmary_the_other_side_funded_is_the_event():
+    """Batch 45: one side's unit inaugurating an infirmary ("bệnh xá") the other side's army funded, with no "lễ",
+    is the event (`other`), as the inauguration of a house or a school is."""
+    text = ("Sáng 5/3, tại tỉnh Takeo, Trung đoàn 10, Quân đội Hoàng gia Campuchia đã khánh thành bệnh xá do "
+            "Quân đoàn 3, Quân đội Nhân dân Việt Nam tài trợ.\n"
+            "Đại tá Nguyễn Văn An, Phó Tư lệnh Quân đoàn 3, và Thiếu tướng Sok Dara cắt băng khánh thành.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-03-05"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.mechanism, str(meeting.date_start), meeting.place) == ("other", "2026-03-05", "Takeo")
+
+
+@pytest.mark.parametrize("province, expected", [("Battambang", "other"), ("Svay Rieng", "border_force_talks")])
+def test_a_tet_visit_of_a_sub_region_of_a_province_on_no_shared_border_is_no_border_force_talks(province, expected):
+    """Batch 45: a Cambodian military sub-region of a province that borders no part of Vietnam (`inland_units`)
+    guards no shared border, so its Tết visit to a provincial command is `other`; a border province's sub-region
+    holds border-force talks."""
+    text = (f"Chiều 3/2, đoàn công tác Tiểu khu Quân sự tỉnh {province} do Đại tá Sok Dara làm trưởng đoàn đã sang "
+            "thăm và chúc Tết Bộ Chỉ huy Quân sự tỉnh Khánh Hòa.\n"
+            "Đại tá Nguyễn Văn An, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Khánh Hòa đã tiếp đoàn.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-02-03"})
+    [meeting] = process_article(raw).meetings
+    assert meeting.mechanism == expected
+
+
+def test_a_welcome_ceremony_of_a_contingent_at_a_border_gate_stays_a_ceremony():
+    """A welcome ceremony reported as the event (the other army's contingent arriving for a national event) is `other`
+    even when a provincial military command of a border province receives it: no talks are held (`own_kind_events`)."""
+    text = ("Lễ đón diễn ra tại cửa khẩu Mộc Bài sáng 5/8.\n"
+            "Đại tá Nguyễn Văn An, Phó Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Tây Ninh chào mừng đoàn Quân đội Hoàng "
+            "gia Campuchia gồm 100 chiến sĩ sang dự lễ diễu binh.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-08-05"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.mechanism, meeting.place) == ("other", "Tay Ninh")
+
+
+@pytest.mark.parametrize("came, expected", [
+    ("đã đến Campuchia tham dự", "sideline_meeting"),
+    ("đã sang thăm chính thức Campuchia và dự", "ministerial_talks"),
+])
+def test_a_meeting_of_ministers_who_came_to_attend_an_asean_meeting_is_on_its_side(came, expected):
+    """A generic meeting followed by the delegation having come to attend an ASEAN defence ministers' meeting
+    (`sideline_context_cues`) is a sideline meeting; an official visit that also took in the meeting is not."""
+    text = ("Sáng 5/11, tại Siem Reap, Đại tướng Phan Văn Giang đã có cuộc gặp Đại tướng Tea Banh.\n"
+            f"Đoàn đại biểu do Đại tướng Phan Văn Giang dẫn đầu {came} Hội nghị Bộ trưởng Quốc phòng các nước ASEAN.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2022-11-05"})
+    [meeting] = process_article(raw).meetings
+    assert meeting.mechanism == expected

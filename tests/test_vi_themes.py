@@ -263,6 +263,15 @@ def test_a_vietnamese_article_gets_its_themes_through_the_whole_extraction():
     # a naval base named as a threat to one side is a security worry, no cooperation at sea
     ("Căn cứ hải quân ở nước láng giềng là mối đe dọa với an ninh quốc gia.", ()),
     ("Hải quân hai nước tuần tra chung gần căn cứ hải quân.", ("maritime",)),
+    # batch 45: a force credited in passing with its part in protecting "a border of peace and friendship" is a
+    # tribute, no border work; two commanders briefing each other on their units' results share information; an
+    # exhibition on the two armies' solidarity is political education
+    ("Các học viên đã góp phần cùng với BĐBP nước mình bảo vệ biên giới hòa bình, hữu nghị.", ()),
+    ("Hai đồn góp phần bảo vệ biên giới và tuần tra song phương.", ("border_patrol",)),
+    ("Hai đại tá thông tin sơ lược kết quả công tác của hai đơn vị trong năm.", ("information_sharing",)),
+    ("Đại tá A thông tin kết quả công tác của đơn vị.", ()),
+    ("Bảo tàng tổ chức triển lãm ảnh với chủ đề tình đoàn kết của hai quân đội.", ("political_education",)),
+    ("Triển lãm giới thiệu nhiều mẫu vũ khí mới.", ()),
 ])
 def test_passing_mentions_are_no_theme(codebook, sentence, expected):
     assert codebook.themes_for(sentence) == expected

@@ -232,6 +232,7 @@ class MechanismRules:
     addressed_party: re.Pattern | None = None         # after a name: the other party it acts towards (group party)
     non_border_force_titles: re.Pattern | None = None   # a lead with such a title leads no border force
     own_kind_events: re.Pattern | None = None   # an `other` event whose trigger names one stays `other` at any level
+    inland_units: re.Pattern | None = None      # a provincial unit of a province on no border of the two: no border force
     examples: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()   # (id, must_match, must_not_match)
     edition_nouns: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (id, nouns an ordinal numbers it by)
 
@@ -309,7 +310,7 @@ _TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surn
              "numbered_series") + _CUE_LISTS
 _REFINE_KEYS = ("courtesy_call_max_rank", "ministerial_max_rank", "border_force_max_rank", "border_force_roles",
                 "named_courtesy_call_max_rank", "civilian_caller_roles",
-                "border_force_context", "non_border_force_titles", "own_kind_events")
+                "border_force_context", "non_border_force_titles", "own_kind_events", "inland_units")
 # the keys of a mechanism and of a numbered series, required ones first
 _MECHANISM_KEYS = ("id", "patterns", "label", "specific", "edition_nouns", "must_match", "must_not_match")
 _SERIES_KEYS = ("label", "offset", "patterns", "min_number", "per_year")
@@ -481,6 +482,7 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         addressed_party=cues("addressed_party_cues"),
         non_border_force_titles=_cue_regex(check, refine, ("non_border_force_titles",), "'refine_generic': "),
         own_kind_events=_cue_regex(check, refine, ("own_kind_events",), "'refine_generic': "),
+        inland_units=_cue_regex(check, refine, ("inland_units",), "'refine_generic': "),
         examples=tuple((m.id, m.must_match, m.must_not_match) for m in mechanisms),
         edition_nouns=tuple((m.id, m.edition_nouns) for m in mechanisms),
     )
@@ -1440,16 +1442,20 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
     article writes (`titles`, person -> text: `written_titles`) names a research or teaching body
     (`non_border_force_titles`) makes no event border-force talks by its context. An `other` event
     whose `trigger` sentence names one of `own_kind_events` (a joint patrol) stays `other` whatever
-    forces hold it: GOLD.md files joint patrols by their kind, not their level.
+    forces hold it: GOLD.md files joint patrols by their kind, not their level. Context that names a
+    provincial unit of a province on no border between the two countries (`inland_units`: a Cambodian
+    military sub-region of Siem Reap visiting a Vietnamese provincial command) makes no event
+    border-force talks: those units guard no shared border.
     """
     from defcoop.extract.people import rank_of
 
     present = [m for m in leads if m is not None]
     if mechanism == "other" and rules.own_kind_events is not None and rules.own_kind_events.search(fold(trigger)):
         return "other"
+    inland = rules.inland_units is not None and rules.inland_units.search(fold(context)) is not None
     if mechanism == "other" or (not present and not rules.is_specific(mechanism)):
-        return "border_force_talks" if _border_force_event(leads, officials, rules, context, when, written,
-                                                           until, titles) else "other"
+        return "border_force_talks" if not inland and _border_force_event(leads, officials, rules, context, when,
+                                                                          written, until, titles) else "other"
     written = written or {}
     if rules.is_specific(mechanism):
         if mechanism == "courtesy_call" and (_outranked_call(present, officials, rules, when, written, until)
@@ -1468,7 +1474,7 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
     if (titled and rules.border_force_context is not None
             and all(set(person_roles) & rules.border_force_roles for person_roles in roles)
             and all(not m.role or m.role in rules.border_force_roles for m in titled)
-            and rules.border_force_context.search(fold(context))
+            and rules.border_force_context.search(fold(context)) and not inland
             and not _leads_no_border_force(present, titles, rules)):
         return "border_force_talks"
     ranks = [min((rank_of(r) for r in person_roles), default=99) for person_roles in roles]
