@@ -127,6 +127,18 @@ def test_a_lead_whose_name_differs_only_by_the_spaces_between_syllables_is_the_s
     assert not _field_hits(gold, {**row, "kh_lead": "Tac Phan"})["kh_lead"]
 
 
+def test_a_gold_place_written_as_an_alias_is_the_gazetteer_place():
+    """A gold "Tbong Khmum" names the place the extractor writes "Tboung Khmum" (places.csv)."""
+    from defcoop.evaluation.evaluate import _field_hits
+
+    gold = {"date": None, "place": "Tbong Khmum", "vn_lead": None, "kh_lead": None, "mechanism": "other",
+            "edition": None, "format": "in_person"}
+    row = {"date_start": None, "date_end": None, "date_precision": "unknown", "place": "Tboung Khmum",
+           "vn_lead": None, "kh_lead": None, "mechanism": "other", "edition": None, "format": "in_person"}
+    assert _field_hits(gold, row)["place"]
+    assert not _field_hits(gold, {**row, "place": "Kampong Cham"})["place"]
+
+
 def test_exact_date_is_also_scored_over_years_the_page_gives():
     """A gold year from outside the page (another report, general knowledge) counts in the exact
     date but not in `date_on_page`; one from the URL or the date line counts in both."""

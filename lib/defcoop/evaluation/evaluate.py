@@ -17,6 +17,7 @@ import re
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -95,6 +96,33 @@ def _norm(value) -> str | None:
     except (TypeError, ValueError):
         pass
     return fold(str(value)).strip() or None
+
+
+def _norm_place(value) -> str | None:
+    """A place compared by its gazetteer name: a gold that writes an alias ("Tbong Khmum") names
+    the place the extractor writes canonically ("Tboung Khmum"); a name the gazetteer lacks is
+    compared as written.
+
+    >>> _norm_place("Tbong Khmum") == _norm_place("Tboung Khmum"), _norm_place("Atlantis")
+    (True, 'atlantis')
+    """
+    folded = _norm(value)
+    if folded is None:
+        return None
+    return _place_names().get(" ".join(folded.split()), folded)
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> dict[str, str]:
+    """Folded name or alias -> folded gazetteer name, for every place of places.csv."""
+    from defcoop.extract.places import load_places
+
+    names: dict[str, str] = {}
+    for name, place in sorted(load_places().places.items()):
+        canonical = " ".join(fold(name).split())
+        for alias in (name, *place.aliases):
+            names.setdefault(" ".join(fold(alias).split()), canonical)
+    return names
 
 
 def _norm_name(value) -> str | None:
@@ -180,7 +208,7 @@ def _field_hits(gold: dict, row, on_page: bool = True) -> dict[str, bool]:
     precision, value = _pred_date(row)
     hits = {
         "date": _date_hit(gold, precision, value),
-        "place": _norm(gold.get("place")) == _norm(row["place"]),
+        "place": _norm_place(gold.get("place")) == _norm_place(row["place"]),
         "vn_lead": _norm_name(gold.get("vn_lead")) == _norm_name(row["vn_lead"]),
         "kh_lead": _norm_name(gold.get("kh_lead")) == _norm_name(row["kh_lead"]),
         "mechanism": gold.get("mechanism") == row["mechanism"],
