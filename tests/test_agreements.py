@@ -278,3 +278,8 @@ def test_the_implementation_of_a_signed_document_signs_nothing():
 def test_signed_by_names_who_signed_the_document_before_it_and_signs_none_after_it():
     assert find_signed_documents("Ties grew under the protocol signed by the two armies in 2009 and the joint "
                                  "statement on border work adopted in 2016.") == []
+
+
+def test_signed_documents_the_sides_disseminate_were_signed_before():
+    assert find_signed_documents("Both forces will boost the dissemination of signed treaties and agreements to locals.") == []
+    assert find_signed_documents("After the meeting, the two forces signed an agreement on patrols.")

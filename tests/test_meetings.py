@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+from defcoop.rules.text import fold as _fold
+
 from defcoop.extract.meetings import (MeetingCandidate, choose_lead, extract_meetings, find_edition, find_place, find_trigger,
                               infer_countries, load_mechanisms, merge_candidates, merged_meeting_rows, refine_mechanism,
                               same_meeting, series_year_windows)
@@ -803,6 +805,8 @@ def test_a_caption_does_not_override_the_meetings_own_day():
     ("The delegation was led by Defence Minister Tea Banh.", False),
     ("Colonel Sok Dara, adviser to Prime Minister Hun Manet, greeted the hosts.", True),
     ("The adviser greeted Prime Minister Hun Manet.", False),
+    ("They praised the plan signed during the state visit of Prime Minister Hun Manet in 2024.", True),
+    ("During the official visit of Prime Minister Hun Manet, he met the minister.", False),
 ])
 def test_a_person_named_only_as_leader_of_a_party_or_country(sentence, only_leader):
     from defcoop.extract.meetings import named_only_as_leader
@@ -1745,3 +1749,39 @@ def test_the_prime_minister_a_general_advises_does_not_lead_the_generals_visit()
                  "General Sok Pheap, adviser to Prime Minister Hun Manet and head of the engineers, "
                  "thanked Tran Van Binh, Chairman of the Tay Ninh People's Committee."]
     assert only_meeting(sentences).kh_lead == "Sok Pheap"
+
+
+def test_a_lead_is_ranked_by_the_office_held_on_the_pages_day_not_a_later_one():
+    from defcoop.extract.meetings import choose_lead
+
+    sentences = ["General Luong Cuong and Defence Minister Ngo Xuan Lich received General Tea Banh in Hanoi."]
+    mentions = OFFICIALS.find_people(sentences)
+    assert choose_lead(mentions, "VN", 0, OFFICIALS, sentences, date(2019, 5, 2)).person == "Ngo Xuan Lich"
+    # with no day, Luong Cuong's later presidency outranks the minister, as before
+    assert choose_lead(mentions, "VN", 0, OFFICIALS, sentences).person == "Luong Cuong"
+
+
+@pytest.mark.parametrize("sentence, non_defence", [
+    ("Deputy Foreign Minister Tran Van A met with Foreign Minister Sok B on Monday to discuss the outpost.", True),
+    ("National Border Committee chairman Sok B met his Vietnamese counterpart on Sunday.", True),
+    ("The chairman of the National Border Committee received the Vietnamese delegation.", True),
+    ("Defence Minister Tea Banh met with the foreign minister's envoy on Monday.", False),
+    ("The border guard commander met his Cambodian counterpart on Sunday.", False),
+])
+def test_a_meeting_of_foreign_ministries_or_the_civil_border_committee_is_no_defence_meeting(sentence, non_defence):
+    assert bool(RULES.non_defence_body.search(_fold(sentence))) is non_defence
+
+
+def test_an_incense_offering_ceremony_both_sides_attend_is_an_event_placed_by_its_venues_city():
+    sentences = ["Officials at the incense-offering ceremony at the friendship monument, Phnom Penh, May 4",
+                 "Ambassador Nguyen Huy Tang said the event honoured the volunteer soldiers.",
+                 "Cambodia's Ministry of National Defence Secretary of State, Gen. Yun Min, thanked Vietnam."]
+    meeting = only_meeting(sentences, published=date(2031, 5, 5))
+    assert (meeting.mechanism, meeting.place, meeting.date_start) == ("other", "Phnom Penh", date(2031, 5, 4))
+
+
+def test_doctors_of_a_military_hospital_treating_the_other_sides_patients_is_an_event():
+    sentences = ["Doctors from Vietnam's Military Hospital 175 on May 2 and 3 offer free check-ups to Cambodian patients.",
+                 "General Ly Sovann, director of the Cambodian army's hospital, praised the event."]
+    meeting = only_meeting(sentences, published=date(2031, 5, 3))
+    assert (meeting.mechanism, meeting.kh_lead, meeting.date_start) == ("other", "Ly Sovann", date(2031, 5, 2))

@@ -144,8 +144,10 @@ def test_every_key_of_sentence_kinds_yaml_has_examples_both_ways():
     both = {e.rule for e in examples if e.must_match} & {e.rule for e in examples if not e.must_match}
     # vietnam_apart_sentences is a number (test_a_story_of_cambodia_and_a_third_country_naming_vietnam_once_has_no_themes);
     # headline_counts is a Vietnamese number (tests/test_vi_sentences.py, a headline naming Cambodia); partner_country
-    # is Vietnamese only ("nước bạn"), its examples both ways in data/rules/vi/sentence_kinds.yaml
-    assert both == set(SCHEMA) - {"version", "vietnam_apart_sentences", "headline_counts", "partner_country"}
+    # is Vietnamese only ("nước bạn"), its examples both ways in data/rules/vi/sentence_kinds.yaml; other_pair_headline
+    # is a number (test_a_headline_on_cambodia_and_a_third_country_mutes_themes_without_a_meeting)
+    assert both == set(SCHEMA) - {"version", "vietnam_apart_sentences", "headline_counts", "partner_country",
+                                  "other_pair_headline"}
 
 
 def _broken_sentence_kinds(old: str, new: str):
@@ -197,6 +199,17 @@ def test_a_story_of_cambodia_and_a_third_country_naming_vietnam_once_has_no_them
     assert has_vn_kh_themes(countries(*drill, "Vietnam sent observers."), reports_meeting=False)
     assert has_vn_kh_themes(countries("Vietnam and Cambodia opened a drill.", "The Cambodian navy sent six ships."),
                             reports_meeting=False)
+
+
+def test_a_headline_on_cambodia_and_a_third_country_mutes_themes_without_a_meeting():
+    from defcoop.extract.places import find_countries
+    from defcoop.extract.sentences import has_vn_kh_themes
+
+    body = [find_countries(sentence) for sentence in (
+        "Vietnam said Thailand and Cambodia should respect the law.", "The Cambodian army sent 900 troops.")]
+    assert not has_vn_kh_themes(body, reports_meeting=False, headline="Vietnam frowns on Thailand-Cambodia war games")
+    assert has_vn_kh_themes(body, reports_meeting=False, headline="Vietnam and Cambodia hold war games")
+    assert has_vn_kh_themes(body, reports_meeting=True, headline="Vietnam frowns on Thailand-Cambodia war games")
 
 
 def test_both_countries_after_two_third_countries_are_those_countries():

@@ -712,3 +712,51 @@ def test_emergency_response_is_search_rescue():
 def test_boats_given_to_a_locality_with_other_aid_are_no_cooperation_at_sea():
     assert "maritime" not in CODEBOOK.themes_for("The command gave rice and four boats to the flooded commune.")
     assert "maritime" in CODEBOOK.themes_for("The army gave the Cambodian navy eight patrol boats.")
+
+
+def test_the_sar_abbreviation_is_search_rescue_but_not_a_special_region():
+    assert "search_rescue" in CODEBOOK.themes_for("The staffs discussed joint SAR drills for the rainy season.")
+    assert "search_rescue" not in CODEBOOK.themes_for("Traders from the Macau SAR toured the port.")
+
+
+def test_the_pandemic_as_a_time_frame_or_one_sides_priority_is_no_cooperation():
+    assert "pandemic" not in CODEBOOK.themes_for("Since the COVID-19 outbreak, the huts have stayed on the hill.")
+    assert "pandemic" not in CODEBOOK.themes_for("He said the huts would go once the pandemic is over.")
+    assert "pandemic" not in CODEBOOK.themes_for("They place a priority on COVID-19 prevention, he said.")
+    assert "pandemic" in CODEBOOK.themes_for("Since the outbreak began, both armies have shared face masks.")
+
+
+def test_an_unsettled_or_unresolved_border_is_demarcation():
+    assert "border_demarcation" in CODEBOOK.themes_for("Both sides built huts on unsettled borderlands last year.")
+    assert "border_demarcation" in CODEBOOK.themes_for("The hut sits in a white zone near the river.")
+    assert "border_demarcation" not in CODEBOOK.themes_for("Villagers argued over a disputed border gate fee.")
+
+
+def test_the_border_affairs_committee_in_a_title_is_no_border_management():
+    assert "border_patrol" not in CODEBOOK.themes_for("A border affairs committee member wrote to the paper.")
+    assert "border_patrol" in CODEBOOK.themes_for("The border affairs committee asked police to patrol the border.")
+
+
+def test_a_tourism_plan_of_the_development_triangle_is_not_trilateral():
+    assert "trilateral" not in CODEBOOK.themes_for("Hotels will grow under the tourism plan for the Development Triangle.")
+    assert "trilateral" in CODEBOOK.themes_for("Security in the Development Triangle Area was discussed.")
+
+
+def test_crimes_listed_as_threats_of_the_regional_situation_are_no_cooperation():
+    assert "transnational_crime" not in CODEBOOK.themes_for(
+        "He said the situation in the region will continue to see threats like terrorism.")
+    assert "transnational_crime" in CODEBOOK.themes_for("Both armies will fight terrorism together.")
+
+
+def test_delegations_organised_to_visit_or_visits_of_officials_to_localities_are_exchanges():
+    assert "delegation_exchange" in CODEBOOK.themes_for("Each spring the district organises delegations to visit its neighbour.")
+    assert "delegation_exchange" in CODEBOOK.themes_for("Visits of Lao officers to Vietnamese units grew last year.")
+
+
+def test_people_on_both_sides_of_the_border_trading_is_border_trade():
+    assert "defence_economy" in CODEBOOK.themes_for("Farmers on both sides of the border to trade cattle were helped.")
+
+
+def test_staff_whose_capacity_the_cooperation_improved_is_training():
+    assert "training" in CODEBOOK.themes_for("Through the programme, medics' skills at the clinic have been improved.")
+    assert "training" not in CODEBOOK.themes_for("The clinic's capacity has been raised to 80 beds.")

@@ -90,7 +90,7 @@ def extract_article(clean, raw) -> ArticleRecords:
                 if clean.title and load_sentence_kind_rules().headline_counts else [])
     relevant = has_vn_kh_themes(countries_or_places + headline,
                                 reports_meeting=bool(meetings) or reports_one_side_event(sentences, folded),
-                                folded=folded)
+                                folded=folded, headline=clean.title)
     meeting_key = meetings[0].key if meetings else None
     # a plan "for this year" is dated by the meeting it was signed at
     meeting_year = meetings[0].date_start.year if meetings and meetings[0].date_start else None

@@ -1208,10 +1208,12 @@ def _in_relative_clause(before: str, rules: MechanismRules, held: re.Pattern, na
 
 
 def choose_lead(mentions: list, country: str, trigger_index: int, officials,
-                sentences: list[str] | None = None) -> object | None:
+                sentences: list[str] | None = None, day: date | None = None) -> object | None:
     """The person who led `country`'s side: named in the trigger sentence first, then just after.
 
-    Within a sentence the higher-ranked official leads (a president receiving a minister);
+    Within a sentence the higher-ranked official leads (a president receiving a minister), ranked by
+    the terms that cover `day` (the page's date) when officials.csv has any: an official who only later
+    became head of state does not outrank the defence minister of the day;
     with nobody near the trigger, the article's first mention of that country's officials
     that is not a possessive (`sentences`: the article's, to tell). A trigger that names nobody
     of the country and receives "the delegation" the sentence before introduced (`_delegation_leader`)
@@ -1233,6 +1235,8 @@ def choose_lead(mentions: list, country: str, trigger_index: int, officials,
 
     def best_rank(mention) -> int:
         roles = officials.roles_of(mention.person) if mention.matched != "title" else []
+        if day is not None and any(r.covers(day) for r in roles):
+            roles = [r for r in roles if r.covers(day)]
         return min((rank_of(r.role) for r in roles), default=99)
 
     near = [m for m in of_country if trigger_index <= m.sentence_index <= trigger_index + WINDOW_AFTER_TRIGGER]
@@ -1815,8 +1819,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         # the article moved on to another meeting of the visit: who is named from there led that one
         moved_on = _next_meeting_sentence(index, mechanism, sentences, folded, rules)
         leading = [m for m in mentions if m.sentence_index < moved_on]
-        vn_lead = choose_lead(leading, "VN", index, officials, sentences)
-        kh_lead = choose_lead(leading, "KH", index, officials, sentences)
+        vn_lead = choose_lead(leading, "VN", index, officials, sentences, published)
+        kh_lead = choose_lead(leading, "KH", index, officials, sentences, published)
         vn_lead, kh_lead = _one_side_per_person(vn_lead, kh_lead, rules)
         if not has_defence_lead([vn_lead, kh_lead], officials, rules) \
                 or heads_only_meeting([vn_lead, kh_lead], sentences, index, published, officials, rules):

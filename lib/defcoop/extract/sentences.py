@@ -35,6 +35,7 @@ class SentenceKindRules:
     partner_country: GatedPattern | None = None   # see `has_vn_kh_themes`
     vietnam_apart_sentences: int = 0   # see `has_vn_kh_themes`
     headline_counts: int = 0           # 1: the headline counts as a sentence for `has_vn_kh_themes`
+    other_pair_headline: int = 0       # 1: a headline on a party and an outside country mutes themes (`has_vn_kh_themes`)
     examples: tuple[Example, ...] = ()     # the file's must_match / must_not_match sentences
 
     def example_failures(self) -> list[str]:
@@ -79,8 +80,10 @@ SCHEMA = {
     "partner_country": optional(with_examples(REGEXES)),
     "vietnam_apart_sentences": optional(INTEGER),
     "headline_counts": optional(INTEGER),
+    "other_pair_headline": optional(INTEGER),
 }
-_PATTERN_KEYS = tuple(key for key in SCHEMA if key not in ("version", "vietnam_apart_sentences", "headline_counts"))
+_PATTERN_KEYS = tuple(key for key in SCHEMA
+                      if key not in ("version", "vietnam_apart_sentences", "headline_counts", "other_pair_headline"))
 
 
 def parse_sentence_kinds(text: str, source: str) -> SentenceKindRules:
@@ -97,6 +100,7 @@ def parse_sentence_kinds(text: str, source: str) -> SentenceKindRules:
     return SentenceKindRules(**{key: gated(alternation(spec[key])) for key in _PATTERN_KEYS if spec.get(key)},
                              vietnam_apart_sentences=spec.get("vietnam_apart_sentences") or 0,
                              headline_counts=spec.get("headline_counts") or 0,
+                             other_pair_headline=spec.get("other_pair_headline") or 0,
                              examples=tuple(examples))
 
 
@@ -174,7 +178,7 @@ MIN_CAMBODIA_SENTENCES = 2   # without a VN-KH meeting, how often an article mus
 
 
 def has_vn_kh_themes(countries: list[list], reports_meeting: bool, rules: SentenceKindRules | None = None,
-                     folded: list[str] | tuple = ()) -> bool:
+                     folded: list[str] | tuple = (), headline: str | None = None) -> bool:
     """Whether an article that names both countries discusses their cooperation, so its
     sentences get themes: it reports a Vietnam-Cambodia meeting, or it names Cambodia in at
     least `MIN_CAMBODIA_SENTENCES` sentences. A single mention in passing ("the Lao minister
@@ -183,6 +187,10 @@ def has_vn_kh_themes(countries: list[list], reports_meeting: bool, rules: Senten
     Nor, where sentence_kinds.yaml sets `vietnam_apart_sentences`, does one of Vietnam in a
     story of Cambodia and a third country ("a canal that worries Vietnam"): with no sentence naming
     the two together, Vietnam must be named in at least that many sentences.
+
+    Nor, where sentence_kinds.yaml sets `other_pair_headline`, does an article without a VN-KH meeting whose
+    `headline` joins one party to an outside country by `other_country_pair` ("Vietnam criticizes China-Cambodia
+    drills"): it is a story of that pair's ties, whatever Vietnam says of them.
 
     `countries` holds ``find_countries`` of each sentence. Where sentence_kinds.yaml has `partner_country`
     (Vietnamese "nước bạn", the partner country), a sentence of `folded` (the folded sentences, in the order of
@@ -198,8 +206,12 @@ def has_vn_kh_themes(countries: list[list], reports_meeting: bool, rules: Senten
         return False
     if reports_meeting:
         return True
-    named = [{iso2 for iso2, *_ in hits} for hits in countries]
     rules = rules or load_sentence_kind_rules()
+    if headline and rules.other_pair_headline and rules.other_country_pair is not None:
+        folded_headline = fold(headline)
+        if _pairs_party_with_other(folded_headline, _countries_of(headline, folded_headline), rules.other_country_pair):
+            return False
+    named = [{iso2 for iso2, *_ in hits} for hits in countries]
     if rules.partner_country is not None and set().union(*named) - {"VN"} == {"KH"}:
         named = [isos | {"KH"} if k < len(folded) and rules.partner_country.found(folded[k]) else isos
                  for k, isos in enumerate(named)]
