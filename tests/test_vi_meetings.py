@@ -1188,3 +1188,127 @@ def test_a_meeting_of_ministers_who_came_to_attend_an_asean_meeting_is_on_its_si
     raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2022-11-05"})
     [meeting] = process_article(raw).meetings
     assert meeting.mechanism == expected
+
+
+# --- batches 47 and 49 (vi19, vi20): sentences written for these tests ----------------------------------------
+
+@pytest.mark.parametrize("attendees, meetings", [
+    ("Lãnh đạo 2 tỉnh Takeo, Kampot (Campuchia) cũng đã dự lễ.", 1),   # attendees, then that they came
+    ("Dự lễ có đại biểu các tỉnh: Takeo, Kampot (Campuchia).", 1),                   # the other side's provinces listed
+    ("Dự lễ có lãnh đạo tỉnh và nhân dân địa phương.", 0),                           # nobody of the other side
+])
+def test_a_reburial_of_remains_is_a_meeting_only_with_the_other_sides_attendees(attendees, meetings):
+    """A welcome and reburial service named together ("lễ đón, truy điệu và an táng") is an event one side holds
+    (`one_side_events`): a meeting of the two only when the other side's people attend, written as its provinces'
+    delegates (`attendees_before_country`) or as attendees of that country who came (`attendees_after_country`)."""
+    text = ("Sáng 4/6, tại Nghĩa trang liệt sĩ tỉnh An Giang, tỉnh tổ chức lễ đón, truy điệu và an táng 12 hài cốt "
+            "liệt sĩ quân tình nguyện hy sinh tại Campuchia.\n" + attendees)
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-06-04"})
+    found = process_article(raw).meetings
+    assert len(found) == meetings
+    if found:
+        assert found[0].mechanism == "repatriation_ceremony"
+
+
+def test_an_earlier_event_a_speaker_builds_on_is_no_event():
+    """"Trên cơ sở ... tổ chức thành công Giao lưu ... lần thứ nhất" (on the basis of an earlier success): background
+    to what a briefing presents (`topic_list_cues`), not the event reported."""
+    with rules_language("vi"):
+        rules = load_mechanisms()
+        assert rules.events_in("Ông cho biết, trên cơ sở hai bên tổ chức thành công Giao lưu hữu nghị quốc phòng "
+                               "biên giới lần thứ nhất, lần này sẽ có nhiều hoạt động hơn.") == []
+        assert rules.events_in("Ngày 3/4, Giao lưu hữu nghị quốc phòng biên giới lần thứ hai khai mạc tại Long An.") \
+            == ["border_friendship_exchange"]
+
+
+def test_a_sports_exchange_of_border_units_is_an_event_that_stays_other():
+    """A volleyball exchange a district military command holds with the other side's district commands is an event
+    (`other`), not border-force talks whatever units play (`own_kind_events`)."""
+    text = ("Ngày 5/7, tại Đồn Biên phòng A, Ban CHQS huyện B, tỉnh Đồng Tháp tổ chức giao lưu bóng chuyền với Chi khu "
+            "Quân sự huyện C, tỉnh Prey Veng, Vương quốc Campuchia.\n"
+            "Thượng tá Trần Văn Bình, Chỉ huy trưởng Ban CHQS huyện B phát biểu tại buổi giao lưu.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-07-05"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.mechanism, str(meeting.date_start)) == ("other", "2026-07-05")
+
+
+def test_a_region_of_the_coast_guard_after_a_title_is_no_person():
+    """"Bộ Tư lệnh Vùng Cảnh sát biển 4": "Vùng" (a region) is an organisation word, no name."""
+    from defcoop.extract.people import load_officials
+    with rules_language("vi"):
+        people = [m.person for m in load_officials().find_people(
+            ["Đoàn Bộ Tư lệnh Vùng Cảnh sát biển 3 do Đại tá Trần Văn Bình làm trưởng đoàn."])]
+    assert "Tran Van Binh" in people and not any(p.startswith("Vung") for p in people)
+
+
+def test_a_headline_naming_a_country_the_body_leaves_unnamed_makes_the_article_about_both():
+    """The body names only "Vùng Cảnh sát biển 3" and Cambodia; the headline names Vietnam's coast guard
+    (`headline_counts`): the working session is a meeting of the two countries."""
+    text = ("Cảnh sát biển Việt Nam làm việc với Hải quân Campuchia\n\n"
+            "Ngày 9/3 tại tỉnh Kampot, Vương quốc Campuchia, đoàn công tác Bộ Tư lệnh Vùng Cảnh sát biển 3 do Đại tá "
+            "Trần Văn Bình làm trưởng đoàn đã có buổi làm việc với Bộ Tư lệnh Hải quân Campuchia.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-03-09"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.vn_lead, meeting.place) == ("Tran Van Binh", "Kampot")
+
+
+def test_courtesy_calls_on_the_prime_minister_and_the_defence_minister_are_two_defence_meetings():
+    """A military delegation whose head holds no defence post in officials.csv calls on the prime minister and the
+    defence minister in one sentence: the defence minister named there makes it a defence meeting
+    (`names_defence_official`), and a courtesy call on two leaders each named by an office is one call on each
+    (`separate_meetings_cues`)."""
+    text = ("Sáng 10/5, tại Phnom Penh, đoàn do Thượng tướng Lương Cường dẫn đầu chào xã giao Thủ tướng Hun Sen và "
+            "Bộ trưởng Quốc phòng Tea Banh.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2019-05-10"})
+    found = process_article(raw).meetings
+    assert [(m.vn_lead, m.kh_lead, str(m.date_start)) for m in found] == [
+        ("Luong Cuong", "Hun Sen", "2019-05-10"), ("Luong Cuong", "Tea Banh", "2019-05-10")]
+    with rules_language("vi"):
+        rules = load_mechanisms()
+        assert rules.separate_meetings.search(fold("đã chào xã giao Thủ tướng A và Bộ trưởng B"))
+        assert not rules.separate_meetings.search(fold("đã chào xã giao Thủ tướng A và trao quà"))
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Trung tướng Trần Văn Bình-Ủy viên Ban Chấp hành Trung ương Đảng, Tư lệnh Quân khu 9 chủ trì hội nghị.",
+     "Tran Van Binh"),
+    ("Đại tá Lê Văn Nam, Ủy viên Ban Thường vụ Tỉnh ủy, Chỉ huy trưởng Bộ CHQS tỉnh dự lễ.", "Le Van Nam"),
+])
+def test_a_member_title_glued_to_a_name_by_a_dash_ends_the_name(sentence, name):
+    """"Ủy viên" (a member of a Party committee) is a title (`generic_titles`): glued to a name by a dash it ends
+    the name, and the committee after it ("Ban Chấp hành Trung ương", "Ban Thường vụ") is no person
+    (`title_continuation`)."""
+    from defcoop.extract.people import load_officials
+    with rules_language("vi"):
+        people = [m.person for m in load_officials().find_people([sentence])]
+    assert name in people and not any(p.startswith(("Ban ", "Trung Uong")) or "-" in p for p in people)
+
+
+def test_a_border_post_named_with_its_provinces_border_guard_places_the_meeting_in_that_province():
+    """"tại Đồn Biên phòng A, Bộ đội Biên phòng tỉnh" X (`place_cue`): the post stands in province X."""
+    text = ("Ngày 6/8, tại Đồn Biên phòng Phước Tân, Bộ đội Biên phòng tỉnh Tây Ninh, Ban CHQS huyện B tổ chức giao "
+            "lưu bóng đá với Chi khu Quân sự huyện C, tỉnh Svay Rieng, Vương quốc Campuchia.\n"
+            "Thượng tá Trần Văn Bình, Chỉ huy trưởng Ban CHQS huyện B phát biểu tại buổi giao lưu.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-08-06"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.mechanism, meeting.place, meeting.country) == ("other", "Tay Ninh", "VN")
+
+
+def test_documents_signed_before_and_named_again_make_no_signing_of_the_plan_after_them():
+    """"các văn bản đã ký kết năm trước; xây dựng Kế hoạch ..." (`not_yet_signed`): the verb is a relative
+    clause of the earlier documents, so the plan named after it is not signed here."""
+    with rules_language("vi"):
+        assert find_signed_documents("Ông đề nghị hai đơn vị làm tốt các văn bản đã ký kết năm trước; xây dựng "
+                                     "Kế hoạch hợp tác năm 2030.") == []
+        [document] = find_signed_documents("Sau hội đàm, hai Bộ trưởng đã ký kết Kế hoạch hợp tác năm 2030.")
+        assert document.kind == "cooperation_plan"
+
+
+def test_a_district_cemetery_named_before_the_provinces_bodies_places_the_reburial_in_that_province():
+    """"tại Nghĩa trang liệt sĩ huyện A, Tỉnh ủy, UBND tỉnh" X (`place_cue`): the cemetery lies in province X."""
+    text = ("Ngày 3/6, tại Nghĩa trang liệt sĩ huyện Tân Châu, Tỉnh ủy, UBND tỉnh Tây Ninh tổ chức lễ truy điệu, an "
+            "táng 9 hài cốt liệt sĩ quân tình nguyện hy sinh tại Campuchia.\n"
+            "Dự lễ có đại biểu các tỉnh: Svay Rieng, Kampong Cham (Campuchia).")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-06-03"})
+    [meeting] = process_article(raw).meetings
+    assert (meeting.mechanism, meeting.place) == ("repatriation_ceremony", "Tay Ninh")

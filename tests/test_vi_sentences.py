@@ -81,6 +81,10 @@ def test_one_party_paired_with_a_third_country_is_about_that_pair(rules):
         # a third country with a base in one party (named after the sentence's opening words): that pair's ties
         assert about_other_countries("Theo nhận định của một số chuyên gia trong bài phân tích mới đăng trên báo, nếu "
                                      "Nhật Bản có căn cứ quân sự tại Campuchia thì khu vực sẽ bị ảnh hưởng.", rules)
+        # one party as the other country's ally (batch 47): that pair's ties, whatever bloc the sentence names next
+        assert about_other_countries("Theo bài báo, Campuchia đã trở thành đồng minh thân cận của Thái Lan trong khối "
+                                     "ASEAN.", rules)
+        assert not about_other_countries("Campuchia là đối tác của Thái Lan trong ASEAN.", rules)
     with rules_language("en"):   # English pairs only a hyphenated compound ("a Cambodia-Thailand deal"), not "and"
         assert about_other_countries("The Cambodia-Thailand drill began on Monday.", load_rules("sentence_kinds", "en"))
         assert not about_other_countries("Cambodia and Thailand began a drill.", load_rules("sentence_kinds", "en"))

@@ -272,6 +272,13 @@ def test_a_vietnamese_article_gets_its_themes_through_the_whole_extraction():
     ("Đại tá A thông tin kết quả công tác của đơn vị.", ()),
     ("Bảo tàng tổ chức triển lãm ảnh với chủ đề tình đoàn kết của hai quân đội.", ("political_education",)),
     ("Triển lãm giới thiệu nhiều mẫu vũ khí mới.", ()),
+    # batch 49: propaganda work named as such, on the friendship, however long the phrase between
+    ("Công tác tuyên truyền hướng vào ý nghĩa lâu dài của việc củng cố, vun đắp quan hệ hữu nghị hai nước.",
+     ("political_education",)),
+    ("Công tác tuyên truyền phòng chống dịch được đẩy mạnh.", ("pandemic",)),   # no political_education
+    # what the one reported sports match brought about is no exchanges as a field; exchanges kept up are
+    ("Thông qua hoạt động giao lưu bóng đá, cán bộ hai đồn thêm gắn bó.", ()),
+    ("Hai đơn vị đẩy mạnh giao lưu thể thao giữa cán bộ hai bên.", ("delegation_exchange",)),
 ])
 def test_passing_mentions_are_no_theme(codebook, sentence, expected):
     assert codebook.themes_for(sentence) == expected

@@ -77,17 +77,18 @@ def extract_article(clean, raw) -> ArticleRecords:
     page_windows = url_month_windows(page_dated) if published is None else []
     if published is None and page_dated is None:   # the URL's article id may still bracket it
         page_windows = url_id_windows(raw.meta.get("url"))
+    # where sentence_kinds.yaml says `headline_counts`, the headline names the countries as a sentence does
+    # (a headline on remains of soldiers who fell in Cambodia, the body naming Cambodia once; a headline naming
+    # "Vietnam's coast guard" over a body that names only its regional command)
+    headline = ([find_countries(clean.title) + [(p.country, p.start, p.end, p.name_as_written)
+                                                 for p in find_places(clean.title)]]
+                if clean.title and load_sentence_kind_rules().headline_counts else [])
     meetings = (extract_meetings(clean.article_id, sentences, published, mentions, officials, folded,
                                  dateline=clean.dateline, dateline_text=clean.dateline_text,
                                  countries=countries_or_places, page_windows=page_windows,
                                  captions=[caption_text(caption) for caption in captions], headline=clean.title)
-                if is_about_vn_kh(sentences, countries_or_places, mentions) else [])
+                if is_about_vn_kh(sentences, countries_or_places + headline, mentions) else [])
     # a reburial of remains brought home from Cambodia is no meeting without a Cambodian there, but a VN-KH story
-    # where sentence_kinds.yaml says `headline_counts`, the headline names the countries as a sentence does
-    # (a headline on remains of soldiers who fell in Cambodia, the body naming Cambodia once)
-    headline = ([find_countries(clean.title) + [(p.country, p.start, p.end, p.name_as_written)
-                                                 for p in find_places(clean.title)]]
-                if clean.title and load_sentence_kind_rules().headline_counts else [])
     relevant = has_vn_kh_themes(countries_or_places + headline,
                                 reports_meeting=bool(meetings) or reports_one_side_event(sentences, folded),
                                 folded=folded, headline=clean.title)

@@ -1300,6 +1300,28 @@ def has_defence_lead(leads: list, officials, rules: MechanismRules) -> bool:
     return False
 
 
+def names_defence_official(mentions: list, index: int, officials, rules: MechanismRules) -> bool:
+    """Whether the trigger sentence `index` names someone who holds or held a defence post (`defence_roles`),
+    lead or not: a delegation calling on the prime minister and the defence minister in one sentence ("called
+    on Prime Minister A and Defence Minister B") is a defence meeting whoever of them leads the other side.
+
+    >>> from defcoop.extract.people import PersonMention, load_officials
+    >>> banh = PersonMention("Tea Banh", "Tea Banh", "KH", "", 0, 30, 38, "alias")
+    >>> names_defence_official([banh], 0, load_officials(), load_mechanisms())
+    True
+    >>> names_defence_official([banh], 1, load_officials(), load_mechanisms())
+    False
+    """
+    for mention in mentions:
+        if mention.sentence_index != index:
+            continue
+        roles = [r.role for r in officials.roles_of(mention.person)] if mention.matched != "title" else \
+            ([mention.role] if mention.role else [])
+        if set(roles) & rules.defence_roles:
+            return True
+    return False
+
+
 def heads_only_meeting(leads: list, sentences: list[str], index: int, published: date | None, officials,
                        rules: MechanismRules) -> bool:
     """Whether both leads were heads of state, government, party or legislature (rank up to
@@ -1822,7 +1844,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         vn_lead = choose_lead(leading, "VN", index, officials, sentences, published)
         kh_lead = choose_lead(leading, "KH", index, officials, sentences, published)
         vn_lead, kh_lead = _one_side_per_person(vn_lead, kh_lead, rules)
-        if not has_defence_lead([vn_lead, kh_lead], officials, rules) \
+        if not (has_defence_lead([vn_lead, kh_lead], officials, rules)
+                or names_defence_official(mentions, index, officials, rules)) \
                 or heads_only_meeting([vn_lead, kh_lead], sentences, index, published, officials, rules):
             continue
         if (rules.one_side_event is not None and rules.one_side_event.search(folded[index])
