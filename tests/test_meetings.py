@@ -1785,3 +1785,23 @@ def test_doctors_of_a_military_hospital_treating_the_other_sides_patients_is_an_
                  "General Ly Sovann, director of the Cambodian army's hospital, praised the event."]
     meeting = only_meeting(sentences, published=date(2031, 5, 3))
     assert (meeting.mechanism, meeting.kh_lead, meeting.date_start) == ("other", "Ly Sovann", date(2031, 5, 2))
+
+
+def test_works_on_a_monument_starting_on_a_day_is_the_ground_breaking_dated_and_placed_by_that_sentence():
+    sentences = ["Work on a new friendship memorial started in the Cambodian province of Kratie on May 9.",
+                 "The ground-breaking ceremony was attended by Cambodia's Defence Minister Tea Banh and the "
+                 "Vietnamese Defence Attache, Colonel Le Van Nam."]
+    meeting = only_meeting(sentences, published=date(2031, 5, 10))
+    assert (meeting.mechanism, meeting.place, meeting.date_start, meeting.date_precision) == \
+        ("other", "Kratie", date(2031, 5, 9), "day")
+
+
+def test_a_joint_ceremony_led_by_civilians_with_the_defence_attache_present_is_a_defence_event():
+    sentences = ["A friendship memorial was inaugurated in Kratie province on May 9.",
+                 "The inauguration ceremony was attended by Cambodian Deputy Prime Minister Chea Sok and Vietnamese "
+                 "Ambassador Le Van Nam, with the Vietnamese defence attache, Colonel Tran Van Ba."]
+    meeting = only_meeting(sentences, published=date(2031, 5, 10))
+    assert (meeting.mechanism, meeting.place, meeting.date_start) == ("other", "Kratie", date(2031, 5, 9))
+    without_attache = [sentences[0], "The inauguration ceremony was attended by Cambodian Deputy Prime Minister "
+                       "Chea Sok and Vietnamese Ambassador Le Van Nam."]
+    assert meetings_of(without_attache, published=date(2031, 5, 10)) == []

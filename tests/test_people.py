@@ -431,6 +431,7 @@ NON_NAME_WORDS_BEFORE_THE_MOVE = frozenset("""
     vice-chairman vice-chairwoman vice-governor vice-president vietnam-cambodia vna vns wednesday
     west with year zone zones
     front fronts solidarity fatherland motherland
+    relations inspection assembly-senate
 """.split())
 
 
@@ -501,3 +502,8 @@ def test_a_name_after_a_party_propaganda_and_mass_mobilisation_title_is_read(tab
     sentence = ("The group was led by Head of the Provincial Party Committee's Propaganda and Mass Mobilization "
                 "Department Le Van Tam.")
     assert [m.person for m in table.find_people([sentence])] == ["Le Van Tam"]
+
+
+def test_a_ministry_of_relations_and_inspection_in_a_title_is_no_name(table):
+    sentence = "Guests included Cambodian Minister of National Assembly-Senate Relations and Inspection Chea Sok."
+    assert [m.person for m in table.find_people([sentence])] == ["Chea Sok"]

@@ -760,3 +760,31 @@ def test_people_on_both_sides_of_the_border_trading_is_border_trade():
 def test_staff_whose_capacity_the_cooperation_improved_is_training():
     assert "training" in CODEBOOK.themes_for("Through the programme, medics' skills at the clinic have been improved.")
     assert "training" not in CODEBOOK.themes_for("The clinic's capacity has been raised to 80 beds.")
+
+
+def test_the_education_training_compound_is_training():
+    assert "training" in CODEBOOK.themes_for("They lauded ties in border management and education-training.")
+    assert "training" not in CODEBOOK.themes_for("The province seeks ties in health, education-training and tourism.")
+
+
+def test_a_unit_advising_its_own_local_party_committee_is_no_information_sharing():
+    assert "information_sharing" not in CODEBOOK.themes_for(
+        "The command gave advice to the provincial party committee on its own work.")
+    assert "information_sharing" in CODEBOOK.themes_for(
+        "The two armies gave advice to the leaders of both parties.")
+
+
+def test_a_monument_called_a_symbol_of_the_friendship_is_political_education():
+    assert "political_education" in CODEBOOK.themes_for(
+        "The colonel said the monument stands as a symbol of the two peoples' enduring friendship.")
+    assert "political_education" not in CODEBOOK.themes_for("The old monument is a symbol of the town's market.")
+
+
+def test_forces_monitoring_their_border_areas_is_border_management_but_watching_a_dispute_is_not():
+    assert "border_patrol" in CODEBOOK.themes_for("Both armies have units that watch their remote border areas.")
+    assert "border_patrol" not in CODEBOOK.themes_for("Observers are watching the border tensions closely.")
+
+
+def test_the_asean_way_as_a_norm_is_no_multilateral_work():
+    assert "multilateral" not in CODEBOOK.themes_for("Hanoi has kept to the ASEAN Way of consensus since 1995.")
+    assert "multilateral" in CODEBOOK.themes_for("Both ministries backed each other at ASEAN defence meetings.")

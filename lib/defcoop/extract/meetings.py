@@ -215,6 +215,7 @@ class MechanismRules:
     non_defence_body: re.Pattern | None = None
     defence_roles: frozenset = frozenset()
     defence_words: re.Pattern | None = None
+    defence_attendee: re.Pattern | None = None   # a joint event's window naming a defence official who attends
     topic_list: re.Pattern | None = None
     future_event: re.Pattern | None = None
     relative_clause: re.Pattern | None = None
@@ -305,7 +306,8 @@ _CUE_LISTS = ("topic_list_cues", "future_event_cues", "separate_meetings_cues", 
               "defence_words", "online_patterns", "one_side_events", "attendees_before_country",
               "attendees_after_country", "delegation_leader_cues", "addressed_party_cues", "both_sides_cues",
               "role_reference_cues", "series_frame_cues", "party_group_cues",
-              "place_anaphor_cues", "other_event_actor_cues", "precedent_cues", "sideline_context_cues")
+              "place_anaphor_cues", "other_event_actor_cues", "precedent_cues", "sideline_context_cues",
+              "defence_attendee_cues")
 _TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surname_countries", "defence_roles",
              "numbered_series") + _CUE_LISTS
 _REFINE_KEYS = ("courtesy_call_max_rank", "ministerial_max_rank", "border_force_max_rank", "border_force_roles",
@@ -465,6 +467,7 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         non_defence_body=cues("non_defence_bodies"),
         defence_roles=frozenset(_optional(top, "defence_roles", check.strings, ())),
         defence_words=cues("defence_words"),
+        defence_attendee=cues("defence_attendee_cues"),
         topic_list=cues("topic_list_cues", "precedent_cues"),   # (a precedent another event follows: no news either)
         future_event=cues("future_event_cues"),
         relative_clause=cues("relative_clause_cues"),
@@ -1322,6 +1325,19 @@ def names_defence_official(mentions: list, index: int, officials, rules: Mechani
     return False
 
 
+def defence_official_attends(window_folded: list[str], rules: MechanismRules) -> bool:
+    """Whether a joint event's trigger sentence or the two after it name a defence official who attends
+    (`defence_attendee_cues`: a defence attache), whoever leads the sides: a monument inaugurated by an
+    ambassador and a deputy prime minister with the military attache present is the two armies' event too.
+
+    >>> defence_official_attends(["the vietnamese military attache, colonel a, also attended."], load_mechanisms())
+    True
+    >>> defence_official_attends(["the ambassador attended."], load_mechanisms())
+    False
+    """
+    return rules.defence_attendee is not None and any(rules.defence_attendee.search(f) for f in window_folded)
+
+
 def heads_only_meeting(leads: list, sentences: list[str], index: int, published: date | None, officials,
                        rules: MechanismRules) -> bool:
     """Whether both leads were heads of state, government, party or legislature (rank up to
@@ -1845,7 +1861,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         kh_lead = choose_lead(leading, "KH", index, officials, sentences, published)
         vn_lead, kh_lead = _one_side_per_person(vn_lead, kh_lead, rules)
         if not (has_defence_lead([vn_lead, kh_lead], officials, rules)
-                or names_defence_official(mentions, index, officials, rules)) \
+                or names_defence_official(mentions, index, officials, rules)
+                or (mechanism == "other" and defence_official_attends(folded[index:window_end], rules))) \
                 or heads_only_meeting([vn_lead, kh_lead], sentences, index, published, officials, rules):
             continue
         if (rules.one_side_event is not None and rules.one_side_event.search(folded[index])
