@@ -1312,3 +1312,82 @@ def test_a_district_cemetery_named_before_the_provinces_bodies_places_the_reburi
     raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-06-03"})
     [meeting] = process_article(raw).meetings
     assert (meeting.mechanism, meeting.place) == ("repatriation_ceremony", "Tay Ninh")
+
+
+# --- batch 51 (vi21): sentences written for these tests -------------------------------------------------------
+
+@pytest.mark.parametrize("host, expected", [
+    ("Phó Chủ tịch UBND tỉnh Long An Trần Văn Bình", "other"),                   # a People's Committee official
+    ("Thiếu tướng Trần Văn Bình, Phó Tư lệnh Quân khu 9", "border_force_talks"),  # a military region's commander
+])
+def test_a_peoples_committee_official_receiving_a_military_region_delegation_holds_no_border_force_talks(host, expected):
+    """A lead whose title names a civilian government body (`non_border_force_titles`: a People's Committee, a
+    civilian party committee) leads no border force, though the delegation received is a military region's."""
+    text = (f"Ngày 4/7, {host} đã tiếp đoàn đại biểu Bộ Tư lệnh Quân khu 2 Quân đội Hoàng gia Campuchia do Trung "
+            "tướng Sok Dara dẫn đầu.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-07-04"})
+    [meeting] = process_article(raw).meetings
+    assert meeting.mechanism == expected
+    with rules_language("vi"):
+        rules = load_mechanisms()
+        assert rules.non_border_force_titles.search(fold("Phó Bí thư Thường trực Tỉnh ủy Tây Ninh"))
+        assert not rules.non_border_force_titles.search(fold("Ủy viên Ban Thường vụ Tỉnh ủy, Chỉ huy trưởng Bộ CHQS tỉnh"))
+
+
+@pytest.mark.parametrize("recipient, meetings", [
+    ("lực lượng chuyên gia Việt Nam từng công tác tại Campuchia", 0),   # one side's former experts, honoured at home
+    ("lực lượng bảo vệ biên giới tỉnh Svay Rieng, Campuchia", 1),        # the other side's force receiving aid
+])
+def test_one_sides_former_experts_honoured_at_home_receive_no_aid_of_the_other_side(recipient, meetings):
+    """"trao tặng ... cho lực lượng chuyên gia" (experts or volunteers of one side who once served the other) is no
+    unit of either army receiving aid: no `other` event of the two sides."""
+    text = f"Sáng 8/9, Thượng tướng Trần Văn Bình, Bộ CHQS tỉnh Tây Ninh trao tặng quà cho {recipient}."
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-09-08"})
+    assert len(process_article(raw).meetings) == meetings
+
+
+@pytest.mark.parametrize("tail, meetings", [
+    ("với sự có mặt của Đại tá Sok Dara, Phó Tư lệnh Quân khu 4 của bạn.", 1),
+    ("với nhiều tiết mục văn nghệ.", 0),                    # nobody of the other side present
+])
+def test_gifts_and_medical_care_held_with_the_other_sides_officer_present_are_an_event(tail, meetings):
+    """"Buổi tặng quà, khám bệnh ... diễn ra ... với sự có mặt của" an officer of the other side: a joint event
+    (`other`), which stays `other` though a military region is named (`own_kind_events`: charity holds no talks)."""
+    text = ("Tại huyện A, tỉnh Mondulkiri, đoàn Quân khu 5 do Đại tá Trần Văn Bình dẫn đầu đã tặng quà cho người dân.\n"
+            f"Buổi tặng quà, khám bệnh diễn ra trong không khí vui tươi, {tail}\n"
+            "Người dân Campuchia cảm ơn bộ đội Việt Nam.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi"})
+    found = process_article(raw).meetings
+    assert len(found) == meetings
+    if found:
+        assert (found[0].mechanism, found[0].vn_lead) == ("other", "Tran Van Binh")
+
+
+def test_a_country_in_the_words_a_person_is_quoted_saying_is_not_the_persons():
+    """A colon or an opening quotation mark ends the title after a name (`appositive_end`): the country named in the
+    quote ("bộ đội Việt Nam") is not the speaker's."""
+    from defcoop.extract.people import load_officials
+    sentence = "Ông Sok Dara - Chủ tịch huyện A xúc động: “Bộ đội Việt Nam luôn giúp đỡ chúng tôi.”"
+    with rules_language("vi"):
+        found = infer_countries(load_officials().find_people([sentence]), [sentence])
+    assert [(m.person, m.country) for m in found] == [("Sok Dara", "KH")]
+
+
+def test_a_khmer_name_written_as_syllables_joined_by_a_dash_is_a_name():
+    """"Trung tướng Sok-Then" (a Khmer name transliterated as capitalised syllables joined by a dash) is a name of two
+    syllables (`_read_name`), not one word left unread; a dash before a lowercase syllable joins none."""
+    from defcoop.extract.people import load_officials
+    with rules_language("vi"):
+        people = [m.person for m in load_officials().find_people(
+            ["Dự lễ có Trung tướng Sok-Then - Phó Tư lệnh Quân khu 2 Quân đội Hoàng gia Campuchia."])]
+    assert people == ["Sok-Then"]
+
+
+def test_a_delegations_visit_to_the_capital_welcomed_there_places_the_reception():
+    """"chuyến thăm của Đoàn đến với Thủ đô" X (`place_cue`): the visit came to X, where it was received."""
+    text = ("Ngày 4/7, Phó Chủ tịch UBND tỉnh Long An Trần Văn Bình đã tiếp đoàn đại biểu Bộ Tư lệnh Quân khu 2 Quân đội "
+            "Hoàng gia Campuchia do Trung tướng Sok Dara dẫn đầu.\n"
+            "Chào mừng chuyến thăm của Đoàn đến với Thủ đô Hà Nội, ông Trần Văn Bình cảm ơn bạn.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-07-04"})
+    [meeting] = process_article(raw).meetings
+    assert meeting.place == "Hanoi"

@@ -279,6 +279,13 @@ def test_a_vietnamese_article_gets_its_themes_through_the_whole_extraction():
     # what the one reported sports match brought about is no exchanges as a field; exchanges kept up are
     ("Thông qua hoạt động giao lưu bóng đá, cán bộ hai đồn thêm gắn bó.", ()),
     ("Hai đơn vị đẩy mạnh giao lưu thể thao giữa cán bộ hai bên.", ("delegation_exchange",)),
+    # batch 51: residential clusters of the two sides twinned are ties between residents, no border management;
+    # border posts twinned are
+    ("Đoàn dự lễ kết nghĩa cụm dân cư hai bên biên giới giữa ấp A và phum B.", ()),
+    ("Hai đồn biên phòng kết nghĩa với nhau.", ("border_patrol",)),
+    # delegations counted, then who went over and why: exchanges of delegations; medical teams sent are not
+    ("Đơn vị tổ chức 9 đoàn với 60 cán bộ sang tỉnh bạn chúc Tết cổ truyền.", ("delegation_exchange",)),
+    ("Đơn vị tổ chức 3 đoàn bác sĩ sang tỉnh bạn khám bệnh cho người dân.", ()),
 ])
 def test_passing_mentions_are_no_theme(codebook, sentence, expected):
     assert codebook.themes_for(sentence) == expected

@@ -890,6 +890,12 @@ def _read_name(sentence: str, pos: int, title_starts: frozenset[int] | set[int] 
     >>> s = "Đại tá Trần Văn Hải-Chỉ huy trưởng"
     >>> s[slice(*_read_name(s, 7, {20}))]
     'Trần Văn Hải'
+
+    A name written as capitalised syllables joined by dashes counts each syllable; one word is no name.
+
+    >>> s = "Trung tướng Sok-Dara - Phó Tư lệnh"
+    >>> s[slice(*_read_name(s, 12))], _read_name("Trung tướng Sokdara - Phó", 12)
+    ('Sok-Dara', None)
     """
     spans = []
     non_name_words = name_cues().non_name_words
@@ -911,9 +917,20 @@ def _read_name(sentence: str, pos: int, title_starts: frozenset[int] | set[int] 
         if not gap or "\n" in gap.group():
             break
         pos = gap.end()
-    if not 2 <= len(spans) <= 4:
+    # a Khmer name transliterated as capitalised syllables joined by a dash ("Mông-Then") counts each syllable
+    syllables = len(spans) + sum(_joined_syllables(sentence[start:end]) for start, end in spans)
+    if not 2 <= syllables or len(spans) > 4:
         return None
     return spans[0][0], spans[-1][1]
+
+
+def _joined_syllables(token: str) -> int:
+    """How many capitalised syllables a dash joins to the one before it ("Mông-Then": 1; "Xăm-đéc": 0).
+
+    >>> _joined_syllables("Mông-Then"), _joined_syllables("Xăm-đéc"), _joined_syllables("Ma-Ni-Vong")
+    (1, 0, 2)
+    """
+    return sum(1 for i, ch in enumerate(token[1:-1], 1) if ch == "-" and token[i - 1].isalpha() and token[i + 1].isupper())
 
 
 def _read_name_before(sentence: str, title_start: int,
