@@ -106,6 +106,11 @@ def _meetings(text):
     return process_article(RawArticle("t", "t.txt", "txt", text)).meetings
 
 
+def vi_meetings(text: str, published: str) -> list:
+    """The meetings of a Vietnamese page written for a test, published on `published`."""
+    return process_article(RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": published})).meetings
+
+
 def test_a_vietnamese_dialogue_is_found_with_its_edition():
     text = ("Sáng 12/9, tại Hà Nội, Đối thoại chính sách quốc phòng Việt Nam - Campuchia lần thứ 7 đã diễn ra "
             "dưới sự đồng chủ trì của Thượng tướng Hoàng Xuân Chiến và Đại tướng Neang Phat.\n"
@@ -521,8 +526,7 @@ def test_a_welcome_ceremony_reported_as_the_event_is_dated_and_placed_by_its_own
     text = ("Buổi lễ đón được tổ chức sáng nay (3/4) ở cửa khẩu Xa Mát.\n"
             "Dẫn đầu đoàn đón là Đại tá Lê Văn Hùng, Chỉ huy trưởng Bộ CHQS tỉnh Tây Ninh.\n"
             "Khách là 50 quân nhân của Quân đội Hoàng gia Campuchia.")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-04-03"})
-    [meeting] = process_article(raw).meetings
+    [meeting] = vi_meetings(text, "2026-04-03")
     assert (str(meeting.date_start), meeting.date_precision, meeting.place) == ("2026-04-03", "day", "Tay Ninh")
 
 
@@ -642,8 +646,7 @@ def test_a_solemn_welcome_of_a_visiting_general_is_the_meeting_with_its_day_and_
     text = ("Chiều 5/4, tại trụ sở Bộ Quốc phòng ở Thủ đô Phnom Penh, Đại tướng Tea Seiha chủ trì lễ đón trọng thể "
             "Đại tướng Phan Văn Giang sang thăm chính thức Campuchia.\n"
             "Sau lễ đón, hai bên đã hội đàm.")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2024-04-06"})
-    [meeting] = process_article(raw).meetings
+    [meeting] = vi_meetings(text, "2024-04-06")
     assert (str(meeting.date_start), meeting.date_precision, meeting.place) == ("2024-04-05", "day", "Phnom Penh")
 
 
@@ -651,16 +654,14 @@ def test_a_drill_said_to_take_place_is_the_event_not_the_earlier_meeting_that_ag
     text = ("Ngày 9/10 tại tỉnh Kampot, diễn ra cuộc diễn tập cứu hộ, cứu nạn chung giữa quân đội hai nước. "
             "Cuộc diễn tập được tổ chức theo thỏa thuận tại Hội nghị Bộ trưởng Quốc phòng ba nước năm 2019 tại Hà Nội.\n"
             "Dự có Đại tướng Phan Văn Giang và Đại tướng Tea Seiha.")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2024-10-10"})
-    [meeting] = process_article(raw).meetings
+    [meeting] = vi_meetings(text, "2024-10-10")
     assert (meeting.mechanism, str(meeting.date_start), meeting.place) == ("other", "2024-10-09", "Kampot")
 
 
 def test_a_meeting_on_arriving_in_a_city_is_placed_there():
     text = ("Bộ trưởng Phan Văn Giang đã có cuộc gặp Đại tướng Tea Seiha.\n"
             "Ngay khi đặt chân đến Siem Reap, Bộ trưởng Phan Văn Giang đã gặp Đại tướng Tea Seiha.")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2024-04-06"})
-    [meeting] = process_article(raw).meetings
+    [meeting] = vi_meetings(text, "2024-04-06")
     assert meeting.place == "Siem Reap"
 
 
@@ -669,8 +670,7 @@ def test_a_dated_inauguration_without_the_word_ceremony_is_the_event_with_its_pl
             "Dự lễ có Đại tướng Vong Pisen và Đại tá Nguyễn Văn A, Tùy viên Quốc phòng Việt Nam.\n"
             "Công trình gồm hai dãy nhà.\n"
             "Đại tá Nguyễn Văn A phát biểu tại lễ khánh thành.")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2024-09-03"})
-    [meeting] = process_article(raw).meetings
+    [meeting] = vi_meetings(text, "2024-09-03")
     assert (meeting.mechanism, str(meeting.date_start), meeting.place) == ("other", "2024-09-02", "Takeo")
 
 
@@ -678,8 +678,7 @@ def test_a_further_day_of_activities_within_the_border_exchange_is_that_exchange
     text = ("Trong khuôn khổ Giao lưu hữu nghị quốc phòng biên giới lần thứ 3, chiều 6/5 tiếp tục diễn ra các hoạt "
             "động tại tỉnh Kampot.\n"
             "Đoàn Việt Nam do Đại tướng Phan Văn Giang dẫn đầu, đoàn Campuchia do Đại tướng Tea Seiha dẫn đầu.")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-05-06"})
-    [meeting] = process_article(raw).meetings
+    [meeting] = vi_meetings(text, "2026-05-06")
     assert (meeting.mechanism, meeting.edition, str(meeting.date_start), meeting.place) == (
         "border_friendship_exchange", 3, "2026-05-06", "Kampot")
 
@@ -696,8 +695,7 @@ def test_a_name_glued_by_a_dash_to_the_title_after_it_still_leads_its_side():
             "Tiểu khu Quân sự tỉnh Ratanakiri.\n"
             "Đoàn Gia Lai do Đại tá Lê Văn Bình-Chỉ huy trưởng làm trưởng đoàn, đoàn Ratanakiri do Đại tá Sok "
             "Vanna-Phó Chỉ huy trưởng Tiểu khu làm trưởng đoàn.")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2024-05-04"})
-    [meeting] = process_article(raw).meetings
+    [meeting] = vi_meetings(text, "2024-05-04")
     assert (meeting.vn_lead, meeting.kh_lead) == ("Le Van Binh", "Sok Vanna")
 
 
@@ -758,8 +756,7 @@ def test_a_local_headline_opening_with_a_province_places_a_meeting_placed_nowher
 def test_words_of_welcome_to_a_visiting_general_report_the_reception():
     text = ("Chiều 3/5, Thượng tướng Hoàng Xuân Chiến nhiệt liệt chào mừng Đại tướng Vong Pisen cùng Đoàn đến thăm Hà Nội.\n"
             "Hai bên nhất trí tăng cường hợp tác.")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2024-05-04"})
-    [meeting] = process_article(raw).meetings
+    [meeting] = vi_meetings(text, "2024-05-04")
     assert (meeting.vn_lead, meeting.kh_lead, str(meeting.date_start)) == ("Hoang Xuan Chien", "Vong Pisen", "2024-05-03")
 
 
@@ -850,8 +847,7 @@ def test_money_and_supplies_handed_to_the_other_sides_border_forces_are_border_f
     text = ("Ngày 3/5, BĐBP tỉnh A trao tiền, vật tư y tế cho các lực lượng bảo vệ biên giới tỉnh Kampot.\n"
             "Thay mặt đơn vị gửi lời hỏi thăm đồn bạn tỉnh Kampot, Vương quốc Campuchia, Đại tá Nguyễn Văn B, "
             "Chính ủy BĐBP tỉnh An Giang phát biểu.")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2021-05-04"})
-    [meeting] = process_article(raw).meetings
+    [meeting] = vi_meetings(text, "2021-05-04")
     assert (meeting.mechanism, str(meeting.date_start), meeting.vn_lead) == ("border_force_talks", "2021-05-03",
                                                                             "Nguyen Van B")
 
@@ -876,8 +872,7 @@ def test_a_burial_site_with_its_district_and_province_in_brackets_places_the_reb
     text = ("Ngày 31-5, tỉnh A cùng đại biểu đến từ Vương quốc Campuchia tổ chức lễ truy điệu, an táng 10 hài cốt liệt sĩ "
             "hy sinh tại Campuchia về yên nghỉ tại nghĩa trang liệt sĩ B (H. C, Gia Lai).\n"
             "Đội quy tập đã tìm kiếm được 10 hài cốt tại tỉnh Stung Treng.")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2019-06-01"})
-    [meeting] = process_article(raw).meetings
+    [meeting] = vi_meetings(text, "2019-06-01")
     assert (meeting.mechanism, meeting.place) == ("repatriation_ceremony", "Gia Lai")
 
 
@@ -895,8 +890,7 @@ def test_a_joint_programme_held_within_a_named_exchange_is_filed_under_it_withou
     text = ("Tối 5/6, tại tỉnh Kampot đã diễn ra chương trình giao lưu sĩ quan trẻ hai quân đội.\n"
             "Sự kiện nằm trong khuôn khổ Giao lưu hữu nghị quốc phòng biên giới lần thứ 3.\n"
             "Đoàn Văn công Bộ đội Biên phòng biểu diễn nhiều tiết mục.")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-06-06"})
-    [meeting] = process_article(raw).meetings
+    [meeting] = vi_meetings(text, "2026-06-06")
     assert (meeting.mechanism, meeting.edition, meeting.place) == ("border_friendship_exchange", None, "Kampot")
     alone = text.replace("Sự kiện nằm trong khuôn khổ Giao lưu hữu nghị quốc phòng biên giới lần thứ 3.\n", "")
     assert process_article(RawArticle("t", "t.md", "md", alone, meta={"language": "vi", "published": "2026-06-06"})
@@ -988,8 +982,7 @@ def test_a_drill_both_ministers_watched_then_placed_within_the_exchange_is_the_e
             "đã chứng kiến buổi diễn tập cứu hộ chung của công binh hai nước.\n"
             "Hoạt động nằm trong khuôn khổ Giao lưu hữu nghị quốc phòng biên giới lần thứ 4.\n"
             "Các lực lượng tham gia hoàn thành tốt nhiệm vụ.")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2027-05-10"})
-    [meeting] = process_article(raw).meetings
+    [meeting] = vi_meetings(text, "2027-05-10")
     assert (meeting.mechanism, meeting.edition, meeting.place) == ("border_friendship_exchange", 4, "Tay Ninh")
     assert (meeting.vn_lead, meeting.kh_lead) == ("Phan Van Giang", "Tea Seiha")
     alone = text.replace("Hoạt động nằm trong khuôn khổ Giao lưu hữu nghị quốc phòng biên giới lần thứ 4.\n", "")
@@ -1028,8 +1021,7 @@ def test_young_officers_spelled_with_sy_are_young_officers():
             "Hoạt động nằm trong khuôn khổ Giao lưu hữu nghị quốc phòng biên giới lần thứ 3.\n"
             "Đoàn Việt Nam do Đại tá Nguyễn Văn A, Phó Tham mưu trưởng Bộ đội Biên phòng làm Trưởng đoàn.\n"
             "Đoàn Campuchia do Thiếu tướng Sok Vanna dẫn đầu.")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-09-05"})
-    [meeting] = process_article(raw).meetings
+    [meeting] = vi_meetings(text, "2026-09-05")
     assert (meeting.mechanism, meeting.place, meeting.vn_lead) == ("border_friendship_exchange", "Kon Tum",
                                                                    "Nguyen Van A")
     with rules_language("vi"):
@@ -1084,8 +1076,7 @@ def test_a_visiting_special_committee_for_remains_meets_in_the_hosts_province():
     text = ("Ngày 4-3, Ban Chuyên trách tỉnh Stung Treng (Campuchia) và đoàn công tác Ban Chuyên trách tỉnh Kon Tum "
             "hội đàm về mùa tìm kiếm mới.\n"
             "Hai bên thống nhất kế hoạch tìm kiếm, quy tập hài cốt liệt sĩ trong mùa khô.")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2025-03-05"})
-    [meeting] = process_article(raw).meetings
+    [meeting] = vi_meetings(text, "2025-03-05")
     assert (meeting.place, meeting.country) == ("Stung Treng", "KH")
 
 
@@ -1106,8 +1097,7 @@ def test_a_drill_named_first_then_who_held_it_and_its_opening_is_the_event():
     text = ("Chương trình diễn tập tìm kiếm cứu nạn chung của quân đội Việt Nam và Campuchia đã khai mạc sáng 5/6 "
             "tại tỉnh Kampot.\n"
             "Hơn 300 cán bộ, chiến sĩ quân đội hai nước tham gia.")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-06-06"})
-    [meeting] = process_article(raw).meetings
+    [meeting] = vi_meetings(text, "2026-06-06")
     assert (meeting.mechanism, str(meeting.date_start), meeting.place) == ("other", "2026-06-05", "Kampot")
 
 
@@ -1116,8 +1106,7 @@ def test_a_joint_drill_with_border_guards_taking_part_stays_a_drill():
     text = ("Sáng 9/4, tại tỉnh Kampot diễn ra buổi diễn tập cứu hộ, cứu nạn chung giữa quân đội Việt Nam và "
             "Campuchia.\n"
             "Tham gia có lực lượng Bộ đội Biên phòng tỉnh Kiên Giang và hiến binh tỉnh Kampot.")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-04-10"})
-    [meeting] = process_article(raw).meetings
+    [meeting] = vi_meetings(text, "2026-04-10")
     assert meeting.mechanism == "other"
 
 
@@ -1125,8 +1114,7 @@ def test_a_place_whose_activities_were_over_is_not_where_the_exchange_continued(
     text = ("Sau khi hoàn thành chương trình ở tỉnh An Giang, chiều 6/5, các đại biểu dự Giao lưu hữu nghị quốc "
             "phòng biên giới lần 3 tại tỉnh Kampot.\n"
             "Đoàn Việt Nam do Đại tướng Phan Văn Giang dẫn đầu, đoàn Campuchia do Đại tướng Tea Seiha dẫn đầu.")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-05-06"})
-    [meeting] = process_article(raw).meetings
+    [meeting] = vi_meetings(text, "2026-05-06")
     assert (meeting.mechanism, meeting.place, meeting.country) == ("border_friendship_exchange", "Kampot", "KH")
 
 
@@ -1136,8 +1124,7 @@ def test_a_joint_medical_outreach_on_the_eve_of_an_exchange_is_the_event_not_the
     text = ("Ngày 4-5, tại xã A (tỉnh Tây Ninh), bác sĩ quân đội hai nước Việt Nam, Campuchia cùng nhau khám bệnh "
             "và phát thuốc cho bà con.\n"
             "Chương trình được tổ chức trước thềm Giao lưu hữu nghị quốc phòng biên giới lần thứ ba.")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-05-04"})
-    [meeting] = process_article(raw).meetings
+    [meeting] = vi_meetings(text, "2026-05-04")
     assert (meeting.mechanism, str(meeting.date_start), meeting.place) == ("other", "2026-05-04", "Tay Ninh")
 
 
@@ -1147,8 +1134,7 @@ def test_a_dated_inauguration_of_an_infirmary_the_other_side_funded_is_the_event
     text = ("Sáng 5/3, tại tỉnh Takeo, Trung đoàn 10, Quân đội Hoàng gia Campuchia đã khánh thành bệnh xá do "
             "Quân đoàn 3, Quân đội Nhân dân Việt Nam tài trợ.\n"
             "Đại tá Nguyễn Văn An, Phó Tư lệnh Quân đoàn 3, và Thiếu tướng Sok Dara cắt băng khánh thành.")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-03-05"})
-    [meeting] = process_article(raw).meetings
+    [meeting] = vi_meetings(text, "2026-03-05")
     assert (meeting.mechanism, str(meeting.date_start), meeting.place) == ("other", "2026-03-05", "Takeo")
 
 
@@ -1160,8 +1146,7 @@ def test_a_tet_visit_of_a_sub_region_of_a_province_on_no_shared_border_is_no_bor
     text = (f"Chiều 3/2, đoàn công tác Tiểu khu Quân sự tỉnh {province} do Đại tá Sok Dara làm trưởng đoàn đã sang "
             "thăm và chúc Tết Bộ Chỉ huy Quân sự tỉnh Khánh Hòa.\n"
             "Đại tá Nguyễn Văn An, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Khánh Hòa đã tiếp đoàn.")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-02-03"})
-    [meeting] = process_article(raw).meetings
+    [meeting] = vi_meetings(text, "2026-02-03")
     assert meeting.mechanism == expected
 
 
@@ -1171,8 +1156,7 @@ def test_a_welcome_ceremony_of_a_contingent_at_a_border_gate_stays_a_ceremony():
     text = ("Lễ đón diễn ra tại cửa khẩu Mộc Bài sáng 5/8.\n"
             "Đại tá Nguyễn Văn An, Phó Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Tây Ninh chào mừng đoàn Quân đội Hoàng "
             "gia Campuchia gồm 100 chiến sĩ sang dự lễ diễu binh.")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-08-05"})
-    [meeting] = process_article(raw).meetings
+    [meeting] = vi_meetings(text, "2026-08-05")
     assert (meeting.mechanism, meeting.place) == ("other", "Tay Ninh")
 
 
@@ -1185,8 +1169,7 @@ def test_a_meeting_of_ministers_who_came_to_attend_an_asean_meeting_is_on_its_si
     (`sideline_context_cues`) is a sideline meeting; an official visit that also took in the meeting is not."""
     text = ("Sáng 5/11, tại Siem Reap, Đại tướng Phan Văn Giang đã có cuộc gặp Đại tướng Tea Banh.\n"
             f"Đoàn đại biểu do Đại tướng Phan Văn Giang dẫn đầu {came} Hội nghị Bộ trưởng Quốc phòng các nước ASEAN.")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2022-11-05"})
-    [meeting] = process_article(raw).meetings
+    [meeting] = vi_meetings(text, "2022-11-05")
     assert meeting.mechanism == expected
 
 
@@ -1203,8 +1186,7 @@ def test_a_reburial_of_remains_is_a_meeting_only_with_the_other_sides_attendees(
     delegates (`attendees_before_country`) or as attendees of that country who came (`attendees_after_country`)."""
     text = ("Sáng 4/6, tại Nghĩa trang liệt sĩ tỉnh An Giang, tỉnh tổ chức lễ đón, truy điệu và an táng 12 hài cốt "
             "liệt sĩ quân tình nguyện hy sinh tại Campuchia.\n" + attendees)
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-06-04"})
-    found = process_article(raw).meetings
+    found = vi_meetings(text, "2026-06-04")
     assert len(found) == meetings
     if found:
         assert found[0].mechanism == "repatriation_ceremony"
@@ -1227,8 +1209,7 @@ def test_a_sports_exchange_of_border_units_is_an_event_that_stays_other():
     text = ("Ngày 5/7, tại Đồn Biên phòng A, Ban CHQS huyện B, tỉnh Đồng Tháp tổ chức giao lưu bóng chuyền với Chi khu "
             "Quân sự huyện C, tỉnh Prey Veng, Vương quốc Campuchia.\n"
             "Thượng tá Trần Văn Bình, Chỉ huy trưởng Ban CHQS huyện B phát biểu tại buổi giao lưu.")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-07-05"})
-    [meeting] = process_article(raw).meetings
+    [meeting] = vi_meetings(text, "2026-07-05")
     assert (meeting.mechanism, str(meeting.date_start)) == ("other", "2026-07-05")
 
 
@@ -1247,8 +1228,7 @@ def test_a_headline_naming_a_country_the_body_leaves_unnamed_makes_the_article_a
     text = ("Cảnh sát biển Việt Nam làm việc với Hải quân Campuchia\n\n"
             "Ngày 9/3 tại tỉnh Kampot, Vương quốc Campuchia, đoàn công tác Bộ Tư lệnh Vùng Cảnh sát biển 3 do Đại tá "
             "Trần Văn Bình làm trưởng đoàn đã có buổi làm việc với Bộ Tư lệnh Hải quân Campuchia.")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-03-09"})
-    [meeting] = process_article(raw).meetings
+    [meeting] = vi_meetings(text, "2026-03-09")
     assert (meeting.vn_lead, meeting.place) == ("Tran Van Binh", "Kampot")
 
 
@@ -1259,8 +1239,7 @@ def test_courtesy_calls_on_the_prime_minister_and_the_defence_minister_are_two_d
     (`separate_meetings_cues`)."""
     text = ("Sáng 10/5, tại Phnom Penh, đoàn do Thượng tướng Lương Cường dẫn đầu chào xã giao Thủ tướng Hun Sen và "
             "Bộ trưởng Quốc phòng Tea Banh.")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2019-05-10"})
-    found = process_article(raw).meetings
+    found = vi_meetings(text, "2019-05-10")
     assert [(m.vn_lead, m.kh_lead, str(m.date_start)) for m in found] == [
         ("Luong Cuong", "Hun Sen", "2019-05-10"), ("Luong Cuong", "Tea Banh", "2019-05-10")]
     with rules_language("vi"):
@@ -1289,8 +1268,7 @@ def test_a_border_post_named_with_its_provinces_border_guard_places_the_meeting_
     text = ("Ngày 6/8, tại Đồn Biên phòng Phước Tân, Bộ đội Biên phòng tỉnh Tây Ninh, Ban CHQS huyện B tổ chức giao "
             "lưu bóng đá với Chi khu Quân sự huyện C, tỉnh Svay Rieng, Vương quốc Campuchia.\n"
             "Thượng tá Trần Văn Bình, Chỉ huy trưởng Ban CHQS huyện B phát biểu tại buổi giao lưu.")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-08-06"})
-    [meeting] = process_article(raw).meetings
+    [meeting] = vi_meetings(text, "2026-08-06")
     assert (meeting.mechanism, meeting.place, meeting.country) == ("other", "Tay Ninh", "VN")
 
 
@@ -1309,8 +1287,7 @@ def test_a_district_cemetery_named_before_the_provinces_bodies_places_the_reburi
     text = ("Ngày 3/6, tại Nghĩa trang liệt sĩ huyện Tân Châu, Tỉnh ủy, UBND tỉnh Tây Ninh tổ chức lễ truy điệu, an "
             "táng 9 hài cốt liệt sĩ quân tình nguyện hy sinh tại Campuchia.\n"
             "Dự lễ có đại biểu các tỉnh: Svay Rieng, Kampong Cham (Campuchia).")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-06-03"})
-    [meeting] = process_article(raw).meetings
+    [meeting] = vi_meetings(text, "2026-06-03")
     assert (meeting.mechanism, meeting.place) == ("repatriation_ceremony", "Tay Ninh")
 
 
@@ -1325,8 +1302,7 @@ def test_a_peoples_committee_official_receiving_a_military_region_delegation_hol
     civilian party committee) leads no border force, though the delegation received is a military region's."""
     text = (f"Ngày 4/7, {host} đã tiếp đoàn đại biểu Bộ Tư lệnh Quân khu 2 Quân đội Hoàng gia Campuchia do Trung "
             "tướng Sok Dara dẫn đầu.")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-07-04"})
-    [meeting] = process_article(raw).meetings
+    [meeting] = vi_meetings(text, "2026-07-04")
     assert meeting.mechanism == expected
     with rules_language("vi"):
         rules = load_mechanisms()
@@ -1388,6 +1364,5 @@ def test_a_delegations_visit_to_the_capital_welcomed_there_places_the_reception(
     text = ("Ngày 4/7, Phó Chủ tịch UBND tỉnh Long An Trần Văn Bình đã tiếp đoàn đại biểu Bộ Tư lệnh Quân khu 2 Quân đội "
             "Hoàng gia Campuchia do Trung tướng Sok Dara dẫn đầu.\n"
             "Chào mừng chuyến thăm của Đoàn đến với Thủ đô Hà Nội, ông Trần Văn Bình cảm ơn bạn.")
-    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2026-07-04"})
-    [meeting] = process_article(raw).meetings
+    [meeting] = vi_meetings(text, "2026-07-04")
     assert meeting.place == "Hanoi"
