@@ -1805,3 +1805,56 @@ def test_a_joint_ceremony_led_by_civilians_with_the_defence_attache_present_is_a
     without_attache = [sentences[0], "The inauguration ceremony was attended by Cambodian Deputy Prime Minister "
                        "Chea Sok and Vietnamese Ambassador Le Van Nam."]
     assert meetings_of(without_attache, published=date(2031, 5, 10)) == []
+
+
+def test_receiving_weapons_or_aid_is_no_reception_of_a_guest():
+    sentences = ["In the 1970s the rebels raided villages across the border while receiving weapons from abroad.",
+                 "Vietnam and Cambodia later fought a war."]
+    assert meetings_of(sentences, published=date(2031, 5, 3)) == []
+    assert find_trigger(["The minister received the visiting Cambodian general."], RULES) == (0, "ministerial_talks")
+
+
+def test_a_defence_ministry_and_a_cambodian_body_convening_a_session_to_review_a_programme_is_an_event():
+    sentences = ["Vietnam's Ministry of National Defence and the Cambodian council convened a working session in "
+                 "Hue on May 2 to review the memorial projects.",
+                 "Deputy Defence Minister Hoang Xuan Chien and Vice Chairman of the Cambodian council Sok Dara spoke."]
+    meeting = only_meeting(sentences, published=date(2031, 5, 3))
+    assert (meeting.mechanism, meeting.place, meeting.date_start, meeting.vn_lead) == \
+        ("other", "Hue", date(2031, 5, 2), "Hoang Xuan Chien")
+    civil = ["The People's Committee of An Giang province held a conference on May 2 to review its cooperation "
+             "with Cambodia's Takeo province."]
+    assert find_trigger(civil, RULES) is None
+
+
+def test_an_event_chaired_by_one_side_and_attended_by_the_other_named_between_commas_is_an_event():
+    sentences = ["The Cambodian defence ministry inaugurated a new hall in Kratie province on May 9.",
+                 "The event, presided over by Gen. Tea Banh, was also attended by Minister Counsellor Tran Van Ba "
+                 "of the Vietnamese Embassy."]
+    meeting = only_meeting(sentences, published=date(2031, 5, 10))
+    assert (meeting.mechanism, meeting.kh_lead, meeting.vn_lead) == ("other", "Tea Banh", "Tran Van Ba")
+
+
+def test_an_ambassador_at_a_ceremony_military_regions_hold_leads_no_border_force_talks():
+    sentences = ["The Cambodian army and Military Region 9 of Vietnam held a ground-breaking ceremony for a clinic in "
+                 "Kampot on May 9.",
+                 "Vietnamese Ambassador to Cambodia Tran Van Ba thanked the two commands."]
+    meeting = only_meeting(sentences, published=date(2031, 5, 10))
+    assert (meeting.mechanism, meeting.vn_lead) == ("other", "Tran Van Ba")
+
+
+def test_works_reported_as_started_date_and_place_a_ceremony_the_next_sentence_addresses():
+    sentences = ["Construction of a house for the remains of fallen soldiers started in the Cambodian province of "
+                 "Kratie on May 9.",
+                 "Addressing the construction launching ceremony, Vietnamese Ambassador to Cambodia Tran Van Ba "
+                 "praised the Cambodian army and Military Region 9 of Vietnam."]
+    meeting = only_meeting(sentences, published=date(2031, 5, 10))
+    assert (meeting.mechanism, meeting.place, meeting.date_start) == ("other", "Kratie", date(2031, 5, 9))
+
+
+def test_remains_exhumed_on_the_other_sides_soil_with_its_general_present_is_a_repatriation_event():
+    sentences = ["Twelve graves of Cambodian soldiers at a cemetery in Tay Ninh province, Vietnam, were opened and the "
+                 "remains exhumed on May 4, to be repatriated next month.",
+                 "General Sok Dara, deputy commander of the Royal Cambodian Armed Forces, thanked Vietnam."]
+    meeting = only_meeting(sentences, published=date(2031, 5, 5))
+    assert (meeting.mechanism, meeting.place, meeting.kh_lead) == ("repatriation_ceremony", "Tay Ninh", "Sok Dara")
+    assert find_trigger(["The remains will be exhumed next month."], RULES) is None

@@ -122,6 +122,12 @@ def test_a_mass_organisations_name_is_no_person_and_its_permanent_vice_chairman_
     assert names == {"Sok Dara": "KH", "Tran Van Ba": ""}   # (the Vietnamese surname is read later, in meetings)
 
 
+def test_a_minister_counsellor_of_an_embassy_is_a_title_not_part_of_the_name(table):
+    sentence = "The ceremony was attended by Minister Counsellor of the Vietnamese Embassy Tran Van Ba."
+    [mention] = table.find_people([sentence])
+    assert (mention.person, mention.country) == ("Tran Van Ba", "VN")
+
+
 def test_unknown_name_after_rank_chain_has_no_role(table):
     [mention] = table.find_people(["It was led by Sen. Lt. Gen. Nguyen Van Nam, a veteran."])
     assert (mention.person, mention.country, mention.role) == ("Nguyen Van Nam", "", "")

@@ -683,6 +683,11 @@ def test_the_tri_border_marker_as_a_venue_is_no_demarcation():
     assert "border_demarcation" in CODEBOOK.themes_for("Engineers will repair the tri-border marker damaged by floods.")
 
 
+def test_the_border_junction_marker_area_as_a_venue_is_no_demarcation():
+    assert "border_demarcation" not in CODEBOOK.themes_for("The generals checked the stage at the border junction marker area.")
+    assert "border_demarcation" in CODEBOOK.themes_for("Engineers will repair the border junction marker damaged by floods.")
+
+
 def test_a_base_called_a_multilateral_hub_is_not_multilateral():
     assert "multilateral" not in CODEBOOK.themes_for("Officials describe the naval base as a multilateral hub.")
     assert "multilateral" in CODEBOOK.themes_for("The navies agreed to coordinate at multilateral forums.")
