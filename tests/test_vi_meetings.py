@@ -1366,3 +1366,58 @@ def test_a_delegations_visit_to_the_capital_welcomed_there_places_the_reception(
             "Chào mừng chuyến thăm của Đoàn đến với Thủ đô Hà Nội, ông Trần Văn Bình cảm ơn bạn.")
     [meeting] = vi_meetings(text, "2026-07-04")
     assert meeting.place == "Hanoi"
+
+
+def test_a_day_of_the_border_friendship_exchange_after_a_time_is_the_exchange():
+    text = ("Chiều 7-5, trong khuôn khổ Giao lưu hữu nghị quốc phòng biên giới ở tỉnh Kampot đã diễn ra "
+            "các hoạt động thể thao.\nBộ trưởng Phan Văn Giang cùng Bộ trưởng Tea Seiha có mặt.")
+    [meeting] = vi_meetings(text, "2024-05-08")
+    assert (meeting.mechanism, str(meeting.date_start), meeting.place) == ("border_friendship_exchange", "2024-05-07", "Kampot")
+
+
+def test_documents_being_implemented_were_signed_before():
+    with rules_language("vi"):
+        implemented = find_signed_documents("Hai huyện tiếp tục thực hiện những thỏa thuận về quản lý biên giới đã "
+                                            "được ký kết.")
+        [document] = find_signed_documents("Quy chế phối hợp giữa hai tỉnh đã được ký kết sau hội đàm.")
+    assert implemented == []
+    assert document.kind == "agreement"
+
+
+def test_a_provincial_delegation_calling_on_the_provincial_government_holds_no_defence_meeting():
+    civil = ("Ngày 5-9, ông Sam Sok, Tỉnh trưởng, dẫn đầu đoàn công tác tỉnh Takeo đến thăm và làm việc tại "
+             "UBND tỉnh An Giang.\nHai tỉnh phối hợp bảo vệ an ninh biên giới.")
+    assert vi_meetings(civil, "2024-09-06") == []
+    with rules_language("vi"):
+        rules = load_mechanisms()
+        assert rules.non_defence_body.search(fold("Đoàn đại biểu cấp cao tỉnh A thăm và làm việc với UBND tỉnh B."))
+        assert not rules.non_defence_body.search(fold("Đoàn đại biểu Bộ CHQS tỉnh A đến chào xã giao Tỉnh ủy tỉnh B."))
+
+
+def test_a_signing_over_days_with_the_other_sides_committee_is_a_signing_ceremony():
+    text = ("Từ ngày 3 đến 5-4, Ban Chỉ đạo tỉnh Đồng Tháp và Ban Chỉ đạo tỉnh Prey Veng (Campuchia) ký kết hợp "
+            "tác quy tập hài cốt mùa khô năm nay.\nPhó Chủ tịch UBND tỉnh Đồng Tháp Nguyễn Văn Bình ký thay "
+            "mặt tỉnh.")
+    [meeting] = vi_meetings(text, "2025-04-06")
+    assert (meeting.mechanism, str(meeting.date_start)) == ("signing_ceremony", "2025-04-03")
+
+
+def test_both_sides_named_attending_the_ceremony_is_an_event():
+    text = ("Quân đội Campuchia nhận nhà ăn do Việt Nam tài trợ\n"
+            "Đại tướng Tea Banh và Đại tá Trần Văn Bình, Tùy viên Quốc phòng Việt Nam, cùng nhiều sĩ quan đã tham "
+            "dự buổi lễ.\nĐại tướng Tea Banh cảm ơn Việt Nam.")
+    [meeting] = vi_meetings(text, "2016-03-02")
+    assert (meeting.mechanism, meeting.kh_lead) == ("other", "Tea Banh")
+    assert vi_meetings("Đại tướng Tea Banh và Đại tá Trần Văn Bình sẽ cùng tham dự buổi lễ.\nHai bên cảm ơn nhau.",
+                       "2016-03-02") == []
+
+
+def test_a_patrol_held_at_sea_has_no_place_from_a_port_named_after_it():
+    text = ("Ngày 3-5, trên vùng biển chung, tàu Hải quân Việt Nam và tàu Hải quân Campuchia thực hiện chuyến "
+            "tuần tra chung thứ 40.\nSau đó, đoàn được đón tại cảng Sihanoukville.")
+    [meeting] = vi_meetings(text, "2022-05-04")
+    assert (meeting.mechanism, meeting.place, meeting.country) == ("other", None, None)
+    placed = ("Ngày 3-5, tại tỉnh Kampot, tàu Hải quân Việt Nam và tàu Hải quân Campuchia thực hiện chuyến tuần "
+              "tra chung thứ 40.\nHai bên trao đổi thông tin.")
+    [meeting] = vi_meetings(placed, "2022-05-04")
+    assert meeting.place == "Kampot"

@@ -289,3 +289,29 @@ def test_a_vietnamese_article_gets_its_themes_through_the_whole_extraction():
 ])
 def test_passing_mentions_are_no_theme(codebook, sentence, expected):
     assert codebook.themes_for(sentence) == expected
+
+
+def test_the_tri_border_marker_is_a_place_not_trilateral_cooperation(codebook):
+    assert "trilateral" not in codebook.themes_for("Huyện B mở tuyến du lịch đến điểm tiếp giáp ba nước Việt Nam, Lào và Campuchia.")
+    assert "trilateral" in codebook.themes_for("Quân đội ba nước diễn tập chung gần cột mốc ba nước.")
+
+
+def test_some_of_the_situation_exchanged_is_information_sharing(codebook):
+    assert "information_sharing" in codebook.themes_for("Hai bên trao đổi những tình hình an ninh, quốc phòng mới.")
+    assert "information_sharing" not in codebook.themes_for("Hai bên trao đổi một số tình hình quốc tế.")
+
+
+def test_the_border_guard_treating_residents_is_no_border_patrol(codebook):
+    assert "border_patrol" not in codebook.themes_for("Đồn biên phòng A mở phòng khám, khám bệnh, cấp thuốc cho người dân.")
+    assert "border_patrol" not in codebook.themes_for("Bà con đến trạm xá của đồn biên phòng B để chữa bệnh.")
+    assert "border_patrol" in codebook.themes_for("Đồn biên phòng A tuần tra song phương rồi khám bệnh cho bà con.")
+
+
+def test_keeping_up_high_level_meetings_is_delegation_exchange(codebook):
+    assert "delegation_exchange" in codebook.themes_for("Hai bên cần duy trì cuộc gặp cấp cao giữa hai đảng.")
+    assert "delegation_exchange" not in codebook.themes_for("Cuộc gặp cấp cao kết thúc chiều nay.")
+
+
+def test_each_sides_situation_told_to_each_other_regularly_is_information_sharing(codebook):
+    assert "information_sharing" in codebook.themes_for("Hai huyện định kỳ thông báo cho nhau tình hình an ninh của mỗi nước.")
+    assert "information_sharing" not in codebook.themes_for("Hai đoàn thông báo cho nhau tình hình kinh tế, xã hội của mỗi nước.")

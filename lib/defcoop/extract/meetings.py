@@ -77,6 +77,7 @@ class MeetingCues(NamedTuple):
     earlier_event_place: re.Pattern | None = None   # ends the text before a place of an earlier event, not the meeting's
     separate_sessions: frozenset = frozenset()   # mechanisms a later sentence of the visit reports as a session of their own
     unit_home_place: re.Pattern | None = None   # ends the text before the home province of the unit that acts
+    at_sea: re.Pattern | None = None            # a trigger placing the meeting at sea: no place
     event_back_reference: re.Pattern | None = None   # a trigger opening on the event the sentence before reported
     event_report: re.Pattern | None = None   # a sentence before such a trigger reporting the event, its day and place
     pronoun_actor: re.Pattern | None = None   # a later sentence of the visit whose subject is a pronoun ("he met ...")
@@ -139,6 +140,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         separate_sessions=frozenset(rules.words("separate_sessions")),
         lead_meeting_day=rules.regex("lead_meeting_day_cue"),
         unit_home_place=rules.regex("unit_home_place_cue"),
+        at_sea=rules.regex("at_sea_cue"),
         event_back_reference=rules.regex("event_back_reference_cue"),
         event_report=rules.regex("event_report_cue"),
         pronoun_actor=rules.regex("pronoun_actor"),
@@ -2011,50 +2013,54 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     if _recalled_background(resolved, published, cues.background_after_months):
         return []   # recalled background of a page about something else, not a meeting it reports
     online = any(rules.online.search(f) for f in window_folded)
-    place, country = (None, None) if online else anaphoric_place(sentences[index], folded[index], rules)
-    if place is None and not online:
+    # held at sea ("tại vùng nước lịch sử"), with no city or province named in the trigger: no place, and none from
+    # the sentences around it (a port in a caption is where the ships called after)
+    placeless = online or (cues.at_sea is not None and bool(cues.at_sea.search(folded[index]))
+                           and find_place([sentences[index]], [folded[index]])[0] is None)
+    place, country = (None, None) if placeless else anaphoric_place(sentences[index], folded[index], rules)
+    if place is None and not placeless:
         place, country = find_place(window, window_folded)
-    if place is None and not online and report is not None:
+    if place is None and not placeless and report is not None:
         # the sentence reporting the event the trigger opens on places it, before the dateline's city
         in_report, report_country = find_place([report])
         if in_report is not None and country in (None, report_country):
             place, country = in_report, report_country
-    if place is None and not online:
+    if place is None and not placeless:
         place, country = place_from_dateline(window_folded, dateline)
-    if country is None and not online:
+    if country is None and not placeless:
         country = find_host_country(window, window_folded, rules)
-    if place is None and not online and index > 0 and cues.event_back_reference is not None \
+    if place is None and not placeless and index > 0 and cues.event_back_reference is not None \
             and cues.event_back_reference.search(folded[index]):
         # "A ceremony was held at a memorial in province X ... | The event saw the attendance of ...": the sentence
         # before reported the event the trigger opens on, and places it (before the dateline's city)
         before, before_country = find_place([sentences[index - 1]])
         if before is not None and country in (None, before_country):
             place, country = before, before_country
-    if place is None and not online and shown is not None:
+    if place is None and not placeless and shown is not None:
         # the caption's place, unless the text puts the meeting in the other country
         in_caption, caption_country = find_place([shown])
         if in_caption is not None and country in (None, caption_country):
             place, country = in_caption, caption_country
-    if place is None and not online and visit_sentence is not None:
+    if place is None and not placeless and visit_sentence is not None:
         # dated by the visit, placed by it too: "visits (May 3-5) by the ministers to Da Nang"
         in_visit, visit_country = find_place([visit_sentence], cue=cues.visit_place_cue)
         if in_visit is not None and country in (None, visit_country):
             place, country = in_visit, visit_country
-    if place is None and not online:
+    if place is None and not placeless:
         place, country = _dateline_place(dateline, country)
-    if place is None and not online and lead_in is not None and cues.place_from_lead_in:
+    if place is None and not placeless and lead_in is not None and cues.place_from_lead_in:
         # "Phóng viên TTXVN tại X cho biết, dự buổi lễ có A, B ... | Buổi diễn tập đã diễn ra ở hồ Y": the
         # sentence before, which names the leads, places the meeting its own sentences do not
         in_lead_in, lead_in_country = find_place([lead_in])
         if in_lead_in is not None and country in (None, lead_in_country):
             place, country = in_lead_in, lead_in_country
-    if place is None and not online:
+    if place is None and not placeless:
         place, country = _host_place(sentences[index], folded[index], sentences, folded, cues, country, mentions)
-    if place is None and not online and headline:
+    if place is None and not placeless and headline:
         place, country = _headline_place(headline, country, cues, window, window_folded)
-    if place is None and not online:
+    if place is None and not placeless:
         place, country = _same_day_place(index, sentences, folded, cues, country)
-    if place is None and not online and country is None and cues.unit_home_place is not None:
+    if place is None and not placeless and country is None and cues.unit_home_place is not None:
         # the last resort: the province the article writes in brackets after the unit that acts ("Đồn Biên
         # phòng X (huyện Y, tỉnh Long An) phối hợp ... tuần tra song phương trên đoạn biên giới do Đồn quản lý")
         place, country = find_place(sentences, folded, cue=cues.unit_home_place)
