@@ -206,15 +206,21 @@ class Codebook:
         ('maritime',)
         """
         hits: list[int] = []
+        excluding = -1                  # the theme one of whose excludes may apply
         masked_for, masked = -1, folded
         for pid in self._prefilter.candidates(folded) if self._prefilter else ():
             theme, is_exclude, pattern = self._patterns[pid]
             if hits and hits[-1] == theme:
                 continue  # theme already found; its other patterns need not run
-            if is_exclude:  # some exclude may apply: blank the theme's excludes once
+            if is_exclude:  # blank the theme's excludes, but only once an include needs it
+                excluding = theme
+                continue
+            text = folded
+            if excluding == theme:
                 if masked_for != theme:
                     masked_for, masked = theme, self._matchers[theme].masked(folded)
-            elif pattern.search(masked if masked_for == theme else folded):
+                text = masked
+            if pattern.search(text):
                 hits.append(theme)
         return tuple(self._matchers[theme].id for theme in hits)
 
