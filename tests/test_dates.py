@@ -831,3 +831,16 @@ def test_the_dates_of_an_anniversary_span_in_brackets_are_not_the_meeting_day():
                 "(May 5, 1954 - May 5, 2024).")
     resolved = resolve_meeting_date([sentence], date(2024, 5, 3), [])
     assert (resolved.date_start, resolved.precision) == (date(2024, 5, 3), "day")
+
+
+def test_last_week_on_a_page_dated_only_by_its_urls_month_lies_in_that_year():
+    from datetime import date
+
+    from defcoop.extract.dates import find_date_mentions, page_month_relative_date, url_month_windows
+
+    page = url_month_windows((date(2030, 6, 1), "month"))
+    found = page_month_relative_date(find_date_mentions("They met last week."), page, page)
+    assert (found.date_start.year, found.date_end.year, found.precision) == (2030, 2030, "year")
+    january = url_month_windows((date(2030, 1, 1), "month"))
+    assert page_month_relative_date(find_date_mentions("They met last week."), january, january).precision == "unknown"
+    assert page_month_relative_date(find_date_mentions("They met on May 2."), page, page) is None

@@ -1858,3 +1858,62 @@ def test_remains_exhumed_on_the_other_sides_soil_with_its_general_present_is_a_r
     meeting = only_meeting(sentences, published=date(2031, 5, 5))
     assert (meeting.mechanism, meeting.place, meeting.kh_lead) == ("repatriation_ceremony", "Tay Ninh", "Sok Dara")
     assert find_trigger(["The remains will be exhumed next month."], RULES) is None
+
+
+def test_a_meeting_dated_only_last_week_on_a_page_dated_by_its_urls_month_is_of_that_year():
+    from defcoop.extract.dates import url_date, url_month_windows
+
+    sentences = ["Last week, General Nguyen Tan Cuong held talks with General Vong Pisen."]
+    page = url_month_windows(url_date("https://example.com/2019/12/vietnam-cambodia-talks/"))
+    meeting = extract_meetings("a", sentences, None, OFFICIALS.find_people(sentences), OFFICIALS, page_windows=page)[0]
+    # a week before some day of December: late November or December, so only the year is sure
+    assert (meeting.date_start.year, meeting.date_end.year, meeting.date_precision) == (2019, 2019, "year")
+
+
+def test_a_capital_in_the_possessive_names_its_government_not_the_meetings_place():
+    assert find_place(["The ties weigh heavily in Hanoi's foreign policy."]) == (None, None)
+    assert find_place(["The talks were held in Hanoi on May 2."])[0] == "Hanoi"
+
+
+def test_a_prime_minister_named_as_head_of_the_government_leads_no_side():
+    sentences = ["Officers of the two armies met on May 2, 2031 to review joint drills.",
+                 "Their cooperation grew under the government led by Prime Minister Hun Sen."]
+    assert all(m.kh_lead != "Hun Sen" for m in meetings_of(sentences))
+
+
+@pytest.mark.parametrize("sentence, non_defence", [
+    ("The third conference on cooperation and development of the border provinces was held on May 2.", True),
+    ("A conference for cooperation and development among border provinces of both countries closed on Friday.", True),
+    ("The border guard commands held a meeting on cooperation in patrolling on May 2.", False),
+])
+def test_the_border_provinces_cooperation_and_development_conference_is_no_defence_meeting(sentence, non_defence):
+    assert bool(RULES.non_defence_body.search(_fold(sentence))) is non_defence
+
+
+def test_a_lead_who_spoke_on_a_weekday_before_the_meeting_sentence_dates_it_from_the_datelines_day():
+    sentences = ["Gen. Tea Banh said on Wednesday that the two armies would keep up patrols.",
+                 "He spoke to the press after a meeting with visiting Gen. Ngo Xuan Lich.",
+                 "Both had attended a forum in Bangkok last week."]
+    mentions = OFFICIALS.find_people(sentences)
+    found = extract_meetings("a", sentences, None, mentions, OFFICIALS, dateline="Phnom Penh",
+                             dateline_text="Phnom Penh, March 15, 2017 (AKP) -- ")[0]
+    # March 15, 2017 was a Wednesday; "last week" names the forum, which dates nothing of the meeting
+    assert (found.date_start, found.date_precision) == (date(2017, 3, 15), "day")
+
+
+def test_a_working_session_with_the_other_sides_delegation_is_a_meeting_dated_by_its_sentence():
+    sentences = ["Senior Lieutenant General Nguyen Tan Cuong had a working session with a delegation led by General "
+                 "Vong Pisen in Hanoi on May 2, 2022.",
+                 "The general said the museum project has received great attention from both governments."]
+    meeting = only_meeting(sentences)
+    assert (meeting.date_start, meeting.place) == (date(2022, 5, 2), "Hanoi")
+    assert not RULES.mechanisms_in(sentences[1])
+
+
+def test_an_undated_meeting_of_a_visit_the_article_dates_by_its_month_is_of_that_month():
+    sentences = ["The Military Region 7 delegation led by Lieutenant General Vo Minh Luong started visiting "
+                 "Cambodian units early in April 2019.",
+                 "Under the schedule, the Vietnamese delegation visited the units of the Royal Cambodian Armed Forces "
+                 "and held talks with their commanders."]
+    found = [m for m in meetings_of(sentences) if m.vn_lead == "Vo Minh Luong"]
+    assert found and all((m.date_start, m.date_precision) == (date(2019, 4, 1), "month") for m in found)

@@ -79,6 +79,12 @@ def test_cambodian_last_name_needs_a_title(table):
     assert found == [("Tea Banh", "Tea Banh", "alias"), ("Tea Banh", "Banh", "short")]
 
 
+def test_the_navy_commander_is_found_by_rank_and_given_name_alone(table):
+    # officials.csv: Tran Thanh Nghiem commands the Vietnam People's Navy from July 2020
+    found = table.find_people(["Rear Admiral Nghiem greeted the guests."], day=date(2021, 4, 12))
+    assert [(m.person, m.matched, m.role) for m in found] == [("Tran Thanh Nghiem", "short", "service_commander")]
+
+
 def test_bare_short_name_of_someone_not_already_found_is_ignored(table):
     assert people(table, "Giang said so.") == []
 

@@ -793,3 +793,20 @@ def test_forces_monitoring_their_border_areas_is_border_management_but_watching_
 def test_the_asean_way_as_a_norm_is_no_multilateral_work():
     assert "multilateral" not in CODEBOOK.themes_for("Hanoi has kept to the ASEAN Way of consensus since 1995.")
     assert "multilateral" in CODEBOOK.themes_for("Both ministries backed each other at ASEAN defence meetings.")
+
+
+def test_delegation_and_information_exchanges_are_both_kinds_of_exchange():
+    themes = load_codebook().themes_for("The two air forces keep up delegation and information exchanges.")
+    assert {"delegation_exchange", "information_sharing"} <= set(themes)
+    assert "delegation_exchange" not in load_codebook().themes_for("The two air forces keep up information exchanges.")
+
+
+def test_a_clash_with_one_sides_border_forces_is_an_incident_not_border_management():
+    assert "border_patrol" not in load_codebook().themes_for("Two farmers were hurt in a clash with border security forces.")
+    assert "border_patrol" in load_codebook().themes_for("The border security forces of both sides patrol the line.")
+
+
+def test_a_delegation_travelling_to_attend_meetings_is_no_exchange_of_delegations():
+    codebook = load_codebook()
+    assert "delegation_exchange" not in codebook.themes_for("She led a delegation to Hue to attend high-level meetings.")
+    assert "delegation_exchange" in codebook.themes_for("Both sides keep up high-level meetings.")

@@ -1105,6 +1105,34 @@ def page_month_date(page_windows: list[Window], windows: list[Window]) -> "Resol
     return ResolvedDate(month.start, month.end, "month", f"no date in text; reported in the month of the {month.evidence}")
 
 
+def page_month_relative_date(mentions: list[DateMention], page_windows: list[Window],
+                             windows: list[Window]) -> "ResolvedDate | None":
+    """A meeting dated only relative to the report ("last week", "on Wednesday") on a page dated
+    only by its URL's month: the report was written on some day of that month, so the meeting lies
+    between the mention read from the month's first day and read from its last day, with the
+    precision that interval allows (a week before a December page: the year). None when a mention
+    is not relative or the page gives no single month.
+
+    >>> dated = url_month_windows((date(2017, 12, 1), "month"))
+    >>> last_week = DateMention("last week", 0, 9, "relative", None, None, None, period=("week", -1))
+    >>> found = page_month_relative_date([last_week], dated, dated)
+    >>> found.precision, found.date_start.year, found.date_end
+    ('year', 2017, datetime.date(2017, 12, 24))
+    """
+    in_month = page_month_date(page_windows, windows)
+    if in_month is None or not mentions or any(m.kind not in ("relative", "weekday") for m in mentions):
+        return None
+    earliest = [_resolve_from_published(m, in_month.date_start) for m in mentions]
+    latest = [_resolve_from_published(m, in_month.date_end) for m in mentions]
+    if any(r is None or r.date_start is None for r in earliest + latest):
+        return None
+    start = min(r.date_start for r in earliest)
+    end = min(max(r.date_end or r.date_start for r in latest), in_month.date_end)
+    words = ", ".join(repr(m.text) for m in mentions)
+    return ResolvedDate(start, end, coarse_precision(start, end),
+                        f"{words} before a day of the month of the {in_month.evidence.split('of the ', 1)[-1]}")
+
+
 def term_window(start: date | None, end: date | None, evidence: str) -> Window:
     """A hard window from a lead's term of office; open ends become OPEN_START / OPEN_END.
 

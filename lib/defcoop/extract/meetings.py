@@ -75,6 +75,7 @@ class MeetingCues(NamedTuple):
     guest_thanks: re.Pattern       # a person thanking the hosts, after the name: that person's side is the guest
     headline_place: re.Pattern     # a headline opening with a place then a colon, the place as group `place`
     earlier_event_place: re.Pattern | None = None   # ends the text before a place of an earlier event, not the meeting's
+    possessive_place: re.Pattern | None = None   # begins the text after a place in the possessive ("Hanoi's role")
     separate_sessions: frozenset = frozenset()   # mechanisms a later sentence of the visit reports as a session of their own
     unit_home_place: re.Pattern | None = None   # ends the text before the home province of the unit that acts
     at_sea: re.Pattern | None = None            # a trigger placing the meeting at sea: no place
@@ -137,6 +138,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         guest_thanks=rules.regex("guest_thanks_cue"),
         headline_place=rules.regex("headline_place"),
         earlier_event_place=rules.regex("earlier_event_place_cue"),
+        possessive_place=rules.regex("possessive_place_cue"),
         separate_sessions=frozenset(rules.words("separate_sessions")),
         lead_meeting_day=rules.regex("lead_meeting_day_cue"),
         unit_home_place=rules.regex("unit_home_place_cue"),
@@ -1113,6 +1115,9 @@ def find_place(sentences: list[str], folded: list[str] | None = None,
         if cues.earlier_event_place is not None:
             # "held under an agreement reached at a meeting of the ministers in Hanoi": Hanoi is that meeting's
             cued = [m for m in cued if not cues.earlier_event_place.search(folded_sentence[: m.start])]
+        if cues.possessive_place is not None:
+            # "ties factor prominently in Phnom Penh's foreign relations": the capital names the government
+            cued = [m for m in cued if not cues.possessive_place.search(folded_sentence[m.end:])]
         if rules is not None:
             # the clause names one place, where the soldiers fell: a later place is the main clause's
             # ("hài cốt liệt sĩ hy sinh ở Campuchia từ tỉnh X tại cửa khẩu Y": handed over at Y)
@@ -1839,7 +1844,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     `headline` the article's title, whose opening province places a meeting placed nowhere else
     (`_headline_place`).
     """
-    from defcoop.extract.dates import find_date_mentions, page_month_date, resolve_meeting_date, year_windows_from_text
+    from defcoop.extract.dates import (find_date_mentions, page_month_date, page_month_relative_date,
+                                       resolve_meeting_date, year_windows_from_text)
 
     rules, cues = load_mechanisms(), meeting_cues()
     folded = _folded(sentences, folded)
@@ -1919,6 +1925,11 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     windows += lead_term_windows([vn_lead, kh_lead], sentences, officials)
     same_event = [s for s, f in zip(sentences, folded) if rules.names(mechanism, f) and s not in window]
     resolved = resolve_meeting_date(window + same_event, published, windows)
+    article_day = published
+    if article_day is None and dateline_text:
+        # no page date: "yesterday" or "on Wednesday" counts from the dateline's day
+        from_dateline = resolve_meeting_date([dateline_text], None, windows)
+        article_day = from_dateline.date_start if from_dateline.precision == "day" else None
     if dateline_text and resolved.precision != "day" and cues.today_cue.search(folded[index]):
         # agency style: "VIENTIANE, Nov. 20 (AKP) -- ... met here this afternoon": the day is the dateline's
         from_dateline = resolve_meeting_date([dateline_text], published, windows)
@@ -1943,11 +1954,13 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         if PRECISION_ORDER[from_caption.precision] < PRECISION_ORDER[resolved.precision]:
             resolved = replace(from_caption, evidence=f"photo caption: {from_caption.evidence}")
     lead_in = _lead_in_sentence(sentences, index, [vn_lead, kh_lead], mentions)
-    if lead_in is not None and resolved.precision != "day" and not any(
-            find_date_mentions(s) for s in window + same_event):
+    if lead_in is not None and resolved.precision != "day" and (resolved.mention is None or not any(
+            find_date_mentions(s) for s in window + same_event)):
         # "Ties matter, General A said in Hanoi on August 8 ... | A hosted a reception for ...":
-        # the sentence just before the trigger names a lead and the day; the meeting's own sentences none
-        from_lead_in = resolve_meeting_date([lead_in], published, windows)
+        # the sentence just before the trigger names a lead and the day; the meeting's own sentences none, or
+        # only days that date nothing of it ("at the summit last week" with no page date). With no page date,
+        # "A said on Wednesday" counts from the dateline's day
+        from_lead_in = resolve_meeting_date([lead_in], article_day, windows)
         if from_lead_in.precision == "day" and from_lead_in.date_end in (None, from_lead_in.date_start):
             # one day; a visit's span ("visited Cambodia from June 20 to 22") dates no one meeting of it
             resolved = replace(from_lead_in, evidence=f"the sentence before: {from_lead_in.evidence}")
@@ -2006,6 +2019,13 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         if in_month is not None and (resolved.date_start is None or resolved.date_start <= in_month.date_start) \
                 and (resolved.date_end is None or in_month.date_end <= resolved.date_end):
             resolved = in_month
+    if resolved.precision == "unknown" and published is None and page_windows and cues.undated_in_page_month:
+        # only "last week" or "on Wednesday" and a page dated by its URL's month: before some day of that month
+        relative = page_month_relative_date([m for s in window + same_event for m in find_date_mentions(s)],
+                                            page_windows, windows)
+        if relative is not None and (resolved.date_start is None or resolved.date_start <= relative.date_start) \
+                and (resolved.date_end is None or relative.date_end <= resolved.date_end):
+            resolved = relative
     if (mechanism in ("ministerial_talks", "other") and not rules.is_specific(named_mechanism)
             and rules.sideline_context is not None and any(rules.sideline_context.search(f) for f in window_folded)):
         # "The talks were held right after the general's attendance at the ADMM": on a multilateral meeting's side
@@ -2079,11 +2099,6 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         vn_lead=vn_lead.person if vn_lead else shown_vn, kh_lead=kh_lead.person if kh_lead else shown_kh,
         evidence_sentence=sentences[index], participants=participants,
     )
-    article_day = published
-    if article_day is None and dateline_text:
-        # no page date: "yesterday" in a later sentence counts from the dateline's day
-        from_dateline = resolve_meeting_date([dateline_text], None, windows)
-        article_day = from_dateline.date_start if from_dateline.precision == "day" else None
     listed = _listed_counterparts(primary, named_mechanism, vn_lead, kh_lead, index, sentences, folded,
                                   mentions, officials, rules)
     further = _further_meetings(primary, index, sentences, folded, article_day, mentions, officials,
@@ -2341,13 +2356,17 @@ def visit_span_date(sentences: list[str], published: date | None, windows: list,
     """The dates of the visit a meeting belongs to, when the article gives the visit's span and
     not the meeting's day: "a four-day trip that lasted from October 30 to November 2". The
     meeting lies within the span, so its precision is the span's: a month when the span stays in
-    one month, else the year (`visit_span_cues` in mechanisms.yaml name the visit). None without
-    such a sentence.
+    one month, else the year (`visit_span_cues` in mechanisms.yaml name the visit). A visit the
+    article dates by its month alone ("the delegation started visiting Cambodian units in April")
+    puts the meeting in that month. None without such a sentence.
 
     >>> from defcoop.extract.dates import url_month_windows
     >>> visit_span_date(["He made a trip that lasted from October 30 to November 2."], None,
     ...                 url_month_windows((date(2019, 11, 1), "month")), load_mechanisms()).precision
     'year'
+    >>> visit_span_date(["The delegation started visiting units of the other army in April."], None,
+    ...                 url_month_windows((date(2019, 5, 1), "month")), load_mechanisms()).date_start
+    datetime.date(2019, 4, 1)
     """
     return _visit_span(sentences, published, windows, rules)[1]
 
@@ -2365,6 +2384,8 @@ def _visit_span(sentences: list[str], published: date | None, windows: list, rul
         if span.precision == "day" and span.date_start and span.date_end and span.date_end > span.date_start:
             return sentence, replace(span, precision=coarse_precision(span.date_start, span.date_end),
                                      evidence=f"within the visit: {span.evidence}")
+        if span.precision == "month" and span.mention is not None and span.mention.kind in ("month", "month_year"):
+            return sentence, replace(span, evidence=f"within the visit: {span.evidence}")
     return None, None
 
 
