@@ -248,3 +248,24 @@ def test_the_day_a_source_tells_of_a_ceremony_just_held_is_not_the_ceremony_s_da
                                      "hài cốt."], date(2026, 8, 9), [])
     assert told.precision != "day"
     assert (held.date_start, held.precision) == (date(2026, 8, 9), "day")
+
+
+def test_a_quarterly_meeting_named_with_its_quarter_is_held_in_that_year():
+    """"hội nghị giao ban quý 2/2020" dates a yearless day in 2020 (`event_then_year`); the fourth quarter, which may
+    be reviewed the January after, dates nothing."""
+    with rules_language("vi"):
+        [window] = year_windows_from_text(["Ngày 24-6, huyện tổ chức hội nghị giao ban quý 2/2020."])
+        assert year_windows_from_text(["Ngày 5-1, huyện tổ chức hội nghị giao ban quý 4/2020."]) == []
+    assert (window.start, window.end) == (date(2020, 1, 1), date(2020, 12, 31))
+
+
+def test_three_written_without_marks_is_no_honorific_before_a_place():
+    """"ngã ba Bình Minh" (a junction): "ba" (three), written without the marks of "Bà" (`honorifics_with_marks`) in a
+    text written with them, introduces no person; "bà" as written still does, and so does "ba" in a text typed
+    without any marks."""
+    with rules_language("vi"):
+        officials = load_officials()
+        assert officials.find_people(["Xe của đoàn dừng ở ngã ba Bình Minh cách thị trấn hai cây số."]) == []
+        [marked] = officials.find_people(["Dự lễ có bà Lê Thị Hoa, Phó Chủ tịch huyện."])
+        [unmarked] = officials.find_people(["Du le co ba Le Thi Hoa, Pho Chu tich huyen."])
+    assert (marked.person, unmarked.person) == ("Le Thi Hoa", "Le Thi Hoa")

@@ -1421,3 +1421,92 @@ def test_a_patrol_held_at_sea_has_no_place_from_a_port_named_after_it():
               "tra chung thứ 40.\nHai bên trao đổi thông tin.")
     [meeting] = vi_meetings(placed, "2022-05-04")
     assert meeting.place == "Kampot"
+
+
+# --- batch 55 (vi23): sentences written for these tests -------------------------------------------------------
+
+def test_citizens_the_other_side_hands_over_at_a_border_gate_are_a_joint_event_that_stays_other():
+    """"tiếp nhận 20 người do ... Campuchia trao trả" (a counted handover of people): an `other`
+    event of the two sides (`own_kind_events`: no border-force talks though a border guard receives them)."""
+    text = ("Ngày 4-3, tại cửa khẩu quốc tế Giang Thành (tỉnh Kiên Giang), Đồn Biên phòng Giang Thành tiếp nhận 20 "
+            "người do Cảnh sát tỉnh Kampot, Campuchia trao trả.\nSau đó, họ được đưa về quê.")
+    [meeting] = vi_meetings(text, "2026-03-05")
+    assert (meeting.mechanism, str(meeting.date_start), meeting.place) == ("other", "2026-03-04", "Kien Giang")
+    assert vi_meetings("Tuần tới, Đồn Biên phòng Giang Thành sẽ tiếp nhận 20 người do Cảnh sát tỉnh Kampot, "
+                       "Campuchia trao trả.\nHai bên trao đổi thông tin.", "2026-03-05") == []
+
+
+def test_a_quarterly_briefing_of_the_district_armed_forces_of_both_sides_is_border_force_talks():
+    """"hội nghị giao ban quý 2/2020 giữa lực lượng vũ trang các huyện" of both countries: border-force talks, dated
+    by the quarter's year (`event_then_year`) and placed at the border district (places.csv)."""
+    text = ("Ngày 24-6, tại huyện Lộc Ninh, UBND huyện chủ trì hội nghị giao ban quý 2/2020 giữa lực lượng vũ trang "
+            "các huyện biên giới của Việt Nam và huyện Snuol, tỉnh Kratie của Campuchia.\n"
+            "Hai bên trao đổi tình hình biên giới.")
+    [meeting] = vi_meetings(text, None)
+    assert (meeting.mechanism, str(meeting.date_start), meeting.date_precision, meeting.place) == (
+        "border_force_talks", "2020-06-24", "day", "Binh Phuoc")
+
+
+@pytest.mark.parametrize("chair, expected", [
+    ("Đại tá Bounmy Keo, Cục Tác chiến Quân đội nhân dân Lào", "other"),   # a third army's officer chairs: trilateral
+    ("Đại tá Sok Dara, Cục Tác chiến Quân đội Hoàng gia Campuchia", "border_force_talks"),
+])
+def test_a_conference_the_lao_army_chairs_is_no_border_force_talks_and_takes_the_year_of_the_drill_it_prepares(
+        chair, expected):
+    """A conference chaired by the Lao army's officer (`three_armies`) is a trilateral event, no talks of two sides'
+    border forces though a military region's officer leads one side. The drill it prepares, announced with its dates
+    ("sẽ được tổ chức ... từ ngày 3-9/11/2024"), does not give it its day, only its year (`event_then_year`)."""
+    text = (f"{chair} chủ trì hội nghị.\nĐại diện Việt Nam có Đại tá Trần Văn Bình, Phó Tham mưu trưởng Quân khu 7.\n"
+            "Về phía Campuchia có Đại tá Sok Dara, Cục Tác chiến Quân đội Hoàng gia Campuchia.\n"
+            "Hai bên trao đổi nhiều nội dung.\n"
+            "Cuộc diễn tập chung sẽ được tổ chức tại tỉnh Kampot từ ngày 3-9/11/2024.")
+    [meeting] = vi_meetings(text, None)
+    assert (meeting.mechanism, str(meeting.date_start), meeting.date_precision) == (expected, "2024-01-01", "year")
+
+
+def test_the_two_provinces_governments_reviewing_their_cooperation_hold_no_defence_meeting():
+    """"UBND tỉnh A cùng tỉnh B chủ trì hội nghị sơ kết ... của hai tỉnh" (`non_defence_bodies`): the
+    provincial governments' review; a later "Tham dự buổi lễ, ..." (`back_reference_event_cues`) names that ceremony
+    again, so neither it nor the minutes signed there make a defence meeting."""
+    civil = ("Chiều 9-1, tại Pleiku, UBND tỉnh Gia Lai cùng tỉnh Ratanakiri chủ trì hội nghị sơ kết công tác hợp tác "
+             "của hai tỉnh.\nTham dự buổi lễ, có ông Trần Văn Bình, Phó Chủ tịch UBND tỉnh Gia Lai và ông Sok Dara, "
+             "Phó Tỉnh trưởng Ratanakiri.\nHai bên ký biên bản hợp tác năm nay.")
+    raw = RawArticle("t", "t.md", "md", civil, meta={"language": "vi", "published": "2021-03-06"})
+    records = process_article(raw)
+    assert (records.meetings, records.agreements) == ([], [])
+    attended = ("Sáng 5-3, tại tỉnh Gia Lai, hai bên dự lễ khánh thành nhà học do Việt Nam tài trợ.\n"
+                "Tham dự buổi lễ, về phía Việt Nam có Đại tá Trần Văn Bình, Phó Tư lệnh Quân khu 5.\n"
+                "Về phía Campuchia có Thiếu tướng Sok Dara.")
+    assert len(vi_meetings(attended, "2021-03-06")) == 1
+
+
+def test_two_communes_representatives_meeting_at_the_border_hold_no_defence_meeting():
+    """"đại diện xã A (...) và xã B (..., Campuchia) đã có cuộc gặp" (`non_defence_bodies`): the communes' meeting,
+    though a border post's officer joins it."""
+    text = ("Tháng trước, lãnh đạo hai xã Tân Lập (Tây Ninh) và B (Svay Rieng, Campuchia) tổ chức cuộc gặp bên cột "
+            "mốc 150.\nĐồn Biên phòng Tân Lập cũng cử cán bộ đến dự.\nÔng Sok Dara, Xã trưởng xã B cảm ơn.")
+    assert vi_meetings(text, "2022-10-11") == []
+    with rules_language("vi"):
+        rules = load_mechanisms()
+        assert not rules.non_defence_body.search(fold("Đại diện Đồn Biên phòng A và Đồn Công an B đã có cuộc gặp."))
+
+
+def test_free_medical_care_for_border_residents_reported_as_held_is_the_armies_event():
+    """"hoạt động khám, chữa bệnh ... đã được tiến hành" in districts of both countries, the two armies' medics named
+    after it: an `other` event of the two sides; one announced ("sẽ được tiến hành") is none."""
+    held = ("Từ ngày 2 đến 4-5, hoạt động khám, chữa bệnh miễn phí cho nhân dân đã được tiến hành tại huyện A (tỉnh "
+            "Gia Lai, Việt Nam) và huyện B (tỉnh Ratanakiri, Campuchia).\n"
+            "Chương trình do quân y hai nước, Việt Nam và Campuchia, cùng làm.")
+    [meeting] = vi_meetings(held, "2024-05-06")
+    assert (meeting.mechanism, str(meeting.date_start)) == ("other", "2024-05-02")
+    assert vi_meetings(held.replace("đã được tiến hành", "sẽ được tiến hành"), "2024-04-06") == []
+
+
+def test_an_undated_meeting_on_a_page_dated_only_by_its_month_takes_that_month():
+    """`undated_in_page_month`: talks whose sentences give no date, on a page dated only to August 2024, are of that
+    month (as in English), not only of its year."""
+    text = ("Đồng chủ trì hội đàm là Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng và Đại tướng Tea Seiha.\n"
+            "Hai bên nhất trí tăng cường hợp tác quốc phòng.")
+    raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published_month": "2024-08"})
+    [meeting] = process_article(raw).meetings
+    assert (str(meeting.date_start), meeting.date_precision) == ("2024-08-01", "month")

@@ -315,3 +315,44 @@ def test_keeping_up_high_level_meetings_is_delegation_exchange(codebook):
 def test_each_sides_situation_told_to_each_other_regularly_is_information_sharing(codebook):
     assert "information_sharing" in codebook.themes_for("Hai huyện định kỳ thông báo cho nhau tình hình an ninh của mỗi nước.")
     assert "information_sharing" not in codebook.themes_for("Hai đoàn thông báo cho nhau tình hình kinh tế, xã hội của mỗi nước.")
+
+
+# --- batch 55 (vi23): sentences written for these tests ----------------------------------------------------
+
+def test_sources_of_information_exchanged_counted_are_information_sharing(codebook):
+    assert "information_sharing" in codebook.themes_for("Trong quý, hai đồn đã trao đổi 30 nguồn tin về tình hình biên giới.")
+    assert "information_sharing" not in codebook.themes_for("Nguồn tin của phóng viên cho biết như vậy.")
+
+
+def test_exchanges_listed_with_visits_are_delegation_exchange_but_not_exchanges_security_enables(codebook):
+    assert "delegation_exchange" in codebook.themes_for("Hai xã thường tổ chức hoạt động thăm hỏi, giao lưu vào dịp Tết.")
+    assert "delegation_exchange" not in codebook.themes_for(
+        "Tình hình ổn định đã tạo thuận lợi cho các hoạt động giao lưu, buôn bán.")
+
+
+def test_citizens_wanted_at_home_among_those_returned_are_no_crime_cooperation(codebook):
+    assert "transnational_crime" not in codebook.themes_for("Trong nhóm lao động bị giữ có hai người đang có quyết định truy nã.")
+    assert "transnational_crime" in codebook.themes_for("Đồn biên phòng bàn giao 2 đối tượng truy nã cho phía bạn.")
+
+
+def test_the_epidemic_as_a_time_or_a_hardship_is_no_pandemic_cooperation(codebook):
+    assert "pandemic" not in codebook.themes_for("Sau khi dịch bệnh được kiểm soát, hai xã gặp lại nhau.")
+    assert "pandemic" not in codebook.themes_for("Ba năm dịch bệnh, hai bên ít gặp nhau.")
+    assert "pandemic" in codebook.themes_for("Hai xã phối hợp phòng, chống dịch bệnh Covid-19.")
+
+
+def test_past_wars_for_the_border_and_love_of_the_homeland_are_no_border_work_or_political_education(codebook):
+    assert "border_patrol" not in codebook.themes_for("Tượng đài tưởng nhớ những người ngã xuống trong các cuộc chiến tranh bảo vệ biên giới.")
+    assert "political_education" not in codebook.themes_for("Chuyến đi giáo dục thanh niên về tình yêu Tổ quốc.")
+    assert "political_education" in codebook.themes_for("Chuyến đi giáo dục thanh niên về tình đoàn kết hữu nghị hai nước.")
+
+
+def test_scholarships_given_to_residents_are_no_training(codebook):
+    assert "training" not in codebook.themes_for("Đơn vị trao học bổng cho người dân nghèo ở xã B.")
+    assert "training" in codebook.themes_for("Bộ Quốc phòng trao học bổng cho học viên Campuchia.")
+
+
+def test_one_leaders_visit_then_anothers_also_is_delegation_exchange(codebook):
+    assert "delegation_exchange" in codebook.themes_for(
+        "Tháng 5, Chủ tịch A đã sang thăm Campuchia và tháng 10 Thủ tướng B cũng có chuyến thăm chính thức.")
+    assert "delegation_exchange" not in codebook.themes_for("Tháng 5, Chủ tịch A đã sang thăm Campuchia.")

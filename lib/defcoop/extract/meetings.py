@@ -217,6 +217,7 @@ class MechanismRules:
     title_countries: tuple[tuple[str, GatedPattern], ...] = ()
     non_defence_ministries: re.Pattern | None = None
     non_defence_body: re.Pattern | None = None
+    back_reference_event: re.Pattern | None = None   # a trigger naming only "the ceremony" an earlier sentence named
     defence_roles: frozenset = frozenset()
     defence_words: re.Pattern | None = None
     defence_attendee: re.Pattern | None = None   # a joint event's window naming a defence official who attends
@@ -238,6 +239,7 @@ class MechanismRules:
     non_border_force_titles: re.Pattern | None = None   # a lead with such a title leads no border force
     own_kind_events: re.Pattern | None = None   # an `other` event whose trigger names one stays `other` at any level
     inland_units: re.Pattern | None = None      # a provincial unit of a province on no border of the two: no border force
+    three_armies: re.Pattern | None = None      # the armies of three countries named as who met: no two sides' border forces
     examples: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()   # (id, must_match, must_not_match)
     edition_nouns: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (id, nouns an ordinal numbers it by)
 
@@ -311,12 +313,12 @@ _CUE_LISTS = ("topic_list_cues", "future_event_cues", "separate_meetings_cues", 
               "attendees_after_country", "delegation_leader_cues", "addressed_party_cues", "both_sides_cues",
               "role_reference_cues", "series_frame_cues", "party_group_cues",
               "place_anaphor_cues", "other_event_actor_cues", "precedent_cues", "sideline_context_cues",
-              "defence_attendee_cues")
+              "defence_attendee_cues", "back_reference_event_cues")
 _TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surname_countries", "defence_roles",
              "numbered_series") + _CUE_LISTS
 _REFINE_KEYS = ("courtesy_call_max_rank", "ministerial_max_rank", "border_force_max_rank", "border_force_roles",
                 "named_courtesy_call_max_rank", "civilian_caller_roles",
-                "border_force_context", "non_border_force_titles", "own_kind_events", "inland_units")
+                "border_force_context", "non_border_force_titles", "own_kind_events", "inland_units", "three_armies")
 # the keys of a mechanism and of a numbered series, required ones first
 _MECHANISM_KEYS = ("id", "patterns", "label", "specific", "edition_nouns", "must_match", "must_not_match")
 _SERIES_KEYS = ("label", "offset", "patterns", "min_number", "per_year")
@@ -469,6 +471,7 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
                               for iso2, pattern in _by_country(check, top, "title_countries", check.joined_patterns)),
         non_defence_ministries=cues("non_defence_ministries", "non_defence_meetings"),
         non_defence_body=cues("non_defence_bodies"),
+        back_reference_event=cues("back_reference_event_cues"),
         defence_roles=frozenset(_optional(top, "defence_roles", check.strings, ())),
         defence_words=cues("defence_words"),
         defence_attendee=cues("defence_attendee_cues"),
@@ -490,6 +493,7 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         non_border_force_titles=_cue_regex(check, refine, ("non_border_force_titles",), "'refine_generic': "),
         own_kind_events=_cue_regex(check, refine, ("own_kind_events",), "'refine_generic': "),
         inland_units=_cue_regex(check, refine, ("inland_units",), "'refine_generic': "),
+        three_armies=_cue_regex(check, refine, ("three_armies",), "'refine_generic': "),
         examples=tuple((m.id, m.must_match, m.must_not_match) for m in mechanisms),
         edition_nouns=tuple((m.id, m.edition_nouns) for m in mechanisms),
     )
@@ -1494,14 +1498,17 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
     forces hold it: GOLD.md files joint patrols by their kind, not their level. Context that names a
     provincial unit of a province on no border between the two countries (`inland_units`: a Cambodian
     military sub-region of Siem Reap visiting a Vietnamese provincial command) makes no event
-    border-force talks: those units guard no shared border.
+    border-force talks: those units guard no shared border; nor does context that names the armies of
+    three countries as those who met (`three_armies`: a trilateral conference chaired by a third
+    country's officer is no talks between two sides' border forces).
     """
     from defcoop.extract.people import rank_of
 
     present = [m for m in leads if m is not None]
     if mechanism == "other" and rules.own_kind_events is not None and rules.own_kind_events.search(fold(trigger)):
         return "other"
-    inland = rules.inland_units is not None and rules.inland_units.search(fold(context)) is not None
+    inland = any(cue is not None and cue.search(fold(context)) is not None
+                 for cue in (rules.inland_units, rules.three_armies))
     if mechanism == "other" or (not present and not rules.is_specific(mechanism)):
         return "border_force_talks" if not inland and _border_force_event(leads, officials, rules, context, when,
                                                                           written, until, titles) else "other"
@@ -1923,7 +1930,9 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     else:
         windows += series_year_windows(window[:1], rules, framed=True)
     windows += lead_term_windows([vn_lead, kh_lead], sentences, officials)
-    same_event = [s for s, f in zip(sentences, folded) if rules.names(mechanism, f) and s not in window]
+    # (not a sentence that announces an event of the kind, "the drill will be held from 4 to 15 October": still to come)
+    same_event = [s for s, f in zip(sentences, folded) if rules.names(mechanism, f) and s not in window
+                  and not (rules.future_event is not None and rules.future_event.search(f))]
     resolved = resolve_meeting_date(window + same_event, published, windows)
     article_day = published
     if article_day is None and dateline_text:
@@ -2466,13 +2475,16 @@ def _with_third_country(sentence: str, folded_sentence: str, mentions: list, ind
 
 def _non_defence_body_meeting(index: int, mechanism: str, folded: list[str], rules: MechanismRules) -> bool:
     """The trigger at `index` names the meeting of a body outside defence (`non_defence_bodies`),
-    or names a meeting only generically ("the meeting", "talks") after the article named such a
-    body's meeting: that body's meeting, not a defence one."""
+    or names a meeting only generically ("the meeting", "talks") or only by a word that refers back
+    to an event already named (`back_reference_event_cues`: "attending the ceremony") after the
+    article named such a body's meeting: that body's meeting, not a defence one."""
     if rules.non_defence_body is None:
         return False
     if rules.non_defence_body.search(folded[index]):
         return True
-    return not rules.is_specific(mechanism) and any(rules.non_defence_body.search(f) for f in folded[:index])
+    refers_back = rules.back_reference_event is not None and rules.back_reference_event.search(folded[index])
+    return (not rules.is_specific(mechanism) or bool(refers_back)) \
+        and any(rules.non_defence_body.search(f) for f in folded[:index])
 
 
 def _undated_signing_before_talks(index: int, mechanism: str, sentences: list[str], folded: list[str],

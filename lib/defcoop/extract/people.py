@@ -55,6 +55,7 @@ class NameCues:
     honorifics: tuple[str, ...]
     generic_titles: tuple[str, ...]
     honorifics_in_names: frozenset[str]
+    honorifics_with_marks: frozenset[str]   # as written with their diacritics; without them, another word
     organisation_words: frozenset[str]
     connectors: frozenset[str]
     country_prepositions: frozenset[str]
@@ -67,6 +68,22 @@ class NameCues:
     title_continuation: re.Pattern[str]
     title_name_dash: re.Pattern[str]
     list_item_after_name: re.Pattern[str]
+
+
+def _unmarked_honorific(as_written: str, sentence: str) -> bool:
+    """An honorific of `honorifics_with_marks` written without its diacritics in a sentence written
+    with them: another word that folds like it (Vietnamese "ba", three, as in "ngã ba" (a
+    junction), is no "Bà", Mrs).
+
+    >>> from defcoop.rules import rules_language
+    >>> with rules_language("vi"):
+    ...     _unmarked_honorific("ba", "ngã ba Bình Minh"), _unmarked_honorific("bà", "bà Lê Thị A"), _unmarked_honorific("ba", "ba Le Thi A")
+    (True, False, False)
+    """
+    marked = name_cues().honorifics_with_marks
+    if not marked or not as_written.isascii() or sentence.isascii():
+        return False
+    return any(fold(word) == fold(as_written) for word in marked)
 
 
 def name_cues(lang: str | None = None) -> NameCues:
@@ -102,6 +119,8 @@ def _build_name_cues(rules: RuleSet) -> NameCues:
     return NameCues(
         honorifics=rules.words("honorifics"), generic_titles=rules.words("generic_titles"),
         honorifics_in_names=frozenset(rules.words("honorifics_in_names")),
+        honorifics_with_marks=frozenset(word.lower() for word in rules.words("honorifics_with_marks"))
+        if "honorifics_with_marks" in rules.rules else frozenset(),
         organisation_words=organisation_words, connectors=connectors,
         country_prepositions=frozenset(rules.words("country_prepositions")),
         non_name_words=non_name_words, possessive_endings=possessives, filler=re.compile(filler),
@@ -317,8 +336,9 @@ class OfficialsTable:
         folded = [fold_cached(sentence) for sentence in sentences]
         scans = [self._names_and_titles.find(sentence, folded_sentence)
                  for sentence, folded_sentence in zip(sentences, folded)]
-        titles = [[AliasMatch(h.start, h.end, h.as_written, h.value[1]) for h in scan if h.value[0] == _TITLE]
-                  for scan in scans]
+        titles = [[AliasMatch(h.start, h.end, h.as_written, h.value[1]) for h in scan
+                   if h.value[0] == _TITLE and not _unmarked_honorific(h.as_written, sentence)]
+                  for scan, sentence in zip(scans, sentences)]
         mentions = [self._mention(AliasMatch(h.start, h.end, h.as_written, h.value[1]), index, "alias", day)
                     for index, scan in enumerate(scans) for h in scan if h.value[0] == _PERSON]
         found = frozenset(m.person for m in mentions)
@@ -363,7 +383,8 @@ class OfficialsTable:
         for index, text in enumerate(texts):
             folded = fold_cached(text)
             scan = self._names_and_titles.find(text, folded)
-            titles = [AliasMatch(h.start, h.end, h.as_written, h.value[1]) for h in scan if h.value[0] == _TITLE]
+            titles = [AliasMatch(h.start, h.end, h.as_written, h.value[1]) for h in scan
+                      if h.value[0] == _TITLE and not _unmarked_honorific(h.as_written, text)]
             known = [(h.start, h.end) for h in scan if h.value[0] == _PERSON]
             found += [m for m in self._title_pattern_people(text, folded, index, titles)
                       if not _overlaps(m.start, m.end, known) and self._near_official(m.person) is None
