@@ -283,3 +283,18 @@ def test_signed_by_names_who_signed_the_document_before_it_and_signs_none_after_
 def test_signed_documents_the_sides_disseminate_were_signed_before():
     assert find_signed_documents("Both forces will boost the dissemination of signed treaties and agreements to locals.") == []
     assert find_signed_documents("After the meeting, the two forces signed an agreement on patrols.")
+
+
+def test_a_cooperation_agreement_for_one_year_is_that_years_plan():
+    assert kinds("The two border units sign cooperation agreement for 2031.") == [("cooperation_plan", "2031")]
+    assert kinds("The two border units signed a cooperation agreement on joint patrols.") == [
+        ("agreement", "joint patrols")]
+
+
+def test_informing_residents_about_signed_accords_signs_nothing():
+    assert kinds("The posts will inform villagers about signed agreements on the border.") == []
+
+
+def test_the_day_of_the_signing_after_on_is_no_subject():
+    assert kinds("The two commands signed an MoU on March 3 to mark cooperation in 2031.") == [
+        ("mou", "to mark cooperation in 2031")]

@@ -58,3 +58,12 @@ def test_sentences_are_tied_to_the_meeting_and_classified():
     assert [(r["sentence_id"], r["meeting_key"], r["kind"], r["themes"]) for r in rows] == [
         ("a1-S000", 0, "statement", None), ("a1-S001", 0, "statement", None),
         ("a1-S002", 0, "commitment", "training")]
+
+
+def test_a_document_named_again_with_the_first_words_of_its_subject_before_a_comma_is_one_document():
+    from defcoop.extract.article import _drop_repeated_documents
+
+    rows = [{"kind": "mou", "subject": "border cooperation in 2031, with a focus on drugs", "article_id": "a"},
+            {"kind": "mou", "subject": "border cooperation in 2031", "article_id": "a"}]
+    assert [row["subject"] for row in _drop_repeated_documents(rows)] == [
+        "border cooperation in 2031, with a focus on drugs"]

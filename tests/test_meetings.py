@@ -505,6 +505,12 @@ def test_talks_whose_leads_go_unnamed_are_other_and_keep_their_number():
     assert (meeting.mechanism, meeting.edition) == ("other", 14)
 
 
+def test_a_ceremony_a_friendship_association_hosts_with_nothing_of_defence_is_no_defence_meeting():
+    assert RULES.is_non_defence_meeting(["the friendship association hosted a ceremony in hanoi on may 3 to mark the day."])
+    assert RULES.is_non_defence_meeting(["a get-together organised by the provincial friendship association was held."])
+    assert not RULES.is_non_defence_meeting(["the friendship association and the army command held a ceremony on may 3."])
+
+
 def test_talks_of_the_prime_ministers_with_nothing_of_defence_are_no_defence_meeting():
     assert RULES.is_non_defence_meeting(["during the talks, the prime ministers hailed the new treaty on trade"])
     assert not RULES.is_non_defence_meeting(["during the talks, the prime ministers hailed defence ties"])
@@ -1767,6 +1773,9 @@ def test_a_lead_is_ranked_by_the_office_held_on_the_pages_day_not_a_later_one():
     ("The chairman of the National Border Committee received the Vietnamese delegation.", True),
     ("Defence Minister Tea Banh met with the foreign minister's envoy on Monday.", False),
     ("The border guard commander met his Cambodian counterpart on Sunday.", False),
+    ("The third conference on border province cooperation and development closed in Tay Ninh.", True),
+    ("The two ministers held a meeting on border provinces' development and cooperation.", True),
+    ("The border guards held a meeting on border patrol cooperation.", False),
 ])
 def test_a_meeting_of_foreign_ministries_or_the_civil_border_committee_is_no_defence_meeting(sentence, non_defence):
     assert bool(RULES.non_defence_body.search(_fold(sentence))) is non_defence
@@ -1917,3 +1926,43 @@ def test_an_undated_meeting_of_a_visit_the_article_dates_by_its_month_is_of_that
                  "and held talks with their commanders."]
     found = [m for m in meetings_of(sentences) if m.vn_lead == "Vo Minh Luong"]
     assert found and all((m.date_start, m.date_precision) == (date(2019, 4, 1), "month") for m in found)
+
+
+def test_a_building_for_remains_inaugurated_at_a_ceremony_is_an_event_of_its_own_kind():
+    sentences = ["A house for preserving the remains of Vietnamese volunteer soldiers was inaugurated at a ceremony "
+                 "held on May 4 in the Cambodian province of Kratie.",
+                 "Speaking at the ceremony, the firm's CEO Tran Van Khanh thanked the local authorities.",
+                 "General Sok Dara, commander of Military Region 2, who also attended the ceremony, praised the project."]
+    meeting = only_meeting(sentences, published=date(2031, 5, 5))
+    assert (meeting.mechanism, meeting.place, meeting.date_start) == ("other", "Kratie", date(2031, 5, 4))
+    assert (meeting.vn_lead, meeting.kh_lead) == ("Tran Van Khanh", "Sok Dara")
+
+
+def test_a_venue_in_an_area_then_its_province_places_the_meeting_in_that_province():
+    assert find_place(["The drill opened at the training centre in the hilly Oral area, Kampong Speu province, "
+                       "on Monday."]) == ("Kampong Speu", "KH")
+    assert find_place(["The ship docked at the naval base, Preah Sihanouk province."]) == ("Preah Sihanouk", "KH")
+
+
+def test_a_caption_naming_those_at_the_ceremony_is_placed_by_the_sentence_reporting_it_before():
+    sentences = ["The army museum of Cambodia has inaugurated its new building in Kampot, funded by the Vietnamese "
+                 "defence ministry.",
+                 "Guests at the inauguration ceremony",
+                 "General Sok Dara and the Vietnamese defence attache, Colonel Le Van Nam, cut the ribbon."]
+    meeting = only_meeting(sentences, published=date(2031, 5, 5))
+    assert meeting.place == "Kampot"
+
+
+def test_a_host_receiving_a_delegation_of_the_other_countrys_army_holds_the_meeting_in_its_own_city():
+    sentences = ["Vice Secretary of the Can Tho Party Committee Tran Van Khanh hosted a reception for a delegation "
+                 "of the Royal Cambodian Army led by General Sok Dara on May 4.",
+                 "The two sides discussed cooperation between the army and the city."]
+    meeting = only_meeting(sentences, published=date(2031, 5, 5))
+    assert (meeting.place, meeting.country) == ("Can Tho", "VN")
+
+
+def test_a_joint_drill_at_a_gendarmerie_centre_stays_other_whoever_holds_it():
+    trigger = "The two armies launched a joint flood rescue drill at the gendarmerie training centre on Monday."
+    assert refine_mechanism("other", [None, None], OFFICIALS, RULES, trigger, trigger=trigger) == "other"
+    gifts = "The border guards presented gifts to the gendarmerie post on Monday."
+    assert refine_mechanism("other", [None, None], OFFICIALS, RULES, gifts, trigger=gifts) == "border_force_talks"

@@ -519,3 +519,8 @@ def test_a_name_after_a_party_propaganda_and_mass_mobilisation_title_is_read(tab
 def test_a_ministry_of_relations_and_inspection_in_a_title_is_no_name(table):
     sentence = "Guests included Cambodian Minister of National Assembly-Senate Relations and Inspection Chea Sok."
     assert [m.person for m in table.find_people([sentence])] == ["Chea Sok"]
+
+
+def test_a_company_ceo_is_a_title_that_introduces_a_name(table):
+    found = people(table, "Speaking at the event, telecoms firm CEO Tran Van Khanh thanked the guests.")
+    assert [person for person, *_ in found] == ["Tran Van Khanh"]

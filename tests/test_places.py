@@ -17,6 +17,11 @@ def test_ho_chi_minh_city_aliases(written):
     assert places(f"The dialogue was held in {written} on Wednesday.") == [("Ho Chi Minh City", written)]
 
 
+@pytest.mark.parametrize("written", ["Kampong Chhnang", "Kompong Chhnang", "Kampong Chnang", "Kampong Chahnang"])
+def test_kampong_chhnang_spellings_of_the_english_press(written):
+    assert places(f"The drill opened in {written} on Monday.") == [("Kampong Chhnang", written)]
+
+
 @pytest.mark.parametrize("written", ["Hà Nội", "Ha Noi", "Hanoi", "HANOI"])
 def test_hanoi_aliases(written):
     [mention] = find_places(f"{written} hosted the talks.")

@@ -106,6 +106,14 @@ def test_markers_named_national_landmarks_and_tradition_handed_to_the_young(sent
     assert theme in CODEBOOK.themes_for(sentence)
 
 
+@pytest.mark.parametrize(("sentence", "theme"), [
+    ("The younger generations must cherish and preserve the solidarity of the two peoples.", "political_education"),
+    ("The governors agreed to upgrade trade zones near the shared border.", "defence_economy"),
+])
+def test_young_generations_asked_to_value_the_friendship_and_border_commercial_facilities(sentence, theme):
+    assert theme in CODEBOOK.themes_for(sentence)
+
+
 def test_excluded_phrase_does_not_hide_a_genuine_mention_in_the_same_sentence():
     sentence = "They exchanged views on the region and agreed to increase delegation exchanges."
     assert "delegation_exchange" in CODEBOOK.themes_for(sentence)
@@ -810,3 +818,9 @@ def test_a_delegation_travelling_to_attend_meetings_is_no_exchange_of_delegation
     codebook = load_codebook()
     assert "delegation_exchange" not in codebook.themes_for("She led a delegation to Hue to attend high-level meetings.")
     assert "delegation_exchange" in codebook.themes_for("Both sides keep up high-level meetings.")
+
+
+def test_border_posts_erected_to_demarcate_the_line_are_markers_not_border_management():
+    assert "border_patrol" not in CODEBOOK.themes_for("The engineers erected border posts along the new road.")
+    assert "border_patrol" not in CODEBOOK.themes_for("They built border posts to demarcate the line.")
+    assert "border_patrol" in CODEBOOK.themes_for("The border posts of the two sides held joint patrols.")

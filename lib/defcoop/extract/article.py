@@ -172,8 +172,17 @@ def _drop_repeated_documents(rows: list[dict]) -> list[dict]:
 
 
 def _named_more_fully(kind: str, subject: str, subjects: set) -> bool:
-    """Another document of `kind` has a subject that starts with all the words of `subject`."""
-    return any(other_kind == kind and other.startswith(subject + " ") for other_kind, other in subjects)
+    """Another document of `kind` has a subject that starts with all the words of `subject`, then
+    more words or a clause after a comma (a caption's "to mark cooperation in 2021" beside the
+    body's "to mark cooperation in 2021, with a focus on ...").
+
+    >>> _named_more_fully("mou", "training", {("mou", "training, with a focus on medicine")})
+    True
+    >>> _named_more_fully("mou", "train", {("mou", "training")})
+    False
+    """
+    return any(other_kind == kind and (other.startswith(subject + " ") or other.startswith(subject + ","))
+               for other_kind, other in subjects)
 
 
 def article_row(clean, raw) -> dict:

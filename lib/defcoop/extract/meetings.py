@@ -716,7 +716,7 @@ def _host_place(trigger: str, trigger_folded: str, sentences: list[str], folded:
     named last before the cue in its sentence (`mentions`, with their countries).
     (None, country) when there is no such delegation or place, or it contradicts `country`; (None, host) when the
     trigger names several provinces of the host side (a delegation touring the forces of three provinces)."""
-    from defcoop.extract.places import find_places, load_places
+    from defcoop.extract.places import find_countries, find_places, load_places
 
     visiting = None
     for sentence, sentence_folded in zip(sentences, folded):
@@ -725,6 +725,12 @@ def _host_place(trigger: str, trigger_folded: str, sentences: list[str], folded:
             hit = next((p for p in find_places(sentence[match.end():end], sentence_folded[match.end():end])), None)
             if hit is not None and not re.search(r"[,;.]", sentence_folded[match.end(): match.end() + hit.start]):
                 visiting = hit.country
+                break
+            # no place of the unit, but its country ("a delegation of the Royal Cambodian Army"): that side visits
+            named = next((c for c in find_countries(sentence[match.end():end], sentence_folded[match.end():end])
+                          if c[0] in PARTY_COUNTRIES), None)
+            if named is not None and not re.search(r"[,;.]", sentence_folded[match.end(): match.end() + named[1]]):
+                visiting = named[0]
                 break
         if visiting is not None:
             break
