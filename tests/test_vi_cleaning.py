@@ -81,6 +81,28 @@ def test_a_news_agency_page_loses_its_dateline_end_mark_and_related_stories():
     assert "Hải quân hai nước tuần tra chung" in removed(article, "stop_marker")[0]
 
 
+def test_the_earliest_date_line_above_the_body_dates_the_page():
+    """A site's clock above the headline shows the day the page was read; the article's own date line is earlier."""
+    page = ("Thứ 2, 04/05/2026 08:10:12 GMT+7\n\n"
+            "Hai đồn biên phòng hội đàm với công an huyện bạn\n\n"
+            "Thứ 2, 12/10/2020 | 09:30:00\n\n"
+            "Ngày 12-10, đồn biên phòng A đã hội đàm với công an huyện B của nước bạn về công tác biên giới.\n")
+    assert clean(page).published == "2020-10-12"
+
+
+def test_a_byline_of_authors_ending_with_a_date_stamp_dates_the_page():
+    page = ("Hai quân đội tăng cường hợp tác\n\n"
+            "Văn An - Thu Hà-Thứ hai, ngày 03/05/2021 09:15 GMT+7\n\n"
+            "Từ ngày 1-4/5, đoàn cấp cao Bộ Tổng Tham mưu đang thăm và làm việc tại nước bạn theo lời mời.\n")
+    assert clean(page).published == "2021-05-03"
+
+
+def test_a_url_ending_in_a_publication_timestamp_dates_the_page():
+    page = "Hai đồn biên phòng hội đàm\n\nNgày 3/5, hai đồn biên phòng đã hội đàm về công tác bảo vệ biên giới.\n"
+    assert clean(page, url="https://example.vn/thoi-su/hai-don-hoi-dam-20210503164625830.htm").published == "2021-05-03"
+    assert clean(page, url="https://example.vn/thoi-su/hai-don-hoi-dam-156609.vnp").published is None
+
+
 def test_a_journal_page_keeps_its_abstract_and_drops_author_and_issue():
     """A research journal's page: title, date line, abstract, then the author and the issue."""
     page = ("Hợp tác quốc phòng giữa hai nước láng giềng: thực trạng và giải pháp\n\n"

@@ -159,6 +159,29 @@ def test_an_exchange_named_with_its_year_dates_its_day():
     assert (resolved.date_start, resolved.precision) == (date(2024, 10, 9), "day")
 
 
+def test_a_review_of_the_first_months_of_a_year_is_held_within_that_year():
+    with rules_language("vi"):
+        text = ("Sáng ngày 5.7, Ban CHQS huyện A họp sơ kết việc phối hợp cùng chi khu quân sự các "
+                "huyện B và C 6 tháng đầu năm 2019.")
+        resolved = resolve_meeting_date([text], None, year_windows_from_text([text]))
+    assert (resolved.date_start, resolved.precision) == (date(2019, 7, 5), "day")
+
+
+def test_results_of_the_first_months_of_a_year_date_an_undated_review_to_that_year():
+    with rules_language("vi"):
+        text = ["Hai đơn vị tổ chức buổi làm việc đánh giá công tác phối hợp.",
+                "Trong 9 tháng đầu năm 2018, hai bên đã tổ chức 12 lần tuần tra song phương."]
+        resolved = resolve_meeting_date(text[:1], None, year_windows_from_text(text))
+    assert (resolved.date_start, resolved.precision) == (date(2018, 1, 1), "year")
+
+
+def test_a_clause_telling_what_the_sides_did_in_a_year_dates_its_review_after_that_year():
+    with rules_language("vi"):
+        text = ["Sáng 3/2, hai bộ chỉ huy tổ chức hội đàm.", "Năm 2018, hai bên đã tổ chức 6 lần tuần tra song phương."]
+        resolved = resolve_meeting_date(text[:1], None, year_windows_from_text(text))
+    assert (resolved.date_start, resolved.precision) == (date(2019, 2, 3), "day")
+
+
 def test_the_year_of_the_conference_a_programme_was_agreed_at_does_not_date_the_programme():
     with rules_language("vi"):
         windows = year_windows_from_text(["Chương trình diễn tập được tổ chức theo thỏa thuận tại Hội nghị Bộ "

@@ -167,6 +167,11 @@ def test_vietnamese_documents_signed_and_not_signed():
     "Hai đồn chọn gửi thư thay vì hội đàm như mọi năm.",
     "Mùa mưa năm nay, hai đồn không thể tổ chức hội đàm như thường lệ.",
     "Cứ 2 tuần một lần, hai chỉ huy lại điện đàm.",
+    # batch 57: a press briefing presenting an event's programme, an inspection of an event's preparations
+    "Sáng 3/4, Đại tá A gặp mặt báo chí tại Hà Nội để giới thiệu chương trình Giao lưu hữu nghị biên giới năm nay.",
+    "Sáng 3/4, đoàn của Bộ đã tổng duyệt, kiểm tra việc chuẩn bị cho Giao lưu hữu nghị quốc phòng biên giới lần thứ 4.",
+    "Hai đơn vị họp bàn công tác chuẩn bị cho hội đàm định kỳ.",
+    "Đoàn công tác đến kiểm tra tại cửa khẩu A, nơi diễn ra lễ đón chính thức Đại tướng B.",
 ])
 def test_a_mechanism_named_as_a_topic_or_announced_is_no_event(sentence):
     with rules_language("vi"):
@@ -181,6 +186,8 @@ def test_vietnamese_cue_lists_of_mechanisms():
         assert rules.events_in("Sáng 3/5, giao lưu hữu nghị quốc phòng biên giới đã diễn ra với 9 hoạt động.") == [
             "border_friendship_exchange"]      # held with its activities: not the programme of one to come
         assert rules.events_in("Sáng 4/7, hai Tư lệnh hội đàm tại Kampot, rồi trả lời họp báo.") == ["ministerial_talks"]
+        assert rules.events_in("Sau thời gian chuẩn bị, giao lưu hữu nghị quốc phòng biên giới đã khai mạc sáng 3/5.") == [
+            "border_friendship_exchange"]      # prepared, then held: the preparations do not make it one to come
         assert rules.events_in("Ngày 12/3, đồn đã điện đàm với đồn bạn về tình hình biên giới.") == ["ministerial_talks"]
         folded = lambda text: [fold(text)]
         assert rules.is_non_defence_meeting(folded("Bộ trưởng Bộ Công an hội đàm với Bộ trưởng Bộ Nội vụ."))
@@ -1510,3 +1517,28 @@ def test_an_undated_meeting_on_a_page_dated_only_by_its_month_takes_that_month()
     raw = RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published_month": "2024-08"})
     [meeting] = process_article(raw).meetings
     assert (str(meeting.date_start), meeting.date_precision) == ("2024-08-01", "month")
+
+
+def test_a_city_written_with_the_abbreviation_tp_dot_is_the_place():
+    from defcoop.extract.meetings import find_place
+
+    with rules_language("vi"):
+        assert find_place(["Ngày 6/3, tại TP. Sihanoukville, hai hải quân rút kinh nghiệm tuần tra chung."]) == \
+            ("Preah Sihanouk", "KH")
+
+
+def test_a_border_district_places_a_meeting_in_its_province():
+    from defcoop.extract.meetings import find_place
+
+    with rules_language("vi"):
+        assert find_place(["Sáng 5.7, tại huyện đội Tân Biên, hai bên tổ chức hội nghị sơ kết."]) == ("Tay Ninh", "VN")
+
+
+def test_vietnamese_documents_handed_over_signed_anew_and_the_record_of_a_session():
+    with rules_language("vi"):
+        kinds = lambda s: [d.kind for d in find_signed_documents(s)]
+        assert kinds("Hai Tư lệnh trao biên bản ghi nhớ về phối hợp tuần tra.") == ["mou"]
+        assert kinds("Hai Bộ trưởng ký Kế hoạch hợp tác năm 2030; chứng kiến ký Bản ghi nhớ giữa hai viện.") == [
+            "cooperation_plan", "mou"]
+        assert kinds("Trưởng đoàn hai bên ký biên bản ghi nhớ buổi làm việc.") == ["minutes"]
+        assert kinds("Hai bên trao đổi về thỏa thuận hợp tác.") == []

@@ -103,6 +103,10 @@ def test_patterns_are_written_folded(codebook):
     ("Hai tỉnh thống nhất đề xuất mở cặp cửa khẩu phụ mới giữa hai huyện.", ("defence_economy",)),   # a new gate pair
     ("Hội người Việt nhân dịp này giáo dục truyền thống cho bà con Việt kiều về lịch sử của dân tộc.", ()),  # community's own
     ("Các đồn tuyên truyền cho bà con Việt kiều về truyền thống hữu nghị giữa hai nước.", ("political_education",)),
+    # batch 57: residents' trade in goods facilitated; stability that favours development; departments attending
+    ("Hai huyện tạo điều kiện cho cư dân biên giới qua lại trao đổi hàng hóa.", ("defence_economy",)),
+    ("An ninh khu vực biên giới luôn được giữ vững, góp phần tạo điều kiện phát triển kinh tế - xã hội.", ("border_patrol",)),
+    ("Lãnh đạo các phòng: Trinh sát, Phòng chống tội phạm ma túy cùng dự buổi làm việc.", ()),
 ])
 def test_sentences_get_the_themes_a_reader_gives(codebook, sentence, expected):
     assert codebook.themes_for(sentence) == expected

@@ -260,19 +260,22 @@ def _document_spans(folded: str, begin: int, rules: AgreementRules) -> list[tupl
             # the document just before is not signed ("an MoU implementing the Agreement on X, the
             # Regulation on Y"): one listed after it belongs to its list, unless signed anew
             between = folded[previous[2]: span[1]]
-            if rules.list_separator.search(between) and not _signed_again(between, rules):
+            if rules.list_separator.search(between) and not _signed_again(folded[previous[2]: span[2]], len(between), rules):
                 previous = span
                 continue
         between = folded[listed[-1][2]: span[1]]
-        if rules.list_separator.search(between) or _signed_again(between, rules):
+        if rules.list_separator.search(between) or _signed_again(folded[listed[-1][2]: span[2]], len(between), rules):
             listed.append(span)
         previous = span
     return listed
 
 
-def _signed_again(between: str, rules: AgreementRules) -> bool:
-    """A signing verb, not planned or hypothetical, in the words between two documents."""
-    return any(not _held_back(between, m.start(), rules) for m in rules.sign_verbs.finditer(between))
+def _signed_again(text: str, before: int, rules: AgreementRules) -> bool:
+    """A signing verb, not planned or hypothetical, in the words between two documents: `text`
+    runs from the end of the first through the second, whose name a verb may need to see after it
+    (Vietnamese "ký" signs only before a document's name: "...; chứng kiến ký Biên bản ghi nhớ"),
+    and the verb starts in its first `before` characters."""
+    return any(m.start() < before and not _held_back(text, m.start(), rules) for m in rules.sign_verbs.finditer(text))
 
 
 def _subject(kind: str, name: str, rest: str, subjects: SubjectRules) -> str | None:

@@ -2200,12 +2200,13 @@ def _same_day_date(before: list[str], published: date | None, windows: list):
 
 def _announced_event(index: int, mechanism: str, sentences: list[str], folded: list[str], published: date | None,
                      rules: MechanismRules, within_days: int) -> bool:
-    """Whether the event of trigger sentence `index`, which writes no date of its own, is one the
-    article dates in the days just after the page date: a sentence naming the same kind of event
+    """Whether the event of trigger sentence `index` is one the article dates in the days just
+    after the page date: the trigger's own days all fall after `published` and at most
+    `within_days` days later ("Giao lưu ... diễn ra trong hai ngày 13 - 14/11" on a page of 12/11),
+    or, when the trigger writes no date of its own, a sentence naming the same kind of event
     (an `edition_nouns` word of its mechanism that the trigger names: "diễn tập") writes a day and
-    month without a year that falls after `published` and at most `within_days` days later
-    ("buổi diễn tập sẽ vào ngày 20/6" on a page of 12/6): a briefing announcing it, no report.
-    Never when `within_days` is 0 or there is no page date.
+    month without a year that falls so ("buổi diễn tập sẽ vào ngày 20/6" on a page of 12/6): a
+    briefing announcing it, no report. Never when `within_days` is 0 or there is no page date.
 
     >>> from defcoop.rules import rules_language
     >>> with rules_language("vi"):
@@ -2213,28 +2214,52 @@ def _announced_event(index: int, mechanism: str, sentences: list[str], folded: l
     ...     s = ["Lần đầu hai quân đội tổ chức diễn tập chung.", "Buổi diễn tập vào ngày 20/6 ở Kampot."]
     ...     _announced_event(0, "other", s, [fold(x) for x in s], date(2025, 6, 12), rules, 60)
     True
+    >>> s = ["Giao lưu lần thứ 3 diễn ra trong hai ngày 13 - 14/11 tại tỉnh A."]
+    >>> with rules_language("vi"):
+    ...     [_announced_event(0, "border_friendship_exchange", s, [fold(s[0])], date(2025, 11, day), rules, 60)
+    ...      for day in (12, 15)]
+    [True, False]
     """
     from defcoop.extract.dates import find_date_mentions
 
-    if within_days <= 0 or published is None or find_date_mentions(sentences[index]):
+    if within_days <= 0 or published is None:
         return False
+    own = find_date_mentions(sentences[index])
+    if own:
+        days = [_day_near(mention, published, within_days) for mention in own]
+        return all(day is not None and published < day <= published + timedelta(days=within_days) for day in days)
     nouns = [n for m, ns in rules.edition_nouns if m == mechanism for n in ns
              if re.search(rf"\b{re.escape(n)}\b", folded[index])]
     for sentence, sentence_folded in zip(sentences, folded):
         if not any(re.search(rf"\b{re.escape(n)}\b", sentence_folded) for n in nouns):
             continue
         for mention in find_date_mentions(sentence):
-            if mention.year is not None or mention.day is None or mention.month is None:
+            if mention.year is not None:
                 continue
-            try:
-                day = date(published.year, mention.month, mention.day)
-            except ValueError:
-                continue
-            if day < published - timedelta(days=365 - within_days):
-                day = date(published.year + 1, day.month, day.day) if not (day.month == 2 and day.day == 29) else day
-            if published < day <= published + timedelta(days=within_days):
+            day = _day_near(mention, published, within_days)
+            if day is not None and published < day <= published + timedelta(days=within_days):
                 return True
     return False
+
+
+def _day_near(mention, published: date, within_days: int) -> date | None:
+    """The day a mention names, its year written or else the one that puts it nearest after
+    `published` (a day more than 365 - `within_days` days before it is next year's); None for
+    a mention without a day and month.
+
+    >>> from defcoop.extract.dates import find_date_mentions
+    >>> [_day_near(m, date(2025, 12, 20), 60) for m in find_date_mentions("ngày 5/1 và sáng 2/12/2024")]
+    [datetime.date(2026, 1, 5), datetime.date(2024, 12, 2)]
+    """
+    if mention.day is None or mention.month is None:
+        return None
+    try:
+        day = date(mention.year or published.year, mention.month, mention.day)
+    except ValueError:
+        return None
+    if mention.year is None and day < published - timedelta(days=365 - within_days):
+        day = date(published.year + 1, day.month, day.day) if not (day.month == 2 and day.day == 29) else day
+    return day
 
 
 def _one_side_per_person(vn_lead, kh_lead, rules: MechanismRules) -> tuple:

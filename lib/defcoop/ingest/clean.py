@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
@@ -119,6 +120,15 @@ class _Rules:
     # A date-time stamp glued to the end of the title line ("Title 06/11/2025 18:58"), group "stamp"; None when
     # the language's file has no `title_date_stamp_pattern`.
     title_date_stamp: re.Pattern | None = None
+    # Of several date lines above the body, the earliest dates the page (a site's clock shows the day it was read);
+    # False (the first one) when the file has no `earliest_date_line: 1`.
+    earliest_date_line: bool = False
+    # A byline of authors ending with a dash and a full date stamp is a date line; False when the file has no
+    # `byline_dash_date: 1`.
+    byline_dash_date: bool = False
+    # The publication time a URL carries as a content system's id glued to its slug, groups y, m, d; None when the
+    # file has no `url_timestamp_pattern`.
+    url_timestamp: re.Pattern | None = None
     examples: tuple[Example, ...] = ()     # the file's must_match / must_not_match lines
 
     def example_failures(self) -> list[str]:
@@ -235,6 +245,9 @@ def _build_rules(data: dict) -> _Rules:
         outlet_opener=re.compile(data["outlet_opener_pattern"]) if data.get("outlet_opener_pattern") else None,
         cut_off_min_words=int(data["headline"].get("cut_off_min_words", 0)),
         title_date_stamp=re.compile(data["title_date_stamp_pattern"]) if data.get("title_date_stamp_pattern") else None,
+        earliest_date_line=bool(int(data.get("earliest_date_line", 0))),
+        byline_dash_date=bool(int(data.get("byline_dash_date", 0))),
+        url_timestamp=re.compile(data["url_timestamp_pattern"]) if data.get("url_timestamp_pattern") else None,
     )
 
 
@@ -256,6 +269,9 @@ SCHEMA = {
     "dateline": {"max_place_words": INTEGER, "search_paragraphs": INTEGER, "places": STRINGS, **EXAMPLE_KEYS},
     "outlet_opener_pattern": optional(with_examples(regex_with_groups("agency"))),
     "title_date_stamp_pattern": optional(with_examples(regex_with_groups("stamp"))),
+    "earliest_date_line": optional(INTEGER),
+    "byline_dash_date": optional(INTEGER),
+    "url_timestamp_pattern": optional(with_examples(regex_with_groups("y", "m", "d"))),
     "date_line_words": with_examples(STRINGS),
     "end_marks": with_examples(STRINGS),
     "headline": {"max_words": INTEGER, "min_body_words": INTEGER, "cut_off_min_words": optional(INTEGER)},
@@ -375,9 +391,19 @@ def _is_date_line(line: str, rules_: _Rules) -> bool:
     """
     if _is_date_stamp(line, rules_):
         return True
-    if "|" not in line or len(line) > 2 * _MAX_DATE_STAMP:
+    if len(line) > 2 * _MAX_DATE_STAMP:
+        return False
+    if rules_.byline_dash_date:
+        # the authors, then a dash and the stamp ("A - B-Thứ ba, ngày 17/06/2014 16:08 GMT+7")
+        last = _DASH_BEFORE_WORD.split(line)[-1]
+        if last != line and _is_date_stamp(last, rules_) and parse_explicit_date(last):
+            return True
+    if "|" not in line:
         return False
     return any(_is_date_stamp(segment, rules_) and parse_explicit_date(segment) for segment in line.split("|"))
+
+
+_DASH_BEFORE_WORD = re.compile(r"\s*[-–]\s*(?=[^\W\d_])")
 
 
 _MAX_DATE_STAMP = 80
@@ -636,6 +662,7 @@ def _walk_lines(lines: list[_Line], draft: _Draft, meta_title: str | None) -> No
     header = [i for i in range(stop) if lines[i].label == "headline" and (first_body is None or i < first_body)]
     title_index = None if meta_title else _pick_title_index(header, lines)
     cut_off = _cut_off_last_paragraph(lines, stop, last_body, rules())
+    dated_by_line = False    # draft.published comes from a date line (an earlier one may still come)
     for i in range(stop):
         line = lines[i]
         label = line.label
@@ -655,11 +682,17 @@ def _walk_lines(lines: list[_Line], draft: _Draft, meta_title: str | None) -> No
             if in_header and meta_title and paragraph_key(line.text) == paragraph_key(meta_title):
                 rule = "title_repeat"
             draft.record("removed", rule, line.number, line.text)
-        elif label == "date_line" and draft.published is None and (first_body is None or i < first_body):
+        elif label == "date_line" and (draft.published is None or (dated_by_line and rules().earliest_date_line)) \
+                and (first_body is None or i < first_body):
+            # (`earliest_date_line`) of several date lines above the body, the earliest: a site's clock ("Thứ 6,
+            # 29/03/2024 05:05:29") shows the day the page was read, an "updated" stamp a later day
             parsed = parse_explicit_date(line.text)
-            if parsed is not None:
+            if parsed is not None and (draft.published is None or parsed.isoformat() < draft.published):
                 draft.published = parsed.isoformat()
+                dated_by_line = True
                 draft.record("extracted", "date_line", line.number, line.text)
+            elif parsed is not None:
+                draft.record("removed", "date_line", line.number, line.text)
             else:
                 draft.record("removed", "date_line", line.number, line.text)
         else:
@@ -1236,10 +1269,37 @@ def _meta_text(meta: dict, key: str) -> str | None:
     return value or None
 
 
+def url_timestamp_date(url: str, rules_: _Rules | None = None) -> date | None:
+    """The publication day of a content system's id made of the publication time and glued to the
+    URL's slug ("...-20251022164625830.htm": `url_timestamp_pattern` of the language's
+    boilerplate.yaml), else None.
+
+    >>> rules_ = replace(rules(), url_timestamp=re.compile(r"-(?P<y>\\d{4})(?P<m>\\d\\d)(?P<d>\\d\\d)\\d{9}\\.htm$"))
+    >>> url_timestamp_date("https://example.vn/talks-20251022164625830.htm", rules_)
+    datetime.date(2025, 10, 22)
+    >>> url_timestamp_date("https://example.vn/talks-20251022164625830.htm") is None   # English: no such ids
+    True
+    """
+    r = rules_ or rules()
+    stamp = r.url_timestamp.search(url) if r.url_timestamp is not None else None
+    try:
+        return date(int(stamp.group("y")), int(stamp.group("m")), int(stamp.group("d"))) if stamp else None
+    except ValueError:
+        return None
+
+
+def _finds_url_timestamp(text: str, rules_: _Rules) -> tuple[bool, str]:
+    stamped = url_timestamp_date(text, rules_)
+    return stamped is not None, f"dated {stamped}" if stamped else "no timestamp"
+
+
 def _published_from_url(meta: dict, draft: _Draft) -> str | None:
     """The publication day a page without a date carries in its URL ("/2019-12-20/"), logged."""
     url = _meta_text(meta, "url")
     dated = url_date(url)
+    if (dated is None or dated[1] != "day") and url:
+        stamped = url_timestamp_date(url)
+        dated = (stamped, "day") if stamped else dated
     if dated is None or dated[1] != "day":
         return None
     draft.record("extracted", "published_from_url", 0, url)
@@ -1362,6 +1422,7 @@ _EXAMPLE_CHECKS = {
     "dateline": _finds_dateline,
     "outlet_opener_pattern": _finds_outlet_opener,
     "title_date_stamp_pattern": _finds_title_date_stamp,
+    "url_timestamp_pattern": _finds_url_timestamp,
     "abbreviations": _one_sentence,
     "abbreviations_before_number": _one_sentence,
 }
