@@ -298,3 +298,8 @@ def test_informing_residents_about_signed_accords_signs_nothing():
 def test_the_day_of_the_signing_after_on_is_no_subject():
     assert kinds("The two commands signed an MoU on March 3 to mark cooperation in 2031.") == [
         ("mou", "to mark cooperation in 2031")]
+
+
+def test_a_signed_deal_is_an_agreement_unless_it_is_a_twinning():
+    assert kinds("The two colonels signed a deal on Friday to build a library.")[0][0] == "agreement"
+    assert [kind for kind, _ in kinds("The districts inked a deal on the twinning of two villages.")] == ["twinning"]

@@ -606,6 +606,8 @@ def _line_of(text: str, start: str) -> int:
     ("  max_words: 25", "  max_words: many", "  max_words:", "'headline.max_words': 'many' must be an integer"),
     ('  - "on"                  # "Posted on', '  - on                    # "Posted on', "    - on ",
      "'date_line_words': True must be a string"),
+    ("page_date_line: last", "page_date_line: latest", "page_date_line:",
+     "'page_date_line' must be one of first, last, earliest, not 'latest'"),
 ])
 def test_a_broken_boilerplate_file_is_reported_with_file_and_line(old, new, start, message):
     from defcoop.ingest.clean import parse_boilerplate
@@ -699,3 +701,16 @@ def test_a_dateline_after_a_reposting_blogs_header_lines_and_the_headline_is_sti
         "VIENTIANE, May 4 (Xinhua) -- The two army commanders met on Monday to discuss border patrols.\n"))
     article = clean_article(raw)
     assert article.dateline == "VIENTIANE"
+
+
+def test_a_blogs_invitations_above_the_article_are_dropped_and_the_sources_stamp_dates_it():
+    raw = RawArticle(article_id="b", path="b.txt", format="txt", text=(
+        "Please read more news and listen to our radio every day.\n\n"
+        "Follow our blog on Facebook: https://example.org/blog\n\n"
+        "Friday, 9 May 2031\n\n"
+        "Border commanders agree to share more information\n\n"
+        "Source: Xinhua | 2031-05-08\n\n"
+        "The two army commanders met on Wednesday to discuss border patrols along the shared border.\n"))
+    article = clean_article(raw)
+    assert article.published == "2031-05-08"
+    assert "radio" not in article.text and "Facebook" not in article.text

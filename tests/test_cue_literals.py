@@ -25,6 +25,8 @@ LIMIT = 5
 ALLOWED: dict[tuple[str, str], str] = {
     ("extract/url_ids", "('www.', 'm.', 'amp.', 'lite.', 'mobile.')"):
         "host prefixes that serve a site's same pages: URL syntax shared by every language, no cue words",
+    ("ingest/clean", "('first', 'last', 'earliest')"):
+        "the values boilerplate.yaml's `page_date_line` setting may take: a schema vocabulary, no cue words",
 }
 
 _REGEX_SYNTAX = re.compile(r"\\[bBsSwWdD]|\(\?|[|*+?$^\[\]{}]")

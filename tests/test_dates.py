@@ -844,3 +844,18 @@ def test_last_week_on_a_page_dated_only_by_its_urls_month_lies_in_that_year():
     january = url_month_windows((date(2030, 1, 1), "month"))
     assert page_month_relative_date(find_date_mentions("They met last week."), january, january).precision == "unknown"
     assert page_month_relative_date(find_date_mentions("They met on May 2."), page, page) is None
+
+
+def test_the_day_a_news_agency_reported_a_signing_is_not_the_signing_day():
+    sentence = "On Saturday, the news agency reported that the two colonels signed a deal on Friday."
+    resolved = resolve_meeting_date([sentence], date(2031, 5, 5), [])
+    assert (resolved.date_start, resolved.precision) == (date(2031, 5, 2), "day")
+    # the agency named after the event's own day only attributes it
+    resolved = resolve_meeting_date(["The drill ended on Saturday, the news agency reported."], date(2031, 5, 5), [])
+    assert resolved.date_start == date(2031, 5, 3)
+
+
+def test_the_day_a_regime_was_overthrown_is_history_not_the_ceremonys_day():
+    sentence = "At the ceremony on May 3, the envoy recalled the struggle to overthrow the regime on May 4, 2001."
+    resolved = resolve_meeting_date([sentence], date(2031, 5, 5), [])
+    assert resolved.date_start == date(2031, 5, 3)

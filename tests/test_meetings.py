@@ -1966,3 +1966,61 @@ def test_a_joint_drill_at_a_gendarmerie_centre_stays_other_whoever_holds_it():
     assert refine_mechanism("other", [None, None], OFFICIALS, RULES, trigger, trigger=trigger) == "other"
     gifts = "The border guards presented gifts to the gendarmerie post on Monday."
     assert refine_mechanism("other", [None, None], OFFICIALS, RULES, gifts, trigger=gifts) == "border_force_talks"
+
+
+def test_a_deal_signed_on_a_weekday_is_a_signing_of_that_day_not_placed_where_its_project_will_be_built():
+    sentences = ["On Saturday, the state news agency reported that General Sok Dara of the Cambodian defence ministry "
+                 "and Colonel Le Van Nam, Vietnam's defence attache, inked a deal on Friday under which Vietnam will "
+                 "build a library in Kampot for the Cambodian army."]
+    meeting = only_meeting(sentences, published=date(2031, 5, 5))
+    assert (meeting.mechanism, meeting.date_start, meeting.place) == ("signing_ceremony", date(2031, 5, 2), None)
+
+
+def test_a_leads_word_to_reporters_after_the_meeting_is_dated_by_the_sentence_before_not_by_the_arrival():
+    sentences = ["Cambodian Defence Minister General Sok Dara said on Wednesday that the border was calm.",
+                 "\"Patrols will go on,\" he said to journalists following their talks with Vietnamese Defence Minister "
+                 "General Le Van Nam.",
+                 "The Vietnamese minister had landed in Phnom Penh on Tuesday for a visit of four days."]
+    meeting = only_meeting(sentences, published=date(2031, 5, 8))
+    assert (meeting.date_start, meeting.date_precision) == (date(2031, 5, 7), "day")
+
+
+def test_a_joint_anniversary_ceremony_reported_as_held_is_an_other_event():
+    sentences = ["A ceremony marking the 30th anniversary of the joint victory was held in Tay Ninh on May 5.",
+                 "Addressing the event, Major General Le Van Nam, Commander of the provincial Military Command, "
+                 "thanked Cambodian Deputy Governor Sok Dara for attending."]
+    meeting = only_meeting(sentences, published=date(2031, 5, 6))
+    assert (meeting.mechanism, meeting.date_start, meeting.place) == ("other", date(2031, 5, 5), "Tay Ninh")
+    assert meetings_of(["A ceremony marking the 30th anniversary of the joint victory will be held in Tay Ninh.",
+                        sentences[1]], date(2031, 5, 6)) == []
+
+
+def test_a_speech_at_an_anniversary_event_both_sides_attend_is_an_other_event_not_dated_by_the_history_it_recalls():
+    sentences = ["Speaking at the event held on the occasion of the 30th anniversary of the victory (May 4, 2001 - 2031), "
+                 "Vietnamese Ambassador Le Van Nam recalled the help given to overthrow the regime on May 4, 2001.",
+                 "General Sok Dara of the Cambodian defence ministry led a delegation of officers to the event."]
+    meeting = only_meeting(sentences)
+    assert (meeting.mechanism, meeting.date_start.year) == ("other", 2031)
+
+
+def test_a_country_a_title_posts_its_holder_to_is_not_the_holders_country():
+    from defcoop.extract.meetings import infer_countries
+    sentence = "The aid was confirmed by Vietnamese military attache to Cambodia Colonel Le Van Nam."
+    found = infer_countries(load_officials().find_people([sentence]), [sentence])
+    assert [(m.person, m.country) for m in found] == [("Le Van Nam", "VN")]
+
+
+def test_a_common_vietnamese_surname_written_one_letter_off_still_names_a_vietnamese():
+    from defcoop.extract.meetings import infer_countries
+    sentence = "Col Ngyen Van Nam, defence attache, cut the ribbon."
+    found = infer_countries(load_officials().find_people([sentence]), [sentence])
+    assert [(m.person, m.country, m.name_as_written) for m in found] == [("Nguyen Van Nam", "VN", "Ngyen Van Nam")]
+
+
+def test_a_site_in_the_capital_with_no_name_places_the_meeting_in_the_host_countrys_capital():
+    sentences = ["Speaking at the event held on the occasion of the 30th anniversary of the victory, Vietnamese "
+                 "Ambassador to Cambodia Le Van Nam thanked the Cambodian army.",
+                 "A new memorial in the capital honours the fallen of both armies.",
+                 "General Sok Dara of the Cambodian defence ministry led a delegation of officers to the event."]
+    meeting = only_meeting(sentences, published=date(2031, 5, 5))
+    assert (meeting.place, meeting.country) == ("Phnom Penh", "KH")

@@ -524,3 +524,9 @@ def test_a_ministry_of_relations_and_inspection_in_a_title_is_no_name(table):
 def test_a_company_ceo_is_a_title_that_introduces_a_name(table):
     found = people(table, "Speaking at the event, telecoms firm CEO Tran Van Khanh thanked the guests.")
     assert [person for person, *_ in found] == ["Tran Van Khanh"]
+
+
+def test_a_titled_name_that_ends_an_earlier_full_name_is_that_person(table):
+    found = people(table, "Minister of Public Security Tran Van Ba opened the school.",
+                   "Mr. Van Ba also met the governor.")
+    assert [person for person, *_ in found] == ["Tran Van Ba", "Tran Van Ba"]

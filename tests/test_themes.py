@@ -824,3 +824,18 @@ def test_border_posts_erected_to_demarcate_the_line_are_markers_not_border_manag
     assert "border_patrol" not in CODEBOOK.themes_for("The engineers erected border posts along the new road.")
     assert "border_patrol" not in CODEBOOK.themes_for("They built border posts to demarcate the line.")
     assert "border_patrol" in CODEBOOK.themes_for("The border posts of the two sides held joint patrols.")
+
+
+def test_police_sent_to_the_other_country_for_training_is_personnel_training():
+    assert "training" in CODEBOOK.themes_for("The army would send a number of police to Vietnam for training.")
+    assert "training" not in CODEBOOK.themes_for("The army would send troops to the flooded district for relief.")
+
+
+def test_a_border_described_as_not_yet_demarcated_in_passing_is_no_demarcation_work():
+    assert "border_demarcation" not in CODEBOOK.themes_for(
+        "Both forces will curb smuggling along a frontier, parts of which are still not demarcated.")
+    assert "border_demarcation" in CODEBOOK.themes_for("They will speed up the demarcation of the border.")
+
+
+def test_upgrading_a_border_gate_is_border_gate_facilitation():
+    assert "defence_economy" in CODEBOOK.themes_for("The provinces welcomed the upgrading of the Xa Mat border gate.")

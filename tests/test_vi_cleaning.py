@@ -87,7 +87,13 @@ def test_the_earliest_date_line_above_the_body_dates_the_page():
             "Hai đồn biên phòng hội đàm với công an huyện bạn\n\n"
             "Thứ 2, 12/10/2020 | 09:30:00\n\n"
             "Ngày 12-10, đồn biên phòng A đã hội đàm với công an huyện B của nước bạn về công tác biên giới.\n")
-    assert clean(page).published == "2020-10-12"
+    article = clean(page)
+    assert article.published == "2020-10-12"
+    # the log says which line the date came from: the clock line is removed, the article's own kept as the date
+    assert [(e.action, e.text[:5]) for e in article.log if e.rule == "date_line"] == [("removed", "Thứ 2"),
+                                                                                     ("extracted", "Thứ 2")]
+    assert [e.text for e in article.log if e.rule == "date_line" and e.action == "extracted"] == \
+        ["Thứ 2, 12/10/2020 | 09:30:00"]
 
 
 def test_a_byline_of_authors_ending_with_a_date_stamp_dates_the_page():

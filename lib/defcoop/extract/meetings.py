@@ -85,6 +85,8 @@ class MeetingCues(NamedTuple):
     headline_edition: re.Pattern | None = None   # a headline naming the mechanism as held for the first time
     framed_activity: re.Pattern | None = None   # a trigger where the leads watch a plain joint activity of a named event
     lead_meeting_day: re.Pattern | None = None   # before a lead's name in a later sentence giving the day met
+    statement_after_meeting: re.Pattern | None = None   # a trigger quoting what a lead told after the meeting
+    capital_anaphor: re.Pattern | None = None   # "in the capital": the host country's capital
 
 
 def _build_cues(rules: RuleSet) -> MeetingCues:
@@ -147,6 +149,8 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         event_report=rules.regex("event_report_cue"),
         pronoun_actor=rules.regex("pronoun_actor"),
         framed_activity=rules.regex("framed_activity_cue"),
+        statement_after_meeting=rules.regex("statement_after_meeting_cue"),
+        capital_anaphor=rules.regex("capital_anaphor_cue"),
     )
 
 
@@ -236,6 +240,7 @@ class MechanismRules:
     role_reference: re.Pattern | None = None          # ends the text before a title that names a lead ("the Vietnamese ")
     delegation_leader: re.Pattern | None = None       # ends the text before the name of who led a delegation
     addressed_party: re.Pattern | None = None         # after a name: the other party it acts towards (group party)
+    posting_country: re.Pattern | None = None         # before a country in a title: where the person is posted
     non_border_force_titles: re.Pattern | None = None   # a lead with such a title leads no border force
     own_kind_events: re.Pattern | None = None   # an `other` event whose trigger names one stays `other` at any level
     inland_units: re.Pattern | None = None      # a provincial unit of a province on no border of the two: no border force
@@ -313,7 +318,7 @@ _CUE_LISTS = ("topic_list_cues", "future_event_cues", "separate_meetings_cues", 
               "attendees_after_country", "delegation_leader_cues", "addressed_party_cues", "both_sides_cues",
               "role_reference_cues", "series_frame_cues", "party_group_cues",
               "place_anaphor_cues", "other_event_actor_cues", "precedent_cues", "sideline_context_cues",
-              "defence_attendee_cues", "back_reference_event_cues")
+              "defence_attendee_cues", "back_reference_event_cues", "posting_country_cues")
 _TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surname_countries", "defence_roles",
              "numbered_series") + _CUE_LISTS
 _REFINE_KEYS = ("courtesy_call_max_rank", "ministerial_max_rank", "border_force_max_rank", "border_force_roles",
@@ -490,6 +495,7 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         role_reference=cues("role_reference_cues"),
         delegation_leader=cues("delegation_leader_cues"),
         addressed_party=cues("addressed_party_cues"),
+        posting_country=cues("posting_country_cues"),
         non_border_force_titles=_cue_regex(check, refine, ("non_border_force_titles",), "'refine_generic': "),
         own_kind_events=_cue_regex(check, refine, ("own_kind_events",), "'refine_generic': "),
         inland_units=_cue_regex(check, refine, ("inland_units",), "'refine_generic': "),
@@ -1657,13 +1663,19 @@ def infer_countries(mentions: list, sentences: list[str], rules: MechanismRules 
             continue
         sentence = sentences[mention.sentence_index]
         before, after = _title_around(mention, sentence, cues, appositive_end)
-        country = (_country_named(before, find_places, find_countries, last=True)
-                   or _country_named(after, find_places, find_countries, last=False)
+        country = (_country_named(before, find_places, find_countries, last=True, posted=rules.posting_country)
+                   or _country_named(after, find_places, find_countries, last=False, posted=rules.posting_country)
                    or _country_of_title(before + " " + after, rules)
                    or _country_of_surname(mention.person, rules)
                    or _facing_party(sentence[mention.end:], rules, find_countries)
                    or _the_other_party(mention.person, sentence, find_places, find_countries))
-        result.append(replace(mention, country=country) if country else mention)
+        if country:
+            mention = replace(mention, country=country)
+            near = _near_surname(fold(mention.person).split()[0], rules) if len(mention.person.split()) > 1 else None
+            if near is not None and near[0] == country:
+                # "Col Ngyen Anh Dung": the person is Nguyen Anh Dung, as written stays
+                mention = replace(mention, person=" ".join([near[1].capitalize(), *mention.person.split()[1:]]))
+        result.append(mention)
     return result
 
 
@@ -1739,11 +1751,21 @@ def _title_chain(text: str, title_words: frozenset) -> str:
     return text[start:]
 
 
-def _country_named(text: str, find_places, find_countries, last: bool) -> str | None:
+def _country_named(text: str, find_places, find_countries, last: bool, posted: re.Pattern | None = None) -> str | None:
+    """The country of the last (or first) place or country named in a title; not one the title posts the
+    person to (`posted`, `posting_country_cues`: "Vietnamese military attache to Cambodia" is Vietnamese).
+
+    >>> from defcoop.extract.places import find_countries, find_places
+    >>> rules = load_mechanisms()
+    >>> _country_named("Vietnamese defence attache to Cambodia ", find_places, find_countries, True, rules.posting_country)
+    'VN'
+    """
     if not text.strip():
         return None
     hits = [(p.start, p.country) for p in find_places(text)]
     hits += [(start, iso2) for iso2, start, _end, _written in find_countries(text)]
+    if posted is not None:
+        hits = [(start, iso2) for start, iso2 in hits if not posted.search(fold(text[:start]))]
     if not hits:
         return None
     return (max(hits) if last else min(hits))[1]
@@ -1797,10 +1819,38 @@ def _the_other_party(name: str, sentence: str, find_places, find_countries) -> s
 
 
 def _country_of_surname(name: str, rules: MechanismRules) -> str | None:
+    """The country whose people alone carry the name's surname (`surname_countries`), also when the surname
+    of five letters or more is written one letter off, as English pages misspell it ("Col Ngyen Anh Dung").
+
+    >>> _country_of_surname("Ngyen Van Ba", load_mechanisms()), _country_of_surname("Ngy Van Ba", load_mechanisms())
+    ('VN', None)
+    """
+    from defcoop.extract.people import _one_letter_apart
+
     words = fold(name).split()
     if len(words) < 2:
         return None
-    return next((iso2 for iso2, surnames in rules.surname_countries if words[0] in surnames), None)
+    found = next((iso2 for iso2, surnames in rules.surname_countries if words[0] in surnames), None)
+    if found is None:
+        near = _near_surname(words[0], rules)
+        found = near[0] if near else None
+    return found
+
+
+def _near_surname(word: str, rules: MechanismRules) -> tuple[str, str] | None:
+    """(country, surname) of the one `surname_countries` surname of five letters or more that the folded
+    `word` (not itself a listed surname) is one letter off from; None when none or several are.
+
+    >>> _near_surname("ngyen", load_mechanisms())
+    ('VN', 'nguyen')
+    """
+    from defcoop.extract.people import _one_letter_apart
+
+    if len(word) < 5 or any(word in surnames for _iso2, surnames in rules.surname_countries):
+        return None
+    near = {(iso2, surname) for iso2, surnames in rules.surname_countries
+            for surname in surnames if len(surname) >= 5 and _one_letter_apart(word, surname)}
+    return near.pop() if len(near) == 1 else None
 
 
 def place_from_dateline(sentences_folded: list[str], dateline: str | None) -> tuple[str | None, str | None]:
@@ -1969,6 +2019,14 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         if PRECISION_ORDER[from_caption.precision] < PRECISION_ORDER[resolved.precision]:
             resolved = replace(from_caption, evidence=f"photo caption: {from_caption.evidence}")
     lead_in = _lead_in_sentence(sentences, index, [vn_lead, kh_lead], mentions)
+    if (lead_in is not None and resolved.precision == "day" and cues.statement_after_meeting is not None
+            and cues.statement_after_meeting.search(folded[index]) and not find_date_mentions(sentences[index])):
+        # "General A said on Wednesday that ... | 'We agree,' he told reporters after a meeting with B": the trigger
+        # goes on with what the lead said that day, right after the meeting; a later sentence's day ("B arrived on
+        # Tuesday") is another event's
+        from_lead_in = resolve_meeting_date([lead_in], article_day, windows)
+        if from_lead_in.precision == "day" and from_lead_in.date_end in (None, from_lead_in.date_start):
+            resolved = replace(from_lead_in, evidence=f"the sentence before: {from_lead_in.evidence}")
     if lead_in is not None and resolved.precision != "day" and (resolved.mention is None or not any(
             find_date_mentions(s) for s in window + same_event)):
         # "Ties matter, General A said in Hanoi on August 8 ... | A hosted a reception for ...":
@@ -2095,6 +2153,10 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         place, country = _headline_place(headline, country, cues, window, window_folded)
     if place is None and not placeless:
         place, country = _same_day_place(index, sentences, folded, cues, country)
+    if place is None and not placeless and country is not None and cues.capital_anaphor is not None \
+            and any(cues.capital_anaphor.search(f) for f in window_folded):
+        # "a new memorial in the capital", the meeting held in that country: its capital (places.csv kind)
+        place = _capital_of(country)
     if place is None and not placeless and country is None and cues.unit_home_place is not None:
         # the last resort: the province the article writes in brackets after the unit that acts ("Đồn Biên
         # phòng X (huyện Y, tỉnh Long An) phối hợp ... tuần tra song phương trên đoạn biên giới do Đồn quản lý")
@@ -2323,6 +2385,18 @@ def _lead_in_sentence(sentences: list[str], index: int, leads: list, mentions: l
     if any(m.sentence_index == index - 1 and m.person in people for m in mentions):
         return sentences[index - 1]
     return None
+
+
+def _capital_of(country: str) -> str | None:
+    """The one place places.csv lists as `country`'s capital, or None.
+
+    >>> _capital_of("KH")
+    'Phnom Penh'
+    """
+    from defcoop.extract.places import load_places
+
+    capitals = {p.place for p in load_places().places.values() if p.country == country and p.kind == "capital"}
+    return capitals.pop() if len(capitals) == 1 else None
 
 
 def _caption_people(captions: list[str], officials, rules: MechanismRules) -> dict:

@@ -370,7 +370,8 @@ class OfficialsTable:
             for mention in mentions:
                 taken[mention.sentence_index].append((mention.start, mention.end))
             mentions += _bare_references(sentences, introduced, taken, self._places)
-        return _short_names_of_titled_people(sorted(mentions, key=lambda m: (m.sentence_index, m.start)))
+        return _trailing_names_of_people(
+            _short_names_of_titled_people(sorted(mentions, key=lambda m: (m.sentence_index, m.start))))
 
     def introduced_people(self, texts: list[str] | tuple) -> list[PersonMention]:
         """People outside the dictionary that `texts` (photo captions) introduce by title; each
@@ -784,6 +785,33 @@ def _short_names_of_titled_people(mentions: list["PersonMention"]) -> list["Pers
         if earlier is not None and earlier.person != mention.person:
             mention = replace(mention, person=earlier.person, country=earlier.country, role=earlier.role,
                               matched="title")
+        result.append(mention)
+    return result
+
+
+def _trailing_names_of_people(mentions: list["PersonMention"]) -> list["PersonMention"]:
+    """A titled name of two or more words that ends the full name of someone the article named
+    before ("Mr. Dai Quang" after "Minister Tran Dai Quang": the English press drops the
+    Vietnamese family name) means that person, not a new one.
+
+    >>> full = PersonMention("Tran Van Ba", "Tran Van Ba", "VN", "other_official", 0, 9, 20, "alias")
+    >>> later = PersonMention("Van Ba", "Van Ba", "KH", "", 1, 4, 10, "title")
+    >>> [(m.person, m.country) for m in _trailing_names_of_people([full, later])]
+    [('Tran Van Ba', 'VN'), ('Tran Van Ba', 'VN')]
+    """
+    from dataclasses import replace
+
+    named: dict[str, PersonMention] = {}
+    result = []
+    for mention in mentions:
+        words = fold(mention.person).split()
+        earlier = named.get(" ".join(words)) if mention.matched == "title" and len(words) >= 2 else None
+        if earlier is not None and earlier.person != mention.person:
+            mention = replace(mention, person=earlier.person, country=earlier.country, role=earlier.role,
+                              matched=earlier.matched)
+        elif len(words) >= 3:
+            for cut in range(1, len(words) - 1):
+                named.setdefault(" ".join(words[cut:]), mention)
         result.append(mention)
     return result
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from defcoop.extract.dates import month_numbers, parse_explicit_date, url_date
 from defcoop.ingest.corpus import iso_date
-from defcoop.rules import alternation, load_rules
+from defcoop.rules import RuleFileError, alternation, load_rules
 from defcoop.rules.schema import (EXAMPLE_KEYS, INTEGER, NUMBER, REGEXES, STRING, STRINGS, Example, check_schema,
                                   optional, regex_with_groups, with_examples)
 from defcoop.rules.text import fold
@@ -117,12 +117,13 @@ class _Rules:
     # last paragraph cut off mid-sentence (a saved excerpt's end), not a headline; 0 when the file has no
     # `headline.cut_off_min_words`.
     cut_off_min_words: int = 0
+    # Of several date lines above the body, which dates the page (`page_date_line`): "first" (the default),
+    # "last" (nearest the text: a blog's own stamp comes before its source's) or "earliest" (a site's clock line
+    # shows the day the page was read, never one before the article).
+    page_date_line: str = "first"
     # A date-time stamp glued to the end of the title line ("Title 06/11/2025 18:58"), group "stamp"; None when
     # the language's file has no `title_date_stamp_pattern`.
     title_date_stamp: re.Pattern | None = None
-    # Of several date lines above the body, the earliest dates the page (a site's clock shows the day it was read);
-    # False (the first one) when the file has no `earliest_date_line: 1`.
-    earliest_date_line: bool = False
     # A byline of authors ending with a dash and a full date stamp is a date line; False when the file has no
     # `byline_dash_date: 1`.
     byline_dash_date: bool = False
@@ -244,8 +245,8 @@ def _build_rules(data: dict) -> _Rules:
         wrap_line_end_words=frozenset(w.lower() for w in data["wrapped_lines"]["line_end_words"]),
         outlet_opener=re.compile(data["outlet_opener_pattern"]) if data.get("outlet_opener_pattern") else None,
         cut_off_min_words=int(data["headline"].get("cut_off_min_words", 0)),
+        page_date_line=data.get("page_date_line", "first"),
         title_date_stamp=re.compile(data["title_date_stamp_pattern"]) if data.get("title_date_stamp_pattern") else None,
-        earliest_date_line=bool(int(data.get("earliest_date_line", 0))),
         byline_dash_date=bool(int(data.get("byline_dash_date", 0))),
         url_timestamp=re.compile(data["url_timestamp_pattern"]) if data.get("url_timestamp_pattern") else None,
     )
@@ -269,10 +270,10 @@ SCHEMA = {
     "dateline": {"max_place_words": INTEGER, "search_paragraphs": INTEGER, "places": STRINGS, **EXAMPLE_KEYS},
     "outlet_opener_pattern": optional(with_examples(regex_with_groups("agency"))),
     "title_date_stamp_pattern": optional(with_examples(regex_with_groups("stamp"))),
-    "earliest_date_line": optional(INTEGER),
     "byline_dash_date": optional(INTEGER),
     "url_timestamp_pattern": optional(with_examples(regex_with_groups("y", "m", "d"))),
     "date_line_words": with_examples(STRINGS),
+    "page_date_line": optional(STRING),
     "end_marks": with_examples(STRINGS),
     "headline": {"max_words": INTEGER, "min_body_words": INTEGER, "cut_off_min_words": optional(INTEGER)},
     "abbreviations": with_examples(STRINGS),
@@ -283,6 +284,9 @@ SCHEMA = {
              "name_particles": STRINGS, "never_split": STRINGS, "always_split": STRINGS,
              "function_word_not_before": optional(STRING)},
 }
+
+
+PAGE_DATE_LINES = ("first", "last", "earliest")   # which of several date lines above the body dates the page
 
 
 def parse_boilerplate(text: str, source: str) -> _Rules:
@@ -296,6 +300,10 @@ def parse_boilerplate(text: str, source: str) -> _Rules:
     """
     examples: list[Example] = []
     data = check_schema(text, source, SCHEMA, flags=re.IGNORECASE, examples=examples)
+    if data.get("page_date_line", "first") not in PAGE_DATE_LINES:
+        line = next((n for n, row in enumerate(text.splitlines(), 1) if row.startswith("page_date_line")), 1)
+        raise RuleFileError(source, line, f"'page_date_line' must be one of {', '.join(PAGE_DATE_LINES)}, "
+                                          f"not {data['page_date_line']!r}")
     return replace(_build_rules(data), examples=tuple(examples))
 
 
@@ -662,7 +670,7 @@ def _walk_lines(lines: list[_Line], draft: _Draft, meta_title: str | None) -> No
     header = [i for i in range(stop) if lines[i].label == "headline" and (first_body is None or i < first_body)]
     title_index = None if meta_title else _pick_title_index(header, lines)
     cut_off = _cut_off_last_paragraph(lines, stop, last_body, rules())
-    dated_by_line = False    # draft.published comes from a date line (an earlier one may still come)
+    from_date_line = None   # the log entry of the date line the publication date was taken from
     for i in range(stop):
         line = lines[i]
         label = line.label
@@ -682,17 +690,21 @@ def _walk_lines(lines: list[_Line], draft: _Draft, meta_title: str | None) -> No
             if in_header and meta_title and paragraph_key(line.text) == paragraph_key(meta_title):
                 rule = "title_repeat"
             draft.record("removed", rule, line.number, line.text)
-        elif label == "date_line" and (draft.published is None or (dated_by_line and rules().earliest_date_line)) \
+        elif label == "date_line" and (draft.published is None or from_date_line is not None) \
                 and (first_body is None or i < first_body):
-            # (`earliest_date_line`) of several date lines above the body, the earliest: a site's clock ("Thứ 6,
-            # 29/03/2024 05:05:29") shows the day the page was read, an "updated" stamp a later day
+            # of several stamps above the article, the one boilerplate.yaml's `page_date_line` names: "last", nearest
+            # the text (a blog reposting a story stamps its own day first, "Friday, 9 May 2031", the source's stamp
+            # follows, "Source: Xinhua | 2031-05-08"), or "earliest" (a site's clock, "Thứ 6, 29/03/2024 05:05:29",
+            # shows the day the page was read, an "updated" stamp a later day)
             parsed = parse_explicit_date(line.text)
-            if parsed is not None and (draft.published is None or parsed.isoformat() < draft.published):
+            mode = rules().page_date_line
+            if parsed is not None and (draft.published is None or mode == "last"
+                                       or (mode == "earliest" and parsed.isoformat() < draft.published)):
+                if from_date_line is not None:
+                    draft.log[from_date_line] = replace(draft.log[from_date_line], action="removed")
                 draft.published = parsed.isoformat()
-                dated_by_line = True
+                from_date_line = len(draft.log) if mode != "first" else None
                 draft.record("extracted", "date_line", line.number, line.text)
-            elif parsed is not None:
-                draft.record("removed", "date_line", line.number, line.text)
             else:
                 draft.record("removed", "date_line", line.number, line.text)
         else:
