@@ -1542,3 +1542,96 @@ def test_vietnamese_documents_handed_over_signed_anew_and_the_record_of_a_sessio
             "cooperation_plan", "mou"]
         assert kinds("Trưởng đoàn hai bên ký biên bản ghi nhớ buổi làm việc.") == ["minutes"]
         assert kinds("Hai bên trao đổi về thỏa thuận hợp tác.") == []
+
+
+# --- fixes from batch 59 (vi25): general classes, on sentences written for these tests ------------
+
+def test_a_courtesy_reception_below_a_defence_minister_is_other():
+    """A "xã giao" reception that no defence minister or higher takes part in is no courtesy call
+    (GOLD.md: a courtesy call is on a head of state, government or party); one on a deputy prime
+    minister and defence minister stays one."""
+    text = ("Sáng 4/6, ở Hà Nội, Thứ trưởng Hoàng Xuân Chiến đã tiếp xã giao Đại tướng "
+            "Sao Sokha, Tư lệnh Hiến binh Campuchia.\nHai bên trao đổi về hợp tác giữa hai quân đội.")
+    assert [(m.mechanism, m.vn_lead, m.kh_lead) for m in vi_meetings(text, "2024-06-05")] == [
+        ("other", "Hoang Xuan Chien", "Sao Sokha")]
+    text = ("Sáng 4/6, tại Phnom Penh, Thượng tướng Hoàng Xuân Chiến tới chào xã giao Phó Thủ tướng Tea Seiha, "
+            "Bộ trưởng Bộ Quốc phòng Campuchia.\nHai bên trao đổi về hợp tác giữa hai quân đội.")
+    assert [m.mechanism for m in vi_meetings(text, "2024-06-05")] == ["courtesy_call"]
+
+
+def test_the_two_ministers_meeting_with_the_lao_defence_minister_is_the_trilateral_meeting():
+    """Three delegations, each led by its defence minister, at one meeting: the three ministers'
+    meeting, not the two ministers' talks."""
+    text = ("Phía Việt Nam có Bộ trưởng Phan Văn Giang dẫn đoàn.\n"
+            "Phía Lào có Bộ trưởng Quốc phòng Khamliang Outhakaysone làm trưởng đoàn.\n"
+            "Phía Campuchia, Bộ trưởng Quốc phòng Tea Seiha dẫn đoàn tới dự cuộc gặp.\n"
+            "Các Bộ trưởng nhất trí tăng cường hợp tác.")
+    assert [(m.mechanism, m.vn_lead, m.kh_lead) for m in vi_meetings(text, "2025-10-16")] == [
+        ("trilateral_ministers_meeting", "Phan Van Giang", "Tea Seiha")]
+    text = ("Phía Campuchia, Bộ trưởng Quốc phòng Tea Seiha dẫn đoàn tới dự cuộc gặp với "
+            "Đại tướng Phan Văn Giang.\nHai Bộ trưởng nhất trí tăng cường hợp tác.")
+    assert [m.mechanism for m in vi_meetings(text, "2025-10-16")] == ["ministerial_talks"]
+
+
+def test_a_caption_in_a_photo_table_cell_still_shows_the_document_signed():
+    from defcoop.ingest.clean import caption_text
+
+    with rules_language("vi"):
+        assert caption_text("| Ba Bộ trưởng ký biên bản hội nghị. (Ảnh: TTXVN) |") == "Ba Bộ trưởng ký biên bản hội nghị."
+
+
+def test_the_presidential_palace_and_a_military_regions_command_place_a_meeting_in_their_city():
+    from defcoop.extract.meetings import find_place
+
+    with rules_language("vi"):
+        assert find_place(["Chiều 2/4, tại Phủ Chủ tịch, Chủ tịch nước tiếp đoàn khách."]) == ("Hanoi", "VN")
+        assert find_place(["Sáng 6/5, tại Bộ Tư lệnh Quân khu 9, hai đoàn hội đàm."]) == ("Can Tho", "VN")
+        assert find_place(["Hai bên hội đàm sáng 6/5 ở trụ sở Bộ Tư lệnh Quân khu 5."]) == ("Da Nang", "VN")
+        # the other army's region of the same number, a delegation of the command, the Lao palace: no such seat
+        assert find_place(["Sáng 6/5, tại Bộ Tư lệnh Quân khu 5 Campuchia, hai bên hội đàm."]) == (None, None)
+        assert find_place(["Đoàn Bộ Tư lệnh Quân khu 7 sang thăm đơn vị bạn."]) == (None, None)
+        assert find_place(["Đoàn đến chào xã giao tại Phủ Chủ tịch nước Lào."]) == (None, None)
+    assert find_place(["They met at the Military Region 5 Command."]) == (None, None)   # English: as before
+
+
+def test_a_military_regions_command_named_as_the_venue_does_not_hold_the_meeting():
+    """"tại Bộ Tư lệnh Quân khu 7" says where a prime minister met veterans, not that the region's
+    forces held talks: the gathering stays `other`, placed at the command's seat."""
+    text = ("Chiều 3/2, ở Bộ Tư lệnh Quân khu 7, ông Hun Sen đã có buổi gặp mặt các cựu chiến binh quân tình nguyện "
+            "Việt Nam.\nÔng bày tỏ lòng biết ơn đối với các cựu chiến binh.")
+    assert [(m.mechanism, m.place) for m in vi_meetings(text, "2016-02-04")] == [("other", "Ho Chi Minh City")]
+
+
+
+def test_a_ceremony_receiving_the_other_sides_aid_is_a_joint_event():
+    text = ("Sáng 4-3, tại Phnom Penh, Bộ Quốc phòng Campuchia tổ chức lễ tiếp nhận khoản viện trợ của Bộ Quốc phòng "
+            "Việt Nam cho một cục của bộ.\nKhoản viện trợ gồm máy tính và thiết bị văn phòng.")
+    assert [(m.mechanism, m.place) for m in vi_meetings(text, "2014-03-05")] == [("other", "Phnom Penh")]
+
+
+def test_a_transliterated_name_is_the_person_its_bracketed_spelling_names():
+    """"Đại tướng Xô Kha (Sok Kha)": the person is the bracketed spelling, the one other reports use."""
+    text = ("Sáng 4-3, tại Phnom Penh, Bộ Quốc phòng Campuchia tổ chức lễ tiếp nhận khoản viện trợ của Bộ Quốc phòng "
+            "Việt Nam.\nĐại tướng Xô Kha (Sok Kha), Cục trưởng của bộ, cảm ơn sự giúp đỡ của Việt Nam.")
+    assert [m.kh_lead for m in vi_meetings(text, "2014-03-05")] == ["Sok Kha"]
+
+
+def test_a_schools_opening_ceremony_with_the_other_armys_cadets_is_no_meeting_unless_its_people_attend():
+    text = ("Ngày 5/9, tại tỉnh Đồng Nai, Học viện Lục quân tổ chức lễ khai giảng năm học mới.\n"
+            "Phát biểu tại buổi lễ, Trung tướng Trần Văn Khải, Giám đốc Học viện cho biết, nhà trường đã đào tạo nhiều "
+            "sĩ quan cho cả quân đội Việt Nam lẫn quân đội Campuchia.")
+    assert vi_meetings(text, "2025-09-06") == []
+    text = ("Ngày 5/9, tại tỉnh Đồng Nai, Học viện Lục quân tổ chức lễ khai giảng năm học mới.\n"
+            "Dự buổi lễ có Thứ trưởng Quốc phòng Việt Nam Hoàng Xuân Chiến và Bộ trưởng Quốc phòng Campuchia "
+            "Tea Seiha.")
+    assert [(m.vn_lead, m.kh_lead) for m in vi_meetings(text, "2025-09-06")] == [("Hoang Xuan Chien", "Tea Seiha")]
+
+
+def test_talks_a_unit_holds_with_the_other_sides_unit_are_placed_in_its_province():
+    text = ("Chiều 2-3, Bộ Chỉ huy BĐBP tỉnh Đắk Lắk chủ trì hội nghị giao ban với Công an tỉnh Mondulkiri (Campuchia).\n"
+            "Hai bên nhất trí tăng cường trao đổi thông tin.")
+    assert [(m.mechanism, m.place) for m in vi_meetings(text, "2019-03-03")] == [("border_force_talks", "Dak Lak")]
+    # the other side's unit holding it: its province
+    text = ("Sáng 5-4, Tiểu khu Quân sự tỉnh Kampot tổ chức hội nghị sơ kết với Bộ CHQS tỉnh Kiên Giang.\n"
+            "Hai bên nhất trí tăng cường trao đổi thông tin.")
+    assert [m.place for m in vi_meetings(text, "2019-04-06")] == ["Kampot"]

@@ -107,6 +107,12 @@ def test_patterns_are_written_folded(codebook):
     ("Hai huyện tạo điều kiện cho cư dân biên giới qua lại trao đổi hàng hóa.", ("defence_economy",)),
     ("An ninh khu vực biên giới luôn được giữ vững, góp phần tạo điều kiện phát triển kinh tế - xã hội.", ("border_patrol",)),
     ("Lãnh đạo các phòng: Trinh sát, Phòng chống tội phạm ma túy cùng dự buổi làm việc.", ()),
+    # batch 59: the three countries written with a digit; a stable border as the foundation of trade
+    ("Bộ Quốc phòng 3 nước thống nhất duy trì cơ chế gặp thường niên.", ("trilateral",)),
+    ("Biên giới ổn định đã tạo nền tảng tốt cho phát triển kinh tế và buôn bán hai bên.", ()),
+    ("Hai bên tạo thuận lợi cho giao thương hàng hóa qua cửa khẩu.", ("defence_economy",)),
+    ("Hai nước có chung đường biên giới và đều là thành viên ASEAN.", ()),   # membership described, no forum
+    ("Hai nước là thành viên ASEAN, luôn hỗ trợ nhau trên các diễn đàn đa phương.", ("multilateral",)),
 ])
 def test_sentences_get_the_themes_a_reader_gives(codebook, sentence, expected):
     assert codebook.themes_for(sentence) == expected

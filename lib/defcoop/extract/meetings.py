@@ -87,6 +87,7 @@ class MeetingCues(NamedTuple):
     lead_meeting_day: re.Pattern | None = None   # before a lead's name in a later sentence giving the day met
     statement_after_meeting: re.Pattern | None = None   # a trigger quoting what a lead told after the meeting
     capital_anaphor: re.Pattern | None = None   # "in the capital": the host country's capital
+    organiser_host: re.Pattern | None = None   # a unit (group `unit`) holding talks with the other side's: the host
 
 
 def _build_cues(rules: RuleSet) -> MeetingCues:
@@ -151,6 +152,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         framed_activity=rules.regex("framed_activity_cue"),
         statement_after_meeting=rules.regex("statement_after_meeting_cue"),
         capital_anaphor=rules.regex("capital_anaphor_cue"),
+        organiser_host=rules.regex("organiser_host_cue"),
     )
 
 
@@ -212,6 +214,8 @@ class MechanismRules:
     ministerial_max_rank: int = 7
     named_courtesy_call_max_rank: int = 99    # a named courtesy call with no lead ranked this high is `other`
     civilian_caller_roles: frozenset = frozenset()   # a lead of only these roles on a call below a head: `other`
+    trilateral_partner_countries: frozenset = frozenset()   # the third country of the trilateral ministers' meeting
+    trilateral_partner_roles: frozenset = frozenset()       # ... whose lead, named with the two, makes talks trilateral
     surname_countries: tuple[tuple[str, frozenset], ...] = ()
     numbered_series: tuple[tuple[str, int, int, tuple[re.Pattern, ...]], ...] = ()
     series_per_year: tuple[tuple[str, int], ...] = ()   # (label, meetings a year) of series held more than once a year
@@ -322,7 +326,8 @@ _CUE_LISTS = ("topic_list_cues", "future_event_cues", "separate_meetings_cues", 
 _TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surname_countries", "defence_roles",
              "numbered_series") + _CUE_LISTS
 _REFINE_KEYS = ("courtesy_call_max_rank", "ministerial_max_rank", "border_force_max_rank", "border_force_roles",
-                "named_courtesy_call_max_rank", "civilian_caller_roles",
+                "named_courtesy_call_max_rank", "civilian_caller_roles", "trilateral_partner_countries",
+                "trilateral_partner_roles",
                 "border_force_context", "non_border_force_titles", "own_kind_events", "inland_units", "three_armies")
 # the keys of a mechanism and of a numbered series, required ones first
 _MECHANISM_KEYS = ("id", "patterns", "label", "specific", "edition_nouns", "must_match", "must_not_match")
@@ -465,6 +470,10 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         named_courtesy_call_max_rank=rank("named_courtesy_call_max_rank", 99),
         civilian_caller_roles=frozenset(_optional(refine, "civilian_caller_roles", check.strings, (),
                                                   "'refine_generic': ")),
+        trilateral_partner_countries=frozenset(_optional(refine, "trilateral_partner_countries", check.strings, (),
+                                                         "'refine_generic': ")),
+        trilateral_partner_roles=frozenset(_optional(refine, "trilateral_partner_roles", check.strings, (),
+                                                     "'refine_generic': ")),
         surname_countries=tuple((iso2, frozenset(fold(name) for name in names))
                                 for iso2, names in _by_country(check, top, "surname_countries", check.strings)),
         numbered_series=_optional(top, "numbered_series", functools.partial(_read_series, check), ()),
@@ -711,6 +720,30 @@ def find_trigger(sentences: list[str], rules: MechanismRules,
     return next(trigger_candidates(sentences, rules, folded), None)
 
 
+def _organiser_guest(trigger: str, trigger_folded: str, cues: MeetingCues) -> str | None:
+    """The guest side told by the unit the trigger has hold the talks with the other side's unit
+    (`organiser_host_cue`, the unit as group `unit`: "Bộ CHQS tỉnh A tổ chức hội nghị với Tiểu khu
+    Quân sự tỉnh B"): the party other than the country of the first place in the unit's name.
+    None without such a unit or a place of either party in its name.
+
+    >>> from defcoop.rules import rules_language
+    >>> with rules_language("vi"):
+    ...     text = "Sáng 9-5, Bộ CHQS tỉnh Tây Ninh tổ chức hội nghị sơ kết với Tiểu khu Quân sự tỉnh Svay Rieng."
+    ...     _organiser_guest(text, fold(text), meeting_cues())
+    'KH'
+    """
+    from defcoop.extract.places import find_places
+
+    found = cues.organiser_host.search(trigger_folded) if cues.organiser_host is not None else None
+    if found is None:
+        return None
+    start, end = found.span("unit")
+    hit = next(iter(find_places(trigger[start:end], trigger_folded[start:end])), None)
+    if hit is None or hit.country not in PARTY_COUNTRIES:
+        return None
+    return next(iter(PARTY_COUNTRIES - {hit.country}))
+
+
 def _host_place(trigger: str, trigger_folded: str, sentences: list[str], folded: list[str], cues: MeetingCues,
                 country: str | None, mentions: list = ()) -> tuple[str | None, str | None]:
     """The province of the host side the trigger sentence names, when the article names the other
@@ -742,6 +775,8 @@ def _host_place(trigger: str, trigger_folded: str, sentences: list[str], folded:
             break
     if visiting is None:
         visiting = _thanking_guest(sentences, folded, cues, mentions)
+    if visiting is None:
+        visiting = _organiser_guest(trigger, trigger_folded, cues)
     host = next(iter(PARTY_COUNTRIES - {visiting}), None) if visiting in PARTY_COUNTRIES else None
     if host is None or country not in (None, host):
         return None, country
@@ -1565,6 +1600,29 @@ def _outranked_call(present: list, officials, rules: MechanismRules, when: date 
     return bool(ranks) and min(ranks) > rules.named_courtesy_call_max_rank
 
 
+def _trilateral_partner_named(mentions: list, start: int, end: int, officials, rules: MechanismRules,
+                              when: date | None) -> bool:
+    """Whether sentences start..end-1 name a person of the trilateral meeting's third country
+    (`trilateral_partner_countries`) who holds one of `trilateral_partner_roles` (its defence
+    minister) on `when`: the meeting of the two defence ministers is then the three ministers'.
+
+    >>> from defcoop.extract.people import PersonMention, load_officials
+    >>> lao = PersonMention("Khamliang Outhakaysone", "Khamliang Outhakaysone", "LA", "", 1, 0, 10, "alias")
+    >>> rules = replace(load_mechanisms(), trilateral_partner_countries=frozenset({"LA"}),
+    ...                 trilateral_partner_roles=frozenset({"defence_minister"}))
+    >>> _trilateral_partner_named([lao], 0, 3, load_officials(), rules, date(2025, 10, 15))
+    True
+    >>> _trilateral_partner_named([lao], 2, 4, load_officials(), rules, date(2025, 10, 15))
+    False
+    """
+    if not rules.trilateral_partner_countries:
+        return False
+    return any(start <= m.sentence_index < end and m.country in rules.trilateral_partner_countries
+               and m.matched != "title"
+               and set(_roles_held(officials, m.person, when)) & rules.trilateral_partner_roles
+               for m in mentions)
+
+
 def _civilian_call(present: list, officials, rules: MechanismRules, when: date | None, written: dict[str, str],
                    until: date | None) -> bool:
     """A meeting the article calls a courtesy call that no head of state, government, party or
@@ -2084,6 +2142,13 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
                                      when=resolved.date_start, written=written,
                                      until=resolved.date_end if resolved.precision == "unknown" else None,
                                      titles=titles, trigger=sentences[index])
+
+    if mechanism == "ministerial_talks" and _trilateral_partner_named(
+            mentions, max(0, index - WINDOW_AFTER_TRIGGER), window_end, officials, rules, resolved.date_start):
+        # "The Lao delegation, led by Defence Minister A, ... | The Cambodian delegation, led by Defence Minister B,
+        # attended the meeting": the third country's minister takes part, so the two ministers' talks are the
+        # trilateral ministers' meeting
+        mechanism = "trilateral_ministers_meeting"
 
     if resolved.precision in ("unknown", "year") and page_windows and cues.undated_in_page_month \
             and not any(find_date_mentions(s) for s in window + same_event):

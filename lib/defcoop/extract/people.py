@@ -68,6 +68,26 @@ class NameCues:
     title_continuation: re.Pattern[str]
     title_name_dash: re.Pattern[str]
     list_item_after_name: re.Pattern[str]
+    original_spelling: re.Pattern[str] | None = None   # after a name: its spelling in the person's own usage
+
+
+def _original_spelling(sentence: str, end: int) -> str | None:
+    """The name as the person's own country spells it, written in brackets right after a
+    transliterated name (people.yaml `original_spelling_after_name`: Vietnamese "Miếc Xom On
+    (Meas Som Ol)"); None without one, or when the brackets hold a place or a country.
+
+    >>> from defcoop.rules import rules_language
+    >>> with rules_language("vi"):
+    ...     _original_spelling("Đại tướng Xô Kha (Sok Kha) phát biểu", 16), _original_spelling("Đại tá Xô Kha (Svay Rieng)", 13)
+    ('Sok Kha', None)
+    """
+    from defcoop.extract.places import find_countries, find_places
+
+    cue = name_cues().original_spelling
+    found = cue.match(sentence, end) if cue is not None else None
+    if found is None or find_places(found.group("name")) or find_countries(found.group("name")):
+        return None
+    return found.group("name")
 
 
 def _unmarked_honorific(as_written: str, sentence: str) -> bool:
@@ -126,7 +146,9 @@ def _build_name_cues(rules: RuleSet) -> NameCues:
         non_name_words=non_name_words, possessive_endings=possessives, filler=re.compile(filler),
         appositive_end=rules.regex("appositive_end"), title_gap=rules.regex("title_gap"),
         appositive_gap=rules.regex("appositive_gap"), title_continuation=rules.regex("title_continuation"),
-        title_name_dash=rules.regex("title_name_dash"), list_item_after_name=rules.regex("list_item_after_name"))
+        title_name_dash=rules.regex("title_name_dash"), list_item_after_name=rules.regex("list_item_after_name"),
+        original_spelling=rules.regex("original_spelling_after_name") if "original_spelling_after_name" in rules.rules
+        else None)
 
 
 def _full_month_names(months: dict[str, int]) -> list[str]:
@@ -578,7 +600,8 @@ class OfficialsTable:
             role = self._role_of_title(folded[chain_start:span[0]], country_hits, chain_start)
             name = sentence[span[0]:span[1]]
             own_title_country[len(mentions)] = title_country
-            mentions.append(PersonMention(ascii_name(name), name, country, role, index, span[0], span[1], "title"))
+            mentions.append(PersonMention(ascii_name(_original_spelling(sentence, span[1]) or name), name, country, role,
+                                          index, span[0], span[1], "title"))
         # the title after "A, " that a dash gives to the next name is not A's appositive
         for k, mention in enumerate(mentions):
             if any(sentence[mention.end:start].strip() == "," for start in dash_titles):

@@ -109,7 +109,8 @@ class Gazetteer:
     def __init__(self, places: dict[str, Place], matcher: AliasMatcher[str],
                  waters: AliasMatcher[str] | None = None, common_word: re.Pattern | None = None,
                  place_word_before: re.Pattern | None = None, seat_venues: re.Pattern | None = None,
-                 seat_place: str | None = None):
+                 seat_place: str | None = None, regional_seats: re.Pattern | None = None,
+                 regional_seat_places: dict[str, str] | None = None):
         self.places = places
         self._matcher = matcher
         self._waters = waters
@@ -117,6 +118,8 @@ class Gazetteer:
         self._place_word_before = place_word_before
         self._seat_venues = seat_venues
         self._seat_place = None if seat_venues is None else places[seat_place]
+        self._regional_seats = regional_seats
+        self._regional_places = {key: places[name] for key, name in (regional_seat_places or {}).items()}
 
     def find(self, sentence: str, folded: str | None = None) -> list[PlaceMention]:
         """Every gazetteer place in `sentence`, longest alias first, trailing "province"/"city" included.
@@ -126,11 +129,16 @@ class Gazetteer:
         (places.yaml `common_word_names`: "Hòa Bình", peace, as in the palace "Cung Hòa Bình") is
         a place only after a generic place word (`place_word_before`: "tỉnh Hòa Bình"). The seat
         of a national institution named without its city (places.yaml `seat_venues`: "trụ sở Bộ
-        Quốc phòng") is a mention of the place `seat_venue_place` names.
+        Quốc phòng") is a mention of the place `seat_venue_place` names; the seat of a numbered
+        regional command (`regional_seats`: "tại Bộ Tư lệnh Quân khu 5") one of the place
+        `regional_seat_places` gives its number.
         """
         folded = fold_cached(sentence) if folded is None else folded
         hits = self._matcher.find(sentence, folded)
-        seats = [] if self._seat_venues is None else list(self._seat_venues.finditer(folded))
+        seats = [] if self._seat_venues is None else [(m, self._seat_place) for m in self._seat_venues.finditer(folded)]
+        if self._regional_seats is not None:
+            seats += [(m, self._regional_places[m.group("n")]) for m in self._regional_seats.finditer(folded)
+                      if m.group("n") in self._regional_places]
         if not hits and not seats:
             return []
         seas = [(m.start, m.end) for m in self._waters.find(sentence, folded)] if self._waters is not None else []
@@ -144,9 +152,8 @@ class Gazetteer:
             place = self.places[hit.value]
             mentions.append(PlaceMention(place.place, place.country, place.kind, hit.as_written, hit.start, hit.end))
         if seats:
-            seat = self._seat_place
             mentions += [PlaceMention(seat.place, seat.country, seat.kind, sentence[m.start():m.end()], m.start(), m.end())
-                         for m in seats if not any(n.start < m.end() and m.start() < n.end for n in mentions)]
+                         for m, seat in seats if not any(n.start < m.end() and m.start() < n.end for n in mentions)]
             mentions.sort(key=lambda m: m.start)
         return mentions
 
@@ -245,10 +252,17 @@ def load_places(path: str | Path | None = None) -> Gazetteer:
         if seats != NEVER and seat_place not in places:
             raise ReferenceDataError(rules.source, rules.rules["seat_venue_place"].line,
                                      f"seat_venue_place '{seat_place}' is no place of places.csv")
+        regional = rules.pattern("regional_seats")
+        regional_places = {str(number): name for number, name in rules.table("regional_seat_places").items()}
+        for name in regional_places.values():
+            if name not in places:
+                raise ReferenceDataError(rules.source, rules.rules["regional_seat_places"].line,
+                                         f"regional_seat_places '{name}' is no place of places.csv")
         gazetteer = _GAZETTEERS[key] = Gazetteer(
             places, AliasMatcher(entries, suffix=suffix, capitalised=True), load_waters(),
             None if common == NEVER else re.compile(common), rules.regex("place_word_before"),
-            None if seats == NEVER else rules.regex("seat_venues"), seat_place)
+            None if seats == NEVER else rules.regex("seat_venues"), seat_place,
+            None if regional == NEVER else rules.regex("regional_seats"), regional_places)
         return gazetteer
 
 

@@ -568,10 +568,19 @@ def caption_text(caption: str, rules_: _Rules | None = None) -> str:
     'The two generals sign the minutes of the talks.'
     >>> caption_text("Minister A (right) receives General B in Hanoi on May 2. (Photo: VNA)")
     'Minister A receives General B in Hanoi on May 2.'
+
+    A marker with no word in it before the caption's text (the "|" of a photo table's cell) is
+    only the cell's border, not a credit line:
+
+    >>> caption_text("| The three ministers sign the minutes. (Photo: VNA) |")
+    'The three ministers sign the minutes.'
     """
     pattern = (rules_ or rules()).caption
     shown, pos, end = "", 0, len(caption)
     for match in pattern.finditer(caption):
+        if not (shown + caption[pos:match.start()]).strip() and not re.search(r"\w", match.group()):
+            pos = match.end()     # a table cell's border before the text
+            continue
         if not (shown + caption[pos:match.start()]).strip() or not re.search(r"\w", caption[match.end():]):
             end = match.start()   # a credit line, or the credit that ends the caption
             break
