@@ -2024,3 +2024,16 @@ def test_a_site_in_the_capital_with_no_name_places_the_meeting_in_the_host_count
                  "General Sok Dara of the Cambodian defence ministry led a delegation of officers to the event."]
     meeting = only_meeting(sentences, published=date(2031, 5, 5))
     assert (meeting.place, meeting.country) == ("Phnom Penh", "KH")
+
+
+# --- enfix19: the day first, then a signing, on a working visit to a capital -----------------------
+
+def test_a_signing_dated_by_its_weekday_earlier_in_the_sentence_is_a_signing_ceremony():
+    sentence = "On a working trip to the Lao capital Vientiane on Friday, the colonel signed an agreement on patrols."
+    assert find_trigger([sentence], RULES) == (0, "signing_ceremony")
+    assert find_trigger(["The minister recalled on Monday that both sides signed an agreement in 2010."], RULES) is None
+
+
+def test_a_working_visit_to_a_named_capital_places_the_meeting_there():
+    assert find_place(["On a working trip to the Lao capital Vientiane on Friday, the colonel signed an agreement."]) == \
+        ("Vientiane", "LA")

@@ -839,3 +839,50 @@ def test_a_border_described_as_not_yet_demarcated_in_passing_is_no_demarcation_w
 
 def test_upgrading_a_border_gate_is_border_gate_facilitation():
     assert "defence_economy" in CODEBOOK.themes_for("The provinces welcomed the upgrading of the Xa Mat border gate.")
+
+
+# --- enfix19: extra themes on the whole English real set, each on a sentence written for it -------
+
+def test_a_border_defence_exchange_named_as_an_event_is_no_border_management():
+    assert "border_patrol" not in CODEBOOK.themes_for("The minister praised the first border defence exchange of the two armies.")
+    assert "border_patrol" in CODEBOOK.themes_for("At the border defence exchange, both forces agreed on joint patrols.")
+
+
+def test_an_asean_meeting_only_as_where_leaders_stayed_or_a_deal_came_from_is_no_multilateral_cooperation():
+    assert "multilateral" not in CODEBOOK.themes_for("The drill rests on a deal reached at the ASEAN ministers' meeting.")
+    assert "multilateral" not in CODEBOOK.themes_for(
+        "They met while they were in Bangkok, Thailand for the ASEAN Defence Ministers' Meeting (ADMM).")
+    assert "multilateral" in CODEBOOK.themes_for("On the sidelines of the summit, both pledged support at ASEAN forums.")
+
+
+def test_a_third_countrys_ships_at_a_base_or_boats_in_a_flood_are_no_maritime_cooperation():
+    assert "maritime" not in CODEBOOK.themes_for("Chinese warships have docked at the naval base for months.")
+    assert "maritime" not in CODEBOOK.themes_for("Troops used boats to reach flooded villages.")
+    assert "maritime" in CODEBOOK.themes_for("The minister said disputes in the South China Sea must be settled peacefully.")
+    assert "maritime" in CODEBOOK.themes_for("Chinese and Vietnamese ships joined a joint drill with the Cambodian navy.")
+
+
+def test_crime_listed_among_the_challenges_framing_a_speech_is_no_crime_cooperation():
+    assert "transnational_crime" not in CODEBOOK.themes_for(
+        "The bloc must stay united in the context of many challenges, such as smuggling and terrorism.")
+    assert "transnational_crime" in CODEBOOK.themes_for(
+        "In the context of new threats such as cyber attacks, the two armies agreed to fight drug trafficking together.")
+
+
+def test_exchange_activities_meetings_and_exchanges_and_a_visits_significance_are_delegation_exchange():
+    assert "delegation_exchange" in CODEBOOK.themes_for("Both posts should increase exchange activities next year.")
+    assert "delegation_exchange" in CODEBOOK.themes_for("The units held nine meetings and exchanges in 2020.")
+    assert "delegation_exchange" in CODEBOOK.themes_for("They want more exchanges between youths of the two nations.")
+    assert "delegation_exchange" in CODEBOOK.themes_for("He said the guest's visit would help strengthen ties.")
+    assert "delegation_exchange" not in CODEBOOK.themes_for("The clubs will boost cultural exchange activities.")
+
+
+def test_informing_each_other_promptly_and_consultation_mechanisms_are_information_sharing():
+    assert "information_sharing" in CODEBOOK.themes_for("The two posts regularly inform each other of river floods.")
+    assert "information_sharing" in CODEBOOK.themes_for("They kept their consultation and dialogue mechanisms working.")
+    assert "information_sharing" not in CODEBOOK.themes_for("At the talks they informed each other of recent results.")
+
+
+def test_training_in_a_list_of_aid_is_personnel_training():
+    assert "training" in CODEBOOK.themes_for("The army gives its neighbour vehicles, training and money.")
+    assert "training" not in CODEBOOK.themes_for("The army gives its neighbour vehicles and money.")
