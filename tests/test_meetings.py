@@ -509,6 +509,9 @@ def test_a_ceremony_a_friendship_association_hosts_with_nothing_of_defence_is_no
     assert RULES.is_non_defence_meeting(["the friendship association hosted a ceremony in hanoi on may 3 to mark the day."])
     assert RULES.is_non_defence_meeting(["a get-together organised by the provincial friendship association was held."])
     assert not RULES.is_non_defence_meeting(["the friendship association and the army command held a ceremony on may 3."])
+    # batch 60: the associations' umbrella, a union of friendship organisations
+    assert RULES.is_non_defence_meeting(["the city union of friendship organizations held a party for students on may 3."])
+    assert not RULES.is_non_defence_meeting(["the union of friendship organisations and the border guard held a party."])
 
 
 def test_talks_of_the_prime_ministers_with_nothing_of_defence_are_no_defence_meeting():
@@ -764,6 +767,21 @@ def test_a_meeting_dated_in_its_own_sentence_ignores_the_visit_span():
                  "On June 21, he met with Defence Minister Tea Banh."]
     meeting = only_meeting(sentences, published=date(2018, 6, 30))
     assert (meeting.date_start, meeting.date_precision) == (date(2018, 6, 21), "day")
+
+
+def test_a_weekday_in_the_trigger_dates_the_meeting_inside_the_visit_span_it_also_gives():
+    # batch 60: the weekday of the meeting, the span of the guest's visit in a relative clause
+    sentences = ["On Tuesday, Prime Minister Hun Manet received General Phan Van Giang, who is paying a visit to "
+                 "Cambodia on March 3-6."]
+    meeting = only_meeting(sentences, published=date(2029, 3, 6))
+    assert (meeting.date_start, meeting.date_precision) == (date(2029, 3, 6), "day")
+
+
+def test_a_weekday_outside_the_visit_span_leaves_the_span():
+    sentences = ["On Friday, Prime Minister Hun Manet received General Phan Van Giang, who is paying a visit to "
+                 "Cambodia on March 3-6."]
+    meeting = only_meeting(sentences, published=date(2029, 3, 6))
+    assert meeting.date_precision == "month"
 
 
 # --- batch 9 fixes: further meetings with "had", third-country asides, captions, leaders named only -------
@@ -1657,6 +1675,40 @@ def test_an_exchange_named_as_forthcoming_or_as_the_subject_of_a_speech_is_no_me
     assert [m.mechanism for m in meetings_of(
         ["The third border friendship exchange with Cambodia was held in Kien Giang on May 4.",
          "Colonel Tran Van Binh and General Sok Pheap attended."])] == ["border_friendship_exchange"]
+
+
+def test_an_exchange_a_press_conference_is_about_is_announced_not_held():
+    # batch 60: the briefing before the event is one side's own
+    assert meetings_of(["On May 2 in Hanoi, Colonel Tran Van Binh gave a press conference on the fourth border "
+                        "friendship exchange with Cambodia."]) == []
+    assert meetings_of(["Speaking at the press conference, Colonel Tran Van Binh said that the two armies held the "
+                        "first border friendship exchange in 2027 in Kien Giang."], published=date(2029, 5, 2)) == []
+    assert [m.mechanism for m in meetings_of(
+        ["At a press conference on May 4 after the third border friendship exchange with Cambodia in Kien Giang, "
+         "Colonel Tran Van Binh and General Sok Pheap thanked the hosts."])] == ["border_friendship_exchange"]
+
+
+def test_leaders_of_a_border_guard_command_wishing_the_other_sides_units_a_new_year_are_border_force_talks():
+    # batch 60: the command's leaders as visitors, wishes rather than greetings, units named by three words
+    sentences = ["On May 3, leaders of the provincial Border Guard Command in the province of Tay Ninh visited and extended Lunar New Year "
+                 "greetings to Cambodian police and army units in the neighbouring province of Svay Rieng.",
+                 "Colonel Nguyen Van Lu, head of the Tay Ninh Border Guard Command, thanked them."]
+    (meeting,) = meetings_of(sentences, published=date(2031, 5, 10))
+    assert (meeting.mechanism, meeting.place, meeting.vn_lead) == ("border_force_talks", "Svay Rieng", "Nguyen Van Lu")
+    assert meetings_of(["On May 3, leaders of the Border Guard Command of Tay Ninh province extended New Year wishes "
+                        "to local Khmer people."], published=date(2031, 5, 10)) == []
+
+
+def test_an_anniversary_event_abroad_attended_by_the_host_minister_with_its_place_after_the_noun_is_a_meeting():
+    # batch 60: "The event in <city> was attended by ..." (the place between the noun and the verb)
+    sentences = ["Receptions were held in Cambodia and Laos on May 2 to mark the founding anniversary of the "
+                 "Vietnamese navy.",
+                 "The celebration in Phnom Penh was also attended by Tea Banh, the defence minister, and officers of "
+                 "the Royal Cambodian Navy.",
+                 "Colonel Tran Van Binh, head of the Vietnamese defence attache office in Cambodia, spoke."]
+    (meeting,) = meetings_of(sentences, published=date(2031, 5, 10))
+    assert (meeting.mechanism, meeting.place, meeting.date_start, meeting.vn_lead, meeting.kh_lead) == (
+        "other", "Phnom Penh", date(2031, 5, 2), "Tran Van Binh", "Tea Banh")
 
 
 def test_a_party_delegations_new_year_visit_at_units_under_the_defence_ministry_is_other():

@@ -444,6 +444,7 @@ NON_NAME_WORDS_BEFORE_THE_MOVE = frozenset("""
     west with year zone zones
     front fronts solidarity fatherland motherland
     relations inspection assembly-senate
+    pagoda pagodas temple temples monastery
 """.split())
 
 
@@ -530,3 +531,14 @@ def test_a_titled_name_that_ends_an_earlier_full_name_is_that_person(table):
     found = people(table, "Minister of Public Security Tran Van Ba opened the school.",
                    "Mr. Van Ba also met the governor.")
     assert [person for person, *_ in found] == ["Tran Van Ba", "Tran Van Ba"]
+
+
+def test_a_monks_form_of_address_is_a_title_not_part_of_the_name(table):
+    # batch 60: "Venerable" before a monk's name introduces it, as "Colonel" does an officer's
+    [mention] = table.find_people(["Venerable Ly Minh Tri, abbot of a pagoda in the city, handed out gifts."])
+    assert (mention.person, mention.matched) == ("Ly Minh Tri", "title")
+
+
+def test_a_pagoda_a_title_heads_is_no_person(table):
+    # batch 60: "head of A Pagoda" names a place of worship, as "head of A Hospital" names a hospital
+    assert table.find_people(["The head of Som Rong Pagoda handed out gifts."]) == []

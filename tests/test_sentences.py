@@ -220,3 +220,9 @@ def test_both_countries_after_two_third_countries_are_those_countries():
 def test_a_party_hyphenated_with_a_third_country_is_that_pairs_story():
     assert about_other_countries("The Cambodia-Thailand deal on the port was denied on Friday.")
     assert not about_other_countries("The Vietnam-Cambodia deal on the port was signed on Friday.")
+
+
+def test_a_party_asking_a_third_countrys_ministry_is_that_pairs_story():
+    # batch 60: the request goes to the third country, the other party is not named
+    assert about_other_countries("The Cambodian general asked the Thai ministry to fund a demining course.")
+    assert not about_other_countries("The Cambodian general asked the Vietnamese ministry to fund a demining course.")

@@ -886,3 +886,18 @@ def test_informing_each_other_promptly_and_consultation_mechanisms_are_informati
 def test_training_in_a_list_of_aid_is_personnel_training():
     assert "training" in CODEBOOK.themes_for("The army gives its neighbour vehicles, training and money.")
     assert "training" not in CODEBOOK.themes_for("The army gives its neighbour vehicles and money.")
+
+
+def test_students_of_civilian_universities_are_no_personnel_training():
+    # batch 60: a friendship get-together with students of civilian universities
+    assert "training" not in CODEBOOK.themes_for("The city's friendship union hosted Lao students from two "
+                                                 "universities for the festival.")
+    assert "training" in CODEBOOK.themes_for("Lao students at the army's officer college met the minister.")
+
+
+def test_one_countrys_own_record_in_un_missions_is_no_multilateral_work():
+    # batch 60: a speaker telling his own country's record, with no joint work named
+    assert "multilateral" not in CODEBOOK.themes_for("Since 2016, Cambodia has sent some 900 officers to UN "
+                                                     "peacekeeping operations in Africa.")
+    assert "multilateral" in CODEBOOK.themes_for("Viet Nam has sent engineers to UN missions and will help "
+                                                 "Cambodia train its peacekeepers.")

@@ -2108,8 +2108,13 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         # the trigger dates a visit's span ("visited Cambodia from June 20 to 23, during which he met ..."), not the
         # meeting's day: the meeting lies within the visit, so its precision is the span's (`visit_span_date`)
         from defcoop.extract.dates import coarse_precision
-        resolved = replace(resolved, precision=coarse_precision(resolved.date_start, resolved.date_end),
-                           evidence=f"within the visit: {resolved.evidence}")
+        within_visit = _day_within_span(sentences[index], resolved, published, windows)
+        if within_visit is not None:
+            # "A on Monday met B, who is on a visit on November 12-14": the meeting's own day, inside the span
+            resolved = within_visit
+        else:
+            resolved = replace(resolved, precision=coarse_precision(resolved.date_start, resolved.date_end),
+                               evidence=f"within the visit: {resolved.evidence}")
     visit_sentence = None
     if resolved.precision == "unknown" or not any(
             find_date_mentions(s) for s in window + same_event + ([shown] if shown else [])
@@ -2528,6 +2533,33 @@ def _caption_of_meeting(captions: list[str] | None, leads: list, officials) -> s
     for caption in captions:
         if wanted <= {m.person for m in officials.find_people([caption])}:
             return caption
+    return None
+
+
+def _day_within_span(sentence: str, span, published: date | None, windows: list):
+    """The one day another date of `sentence` gives inside the visit span `span` resolved from it, else None: the
+    meeting's own day when the trigger dates both ("A on Monday met B, who is visiting from November 12 to 14").
+
+    >>> from defcoop.extract.dates import resolve_meeting_date
+    >>> s = "A on Monday met B, who is on a visit on November 12-14."
+    >>> span = resolve_meeting_date([s], date(2023, 11, 13), [])
+    >>> _day_within_span(s, span, date(2023, 11, 13), []).date_start
+    datetime.date(2023, 11, 13)
+    >>> s = "A met B, who is on a visit on November 12-14."
+    >>> _day_within_span(s, resolve_meeting_date([s], date(2023, 11, 13), []), date(2023, 11, 13), []) is None
+    True
+    """
+    from defcoop.extract.dates import find_date_mentions, resolve_meeting_date
+    mention = span.mention
+    if mention is None:
+        return None
+    rest = sentence[:mention.start] + " " * (mention.end - mention.start) + sentence[mention.end:]
+    if not find_date_mentions(rest):
+        return None
+    own = resolve_meeting_date([rest], published, windows)
+    if (own.precision == "day" and own.date_start is not None and own.date_end in (None, own.date_start)
+            and span.date_start <= own.date_start <= span.date_end):
+        return replace(own, evidence=f"{own.evidence}, within the visit {span.evidence}")
     return None
 
 
