@@ -292,3 +292,31 @@ def test_three_written_without_marks_is_no_honorific_before_a_place():
         [marked] = officials.find_people(["Dự lễ có bà Lê Thị Hoa, Phó Chủ tịch huyện."])
         [unmarked] = officials.find_people(["Du le co ba Le Thi Hoa, Pho Chu tich huyen."])
     assert (marked.person, unmarked.person) == ("Le Thi Hoa", "Le Thi Hoa")
+
+
+def test_the_span_of_years_a_tie_has_lasted_is_history_and_ends_in_the_report_s_year():
+    """"trải qua 30 năm kết nghĩa (5-3-1990/5-3-2020)": neither end of the span, joined by a slash, is the meeting's
+    day (`other_event_date_cue`), and its last year dates the meeting (`anniversary_of_relations`)."""
+    with rules_language("vi"):
+        sentence = "Phát biểu tại lễ, ông A nói trải qua 30 năm kết nghĩa hai đơn vị (5-3-1990/5-3-2020) tình bạn bền chặt."
+        [window] = year_windows_from_text([sentence])
+        resolved = resolve_meeting_date([sentence], None, [window])
+    assert (window.start, window.end) == (date(2020, 1, 1), date(2020, 12, 31))
+    assert (resolved.date_start, resolved.precision) == (date(2020, 1, 1), "year")
+
+
+def test_a_country_ending_the_list_item_before_a_title_is_not_the_next_guest_s():
+    """Guests listed with semicolons: "Việt Nam" closing the first guest's office is not the country of the next
+    guest's rank ("Đại tá"); his own office after his name says Cambodia."""
+    with rules_language("vi"):
+        found = load_officials().find_people(["Tham dự có Đại tá Trần Văn A, Hiệu trưởng Trường Quân sự Việt Nam; "
+                                              "Đại tá Sok Dara, Phó Tư lệnh Lục quân Hoàng gia Campuchia."])
+    assert [(m.person, m.country) for m in found] == [("Tran Van A", "VN"), ("Sok Dara", "KH")]
+
+
+def test_secretary_general_is_a_title_not_a_person_called_tong_thu():
+    """"Tổng Thư ký" (secretary general) folds like a family and a given name (Tống Thư); as a title
+    (`generic_titles`) it introduces the name after it and is nobody itself."""
+    with rules_language("vi"):
+        found = load_officials().find_people(["Đến dự có Phó Chủ tịch kiêm Tổng Thư ký Sok Dara cùng nhiều khách mời."])
+    assert [m.person for m in found] == ["Sok Dara"]

@@ -1635,3 +1635,88 @@ def test_talks_a_unit_holds_with_the_other_sides_unit_are_placed_in_its_province
     text = ("Sáng 5-4, Tiểu khu Quân sự tỉnh Kampot tổ chức hội nghị sơ kết với Bộ CHQS tỉnh Kiên Giang.\n"
             "Hai bên nhất trí tăng cường trao đổi thông tin.")
     assert [m.place for m in vi_meetings(text, "2019-04-06")] == ["Kampot"]
+
+
+def test_the_record_of_a_twinning_is_the_twinning_not_minutes():
+    """"ký biên bản kết nghĩa" signs the twinning of two units (`kinds` twinning), not the minutes of a meeting; a bare
+    "biên bản" still reads as minutes."""
+    with rules_language("vi"):
+        twinned = find_signed_documents("Hai trường quân sự đã ký biên bản kết nghĩa giữa Trường A và Trường B.")
+        record = find_signed_documents("Hai trưởng đoàn ký biên bản cuộc họp.")
+    assert [d.kind for d in twinned] == ["twinning"]
+    assert [d.kind for d in record] == ["minutes"]
+
+
+@pytest.mark.parametrize("second, one_sided", [
+    ("Tại buổi tiếp, Đại tá Trần Văn A cảm ơn cán bộ sứ quán đã đón đoàn.", True),
+    ("Tại buổi tiếp, Đại tá Trần Văn A và phía Campuchia trao đổi về tuần tra chung.", False),
+    ("Đại tá Trần Văn A chúc mừng năm mới cán bộ các tỉnh bạn.", False),
+    ("Hai bên thống nhất tăng cường phối hợp.", False),
+    ("Hôm sau, Đại tá Trần Văn A đến làm việc với Bộ Tư lệnh Quân khu 2 Campuchia.", False),
+    ("Đại tá Trần Văn A nói quan hệ với Hải quân Campuchia ngày càng tốt đẹp.", True),
+])
+def test_a_delegation_calling_on_its_own_country_s_mission_is_no_meeting(second, one_sided):
+    """A generic meeting naming a lead of one side only is a meeting of the two countries only when the article has
+    the other side take part (`both_sides_cues`: "hai bên", "phía Campuchia", "các tỉnh bạn"): a navy delegation
+    calling on its own country's embassy abroad is none."""
+    sentences = ["Sáng 5/6, đoàn công tác Vùng 3 Hải quân đến thăm Đại sứ quán Việt Nam tại Campuchia.", second]
+    with rules_language("vi"):
+        from defcoop.extract.meetings import one_sided_meeting
+        from defcoop.extract.places import find_countries
+
+        folded = [fold(s) for s in sentences]
+        lead = PersonMention("Tran Van A", "Trần Văn A", "VN", "", 1, 0, 1, "title")
+        result = one_sided_meeting("ministerial_talks", lead, None, sentences, folded, [lead],
+                                   [find_countries(s, f) for s, f in zip(sentences, folded)], load_mechanisms())
+    assert result is one_sided
+
+
+def test_a_ceremony_whose_attendance_list_opens_the_sentence_is_an_event():
+    """"Dự lễ kỷ niệm, có ..." lists who attended the ceremony the article reports: with both sides named around it,
+    an `other` event led by the head of each side's delegation."""
+    text = ("Dự lễ kỷ niệm, có đại diện chính quyền và nhân dân tỉnh Kampot.\n"
+            "Phía Việt Nam cử một đoàn của Bộ Quốc phòng sang dự, Thượng tướng Hoàng Xuân Chiến dẫn đầu.")
+    [meeting] = _meetings(text)
+    assert (meeting.mechanism, meeting.vn_lead) == ("other", "Hoang Xuan Chien")
+
+
+def test_a_vietnamese_surname_before_a_given_name_no_vietnamese_has_places_nobody_in_vietnam():
+    """"Ly" (Lý) and "Tong" (Tống) are Vietnamese surnames, but "Sovann" or "Sokha" is no Vietnamese syllable
+    (`foreign_name_word_cues`): the surname does not make such a person Vietnamese. A Vietnamese name, or one ending
+    in an initial, still is."""
+    from defcoop.extract.meetings import _country_of_surname
+
+    with rules_language("vi"):
+        rules = load_mechanisms()
+        found = [_country_of_surname(name, rules) for name in ("Ly Sovann", "Tong Sokha", "Ly Van Thanh", "Pham Tan H")]
+    assert found == [None, None, "VN", "VN"]
+
+
+def test_a_military_hospital_s_free_surgery_for_the_other_side_is_an_event():
+    """One side's military hospital holding free examinations and surgery with the other side named is an `other`
+    event; the other army's hospital director, named later, leads that side."""
+    text = ("Hôm 3/12, ở tỉnh Kandal, Campuchia, Bệnh viện Quân y 7 của Việt Nam đã tổ chức khám, phẫu thuật miễn phí "
+            "cho 300 quân nhân và người dân.\nCác bác sĩ làm việc suốt ngày.\nBuổi khám diễn ra trong không khí vui vẻ."
+            "\nThiếu tướng Ly Sovann, Giám đốc bệnh viện quân đội tỉnh, cảm ơn các bác sĩ.")
+    [meeting] = _meetings(text)
+    assert (meeting.mechanism, meeting.kh_lead) == ("other", "Ly Sovann")
+
+
+def test_a_flower_ceremony_held_at_a_memorial_with_the_other_side_speaking_is_an_event():
+    """"tổ chức lễ dâng hoa" at a memorial, held, with the other side's defence official speaking: an `other` event,
+    whoever organised it; one still to come ("sẽ tổ chức") is none."""
+    held = ("Sáng 5/1, Đại sứ quán Việt Nam tại Campuchia đã tổ chức lễ dâng hoa tại Đài hữu nghị ở tỉnh Takeo.\n"
+            "Phát biểu tại buổi lễ, Đại tướng Sok Dara, Quốc vụ khanh Bộ Quốc phòng Campuchia, cảm ơn Việt Nam.")
+    [meeting] = _meetings(held)
+    assert (meeting.mechanism, meeting.kh_lead) == ("other", "Sok Dara")
+    assert _meetings(held.replace("đã tổ chức", "sẽ tổ chức")) == []
+
+
+def test_an_award_ceremony_of_border_commanders_stays_other():
+    """A ceremony awarding an order to the other side's border-guard commanders (`own_kind_events`: "lễ trao Huân
+    chương") holds no talks: it stays `other`, not border-force talks, whichever forces give or receive the order."""
+    text = ("Ngày 4-5, tại tỉnh Takeo, Đại tướng Sok Dara, Tư lệnh Hiến binh Campuchia đã chủ trì lễ trao Huân chương "
+            "Hữu nghị cho Đại tá Trần Văn Ba, Chỉ huy trưởng BĐBP tỉnh An Giang.\n"
+            "Hai bên phối hợp chặt chẽ trên tuyến biên giới.")
+    [meeting] = _meetings(text)
+    assert meeting.mechanism == "other"

@@ -366,3 +366,13 @@ def test_one_leaders_visit_then_anothers_also_is_delegation_exchange(codebook):
     assert "delegation_exchange" in codebook.themes_for(
         "Tháng 5, Chủ tịch A đã sang thăm Campuchia và tháng 10 Thủ tướng B cũng có chuyến thăm chính thức.")
     assert "delegation_exchange" not in codebook.themes_for("Tháng 5, Chủ tịch A đã sang thăm Campuchia.")
+
+
+def test_raising_awareness_of_a_long_list_of_people_about_the_friendship_is_political_education(codebook):
+    """However many people "nâng cao nhận thức cho ..." lists before "về tình đoàn kết", it educates them on the
+    friendship; education "về" anything else (a skill) is none."""
+    assert "political_education" in codebook.themes_for(
+        "Hai học viện sẽ chú trọng nâng cao nhận thức cho giảng viên, học viên, nhân viên, chiến sĩ cùng người "
+        "thân về tình đoàn kết hữu nghị giữa hai quân đội.")
+    assert "political_education" not in codebook.themes_for(
+        "Hai học viện sẽ tăng cường giáo dục cho giảng viên, học viên, nhân viên và chiến sĩ về kỹ năng bơi lội.")

@@ -217,6 +217,7 @@ class MechanismRules:
     trilateral_partner_countries: frozenset = frozenset()   # the third country of the trilateral ministers' meeting
     trilateral_partner_roles: frozenset = frozenset()       # ... whose lead, named with the two, makes talks trilateral
     surname_countries: tuple[tuple[str, frozenset], ...] = ()
+    foreign_name_word: re.Pattern | None = None       # a word of a name no `surname_countries` people would carry
     numbered_series: tuple[tuple[str, int, int, tuple[re.Pattern, ...]], ...] = ()
     series_per_year: tuple[tuple[str, int], ...] = ()   # (label, meetings a year) of series held more than once a year
     series_frame: re.Pattern | None = None            # before a numbered series: the meeting was held within it
@@ -322,7 +323,7 @@ _CUE_LISTS = ("topic_list_cues", "future_event_cues", "separate_meetings_cues", 
               "attendees_after_country", "delegation_leader_cues", "addressed_party_cues", "both_sides_cues",
               "role_reference_cues", "series_frame_cues", "party_group_cues",
               "place_anaphor_cues", "other_event_actor_cues", "precedent_cues", "sideline_context_cues",
-              "defence_attendee_cues", "back_reference_event_cues", "posting_country_cues")
+              "defence_attendee_cues", "back_reference_event_cues", "posting_country_cues", "foreign_name_word_cues")
 _TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surname_countries", "defence_roles",
              "numbered_series") + _CUE_LISTS
 _REFINE_KEYS = ("courtesy_call_max_rank", "ministerial_max_rank", "border_force_max_rank", "border_force_roles",
@@ -479,6 +480,7 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         numbered_series=_optional(top, "numbered_series", functools.partial(_read_series, check), ()),
         series_per_year=_optional(top, "numbered_series", functools.partial(_read_series_per_year, check), ()),
         series_frame=cues("series_frame_cues"),
+        foreign_name_word=cues("foreign_name_word_cues"),
         sideline_context=cues("sideline_context_cues"),
         place_anaphor=cues("place_anaphor_cues"),
         title_countries=tuple((iso2, gated(pattern))
@@ -1888,6 +1890,8 @@ def _country_of_surname(name: str, rules: MechanismRules) -> str | None:
     words = fold(name).split()
     if len(words) < 2:
         return None
+    if rules.foreign_name_word is not None and any(rules.foreign_name_word.fullmatch(w) for w in words[1:]):
+        return None   # "Ly Sovann": a surname Vietnamese also carry, before a given name no Vietnamese has
     found = next((iso2 for iso2, surnames in rules.surname_countries if words[0] in surnames), None)
     if found is None:
         near = _near_surname(words[0], rules)

@@ -1049,7 +1049,8 @@ def _country_of_title(country_hits: list, place_hits: list, chain_start: int, na
     """The one country named in the title phrase or just before it ("Thai Defence Minister"), or
     of the places in it ("... of the Tay Ninh provincial People's Committee"), else ''. A country
     the title points to ("Vietnamese Ambassador to Cambodia") is not the person's, nor one that ends
-    the clause before the title, a comma between them ("... tỉnh Takeo, Vương quốc Campuchia, Đại tá A").
+    the clause before the title, a comma between them ("... tỉnh Takeo, Vương quốc Campuchia, Đại tá A"), or the
+    item before it in a list, a semicolon between them ("Giám đốc Học viện A Việt Nam; Đại tá B").
 
     >>> _country_of_title([("VN", 0, 10, "Vietnamese"), ("KH", 25, 33, "Cambodia")], [], 11, 34,
     ...                   "Vietnamese Ambassador to Cambodia Nguyen Huy Tang")
@@ -1058,7 +1059,7 @@ def _country_of_title(country_hits: list, place_hits: list, chain_start: int, na
     prepositions = name_cues().country_prepositions
     near = {iso2 for iso2, start, end, _ in country_hits if chain_start - 4 <= end and start < name_start
             and not _after_country_preposition(sentence, start, prepositions)
-            and "," not in sentence[end:chain_start]}
+            and not any(mark in sentence[end:chain_start] for mark in ",;")}
     near |= {p.country for p in place_hits if chain_start <= p.start and p.end <= name_start}
     return near.pop() if len(near) == 1 else ""
 
