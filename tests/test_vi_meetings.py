@@ -436,6 +436,9 @@ def test_meetings_of_the_planning_and_foreign_ministries_are_no_defence_meetings
 @pytest.mark.parametrize("sentence, organ", [
     ("Tiếp đoàn có Đại tướng Sok Vanna, Phó Tư lệnh Lục Quân, Tư lệnh Quân khu 2.", "Luc Quan"),
     ("Đón đoàn có Phó Tư lệnh Lục Quân Hoàng gia và Đại tướng Sok Vanna.", "Luc Quan Hoang Gia"),
+    # an association's name after a title: the chair of a veterans' or a friendship association
+    ("Dự có Chủ tịch Hội Cựu chiến binh tỉnh và Đại tướng Sok Vanna.", "Hoi Cuu"),
+    ("Phó Chủ tịch Hội Hữu nghị hai nước cùng Đại tướng Sok Vanna đến dự.", "Hoi Huu"),
 ])
 def test_an_organ_named_after_a_title_is_no_person(sentence, organ):
     from defcoop.extract.people import load_officials
@@ -1317,6 +1320,18 @@ def test_a_peoples_committee_official_receiving_a_military_region_delegation_hol
         assert not rules.non_border_force_titles.search(fold("Ủy viên Ban Thường vụ Tỉnh ủy, Chỉ huy trưởng Bộ CHQS tỉnh"))
 
 
+def test_a_veterans_association_delegation_holds_no_border_force_talks():
+    """A lead titled as a veterans' association's officer (`non_border_force_titles`) leads no force: the
+    association's visit stays `other` though the hosts include the other province's gendarmerie, and the
+    association's name after the title is no person ("Hội Cựu")."""
+    text = ("Ngày 9/4, tại buổi làm việc với Hiến binh tỉnh Svay Rieng, ông Trần Văn Bình, Chủ tịch Hội Cựu chiến "
+            "binh tỉnh Long An và Thiếu tướng Sok Dara, Chỉ huy trưởng Hiến binh tỉnh, trao đổi về hợp tác.")
+    [meeting] = vi_meetings(text, "2026-04-10")
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == ("other", "Tran Van Binh", "Sok Dara")
+    with rules_language("vi"):
+        assert load_mechanisms().non_border_force_titles.search(fold("Chủ tịch Hội Cựu chiến binh tỉnh"))
+
+
 @pytest.mark.parametrize("recipient, meetings", [
     ("lực lượng chuyên gia Việt Nam từng công tác tại Campuchia", 0),   # one side's former experts, honoured at home
     ("lực lượng bảo vệ biên giới tỉnh Svay Rieng, Campuchia", 1),        # the other side's force receiving aid
@@ -1594,6 +1609,16 @@ def test_the_presidential_palace_and_a_military_regions_command_place_a_meeting_
     assert find_place(["They met at the Military Region 5 Command."]) == (None, None)   # English: as before
 
 
+def test_the_government_headquarters_places_a_meeting_in_hanoi():
+    """"tại Trụ sở Chính phủ" is the Vietnamese Government's seat, named without its city; the
+    Cambodian Government's seat carries its country's name."""
+    from defcoop.extract.meetings import find_place
+
+    with rules_language("vi"):
+        assert find_place(["Sáng 3/8, tại Trụ sở Chính phủ, Thủ tướng tiếp vị khách."]) == ("Hanoi", "VN")
+        assert find_place(["Hai bên gặp nhau tại Trụ sở Chính phủ Hoàng gia Campuchia."]) == (None, None)
+
+
 def test_a_military_regions_command_named_as_the_venue_does_not_hold_the_meeting():
     """"tại Bộ Tư lệnh Quân khu 7" says where a prime minister met veterans, not that the region's
     forces held talks: the gathering stays `other`, placed at the command's seat."""
@@ -1720,3 +1745,15 @@ def test_an_award_ceremony_of_border_commanders_stays_other():
             "Hai bên phối hợp chặt chẽ trên tuyến biên giới.")
     [meeting] = _meetings(text)
     assert meeting.mechanism == "other"
+
+
+# --- batch 63 (vi27): sentences written for these tests -------------------------------------------------------
+
+def test_an_eth_typed_for_the_vietnamese_d_folds_as_it():
+    """Some pages type the eth ("Ð", U+00D0) for "Đ": it folds to "d", so an ambassador written "Ðại sứ" is read
+    by his title, and an embassy's reception he and a senate leader attend is no defence meeting."""
+    assert fold("Ðại sứ quán và Ðảng") == fold("Đại sứ quán và Đảng") == "dai su quan va dang"
+    text = ("Tối 5/9, tại Phnôm Pênh, Ðại sứ quán Việt Nam tổ chức chiêu đãi kỷ niệm ngày hai nước lập quan hệ ngoại "
+            "giao.\nBà Men Sam An, Chủ tịch Hội Hữu nghị Campuchia - Việt Nam; Chủ tịch Thượng viện Say Chhum đã tham "
+            "dự buổi lễ.\nPhát biểu tại buổi lễ, Ðại sứ Ngô Anh Dũng cảm ơn bạn.")
+    assert vi_meetings(text, "2026-09-06") == []

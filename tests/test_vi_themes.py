@@ -376,3 +376,33 @@ def test_raising_awareness_of_a_long_list_of_people_about_the_friendship_is_poli
         "thân về tình đoàn kết hữu nghị giữa hai quân đội.")
     assert "political_education" not in codebook.themes_for(
         "Hai học viện sẽ tăng cường giáo dục cho giảng viên, học viên, nhân viên và chiến sĩ về kỹ năng bơi lội.")
+
+
+def test_forces_protecting_the_border_line_and_military_bodies_of_border_provinces_are_border_work(codebook):
+    """"lực lượng bảo vệ đường biên" (the border line, without "giới") and the military bodies of the provinces
+    that share the border working together are border management; the coast's forces and the border provinces'
+    trade are not."""
+    assert "border_patrol" in codebook.themes_for("Các lực lượng bảo vệ đường biên hai bên phối hợp chặt chẽ.")
+    assert "border_patrol" in codebook.themes_for(
+        "Hai bên tăng cường hợp tác giữa cơ quan quân sự các tỉnh giáp biên giới.")
+    assert "border_patrol" not in codebook.themes_for("Lực lượng bảo vệ bờ biển nhận thêm tàu.")
+    assert "border_patrol" not in codebook.themes_for("Các tỉnh có chung đường biên giới đẩy mạnh giao thương.")
+
+
+def test_a_visits_expected_contribution_and_greetings_to_the_other_armys_units_are_delegation_exchange(codebook):
+    """A host saying what the visit "sẽ góp phần" to, and a delegation paying its respects ("đến chào") to the
+    other army's units, are delegation exchanges (as in English); a visit's length, or one delegation working with
+    one command (the reported visit itself), is not."""
+    assert "delegation_exchange" in codebook.themes_for(
+        "Thủ tướng nói chuyến công tác của vị khách sẽ góp phần thắt chặt quan hệ hai quân đội.")
+    assert "delegation_exchange" in codebook.themes_for(
+        "Đoàn hội viên tỉnh A đã đến chào chỉ huy Sư đoàn 3 Quân đội Hoàng gia Campuchia.")
+    assert "delegation_exchange" not in codebook.themes_for("Chuyến công tác sẽ kéo dài năm ngày.")
+    assert "delegation_exchange" not in codebook.themes_for(
+        "Đoàn Quân khu A sang thăm Sư đoàn 2 thuộc Quân đội Hoàng gia để bàn việc tìm kiếm.")
+
+
+def test_a_host_briefing_guests_on_its_provinces_economy_is_no_information_sharing(codebook):
+    assert "information_sharing" not in codebook.themes_for(
+        "Chủ tịch tỉnh bạn tiếp đoàn, thông báo tình hình kinh tế, văn hóa của tỉnh.")
+    assert "information_sharing" in codebook.themes_for("Hai đồn thường xuyên thông báo tình hình biên giới cho nhau.")

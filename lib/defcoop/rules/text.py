@@ -13,8 +13,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Letters that NFD does not decompose into base + combining mark.
-_SPECIAL = {"đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "æ": "a", "Æ": "a"}
+# Letters that NFD does not decompose into base + combining mark. The eth ("Ð", "ð") is what some
+# Vietnamese pages type for "Đ", "đ" (the glyphs look alike in their fonts), and folds as it.
+_SPECIAL = {"đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "æ": "a", "Æ": "a"}
 # Typographic punctuation folded to ASCII so patterns need only one form.
 _PUNCT = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " "}
 _NON_ASCII_RUNS = re.compile(r"([^\x00-\x7f]+)")
