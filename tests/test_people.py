@@ -367,6 +367,24 @@ def test_a_titled_name_spaced_otherwise_than_an_official_is_that_official(table)
     assert mention.person == "Ouk Sey Hak"
 
 
+def test_an_official_s_name_written_joined_is_found_when_listed_as_an_alias(table):
+    # the Vietnamese press writes "Oukseyha" in one word; the alias names him, nothing near-matches it
+    (mention,) = table.find_people(["Đại tướng Oukseyha chủ trì hội nghị sáng nay."])
+    assert (mention.person, mention.name_as_written, mention.matched) == ("Ouk Seyha", "Oukseyha", "alias")
+
+
+def test_a_vietnamese_report_s_camel_cased_khmer_name_is_spaced_into_its_syllables():
+    from defcoop.rules import rules_language
+    with rules_language("vi"):
+        (mention,) = load_officials().find_people(["Đại tướng SokDaRa, Tư lệnh của Campuchia, phát biểu."])
+        assert (mention.person, mention.name_as_written, mention.country) == ("Sok Da Ra", "SokDaRa", "KH")
+        # an abbreviation with a capital inside ("ThS", master's degree) is no name
+        assert load_officials().find_people(["Đại tá ThS dự lễ."]) == []
+    with rules_language("en"):
+        # English keeps a glued word as no name ("MinisterTea")
+        assert load_officials().find_people(["Gen. SokDaRa spoke."]) == []
+
+
 def test_an_unknown_titled_name_stays_as_written():
     (mention,) = load_officials().find_people(["Major General Chhon Thoeun spoke."])
     assert (mention.person, mention.matched) == ("Chhon Thoeun", "title")

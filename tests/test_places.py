@@ -28,6 +28,11 @@ def test_hanoi_aliases(written):
     assert (mention.place, mention.country, mention.kind) == ("Hanoi", "VN", "capital")
 
 
+def test_svay_rieng_written_joined_by_the_vietnamese_press():
+    # one word without the space ("tỉnh Svayrieng") is the same province
+    assert places("Đoàn làm việc với công an tỉnh Svayrieng hôm qua.") == [("Svay Rieng", "Svayrieng")]
+
+
 def test_province_suffix_belongs_to_the_mention():
     [mention] = find_places("The exchange took place in Tay Ninh province.")
     assert (mention.place, mention.name_as_written, mention.start, mention.end) == (

@@ -69,6 +69,7 @@ class NameCues:
     title_name_dash: re.Pattern[str]
     list_item_after_name: re.Pattern[str]
     original_spelling: re.Pattern[str] | None = None   # after a name: its spelling in the person's own usage
+    camel_case_names: bool = False   # "SokDaRa": one word, a capital opening each syllable, is a name of that many words
 
 
 def _original_spelling(sentence: str, end: int) -> str | None:
@@ -148,7 +149,8 @@ def _build_name_cues(rules: RuleSet) -> NameCues:
         appositive_gap=rules.regex("appositive_gap"), title_continuation=rules.regex("title_continuation"),
         title_name_dash=rules.regex("title_name_dash"), list_item_after_name=rules.regex("list_item_after_name"),
         original_spelling=rules.regex("original_spelling_after_name") if "original_spelling_after_name" in rules.rules
-        else None)
+        else None,
+        camel_case_names="camel_case_names" in rules.rules and rules.value("camel_case_names") is True)
 
 
 def _full_month_names(months: dict[str, int]) -> list[str]:
@@ -600,8 +602,8 @@ class OfficialsTable:
             role = self._role_of_title(folded[chain_start:span[0]], country_hits, chain_start)
             name = sentence[span[0]:span[1]]
             own_title_country[len(mentions)] = title_country
-            mentions.append(PersonMention(ascii_name(_original_spelling(sentence, span[1]) or name), name, country, role,
-                                          index, span[0], span[1], "title"))
+            mentions.append(PersonMention(_camel_case_spaced(ascii_name(_original_spelling(sentence, span[1]) or name)),
+                                          name, country, role, index, span[0], span[1], "title"))
         # the title after "A, " that a dash gives to the next name is not A's appositive
         for k, mention in enumerate(mentions):
             if any(sentence[mention.end:start].strip() == "," for start in dash_titles):
@@ -989,11 +991,51 @@ def _read_name(sentence: str, pos: int, title_starts: frozenset[int] | set[int] 
         if not gap or "\n" in gap.group():
             break
         pos = gap.end()
-    # a Khmer name transliterated as capitalised syllables joined by a dash ("Mông-Then") counts each syllable
+    # a Khmer name transliterated as capitalised syllables joined by a dash ("Mông-Then") counts each syllable,
+    # and so, where the language's press writes them, does one written in camel case ("SokDaRa")
     syllables = len(spans) + sum(_joined_syllables(sentence[start:end]) for start, end in spans)
+    if name_cues().camel_case_names:
+        syllables += sum(_camel_case_syllables(sentence[start:end]) for start, end in spans)
     if not 2 <= syllables or len(spans) > 4:
         return None
     return spans[0][0], spans[-1][1]
+
+
+def _camel_case_syllables(token: str) -> int:
+    """How many syllables beyond the first a word written in camel case holds ("SokDaRa": 2), every
+    syllable a capital then small letters; 0 for any other word ("Sokdara", "ThS", "McCain-X").
+
+    >>> _camel_case_syllables("SokDaRa"), _camel_case_syllables("Sokdara"), _camel_case_syllables("ThS")
+    (2, 0, 0)
+    """
+    parts = _camel_case_parts(token)
+    return len(parts) - 1 if len(parts) >= 2 else 0
+
+
+def _camel_case_parts(token: str) -> list[str]:
+    """The syllables of a camel-cased word, each a capital then small letters; [] when it is not one."""
+    parts: list[str] = []
+    for ch in token:
+        if ch.isupper():
+            parts.append(ch)
+        elif ch.isalpha() and ch.islower() and parts:
+            parts[-1] += ch
+        else:
+            return []
+    return parts if all(len(part) >= 2 for part in parts) else []
+
+
+def _camel_case_spaced(name: str) -> str:
+    """A name with each camel-cased word split into its syllables, where the language reads them
+    (`camel_case_names`); any other name unchanged.
+
+    >>> _camel_case_spaced("Sok Vanna")
+    'Sok Vanna'
+    """
+    if not name_cues().camel_case_names:
+        return name
+    return " ".join(" ".join(_camel_case_parts(word)) if _camel_case_syllables(word) else word
+                    for word in name.split(" "))
 
 
 def _joined_syllables(token: str) -> int:
@@ -1041,6 +1083,11 @@ def _is_name_token(token: str, non_name_words: frozenset[str]) -> bool:
     (True, False, False)
     """
     glued = any(a.islower() and b.isupper() for a, b in zip(token, token[1:]))
+    if glued and name_cues().camel_case_names:
+        # where the press writes Khmer names in camel case ("SokDaRa"), such a word is a name unless a syllable
+        # is a word that never is one
+        parts = _camel_case_parts(token)
+        glued = not parts or any(fold(part) in non_name_words for part in parts)
     return token[0].isupper() and not glued and fold(token) not in non_name_words
 
 
