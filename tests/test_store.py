@@ -40,6 +40,24 @@ def test_an_unreadable_entry_is_a_miss_not_an_error(store):
     assert store.get(b"bad") is None
 
 
+def test_entries_packed_with_either_compression_read_back(store):
+    from defcoop.build.store import pack
+
+    value = {"text": "Hai bên nhất trí tăng cường hợp tác. " * 50, "rows": [1, 2]}
+    fast, plain = pack(value), pack(value, codec="zlib")
+    assert fast[:1] == b"4" and plain[:1] == b"z"   # LZ4 by default (pyarrow is pinned)
+    store.put_packed([(b"fast", fast), (b"plain", plain)])
+    assert store.get(b"fast") == (value, False) and store.get(b"plain") == (value, False)
+
+
+def test_an_lz4_entry_without_lz4_is_a_miss(store, monkeypatch):
+    from defcoop.build import store as store_module
+
+    store.put(b"k", "value")
+    monkeypatch.setattr(store_module, "_LZ4", None)   # a machine whose pyarrow has no LZ4
+    assert store.get(b"k") is None
+
+
 def test_entries_unused_for_too_long_are_evicted(store):
     store.put_many([(b"old", "o"), (b"new", "n")])
     store._db.execute("UPDATE results SET used = ? WHERE key = ?", (time.time() - 40 * 86400, b"old"))

@@ -234,13 +234,50 @@ def _unpacked(row: tuple[bytes, int]):
         return None
 
 
-def pack(value) -> bytes:
-    """A stored value: pickled, then compressed (fast level: the texts are half the size)."""
-    return zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+def _lz4():
+    """pyarrow's LZ4 block codec (pyarrow is already pinned for pandas' string columns), or None
+    without it: then entries are zlib-compressed, slower but the same values."""
+    global _LZ4
+    if _LZ4 is False:
+        try:
+            import pyarrow
+            _LZ4 = pyarrow.Codec("lz4_raw")
+        except (ImportError, ValueError):   # no pyarrow, or one built without LZ4
+            _LZ4 = None
+    return _LZ4
+
+
+_LZ4 = False   # not looked up yet
+_SIZE = 8      # bytes of the uncompressed length after an LZ4 entry's tag
+
+
+def pack(value, *, codec: str = "lz4") -> bytes:
+    """A stored value: pickled, then compressed, behind a one-byte tag naming the compression.
+
+    LZ4 is the default because every build packs each extracted file (in the workers) and
+    unpacks every stored one (in the parent, 10,000 of them to add one article to a 10k
+    archive): against zlib's fastest level it compresses about 7 times and decompresses about
+    10 times faster, for entries about a third larger.
+
+    >>> [unpack(pack({"rows": 2}, codec=name)) for name in ("lz4", "zlib")]
+    [{'rows': 2}, {'rows': 2}]
+    """
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    lz4 = _lz4() if codec == "lz4" else None
+    if lz4 is None:
+        return b"z" + zlib.compress(data, 1)
+    return b"4" + len(data).to_bytes(_SIZE, "little") + lz4.compress(data, asbytes=True)
 
 
 def unpack(blob: bytes):
-    return pickle.loads(zlib.decompress(blob))
+    """The value `pack` stored; ValueError for a blob it did not write."""
+    tag = blob[:1]
+    if tag == b"4" and _lz4() is not None:
+        size = int.from_bytes(blob[1:1 + _SIZE], "little")
+        return pickle.loads(_lz4().decompress(blob[1 + _SIZE:], decompressed_size=size, asbytes=True))
+    if tag == b"z":
+        return pickle.loads(zlib.decompress(blob[1:]))
+    raise ValueError(f"not a stored result (tag {tag!r})")
 
 
 def open_store(path: str | os.PathLike) -> ResultStore | None:
