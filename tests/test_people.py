@@ -560,3 +560,12 @@ def test_a_monks_form_of_address_is_a_title_not_part_of_the_name(table):
 def test_a_pagoda_a_title_heads_is_no_person(table):
     # batch 60: "head of A Pagoda" names a place of worship, as "head of A Hospital" names a hospital
     assert table.find_people(["The head of Som Rong Pagoda handed out gifts."]) == []
+
+
+def test_the_army_commander_written_with_one_letter_too_many_is_found_in_the_table():
+    """officials.csv lists Meas Sophea, army commander 2009-2018: a Vietnamese report spelling his name with a
+    trailing letter ("Meas Sopheas") near-matches him, the title agreeing."""
+    from defcoop.rules import rules_language
+    with rules_language("vi"):
+        (mention,) = load_officials().find_people(["Đại tướng Meas Sopheas, Tư lệnh Lục quân Campuchia, cảm ơn đoàn."])
+    assert (mention.person, mention.name_as_written, mention.country) == ("Meas Sophea", "Meas Sopheas", "KH")

@@ -1757,3 +1757,34 @@ def test_an_eth_typed_for_the_vietnamese_d_folds_as_it():
             "giao.\nBà Men Sam An, Chủ tịch Hội Hữu nghị Campuchia - Việt Nam; Chủ tịch Thượng viện Say Chhum đã tham "
             "dự buổi lễ.\nPhát biểu tại buổi lễ, Ðại sứ Ngô Anh Dũng cảm ơn bạn.")
     assert vi_meetings(text, "2026-09-06") == []
+
+
+def test_a_commemoration_civil_bodies_hold_is_no_defence_meeting():
+    """A friendship union, the Fatherland Front or the foreign ministry chairing an anniversary ceremony
+    (`non_defence_bodies`), the President attending and the other country named only in what is
+    remembered: their celebration, and "Dự lễ kỷ niệm có: ..." after it (`back_reference_event_cues`) names
+    that ceremony again. Held by the defence ministry with them, it is still read as before."""
+    with rules_language("vi"):
+        rules = load_mechanisms()
+    civil = fold("Tối 3/2, Hội hữu nghị tỉnh A chủ trì, cùng Bộ Ngoại giao tổ chức lễ kỷ niệm 40 năm ngày ký hiệp ước.")
+    assert rules.non_defence_body.search(civil)
+    army = fold("Tối 3/2, Bộ Quốc phòng cùng Hội hữu nghị tổ chức lễ kỷ niệm 40 năm ngày ký hiệp ước.")
+    assert not rules.non_defence_body.search(army)
+    assert rules.back_reference_event.search(fold("Dự lễ kỷ niệm có: nhiều khách mời."))
+    text = ("Tối 6/1/2024, Liên hiệp các tổ chức hữu nghị thành phố và Mặt trận Tổ quốc tổ chức tại Hà Nội lễ kỷ niệm "
+            "40 năm thắng lợi chung với nhân dân Campuchia.\n"
+            "Tham dự buổi lễ có Chủ tịch nước Võ Văn Thưởng và đại biểu các tỉnh biên giới.")
+    assert vi_meetings(text, "2024-01-08") == []
+
+
+def test_an_inaugurated_building_standing_in_a_province_places_the_ceremony():
+    """The sentence after an inauguration saying the building was built "trên địa bàn tỉnh" X (`place_cue`): the
+    ceremony was held there; remains gathered "trên địa bàn" a province do not place a meeting so."""
+    text = ("Tại lễ khánh thành nhà kho, Thiếu tướng Sok Dara, Tư lệnh Quân khu 5 Campuchia, cảm ơn Quân khu 7.\n"
+            "Thay mặt đoàn Việt Nam, Đại tá Trần Văn Bình, Phó Tư lệnh Quân khu 7, cũng có mặt.\n"
+            "Nhà kho được xây dựng trên địa bàn tỉnh Battambang, do Việt Nam tài trợ.")
+    [meeting] = vi_meetings(text, "2016-03-02")
+    assert meeting.place == "Battambang"
+    with rules_language("vi"):
+        cue = meeting_cues().place_cue
+    assert not cue.search(fold("Đội đã quy tập được hai hài cốt trên địa bàn tỉnh "))

@@ -406,3 +406,20 @@ def test_a_host_briefing_guests_on_its_provinces_economy_is_no_information_shari
     assert "information_sharing" not in codebook.themes_for(
         "Chủ tịch tỉnh bạn tiếp đoàn, thông báo tình hình kinh tế, văn hóa của tỉnh.")
     assert "information_sharing" in codebook.themes_for("Hai đồn thường xuyên thông báo tình hình biên giới cho nhau.")
+
+
+def test_the_border_tri_point_of_the_three_countries_is_a_place_not_trilateral_cooperation(codebook):
+    """"mốc ngã ba biên giới" followed by the three countries' names is the point where their borders meet (a place,
+    like the tri-border marker): no trilateral theme; the three countries' armies training together still are."""
+    assert "trilateral" not in codebook.themes_for(
+        "Tỉnh đã xây xong mốc ngã ba biên giới Lào - Việt Nam - Campuchia từ nhiều năm trước.")
+    assert "trilateral" in codebook.themes_for(
+        "Gần ngã ba biên giới, quân đội Việt Nam, Lào và Campuchia cùng diễn tập cứu hộ.")
+
+
+def test_a_cultural_or_sports_exchange_of_two_units_named_alone_is_no_delegation_exchange(codebook):
+    """"giao lưu văn hóa, văn nghệ, thể thao" between two units is their pastime (gold convention: no core theme, like
+    a football match); an exchange of the two peoples, or a friendship exchange of the units, still is one."""
+    assert "delegation_exchange" not in codebook.themes_for("Mỗi quý, hai đồn lại tổ chức giao lưu văn hóa, thể thao.")
+    assert "delegation_exchange" in codebook.themes_for("Hai huyện tăng cường giao lưu văn hóa giữa nhân dân hai bên.")
+    assert "delegation_exchange" in codebook.themes_for("Hai quân khu đẩy mạnh giao lưu hữu nghị giữa các đơn vị.")
