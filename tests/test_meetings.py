@@ -86,6 +86,38 @@ def test_generic_talks_between_defence_ministers_stay_ministerial_talks():
     assert meeting.mechanism == "ministerial_talks"
 
 
+def test_talks_held_within_the_framework_of_a_numbered_exchange_are_that_exchange_with_its_edition():
+    meeting = only_meeting(["Defence Minister Gen. Phan Van Giang held talks with Cambodian Defence Minister "
+                            "Gen. Tea Seiha in Hanoi on March 14.",
+                            "The talks were held within the framework of the third border friendship exchange."],
+                           date(2024, 3, 15))
+    assert (meeting.mechanism, meeting.edition) == ("border_friendship_exchange", 3)
+
+
+def test_talks_next_to_cooperation_within_a_framework_stay_ministerial_talks():
+    meeting = only_meeting(["Defence Minister Gen. Phan Van Giang held talks with Cambodian Defence Minister "
+                            "Gen. Tea Seiha in Hanoi on March 14.",
+                            "They agreed to cooperate within the framework of the third border friendship exchange."],
+                           date(2024, 3, 15))
+    assert meeting.mechanism == "ministerial_talks"
+
+
+_ARRIVAL = "Troops of the Royal Cambodian Armed Forces arrived in Dong Nai province on Monday to rehearse for a parade."
+
+
+def test_a_provincial_command_welcoming_visiting_contingents_named_earlier_is_a_joint_event_of_its_own_kind():
+    meeting = only_meeting([_ARRIVAL, "At a welcome ceremony for the visiting contingents, Colonel Tran Van Binh, Commander "
+                                      "of the Dong Nai Provincial Military Command, spoke of the coming celebration.",
+                            "He wished the guests a pleasant stay."], date(2025, 4, 22))
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == ("other", "Tran Van Binh", None)
+
+
+def test_a_ceremony_for_visiting_contingents_with_no_welcome_named_is_no_meeting():
+    assert meetings_of([_ARRIVAL, "At a ceremony for the visiting contingents, Colonel Tran Van Binh, Commander "
+                                  "of the Dong Nai Provincial Military Command, spoke of the coming celebration."],
+                       date(2025, 4, 22)) == []
+
+
 def test_generic_talks_between_border_force_commanders_are_border_force_talks():
     meeting = only_meeting(["Maj. Gen. Le Duc Thai, Commander of the Vietnam Border Guard, held talks with "
                             "Gen. Sao Sokha, Commander of the Royal Gendarmerie of Cambodia, in An Giang on March 24."],

@@ -75,6 +75,9 @@ def test_check_examples_reports_nothing_for_the_real_codebook():
     ("They discussed how to counter schemes to sabotage the friendship of the two peoples.", ("political_education",)),
     ("A delegation of Naval Region 5 visited units of the Royal Cambodian Navy in Kampot.",
      ("maritime", "delegation_exchange")),
+    # batch 64: the hosts' welcome ceremony for the visiting delegations is the exchange of delegations itself
+    ("At a welcoming ceremony for the arriving army delegations, the colonel spoke of the parade.",
+     ("delegation_exchange",)),
 ])
 def test_multi_theme_sentences_in_codebook_order(sentence, expected):
     assert CODEBOOK.themes_for(sentence) == expected
@@ -92,6 +95,8 @@ def test_multi_theme_sentences_in_codebook_order(sentence, expected):
     ("He congratulated Cambodia on hosting the ASEAN Summits, helping raise its standing.", "multilateral"),
     ("The visit will contribute to the success of the ASEAN events hosted by Cambodia.", "multilateral"),
     ("He congratulated Vietnam on its achievements, notably in the COVID-19 combat.", "pandemic"),
+    # praise for one side's own fight against the pandemic names no cooperation (as congratulations above)
+    ("A colonel spoke highly of the efforts of Cambodian soldiers in the COVID-19 fight.", "pandemic"),
 ])
 def test_annotator_subtleties(sentence, absent):
     assert absent not in CODEBOOK.themes_for(sentence)
