@@ -2121,3 +2121,16 @@ def test_a_signing_dated_by_its_weekday_earlier_in_the_sentence_is_a_signing_cer
 def test_a_working_visit_to_a_named_capital_places_the_meeting_there():
     assert find_place(["On a working trip to the Lao capital Vientiane on Friday, the colonel signed an agreement."]) == \
         ("Vientiane", "LA")
+
+
+def test_a_place_in_a_relative_clause_about_the_fallen_is_not_the_venue():
+    # batch 67: the provinces reviewed the search for remains of soldiers "who fell in" a province: where they fell
+    assert find_place(["The two committees reviewed the search for volunteers who fell in Kratie province."]) == (None, None)
+    assert find_place(["The review, which was held in Kratie province, ended at noon."]) == ("Kratie", "KH")
+
+
+def test_one_sides_troops_rescuing_the_other_sides_people_from_a_flood_is_a_joint_event():
+    # batch 67: a border unit, asked by the other side's post, rescues its soldiers and villagers from a flood
+    assert RULES.mechanisms_in("Troops of a Lao border post rescued Vietnamese villagers and drivers from the landslide.") \
+        == ["other"]
+    assert RULES.mechanisms_in("Border troops will be ready to rescue Cambodian villagers if the river floods.") == []

@@ -569,3 +569,27 @@ def test_the_army_commander_written_with_one_letter_too_many_is_found_in_the_tab
     with rules_language("vi"):
         (mention,) = load_officials().find_people(["Đại tướng Meas Sopheas, Tư lệnh Lục quân Campuchia, cảm ơn đoàn."])
     assert (mention.person, mention.name_as_written, mention.country) == ("Meas Sophea", "Meas Sopheas", "KH")
+
+
+def test_a_deputy_chairman_named_before_his_title_is_found(table):
+    # batch 67: "A, Deputy Chairman of the X People's Committee" gives A an appositive title, as "Vice Chairman" does
+    found = people(table, "Tran Quoc Binh, Deputy Chairman of the Gia Lai People's Committee, opened the talks.")
+    assert [person for person, *_ in found] == ["Tran Quoc Binh"]
+
+
+def test_an_ede_name_with_an_apostrophe_before_a_capital_is_one_name(table):
+    # batch 67: Ede and Jarai given names are written with an apostrophe ("H'Lan"), straight or curly
+    found = people(table, "H’Lan Nie, Deputy Chairwoman of the Dak Lak People's Committee, hosted the guests.")
+    assert [person for person, *_ in found] == ["H'Lan Nie"]
+
+
+def test_a_lieutenant_introduces_a_name(table):
+    # batch 67: junior officers' ranks introduce a name as "Major" and "Captain" do
+    found = people(table, "Lieutenant Chea Sovann, deputy head of the post, welcomed them.")
+    assert [person for person, *_ in found] == ["Chea Sovann"]
+
+
+def test_capitalised_words_before_a_lowercase_unit_noun_name_the_unit_not_a_person(table):
+    # batch 67: "deputy chief of the A B border station": A B names the station
+    found = people(table, "Major Tran Van Long, deputy chief of the Bu Prang border post, led the team.")
+    assert [person for person, *_ in found] == ["Tran Van Long"]

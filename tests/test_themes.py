@@ -906,3 +906,19 @@ def test_one_countrys_own_record_in_un_missions_is_no_multilateral_work():
                                                      "peacekeeping operations in Africa.")
     assert "multilateral" in CODEBOOK.themes_for("Viet Nam has sent engineers to UN missions and will help "
                                                  "Cambodia train its peacekeepers.")
+
+
+def test_a_rescue_of_people_from_a_flood_is_search_and_rescue():
+    # batch 67: troops of one side rescuing people of the other from a flood is disaster relief in action
+    assert "search_rescue" in CODEBOOK.themes_for("Army engineers rescued six farmers from floodwaters near the post.")
+    assert "search_rescue" not in CODEBOOK.themes_for("Army engineers rescued the old bridge plan from oblivion.")
+
+
+def test_a_reopening_named_only_as_a_time_frame_is_no_pandemic_or_trade_cooperation():
+    # batch 67: the next search season is set for "when" the outbreak is contained and border trade reopens
+    sentence = ("The teams will dig again when the COVID-19 is under control again, if Phnom Penh "
+                "allows normal cross-border trade activities once more.")
+    assert {"pandemic", "defence_economy"}.isdisjoint(CODEBOOK.themes_for(sentence))
+    assert "defence_economy" in CODEBOOK.themes_for("They agreed to promote cross-border trade activities.")
+    assert "pandemic" in CODEBOOK.themes_for("When the COVID-19 broke out, the army sent face masks to its partner.")
+    assert "pandemic" in CODEBOOK.themes_for("When the pandemic struck, the two armies shared their test kits.")

@@ -39,7 +39,8 @@ from defcoop.rules.text import ascii_name, fold
 UNRANKED = 99  # rank given to an empty role ("" = unknown), below every role in roles.csv
 
 _PERSON, _TITLE = "person", "title"   # kinds of hit in the combined people-and-titles scan
-_TOKEN = re.compile(r"[^\W\d_][\w-]*")
+# an apostrophe right before a capital stays inside the word: Ede and Jarai names ("H'Yim"), "O'Neill"
+_TOKEN = re.compile(r"[^\W\d_](?:[\w-]|['’](?=[A-ZĐ]))*")
 _SPACE_ONLY = re.compile(r"\s+")
 
 
@@ -675,6 +676,8 @@ class OfficialsTable:
         following = _TOKEN.match(sentence, end + 1) if sentence[end:end + 1] == " " else None
         if following and following.group()[0].isupper() and fold(following.group()) in name_cues().non_name_words:
             return False  # "UNESCO World Heritage Centre", "Ho Chi Minh City": an organisation or place
+        if following and following.group()[0].islower() and fold(following.group()) in name_cues().organisation_words:
+            return False  # "deputy chief of the A B border station": the unit's name, not a person's
         text = sentence[start:following.end() if following else end]
         return not self._places.find(text) and not self._countries.find(text)
 
