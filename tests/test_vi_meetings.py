@@ -1788,3 +1788,94 @@ def test_an_inaugurated_building_standing_in_a_province_places_the_ceremony():
     with rules_language("vi"):
         cue = meeting_cues().place_cue
     assert not cue.search(fold("Đội đã quy tập được hai hài cốt trên địa bàn tỉnh "))
+
+
+def test_a_twinning_ceremony_within_a_numbered_exchange_is_that_exchange_and_the_twinning():
+    """A ceremony twinning two villages held within a numbered friendship exchange (`other` ceremonies,
+    `framework_cue`, `framed_activity_cue`): an activity of the exchange, filed under it with its ordinal; the
+    ceremony between named parties stands for the twinning's signing (`sign_verbs`)."""
+    text = ("Chiều 9/4, trong khuôn khổ Giao lưu hữu nghị quốc phòng biên giới Việt Nam - Campuchia lần thứ 3, đã "
+            "diễn ra lễ kết nghĩa giữa thôn Bình An của Việt Nam và làng Prey Kdei của Campuchia.\n"
+            "Dự lễ có Đại tướng Nguyễn Văn Khoa, Bộ trưởng Bộ Quốc phòng, cùng người đồng cấp Campuchia là "
+            "Đại tướng Sok Chenda.")
+    records = process_article(RawArticle("t", "t.md", "md", text, meta={"language": "vi", "published": "2030-04-10"}))
+    [meeting] = records.meetings
+    assert (meeting.mechanism, meeting.edition) == ("border_friendship_exchange", 3)
+    assert [row["kind"] for row in records.agreements] == ["twinning"]
+
+
+def test_a_joint_drill_placed_then_framed_by_a_numbered_exchange_takes_its_ordinal():
+    """"Diễn tập chung ... diễn ra tại X, trong khuôn khổ" a numbered exchange (`framework_cue` after the place): the
+    drill is an activity of that exchange, with its ordinal."""
+    text = ("Sáng 9/4, diễn tập chung cứu nạn của quân đội hai nước diễn ra tại xã Bình An (tỉnh Đồng Tháp), trong "
+            "khuôn khổ Giao lưu hữu nghị quốc phòng biên giới Việt Nam - Campuchia lần thứ 3.\n"
+            "Đại tướng Nguyễn Văn Khoa, Bộ trưởng Bộ Quốc phòng, cùng người đồng cấp Campuchia là Đại tướng Sok "
+            "Chenda theo dõi buổi diễn tập.")
+    [meeting] = vi_meetings(text, "2030-04-10")
+    assert (meeting.mechanism, meeting.edition) == ("border_friendship_exchange", 3)
+
+
+def test_treaties_the_governments_signed_are_not_signed_at_the_meeting_nor_a_twinning_named_again():
+    """Documents "đã được hai Chính phủ ký kết" (`passive_sign`) are the border treaties in force, not signed at the
+    meeting; a caption at the twinning ceremony with no parties signs nothing again."""
+    with rules_language("vi"):
+        treaties = find_signed_documents("Người dân tôn trọng mọi hiệp định biên giới mà đã được hai Chính phủ ký kết từ lâu.")
+        caption = find_signed_documents("Hai vị tướng chụp ảnh với đại biểu tại lễ kết nghĩa hai thôn.")
+        twinned = find_signed_documents("Hai bộ trưởng dự lễ kết nghĩa giữa thôn A và làng B.")
+    assert treaties == [] and caption == []
+    assert [d.kind for d in twinned] == ["twinning"]
+
+
+def test_a_gift_handover_to_residents_that_the_next_sentence_frames_is_the_exchange_and_placed():
+    """One side's force and the other side's district leaders organising a handover of livestock to border residents
+    (`other`), the next sentence calling it one of the activities held within a numbered exchange
+    (`framework_cue`): an activity of that exchange with its ordinal, placed where the handover sentence says."""
+    text = ("Ngày 5/3, tại xã Bình An, tỉnh Đồng Tháp, đồn biên phòng cùng lãnh đạo huyện Kampong Trach của Campuchia tổ "
+            "chức trao tặng lợn giống cho người dân hai bên.\n"
+            "Buổi trao tặng là một trong những hoạt động trong khuôn khổ Giao lưu hữu nghị quốc phòng biên giới Việt "
+            "Nam - Campuchia lần thứ 3.\n"
+            "Thiếu tướng Trần Văn Bình, Phó Tư lệnh Bộ đội Biên phòng, phát biểu tại buổi trao tặng.")
+    [meeting] = vi_meetings(text, "2030-03-06")
+    assert (meeting.mechanism, meeting.edition, meeting.place) == ("border_friendship_exchange", 3, "Dong Thap")
+
+
+@pytest.mark.parametrize("second, one_sided", [
+    ("Phía Campuchia cho biết chuyến đi chỉ là thường lệ.", True),      # the lead's own side
+    ("Đoàn bạn được đón tiếp chu đáo.", False),                          # a partner, no country named
+    ("Hai bên trao đổi về an ninh khu vực.", False),
+])
+def test_a_both_sides_cue_naming_only_the_lead_s_own_country_shows_no_other_side(second, one_sided):
+    """With `own_side_not_both` (meetings.yaml), "phía Campuchia" beside a meeting whose only lead is Cambodian names
+    his own side, not the other: a Cambodian minister's meeting abroad with no Vietnamese is no meeting of the two."""
+    sentences = ["Chiều 4/7, Bộ trưởng Quốc phòng Campuchia Tea Banh có cuộc gặp với một vị tướng nước chủ nhà.", second]
+    with rules_language("vi"):
+        from defcoop.extract.meetings import one_sided_meeting
+        from defcoop.extract.places import find_countries
+
+        folded = [fold(s) for s in sentences]
+        lead = PersonMention("Tea Banh", "Tea Banh", "KH", "", 0, 0, 1, "title")
+        assert meeting_cues().own_side_not_both
+        result = one_sided_meeting("ministerial_talks", None, lead, sentences, folded, [lead],
+                                   [find_countries(s, f) for s, f in zip(sentences, folded)], load_mechanisms(),
+                                   meeting_cues().own_side_not_both)
+    assert result is one_sided
+
+
+def test_a_host_unit_with_its_abbreviation_in_brackets_places_the_conference_in_its_province():
+    """`organiser_host_cue` reads the unit that holds the conference with the other side's unit also when its
+    abbreviation follows its name in brackets ("Bộ Chỉ huy Quân sự (CHQS) tỉnh A chủ trì hội nghị ... với"): a
+    conference placed nowhere else was held in the host's province."""
+    with rules_language("vi"):
+        cue = meeting_cues().organiser_host
+        match = cue.search(fold("Sáng 9/1, Bộ Chỉ huy Quân sự (CHQS) tỉnh Long An chủ trì hội nghị sơ kết với Tiểu khu "
+                                "Quân sự Svay Rieng."))
+    assert match is not None and match.group("unit").endswith("long an")
+
+
+def test_trang_bang_a_border_town_places_a_meeting_in_tay_ninh():
+    """places.csv: Trảng Bàng, a border town of Tây Ninh province."""
+    text = ("Chiều 2/3, tại thị xã Trảng Bàng, Thượng tá Lê Văn Sơn, Chỉ huy trưởng Ban CHQS thị xã, hội đàm với "
+            "Đại tá Keo Sam, Chỉ huy trưởng Chi khu Quân sự huyện Chanthrea của Campuchia.\n"
+            "Hai bên thống nhất tăng cường phối hợp bảo vệ biên giới.")
+    [meeting] = vi_meetings(text, "2030-03-03")
+    assert meeting.place == "Tay Ninh"

@@ -113,6 +113,12 @@ def test_patterns_are_written_folded(codebook):
     ("Hai bên tạo thuận lợi cho giao thương hàng hóa qua cửa khẩu.", ("defence_economy",)),
     ("Hai nước có chung đường biên giới và đều là thành viên ASEAN.", ()),   # membership described, no forum
     ("Hai nước là thành viên ASEAN, luôn hỗ trợ nhau trên các diễn đàn đa phương.", ("multilateral",)),
+    # batch 66: the Vietnamese Border Guard's name alone says who acts, not that the act is border work
+    ("Bộ Tư lệnh Bộ đội Biên phòng trao tặng lợn giống cho các hộ nghèo trong xã.", ()),
+    ("Thượng tá C, Phó Chính ủy BĐBP, phát biểu tại lễ khánh thành nhà văn hóa.", ()),
+    ("Bộ đội biên phòng hai bên cùng nhau dọn vệ sinh cột mốc.", ("border_patrol",)),
+    # the slogan of a peaceful border of the three countries names borders, not trilateral cooperation
+    ("Các khóa học góp phần vun đắp biên giới Việt Nam - Lào - Campuchia hữu nghị.", ()),
 ])
 def test_sentences_get_the_themes_a_reader_gives(codebook, sentence, expected):
     assert codebook.themes_for(sentence) == expected

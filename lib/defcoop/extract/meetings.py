@@ -88,6 +88,7 @@ class MeetingCues(NamedTuple):
     statement_after_meeting: re.Pattern | None = None   # a trigger quoting what a lead told after the meeting
     capital_anaphor: re.Pattern | None = None   # "in the capital": the host country's capital
     organiser_host: re.Pattern | None = None   # a unit (group `unit`) holding talks with the other side's: the host
+    own_side_not_both: bool = False   # a both-sides cue naming only the lead's own country shows no other side
 
 
 def _build_cues(rules: RuleSet) -> MeetingCues:
@@ -153,6 +154,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         statement_after_meeting=rules.regex("statement_after_meeting_cue"),
         capital_anaphor=rules.regex("capital_anaphor_cue"),
         organiser_host=rules.regex("organiser_host_cue"),
+        own_side_not_both=_flag(rules, "own_side_not_both"),
     )
 
 
@@ -966,13 +968,15 @@ def other_side_attends(sentences: list[str], folded: list[str], mentions: list, 
 
 
 def one_sided_meeting(mechanism: str, vn_lead, kh_lead, sentences: list[str], folded: list[str], mentions: list,
-                      countries: list[list], rules: MechanismRules) -> bool:
+                      countries: list[list], rules: MechanismRules, own_side_not_both: bool = False) -> bool:
     """Whether a generic meeting ("at the meeting", "received") names a lead of one side only and
     nobody of the other takes part: neither attendees of that country (`other_side_attends`) nor
     both parties (`both_sides_cues`: "the two sides", "his Cambodian counterpart") anywhere in
     the article. A deputy minister reviewing with his own units the agreements they will sign with
     Cambodian forces is no Vietnam-Cambodia meeting. Specific mechanisms name their two parties
-    themselves; without `both_sides_cues` in the language's mechanisms file, no check.
+    themselves; without `both_sides_cues` in the language's mechanisms file, no check. With
+    `own_side_not_both` (meetings.yaml), a cue naming only the lead's own country ("phía Campuchia" for a
+    Cambodian lead) shows no other side.
 
     >>> rules = load_mechanisms()
     >>> from defcoop.extract.people import PersonMention
@@ -989,7 +993,25 @@ def one_sided_meeting(mechanism: str, vn_lead, kh_lead, sentences: list[str], fo
         return False
     host = "VN" if vn_lead is not None else "KH"
     return not (other_side_attends(sentences, folded, mentions, countries, host, rules)
-                or any(rules.both_sides.search(f) for f in folded))
+                or any(not own_side_not_both
+                       or _names_other_party(s[match.start():match.end()], f[match.start():match.end()], host)
+                       for s, f in zip(sentences, folded) for match in rules.both_sides.finditer(f)))
+
+
+def _names_other_party(cue: str, cue_folded: str, host: str) -> bool:
+    """A `both_sides_cues` match (`cue` as written, and folded) names a party other than the `host`: not
+    one that names only the host's own country ("phía Campuchia" for a Cambodian lead's meeting is his
+    own side, not the other).
+
+    >>> _names_other_party("Cambodian side", "cambodian side", "KH"), _names_other_party("Cambodian side", "cambodian side", "VN")
+    (False, True)
+    >>> _names_other_party("the two sides", "the two sides", "KH")
+    True
+    """
+    from defcoop.extract.places import find_countries
+
+    named = {iso2 for iso2, *_ in find_countries(cue, cue_folded)}
+    return not named or bool(named - {host})
 
 
 def reports_one_side_event(sentences: list[str], folded: list[str] | None = None,
@@ -2003,7 +2025,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
                                            _host_country(sentences[index:window_end], folded[index:window_end],
                                                          dateline), rules)):
             continue
-        if one_sided_meeting(mechanism, vn_lead, kh_lead, sentences, folded, mentions, countries, rules):
+        if one_sided_meeting(mechanism, vn_lead, kh_lead, sentences, folded, mentions, countries, rules,
+                             cues.own_side_not_both):
             continue
         if _undated_signing_before_talks(index, mechanism, sentences, folded, rules):
             continue
