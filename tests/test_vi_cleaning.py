@@ -103,6 +103,19 @@ def test_a_byline_of_authors_ending_with_a_date_stamp_dates_the_page():
     assert clean(page).published == "2021-05-03"
 
 
+def test_a_stamp_printed_under_the_lead_paragraph_dates_the_page():
+    # batch 68: a video page prints its lead, then "hh:mm - dd/mm/yyyy", then the rest of the story
+    page = ("Hai đồn biên phòng giao lưu bóng đá\n\n"
+            "Chiều 3/4, hai đồn biên phòng đã tổ chức giao lưu bóng đá tại cửa khẩu.\n\n"
+            "18:20 - 04/04/2031\n\n"
+            "Trận đấu diễn ra trong không khí vui vẻ, thắm tình hữu nghị giữa hai bên.\n\n"
+            "Sau trận đấu, hai đơn vị trao cờ lưu niệm cho nhau.\n")
+    assert clean(page).published == "2031-04-04"
+    # a stamp deeper in the story (a quoted earlier report's) does not date the page
+    later = page.replace("18:20 - 04/04/2031\n\n", "").replace("Sau trận đấu,", "18:20 - 04/04/2031\n\nSau trận đấu,")
+    assert clean(later).published is None
+
+
 def test_a_url_ending_in_a_publication_timestamp_dates_the_page():
     page = "Hai đồn biên phòng hội đàm\n\nNgày 3/5, hai đồn biên phòng đã hội đàm về công tác bảo vệ biên giới.\n"
     assert clean(page, url="https://example.vn/thoi-su/hai-don-hoi-dam-20210503164625830.htm").published == "2021-05-03"

@@ -233,6 +233,16 @@ def test_the_span_of_an_anniversary_in_brackets_dates_no_meeting():
             ["Ngày 5/3"]
 
 
+def test_the_span_of_a_second_anniversary_listed_after_the_first_dates_no_meeting():
+    # batch 68: two anniversaries with their spans, the second after "và"; only the day the rite was held dates it
+    from defcoop.extract.dates import _meeting_date_mentions
+
+    with rules_language("vi"):
+        assert [m.text for m in _meeting_date_mentions(
+            "Nhân kỷ niệm 20 năm Ngày A (2/5/2001-2/5/2021) và 60 năm ngày thành lập đơn vị B (2/5/1961-2/5/2021), "
+            "chiều 28/4, hai đoàn dâng hoa tại đài tưởng niệm.")] == ["chiều 28/4"]
+
+
 def test_the_navy_is_not_an_officer_called_hai():
     """"Hải quân" (navy) after "Đại tá Nguyễn Văn Hải" names the force, not the colonel again."""
     with rules_language("vi"):

@@ -95,9 +95,40 @@ def test_a_title_after_a_dash_names_the_country_of_a_person_found_by_title():
         assert infer_countries([mention], [sentence])[0].country == "KH"
 
 
+def test_a_country_that_ends_one_persons_offices_before_and_is_not_the_next_persons():
+    # batch 68: the head of a department of one ministry, its country, "và" or "cùng", then the other side's head
+    page = ("Hai bộ quốc phòng hợp tác về kế hoạch\n\n"
+            "Sáng 3/5, tại Hà Nội, hai cục kế hoạch thuộc bộ quốc phòng hai nước đã hội đàm.\n\n"
+            "Tại buổi hội đàm, Đại tá Lê Văn An, Vụ trưởng Vụ kế hoạch, Bộ Quốc phòng Việt Nam cùng Trung tướng "
+            "Sok Vanna, Cục trưởng Cục kế hoạch, Bộ Quốc phòng Campuchia khen ngợi kết quả hợp tác.\n\n"
+            "Hai bên nhất trí tăng cường hợp tác giữa quân đội hai nước Việt Nam - Campuchia.\n")
+    [meeting] = vi_meetings(page, "2031-05-04")
+    assert (meeting.vn_lead, meeting.kh_lead) == ("Le Van An", "Sok Vanna")
+    # a delegation's country before "do" (led by) is still its leader's
+    sentence = "Sáng 3/5, đoàn Bộ Quốc phòng Campuchia do Đại tướng Sok Vanna dẫn đầu đến thăm Hà Nội."
+    start = sentence.index("Sok")
+    with rules_language("vi"):
+        [mention] = infer_countries([PersonMention("Sok Vanna", "Sok Vanna", "", "", 0, start, start + 9, "title")],
+                                    [sentence])
+    assert mention.country == "KH"
+
+
 def test_an_english_title_after_a_dash_is_no_appositive():
     assert meeting_cues().appositive_start.match("Sok Vanna - Commander", 9) is None
     assert meeting_cues().appositive_start.match("Sok Vanna, Commander", 9) is not None
+
+
+def test_a_department_or_border_post_after_a_title_is_no_name_and_its_ministry_gives_the_country():
+    # batch 68: "Vụ Pháp chế" (a legal department) is no man called Vũ Pháp, "Đồn Biên phòng" no man called Đồn
+    # Biên; the ministry after the department's comma tells whose official the head is
+    text = ("Chiều 4/6, tại Hà Nội, Đại tá Lê Văn An, Phó Cục trưởng Cục Pháp chế, Bộ Quốc phòng Việt Nam hội đàm với "
+            "Đại tướng Sok Vanna, Tư lệnh Quân khu 3 của Quân đội Hoàng gia Campuchia.\n"
+            "Hai bên trao đổi về hợp tác pháp luật.")
+    [meeting] = vi_meetings(text, "2024-06-05")
+    assert (meeting.vn_lead, meeting.kh_lead) == ("Le Van An", "Sok Vanna")
+    text = ("Chiều 4/6, Thiếu tá Lê Văn An, Phó Đồn trưởng Đồn Biên phòng A, hội đàm với Trung tá Sok Vanna, "
+            "Đồn trưởng đồn Công an B của Campuchia.\nHai bên trao đổi tình hình biên giới.")
+    assert all(m.kh_lead != "Don Bien" and m.vn_lead != "Don Bien" for m in vi_meetings(text, "2024-06-05"))
 
 
 # --- whole articles --------------------------------------------------------------------------------
@@ -139,6 +170,65 @@ def test_vietnamese_documents_signed_and_not_signed():
         assert [(d.kind, d.subject) for d in found] == [("mou", "quân y"), ("cooperation_plan", "2026")]
         assert find_signed_documents("Hai bên hợp tác trong thời kỳ chiến tranh theo Hiệp định ký ngày 2/3/2000.") == []
         assert find_signed_documents("Quy chế phối hợp đã được Tư lệnh hai nước ký ngày 4/5/2002.") == []
+
+
+def test_the_other_sides_delegation_that_also_came_to_a_tribute_makes_it_a_joint_event():
+    # batch 68: one side's embassy lays flowers at a memorial; the other side's generals "còn có" (also came)
+    page = ("Dâng hoa tại đài tưởng niệm\n\n"
+            "Sáng 20/4, đoàn Đại sứ quán Việt Nam do Đại sứ Trần Văn Bình dẫn đầu đã dâng hoa tại đài tưởng niệm ở "
+            "thủ đô Phnom Penh.\n\n{second}\n\n"
+            "Các đại biểu tưởng nhớ những người lính đã ngã xuống trong chiến tranh.\n\n"
+            "Sự hy sinh ấy đã góp phần vun đắp tình đoàn kết giữa nhân dân hai nước Việt Nam - Campuchia.\n")
+    joined = "Dự lễ dâng hoa còn có đoàn sĩ quan Quân đội Hoàng gia Campuchia do Đại tướng Sok Vanna dẫn đầu."
+    [meeting] = vi_meetings(page.format(second=joined), "2031-04-21")
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == ("other", "Tran Van Binh", "Sok Vanna")
+    own = "Cùng đi trong đoàn còn có Tùy viên Quốc phòng, Đại tá Lê Văn An."
+    assert vi_meetings(page.format(second=own), "2031-04-21") == []
+
+
+def test_a_crew_the_other_side_seized_and_let_go_taken_back_by_a_border_post_is_no_meeting():
+    # batch 68: one side's post takes back a fishing crew that the other side's forces had held; nobody of the
+    # other side is there. A handover between the two sides' posts still is a meeting.
+    page = ("Đồn biên phòng tiếp nhận ngư dân\n\n{first}\n\n"
+            "Trước đó, tàu cá của các ngư dân bị giữ khi đang đánh bắt ở vùng biển giáp ranh.\n\n"
+            "Đơn vị đã hướng dẫn ngư dân chấp hành quy định khi ra khơi, giữ tình hữu nghị hai nước Việt Nam - Campuchia.\n")
+    returned = ("Chiều 3/6, Thiếu tá Lê Văn An, Đồn trưởng Đồn Biên phòng A (BĐBP Kiên Giang) cho biết, đơn vị vừa tiếp nhận 7 ngư dân "
+                "bị lực lượng chức năng Campuchia bắt giữ thả về.")
+    assert vi_meetings(page.format(first=returned), "2031-06-04") == []
+    with rules_language("vi"):
+        from defcoop.extract.meetings import reports_one_side_event
+        assert reports_one_side_event(["Đồn Biên phòng A tiếp nhận 7 ngư dân bị lực lượng nước bạn bắt giữ, thả về."])
+        assert not reports_one_side_event(["Đồn Biên phòng A tiếp nhận 7 công dân do Đồn Công an B trao trả."])
+
+
+def test_the_province_the_headline_names_after_the_inaugurated_work_places_the_ceremony():
+    # batch 68: nothing in the body places the inauguration; the headline names the work with its province
+    page = ("Khánh thành Nhà văn hóa hữu nghị Việt Nam - Campuchia tỉnh Takeo\n\n"
+            "Tham dự buổi lễ có Phó Thủ tướng Sok Vanna của Campuchia và Tùy viên Quốc phòng Việt Nam tại Campuchia, "
+            "Đại tá Lê Văn An.\n\n"
+            "Phát biểu tại buổi lễ, Phó Thủ tướng Sok Vanna cảm ơn sự giúp đỡ của Việt Nam.\n\n"
+            "Công trình là biểu tượng của tình đoàn kết giữa nhân dân hai nước Việt Nam - Campuchia.\n")
+    [meeting] = vi_meetings(page, "2031-05-02")
+    assert (meeting.mechanism, meeting.place) == ("other", "Takeo")
+
+
+def test_a_rite_two_officials_of_the_two_sides_perform_together_is_a_joint_ceremony():
+    # batch 68: at a groundbreaking, a Cambodian official and the Vietnamese defence attaché light candles together
+    page = ("Khởi công nhà tưởng niệm\n\n"
+            "Nhà tưởng niệm dự kiến hoàn thành sau 10 tháng thi công.\n\n"
+            "Tại buổi lễ, ông Sok Vanna, Tỉnh trưởng tỉnh A của Campuchia cùng Đại tá Lê Văn An, Tùy viên Quốc phòng "
+            "Việt Nam tại Campuchia, đã thắp nến tưởng nhớ các liệt sĩ.\n\n"
+            "Công trình ghi nhận tình đoàn kết giữa nhân dân hai nước Việt Nam - Campuchia.\n")
+    [meeting] = vi_meetings(page, "2031-05-02")
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == ("other", "Le Van An", "Sok Vanna")
+
+
+def test_a_memorandum_whose_signing_is_only_discussed_is_not_signed():
+    # batch 68: two legal departments drafting a memorandum judge its signing useful and will report its content
+    with rules_language("vi"):
+        assert find_signed_documents("Hai bên khẳng định việc ký Bản ghi nhớ về pháp chế là cần thiết.") == []
+        assert find_signed_documents("Hai đoàn sẽ báo cáo cấp trên về nội dung ký Biên bản ghi nhớ.") == []
+        assert [d.kind for d in find_signed_documents("Chiều 5/6, hai cục trưởng đã ký Bản ghi nhớ về pháp chế.")] == ["mou"]
 
 
 # --- the cue lists of mechanisms.yaml -------------------------------------------------------------

@@ -414,6 +414,14 @@ def test_a_host_briefing_guests_on_its_provinces_economy_is_no_information_shari
     assert "information_sharing" in codebook.themes_for("Hai đồn thường xuyên thông báo tình hình biên giới cho nhau.")
 
 
+def test_a_border_post_taking_back_fishermen_is_no_border_patrol(codebook):
+    """batch 68: a coastal border post takes back a fishing crew held at sea by the other side: a matter of the sea
+    (maritime in the gold), not land border management; the same post patrolling the border still is."""
+    assert "border_patrol" not in codebook.themes_for(
+        "Trưa 9/8, Đồn Biên phòng A đã tiếp nhận 6 thuyền viên cùng tàu cá do phía bạn thả về.")
+    assert "border_patrol" in codebook.themes_for("Đồn Biên phòng A tổ chức tuần tra song phương với đồn bạn.")
+
+
 def test_the_border_tri_point_of_the_three_countries_is_a_place_not_trilateral_cooperation(codebook):
     """"mốc ngã ba biên giới" followed by the three countries' names is the point where their borders meet (a place,
     like the tri-border marker): no trilateral theme; the three countries' armies training together still are."""

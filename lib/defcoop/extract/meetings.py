@@ -48,6 +48,7 @@ class MeetingCues(NamedTuple):
     place_skips_relative_clause: bool   # a place in a relative clause is not where the meeting was
     lead_from_caption: bool             # a caption showing one lead with one person of the other side
     place_from_lead_in: bool            # the sentence before the trigger naming a lead places a meeting placed nowhere else
+    place_from_headline: bool           # the headline's cued place ("Khánh thành Đài A tỉnh X") places a meeting placed nowhere else
     announced_within_days: int          # an event the article dates this many days after the page date at most is announced
     background_after_months: int        # a first meeting dated this many months before the page date is background (0: never)
     undated_in_page_month: bool         # an undated meeting on a page dated only by its URL's month is of that month
@@ -113,6 +114,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         place_skips_relative_clause=_flag(rules, "place_skips_relative_clause"),
         lead_from_caption=_flag(rules, "lead_from_caption"),
         place_from_lead_in=_flag(rules, "place_from_lead_in"),
+        place_from_headline=_flag(rules, "place_from_headline"),
         announced_within_days=_whole_number(rules, "announced_within_days", "days"),
         background_after_months=_whole_number(rules, "background_after_months", "months"),
         undated_in_page_month=_flag(rules, "undated_in_page_month"),
@@ -2248,6 +2250,12 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         place, country = _host_place(sentences[index], folded[index], sentences, folded, cues, country, mentions)
     if place is None and not placeless and headline:
         place, country = _headline_place(headline, country, cues, window, window_folded)
+    if place is None and not placeless and headline and cues.place_from_headline:
+        # the headline names the work inaugurated with its province ("Khánh thành Đài Hữu nghị A tỉnh X"), its
+        # place cued as a sentence's would be: the event the article reports was held there
+        in_headline, headline_country = find_place([headline])
+        if in_headline is not None and country in (None, headline_country):
+            place, country = in_headline, headline_country
     if place is None and not placeless:
         place, country = _same_day_place(index, sentences, folded, cues, country)
     if place is None and not placeless and country is not None and cues.capital_anaphor is not None \

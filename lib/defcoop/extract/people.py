@@ -71,6 +71,9 @@ class NameCues:
     list_item_after_name: re.Pattern[str]
     original_spelling: re.Pattern[str] | None = None   # after a name: its spelling in the person's own usage
     camel_case_names: bool = False   # "SokDaRa": one word, a capital opening each syllable, is a name of that many words
+    # between a country and the title clause after it: a word joining two people ("A, Bộ Quốc phòng Việt Nam và Đại
+    # tướng B"), so the country is the person's before it, not the next one's; None: any gap of a few spaces counts
+    joiner_before_title: re.Pattern[str] | None = None
 
 
 def _original_spelling(sentence: str, end: int) -> str | None:
@@ -151,7 +154,8 @@ def _build_name_cues(rules: RuleSet) -> NameCues:
         title_name_dash=rules.regex("title_name_dash"), list_item_after_name=rules.regex("list_item_after_name"),
         original_spelling=rules.regex("original_spelling_after_name") if "original_spelling_after_name" in rules.rules
         else None,
-        camel_case_names="camel_case_names" in rules.rules and rules.value("camel_case_names") is True)
+        camel_case_names="camel_case_names" in rules.rules and rules.value("camel_case_names") is True,
+        joiner_before_title=rules.regex("joiner_before_title") if "joiner_before_title" in rules.rules else None)
 
 
 def _full_month_names(months: dict[str, int]) -> list[str]:
@@ -1106,10 +1110,11 @@ def _country_of_title(country_hits: list, place_hits: list, chain_start: int, na
     ...                   "Vietnamese Ambassador to Cambodia Nguyen Huy Tang")
     'VN'
     """
-    prepositions = name_cues().country_prepositions
+    prepositions, joiner = name_cues().country_prepositions, name_cues().joiner_before_title
     near = {iso2 for iso2, start, end, _ in country_hits if chain_start - 4 <= end and start < name_start
             and not _after_country_preposition(sentence, start, prepositions)
-            and not any(mark in sentence[end:chain_start] for mark in ",;")}
+            and not any(mark in sentence[end:chain_start] for mark in ",;")
+            and not (joiner is not None and end < chain_start and joiner.fullmatch(sentence[end:chain_start]))}
     near |= {p.country for p in place_hits if chain_start <= p.start and p.end <= name_start}
     return near.pop() if len(near) == 1 else ""
 

@@ -127,6 +127,9 @@ class _Rules:
     # A byline of authors ending with a dash and a full date stamp is a date line; False when the file has no
     # `byline_dash_date: 1`.
     byline_dash_date: bool = False
+    # A date line right after at most this many body paragraphs (a page that prints its lead, then its stamp) dates
+    # a page that no line above the body dates; 0 (the default, the file has no `date_line_after_lead`): never.
+    date_line_after_lead: int = 0
     # The publication time a URL carries as a content system's id glued to its slug, groups y, m, d; None when the
     # file has no `url_timestamp_pattern`.
     url_timestamp: re.Pattern | None = None
@@ -248,6 +251,7 @@ def _build_rules(data: dict) -> _Rules:
         page_date_line=data.get("page_date_line", "first"),
         title_date_stamp=re.compile(data["title_date_stamp_pattern"]) if data.get("title_date_stamp_pattern") else None,
         byline_dash_date=bool(int(data.get("byline_dash_date", 0))),
+        date_line_after_lead=int(data.get("date_line_after_lead", 0)),
         url_timestamp=re.compile(data["url_timestamp_pattern"]) if data.get("url_timestamp_pattern") else None,
     )
 
@@ -271,6 +275,7 @@ SCHEMA = {
     "outlet_opener_pattern": optional(with_examples(regex_with_groups("agency"))),
     "title_date_stamp_pattern": optional(with_examples(regex_with_groups("stamp"))),
     "byline_dash_date": optional(INTEGER),
+    "date_line_after_lead": optional(INTEGER),
     "url_timestamp_pattern": optional(with_examples(regex_with_groups("y", "m", "d"))),
     "date_line_words": with_examples(STRINGS),
     "page_date_line": optional(STRING),
@@ -668,6 +673,17 @@ def _cut_off_last_paragraph(lines: list[_Line], stop: int, last_body: int | None
     return last
 
 
+def _after_lead(lines: list[_Line], index: int, lead_paragraphs: int) -> bool:
+    """The line at `index` follows at most `lead_paragraphs` body paragraphs (none: False), as a page's stamp
+    printed under its lead paragraph does.
+
+    >>> lines = [_Line(1, "Talks were held in Hanoi on 3 May.", "body"), _Line(2, "10:05 - 04/05/2031", "date_line")]
+    >>> _after_lead(lines, 1, 1), _after_lead(lines, 1, 0)
+    (True, False)
+    """
+    return 0 < sum(line.label == "body" for line in lines[:index]) <= lead_paragraphs
+
+
 def _walk_lines(lines: list[_Line], draft: _Draft, meta_title: str | None) -> None:
     """Keep body paragraphs; log and drop every other line; note title, date and source."""
     first_body = _first_index(lines, "body")
@@ -700,7 +716,8 @@ def _walk_lines(lines: list[_Line], draft: _Draft, meta_title: str | None) -> No
                 rule = "title_repeat"
             draft.record("removed", rule, line.number, line.text)
         elif label == "date_line" and (draft.published is None or from_date_line is not None) \
-                and (first_body is None or i < first_body):
+                and (first_body is None or i < first_body
+                     or (draft.published is None and _after_lead(lines, i, rules().date_line_after_lead))):
             # of several stamps above the article, the one boilerplate.yaml's `page_date_line` names: "last", nearest
             # the text (a blog reposting a story stamps its own day first, "Friday, 9 May 2031", the source's stamp
             # follows, "Source: Xinhua | 2031-05-08"), or "earliest" (a site's clock, "Thứ 6, 29/03/2024 05:05:29",
