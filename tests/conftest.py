@@ -26,7 +26,7 @@ title: Viet Nam, Cambodia hold defence talks
 published: 2024-03-15
 source: VNA
 ---
-Hanoi (VNA) - Defence Minister Gen. Phan Van Giang held talks with Cambodian Deputy Prime Minister and Minister of National Defence Gen. Tea Seiha in Hanoi on March 14.
+Hanoi (VNA) - Defence Minister Gen. Phan Van Giang held talks with Cambodian Deputy Premier and Defence Minister Gen. Tea Seiha in Hanoi on March 14.
 
 The two sides agreed to step up joint patrols along the shared border and to boost personnel training.
 

@@ -104,7 +104,7 @@ def test_a_document_signed_in_an_earlier_year_is_only_mentioned():
 def test_a_subject_stops_before_a_participial_clause_and_a_bare_year_is_the_subject():
     assert kinds("They signed an agreement on border cooperation, attaching importance to patrols.") == [
         ("agreement", "border cooperation")]
-    assert kinds("During the talks, the two sides signed a cooperation agreement in 2021, focusing on crime.") == [
+    assert kinds("During the meeting, both ministries signed a cooperation agreement in 2021, focusing on crime.") == [
         ("agreement", "2021")]
 
 
@@ -266,7 +266,7 @@ def test_a_subject_stops_before_the_meeting_the_document_was_signed_at():
 
 def test_a_plan_for_this_year_takes_the_year_of_its_meeting():
     from defcoop.extract.agreements import dated_subject
-    [plan] = find_signed_documents("The ministers agreed on a cooperation plan for this year during talks in Hue.")
+    [plan] = find_signed_documents("In Hue, the two staffs agreed on a cooperation plan for this year.")
     assert (plan.subject, dated_subject(plan.subject, 2021)) == ("for this year", "2021")
     assert dated_subject("for the coming year", 2021) == "2022" and dated_subject("for this year", None) is None
 

@@ -53,7 +53,7 @@ def read_reject(root: Path, name: str, content: str | bytes) -> Reject:
 
 # --- encodings -------------------------------------------------------------------
 
-VIETNAMESE = "Việt Nam và Campuchia tăng cường hợp tác quốc phòng.\n"
+VIETNAMESE = "Bộ đội hai nước Việt Nam và Campuchia cùng tuần tra biên giới.\n"
 
 
 @pytest.mark.parametrize(

@@ -471,7 +471,7 @@ def test_published_year_combines_with_text_windows():
 
 def test_a_day_in_a_later_sentence_beats_a_period_in_the_first():
     sentences = ["They agreed to boost ties following high-level talks, media reported earlier this week.",
-                 "At talks held on March 6 in Ho Chi Minh City, the ministers signed a protocol."]
+                 "At talks held on March 6 in Can Tho, the ministers signed a protocol."]
     resolved = resolve_meeting_date(sentences, date(2015, 3, 11), [])
     assert (resolved.date_start, resolved.precision) == (date(2015, 3, 6), "day")
 
@@ -495,7 +495,7 @@ def test_a_day_outside_the_range_leaves_the_range():
 
 
 def test_an_anniversary_of_ties_written_with_a_spaced_dash_dates_the_year():
-    windows = year_windows_from_text(["This marks the 50th anniversary of the Vietnam – Cambodia diplomatic ties."])
+    windows = year_windows_from_text(["Both armies hailed the 50th anniversary of Vietnam – Cambodia diplomatic ties."])
     assert [(w.start, w.end) for w in windows] == [(date(2017, 1, 1), date(2017, 12, 31))]
 
 
@@ -803,8 +803,8 @@ def test_a_friendship_year_of_another_country_dates_nothing():
     assert [(w.start, w.end) for w in windows] == [(date(2022, 1, 1), date(2022, 12, 31))]
     # so a receiving in March under the plan for 2023 falls in 2023
     text = ["The deputy minister received the Cambodian attache in Hanoi on March 20.",
-            "On the foundation of its cooperation plan for 2023, the ministry assigned tasks to its units.",
-            "He valued the coordination in the Vietnam-Laos, Laos-Vietnam Friendship and Solidarity Year 2022."]
+            "Based on its cooperation plan for 2023, the ministry gave tasks to its units.",
+            "He valued joint work during Vietnam-Laos, Laos-Vietnam Friendship and Solidarity Year 2022."]
     resolved = resolve_meeting_date(text[:1], None, year_windows_from_text(text))
     assert (resolved.date_start, resolved.precision) == (date(2023, 3, 20), "day")
 

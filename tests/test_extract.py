@@ -8,7 +8,7 @@ title: Vietnam, Cambodia defence ministers hold talks
 published: 2022-06-21
 source: VNA
 ---
-Phnom Penh (VNA) - Vietnamese Defence Minister Gen. Phan Van Giang held talks with Cambodian Deputy Prime Minister and Minister of National Defence Gen. Tea Banh in Phnom Penh on June 20.
+Phnom Penh (VNA) - Vietnamese Defence Minister Gen. Phan Van Giang held talks with Cambodian Deputy Premier and Defence Minister Gen. Tea Banh in Phnom Penh on June 20.
 
 The two sides agreed to step up joint patrols along the shared border and to boost personnel training.
 
@@ -92,8 +92,8 @@ def test_dateline_date_dates_a_meeting_held_this_afternoon(tmp_path):
     assert (meeting.date_start.isoformat(), meeting.place) == ("2024-11-20", "Vientiane")
 
 
-VIETNAM_LAOS = """Hanoi (VNA) - Vietnamese Minister of National Defence Gen. Phan Van Giang held talks in Hanoi on \
-December 13 with Lao Deputy Prime Minister and Minister of National Defence Gen. Chansamone Chanyalath.
+VIETNAM_LAOS = """Hanoi (VNA) - On December 13 in Hanoi, Vietnam's Defence Minister Gen. Phan Van Giang held \
+talks with Lao Deputy Premier and Defence Minister Gen. Chansamone Chanyalath.
 
 Gen. Giang welcomed his Lao counterpart and praised cooperation in training and border protection.
 
@@ -121,7 +121,7 @@ def test_vietnam_cambodia_meeting_after_a_vietnam_laos_one_is_the_one_reported(t
 URL_MONTH_ONLY = """---
 url: https://news.example/2019/12/defence-minister-holds-talks/
 ---
-Hanoi (VNA) - Defence Minister General Ngo Xuan Lich on December 20 held talks with his Cambodian counterpart Tea Banh in Hanoi.
+Hanoi (VNA) - Cambodian Defence Minister Tea Banh held talks in Hanoi on December 20 with his host, General Ngo Xuan Lich.
 """
 
 
@@ -193,7 +193,7 @@ def test_a_photo_caption_introduces_the_leads_and_shows_a_signed_document(tmp_pa
 
 def test_a_caption_adds_no_document_of_a_kind_the_body_names(tmp_path):
     article = CAPTIONED.replace("Sok Vanna, for his part,",
-                                "The two sides signed a memorandum of understanding on border cooperation. Sok Vanna")
+                                "That day the ministries signed a memorandum of understanding on border cooperation. Sok Vanna")
     _clean, records = extract(tmp_path, article, name="both.md")
     assert [(a["kind"], a["subject"]) for a in records.agreements] == [("mou", "border cooperation")]
 

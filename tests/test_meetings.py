@@ -54,7 +54,7 @@ def test_no_trigger_in_an_article_without_a_meeting():
 @pytest.mark.parametrize(("sentence", "mechanism"), [
     ("The third Vietnam-Laos-Cambodia Defence Ministers' Meeting opened in Vientiane.",
      "trilateral_ministers_meeting"),
-    ("A ceremony to receive the remains of Vietnamese volunteer soldiers was held at the border gate.",
+    ("A ceremony to receive the remains of fallen Vietnamese soldiers took place at the Moc Bai border gate.",
      "repatriation_ceremony"),
     ("Gen. Giang met Gen. Tea Seiha on the sidelines of the ADMM in Vientiane.", "sideline_meeting"),
     ("The Military Region 9 of Vietnam and the Military Region 3 of the Royal Cambodian Armed Forces "
@@ -198,7 +198,7 @@ def test_place_after_in_or_at():
 
 
 def test_province_wins_over_a_border_gate_in_the_same_sentence():
-    assert find_place(["It was held at the Xa Mat International Border Gate in Tay Ninh province."]) == \
+    assert find_place(["The event was held at the Xa Mat International Border Gate of Tay Ninh province."]) == \
         ("Tay Ninh", "VN")
 
 
@@ -219,8 +219,8 @@ def test_online_meeting_has_no_place():
 
 
 def test_talks_by_telephone_are_an_online_ministerial_meeting():
-    meeting = only_meeting(["Defence Minister Gen. Ngo Xuan Lich held a phone discussion with Cambodian Defence "
-                            "Minister Tea Banh on May 4 to review cooperation."], date(2019, 5, 5))
+    meeting = only_meeting(["Defence Minister Gen. Ngo Xuan Lich and Cambodian Defence Minister Tea Banh held a "
+                            "phone discussion on May 4 to review cooperation."], date(2019, 5, 5))
     assert (meeting.mechanism, meeting.format, meeting.place) == ("ministerial_talks", "online", None)
 
 
@@ -394,7 +394,7 @@ def test_meeting_held_this_afternoon_takes_the_dateline_date():
 
 
 def test_a_cambodian_only_title_gives_the_country():
-    sentence = "The dialogue was co-chaired by Gen Kim Sophal, Secretary of State at the Ministry of National Defence."
+    sentence = "The talks were co-chaired by Gen Kim Sophal, Secretary of State at the defence ministry."
     mention = next(m for m in OFFICIALS.find_people([sentence]) if m.person == "Kim Sophal")
     assert infer_countries([mention], [sentence])[0].country == "KH"
 
@@ -436,8 +436,8 @@ def test_leads_roles_on_the_meeting_day_refine_the_mechanism():
 
 def test_an_undated_meetings_leads_have_the_roles_the_article_writes():
     # officials.csv lists Thang only as a deputy defence minister; the article calls him a region's commander
-    sentences = ["The delegation was led by Commander of Military Region 7 Lieutenant General Nguyen Truong Thang.",
-                 "At a meeting with General Chay Saingyun, Permanent Secretary of State, Thang thanked Cambodia."]
+    sentences = ["Commander of Military Region 7 Nguyen Truong Thang headed the delegation.",
+                 "During talks with Permanent Secretary of State General Chay Saingyun, Thang thanked Cambodia."]
     assert only_meeting(sentences).mechanism == "other"
     thang = next(m for m in OFFICIALS.find_people(sentences) if m.sentence_index == 1 and m.country == "VN")
     yun = next(m for m in OFFICIALS.find_people(sentences) if m.country == "KH")
@@ -562,7 +562,7 @@ def test_a_get_together_co_chaired_by_both_sides_is_a_meeting():
                  "The gathering was co-chaired by the ambassador and General Tea Banh."]
     assert find_trigger(sentences, RULES) == (0, "ministerial_talks")
     assert find_trigger(["The gathering was co-chaired by the ambassador and the minister."], RULES) == (0, "ministerial_talks")
-    assert find_trigger(["The meeting took place on the occasion of the anniversary."], RULES) == (0, "ministerial_talks")
+    assert find_trigger(["This meeting took place in Kep on the occasion of the anniversary."], RULES) == (0, "ministerial_talks")
 
 
 def test_a_border_guard_missions_new_year_greeting_to_the_other_sides_troops_is_a_meeting():
@@ -583,7 +583,7 @@ def test_a_drill_of_the_three_countries_is_a_joint_event_and_the_meeting_behind_
 
 
 def test_bilateral_meetings_with_heads_of_delegations_are_on_the_sidelines_and_an_agenda_to_come_is_no_event():
-    sentences = ["Delegates are expected to hear the outcomes of the 9th annual meeting of the research network.",
+    sentences = ["Participants are expected to review the findings of the 9th annual meeting of the research network.",
                  "On Monday, the general had bilateral meetings with the heads of the Lao and Cambodian delegations."]
     assert find_trigger(sentences, RULES) == (1, "sideline_meeting")
 
@@ -596,7 +596,7 @@ def test_a_day_of_the_month_in_figures_is_no_edition(sentence):
 
 
 def test_an_undersecretary_of_state_is_cambodian():
-    sentence = "Seang Lapress, undersecretary of state at the Ministry of Interior, thanked Vietnam."
+    sentence = "Seang Lapress, undersecretary of state at the Interior Ministry, thanked Vietnam."
     people = load_officials().find_people([sentence])
     assert [(m.person, m.country) for m in infer_countries(people, [sentence], RULES)] == [("Seang Lapress", "KH")]
 
@@ -616,19 +616,19 @@ def test_a_single_known_regional_commander_makes_generic_talks_border_force_talk
 def test_an_official_named_only_as_a_possessive_leads_nothing():
     sentences = ["At the meeting, General Hoang Xuan Chien congratulated the new ambassador.",
                  "The armies train together.", "They patrol the border.",
-                 "Next year marks 45 years of Cambodian Prime Minister Hun Sen's path to topple the regime."]
+                 "Next year marks 40 years of Cambodian Prime Minister Hun Sen's fight against the regime."]
     people = load_officials().find_people(sentences)
     assert choose_lead(people, "KH", 0, OFFICIALS, sentences) is None
     assert choose_lead(people, "KH", 0, OFFICIALS).person == "Hun Sen"      # without the text, any mention
 
 
 def test_a_caption_free_lead_paragraph_reports_a_reception():
-    assert find_trigger(["Minister Phan Van Giang held a reception for visiting Cambodian Defence Minister "
-                         "Tea Banh in Hanoi on May 23."], RULES) == (0, "ministerial_talks")
+    assert find_trigger(["Minister Nguyen Van Binh held a reception for visiting Cambodian Defence Minister "
+                         "Tea Banh in Da Nang on June 4."], RULES) == (0, "ministerial_talks")
 
 
 def test_an_announced_meeting_is_no_meeting():
-    sentences = ["The second Vietnam-Cambodia Border Defence Friendship Exchange is scheduled to take place in "
+    sentences = ["The second Vietnam-Cambodia Border Defence Friendship Exchange will be held in "
                  "Tay Ninh from November 12 to 14."]
     assert find_trigger(sentences, RULES) is None
 
@@ -657,8 +657,8 @@ def test_talks_named_by_their_date_are_a_meeting():
 
 
 def test_bilateral_meetings_while_in_a_city_for_the_admm_are_sideline_meetings():
-    sentences = ["Defence Minister Phan Van Giang had bilateral meetings with his counterparts from Laos and "
-                 "Cambodia on May 4 while he was in Vientiane, Laos for the 18th ADMM."]
+    sentences = ["Defence Minister Phan Van Giang held bilateral talks with the Lao and Cambodian ministers "
+                 "on May 4 while he was in Vientiane for the 18th ADMM."]
     meeting = only_meeting(sentences)
     assert (meeting.mechanism, meeting.date_start) == ("sideline_meeting", date(2024, 5, 4))
 
@@ -725,7 +725,7 @@ def test_a_sideline_meeting_with_its_own_day_keeps_it():
 
 
 def test_a_talk_between_young_border_guard_officers_is_numbered_by_their_exchange():
-    sentences = ["The Border Guard Command held a talk between young Vietnamese and Cambodian border guard officers "
+    sentences = ["The Border Guard Command held a talk between junior Cambodian and Vietnamese border guard officers "
                  "in An Giang on May 3, as part of their second exchange."]
     meeting = only_meeting(sentences, published=date(2026, 5, 5))
     assert (meeting.mechanism, meeting.edition, meeting.place) == ("border_force_talks", 2, "An Giang")
@@ -742,9 +742,9 @@ def test_a_reburial_held_in_a_district_of_a_province_is_in_that_province():
 
 
 def test_a_plan_inked_over_the_weekend_is_a_signing():
-    assert find_trigger(["Over the weekend, Vietnam and Cambodia inked a new training cooperation plan."],
+    assert find_trigger(["Over the weekend, Cambodia and Vietnam inked a fresh plan for training cooperation."],
                         RULES)[1] == "signing_ceremony"
-    assert find_trigger(["Last year, Vietnam and Cambodia inked a new training cooperation plan."], RULES) is None
+    assert find_trigger(["Last year, Cambodia and Vietnam inked a fresh plan for training cooperation."], RULES) is None
 
 
 # --- several counterparts met one by one; a visit's span dates its meetings ---------------------
@@ -854,7 +854,7 @@ def test_a_caption_does_not_override_the_meetings_own_day():
 
 @pytest.mark.parametrize("sentence, only_leader", [
     ("He said Cambodia will prosper under the leadership of the party headed by Chairman Hun Sen.", True),
-    ("He said under the wise leadership of the government and Prime Minister Hun Manet, it grew.", True),
+    ("He said under the wise leadership of the new government and Prime Minister Hun Manet, it grew.", True),
     ("The delegation, under the leadership of General Tea Banh, visited Hanoi.", False),
     ("Prime Minister Hun Manet received the delegation.", False),
     ("In 1979 the regiment had been led by today's Prime Minister Hun Sen.", True),
@@ -872,8 +872,8 @@ def test_a_person_named_only_as_leader_of_a_party_or_country(sentence, only_lead
 
 
 def test_the_party_leader_named_in_good_wishes_does_not_lead_the_reception():
-    sentences = ["Deputy Chief of the General Staff Sen. Lieut. Gen. Huynh Chien Thang hosted a reception in Hanoi "
-                 "on May 13 for a Cambodian delegation.",
+    sentences = ["In Hanoi on May 13, Deputy Chief of the General Staff Huynh Chien Thang hosted a reception "
+                 "for a Cambodian delegation.",
                  "He wished that under the leadership of the party headed by President Hun Sen, Cambodia will thrive."]
     meeting = only_meeting(sentences, published=date(2031, 5, 14))
     assert meeting.kh_lead != "Hun Sen" and meeting.mechanism != "courtesy_call"
@@ -1022,7 +1022,7 @@ def test_armies_completing_drills_without_the_word_joint_are_the_reported_event(
 def test_the_past_commander_of_a_unit_does_not_lead_the_handover_of_its_fallen():
     sentences = ["The defence ministry held a ceremony in Tay Ninh on Friday to hand over the remains of Cambodian "
                  "soldiers of a volunteer regiment.",
-                 "The regiment had been led by current Cambodian Prime Minister Hun Sen.",
+                 "The regiment had been led by today's Cambodian Prime Minister Hun Sen.",
                  "The remains were exhumed last month.",
                  "Receiving the remains, General Sao Sokha thanked Vietnam."]
     meeting = only_meeting(sentences, published=date(2031, 3, 8))
@@ -1259,7 +1259,7 @@ def test_an_undated_signing_reported_in_the_present_perfect_is_a_signing_ceremon
 
 def test_a_courtesy_call_on_an_army_commander_is_other():
     sentences = ["A delegation of young Vietnamese officers led by Senior Colonel Nguyen Van Hai paid a courtesy call "
-                 "on General Mao Sophan, Commander of the Royal Cambodian Army, in Phnom Penh on May 5, 2024."]
+                 "on General Mao Sophan, Commander of the Royal Cambodian Army, at his Phnom Penh office on May 5, 2024."]
     assert only_meeting(sentences).mechanism == "other"
     # on a deputy prime minister and defence minister, the courtesy call the article names stays one
     sentences = ["Deputy Defence Minister Hoang Xuan Chien paid a courtesy call on Deputy Prime Minister and "
@@ -1277,7 +1277,7 @@ def test_a_delegations_visit_to_a_unit_of_the_other_army_is_a_meeting_led_as_its
 
 
 def test_an_undated_unit_visit_of_a_regional_commander_later_made_deputy_minister_is_at_border_force_level():
-    sentences = ["The delegation of the Military Region 7 Command, led by Lieutenant General Vo Minh Luong, toured "
+    sentences = ["Led by Lieutenant General Vo Minh Luong, a delegation of the Military Region 7 Command toured "
                  "Cambodia.",
                  "The Vietnamese delegation visited Military Regions 1 and 2 of the Royal Cambodian Armed Forces."]
     assert only_meeting(sentences).mechanism == "border_force_talks"
@@ -1292,8 +1292,8 @@ def test_a_navy_ships_port_call_at_a_base_of_the_other_side_is_a_meeting_in_the_
 
 
 def test_a_hotline_of_the_two_armies_put_into_use_is_a_meeting():
-    sentences = ["A hotline between the General Staff of the Vietnam People's Army and the High Command of the Royal "
-                 "Cambodian Armed Forces was put into use on August 15, 2024.",
+    sentences = ["A hotline linking the Royal Cambodian Armed Forces' High Command and the General Staff "
+                 "of the Vietnam People's Army was put into use on August 15, 2024.",
                  "Deputy Chief of the General Staff Senior Lieutenant General Huynh Chien Thang and General Vong "
                  "Veasna, Deputy Commander-in-Chief of the RCAF, spoke at the ceremony."]
     meeting = only_meeting(sentences)
@@ -1309,7 +1309,7 @@ def test_a_dialogue_held_by_border_forces_is_border_force_talks():
 
 
 def test_a_building_one_side_inaugurates_thanking_the_other_is_no_meeting():
-    sentences = ["Cambodia on Wednesday inaugurated the new office building of its defence ministry.",
+    sentences = ["On Monday Cambodia inaugurated a new barracks for its defence ministry.",
                  "Speaking at the inauguration ceremony in Phnom Penh, Prime Minister Hun Sen thanked China and "
                  "Vietnam for aiding the project, which began in June 2018."]
     assert meetings_of(sentences, published=date(2021, 12, 29)) == []
@@ -1474,7 +1474,7 @@ def test_a_workshop_where_the_two_sides_talk_is_a_meeting():
 
 
 def test_a_later_session_of_another_kind_between_the_same_leads_is_a_meeting_of_its_own():
-    sentences = ["The second Vietnam-Laos-Cambodia border defence friendship exchange was held in Gia Lai on March 3, "
+    sentences = ["The second Vietnam-Laos-Cambodia border defence friendship exchange took place in Gia Lai on March 3, "
                  "2025.",
                  "Phan Van Giang and Tea Seiha led their delegations.",
                  "They planted friendship trees at a border post.",
@@ -1486,7 +1486,7 @@ def test_a_later_session_of_another_kind_between_the_same_leads_is_a_meeting_of_
 
 
 def test_a_later_session_of_the_same_kind_or_to_come_is_no_second_meeting():
-    sentences = ["The second Vietnam-Laos-Cambodia border defence friendship exchange was held in Gia Lai on March 3, "
+    sentences = ["The second Vietnam-Laos-Cambodia border defence friendship exchange took place in Gia Lai on March 3, "
                  "2025.",
                  "Phan Van Giang and Tea Seiha led their delegations.",
                  "They planted friendship trees at a border post.",
@@ -1520,7 +1520,7 @@ def test_an_earlier_session_of_another_kind_dated_apart_is_recalled_not_a_meetin
     sentences = ["The defence ministers of Vietnam, Laos and Cambodia met in Vientiane on October 15, 2025.",
                  "Phan Van Giang and Tea Seiha led their delegations.",
                  "They reviewed cooperation.",
-                 "Back in 2019, the first Vietnam-Laos-Cambodia border defence friendship exchange was "
+                 "Back in 2019, the Vietnam-Laos-Cambodia border defence friendship exchange was first "
                  "held in Dak Nong."]
     assert [m.mechanism for m in meetings_of(sentences)] == ["trilateral_ministers_meeting"]
 
@@ -1891,11 +1891,11 @@ def test_works_on_a_monument_starting_on_a_day_is_the_ground_breaking_dated_and_
 
 def test_a_joint_ceremony_led_by_civilians_with_the_defence_attache_present_is_a_defence_event():
     sentences = ["A friendship memorial was inaugurated in Kratie province on May 9.",
-                 "The inauguration ceremony was attended by Cambodian Deputy Prime Minister Chea Sok and Vietnamese "
+                 "The inauguration ceremony was also attended by Cambodian Deputy Prime Minister Chea Sok and Vietnamese "
                  "Ambassador Le Van Nam, with the Vietnamese defence attache, Colonel Tran Van Ba."]
     meeting = only_meeting(sentences, published=date(2031, 5, 10))
     assert (meeting.mechanism, meeting.place, meeting.date_start) == ("other", "Kratie", date(2031, 5, 9))
-    without_attache = [sentences[0], "The inauguration ceremony was attended by Cambodian Deputy Prime Minister "
+    without_attache = [sentences[0], "The inauguration ceremony was also attended by Cambodian Deputy Prime Minister "
                        "Chea Sok and Vietnamese Ambassador Le Van Nam."]
     assert meetings_of(without_attache, published=date(2031, 5, 10)) == []
 
@@ -1921,7 +1921,7 @@ def test_a_defence_ministry_and_a_cambodian_body_convening_a_session_to_review_a
 
 def test_an_event_chaired_by_one_side_and_attended_by_the_other_named_between_commas_is_an_event():
     sentences = ["The Cambodian defence ministry inaugurated a new hall in Kratie province on May 9.",
-                 "The event, presided over by Gen. Tea Banh, was also attended by Minister Counsellor Tran Van Ba "
+                 "The event, presided over by General Tea Banh, was also attended by Minister Counsellor Tran Van Ba "
                  "of the Vietnamese Embassy."]
     meeting = only_meeting(sentences, published=date(2031, 5, 10))
     assert (meeting.mechanism, meeting.kh_lead, meeting.vn_lead) == ("other", "Tea Banh", "Tran Van Ba")
@@ -1938,7 +1938,7 @@ def test_an_ambassador_at_a_ceremony_military_regions_hold_leads_no_border_force
 def test_works_reported_as_started_date_and_place_a_ceremony_the_next_sentence_addresses():
     sentences = ["Construction of a house for the remains of fallen soldiers started in the Cambodian province of "
                  "Kratie on May 9.",
-                 "Addressing the construction launching ceremony, Vietnamese Ambassador to Cambodia Tran Van Ba "
+                 "Addressing the groundbreaking ceremony, Vietnamese Ambassador to Cambodia Tran Van Ba "
                  "praised the Cambodian army and Military Region 9 of Vietnam."]
     meeting = only_meeting(sentences, published=date(2031, 5, 10))
     assert (meeting.mechanism, meeting.place, meeting.date_start) == ("other", "Kratie", date(2031, 5, 9))

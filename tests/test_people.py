@@ -150,7 +150,7 @@ def test_title_of_a_cambodian_ministry_gives_country_and_role(table):
 
 
 @pytest.mark.parametrize("sentence", [
-    "The Minister of National Defence of Vietnam and the Ministry of National Defence of Cambodia met.",
+    "The Minister of National Defence of Thailand and the Ministry of National Defence of Cambodia met.",
     "The Defence Minister said the Party and State support the Defence Policy Dialogue.",
     "General Staff of the Vietnam People's Army and Commander of Military Region 7 attended.",
     "President Ho Chi Minh City officials and General Phnom Penh Capital were there.",
@@ -407,7 +407,7 @@ def test_an_attache_posted_in_a_country_is_of_the_country_before_the_title(table
 
 
 def test_lieut_ranks_are_titles_also_without_their_last_full_stop(table):
-    found = table.find_people(["Deputy Minister of National Defence Sen. Lieut. Gen Nguyen Van Binh met guests."])
+    found = table.find_people(["Deputy Defence Minister Sen. Lieut. Gen Nguyen Van Binh met guests."])
     assert [(m.person, m.role, m.matched) for m in found] == [
         ("Nguyen Van Binh", "deputy_defence_minister", "title")]   # "Sen." is no short name of Hun Sen
 

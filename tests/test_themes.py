@@ -625,7 +625,7 @@ def test_people_who_received_training_in_a_field_is_training_but_a_farming_train
 
 def test_a_countrys_role_in_the_international_arena_or_a_visits_multilateral_activities_are_not_multilateral():
     assert "multilateral" not in CODEBOOK.themes_for(
-        "The minister backed a stable Laos that plays a greater role in the international arena.")
+        "The minister backed a strong Laos with a bigger role in the international arena.")
     assert "multilateral" not in CODEBOOK.themes_for(
         "During her stay in Vientiane the general took part in various bilateral and multilateral activities and events.")
     assert "multilateral" in CODEBOOK.themes_for(

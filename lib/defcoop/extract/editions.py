@@ -1,7 +1,7 @@
 """Numbered editions of recurring meetings (data/reference/editions.csv) and the dates they give.
 
 Many reports number a recurring meeting ("the eighth Defence Policy Dialogue", "Giao lưu hữu
-nghị Quốc phòng biên giới Việt Nam - Campuchia lần thứ 2") but give no year: the page has no
+nghị lần thứ 2 giữa hai lực lượng") but give no year: the page has no
 date, or the text says only "on October 29". The reference table lists when each numbered
 edition was held, every row with its source, so such a meeting takes its year from the table
 (`date_from_editions`) instead of a guess. A year the text writes always wins.

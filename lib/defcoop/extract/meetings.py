@@ -754,8 +754,8 @@ def _host_place(trigger: str, trigger_folded: str, sentences: list[str], folded:
                 country: str | None, mentions: list = ()) -> tuple[str | None, str | None]:
     """The province of the host side the trigger sentence names, when the article names the other
     side as the visiting delegation (`visiting_party` of meetings.yaml, then a place of that side
-    before any comma: "Về phía đoàn của Chi khu quân sự thành phố Prey Veng có ..."): "Ban CHQS thành
-    phố Tây Ninh và Chi khu quân sự thành phố Prey Veng tổng kết ..." was held in Tay Ninh.
+    before any comma: "Về phía đoàn của Chi khu quân sự huyện Chantrea có ..."): "Ban CHQS huyện
+    Bến Cầu và Chi khu quân sự huyện Chantrea tổng kết ..." was held in Ben Cau.
     The guest side is also the country of a person who thanks the hosts (`guest_thanks_cue`, matched right
     after the name's clause: "General B, Deputy Commander of X, thanked the host for the welcome"), the person
     named last before the cue in its sentence (`mentions`, with their countries).
@@ -1065,7 +1065,7 @@ def find_edition(sentences: list[str], mechanism: str, rules: MechanismRules,
     adjective = cues.edition_noun_adjectives
     gap_word = r"(?!" + cues.edition_gap_stop + r")[\w'-]+"    # "bên lề Hội nghị ADMM lần thứ 17" numbers the ADMM
     if cues.ordinal_after_name:
-        # "Đối thoại Chính sách Quốc phòng Việt Nam - Campuchia lần thứ 8": the name, a few whole words or dashes,
+        # "Hội nghị Hợp tác Quốc phòng A - B lần thứ 8": the name, a few whole words or dashes,
         # the ordinal; an edition noun takes the ordinal right after it and its adjectives ("tuần tra chung
         # thường niên lần thứ 75")
         gap = r"(?:\s+(?!" + cues.edition_gap_stop + r")[\w'-]*\w\b|\s*-+)"
@@ -1190,7 +1190,7 @@ def find_place(sentences: list[str], folded: list[str] | None = None,
         found = find_places(sentence, folded_sentence)
         cued = [m for m in found if cue.search(folded_sentence[: m.start])]
         if cues.earlier_event_place is not None:
-            # "held under an agreement reached at a meeting of the ministers in Hanoi": Hanoi is that meeting's
+            # "went ahead under a deal reached at the meeting of the ministers in Hanoi": Hanoi is that meeting's
             cued = [m for m in cued if not cues.earlier_event_place.search(folded_sentence[: m.start])]
         if cues.possessive_place is not None:
             # "ties factor prominently in Phnom Penh's foreign relations": the capital names the government
@@ -1215,7 +1215,7 @@ def find_place(sentences: list[str], folded: list[str] | None = None,
 def anaphoric_place(sentence: str, folded: str, rules: MechanismRules) -> tuple[str | None, str | None]:
     """The province a trigger sentence names first and then holds its meeting in by its country
     alone (`place_anaphor_cues`, group party: "A's province and B's province held talks at the
-    Cambodian province", "... held talks in the Central Highlands locality of Vietnam"): the last
+    Cambodian province", "... signed the minutes in the Central Highlands locality of Vietnam"): the last
     province or city of that country named before the cue. (None, None) otherwise.
 
     >>> rules = load_mechanisms()
@@ -1477,8 +1477,8 @@ def _roles_held(officials, person: str, when: date | None, written: str | None =
 def written_roles(leads: list, mentions: list, sentences: list[str], officials) -> dict[str, str]:
     """Each lead's role as the article writes it next to one of their names, listed in
     officials.csv for them or not: the title at the lead's own mention first, then at their
-    other mentions in reading order ("the delegation, led by Commander of Military Region 7
-    Lieutenant General A, ... At a meeting with B, A said"). Leads found by a title are left out
+    other mentions in reading order ("the delegation, headed by Commander of Military Region 9
+    Major General A, ... At a meeting with B, A said"). Leads found by a title are left out
     (their role is that title's already).
 
     >>> from defcoop.extract.people import load_officials
@@ -2264,7 +2264,7 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         place = _capital_of(country)
     if place is None and not placeless and country is None and cues.unit_home_place is not None:
         # the last resort: the province the article writes in brackets after the unit that acts ("Đồn Biên
-        # phòng X (huyện Y, tỉnh Long An) phối hợp ... tuần tra song phương trên đoạn biên giới do Đồn quản lý")
+        # phòng X (huyện Y, tỉnh Long An) phối hợp ... tuần tra song phương trên tuyến Đồn phụ trách")
         place, country = find_place(sentences, folded, cue=cues.unit_home_place)
     participants = [_participant(m, officials, resolved.date_start) for m in _participant_mentions(
         mentions, index, [vn_lead, kh_lead])]
@@ -2381,7 +2381,7 @@ def _announced_event(index: int, mechanism: str, sentences: list[str], folded: l
     ...     s = ["Lần đầu hai quân đội tổ chức diễn tập chung.", "Buổi diễn tập vào ngày 20/6 ở Kampot."]
     ...     _announced_event(0, "other", s, [fold(x) for x in s], date(2025, 6, 12), rules, 60)
     True
-    >>> s = ["Giao lưu lần thứ 3 diễn ra trong hai ngày 13 - 14/11 tại tỉnh A."]
+    >>> s = ["Giao lưu lần thứ 3 kéo dài hai ngày 13 - 14/11 ở tỉnh A."]
     >>> with rules_language("vi"):
     ...     [_announced_event(0, "border_friendship_exchange", s, [fold(s[0])], date(2025, 11, day), rules, 60)
     ...      for day in (12, 15)]
@@ -2600,7 +2600,7 @@ def _day_within_span(sentence: str, span, published: date | None, windows: list)
 
 def visit_span_date(sentences: list[str], published: date | None, windows: list, rules: MechanismRules):
     """The dates of the visit a meeting belongs to, when the article gives the visit's span and
-    not the meeting's day: "a four-day trip that lasted from October 30 to November 2". The
+    not the meeting's day: "a five-day trip, from May 29 to June 2". The
     meeting lies within the span, so its precision is the span's: a month when the span stays in
     one month, else the year (`visit_span_cues` in mechanisms.yaml name the visit). A visit the
     article dates by its month alone ("the delegation started visiting Cambodian units in April")
@@ -2777,7 +2777,7 @@ def _further_meetings(primary: MeetingCandidate, primary_index: int, sentences: 
     with a reporting verb (held, paid, received, met), ties it to the visit ("the same day",
     "earlier", "also") and its leads, named in it or in the two sentences after it, are a
     different Vietnamese-Cambodian pair. The visiting delegation named as the one that meets
-    ("On March 25, the Vietnamese delegation paid a courtesy call on Prime Minister B":
+    ("On 9 July, the Vietnamese delegation called on Senate President B":
     `delegation_actor`) ties the sentence to the visit too, and when nobody of one side is named,
     that side is the delegation, led by its head: the first meeting's lead. With nobody named on
     either side, a sentence that names the other side's force as the counterpart

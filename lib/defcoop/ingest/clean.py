@@ -407,7 +407,7 @@ def _is_date_line(line: str, rules_: _Rules) -> bool:
     if len(line) > 2 * _MAX_DATE_STAMP:
         return False
     if rules_.byline_dash_date:
-        # the authors, then a dash and the stamp ("A - B-Thứ ba, ngày 17/06/2014 16:08 GMT+7")
+        # the authors, then a dash and the stamp ("A - B-Thứ năm, ngày 05/03/2015 09:41 GMT+7")
         last = _DASH_BEFORE_WORD.split(line)[-1]
         if last != line and _is_date_stamp(last, rules_) and parse_explicit_date(last):
             return True
@@ -492,8 +492,8 @@ def _wrapped_runs(lines: list[tuple[int, str, bool]], rules_: _Rules) -> list[bo
     two or more lines of similar length in one block, none ending a sentence, one of them ending
     in a word no heading ends with (`wrapped_lines` in boilerplate.yaml).
 
-    >>> lines = [(1, "Visiting General Vo Trong Viet, Commander of the Vietnam Border Guard, and", True),
-    ...          (2, "General Sok Phal, head of the Cambodian Interior Ministry's immigration", False),
+    >>> lines = [(1, "Visiting General Tran Quang Minh, Commander of the Vietnam Border Guard, and", True),
+    ...          (2, "General Chea Sopheap, head of the Cambodian Interior Ministry's immigration", False),
     ...          (3, "department, reached a consensus at their meeting on Tuesday.", False)]
     >>> _wrapped_runs(lines, rules())
     [True, True, False]
@@ -656,8 +656,8 @@ def _pick_title_index(header: list[int], lines: list[_Line]) -> int | None:
 def _cut_off_last_paragraph(lines: list[_Line], stop: int, last_body: int | None, rules_: _Rules) -> int | None:
     """The index of the text's last line when it is the body's last paragraph cut off mid-sentence:
     headline-like only for its missing full stop, right after the body, with at least
-    `cut_off_min_words` words ("They agreed to coordinate closely in carrying out the plan and the
-    contents reached by the two de"); None otherwise, or when the rule is off (0).
+    `cut_off_min_words` words ("They agreed to work closely together on the plan and the points
+    agreed by the two si"); None otherwise, or when the rule is off (0).
 
     >>> lines = [_Line(1, "The two sides met in Hanoi on Monday and agreed to step up patrols.", "body"),
     ...          _Line(2, "They also pledged to share information and to fight crime along the bor", "headline")]
