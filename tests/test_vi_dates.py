@@ -58,7 +58,7 @@ def test_a_vietnamese_meeting_is_dated_by_its_day_and_the_publication_date():
 def test_vietnamese_year_windows():
     with rules_language("vi"):
         [season] = year_windows_from_text(["Trong mùa khô 2019 - 2020, đội đã quy tập 30 hài cốt."])
-        [plan] = year_windows_from_text(["Hai bên ký Kế hoạch hợp tác quốc phòng năm 2022."])
+        [plan] = year_windows_from_text(["Sáng nay, hai Bộ trưởng ký Kế hoạch hợp tác quốc phòng năm 2022."])
         assert year_windows_from_text(["Việt Nam 2022 là một năm thành công."]) == []
     assert (season.start, season.end) == (date(2019, 11, 1), date(2020, 8, 31))
     assert (plan.start, plan.end) == (date(2021, 9, 1), date(2022, 1, 31))         # signed the year before
@@ -124,8 +124,8 @@ def test_a_country_name_of_two_words_is_crossed_between_a_title_and_the_name():
 def test_an_event_towards_an_anniversary_of_relations_is_in_the_year_up_to_it():
     """"hướng tới kỷ niệm 50 năm" (towards the 50th anniversary, 24 June 2017): the twelve months before."""
     with rules_language("vi"):
-        [ahead] = year_windows_from_text(["Hoạt động hướng tới kỷ niệm 50 năm ngày thiết lập quan hệ ngoại giao."])
-        [during] = year_windows_from_text(["Hai bên dự lễ kỷ niệm 50 năm ngày thiết lập quan hệ ngoại giao."])
+        [ahead] = year_windows_from_text(["Chuỗi hoạt động hướng tới lễ kỷ niệm 50 năm thiết lập quan hệ ngoại giao."])
+        [during] = year_windows_from_text(["Hai bên dự mít tinh kỷ niệm 50 năm thiết lập quan hệ ngoại giao."])
         resolved = resolve_meeting_date(["Ngày 3/12, hai bên gặp mặt."], None, [ahead])
     assert (ahead.start, ahead.end) == (date(2016, 6, 25), date(2017, 6, 24))
     assert (during.start, during.end) == (date(2017, 1, 1), date(2017, 12, 31))
@@ -153,9 +153,9 @@ def test_a_province_named_like_a_common_word_needs_its_place_word_and_a_sea_hold
 
 def test_an_exchange_named_with_its_year_dates_its_day():
     with rules_language("vi"):
-        windows = year_windows_from_text(["Ngày 9/10, tại Hà Nội diễn ra chương trình giao lưu sĩ quan trẻ hai quân "
+        windows = year_windows_from_text(["Ngày 9/10, tại Huế diễn ra buổi giao lưu sĩ quan trẻ hai quân "
                                           "đội năm 2024."])
-        resolved = resolve_meeting_date(["Ngày 9/10, tại Hà Nội diễn ra chương trình giao lưu."], None, windows)
+        resolved = resolve_meeting_date(["Ngày 9/10, tại Huế diễn ra buổi giao lưu."], None, windows)
     assert (resolved.date_start, resolved.precision) == (date(2024, 10, 9), "day")
 
 
@@ -195,8 +195,8 @@ def test_a_title_that_goes_on_is_no_short_name_of_an_official():
     not the short names of officials called Thường or Thanh."""
     assert [person for person, _ in vi_people("Đoàn do ông Nguyễn Văn Hai, Thứ trưởng Thường trực Bộ Ngoại giao "
                                               "dẫn đầu.")] == ["Nguyen Van Hai"]
-    assert [person for person, _ in vi_people("Đại tá Trần Hữu Dũng, Phó trưởng Ban Thanh niên Quân đội, phát biểu.")] \
-        == ["Tran Huu Dung"]
+    assert [person for person, _ in vi_people("Đại tá Lê Quang Minh, Phó trưởng Ban Thanh niên Quân đội, phát biểu.")] \
+        == ["Le Quang Minh"]
 
 
 def test_the_month_of_a_meeting_whose_results_are_carried_out_is_not_this_meetings():

@@ -57,7 +57,7 @@ def test_patterns_are_written_folded(codebook):
     ("Hai bên đánh giá cao kết quả hợp tác, nhất là trao đổi đoàn các cấp, đào tạo, tìm kiếm, quy tập hài cốt liệt sĩ "
      "và phối hợp quản lý, bảo vệ biên giới.",
      ("border_patrol", "training", "remains_repatriation", "delegation_exchange")),
-    ("Hai bên nhất trí ủng hộ lẫn nhau tại các diễn đàn đa phương, nhất là trong khuôn khổ ADMM và ADMM mở rộng.",
+    ("Hai bộ cam kết ủng hộ lẫn nhau ở các diễn đàn đa phương, đặc biệt trong khuôn khổ ADMM và ADMM mở rộng.",
      ("multilateral",)),
     ("Bộ đội Biên phòng hai bên trao đổi thông tin, phối hợp đấu tranh chống buôn lậu, ma túy qua biên giới.",
      ("border_patrol", "transnational_crime", "information_sharing")),
@@ -67,7 +67,7 @@ def test_patterns_are_written_folded(codebook):
      ("political_education",)),
     ("Hai bên tạo thuận lợi cho thương mại qua cửa khẩu và thúc đẩy hợp tác công nghiệp quốc phòng.",
      ("defence_economy",)),
-    ("Bộ trưởng Quốc phòng ba nước chứng kiến diễn tập cứu hộ, cứu nạn chung.",
+    ("Bộ trưởng Quốc phòng ba nước chứng kiến cuộc diễn tập chung về cứu hộ, cứu nạn.",
      ("trilateral", "search_rescue")),
     ("Việt Nam trao tặng vắc-xin và vật tư y tế giúp Campuchia phòng, chống dịch COVID-19.",
      ("pandemic",)),
@@ -75,37 +75,37 @@ def test_patterns_are_written_folded(codebook):
      ("defence_law",)),
     ("Hai bên trao đổi về tình hình khu vực và quốc tế cùng quan tâm.", ()),
     ("Hai đồn thường xuyên trao đổi tin tức, tình hình an ninh trật tự.", ("information_sharing",)),
-    ("Bộ CHQS tỉnh và Tiểu khu Quân sự tỉnh Kampot ký kết hợp tác kết nghĩa.", ()),   # twinning away from the border
+    ("Bộ CHQS tỉnh B cùng Tiểu khu Quân sự tỉnh Kampot ký kết hợp tác kết nghĩa.", ()),   # twinning away from the border
     ("Các đồn biên phòng hai bên duy trì quan hệ kết nghĩa.", ("border_patrol",)),
     ("Hai hải đội duy trì kết nghĩa giữa hai đơn vị.", ()),
     ("Tình huống giả định là khu vực biên giới xảy ra thiên tai, nhiều nhà bị sập.", ("search_rescue",)),
-    ("Hai bên tuyên truyền để thế hệ trẻ hiểu đúng, đầy đủ về mối quan hệ đoàn kết hữu nghị giữa hai nước.",
+    ("Hai bên tuyên truyền để thanh niên hiểu sâu sắc về mối quan hệ hữu nghị giữa hai nước.",
      ("political_education",)),
     ("Hai bên hiểu rõ về quan hệ thương mại.", ()),
-    ("Hai lực lượng giúp đỡ lẫn nhau nhất là khi có thảm họa thiên tai.", ("search_rescue",)),
-    ("Huyện đã tổ chức đoàn sang thăm, chúc Tết lãnh đạo tỉnh bạn.", ("delegation_exchange",)),                              # "đơn vị" (unit) is no "đồn" (post)
+    ("Hai lực lượng giúp đỡ nhau, nhất là mỗi khi xảy ra thảm họa thiên tai.", ("search_rescue",)),
+    ("Huyện đã tổ chức đoàn sang thăm, chúc Tết chính quyền huyện bạn.", ("delegation_exchange",)),                              # "đơn vị" (unit) is no "đồn" (post)
     ("Hai bên giúp nhau phòng chống cháy rừng, lũ lụt và các dịch bệnh lây lan.", ("search_rescue",)),   # no COVID-19
     ("Đoàn đại biểu cấp cao Quân đội Campuchia sang thăm chính thức Việt Nam.", ()),
-    ("Buổi lễ diễn ra tại cửa khẩu quốc tế Mộc Bài, tỉnh Tây Ninh.", ()),
+    ("Lễ kết nghĩa diễn ra ở cửa khẩu quốc tế Lệ Thanh, tỉnh Gia Lai.", ()),
     ("Tình hình thế giới và khu vực tiếp tục diễn biến phức tạp, khó lường.", ()),
-    ("Hai bên trồng cây lưu niệm theo chuỗi sự kiện Giao lưu hữu nghị quốc phòng biên giới.", ()),
+    ("Hai đoàn trồng cây kỷ niệm, một hoạt động thuộc Giao lưu hữu nghị quốc phòng biên giới.", ()),
     ("Ông nhắc nhở thế hệ trẻ hai nước luôn ghi nhớ công lao của những người đi trước.", ("political_education",)),
     ("Hai đoàn chụp ảnh lưu niệm tại cột mốc biên giới số 200.", ()),                    # a marker as a place
     ("Hai bên phối hợp tôn tạo cột mốc biên giới số 200.", ("border_demarcation",)),
     ("Đại diện huyện A thông báo tình hình an ninh trên địa bàn tại buổi lễ.", ()),        # one side reporting
     ("Tại buổi lễ, đại diện hai bên thông báo tình hình an ninh trên địa bàn.", ("information_sharing",)),
     ("Hai huyện cùng đề xuất nâng cấp đường nối cửa khẩu giữa hai bên.", ("defence_economy",)),   # border connectivity
-    ("Các đồn tích cực tham mưu cho chính quyền các cấp trong xây dựng nông thôn mới.", ()),   # advice to local government
-    ("Hai bên tăng cường tuần tra song phương bảo vệ đường biên, cột mốc.", ("border_patrol",)),  # patrols, no demarcation
+    ("Các đồn chủ động tham mưu cho chính quyền địa phương trong xây dựng nông thôn mới.", ()),   # advice to local government
+    ("Hai đồn đẩy mạnh tuần tra song phương để bảo vệ đường biên, cột mốc.", ("border_patrol",)),  # patrols, no demarcation
     ("Hai bên phối hợp tôn tạo, bảo vệ hệ thống cột mốc trên tuyến biên giới.", ("border_demarcation",)),
     ("Quân đội mỗi bên là lực lượng nòng cốt phòng, chống dịch ở mỗi nước.", ()),           # each at home
     ("Hai quân đội phối hợp phòng, chống dịch COVID-19 trên tuyến biên giới.", ("pandemic",)),
     ("Hai tỉnh thống nhất đề xuất mở cặp cửa khẩu phụ mới giữa hai huyện.", ("defence_economy",)),   # a new gate pair
-    ("Hội người Việt nhân dịp này giáo dục truyền thống cho bà con Việt kiều về lịch sử của dân tộc.", ()),  # community's own
+    ("Nhân dịp này, Hội người Việt giáo dục truyền thống cho kiều bào ở địa phương về lịch sử dân tộc.", ()),  # community's own
     ("Các đồn tuyên truyền cho bà con Việt kiều về truyền thống hữu nghị giữa hai nước.", ("political_education",)),
     # batch 57: residents' trade in goods facilitated; stability that favours development; departments attending
     ("Hai huyện tạo điều kiện cho cư dân biên giới qua lại trao đổi hàng hóa.", ("defence_economy",)),
-    ("An ninh khu vực biên giới luôn được giữ vững, góp phần tạo điều kiện phát triển kinh tế - xã hội.", ("border_patrol",)),
+    ("An ninh khu vực biên giới luôn được giữ vững, góp phần tạo điều kiện cho kinh tế - xã hội phát triển.", ("border_patrol",)),
     ("Lãnh đạo các phòng: Trinh sát, Phòng chống tội phạm ma túy cùng dự buổi làm việc.", ()),
     # batch 59: the three countries written with a digit; a stable border as the foundation of trade
     ("Bộ Quốc phòng 3 nước thống nhất duy trì cơ chế gặp thường niên.", ("trilateral",)),
@@ -158,7 +158,7 @@ def test_a_vietnamese_article_gets_its_themes_through_the_whole_extraction():
     ("Hai Bộ trưởng đánh giá tình hình thế giới, khu vực, nhất là diễn biến của đại dịch COVID-19.", ()),
     ("Trước diễn biến của dịch COVID-19, hai bên phối hợp chặt chẽ phòng, chống dịch tại cửa khẩu.", ("pandemic",)),
     # briefing each other on each country's situation, the fields listed
-    ("Hai đoàn thông báo cho nhau tình hình kinh tế, xã hội, an ninh của mỗi bên.", ()),
+    ("Hai đoàn thông báo cho nhau về tình hình chính trị, xã hội, an ninh của mỗi bên.", ()),
     # information on graves, given for the remains search
     ("Nhân dân địa phương tiếp tục cung cấp thông tin để đội quy tập tìm kiếm hài cốt liệt sĩ.",
      ("remains_repatriation",)),
@@ -188,7 +188,7 @@ def test_a_vietnamese_article_gets_its_themes_through_the_whole_extraction():
     ("Hai tỉnh chấp hành nghiêm Hiệp định về quy chế biên giới.", ("border_patrol",)),
     ("Hai bên duy trì các chương trình hội đàm, giao lưu định kỳ.", ("delegation_exchange",)),
     # the reported event's own programme, and a titled cultural show in it
-    ("Buổi tọa đàm diễn ra trong chương trình giao lưu hữu nghị.", ()),
+    ("Buổi tọa đàm nằm trong chương trình giao lưu hữu nghị.", ()),
     ("Tối cùng ngày, hai đoàn tham gia giao lưu văn nghệ với chủ đề về tình hữu nghị.", ()),
     ("Hai tỉnh đẩy mạnh giao lưu văn hóa, thể thao giữa nhân dân hai bên.", ("delegation_exchange",)),
     # a delegation sent to the other side's celebrations; a trainee sent to a course is none
@@ -231,7 +231,7 @@ def test_a_vietnamese_article_gets_its_themes_through_the_whole_extraction():
     # batch 35: a joint patrol "trên biên giới" is on the land border, not at sea
     ("Tuần tra chung trên biên giới được hai đồn duy trì.", ("border_patrol",)),
     # the Defence Friendship Exchange named without "biên giới", and the activities within it, are the event
-    ("Giao lưu hữu nghị quốc phòng Việt Nam - Campuchia lần thứ 5 bế mạc tại Kampot.", ()),
+    ("Giao lưu hữu nghị quốc phòng lần thứ 5 giữa hai nước bế mạc ở Kampot.", ()),
     ("Các hoạt động trong khuôn khổ giao lưu kéo dài ba ngày.", ()),
     # the ministries' leaders meeting is high-level contact; sharing the issues of mutual concern is consultation
     ("Lãnh đạo cấp cao hai bộ gặp gỡ hằng năm tại biên giới.", ("delegation_exchange",)),
@@ -240,7 +240,7 @@ def test_a_vietnamese_article_gets_its_themes_through_the_whole_extraction():
     ("Các ca khúc truyền tải những thông điệp ý nghĩa về hữu nghị hai nước.", ("political_education",)),
     ("Dự án thúc đẩy phát triển kinh tế tại khu vực biên giới hai tỉnh.", ("defence_economy",)),
     # batch 37: the past war named after the border is history, not border management
-    ("Cha ông từng chiến đấu trong cuộc chiến bảo vệ biên giới Tây Nam.", ()),
+    ("Cha ông từng chiến đấu suốt cuộc chiến bảo vệ biên giới Tây Nam.", ()),
     ("Hai đồn phối hợp bảo vệ biên giới trong mùa mưa.", ("border_patrol",)),
     # repainting a border marker is marker work
     ("Tổ công tác đã tô son lại cột mốc trước ngày lễ.", ("border_demarcation",)),
@@ -297,7 +297,7 @@ def test_a_vietnamese_article_gets_its_themes_through_the_whole_extraction():
     ("Hai đơn vị đẩy mạnh giao lưu thể thao giữa cán bộ hai bên.", ("delegation_exchange",)),
     # batch 51: residential clusters of the two sides twinned are ties between residents, no border management;
     # border posts twinned are
-    ("Đoàn dự lễ kết nghĩa cụm dân cư hai bên biên giới giữa ấp A và phum B.", ()),
+    ("Đoàn dự lễ kết nghĩa khu dân cư hai bên biên giới giữa ấp C và phum D.", ()),
     ("Hai đồn biên phòng kết nghĩa với nhau.", ("border_patrol",)),
     # delegations counted, then who went over and why: exchanges of delegations; medical teams sent are not
     ("Đơn vị tổ chức 9 đoàn với 60 cán bộ sang tỉnh bạn chúc Tết cổ truyền.", ("delegation_exchange",)),
@@ -330,7 +330,7 @@ def test_keeping_up_high_level_meetings_is_delegation_exchange(codebook):
 
 def test_each_sides_situation_told_to_each_other_regularly_is_information_sharing(codebook):
     assert "information_sharing" in codebook.themes_for("Hai huyện định kỳ thông báo cho nhau tình hình an ninh của mỗi nước.")
-    assert "information_sharing" not in codebook.themes_for("Hai đoàn thông báo cho nhau tình hình kinh tế, xã hội của mỗi nước.")
+    assert "information_sharing" not in codebook.themes_for("Hai đoàn thông báo cho nhau về tình hình văn hóa, xã hội của mỗi nước.")
 
 
 # --- batch 55 (vi23): sentences written for these tests ----------------------------------------------------
@@ -358,7 +358,7 @@ def test_the_epidemic_as_a_time_or_a_hardship_is_no_pandemic_cooperation(codeboo
 
 
 def test_past_wars_for_the_border_and_love_of_the_homeland_are_no_border_work_or_political_education(codebook):
-    assert "border_patrol" not in codebook.themes_for("Tượng đài tưởng nhớ những người ngã xuống trong các cuộc chiến tranh bảo vệ biên giới.")
+    assert "border_patrol" not in codebook.themes_for("Tượng đài tưởng nhớ những người ngã xuống qua các cuộc chiến tranh bảo vệ biên giới.")
     assert "political_education" not in codebook.themes_for("Chuyến đi giáo dục thanh niên về tình yêu Tổ quốc.")
     assert "political_education" in codebook.themes_for("Chuyến đi giáo dục thanh niên về tình đoàn kết hữu nghị hai nước.")
 
