@@ -525,6 +525,26 @@ def test_a_hard_wrapped_paragraph_is_one_paragraph_even_where_a_line_ends_inside
     assert len(article.sentences) == 1
 
 
+def test_a_plainly_hard_wrapped_block_joins_short_lines_and_names_cut_in_two():
+    # three lines end inside a sentence (a lowercase start, a comma, "the"): the block is hard-wrapped,
+    # so the short line and the name split over two lines are joined too
+    text = ("Hanoi (VNA) - Both defence ministers opened a memorial site in the\n"
+            "border province on Monday. The\n"
+            "ceremony was attended by Senior General Tran\n"
+            "Van Minh, the Cambodian envoy, and\n"
+            "local officials.\n")
+    article = clean(text)
+    assert article.sentences[-1] == ("The ceremony was attended by Senior General Tran Van Minh, the Cambodian envoy, "
+                                     "and local officials.")
+
+
+def test_a_list_of_items_is_no_hard_wrapped_block():
+    text = ("Trending\n-\nBorder guards of two provinces meet in Tay Ninh\n-\nNew bridge opens in the city of\n"
+            "-\nFarmers harvest rice early,\n-\nA festival of lanterns in the old town of\n\n"
+            "The two defence ministers held talks in Hanoi on Monday to review cooperation in 2024.\n")
+    assert not any("Tay Ninh -" in p or "Tay Ninh New" in p for p in clean(text).text.split("\n\n"))
+
+
 def test_headlines_of_similar_length_are_not_joined():
     text = ("Vietnam and Cambodia boost defence ties in the border areas\n"
             "Tay Ninh border guards hold a friendly exchange with Svay Rieng\n"

@@ -47,6 +47,17 @@ def test_specific_mechanism_wins_over_generic_words_in_the_same_sentence():
     assert find_trigger([sentence], RULES) == (0, "defence_policy_dialogue")
 
 
+def test_one_persons_meetings_with_several_hosts_reported_together_are_a_meeting():
+    sentence = "In her meetings with the leaders of two provinces, the Cambodian general praised their help."
+    assert find_trigger([sentence], RULES) == (0, "ministerial_talks")
+    assert find_trigger(["The general recalled his meetings with the leaders of two provinces."], RULES) is None
+
+
+def test_a_gendarmerie_delegation_visiting_a_province_is_a_meeting_even_after_an_abbreviated_rank():
+    sentence = "A delegation from the Royal Cambodian Gendarmerie led by Maj. Gen. Sok A visited Tay Ninh province on May 3."
+    assert find_trigger([sentence], RULES) == (0, "other")
+
+
 def test_no_trigger_in_an_article_without_a_meeting():
     assert find_trigger(["Cambodia's economy grew 5 percent.", "Exports rose."], RULES) is None
 

@@ -922,3 +922,21 @@ def test_a_reopening_named_only_as_a_time_frame_is_no_pandemic_or_trade_cooperat
     assert "defence_economy" in CODEBOOK.themes_for("They agreed to promote cross-border trade activities.")
     assert "pandemic" in CODEBOOK.themes_for("When the COVID-19 broke out, the army sent face masks to its partner.")
     assert "pandemic" in CODEBOOK.themes_for("When the pandemic struck, the two armies shared their test kits.")
+
+
+def test_a_forces_delegation_paying_a_festive_visit_is_a_delegation_exchange_even_in_a_long_sentence():
+    sentence = ("A delegation of the Royal Cambodian Gendarmerie visited the border province of An Giang on Friday "
+                "to bring wishes to its leaders, officers and people ahead of the Lunar New Year.")
+    assert "delegation_exchange" in load_codebook().themes_for(sentence)
+
+
+def test_a_case_count_or_a_post_pandemic_setting_is_no_pandemic_cooperation():
+    codebook = load_codebook()
+    assert "pandemic" not in codebook.themes_for("The visitor said the number of COVID-19 cases at home had fallen.")
+    assert "pandemic" not in codebook.themes_for("The province reported strong post-COVID-19 growth.")
+    assert "pandemic" in codebook.themes_for("The two armies shared COVID-19 vaccines.")
+
+
+def test_a_site_helping_people_learn_about_a_leaders_odyssey_is_political_education():
+    sentence = "The memorial will help people, the young above all, learn more about the colonel's odyssey in 1978."
+    assert "political_education" in load_codebook().themes_for(sentence)

@@ -110,6 +110,7 @@ class _Rules:
     wrap_min_length: int = 45
     wrap_length_ratio: float = 1.5
     wrap_line_end_words: frozenset[str] = frozenset()
+    wrap_block_breaks: int = 0
     # An opener naming only the outlet ("TPO - ", "(QK7 Online) - "), group "agency"; None when
     # the language's file has no `outlet_opener_pattern` (English: datelines name a place).
     outlet_opener: re.Pattern | None = None
@@ -246,6 +247,7 @@ def _build_rules(data: dict) -> _Rules:
         wrap_min_length=int(data["wrapped_lines"]["min_length"]),
         wrap_length_ratio=float(data["wrapped_lines"]["max_length_ratio"]),
         wrap_line_end_words=frozenset(w.lower() for w in data["wrapped_lines"]["line_end_words"]),
+        wrap_block_breaks=int(data["wrapped_lines"].get("block_breaks", 0)),
         outlet_opener=re.compile(data["outlet_opener_pattern"]) if data.get("outlet_opener_pattern") else None,
         cut_off_min_words=int(data["headline"].get("cut_off_min_words", 0)),
         page_date_line=data.get("page_date_line", "first"),
@@ -283,7 +285,8 @@ SCHEMA = {
     "headline": {"max_words": INTEGER, "min_body_words": INTEGER, "cut_off_min_words": optional(INTEGER)},
     "abbreviations": with_examples(STRINGS),
     "abbreviations_before_number": with_examples(STRINGS),
-    "wrapped_lines": {"min_length": INTEGER, "max_length_ratio": NUMBER, "line_end_words": STRINGS},
+    "wrapped_lines": {"min_length": INTEGER, "max_length_ratio": NUMBER, "line_end_words": STRINGS,
+                      "block_breaks": optional(INTEGER)},
     "glue": {"min_token_length": INTEGER, "max_token_length": INTEGER, "common_rank": INTEGER,
              "min_log10_gain": NUMBER, "short_pieces": STRINGS, "trailing_function_words": STRINGS,
              "name_particles": STRINGS, "never_split": STRINGS, "always_split": STRINGS,
@@ -475,16 +478,72 @@ def _join_wrapped(lines: list[tuple[int, str, bool]], rules_: _Rules | None = No
     >>> _join_wrapped([(1, "The two sides agreed to boost cooperation in", True), (2, "training and patrols.", False)])
     [(1, 'The two sides agreed to boost cooperation in training and patrols.')]
     """
-    continues = _wrapped_runs(lines, rules_ or rules())
+    rules_ = rules_ or rules()
+    continues = _wrapped_runs(lines, rules_)
+    in_wrapped_block = _hard_wrapped_blocks(lines, rules_)
     out: list[tuple[int, str]] = []
     for i, (number, text, after_blank) in enumerate(lines):
-        if out and not after_blank and (text[0].islower() or continues[i - 1]):
+        if out and not after_blank and (text[0].islower() or continues[i - 1] or in_wrapped_block[i]):
             prev_number, prev = out[-1]
-            if len(prev) >= 40 and not _ends_sentence(prev) and not prev.endswith("|"):
+            if (len(prev) >= 40 or in_wrapped_block[i]) and not _ends_sentence(prev) and not prev.endswith("|"):
                 out[-1] = (prev_number, f"{prev} {text}")
                 continue
         out.append((number, text))
     return out
+
+
+def _hard_wrapped_blocks(lines: list[tuple[int, str, bool]], rules_: _Rules) -> list[bool]:
+    """For each line, whether it sits in a block (lines between blank lines) that is plainly
+    hard-wrapped, past its first line: a block where at least `block_breaks` lines (boilerplate.yaml,
+    `wrapped_lines`; 0 turns this off) are cut mid-sentence, unfinished and followed by a lowercase
+    word, or ending in a comma or a word no heading ends with; list items and table bars (a line
+    not opening with a letter or digit, or ending in "|") neither count nor run on. In such a block a line
+    break inside a sentence is no paragraph break, whatever the length of the line: a short line
+    ("The meeting") or a name cut in two ("General Tran" / "Van Minh, ...") continues.
+
+    >>> lines = [(1, "Hanoi (VNA) - The two defence ministers met on", True), (2, "Monday in Hanoi, and", False),
+    ...          (3, "The", False), (4, "talks covered training and border patrols with", False),
+    ...          (5, "Senior General Tran", False), (6, "Van Minh hosted the guests.", False)]
+    >>> _hard_wrapped_blocks(lines, replace(rules(), wrap_block_breaks=3))
+    [False, True, True, True, True, True]
+    >>> _hard_wrapped_blocks([(1, "Border guards meet in Tay Ninh", True)] + lines[1:], replace(rules(), wrap_block_breaks=3))
+    [False, False, True, True, True, True]
+    >>> _hard_wrapped_blocks(lines, replace(rules(), wrap_block_breaks=5))
+    [False, False, False, False, False, False]
+    """
+    inside = [False] * len(lines)
+    if rules_.wrap_block_breaks <= 0:
+        return inside
+
+    def prose(text: str) -> bool:   # not a list item, a bullet or a table bar
+        return text[:1].isalnum() and not text.endswith("|")
+
+    def cut(text: str, following: str) -> bool:
+        if _ends_sentence(text) or not prose(text) or not prose(following):
+            return False
+        last = text.rsplit(None, 1)[-1].lower()
+        return following[:1].islower() or text.endswith(",") or last in rules_.wrap_line_end_words
+
+    start = 0
+    while start < len(lines):
+        end = start + 1
+        while end < len(lines) and not lines[end][2]:
+            end += 1
+        breaks = sum(cut(lines[k][1], lines[k + 1][1]) for k in range(start, end - 1))
+        if breaks >= rules_.wrap_block_breaks:
+            # the block's first line may be a headline or a photo caption: it runs on only when cut
+            for k in range(start + 1, end):
+                inside[k] = ((k > start + 1 or cut(lines[start][1], lines[k][1]))
+                             and prose(lines[k - 1][1]) and prose(lines[k][1])
+                             and _is_text_line(lines[k - 1][1], rules_))
+        start = end
+    return inside
+
+
+def _is_text_line(line: str, rules_: _Rules) -> bool:
+    """The line is text (body or headline), not boilerplate a rule removes (a caption, a credit)."""
+    label = classify_line(line, rules_)
+    return label == "body" or label == "headline"
 
 
 def _wrapped_runs(lines: list[tuple[int, str, bool]], rules_: _Rules) -> list[bool]:
