@@ -112,7 +112,9 @@ def test_adding_an_article_and_rerunning_refreshes_the_notebook(path, grown_corp
     from defcoop.present.report import execute_notebook
 
     committed = read(path)
+    folder_before = sorted(path.parent.iterdir())
     executed = execute_notebook(path, {"CORPUS": str(grown_corpus)})
+    assert sorted(path.parent.iterdir()) == folder_before, "running a notebook left a file in notebooks/"
     text = text_outputs(executed)
     assert EXTRA_ID in text or EXTRA_MEETING_DATE in text, f"{path.name} does not show the added article"
     assert "Traceback" not in text

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import sys
+import tempfile
 from pathlib import Path
 
 TIMEOUT_SECONDS = 600
@@ -23,13 +24,13 @@ def execute_notebook(path: Path, parameters: dict | None = None):
     if parameters:
         import papermill
 
-        output = path.with_name(f".{path.stem}.executed.ipynb")
-        try:
+        # The executed copy goes to a temporary folder, never beside the notebook: a run killed
+        # half way must not leave a stray notebook in the user's folder.
+        with tempfile.TemporaryDirectory(prefix="defcoop-papermill-") as scratch:
+            output = Path(scratch) / path.name
             papermill.execute_notebook(str(path), str(output), parameters=parameters, cwd=str(path.parent),
                                        progress_bar=False, kernel_name="python3")
             return nbformat.read(output, as_version=4)
-        finally:
-            output.unlink(missing_ok=True)
     from nbclient import NotebookClient
 
     notebook = nbformat.read(path, as_version=4)
