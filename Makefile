@@ -48,13 +48,14 @@ bench: $(STAMP)
 # The real-article development set (eval/real): check the git-ignored text cache against the
 # manifest, build it, and score it against eval/real/gold.yaml with every miss by class.
 # Not part of `make test`: CI has no cache (eval/real/README.md says how to re-fetch it).
-# BATCH=N scores one batch only.
+# BATCH=N scores one batch only. SKIP_UNUSABLE=1 leaves out (and names) articles whose cached text
+# cannot be re-fetched as it was (the stored page changed) instead of stopping.
 REAL := eval/real
 eval-real: $(STAMP)
-	$(BIN)/python -m defcoop devset --set $(REAL) --out $(REAL)/.cache/corpus
+	$(BIN)/python -m defcoop devset --set $(REAL) --out $(REAL)/.cache/corpus $(if $(SKIP_UNUSABLE),--skip-unusable)
 	$(BIN)/python -m defcoop build --corpus $(REAL)/.cache/corpus --out data/interim/real-tables --quiet
 	$(BIN)/python -m defcoop evaluate --gold $(REAL)/gold.yaml --tables data/interim/real-tables \
-		--manifest $(REAL)/manifest.yaml $(if $(BATCH),--batch $(BATCH)) --verbose
+		--manifest $(REAL)/manifest.yaml $(if $(BATCH),--batch $(BATCH)) $(if $(SKIP_UNUSABLE),--built-only) --verbose
 
 # Mutation testing of the extraction modules (mutmut in a throwaway copy of the project; about half
 # an hour on two cores). MODULES=clean,dates picks modules; the scores go into tests/README.md.

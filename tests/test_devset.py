@@ -70,7 +70,7 @@ def test_prepare_writes_front_matter_and_removes_articles_left_out(devset, tmp_p
     out = tmp_path / "corpus"
     out.mkdir()
     (out / "dropped.md").write_text("old", encoding="utf-8")
-    prepare(devset, out)
+    assert prepare(devset, out)[1] == []
     assert sorted(p.name for p in out.iterdir()) == ["en1_01.md"]
     page = (out / "en1_01.md").read_text(encoding="utf-8")
     assert page.startswith("---\nurl: https://news.example/a\npublished: '2021-01-08'\nlanguage: en\n---\nHanoi (VNA)")
@@ -86,8 +86,18 @@ def test_prepare_without_cache_says_how_to_refetch(devset, tmp_path):
 def test_prepare_keeps_only_the_chosen_batch(devset, tmp_path):
     text = manifest_entry() + manifest_entry(doc="en2_01", url="https://news.example/b", batch=2)
     (devset / "manifest.yaml").write_text(text, encoding="utf-8")
-    entries = prepare(devset, tmp_path / "corpus", batches={1})
+    entries, _left_out = prepare(devset, tmp_path / "corpus", batches={1})
     assert [entry.doc for entry in entries] == ["en1_01"]
+
+
+def test_skip_unusable_leaves_out_a_changed_text_and_names_it(devset, tmp_path):
+    text = manifest_entry() + manifest_entry(doc="en1_02", url="https://news.example/b")
+    (devset / "manifest.yaml").write_text(text, encoding="utf-8")
+    (devset / ".cache" / "en1_02.txt").write_text(PAGE + " (page changed since)", encoding="utf-8")
+    entries, left_out = prepare(devset, tmp_path / "corpus", skip_unusable=True)
+    assert [entry.doc for entry in entries] == ["en1_01"]
+    assert len(left_out) == 1 and left_out[0].startswith("en1_02: ")
+    assert sorted(p.name for p in (tmp_path / "corpus").iterdir()) == ["en1_01.md"]
 
 
 def test_cli_reports_a_missing_cache_in_plain_words(devset, tmp_path):
@@ -131,3 +141,24 @@ def test_evaluate_batch_without_manifest_is_a_one_line_error():
     result = evaluate_cli("--batch", "1")
     assert result.returncode == 2
     assert "--batch needs --manifest" in result.stderr
+
+
+def meetings_recall(stdout: str) -> float:
+    return float(next(line for line in stdout.splitlines() if line.startswith("meetings ")).split()[2])
+
+
+def test_built_only_names_gold_articles_the_tables_lack_instead_of_scoring_them(tmp_path):
+    absent = ("- doc: absent_doc\n  url: null\n  published: null\n  meetings:\n    - date: 2020-01-02\n"
+              "      precision: day\n      date_from_text: true\n      place: Hanoi\n      country: VN\n"
+              "      mechanism: ministerial_talks\n      edition: null\n      format: in_person\n"
+              "      vn_lead: null\n      kh_lead: null\n      others: []\n  agreements: []\n  themes: []\n")
+    gold = tmp_path / "gold.yaml"
+    gold.write_text((ROOT / "tests/gold/seeds.yaml").read_text(encoding="utf-8").rstrip("\n") + "\n" + absent,
+                    encoding="utf-8")
+    command = [sys.executable, "-m", "defcoop", "evaluate", "--gold", str(gold), "--tables", "data/processed"]
+    counted = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    left_out = subprocess.run(command + ["--built-only"], cwd=ROOT, capture_output=True, text=True)
+    assert counted.returncode == left_out.returncode == 0, counted.stderr + left_out.stderr
+    assert meetings_recall(counted.stdout) < 1.0            # the absent article's meeting counts as missed
+    assert meetings_recall(left_out.stdout) == 1.0
+    assert "scoring 5 of 6 gold articles; not built, left out: absent_doc" in left_out.stderr

@@ -46,11 +46,16 @@ def _parser() -> argparse.ArgumentParser:
                           help="a development set's manifest.yaml: also print the scores of each batch")
     evaluate.add_argument("--batch", type=int, action="append", default=None,
                           help="score only this batch of the manifest (repeatable; needs --manifest)")
+    evaluate.add_argument("--built-only", action="store_true",
+                          help="score only the gold articles the tables hold (after `devset --skip-unusable`); "
+                               "the others are named, not counted as missed")
 
     devset = commands.add_parser("devset", help="check a real-article set's cached texts and write its corpus")
     devset.add_argument("--set", dest="set_dir", default="eval/real", help="set folder with manifest.yaml and .cache/")
     devset.add_argument("--out", default=None, help="corpus folder to write (default: SET/.cache/corpus)")
     devset.add_argument("--batch", type=int, action="append", default=None, help="only this batch (repeatable)")
+    devset.add_argument("--skip-unusable", action="store_true",
+                        help="leave out articles whose cached text is missing or differs from the manifest (named on stderr)")
 
     report = commands.add_parser("report", help="execute every notebook and write HTML pages and figures")
     report.add_argument("--notebooks", default="notebooks", help="folder of numbered notebooks")
@@ -130,6 +135,13 @@ def _evaluate(args) -> int:
         raise UserFacingError(str(error)) from error
     if args.batch:
         gold = select_docs(gold, {entry.doc for entry in entries if entry.batch in args.batch})
+    if args.built_only:
+        built = set(tables["articles"]["article_id"])
+        absent = [entry["doc"] for entry in gold if entry["doc"] not in built]
+        if absent:
+            print(f"defcoop: scoring {len(gold) - len(absent)} of {len(gold)} gold articles; not built, left out: "
+                  + ", ".join(absent), file=sys.stderr)
+        gold = select_docs(gold, built)
     report = evaluate(gold, tables)
     if entries:
         batches = sorted({entry.batch for entry in entries if not args.batch or entry.batch in args.batch})
@@ -148,10 +160,13 @@ def _devset(args) -> int:
 
     out = Path(args.out) if args.out else Path(args.set_dir) / ".cache" / "corpus"
     try:
-        entries = prepare(args.set_dir, out, set(args.batch or ()))
+        entries, left_out = prepare(args.set_dir, out, set(args.batch or ()), skip_unusable=args.skip_unusable)
     except _user_errors() as error:
         raise UserFacingError(str(error)) from error
-    print(f"defcoop: wrote {len(entries)} articles to {out}", file=sys.stderr)
+    for problem in left_out:
+        print(f"defcoop: left out {problem}", file=sys.stderr)
+    print(f"defcoop: wrote {len(entries)} articles to {out}"
+          + (f" ({len(left_out)} left out: their cached texts are unusable)" if left_out else ""), file=sys.stderr)
     return 0
 
 

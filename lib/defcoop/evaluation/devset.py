@@ -158,17 +158,30 @@ REFETCH_HELP = (
 )
 
 
-def prepare(set_dir: str | Path, out: str | Path, batches: set[int] | None = None) -> list[Entry]:
-    """Check the cache of ``set_dir`` and write the corpus to ``out``; raises DevsetError on problems."""
+def prepare(set_dir: str | Path, out: str | Path, batches: set[int] | None = None,
+            skip_unusable: bool = False) -> tuple[list[Entry], list[str]]:
+    """Check the cache of ``set_dir`` and write the corpus to ``out``; returns the entries written
+    and the problem lines of those left out.
+
+    An unusable cached text (missing, or its hash differs) raises DevsetError, unless
+    `skip_unusable`: then that article is left out of the corpus and its problem line returned,
+    for when a stored page has changed since the set was made and cannot be fetched as it was.
+
+    >>> prepare("eval/real", "/tmp/corpus", skip_unusable=True)     # doctest: +SKIP
+    ([Entry(doc='en1_01', ...), ...], ['vi7_08: ... does not match the manifest's sha256 (re-fetch it)'])
+    """
     set_dir = Path(set_dir)
     cache = set_dir / ".cache"
     entries = load_manifest(set_dir / "manifest.yaml")
     if batches:
         entries = [entry for entry in entries if entry.batch in batches]
     problems = check_cache(entries, cache)
-    if problems:
+    if problems and not skip_unusable:
         shown = "\n  ".join(problems[:20]) + ("" if len(problems) <= 20 else f"\n  ... {len(problems) - 20} more")
         raise DevsetError(f"{len(problems)} of {len(entries)} cached texts unusable:\n  {shown}\n"
-                          + REFETCH_HELP.format(cache=cache))
+                          + REFETCH_HELP.format(cache=cache)
+                          + "\nTo score the rest, leaving these out: --skip-unusable (make eval-real SKIP_UNUSABLE=1).")
+    unusable = {problem.split(":", 1)[0] for problem in problems}
+    entries = [entry for entry in entries if entry.doc not in unusable]
     write_corpus(entries, cache, Path(out))
-    return entries
+    return entries, problems
