@@ -734,3 +734,27 @@ def test_a_blogs_invitations_above_the_article_are_dropped_and_the_sources_stamp
     article = clean_article(raw)
     assert article.published == "2031-05-08"
     assert "radio" not in article.text and "Facebook" not in article.text
+
+
+def test_a_syndicated_page_is_dated_by_its_stamp_under_the_standfirst_and_byline_and_keeps_its_dateline():
+    # standfirst, byline twice, the outlet, a photo's file name and caption, the page's stamp, then the story
+    raw = RawArticle(article_id="s", path="s.txt", format="txt", text=(
+        "Neighbours mark a quiet season of friendly visits along the river.\n\n"
+        "Dara Kimsan\n\n"
+        "Dara Kimsan\n\n"
+        "The Riverside Courier\n\n"
+        "pic-12.jpg\n\n"
+        "Officers shake hands at the gate on March 3. PHOTO: Defence Ministry/THE RIVERSIDE COURIER\n\n"
+        "March 6, 2031\n\n"
+        "KAMPOT – The two armies agreed on March 3 to hold more joint patrols along the shared border.\n\n"
+        f"{BODY2}\n"))
+    article = clean_article(raw)
+    assert article.published == "2031-03-06"
+    assert article.dateline == "KAMPOT"
+    assert "\n\nThe two armies agreed on March 3" in article.text and "KAMPOT" not in article.text
+
+
+def test_a_date_line_after_two_body_paragraphs_still_does_not_date_an_english_page():
+    raw = RawArticle(article_id="s", path="s.txt", format="txt", text=(
+        f"{BODY}\n\n{BODY2}\n\nMarch 6, 2031\n\nThe talks ended with a joint statement on training and patrols.\n"))
+    assert clean_article(raw).published is None

@@ -2145,3 +2145,30 @@ def test_one_sides_troops_rescuing_the_other_sides_people_from_a_flood_is_a_join
     assert RULES.mechanisms_in("Troops of a Lao border post rescued Vietnamese villagers and drivers from the landslide.") \
         == ["other"]
     assert RULES.mechanisms_in("Border troops will be ready to rescue Cambodian villagers if the river floods.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Deputy Minister A received a delegation from the Vietnamese Defence Attache's Office on May 3.",
+    "The secretary of state met a delegation of the military attache office of the Cambodian embassy.",
+    "The general welcomed the Military Attache Office's delegation.",
+    "He received a delegation of the Vietnamese Embassy in Phnom Penh.",
+    "The minister hosted an embassy delegation."])
+def test_sub_ministerial_guests_name_a_delegation_of_an_attache_office_or_an_embassy(text):
+    assert RULES.sub_ministerial_guests.search(_fold(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The minister received a delegation led by the defence attache, Colonel A.",
+    "The minister received a Cambodian delegation at the embassy's request.",
+    "Two delegations of the armies met at the border."])
+def test_sub_ministerial_guests_need_the_office_or_the_embassy_as_the_delegation(text):
+    assert not RULES.sub_ministerial_guests.search(_fold(text))
+
+
+def test_a_deputy_minister_receiving_an_attache_offices_unnamed_delegation_holds_no_ministerial_talks():
+    banh = next(m for m in OFFICIALS.find_people(["Tea Banh met them."]) if m.person == "Tea Banh")
+    guests = "Tea Banh met a Vietnamese military attache office delegation in Kampot."
+    assert refine_mechanism("ministerial_talks", [None, banh], OFFICIALS, RULES, guests, trigger=guests) == "other"
+    delegation = "Tea Banh met a Vietnamese delegation in Kampot."
+    assert refine_mechanism("ministerial_talks", [None, banh], OFFICIALS, RULES, delegation,
+                            trigger=delegation) == "ministerial_talks"

@@ -593,3 +593,13 @@ def test_capitalised_words_before_a_lowercase_unit_noun_name_the_unit_not_a_pers
     # batch 67: "deputy chief of the A B border station": A B names the station
     found = people(table, "Major Tran Van Long, deputy chief of the Bu Prang border post, led the team.")
     assert [person for person, *_ in found] == ["Tran Van Long"]
+
+
+def test_a_titled_short_name_two_officials_share_is_the_one_whose_body_the_sentence_names(table):
+    # "Cuong" is the short name of a Chief of the General Staff and of a head of the political department
+    (mention,) = [m for m in table.find_people(
+        ["Speaking for the General Staff, General Cuong greeted the guests from Kampot on Tuesday."])
+        if m.name_as_written == "Cuong"]
+    assert (mention.person, mention.matched) == ("Nguyen Tan Cuong", "short")
+    assert not [m for m in table.find_people(["General Cuong greeted the guests from Kampot on Tuesday."])
+                if m.name_as_written == "Cuong"]

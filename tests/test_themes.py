@@ -940,3 +940,8 @@ def test_a_case_count_or_a_post_pandemic_setting_is_no_pandemic_cooperation():
 def test_a_site_helping_people_learn_about_a_leaders_odyssey_is_political_education():
     sentence = "The memorial will help people, the young above all, learn more about the colonel's odyssey in 1978."
     assert "political_education" in load_codebook().themes_for(sentence)
+
+
+def test_a_third_powers_access_to_a_naval_base_is_no_maritime_cooperation_unless_joint_work_is_named():
+    assert "maritime" not in CODEBOOK.themes_for("The premier barred the United States from visiting the naval port.")
+    assert "maritime" in CODEBOOK.themes_for("The United States and both navies will patrol the gulf together.")

@@ -254,6 +254,7 @@ class MechanismRules:
     own_kind_events: re.Pattern | None = None   # an `other` event whose trigger names one stays `other` at any level
     inland_units: re.Pattern | None = None      # a provincial unit of a province on no border of the two: no border force
     three_armies: re.Pattern | None = None      # the armies of three countries named as who met: no two sides' border forces
+    sub_ministerial_guests: re.Pattern | None = None   # in the trigger, a side met only as a body below ministers
     examples: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()   # (id, must_match, must_not_match)
     edition_nouns: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (id, nouns an ordinal numbers it by)
 
@@ -333,7 +334,8 @@ _TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surn
 _REFINE_KEYS = ("courtesy_call_max_rank", "ministerial_max_rank", "border_force_max_rank", "border_force_roles",
                 "named_courtesy_call_max_rank", "civilian_caller_roles", "trilateral_partner_countries",
                 "trilateral_partner_roles",
-                "border_force_context", "non_border_force_titles", "own_kind_events", "inland_units", "three_armies")
+                "border_force_context", "non_border_force_titles", "own_kind_events", "inland_units", "three_armies",
+                "sub_ministerial_guests")
 # the keys of a mechanism and of a numbered series, required ones first
 _MECHANISM_KEYS = ("id", "patterns", "label", "specific", "edition_nouns", "must_match", "must_not_match")
 _SERIES_KEYS = ("label", "offset", "patterns", "min_number", "per_year")
@@ -515,6 +517,7 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         own_kind_events=_cue_regex(check, refine, ("own_kind_events",), "'refine_generic': "),
         inland_units=_cue_regex(check, refine, ("inland_units",), "'refine_generic': "),
         three_armies=_cue_regex(check, refine, ("three_armies",), "'refine_generic': "),
+        sub_ministerial_guests=_cue_regex(check, refine, ("sub_ministerial_guests",), "'refine_generic': "),
         examples=tuple((m.id, m.must_match, m.must_not_match) for m in mechanisms),
         edition_nouns=tuple((m.id, m.edition_nouns) for m in mechanisms),
     )
@@ -1573,7 +1576,9 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
     military sub-region of Siem Reap visiting a Vietnamese provincial command) makes no event
     border-force talks: those units guard no shared border; nor does context that names the armies of
     three countries as those who met (`three_armies`: a trilateral conference chaired by a third
-    country's officer is no talks between two sides' border forces).
+    country's officer is no talks between two sides' border forces). Generic talks with one side unnamed
+    whose `trigger` names that side only as a body below ministers (`sub_ministerial_guests`: a delegation
+    of a military attache's office or of an embassy) are `other`: no minister met the other side's.
     """
     from defcoop.extract.people import rank_of
 
@@ -1610,6 +1615,9 @@ def refine_mechanism(mechanism: str, leads: list, officials, rules: MechanismRul
     ranks += [rank_of(m.role) for m in titled]
     if max(ranks) > rules.ministerial_max_rank:
         return "other"
+    if len(present) < len(leads) and rules.sub_ministerial_guests is not None \
+            and rules.sub_ministerial_guests.search(fold(trigger)):
+        return "other"      # the unnamed side is a body below ministers: no ministers' talks
     return mechanism
 
 

@@ -21,6 +21,7 @@ data/rules/<lang>/people.yaml, read by `name_cues`.
 """
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from dataclasses import dataclass
@@ -509,6 +510,8 @@ class OfficialsTable:
             if any(start == token.start() and end > token.end() for start, end in country_spans):
                 continue   # the first word of a longer country name ("Thứ trưởng Bộ Quốc phòng Việt Nam")
             people = self._short_names.get(folded[token.start():token.end()], frozenset())
+            if len(people) > 1:
+                people = self._by_body_named(people, folded, day)
             if len(people) != 1 or name_cues().title_continuation.match(folded, token.start()):
                 continue   # (or the title goes on: "Thứ trưởng Thường trực", a permanent deputy minister)
             if _capitalised_word_follows(sentence, token.end()):
@@ -518,6 +521,25 @@ class OfficialsTable:
                 hit = AliasMatch(token.start(), token.end(), token.group(), person)
                 mentions.append(self._mention(hit, index, "short", day))
         return mentions
+
+    def _by_body_named(self, people: frozenset[str], folded: str, day: date | None) -> frozenset[str]:
+        """Of several officials one short name may mean, the one whose office's body the sentence
+        names: "on behalf of the General Staff, General A ..." is the one whose title in officials.csv
+        is "Chief of the General Staff", not the one heading another department (`_title_body`).
+        With `day`, only officials in office then count. All of `people` when not exactly one fits.
+
+        >>> table = load_officials()
+        >>> sorted(table._by_body_named(frozenset({"Luong Cuong", "Nguyen Tan Cuong"}), "for the general staff, gen. x", None))
+        ['Nguyen Tan Cuong']
+        >>> len(table._by_body_named(frozenset({"Luong Cuong", "Nguyen Tan Cuong"}), "gen. x said", None))
+        2
+        """
+        fitting = frozenset(
+            person for person in people
+            if (day is None or self._in_office(person, day))
+            and any(body and re.search(r"\b" + re.escape(body) + r"\b", folded)
+                    for body in (_title_body(o.title) for o in self._by_person.get(person, ()))))
+        return fitting if len(fitting) == 1 else people
 
     def _in_office(self, person: str, day: date) -> bool:
         """`day` falls within the union span of `person`'s terms."""
@@ -774,6 +796,24 @@ def _title_entries(roles: dict[str, Role]) -> dict:
                 if spelling not in entries or not entries[spelling][0]:
                     entries[spelling] = (role, variant if is_case_sensitive(variant) else None)
     return entries
+
+
+def _title_body(title: str) -> str | None:
+    """The body an office in officials.csv heads, folded: the words of its title after the first run
+    of title connectors, up to the next one (people.yaml `title_connectors`); None for a title with
+    no connector ("President") or a body of one word, too common a word to tell offices apart.
+
+    >>> _title_body("Chief of the General Staff"), _title_body("Director of the Office of Works"), _title_body("President")
+    ('general staff', None, None)
+    """
+    connectors = name_cues().connectors
+    words = fold(title).split()
+    first = next((i for i, word in enumerate(words) if word in connectors), None)
+    if first is None:
+        return None
+    rest = list(itertools.dropwhile(lambda word: word in connectors, words[first:]))
+    body = list(itertools.takewhile(lambda word: word not in connectors, rest))
+    return " ".join(body) if len(body) > 1 else None
 
 
 def _short_names(officials: list[Official], countries: CountryTable) -> dict[str, frozenset[str]]:
