@@ -103,6 +103,14 @@ def test_a_byline_of_authors_ending_with_a_date_stamp_dates_the_page():
     assert clean(page).published == "2021-05-03"
 
 
+def test_a_byline_of_an_author_then_a_dash_and_a_time_and_date_dates_the_page():
+    # batch 72: "<tác giả> - hh:mm, dd/mm/yyyy" under the headline
+    page = ("Hai quân đội tăng cường hợp tác\n\n"
+            "Minh Tâm - 07:45, 12/09/2030\n\n"
+            "Ngày 11/9, đoàn cấp cao Bộ Tổng Tham mưu đang thăm và làm việc tại nước bạn theo lời mời.\n")
+    assert clean(page).published == "2030-09-12"
+
+
 def test_a_stamp_printed_under_the_lead_paragraph_dates_the_page():
     # batch 68: a video page prints its lead, then "hh:mm - dd/mm/yyyy", then the rest of the story
     page = ("Hai đồn biên phòng giao lưu bóng đá\n\n"

@@ -330,3 +330,24 @@ def test_secretary_general_is_a_title_not_a_person_called_tong_thu():
     with rules_language("vi"):
         found = load_officials().find_people(["Đến dự có Phó Chủ tịch kiêm Tổng Thư ký Sok Dara cùng nhiều khách mời."])
     assert [m.person for m in found] == ["Sok Dara"]
+
+
+# --- batch 72 (vi32): sentences written for these tests ----------------------------------------------------------
+
+def test_the_lunar_new_year_named_with_its_year_dates_a_greeting_visit_of_a_page_with_no_date():
+    """"Tết Nguyên đán Giáp Thìn năm 2024" (`event_then_year`): the visits greeting it fall in that year; the
+    Gregorian New Year ("Tết Dương lịch 2024", greeted in the December before) dates nothing."""
+    with rules_language("vi"):
+        sentences = ["Chiều ngày 03/02, lãnh đạo tỉnh A đón đoàn bạn sang thăm, chúc Tết Nguyên đán Giáp Thìn năm 2024."]
+        resolved = resolve_meeting_date(sentences, None, year_windows_from_text(sentences))
+        assert year_windows_from_text(["Đơn vị chúc Tết Dương lịch 2024 các gia đình chính sách."]) == []
+    assert (resolved.date_start, resolved.precision) == (date(2024, 2, 3), "day")
+
+
+def test_a_khmer_syllable_that_folds_like_an_organisation_word_is_part_of_the_name():
+    """"Bô" folds like "Bộ" (ministry), an organisation word never taken into a name; written with other marks it is a
+    syllable of the name (`organisation_words_written`), while "Bộ Quốc phòng" stays the ministry."""
+    assert vi_people("Thiếu tướng Keo Bô Sa Rath, Chỉ huy trưởng Hiến binh tỉnh Kratie, phát biểu.") == [
+        ("Keo Bo Sa Rath", "KH")]
+    assert [person for person, _ in vi_people("Đoàn cán bộ Bộ Quốc phòng do Thiếu tướng Lê Văn Bình dẫn đầu.")] == [
+        "Le Van Binh"]

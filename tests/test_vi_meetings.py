@@ -1279,6 +1279,11 @@ def test_a_meeting_of_ministers_who_came_to_attend_an_asean_meeting_is_on_its_si
     ("Lãnh đạo 2 tỉnh Takeo, Kampot (Campuchia) cũng đã dự lễ.", 1),   # attendees, then that they came
     ("Dự lễ có đại biểu các tỉnh: Takeo, Kampot (Campuchia).", 1),                   # the other side's provinces listed
     ("Dự lễ có lãnh đạo tỉnh và nhân dân địa phương.", 0),                           # nobody of the other side
+    # batch 72: an attendance list split by semicolons, one item a province of the other side, then its country
+    ("Dự lễ có đại diện Bộ Chỉ huy Quân sự tỉnh; Đoàn đại biểu Ban chuyên trách tỉnh Kratie, Vương quốc Campuchia; "
+     "lãnh đạo tỉnh.", 1),
+    # the other side's province only where the soldiers fell, before the list opens: no attendee
+    ("Dự lễ truy điệu các liệt sĩ hy sinh tại tỉnh Kratie, Vương quốc Campuchia có lãnh đạo tỉnh.", 0),
 ])
 def test_a_reburial_of_remains_is_a_meeting_only_with_the_other_sides_attendees(attendees, meetings):
     """A welcome and reburial service named together ("lễ đón, truy điệu và an táng") is an event one side holds
@@ -1969,3 +1974,69 @@ def test_trang_bang_a_border_town_places_a_meeting_in_tay_ninh():
             "Hai bên thống nhất tăng cường phối hợp bảo vệ biên giới.")
     [meeting] = vi_meetings(text, "2030-03-03")
     assert meeting.place == "Tay Ninh"
+
+
+# --- batch 72 (vi32): sentences written for these tests ----------------------------------------------------------
+
+def test_a_reburial_named_after_the_respects_paid_is_a_ceremony_dated_by_its_photo():
+    """"Lễ viếng, truy điệu, an táng" names the rites after the visit to pay respects (`repatriation_ceremony`); when
+    the sentences give no day, the photo caption of the ceremony does (`_caption_of_event`)."""
+    text = ("Tỉnh Đắk Nông khai mạc hội chợ\n\n"
+            "Ngày 9/3, lễ viếng, truy điệu và an táng 7 hài cốt liệt sĩ diễn ra tại nghĩa trang huyện Tuy Đức. "
+            "(Ảnh: TTXVN)\n\n"
+            "Tỉnh ủy, UBND tỉnh Đắk Nông làm lễ viếng, truy điệu, an táng 7 hài cốt liệt sĩ quân tình nguyện "
+            "hy sinh tại Campuchia.\n\n"
+            "Dự lễ có đại diện Bộ Chỉ huy Quân sự tỉnh; Đoàn đại biểu Ban chuyên trách tỉnh Mondulkiri, Vương quốc Campuchia; "
+            "lãnh đạo tỉnh Đắk Nông.")
+    [meeting] = vi_meetings(text, "2031-03-09")
+    assert (meeting.mechanism, str(meeting.date_start), meeting.date_precision) == \
+        ("repatriation_ceremony", "2031-03-09", "day")
+
+
+def test_a_session_on_preparing_an_exchange_programme_is_not_the_exchange():
+    """"công tác chuẩn bị chương trình Giao lưu ... lần ba" names the programme being prepared (`topic_list_cues`):
+    the exchange is still to come, and the inspection is no meeting of the two sides."""
+    text = ("Chiều 2/4, Thượng tướng Hoàng Xuân Chiến làm việc với lãnh đạo tỉnh Đồng Tháp về công tác chuẩn bị "
+            "chương trình Giao lưu hữu nghị biên giới lần ba với Campuchia.\n"
+            "Sau đó, đoàn kiểm tra khu vực cửa khẩu Thường Phước.")
+    assert vi_meetings(text, "2031-04-02") == []
+
+
+@pytest.mark.parametrize("hosts, leads", [
+    # two hosts named together as who received the guest: one reception each, the same day
+    ("Chủ tịch nước Tô Lâm, Thủ tướng Phạm Minh Chính đã tiếp",
+     [("To Lam", "Tea Seiha"), ("Pham Minh Chinh", "Tea Seiha")]),
+    # one host, and the minister named elsewhere: one reception
+    ("Chủ tịch nước Tô Lâm đã tiếp", [("To Lam", "Tea Seiha")]),
+])
+def test_two_hosts_named_together_as_receiving_the_guest_are_two_receptions(hosts, leads):
+    """`joint_host_joiner_cues` / `joint_host_verb_cues`: "Chủ tịch nước A, Thủ tướng B tiếp Đại tướng C"."""
+    text = (f"Ngày 14-8-2024, {hosts} Đại tướng Tea Seiha nhân chuyến thăm chính thức nước ta của người đứng đầu "
+            "ngành quốc phòng Campuchia.\n"
+            "Tại Phủ Chủ tịch, Chủ tịch nước Tô Lâm chúc khách thành công trên cương vị mới.")
+    found = vi_meetings(text, "2024-08-14")
+    assert [(m.vn_lead, m.kh_lead) for m in found] == leads
+    assert {(m.mechanism, str(m.date_start)) for m in found} == {("courtesy_call", "2024-08-14")}
+
+
+@pytest.mark.parametrize("visited, place", [
+    ("thăm và chúc Tết cán bộ Bộ đội Biên phòng tỉnh Tây Ninh", "Tay Ninh"),         # a province's border guard
+    ("thăm, chúc Tết chính quyền và nhân dân tỉnh Kon Tum", "Kon Tum"),             # a province's leaders and people
+    ("sang thăm, chúc Tết lãnh đạo tỉnh Đồng Tháp", "Dong Thap"),
+])
+def test_a_greeting_visit_to_a_provinces_force_or_leaders_is_placed_in_that_province(visited, place):
+    """`place_cue`: the delegation came to the province's border guard, or to its leaders and people."""
+    text = (f"Ngày 3/2, đoàn cán bộ Tiểu khu Quân sự tỉnh Kratie (Campuchia) do Thiếu tướng Sok Dara dẫn đầu "
+            f"đã {visited}.\n"
+            "Đại tá Trần Văn Bình, Chỉ huy trưởng, cảm ơn tình cảm của đoàn bạn.")
+    [meeting] = vi_meetings(text, "2031-02-03")
+    assert meeting.place == place
+
+
+def test_a_reception_of_remains_is_placed_at_the_cemetery_of_the_province_in_brackets():
+    """`place_cue`: "đưa về nghĩa trang huyện A (" Long An ")": the remains' rites are held there."""
+    text = ("Sáng 5/7, Ủy ban nhân dân tỉnh tổ chức lễ đón nhận 9 hài cốt liệt sĩ quân tình nguyện hy sinh ở Campuchia; "
+            "đưa về nghĩa trang huyện Mộc Hóa (Long An) truy điệu và an táng.\n"
+            "Dự lễ có ông Chea Sokha, Phó Tỉnh trưởng tỉnh Svay Rieng, Campuchia.")
+    [meeting] = vi_meetings(text, "2031-07-05")
+    assert (meeting.mechanism, meeting.place) == ("repatriation_ceremony", "Long An")

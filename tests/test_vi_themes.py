@@ -437,3 +437,29 @@ def test_a_cultural_or_sports_exchange_of_two_units_named_alone_is_no_delegation
     assert "delegation_exchange" not in codebook.themes_for("Mỗi quý, hai đồn lại tổ chức giao lưu văn hóa, thể thao.")
     assert "delegation_exchange" in codebook.themes_for("Hai huyện tăng cường giao lưu văn hóa giữa nhân dân hai bên.")
     assert "delegation_exchange" in codebook.themes_for("Hai quân khu đẩy mạnh giao lưu hữu nghị giữa các đơn vị.")
+
+
+# --- batch 72 (vi32): sentences written for these tests ----------------------------------------------------------
+
+def test_a_visit_called_an_external_relations_activity_is_a_delegation_exchange(codebook):
+    """"Chuyến thăm ... là hoạt động đối ngoại": the significance given the visit, as "the visit will contribute"."""
+    assert "delegation_exchange" in codebook.themes_for(
+        "Chuyến thăm, chúc Tết của Bộ Chỉ huy Quân sự tỉnh bạn là một hoạt động đối ngoại thiết thực của hai bên.")
+    assert "delegation_exchange" not in codebook.themes_for("Đoàn đã đến thăm, chúc Tết cán bộ, chiến sĩ đơn vị.")
+
+
+def test_two_of_vietnams_bilateral_relations_listed_are_not_trilateral(codebook):
+    """"hợp tác Việt Nam - Campuchia, Việt Nam - Lào": two pairs, no cooperation of the three; "Việt Nam - Lào -
+    Campuchia" still is."""
+    assert "trilateral" not in codebook.themes_for(
+        "Ông khẳng định Việt Nam luôn coi trọng hợp tác Việt Nam - Campuchia, Việt Nam - Lào.")
+    assert "trilateral" in codebook.themes_for("Ông khẳng định quan hệ Việt Nam - Lào - Campuchia ngày càng bền chặt.")
+    # the third pair too: the ties of the three
+    assert "trilateral" in codebook.themes_for(
+        "Các mối quan hệ Việt Nam - Campuchia, Việt Nam - Lào và Lào - Campuchia cùng phát triển.")
+
+
+def test_the_southwest_border_war_after_a_comma_is_history(codebook):
+    """"kháng chiến, rồi bảo vệ biên giới Tây Nam": the past wars listed, no border management today."""
+    assert "border_patrol" not in codebook.themes_for(
+        "Trung đoàn lập nhiều chiến công trong kháng chiến, rồi bảo vệ biên giới Tây Nam.")

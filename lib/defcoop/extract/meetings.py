@@ -239,6 +239,8 @@ class MechanismRules:
     relative_clause: re.Pattern | None = None
     other_event_actor: re.Pattern | None = None       # ends the text before a name that acts in a clause of another event
     separate_meetings: re.Pattern | None = None
+    joint_host_joiner: re.Pattern | None = None        # the text between two hosts of one side named together
+    joint_host_verb: re.Pattern | None = None          # the receiving verb right after the last of them
     visit_span: re.Pattern | None = None
     leader_only: re.Pattern | None = None
     one_side_event: re.Pattern | None = None
@@ -328,7 +330,8 @@ _CUE_LISTS = ("topic_list_cues", "future_event_cues", "separate_meetings_cues", 
               "attendees_after_country", "delegation_leader_cues", "addressed_party_cues", "both_sides_cues",
               "role_reference_cues", "series_frame_cues", "party_group_cues",
               "place_anaphor_cues", "other_event_actor_cues", "precedent_cues", "sideline_context_cues",
-              "defence_attendee_cues", "back_reference_event_cues", "posting_country_cues", "foreign_name_word_cues")
+              "defence_attendee_cues", "back_reference_event_cues", "posting_country_cues", "foreign_name_word_cues",
+              "joint_host_joiner_cues", "joint_host_verb_cues")
 _TOP_KEYS = ("version", "mechanisms", "refine_generic", "title_countries", "surname_countries", "defence_roles",
              "numbered_series") + _CUE_LISTS
 _REFINE_KEYS = ("courtesy_call_max_rank", "ministerial_max_rank", "border_force_max_rank", "border_force_roles",
@@ -502,6 +505,8 @@ def parse_mechanisms(text: str, source: str = "mechanisms.yaml") -> MechanismRul
         relative_clause=cues("relative_clause_cues"),
         other_event_actor=cues("other_event_actor_cues"),
         separate_meetings=cues("separate_meetings_cues"),
+        joint_host_joiner=cues("joint_host_joiner_cues"),
+        joint_host_verb=cues("joint_host_verb_cues"),
         visit_span=cues("visit_span_cues"),
         leader_only=cues("leader_only_cues"),
         one_side_event=cues("one_side_events"),
@@ -2113,6 +2118,14 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         from_caption = resolve_meeting_date([shown], published, windows)
         if PRECISION_ORDER[from_caption.precision] < PRECISION_ORDER[resolved.precision]:
             resolved = replace(from_caption, evidence=f"photo caption: {from_caption.evidence}")
+    shown_event = _caption_of_event(captions, mechanism, rules) if resolved.precision != "day" else None
+    if shown_event is not None:
+        # "Ngày 26/5, lễ truy điệu ... diễn ra tại ... (Ảnh: TTXVN)": the photo of the ceremony the article reports,
+        # dated, when the sentences date no day of it
+        from_caption = resolve_meeting_date([shown_event], published, windows)
+        if (from_caption.precision == "day" and from_caption.date_end in (None, from_caption.date_start)
+                and PRECISION_ORDER[from_caption.precision] < PRECISION_ORDER[resolved.precision]):
+            resolved = replace(from_caption, evidence=f"photo caption of the event: {from_caption.evidence}")
     lead_in = _lead_in_sentence(sentences, index, [vn_lead, kh_lead], mentions)
     if (lead_in is not None and resolved.precision == "day" and cues.statement_after_meeting is not None
             and cues.statement_after_meeting.search(folded[index]) and not find_date_mentions(sentences[index])):
@@ -2291,6 +2304,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     )
     listed = _listed_counterparts(primary, named_mechanism, vn_lead, kh_lead, index, sentences, folded,
                                   mentions, officials, rules)
+    listed += _joint_hosts(primary, named_mechanism, vn_lead, kh_lead, index, sentences, folded, mentions,
+                           officials, rules)
     further = _further_meetings(primary, index, sentences, folded, article_day, mentions, officials,
                                 rules, text_windows)
     for key, candidate in enumerate(listed + further, start=1):
@@ -2579,6 +2594,22 @@ def _caption_of_meeting(captions: list[str] | None, leads: list, officials) -> s
     return None
 
 
+def _caption_of_event(captions: list[str] | None, mechanism: str, rules: MechanismRules) -> str | None:
+    """The first photo caption that names the meeting's own kind of event, when that kind is a specific one (a
+    repatriation ceremony, not a generic meeting): the photo shows the event, so a day it gives is the event's.
+
+    >>> rules = load_mechanisms()
+    >>> _caption_of_event(["Soldiers on parade.", "A burial service for the remains at the cemetery on May 2."],
+    ...                   "repatriation_ceremony", rules)
+    'A burial service for the remains at the cemetery on May 2.'
+    >>> _caption_of_event(["The two generals on May 2."], "courtesy_call", rules) is None
+    True
+    """
+    if not captions or not rules.is_specific(mechanism) or mechanism == "other":
+        return None
+    return next((caption for caption in captions if rules.names(mechanism, fold(caption))), None)
+
+
 def _day_within_span(sentence: str, span, published: date | None, windows: list):
     """The one day another date of `sentence` gives inside the visit span `span` resolved from it, else None: the
     meeting's own day when the trigger dates both ("A on Monday met B, who is visiting from November 12 to 14").
@@ -2678,6 +2709,54 @@ def _listed_counterparts(primary: MeetingCandidate, named_mechanism: str, vn_lea
             primary, mechanism=mechanism, kh_lead=mention.person, edition=None,
             participants=[_participant(m, officials, primary.date_start) for m in leads]))
     return listed
+
+
+def _joint_hosts(primary: MeetingCandidate, named_mechanism: str, vn_lead, kh_lead, index: int,
+                 sentences: list[str], folded: list[str], mentions: list, officials,
+                 rules: MechanismRules) -> list[MeetingCandidate]:
+    """Meetings of the other hosts the trigger names together with the first meeting's lead as who received the
+    guest ("Chủ tịch nước A, Thủ tướng B tiếp Đại tướng C"): one reception per host, as the press reports them, with
+    the same guest on the same day. Hosts of one side, named one after the other (`joint_host_joiner_cues` between
+    them: a comma or "và" and the next one's title), the last followed by the receiving verb (`joint_host_verb_cues`),
+    the guest after it. A place the trigger itself does not name (the first host's palace, in a later sentence) is
+    not the other receptions'.
+    """
+    if rules.joint_host_joiner is None or rules.joint_host_verb is None or vn_lead is None or kh_lead is None:
+        return []
+    sentence = folded[index]
+    for lead, guest in ((vn_lead, kh_lead), (kh_lead, vn_lead)):
+        if guest.sentence_index != index:
+            continue
+        named = sorted((m for m in mentions if m.sentence_index == index and m.country == lead.country
+                        and m.end <= guest.start), key=lambda m: m.start)
+        chain: list = []
+        for mention in named:
+            if chain and mention.person != chain[-1].person \
+                    and rules.joint_host_joiner.search(sentence[chain[-1].end:mention.start]):
+                chain.append(mention)
+            elif not chain or mention.person != chain[-1].person:
+                chain = [mention]
+            if len(chain) > 1 and lead.person in {m.person for m in chain} \
+                    and rules.joint_host_verb.match(sentence[chain[-1].end:guest.start]):
+                break
+        else:
+            continue
+        own_place = find_place([sentences[index]], [sentence])[0]
+        hosts = []
+        for host in chain:
+            if host.person == lead.person:
+                continue
+            leads = [host, guest] if lead is vn_lead else [guest, host]
+            when = primary.date_start if primary.date_precision != "unknown" else None
+            mechanism = refine_mechanism(named_mechanism, leads, officials, rules, sentences[index], when=when,
+                                         written=written_roles(leads, mentions, sentences, officials))
+            hosts.append(replace(
+                primary, mechanism=mechanism, edition=None,
+                place=primary.place if own_place == primary.place else None,
+                vn_lead=leads[0].person, kh_lead=leads[1].person,
+                participants=[_participant(m, officials, primary.date_start) for m in leads]))
+        return hosts
+    return []
 
 
 _MULTILATERAL = frozenset({"trilateral_ministers_meeting"})

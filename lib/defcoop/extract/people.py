@@ -24,6 +24,7 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -59,6 +60,9 @@ class NameCues:
     honorifics_in_names: frozenset[str]
     honorifics_with_marks: frozenset[str]   # as written with their diacritics; without them, another word
     organisation_words: frozenset[str]
+    # organisation words as written with their diacritics: a word that folds like one but is written with other
+    # marks is a name syllable (the Khmer "Bô" of "Hem Bô Na Rel" folds like "Bộ", ministry)
+    organisation_words_written: frozenset[str]
     connectors: frozenset[str]
     country_prepositions: frozenset[str]
     non_name_words: frozenset[str]
@@ -148,6 +152,9 @@ def _build_name_cues(rules: RuleSet) -> NameCues:
         honorifics_with_marks=frozenset(word.lower() for word in rules.words("honorifics_with_marks"))
         if "honorifics_with_marks" in rules.rules else frozenset(),
         organisation_words=organisation_words, connectors=connectors,
+        organisation_words_written=frozenset(unicodedata.normalize("NFC", word.lower())
+                                             for word in rules.words("organisation_words_written"))
+        if "organisation_words_written" in rules.rules else frozenset(),
         country_prepositions=frozenset(rules.words("country_prepositions")),
         non_name_words=non_name_words, possessive_endings=possessives, filler=re.compile(filler),
         appositive_end=rules.regex("appositive_end"), title_gap=rules.regex("title_gap"),
@@ -1135,7 +1142,26 @@ def _is_name_token(token: str, non_name_words: frozenset[str]) -> bool:
         # is a word that never is one
         parts = _camel_case_parts(token)
         glued = not parts or any(fold(part) in non_name_words for part in parts)
-    return token[0].isupper() and not glued and fold(token) not in non_name_words
+    return token[0].isupper() and not glued and (fold(token) not in non_name_words or _marked_otherwise(token))
+
+
+def _marked_otherwise(token: str) -> bool:
+    """A word that folds like an organisation word but is written with other diacritics than every written form of
+    it (`organisation_words_written`): a name syllable ("Bô" of a Khmer name; "Bộ", ministry, or "Bo" in a text
+    written without marks, is the organisation word).
+
+    >>> from defcoop.rules import rules_language
+    >>> with rules_language("vi"):
+    ...     _marked_otherwise("Bô"), _marked_otherwise("Bộ"), _marked_otherwise("Bo"), _marked_otherwise("Hem")
+    (True, False, False, False)
+    """
+    written = name_cues().organisation_words_written
+    if not written:
+        return False
+    lowered = unicodedata.normalize("NFC", token.lower())
+    word = fold(token)
+    forms = {form for form in written if fold(form) == word}
+    return bool(forms) and lowered != word and lowered not in forms
 
 
 def _country_of_title(country_hits: list, place_hits: list, chain_start: int, name_start: int,

@@ -410,8 +410,9 @@ def _is_date_line(line: str, rules_: _Rules) -> bool:
     if len(line) > 2 * _MAX_DATE_STAMP:
         return False
     if rules_.byline_dash_date:
-        # the authors, then a dash and the stamp ("A - B-Thứ năm, ngày 05/03/2015 09:41 GMT+7")
-        last = _DASH_BEFORE_WORD.split(line)[-1]
+        # the authors, then a dash and the stamp ("A - B-Thứ năm, ngày 05/03/2015 09:41 GMT+7"), the stamp
+        # opening with its weekday or with its time ("A - 18:59, 06/06/2024")
+        last = _DASH_BEFORE_STAMP.split(line)[-1]
         if last != line and _is_date_stamp(last, rules_) and parse_explicit_date(last):
             return True
     if "|" not in line:
@@ -419,7 +420,8 @@ def _is_date_line(line: str, rules_: _Rules) -> bool:
     return any(_is_date_stamp(segment, rules_) and parse_explicit_date(segment) for segment in line.split("|"))
 
 
-_DASH_BEFORE_WORD = re.compile(r"\s*[-–]\s*(?=[^\W\d_])")
+# a dash before a word or a clock time (not one inside a numeric date, "06-06-2024")
+_DASH_BEFORE_STAMP = re.compile(r"\s*[-–]\s*(?=[^\W\d_]|\d{1,2}:\d{2}\b)")
 
 
 _MAX_DATE_STAMP = 80
