@@ -130,6 +130,12 @@ def test_a_url_ending_in_a_publication_timestamp_dates_the_page():
     assert clean(page, url="https://example.vn/thoi-su/hai-don-hoi-dam-156609.vnp").published is None
 
 
+def test_a_url_id_with_a_two_digit_year_after_its_section_number_dates_the_page():
+    page = "Hai đồn biên phòng hội đàm\n\nNgày 3/5, hai đồn biên phòng đã hội đàm về việc tuần tra biên giới.\n"
+    assert clean(page, url="https://example.vn/hai-don-hoi-dam-185210503164625830.htm").published == "2021-05-03"
+    assert clean(page, url="https://example.vn/hai-don-hoi-dam-185210503164625830123.htm").published is None
+
+
 def test_a_journal_page_keeps_its_abstract_and_drops_author_and_issue():
     """A research journal's page: title, date line, abstract, then the author and the issue."""
     page = ("Hợp tác quốc phòng giữa hai nước láng giềng: thực trạng và giải pháp\n\n"

@@ -63,6 +63,10 @@ def test_every_pattern_of_a_vietnamese_own_format_file_is_needed_by_an_example(n
     ("Hai bên tổ chức hội đàm định kỳ lần thứ 14 tại Tây Ninh.", "border_force_talks", 14),
     ("Hội nghị liên tịch lần thứ 9 giữa hai quân khu khai mạc sáng nay.", "border_force_talks", 9),   # a joint conference
     ("Đối thoại chính sách quốc phòng lần thứ 9 sẽ được tổ chức tại Campuchia.", "defence_policy_dialogue", None),
+    ("Hai Ủy ban đã tổ chức Kỳ họp lần thứ XXVI về hợp tác quân y tại Cần Thơ.", "ministerial_talks", 26),   # a session
+    ("Tại Kỳ họp lần thứ XXI, hai bên ký biên bản.", "ministerial_talks", 21),
+    ("Hai Trưởng đoàn trao đổi biên bản Kỳ họp lần thứ XVII.", "ministerial_talks", 17),     # the noun alone
+    ("Đại biểu dự Kỳ họp thứ 9, Quốc hội khóa XV tại Hà Nội.", "ministerial_talks", None),   # no "lần": not numbered so
 ])
 def test_a_vietnamese_ordinal_numbers_the_name_before_it(sentence, mechanism, edition):
     with rules_language("vi"):
@@ -148,6 +152,32 @@ def test_a_vietnamese_dialogue_is_found_with_its_edition():
             "Hai bên nhất trí tăng cường hợp tác quốc phòng.")
     [meeting] = _meetings(text)
     assert (meeting.mechanism, meeting.edition, meeting.format) == ("defence_policy_dialogue", 7, "in_person")
+
+
+def test_a_session_of_two_committees_is_a_meeting_dated_and_placed_by_its_own_sentence():
+    text = ("Sáng 14/10, tại Cần Thơ, Ủy ban Hợp tác Việt Nam và Ủy ban Hợp tác Campuchia tổ chức Kỳ họp lần thứ XXII "
+            "về hợp tác quân y.\n"
+            "Thứ trưởng Hoàng Xuân Chiến cùng Đại tướng Neang Phat đồng chủ trì Kỳ họp.\n"
+            "Hai bên nhất trí tăng cường hợp tác.")
+    [meeting] = vi_meetings(text, "2024-10-14")
+    assert (str(meeting.date_start), meeting.date_precision, meeting.place, meeting.edition, meeting.mechanism) == (
+        "2024-10-14", "day", "Can Tho", 22, "other")
+
+
+def test_the_photo_of_the_two_leads_numbers_a_session_the_body_leaves_unnumbered():
+    text = ("Sáng 14/10, tại Cần Thơ, Thứ trưởng Hoàng Xuân Chiến cùng Đại tướng Neang Phat "
+            "đồng chủ trì kỳ họp về hợp tác quân y.\n\n"
+            "Thứ trưởng Hoàng Xuân Chiến (phải) cùng Đại tướng Neang Phat trao đổi biên bản Kỳ họp lần thứ IX. "
+            "Ảnh: Minh Anh\n\n"
+            "Hai bên nhất trí tăng cường hợp tác quân y trong thời gian tới.")
+    [meeting] = vi_meetings(text, "2024-10-14")
+    assert meeting.edition == 9
+
+
+def test_a_session_of_the_national_assembly_is_no_meeting():
+    text = ("Sáng 14/10, tại Hà Nội, khai mạc Kỳ họp thứ 8, Quốc hội khóa XV.\n"
+            "Thứ trưởng Hoàng Xuân Chiến cùng Đại tướng Neang Phat dự.")
+    assert vi_meetings(text, "2024-10-14") == []
 
 
 def test_vietnamese_online_talks_are_online():

@@ -2181,6 +2181,9 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
     # a numbered edition of a series editions.csv lists: the year it was held, unless the text writes one
     numbered_as = mechanism if rules.is_specific(named_mechanism) else named_mechanism
     edition = None if framed_item else find_edition(sentences, numbered_as, rules, folded)
+    if edition is None and not framed_item and shown:
+        # the body names the session unnumbered ("co-chaired the session"); the photo of its two leads numbers it
+        edition = find_edition([shown], numbered_as, rules)
     if (edition is None and not framed_item and headline and rules.is_specific(numbered_as)
             and cues.headline_edition is not None and rules.names(numbered_as, fold(headline))
             and cues.headline_edition.search(fold(headline))):

@@ -134,6 +134,9 @@ class _Rules:
     # The publication time a URL carries as a content system's id glued to its slug, groups y, m, d; None when the
     # file has no `url_timestamp_pattern`.
     url_timestamp: re.Pattern | None = None
+    # The same with a two-digit year (groups y, m, d; the year is 20y) after a section number ("...-185260309174059305.htm");
+    # None when the file has no `url_short_timestamp_pattern`.
+    url_short_timestamp: re.Pattern | None = None
     examples: tuple[Example, ...] = ()     # the file's must_match / must_not_match lines
 
     def example_failures(self) -> list[str]:
@@ -255,6 +258,8 @@ def _build_rules(data: dict) -> _Rules:
         byline_dash_date=bool(int(data.get("byline_dash_date", 0))),
         date_line_after_lead=int(data.get("date_line_after_lead", 0)),
         url_timestamp=re.compile(data["url_timestamp_pattern"]) if data.get("url_timestamp_pattern") else None,
+        url_short_timestamp=(re.compile(data["url_short_timestamp_pattern"])
+                             if data.get("url_short_timestamp_pattern") else None),
     )
 
 
@@ -279,6 +284,7 @@ SCHEMA = {
     "byline_dash_date": optional(INTEGER),
     "date_line_after_lead": optional(INTEGER),
     "url_timestamp_pattern": optional(with_examples(regex_with_groups("y", "m", "d"))),
+    "url_short_timestamp_pattern": optional(with_examples(regex_with_groups("y", "m", "d"))),
     "date_line_words": with_examples(STRINGS),
     "page_date_line": optional(STRING),
     "end_marks": with_examples(STRINGS),
@@ -1378,13 +1384,23 @@ def url_timestamp_date(url: str, rules_: _Rules | None = None) -> date | None:
     datetime.date(2025, 10, 22)
     >>> url_timestamp_date("https://example.vn/talks-20251022164625830.htm") is None   # English: no such ids
     True
+
+    A two-digit year (`url_short_timestamp_pattern`) is one of this century:
+
+    >>> rules_ = replace(rules(), url_short_timestamp=re.compile(r"-\\d{3}(?P<y>\\d\\d)(?P<m>\\d\\d)(?P<d>\\d\\d)\\d{9}\\.htm$"))
+    >>> url_timestamp_date("https://example.vn/talks-185251022164625830.htm", rules_)
+    datetime.date(2025, 10, 22)
     """
     r = rules_ or rules()
-    stamp = r.url_timestamp.search(url) if r.url_timestamp is not None else None
-    try:
-        return date(int(stamp.group("y")), int(stamp.group("m")), int(stamp.group("d"))) if stamp else None
-    except ValueError:
-        return None
+    for pattern, century in ((r.url_timestamp, 0), (r.url_short_timestamp, 2000)):
+        stamp = pattern.search(url) if pattern is not None else None
+        if stamp is None:
+            continue
+        try:
+            return date(century + int(stamp.group("y")), int(stamp.group("m")), int(stamp.group("d")))
+        except ValueError:
+            return None
+    return None
 
 
 def _finds_url_timestamp(text: str, rules_: _Rules) -> tuple[bool, str]:
@@ -1501,6 +1517,12 @@ def _finds_dateline(text: str, rules_: _Rules) -> tuple[bool, str]:
     return place is not None, f"dateline {place!r}" + (f" ({agency})" if agency else "") if place else "no dateline"
 
 
+def _finds_url_short_timestamp(text: str, rules_: _Rules) -> tuple[bool, str]:
+    # this pattern's own reading, without the four-digit form tried before it
+    stamped = url_timestamp_date(text, replace(rules_, url_timestamp=None))
+    return stamped is not None, f"dated {stamped}" if stamped else "no timestamp"
+
+
 def _finds_outlet_opener(text: str, rules_: _Rules) -> tuple[bool, str]:
     outlet, _rest = split_outlet_opener(text, rules_)
     return outlet is not None, f"outlet {outlet!r}" if outlet else "no outlet opener"
@@ -1522,6 +1544,7 @@ _EXAMPLE_CHECKS = {
     "outlet_opener_pattern": _finds_outlet_opener,
     "title_date_stamp_pattern": _finds_title_date_stamp,
     "url_timestamp_pattern": _finds_url_timestamp,
+    "url_short_timestamp_pattern": _finds_url_short_timestamp,
     "abbreviations": _one_sentence,
     "abbreviations_before_number": _one_sentence,
 }
