@@ -2070,3 +2070,26 @@ def test_a_reception_of_remains_is_placed_at_the_cemetery_of_the_province_in_bra
             "Dự lễ có ông Chea Sokha, Phó Tỉnh trưởng tỉnh Svay Rieng, Campuchia.")
     [meeting] = vi_meetings(text, "2031-07-05")
     assert (meeting.mechanism, meeting.place) == ("repatriation_ceremony", "Long An")
+
+
+def test_a_joint_drill_the_delegations_attended_is_the_event_but_not_one_they_will_attend():
+    text = ("Chiều 3/8, tại tỉnh Kampot, đoàn cấp cao của hai quân đội đã tham dự buổi diễn tập cứu nạn chung.\n"
+            "Đại tướng Phan Văn Giang dẫn đoàn Việt Nam; Đại tướng Tea Seiha dẫn đoàn Campuchia.")
+    [meeting] = vi_meetings(text, "2030-08-04")
+    assert (meeting.mechanism, str(meeting.date_start), meeting.place) == ("other", "2030-08-03", "Kampot")
+    assert (meeting.vn_lead, meeting.kh_lead) == ("Phan Van Giang", "Tea Seiha")
+    assert vi_meetings(text.replace("đã tham dự", "sẽ tham dự"), "2030-08-04") == []
+
+
+def test_a_programme_made_known_before_the_exchange_under_a_headline_announcing_it_is_no_meeting():
+    """A ministry that makes known the programme of a border exchange ("công bố kế hoạch" of it) on the page's day
+    reports no exchange; nor does an undated sentence on the exchange under a headline saying the ministers will
+    meet; a dated report of it under a plain headline still is one."""
+    body = ("Sáng 2/11, Quân khu A công bố kế hoạch Giao lưu hữu nghị biên giới lần thứ hai.\n"
+            "Trưởng đoàn Việt Nam là Đại tướng Phan Văn Giang, trưởng đoàn Campuchia là Đại tướng Tea Seiha.\n"
+            "Đây là lần thứ hai hai nước có giao lưu hữu nghị biên giới.")
+    meta = {"language": "vi", "published": "2031-11-02", "title": "Bộ trưởng Quốc phòng hai nước sẽ gặp nhau ở tỉnh A"}
+    assert process_article(RawArticle("t", "t.md", "md", body, meta=meta)).meetings == []
+    held = body.replace("Quân khu A công bố kế hoạch Giao lưu", "đã diễn ra Giao lưu")
+    [meeting] = process_article(RawArticle("t", "t.md", "md", held, meta=meta)).meetings
+    assert meeting.mechanism == "border_friendship_exchange"

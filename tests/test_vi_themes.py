@@ -463,3 +463,15 @@ def test_the_southwest_border_war_after_a_comma_is_history(codebook):
     """"kháng chiến, rồi bảo vệ biên giới Tây Nam": the past wars listed, no border management today."""
     assert "border_patrol" not in codebook.themes_for(
         "Trung đoàn lập nhiều chiến công trong kháng chiến, rồi bảo vệ biên giới Tây Nam.")
+
+
+def test_civilian_fields_and_regional_rankings_are_no_training_or_forum_but_territorial_border_work_is_demarcation(codebook):
+    """A civilian story's list of the two governments' fields (education and training beside health and tourism)
+    is no training of personnel; a ranking "in ASEAN" is no cooperation in a forum; territorial border work
+    ("công tác biên giới lãnh thổ") is the boundary settled between the two states."""
+    assert "training" not in codebook.themes_for("Hai chính phủ đẩy mạnh hợp tác giáo dục, đào tạo, văn hóa và thể thao.")
+    assert "training" in codebook.themes_for("Hai bộ quốc phòng đẩy mạnh hợp tác đào tạo sĩ quan.")
+    assert "multilateral" not in codebook.themes_for("Nước A là bạn hàng lớn nhất trong ASEAN của nước B.")
+    assert "multilateral" in codebook.themes_for("Hai nước ủng hộ lẫn nhau trong ASEAN.")
+    assert "border_demarcation" in codebook.themes_for("Hai nước ghi nhận hợp tác biên giới lãnh thổ tiến triển tốt.")
+    assert "border_demarcation" not in codebook.themes_for("Hai nước ghi nhận quan hệ hợp tác tiến triển tốt.")

@@ -84,6 +84,7 @@ class MeetingCues(NamedTuple):
     event_report: re.Pattern | None = None   # a sentence before such a trigger reporting the event, its day and place
     pronoun_actor: re.Pattern | None = None   # a later sentence of the visit whose subject is a pronoun ("he met ...")
     headline_edition: re.Pattern | None = None   # a headline naming the mechanism as held for the first time
+    announcing_headline: re.Pattern | None = None   # a headline announcing a meeting to come ("... will meet")
     framed_activity: re.Pattern | None = None   # a trigger where the leads watch a plain joint activity of a named event
     lead_meeting_day: re.Pattern | None = None   # before a lead's name in a later sentence giving the day met
     statement_after_meeting: re.Pattern | None = None   # a trigger quoting what a lead told after the meeting
@@ -119,6 +120,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         background_after_months=_whole_number(rules, "background_after_months", "months"),
         undated_in_page_month=_flag(rules, "undated_in_page_month"),
         headline_edition=rules.regex("headline_edition_cue"),
+        announcing_headline=rules.regex("announcing_headline_cue"),
         future_cue=rules.regex("future_cue"),
         place_cue=rules.regex("place_cue"),
         country_cue=rules.regex("country_cue"),
@@ -2045,7 +2047,9 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
             continue
         if _undated_signing_before_talks(index, mechanism, sentences, folded, rules):
             continue
-        if _announced_event(index, mechanism, sentences, folded, published, rules, cues.announced_within_days):
+        if _announced_event(index, mechanism, sentences, folded, published, rules, cues.announced_within_days,
+                            announcing_headline=bool(headline and cues.announcing_headline is not None
+                                                     and cues.announcing_headline.search(fold(headline)))):
             continue
         break
     else:
@@ -2392,14 +2396,16 @@ def _same_day_date(before: list[str], published: date | None, windows: list):
 
 
 def _announced_event(index: int, mechanism: str, sentences: list[str], folded: list[str], published: date | None,
-                     rules: MechanismRules, within_days: int) -> bool:
+                     rules: MechanismRules, within_days: int, announcing_headline: bool = False) -> bool:
     """Whether the event of trigger sentence `index` is one the article dates in the days just
     after the page date: the trigger's own days all fall after `published` and at most
     `within_days` days later ("Giao lưu ... diễn ra trong hai ngày 13 - 14/11" on a page of 12/11),
     or, when the trigger writes no date of its own, a sentence naming the same kind of event
     (an `edition_nouns` word of its mechanism that the trigger names: "diễn tập") writes a day and
     month without a year that falls so ("buổi diễn tập sẽ vào ngày 20/6" on a page of 12/6): a
-    briefing announcing it, no report. Never when `within_days` is 0 or there is no page date.
+    briefing announcing it, no report. So is an event whose trigger writes no date of its own under a
+    headline announcing a meeting to come (`announcing_headline`: "Ministers of the three countries
+    will meet in X"): the article previews it. Never when `within_days` is 0 or there is no page date.
 
     >>> from defcoop.rules import rules_language
     >>> with rules_language("vi"):
@@ -2412,6 +2418,11 @@ def _announced_event(index: int, mechanism: str, sentences: list[str], folded: l
     ...     [_announced_event(0, "border_friendship_exchange", s, [fold(s[0])], date(2025, 11, day), rules, 60)
     ...      for day in (12, 15)]
     [True, False]
+    >>> s = ["Đây là lần đầu hai nước tiến hành giao lưu hữu nghị biên giới."]
+    >>> with rules_language("vi"):
+    ...     [_announced_event(0, "border_friendship_exchange", s, [fold(s[0])], date(2025, 11, 12), rules, 60,
+    ...                       announcing_headline=ahead) for ahead in (True, False)]
+    [True, False]
     """
     from defcoop.extract.dates import find_date_mentions
 
@@ -2421,6 +2432,8 @@ def _announced_event(index: int, mechanism: str, sentences: list[str], folded: l
     if own:
         days = [_day_near(mention, published, within_days) for mention in own]
         return all(day is not None and published < day <= published + timedelta(days=within_days) for day in days)
+    if announcing_headline:
+        return True
     nouns = [n for m, ns in rules.edition_nouns if m == mechanism for n in ns
              if re.search(rf"\b{re.escape(n)}\b", folded[index])]
     for sentence, sentence_folded in zip(sentences, folded):
