@@ -1871,6 +1871,10 @@ def test_a_lead_is_ranked_by_the_office_held_on_the_pages_day_not_a_later_one():
     ("The third conference on border province cooperation and development closed in Tay Ninh.", True),
     ("The two ministers held a meeting on border provinces' development and cooperation.", True),
     ("The border guards held a meeting on border patrol cooperation.", False),
+    # a veterans' association's leader as one side (en: no defence body)
+    ("The social welfare minister received Colonel Le Van C, chairman of the Dong Nai Veterans’ Association.", True),
+    ("Minister Sok D met the president of the national war veterans' federation in Kampot.", True),
+    ("Veterans attended the talks of the two border guard commanders.", False),
 ])
 def test_a_meeting_of_foreign_ministries_or_the_civil_border_committee_is_no_defence_meeting(sentence, non_defence):
     assert bool(RULES.non_defence_body.search(_fold(sentence))) is non_defence
@@ -1977,6 +1981,14 @@ def test_a_meeting_dated_only_last_week_on_a_page_dated_by_its_urls_month_is_of_
 def test_a_capital_in_the_possessive_names_its_government_not_the_meetings_place():
     assert find_place(["The ties weigh heavily in Hanoi's foreign policy."]) == (None, None)
     assert find_place(["The talks were held in Hanoi on May 2."])[0] == "Hanoi"
+
+
+def test_a_capital_as_the_subject_of_reported_speech_names_its_government_not_the_meetings_place():
+    assert find_place(["The colonel toured a barracks in the north and said Phnom Penh would send two engineers."]) \
+        == (None, None)
+    assert find_place(["The minister added that Hanoi will host cadets next year."]) == (None, None)
+    # a place after "in" is still the meeting's, even where a speech verb comes earlier
+    assert find_place(["He said the talks were held in Hanoi on May 2."])[0] == "Hanoi"
 
 
 def test_a_prime_minister_named_as_head_of_the_government_leads_no_side():
@@ -2172,3 +2184,15 @@ def test_a_deputy_minister_receiving_an_attache_offices_unnamed_delegation_holds
     delegation = "Tea Banh met a Vietnamese delegation in Kampot."
     assert refine_mechanism("ministerial_talks", [None, banh], OFFICIALS, RULES, delegation,
                             trigger=delegation) == "ministerial_talks"
+
+
+def test_a_meeting_with_a_veterans_associations_chairman_is_no_defence_meeting():
+    page = ["On May 3, Minister of Social Welfare Sok Vanna held a meeting with Senior Colonel Le Van Tam, chairman "
+            "of the Quang Tri Veterans' Association, who leads a visiting delegation.",
+            "They agreed to share the experience of the two armies' veterans."]
+    assert meetings_of(page, date(2021, 5, 4)) == []
+    # the same page with a defence official instead is a meeting
+    defence = [s.replace("Minister of Social Welfare Sok Vanna", "Deputy Defence Minister Sok Vanna")
+               .replace("chairman of the Quang Tri Veterans' Association", "Commander of Military Region 4")
+               for s in page]
+    assert meetings_of(defence, date(2021, 5, 4))
