@@ -9,8 +9,9 @@ import pytest
 
 from defcoop.extract.agreements import find_signed_documents
 from defcoop.extract.article import process_article
-from defcoop.extract.meetings import find_edition, infer_countries, load_mechanisms, meeting_cues, parse_mechanisms
-from defcoop.extract.people import PersonMention
+from defcoop.extract.meetings import (_glued_appositive_start, find_edition, infer_countries, load_mechanisms, meeting_cues,
+                                      parse_mechanisms)
+from defcoop.extract.people import PersonMention, load_officials
 from defcoop.ingest.corpus import RawArticle
 from defcoop.rules import RuleFileError, _parser, load_rules, parse_rules, rules_language, rules_path
 from defcoop.rules.text import fold
@@ -115,6 +116,36 @@ def test_a_country_that_ends_one_persons_offices_before_and_is_not_the_next_pers
         [mention] = infer_countries([PersonMention("Sok Vanna", "Sok Vanna", "", "", 0, start, start + 9, "title")],
                                     [sentence])
     assert mention.country == "KH"
+
+
+def test_a_name_before_a_dash_and_a_title_in_a_list_of_hosts_is_a_person():
+    # batch 73: local papers list officials "name-title", the dash glued or spaced, after "các đồng chí:" (the
+    # honorific is cut off from the names by the colon); a Party Committee office (Tỉnh ủy) is Vietnam's
+    sentence = ("Tiếp đoàn có các đồng chí: Ksor Hơ Ni-Phó Bí thư Tỉnh ủy, Trưởng ban Dân vận Tỉnh ủy và "
+                "Lê Thị Hoa - Phó Chủ tịch UBND tỉnh cùng dự.")
+    with rules_language("vi"):
+        people = infer_countries(load_officials().find_people([sentence]), [sentence])
+    assert [(m.person, m.country) for m in people] == [("Ksor Ho Ni", "VN"), ("Le Thi Hoa", "VN")]
+    # a place or a country before a dash is no name
+    for sentence in ("Hai tỉnh Kon Tum - Ratanakiri ký kết.", "Tại tỉnh Kon Tum-Phó Chủ tịch UBND tỉnh dự.",
+                     "Hữu nghị Việt Nam - Campuchia - Phó Chủ tịch UBND tỉnh phát biểu."):
+        with rules_language("vi"):
+            assert load_officials().find_people([sentence]) == []
+
+
+def test_a_provincial_party_leader_listed_name_first_hosts_a_military_delegation_of_the_other_side():
+    text = ("Sáng 5/2/2031, đoàn sĩ quan Quân khu 5 của Campuchia do Thiếu tướng Sok Vanna-Phó Tư lệnh làm "
+            "trưởng đoàn đến thăm, chúc Tết tỉnh Kon Tum.\n\n"
+            "Tiếp đoàn có các đồng chí: Ksor Hơ Ni-Phó Bí thư Tỉnh ủy và Lê Thị Hoa-Phó Chủ tịch UBND tỉnh.\n")
+    [meeting] = vi_meetings(text, "2031-02-06")
+    assert (meeting.vn_lead, meeting.kh_lead, meeting.mechanism) == ("Ksor Ho Ni", "Sok Vanna", "other")
+
+
+def test_a_name_glued_by_a_dash_to_a_title_after_it_gives_that_title_for_its_country():
+    with rules_language("vi"):
+        assert _glued_appositive_start("Trần Văn An-Phó Bí thư Tỉnh ủy", 11) == 12
+        assert _glued_appositive_start("Việt Nam-Campuchia", 8) is None
+        assert _glued_appositive_start("Trần Văn An đã dự", 11) is None
 
 
 def test_an_english_title_after_a_dash_is_no_appositive():

@@ -1794,13 +1794,32 @@ def _title_around(mention, sentence: str, cues: MeetingCues, appositive_end: re.
         before = _title_chain(sentence[last.end() if last else 0: mention.start], cues.title_words)
     after = ""
     opening = cues.appositive_start.match(sentence, mention.end)
-    if opening:
-        rest = sentence[opening.end():]
+    rest_start = opening.end() if opening else _glued_appositive_start(sentence, mention.end)
+    if rest_start is not None:
+        rest = sentence[rest_start:]
         end = appositive_end.search(rest, 1)
         after = rest[: end.start() if end else len(rest)]
         if end and dash.search(end.group()) and rest[end.end():end.end() + 1].isupper():
             after = ""   # "A, Phó Tỉnh trưởng Svay Rieng - B": that title is B's
     return before, after
+
+
+def _glued_appositive_start(sentence: str, end: int) -> int | None:
+    """Where the title starts that a name ending at `end` is glued to by a dash, as Vietnamese
+    reports list officials ("Lê Văn A-Phó Bí thư Tỉnh ủy": people.yaml `name_before_title_gap`,
+    which the people reader read the name by), or None.
+
+    >>> from defcoop.rules import rules_language
+    >>> with rules_language("vi"):
+    ...     _glued_appositive_start("Lê Văn An-Phó Chủ tịch UBND tỉnh", 9), _glued_appositive_start("Việt Nam-Campuchia", 8)
+    (10, None)
+    """
+    from defcoop.extract.people import load_officials, name_cues
+
+    gap = name_cues().name_before_title_gap
+    window = sentence[end:end + 80]
+    return next((end + title.start for title in load_officials().titles_in(window)
+                 if 0 < title.start <= 3 and gap.fullmatch(window, 0, title.start)), None)
 
 
 def written_titles(leads: list, mentions: list, sentences: list[str]) -> dict[str, str]:

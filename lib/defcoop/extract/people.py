@@ -71,6 +71,8 @@ class NameCues:
     appositive_end: re.Pattern[str]
     title_gap: re.Pattern[str]
     appositive_gap: re.Pattern[str]
+    # at the end of the text before a title: the gap after a name whose appositive that title is ("Men Vibol, |")
+    name_before_title_gap: re.Pattern[str]
     title_continuation: re.Pattern[str]
     title_name_dash: re.Pattern[str]
     list_item_after_name: re.Pattern[str]
@@ -158,7 +160,8 @@ def _build_name_cues(rules: RuleSet) -> NameCues:
         country_prepositions=frozenset(rules.words("country_prepositions")),
         non_name_words=non_name_words, possessive_endings=possessives, filler=re.compile(filler),
         appositive_end=rules.regex("appositive_end"), title_gap=rules.regex("title_gap"),
-        appositive_gap=rules.regex("appositive_gap"), title_continuation=rules.regex("title_continuation"),
+        appositive_gap=rules.regex("appositive_gap"), name_before_title_gap=rules.regex("name_before_title_gap"),
+        title_continuation=rules.regex("title_continuation"),
         title_name_dash=rules.regex("title_name_dash"), list_item_after_name=rules.regex("list_item_after_name"),
         original_spelling=rules.regex("original_spelling_after_name") if "original_spelling_after_name" in rules.rules
         else None,
@@ -1103,7 +1106,8 @@ def _joined_syllables(token: str) -> int:
 
 def _read_name_before(sentence: str, title_start: int,
                       titles: list[tuple[int, int]] = ()) -> tuple[int, int] | None:
-    """Span of the 2-4 capitalised name tokens ending just before ", " and `title_start`, or None.
+    """Span of the 2-4 capitalised name tokens ending just before ", " (people.yaml
+    `name_before_title_gap`: also a dash in Vietnamese) and `title_start`, or None.
 
     Tokens inside `titles` (spans of titles found) end the name ("Governor Men Vibol, ...").
 
@@ -1113,7 +1117,7 @@ def _read_name_before(sentence: str, title_start: int,
     >>> _read_name_before("Vietnam, Laos and Cambodia, Ministers", 28) is None
     True
     """
-    comma = re.search(r",[ \t]*$", sentence[:title_start])
+    comma = name_cues().name_before_title_gap.search(sentence, 0, title_start)
     if not comma:
         return None
     words = list(re.finditer(r"\S+", sentence[:comma.start()]))
