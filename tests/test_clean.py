@@ -314,6 +314,24 @@ def test_repair_glued_words(glued, fixed):
     assert repairs
 
 
+def test_word_counts_load_only_when_a_token_could_be_split():
+    """The counts (most of the lexicon's load time) wait for a token worth scoring."""
+    import wordsegment
+    from defcoop.ingest.clean import _Lexicon, _split_token, rules
+
+    glue = rules().glue
+    lex = _Lexicon(_read_words(wordsegment.Segmenter.UNIGRAMS_FILENAME), glue)
+    assert _split_token("sokhonn", lex, glue) == "sokhonn"        # a name: no split possible
+    assert "counts" not in vars(lex)
+    assert _split_token("borderchecks", lex, glue) == "border checks"
+    assert "counts" in vars(lex) and lex.counts["border"] > lex.counts["checks"] > 0
+
+
+def _read_words(path: str) -> list[str]:
+    with open(path, encoding="utf-8") as file:
+        return [line.split("\t", 1)[0] for line in file]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -108,7 +108,7 @@ def _build(args) -> int:
         if not corpus.is_dir():
             raise FileNotFoundError(f"corpus folder not found: {corpus}")
         jobs = None if args.jobs is None else max(1, args.jobs)
-        digests = corpus_digests(corpus)
+        digests = corpus_digests(corpus, remember=not args.no_store)
         counts = build_to_folder(corpus, args.out, jobs=jobs, progress=not args.quiet,
                                  overrides=args.overrides, inputs_hash=inputs_hash(corpus, digests),
                                  store=None if args.no_store else store_path(), file_digests=digests)

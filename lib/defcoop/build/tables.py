@@ -242,17 +242,19 @@ def load_rules() -> None:
 
 
 def warm_up() -> None:
-    """`load_rules`, then one extraction, which also loads the word-segmentation lexicon.
+    """`load_rules`, then one extraction, then the word-segmentation lexicon's counts.
 
     Run before worker processes fork, so each is loaded once for the whole build (forked
     workers share it); a build that extracts in-process loads the lexicon only if a text needs it.
     """
+    from defcoop.ingest.clean import load_lexicon
     from defcoop.ingest.corpus import RawArticle
     from defcoop.extract.article import process_article
 
     load_rules()
     raw = RawArticle("warm-up", "warm-up.txt", "txt", _WARM_UP_TEXT, meta={"published": "2016-10-22"})
     process_article(raw)
+    load_lexicon()
 
 
 POOL_MIN_FILES = 32   # with the default --jobs, fewer files to extract than this run in-process
@@ -1043,16 +1045,17 @@ def _swap_into(staging: Path, out: Path) -> None:
 
 # --- caching ------------------------------------------------------------------------------
 
-def corpus_digests(corpus) -> dict[str, bytes]:
+def corpus_digests(corpus, *, remember: bool = False) -> dict[str, bytes]:
     """sha256 of every file of a corpus by relative path: read once per build, used by both the
-    inputs hash and the result store's keys.
+    inputs hash and the result store's keys. `remember`: skip files unchanged since an earlier
+    call (see `defcoop.build.digests`; the memo lives in data/interim/digests/).
 
     >>> sorted(corpus_digests("seeds"))[0]   # doctest: +SKIP
     '000_3c5d06d2666c6444.txt'
     """
-    root = Path(corpus)
-    return {path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).digest()
-            for path in sorted(root.rglob("*")) if path.is_file()}
+    from defcoop.build import digests
+
+    return digests.corpus_digests(corpus, DIGESTS_DIR if remember else None)
 
 
 def inputs_hash(corpus, digests: dict[str, bytes] | None = None) -> str:
@@ -1087,6 +1090,9 @@ def read_tables(folder) -> dict:
     return {name: read_table(Path(folder) / f"{name}.csv", name) for name in TABLE_NAMES}
 
 
+DIGESTS_DIR = INTERIM_DIR / "digests"
+
+
 def store_path() -> Path:
     """Where builds keep per-article results: data/interim/results.sqlite."""
     from defcoop.build.store import STORE_FILE
@@ -1114,7 +1120,7 @@ def load_tables(corpus=None, *, rebuild: bool = False, jobs: int | None = None) 
     if not root.is_dir():
         raise CorpusError(f"corpus folder not found: {root}")
     refresh()
-    digests = corpus_digests(root)
+    digests = corpus_digests(root, remember=True)
     digest = inputs_hash(root, digests)
     candidates = [PROCESSED_DIR] if root.resolve() == DEFAULT_CORPUS.resolve() else []
     candidates.append(tables_folder(root))
@@ -1132,8 +1138,8 @@ def load_tables(corpus=None, *, rebuild: bool = False, jobs: int | None = None) 
 
 
 def evict_tables(interim: Path, *, max_age_days: float | None = None) -> list[Path]:
-    """Remove cached tables no load used for `max_age_days`, and the per-state folders
-    (data/interim/<hash>/) that versions before the result store left; return what went."""
+    """Remove cached tables and corpus digest memos no load used for `max_age_days`, and the
+    per-state folders (data/interim/<hash>/) that versions before the result store left; return what went."""
     import time
 
     from defcoop.build.store import MAX_AGE_DAYS
@@ -1141,7 +1147,9 @@ def evict_tables(interim: Path, *, max_age_days: float | None = None) -> list[Pa
     cutoff = time.time() - (MAX_AGE_DAYS if max_age_days is None else max_age_days) * 86400
     legacy = [f for f in interim.glob("*") if f.is_dir() and len(f.name) == 16
               and all(c in "0123456789abcdef" for c in f.name)]   # never read again
-    gone = []
+    from defcoop.build.digests import evict_memos
+
+    gone = evict_memos(interim / DIGESTS_DIR.name, cutoff)
     for folder in [*legacy, *(f for f in (interim / "tables").glob("*") if f.is_dir())]:
         try:
             used = (folder / MANIFEST).stat().st_mtime

@@ -18,7 +18,7 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from defcoop.extract.dates import month_numbers, parse_explicit_date, url_date
@@ -966,54 +966,82 @@ def _repair_paragraphs(draft: _Draft) -> None:
 # --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class _Lexicon:
-    known: frozenset[str]          # every word the segmenter knows, plus never-split words
-    common: frozenset[str]         # the most frequent words; each split piece must be one
-    counts: dict                   # word -> unigram count
-    log10_total: float
-    segment: object                # wordsegment.segment
+    """wordsegment's word list, loaded in two steps: the words themselves (`known`, `common`)
+    for every text checked, their counts and the bigrams only when a token could be split.
+
+    Most articles have no glued word worth scoring, so most builds never pay for the counts
+    (two 5 MB files parsed into dicts: most of the lexicon's load time).
+
+    >>> lex = _Lexicon(["the", "of", "border"], rules().glue)
+    >>> "border" in lex.known, "of" in lex.common
+    (True, True)
+    """
+
+    def __init__(self, words: list[str], glue: _GlueRules):
+        self.known: frozenset[str] = frozenset(words) | glue.never_split   # every word the segmenter knows
+        self.common: frozenset[str] = frozenset(words[: glue.common_rank])  # each split piece must be one
+
+    @cached_property
+    def counts(self) -> dict:
+        """word -> unigram count, shared with wordsegment's segmenter (which scores with it)."""
+        import wordsegment
+
+        segmenter = wordsegment.segment.__self__
+        if not segmenter.unigrams:                 # what ``wordsegment.load()`` does, minus its word list
+            segmenter.unigrams.update(_read_counts(segmenter.UNIGRAMS_FILENAME))
+            segmenter.bigrams.update(_read_counts(segmenter.BIGRAMS_FILENAME))
+            segmenter.total, segmenter.limit = segmenter.TOTAL, segmenter.LIMIT
+        return segmenter.unigrams
+
+    @cached_property
+    def log10_total(self) -> float:
+        return math.log10(float(sum(self.counts.values())))
+
+    def segment(self, token: str) -> list[str]:
+        """wordsegment.segment, once the counts it scores with are loaded."""
+        import wordsegment
+
+        self.counts
+        return wordsegment.segment(token)
 
 
 def _read_counts(path: str) -> dict[str, float]:
     """A wordsegment count file (``word<TAB>count`` lines) as {word: count}, in file order.
 
     The same dict as ``wordsegment.load()`` builds, in about half the time (one split of the
-    whole file instead of a generator over its lines): loading the counts is most of the CPU of
-    a first build of a small corpus.
+    whole file instead of a generator over its lines).
 
     >>> import wordsegment
     >>> list(_read_counts(wordsegment.Segmenter.UNIGRAMS_FILENAME).items())[:2]
     [('the', 23135851162.0), ('of', 13151942776.0)]
     """
+    cells = _read_cells(path)
+    return dict(zip(cells[0::2], map(float, cells[1::2])))
+
+
+def _read_cells(path: str) -> list[str]:
     with open(path, encoding="utf-8") as file:
         cells = file.read().replace("\n", "\t").split("\t")
     if cells and cells[-1] == "":
         cells.pop()
-    return dict(zip(cells[0::2], map(float, cells[1::2])))
+    return cells
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    """Load wordsegment's word counts once (a fraction of a second), only when a text is checked."""
+    """The word list, read once per process and only when a text is checked.
+
+    wordsegment lists its words by descending count, so the first `common_rank` are the most common.
+    """
     import wordsegment
 
-    segmenter = wordsegment.segment.__self__   # the module's segmenter, which `segment` scores with
-    if not segmenter.unigrams:                 # what ``wordsegment.load()`` does, minus its word list
-        segmenter.unigrams.update(_read_counts(segmenter.UNIGRAMS_FILENAME))
-        segmenter.bigrams.update(_read_counts(segmenter.BIGRAMS_FILENAME))
-        segmenter.total, segmenter.limit = segmenter.TOTAL, segmenter.LIMIT
-    unigrams = segmenter.unigrams
-    total = float(sum(unigrams.values()))
-    g = rules().glue
-    ranked = list(unigrams)  # wordsegment lists words by descending count
-    return _Lexicon(
-        known=frozenset(unigrams) | g.never_split,
-        common=frozenset(ranked[: g.common_rank]),
-        counts=unigrams,
-        log10_total=math.log10(total),
-        segment=wordsegment.segment,
-    )
+    return _Lexicon(_read_cells(wordsegment.Segmenter.UNIGRAMS_FILENAME)[0::2], rules().glue)
+
+
+def load_lexicon() -> None:
+    """Load the whole lexicon now, counts included (before worker processes fork, so they share it)."""
+    _lexicon().counts
 
 
 def _log10_prob(word: str, lex: _Lexicon) -> float:
