@@ -426,3 +426,23 @@ def test_utf8_text_round_trips_as_nfc(text):
     with tempfile.TemporaryDirectory() as directory:
         article_ = read_article(Path(directory), "a.txt", "\n" + text)
     assert article_.text == unicodedata.normalize("NFC", "\n" + text)
+
+
+def test_corpus_listing_matches_pathlib_on_links_hidden_and_nested_files(tmp_path):
+    """The fast os.walk listing gives exactly what rglob + is_file gave, in the same order."""
+    from defcoop.ingest.corpus import corpus_relpaths, list_corpus_files
+
+    root = tmp_path / "corpus"
+    (root / "b" / "deep").mkdir(parents=True)
+    (root / "a-b").mkdir()
+    for name in ("z.txt", ".hidden.md", "b/deep/x.txt", "b/y.md", "a-b/w.txt"):
+        (root / name).write_text("Vietnam and Cambodia held talks.")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "o.txt").write_text("talks")
+    (root / "linked_dir").symlink_to(outside, target_is_directory=True)    # not entered
+    (root / "linked.txt").symlink_to(root / "z.txt")                         # a file
+    (root / "dangling.txt").symlink_to(tmp_path / "missing.txt")             # not a file
+    expected = sorted((p for p in root.rglob("*") if p.is_file()), key=lambda p: p.relative_to(root).as_posix())
+    assert list_corpus_files(root) == expected
+    assert sorted(corpus_relpaths(root)) == [".hidden.md", "a-b/w.txt", "b/deep/x.txt", "b/y.md", "linked.txt", "z.txt"]

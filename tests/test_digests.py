@@ -95,3 +95,13 @@ def test_memos_unused_since_the_cutoff_are_evicted(corpus, tmp_path, settled_at_
     os.utime(memo, (1, 1))
     assert digests.evict_memos(tmp_path / "memo", cutoff=100) == [memo]
     assert not memo.exists()
+
+
+def test_digests_keep_path_order_folder_by_folder(tmp_path):
+    """The inputs hash depends on this order: folder by folder ("a/b" before "a-b"), as pathlib sorts."""
+    root = tmp_path / "corpus"
+    for name in ("a/b.txt", "a-b.txt", "a0.txt", "a/a/c.txt"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(name)
+    expected = [p.relative_to(root).as_posix() for p in sorted(root.rglob("*")) if p.is_file()]
+    assert list(corpus_digests(root)) == expected == ["a/a/c.txt", "a/b.txt", "a-b.txt", "a0.txt"]

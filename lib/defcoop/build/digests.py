@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from defcoop.ingest.corpus import corpus_relpaths
+
 SETTLED_NS = 2_000_000_000   # a file unchanged this long before it is read has a stable identity
 _VERSION = 1
 
@@ -44,10 +46,8 @@ def corpus_digests(corpus, memo_folder: Path | None = None) -> dict[str, bytes]:
     remembered = _read_memo(memo_file) if memo_file is not None else {}
     digests: dict[str, bytes] = {}
     settled: dict[str, tuple] = {}
-    for path in sorted(root.rglob("*")):
-        if not path.is_file():
-            continue
-        relpath = path.relative_to(root).as_posix()
+    for relpath in sorted(corpus_relpaths(root), key=_path_order):
+        path = root / relpath
         identity = _identity(path)
         entry = remembered.get(relpath)
         if entry is not None and identity is not None and entry[0] == identity:
@@ -61,6 +61,11 @@ def corpus_digests(corpus, memo_folder: Path | None = None) -> dict[str, bytes]:
     if memo_file is not None and settled != remembered:
         _write_memo(memo_file, settled)
     return digests
+
+
+def _path_order(relpath: str) -> list[str]:
+    """`Path` order (folder by folder), which the corpus digests and so the inputs hash have always used."""
+    return relpath.split("/")
 
 
 def evict_memos(memo_folder: Path, cutoff: float) -> list[Path]:

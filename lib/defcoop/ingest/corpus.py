@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import os
 import re
 import sys
 import unicodedata
@@ -136,8 +137,26 @@ def list_corpus_files(root: str | Path) -> list[Path]:
         raise CorpusError(f"corpus folder not found: {root}")
     if not root.is_dir():
         raise CorpusError(f"corpus path is not a directory: {root}")
-    files = (path for path in root.rglob("*") if path.is_file())
-    return sorted(files, key=lambda path: path.relative_to(root).as_posix())
+    return [root / relpath for relpath in sorted(corpus_relpaths(root))]
+
+
+def corpus_relpaths(root: str | Path) -> list[str]:
+    """The relative POSIX paths of every regular file under `root` (symlinks to files included,
+    symlinked folders not entered: what ``Path.rglob("*")`` then ``is_file()`` give), unsorted.
+
+    os.walk and string paths: on a 10,000-file archive, several times faster than pathlib,
+    and every `load()` lists the whole corpus.
+
+    >>> sorted(corpus_relpaths("seeds"))[0]  # doctest: +SKIP
+    '000_3c5d06d2666c6444.txt'
+    """
+    top = os.fspath(root)
+    found = []
+    for folder, _dirs, names in os.walk(top):
+        prefix = os.path.relpath(folder, top).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        found.extend(prefix + name for name in names if os.path.isfile(os.path.join(folder, name)))
+    return found
 
 
 # --- decoding --------------------------------------------------------------------
