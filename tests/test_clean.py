@@ -410,6 +410,7 @@ def test_ordinary_words_never_split():
         ('He said: "We agree." The talks ended.', ['He said: "We agree."', "The talks ended."]),
         ("They signed the plan./. Next story", ["They signed the plan./.", "Next story"]),
         ("Nguyen V. Minh attended. It rained.", ["Nguyen V. Minh attended.", "It rained."]),
+        ("Sen. Lieu. Gen. Tran Van Khoa spoke. It rained.", ["Sen. Lieu. Gen. Tran Van Khoa spoke.", "It rained."]),
         ("First paragraph without stop\n\nSecond one.", ["First paragraph without stop", "Second one."]),
     ],
 )

@@ -872,6 +872,8 @@ def test_a_caption_does_not_override_the_meetings_own_day():
     ("The delegation was led by Defence Minister Tea Banh.", False),
     ("Colonel Sok Dara, adviser to Prime Minister Hun Manet, greeted the hosts.", True),
     ("The adviser greeted Prime Minister Hun Manet.", False),
+    ("Sok Dara, Minister attached to Prime Minister Hun Manet, met the general.", True),
+    ("The minister then reported to Prime Minister Hun Manet.", False),
     ("They praised the plan signed during the state visit of Prime Minister Hun Manet in 2024.", True),
     ("During the official visit of Prime Minister Hun Manet, he met the minister.", False),
 ])
@@ -1850,6 +1852,30 @@ def test_the_prime_minister_a_general_advises_does_not_lead_the_generals_visit()
                  "General Sok Pheap, adviser to Prime Minister Hun Manet and head of the engineers, "
                  "thanked Tran Van Binh, Chairman of the Tay Ninh People's Committee."]
     assert only_meeting(sentences).kh_lead == "Sok Pheap"
+
+
+def test_the_prime_minister_a_visiting_minister_is_attached_to_does_not_lead_the_reception():
+    sentences = ["Defence Minister Phan Van Giang received Sok Dara, Minister to Prime Minister Hun Manet and head of "
+                 "the demining board, in Hue on March 9.",
+                 "They discussed clearing unexploded ordnance along the border."]
+    meeting = only_meeting(sentences, published=date(2031, 3, 10))
+    assert meeting.kh_lead != "Hun Manet" and meeting.mechanism != "courtesy_call"
+
+
+def test_an_awards_ceremony_both_sides_co_chair_is_a_joint_event():
+    sentences = ["Forty Cambodian soldiers got Vietnamese medals for their help in the search for remains.",
+                 "The awards ceremony was held in Kampot on June 4 and co-chaired by Defence Minister Phan Van Giang "
+                 "and Defence Minister Tea Banh."]
+    meeting = only_meeting(sentences, published=date(2031, 6, 5))
+    assert (meeting.mechanism, meeting.date_start, meeting.vn_lead, meeting.kh_lead) == \
+        ("other", date(2031, 6, 4), "Phan Van Giang", "Tea Banh")
+
+
+def test_an_exchange_recalled_as_a_past_success_is_not_the_meeting_reported():
+    sentences = ["The success of the third border friendship exchange in May has brought the two armies closer.",
+                 "Defence Minister Phan Van Giang received Defence Minister Tea Banh in Hue on July 8."]
+    meeting = only_meeting(sentences, published=date(2031, 7, 9))
+    assert (meeting.mechanism, meeting.date_start, meeting.edition) == ("ministerial_talks", date(2031, 7, 8), None)
 
 
 def test_a_lead_is_ranked_by_the_office_held_on_the_pages_day_not_a_later_one():

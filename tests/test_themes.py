@@ -437,6 +437,12 @@ def test_work_kept_up_even_during_the_pandemic_is_no_covid_cooperation():
     assert "pandemic" in CODEBOOK.themes_for("Even during the pandemic, the units shared face masks.")
 
 
+def test_the_pandemic_as_the_backdrop_of_a_friendship_deed_is_no_covid_cooperation():
+    assert "pandemic" not in CODEBOOK.themes_for("In the context of the COVID-19 pandemic, the new school hall is "
+                                                 "proof of the ties between the two provinces.")
+    assert "pandemic" in CODEBOOK.themes_for("In the midst of the pandemic, the two armies shared face masks.")
+
+
 def test_people_to_people_exchanges_of_residents_are_no_delegation_exchange():
     assert "delegation_exchange" not in CODEBOOK.themes_for("Border residents keep up people-to-people "
                                                             "exchanges at the markets.")
