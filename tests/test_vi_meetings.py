@@ -323,6 +323,8 @@ def test_a_memorandum_whose_signing_is_only_discussed_is_not_signed():
     "Sáng 3/4, đoàn của Bộ đã tổng duyệt, kiểm tra công tác chuẩn bị phục vụ Giao lưu hữu nghị quốc phòng biên giới lần thứ 4.",
     "Hai đơn vị họp bàn công tác chuẩn bị cho hội đàm định kỳ.",
     "Đoàn công tác đến kiểm tra tại cửa khẩu A, nơi sẽ tổ chức lễ đón chính thức Đại tướng B.",
+    # batch 77: who will lead a delegation to a call still to come, a later stop of the visit
+    "Ông Trần Văn A cũng sẽ dẫn đầu đoàn đại biểu tới chào xã giao Thủ tướng B và thăm một trường quân sự.",
 ])
 def test_a_mechanism_named_as_a_topic_or_announced_is_no_event(sentence):
     with rules_language("vi"):
@@ -2124,3 +2126,60 @@ def test_a_programme_made_known_before_the_exchange_under_a_headline_announcing_
     held = body.replace("Quân khu A công bố kế hoạch Giao lưu", "đã diễn ra Giao lưu")
     [meeting] = process_article(RawArticle("t", "t.md", "md", held, meta=meta)).meetings
     assert meeting.mechanism == "border_friendship_exchange"
+
+
+# --- batch 77 ------------------------------------------------------------------------------------------
+
+def test_a_handover_of_more_than_so_many_citizens_is_an_other_event_dated_by_its_own_sentence():
+    # "tiếp nhận hơn 40 công dân": the number written with "hơn" (more than) is still a handover of people, which
+    # stays `other` whichever border post receives them
+    page = ("Tiếp nhận công dân do phía bạn trao trả\n\n"
+            "Ngày 4/2, tại cửa khẩu X (tỉnh Long An), Đồn Biên phòng Y tiếp nhận hơn 40 công dân Việt Nam do "
+            "lực lượng chức năng Campuchia trao trả.\n\n"
+            "Các công dân này bị phía bạn tạm giữ vì nhập cảnh trái phép và sau đó được bàn giao về nước.\n")
+    [meeting] = vi_meetings(page, "2031-02-04")
+    assert (meeting.mechanism, str(meeting.date_start), meeting.date_precision, meeting.place) == (
+        "other", "2031-02-04", "day", "Long An")
+
+
+def _vi_page(text: str, url: str, published: str | None = None) -> list:
+    meta = {"language": "vi", "url": url}
+    if published:
+        meta["published"] = published
+    return process_article(RawArticle("t", "t.md", "md", text, meta=meta)).meetings
+
+
+_SPEECHES_ONLY = ("Thủ tướng Phạm Minh Chính nói rằng quan hệ láng giềng với Campuchia rất quan trọng, nhất là "
+                  "về quốc phòng.\n\n"
+                  "Ông mong hai quân đội đẩy mạnh đào tạo và trao đổi kinh nghiệm.\n\n"
+                  "Đại tướng Vong Pisen cho biết phía bạn muốn phối hợp chặt hơn nữa với Việt Nam.\n")
+
+
+def test_a_body_without_a_meeting_under_a_url_reporting_a_reception_is_that_reception():
+    # an excerpt that lost its headline and lead: only the URL slug says the Prime Minister received the general
+    [meeting] = _vi_page(_SPEECHES_ONLY, "https://example.vn/thoi-su/thu-tuong-tiep-dai-tuong-campuchia-post4711.html",
+                         "2031-05-06")
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == ("courtesy_call", "Pham Minh Chinh", "Vong Pisen")
+    assert meeting.evidence_sentence.startswith("Thủ tướng Phạm Minh Chính nói rằng")
+
+
+@pytest.mark.parametrize("url", [
+    "https://example.vn/thoi-su/quan-he-viet-nam-campuchia-post4711.html",        # the slug reports no reception
+    "https://example.vn/thoi-su/thu-tuong-tiep-tuc-ung-ho-campuchia-post4711.html",  # "tiếp tục" (continues)
+    None,
+])
+def test_a_body_without_a_meeting_under_any_other_url_is_no_meeting(url):
+    assert _vi_page(_SPEECHES_ONLY, url, "2031-05-06") == []
+
+
+def test_a_url_slug_is_its_last_path_segment_folded_with_spaces():
+    from defcoop.extract.meetings import url_slug
+
+    assert url_slug("https://example.vn/a/Thu-tuong-tiep-doan-20310506123456789.htm?x=1") == \
+        "thu tuong tiep doan 20310506123456789"
+    with rules_language("vi"):
+        cue = meeting_cues().url_reception
+        assert cue.search(url_slug("https://example.vn/chu-tich-nuoc-tiep-bo-truong-quoc-phong-campuchia-12.html"))
+        assert not cue.search(url_slug("https://example.vn/tinh-a-tiep-nhan-hai-cot-tu-campuchia-12.html"))
+    with rules_language("en"):
+        assert not meeting_cues().url_reception.search("prime minister receives cambodian general")

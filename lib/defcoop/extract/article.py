@@ -86,7 +86,8 @@ def extract_article(clean, raw) -> ArticleRecords:
     meetings = (extract_meetings(clean.article_id, sentences, published, mentions, officials, folded,
                                  dateline=clean.dateline, dateline_text=clean.dateline_text,
                                  countries=countries_or_places, page_windows=page_windows,
-                                 captions=[caption_text(caption) for caption in captions], headline=clean.title)
+                                 captions=[caption_text(caption) for caption in captions], headline=clean.title,
+                                 url=raw.meta.get("url"))
                 if is_about_vn_kh(sentences, countries_or_places + headline, mentions) else [])
     # a reburial of remains brought home from Cambodia is no meeting without a Cambodian there, but a VN-KH story
     relevant = has_vn_kh_themes(countries_or_places + headline,

@@ -16,6 +16,7 @@ mechanism, overlapping dates and a lead are one meeting.
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import re
 import sys
@@ -91,6 +92,7 @@ class MeetingCues(NamedTuple):
     capital_anaphor: re.Pattern | None = None   # "in the capital": the host country's capital
     organiser_host: re.Pattern | None = None   # a unit (group `unit`) holding talks with the other side's: the host
     own_side_not_both: bool = False   # a both-sides cue naming only the lead's own country shows no other side
+    url_reception: re.Pattern | None = None   # a URL slug reporting a reception ("thu-tuong-tiep-..."): see `url_triggers`
 
 
 def _build_cues(rules: RuleSet) -> MeetingCues:
@@ -159,6 +161,7 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         capital_anaphor=rules.regex("capital_anaphor_cue"),
         organiser_host=rules.regex("organiser_host_cue"),
         own_side_not_both=_flag(rules, "own_side_not_both"),
+        url_reception=rules.regex("url_reception_cue"),
     )
 
 
@@ -877,6 +880,37 @@ def trigger_candidates(sentences: list[str], rules: MechanismRules, folded: list
         found = rules.events_in(sentence, folded[index])
         if found:
             yield index, found[0]
+
+
+def url_slug(url: str | None) -> str:
+    """The words of a URL's last path segment, folded, its hyphens as spaces ("" without a URL).
+
+    >>> url_slug("https://example.vn/chinh-tri/bo-truong-tiep-doan-campuchia-post12345.html")
+    'bo truong tiep doan campuchia post12345'
+    >>> url_slug(None)
+    ''
+    """
+    if not url:
+        return ""
+    last = url.split("?", 1)[0].split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    return fold(re.sub(r"\.[A-Za-z]{2,5}$", "", last).replace("-", " ").replace("_", " ")).strip()
+
+
+def url_triggers(url: str | None, mentions: list, cues: MeetingCues):
+    """(index, mechanism) of the one trigger a page that names no meeting in its body gets from its URL.
+
+    An excerpt that lost its headline and lead opens on what the host said ("Thủ tướng A khẳng định ...",
+    "Đại tướng B cho biết ..."): the slug of its URL is then the only line that reports the reception
+    (`url_reception_cue` of meetings.yaml: "thu-tuong-tiep-tham-muu-truong-...-campuchia"). The
+    first sentence naming a person stands for it, as generic talks, which `refine_mechanism` files by
+    the leads' rank; every check of a trigger in the body still applies (both sides named, a
+    defence lead). Nothing when the cue is absent or the slug does not match it.
+    """
+    if cues.url_reception is None or not cues.url_reception.search(url_slug(url)):
+        return
+    first = min((m.sentence_index for m in mentions if m.country in PARTY_COUNTRIES), default=None)
+    if first is not None:
+        yield first, "ministerial_talks"
 
 
 PARTY_COUNTRIES = frozenset({"VN", "KH"})
@@ -2010,9 +2044,11 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
                      officials, folded: list[str] | None = None,
                      dateline: str | None = None, dateline_text: str | None = None,
                      countries: list[list] | None = None, page_windows: list | None = None,
-                     captions: list[str] | None = None, headline: str | None = None) -> list[MeetingCandidate]:
+                     captions: list[str] | None = None, headline: str | None = None,
+                     url: str | None = None) -> list[MeetingCandidate]:
     """The meetings this article reports as news, read from its sentences: the first one it
-    names, then other meetings of the same visit (`_further_meetings`).
+    names, then other meetings of the same visit (`_further_meetings`); with none in its body, the
+    reception its `url`'s slug reports (`url_triggers`).
 
     `folded` is the sentences folded, when the caller has them: every rule here reads folded
     text, and folding each sentence once per article instead of once per rule saves time.
@@ -2037,7 +2073,8 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
         from defcoop.extract.places import find_countries
 
         countries = [find_countries(sentence, f) for sentence, f in zip(sentences, folded)]
-    for index, mechanism in trigger_candidates(sentences, rules, folded):
+    for index, mechanism in itertools.chain(trigger_candidates(sentences, rules, folded),
+                                            url_triggers(url, mentions, cues)):
         window_end = index + WINDOW_AFTER_TRIGGER + 1
         if (is_third_country_meeting(mentions, countries, index, mechanism)
                 or rules.is_non_defence_meeting(folded[index:window_end])
