@@ -303,3 +303,13 @@ def test_the_day_of_the_signing_after_on_is_no_subject():
 def test_a_signed_deal_is_an_agreement_unless_it_is_a_twinning():
     assert kinds("The two colonels signed a deal on Friday to build a library.")[0][0] == "agreement"
     assert [kind for kind, _ in kinds("The districts inked a deal on the twinning of two villages.")] == ["twinning"]
+
+
+def test_a_document_signed_at_an_earlier_meeting_is_only_mentioned():
+    # carried out after being signed at the previous talks: not signed at the meeting reported
+    assert find_signed_documents("At the event, both sides agreed to keep carrying out the plan signed at the "
+                                 "previous meeting.") == []
+    assert find_signed_documents("The deal signed during their last annual talks was praised.") == []
+    # signed at this meeting, as before
+    assert [d.kind for d in find_signed_documents("Work starts under an agreement signed at the meeting in Hue.")] == [
+        "agreement"]

@@ -1901,6 +1901,10 @@ def test_a_lead_is_ranked_by_the_office_held_on_the_pages_day_not_a_later_one():
     ("The social welfare minister received Colonel Le Van C, chairman of the Dong Nai Veterans’ Association.", True),
     ("Minister Sok D met the president of the national war veterans' federation in Kampot.", True),
     ("Veterans attended the talks of the two border guard commanders.", False),
+    # a culture department as the body holding the event (en: a cultural programme of civil agencies)
+    ("The Department of Culture of Kampot, with its neighbour's arts office, organised a friendship exchange.", True),
+    ("The exchange was organised by the provincial Department of Culture and Sports.", True),
+    ("The Department of Culture and the Border Guard Command organised a friendship exchange.", False),
 ])
 def test_a_meeting_of_foreign_ministries_or_the_civil_border_committee_is_no_defence_meeting(sentence, non_defence):
     assert bool(RULES.non_defence_body.search(_fold(sentence))) is non_defence
@@ -2222,3 +2226,20 @@ def test_a_meeting_with_a_veterans_associations_chairman_is_no_defence_meeting()
                .replace("chairman of the Quang Tri Veterans' Association", "Commander of Military Region 4")
                for s in page]
     assert meetings_of(defence, date(2021, 5, 4))
+
+
+def test_a_session_where_the_two_delegations_review_their_work_is_a_meeting():
+    page = ["The Vietnamese delegation was led by Deputy Defence Minister Hoang Xuan Chien, while the Cambodian "
+            "side was headed by Sok Dara, Secretary of State at a Cambodian ministry.",
+            "At the session, the two delegations reviewed the repair of five memorials."]
+    (meeting,) = meetings_of(page, date(2022, 9, 1))
+    assert (meeting.mechanism, meeting.vn_lead, meeting.kh_lead) == ("other", "Hoang Xuan Chien", "Sok Dara")
+    # a session of one side's assembly is no meeting of the two
+    assert meetings_of(["At the session, deputies of the assembly approved the budget."], date(2022, 9, 1)) == []
+
+
+def test_a_friendship_exchange_held_by_culture_departments_is_no_defence_meeting():
+    page = ["The Department of Culture of Kampot, with the arts office of Kien Giang, organised a friendship "
+            "exchange on May 3 in Ha Tien.",
+            "Artists of both provinces and a border guard band performed at the event."]
+    assert meetings_of(page, date(2024, 5, 5)) == []

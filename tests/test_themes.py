@@ -951,3 +951,22 @@ def test_a_site_helping_people_learn_about_a_leaders_odyssey_is_political_educat
 def test_a_third_powers_access_to_a_naval_base_is_no_maritime_cooperation_unless_joint_work_is_named():
     assert "maritime" not in CODEBOOK.themes_for("The premier barred the United States from visiting the naval port.")
     assert "maritime" in CODEBOOK.themes_for("The United States and both navies will patrol the gulf together.")
+
+
+@pytest.mark.parametrize(("sentence", "theme", "present"), [
+    # one side asked to keep helping to train the other's army: personnel training
+    ("The premier asked for continued support in helping to train the Lao army.", "training", True),
+    ("The grant helps the town train its firefighters.", "training", False),
+    # information exchanged to keep joint works on schedule is project coordination, not information sharing
+    ("The two offices regularly exchanged information to ensure the progress and safety of the works.",
+     "information_sharing", False),
+    ("The two posts exchanged information on smugglers to ensure the safety of the works.",
+     "information_sharing", True),
+    # a friendship exchange culture departments organise is a cultural programme, not a delegation exchange
+    ("The Department of Culture of a district, with the arts office of its twin town, organised a friendship "
+     "exchange on May 3.", "delegation_exchange", False),
+    ("The provincial military command organised a friendship exchange for young officers on May 3.",
+     "delegation_exchange", True),
+])
+def test_training_help_project_progress_and_cultural_friendship_exchanges(sentence, theme, present):
+    assert (theme in CODEBOOK.themes_for(sentence)) is present
