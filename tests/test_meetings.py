@@ -2229,7 +2229,7 @@ def test_a_meeting_with_a_veterans_associations_chairman_is_no_defence_meeting()
 
 
 def test_a_session_where_the_two_delegations_review_their_work_is_a_meeting():
-    page = ["The Vietnamese delegation was led by Deputy Defence Minister Hoang Xuan Chien, while the Cambodian "
+    page = ["Deputy Defence Minister Hoang Xuan Chien headed the Vietnamese delegation, while the Cambodian "
             "side was headed by Sok Dara, Secretary of State at a Cambodian ministry.",
             "At the session, the two delegations reviewed the repair of five memorials."]
     (meeting,) = meetings_of(page, date(2022, 9, 1))

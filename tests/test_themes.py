@@ -955,10 +955,10 @@ def test_a_third_powers_access_to_a_naval_base_is_no_maritime_cooperation_unless
 
 @pytest.mark.parametrize(("sentence", "theme", "present"), [
     # one side asked to keep helping to train the other's army: personnel training
-    ("The premier asked for continued support in helping to train the Lao army.", "training", True),
+    ("The premier hoped the guests would keep helping to train the Lao army.", "training", True),
     ("The grant helps the town train its firefighters.", "training", False),
     # information exchanged to keep joint works on schedule is project coordination, not information sharing
-    ("The two offices regularly exchanged information to ensure the progress and safety of the works.",
+    ("The two offices often exchanged information to ensure the progress of the new works.",
      "information_sharing", False),
     ("The two posts exchanged information on smugglers to ensure the safety of the works.",
      "information_sharing", True),
