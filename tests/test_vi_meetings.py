@@ -2183,3 +2183,32 @@ def test_a_url_slug_is_its_last_path_segment_folded_with_spaces():
         assert not cue.search(url_slug("https://example.vn/tinh-a-tiep-nhan-hai-cot-tu-campuchia-12.html"))
     with rules_language("en"):
         assert not meeting_cues().url_reception.search("prime minister receives cambodian general")
+
+
+def test_a_bilateral_meeting_at_a_forum_attended_is_a_sideline_meeting_and_the_ordinal_numbers_the_forum():
+    """"Nhân dịp dự Diễn đàn X lần thứ 5, ... đã gặp song phương": the minister came for a multilateral forum and met
+    his counterparts on its side, one by one; "lần thứ 5" numbers the forum, not the bilateral meeting. The other
+    countries' ministers listed are their own meetings (Mông Cổ, Mongolia, is a country, not a name)."""
+    text = ("Chiều 4/6, nhân dịp dự Diễn đàn An ninh khu vực lần thứ 5 tại Singapore, Đại tướng Phan Văn Giang "
+            "đã lần lượt gặp song phương Bộ trưởng Quốc phòng Mông Cổ Ganbaatar Dorj và người đồng cấp Campuchia, "
+            "Đại tướng Tea Seiha.\n"
+            "Hai bên bày tỏ vui mừng về kết quả hợp tác thời gian qua.")
+    [meeting] = vi_meetings(text, "2024-06-04")
+    assert (meeting.mechanism, meeting.edition, meeting.vn_lead, meeting.kh_lead) == (
+        "sideline_meeting", None, "Phan Van Giang", "Tea Seiha")
+    # the forum named after "tiếp xúc song phương" (a bilateral contact), its ordinal still the forum's
+    text = ("Chiều 4/6, Đại tướng Phan Văn Giang đã tiếp xúc song phương với người đồng cấp Campuchia, Đại tướng "
+            "Tea Seiha, ở Diễn đàn An ninh khu vực lần thứ 5 tại Singapore.\n"
+            "Hai bên bày tỏ vui mừng về kết quả hợp tác thời gian qua.")
+    [meeting] = vi_meetings(text, "2024-06-04")
+    assert (meeting.mechanism, meeting.edition) == ("sideline_meeting", None)
+
+
+def test_a_delegation_that_came_to_greet_a_province_for_tet_met_in_that_province():
+    """"đoàn ... sang thăm, chúc Tết tỉnh X": the visit is received in province X, as one that greets its
+    provincial command or its leaders is."""
+    text = ("Chiều 18-1, đoàn cán bộ Bộ Tư lệnh Hải quân Hoàng gia Campuchia do Thiếu tướng Sok Vanna dẫn đầu "
+            "đã sang thăm, chúc Tết tỉnh An Giang.\n"
+            "Đồng chí Trần Văn Bình - Phó Chủ tịch UBND tỉnh và lãnh đạo Bộ CHQS tỉnh cùng tiếp đoàn.")
+    [meeting] = vi_meetings(text, "2023-01-18")
+    assert (meeting.place, meeting.country) == ("An Giang", "VN")

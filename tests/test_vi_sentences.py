@@ -90,6 +90,17 @@ def test_one_party_paired_with_a_third_country_is_about_that_pair(rules):
         assert not about_other_countries("Cambodia and Thailand began a drill.", load_rules("sentence_kinds", "en"))
 
 
+def test_the_two_countries_of_a_sentence_pairing_one_party_with_a_third_country_are_that_pair(rules):
+    """"hai nước Việt Nam - Thái Lan" (batch 79): the "two countries" a sentence names are the pair it spells out, so
+    visits between them are their ties, not Vietnam and Cambodia's; "hai nước" with both parties stays theirs."""
+    with rules_language("vi"):
+        assert about_other_countries("Ông nhấn mạnh những chuyến thăm qua lại giữa lãnh đạo hai nước Việt Nam - "
+                                     "Thái Lan sẽ giúp quân đội hai nước hợp tác thực chất hơn.", rules)
+        assert not about_other_countries("Ông nhấn mạnh những chuyến thăm qua lại giữa lãnh đạo hai nước Việt Nam - "
+                                         "Campuchia sẽ giúp hai quân đội hợp tác cùng Thái Lan.", rules)
+        assert not about_other_countries("Hải quân hai nước diễn tập cùng hải quân Thái Lan.", rules)
+
+
 
 @pytest.mark.parametrize(("headline", "themes"), [
     ("Lễ truy điệu 12 liệt sĩ quân tình nguyện hy sinh tại Campuchia", ["remains_repatriation"]),

@@ -475,3 +475,15 @@ def test_civilian_fields_and_regional_rankings_are_no_training_or_forum_but_terr
     assert "multilateral" in codebook.themes_for("Hai nước ủng hộ lẫn nhau trong ASEAN.")
     assert "border_demarcation" in codebook.themes_for("Hai nước ghi nhận hợp tác biên giới lãnh thổ tiến triển tốt.")
     assert "border_demarcation" not in codebook.themes_for("Hai nước ghi nhận quan hệ hợp tác tiến triển tốt.")
+
+
+def test_delegations_formed_to_visit_each_other_and_a_visit_trusted_to_help_ties_are_delegation_exchange(codebook):
+    """"thành lập các đoàn sang thăm" (delegations formed for visits, as "tổ chức đoàn" sent on them) and the host's
+    confidence that the visit helps ties ("tin tưởng chuyến thăm góp phần ...", as "chuyến thăm sẽ góp phần"): exchanges
+    of delegations; a visit only trusted to go well is not."""
+    assert "delegation_exchange" in codebook.themes_for("Dịp Tết, hai quân khu lại thành lập các đoàn sang thăm, chúc "
+                                                        "Tết nhau.")
+    assert "delegation_exchange" in codebook.themes_for("Chủ tịch tin tưởng chuyến thăm của Đại tướng góp phần làm sâu "
+                                                        "sắc quan hệ hai quân đội.")
+    assert "delegation_exchange" not in codebook.themes_for("Chủ tịch tin tưởng chuyến thăm của Đại tướng thành công.")
+    assert "delegation_exchange" not in codebook.themes_for("Tỉnh thành lập đoàn kiểm tra công tác phòng dịch.")

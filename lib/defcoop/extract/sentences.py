@@ -228,7 +228,9 @@ def about_other_countries(sentence: str, rules: SentenceKindRules | None = None,
     Chinese ministry says its naval cooperation with Cambodia is normal"): that country's ties.
 
     Seas and gulfs named after a country do not count (`find_countries` skips the names in
-    data/reference/waters.csv), nor does a sentence whose subject is the two parties ("the two navies").
+    data/reference/waters.csv), nor does a sentence whose subject is the two parties ("the two navies"),
+    unless it pairs one party with an outside country and leaves the other party unnamed
+    (`other_country_pair`: "the two countries" are then that pair).
 
     >>> about_other_countries("Japan and the Philippines held a naval drill.")
     True
@@ -240,18 +242,22 @@ def about_other_countries(sentence: str, rules: SentenceKindRules | None = None,
     True
     >>> about_other_countries("Cambodia thanked Japan for the training.")
     False
+    >>> about_other_countries("The two countries stepped up visits, the Vietnam-China statement said.")
+    True
     """
     rules = rules or load_sentence_kind_rules()
     folded = fold(sentence) if folded is None else folded
     countries = _countries_of(sentence, folded) if countries is None else countries
     named = {iso2 for iso2, *_ in countries}
+    # one party paired with an outside country, the other party unnamed: "the two countries" of such a sentence are
+    # that pair ("visits between the two countries, Vietnam-China"), so the pair is checked first
+    if rules.other_country_pair is not None and len(named & {"VN", "KH"}) == 1 and _pairs_party_with_other(
+            folded, countries, rules.other_country_pair):
+        return True
     if rules.parties_subject is not None and rules.parties_subject.found(folded) and not (
             named and not named & set(PARTIES) and _parties_named_after_others(folded, countries, rules)):
         return False
     if named and not named & set(PARTIES):
-        return True
-    if rules.other_country_pair is not None and len(named & {"VN", "KH"}) == 1 and _pairs_party_with_other(
-            folded, countries, rules.other_country_pair):
         return True
     early = [(start, iso2) for iso2, start, _end, _written in countries if start < SUBJECT_CHARS]
     return bool(early) and min(early)[1] not in PARTIES and len(named & {"VN", "KH"}) < 2
