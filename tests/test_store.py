@@ -115,9 +115,14 @@ def test_cache_report_and_clear(tmp_path):
     store.close()
     (interim / "tables" / "abc").mkdir(parents=True)
     (interim / "tables" / "abc" / "articles.csv").write_text("article_id\n", encoding="utf-8")
+    (interim / "digests").mkdir()
+    (interim / "digests" / "0123456789abcdef.pickle").write_bytes(b"memo")
     report = cache_report(interim)
     assert "1 article results (0 validated)" in report and "cached tables: 1 folders" in report
-    assert clear_cache(interim).startswith("cleared 1 stored article results and 1 cached table folders")
-    assert "0 article results" in cache_report(interim) and "cached tables: 0 folders" in cache_report(interim)
+    assert "corpus digest memos: 1 files" in report
+    assert clear_cache(interim).startswith(
+        "cleared 1 stored article results, 1 cached table folders and 1 corpus digest memos")
+    after = cache_report(interim)
+    assert "0 article results" in after and "cached tables: 0 folders" in after and "memos: 0 files" in after
     with sqlite3.connect(interim / "results.sqlite") as db:
         assert db.execute("SELECT COUNT(*) FROM results").fetchone()[0] == 0

@@ -35,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--tables", default=str(PROCESSED_DIR), help="folder with the built CSVs")
     export.add_argument("--out", required=True, help="file (xlsx) or folder (parquet) to write")
 
-    cache = commands.add_parser("cache", help="report the size of the result store and cached tables")
+    cache = commands.add_parser("cache", help="report the size of the result store, cached tables and corpus digest memos")
     cache.add_argument("--clear", action="store_true", help="empty them (the next build extracts every article)")
 
     evaluate = commands.add_parser("evaluate", help="score the tables against hand-made gold answers")

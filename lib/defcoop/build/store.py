@@ -296,11 +296,12 @@ def _folder_bytes(folder: Path) -> int:
 
 
 def cache_report(interim: Path) -> str:
-    """What data/interim holds: the result store and the cached tables, with sizes.
+    """What data/interim holds: the result store, the cached tables and the digest memos, with sizes.
 
     >>> print(cache_report(Path("/nonexistent")))
     result store: none (no build has used it yet)
     cached tables: 0 folders, 0.0 MiB
+    corpus digest memos: 0 files, 0.0 MiB
     """
     interim = Path(interim)
     store_file = interim / STORE_FILE
@@ -314,11 +315,14 @@ def cache_report(interim: Path) -> str:
         first = "result store: none (no build has used it yet)"
     folders = [f for f in (interim / "tables").glob("*") if f.is_dir()]
     size = sum(_folder_bytes(f) for f in folders)
-    return f"{first}\ncached tables: {len(folders)} folders, {size / 2**20:.1f} MiB"
+    memos = list((interim / "digests").glob("*.pickle"))
+    memo_size = sum(m.stat().st_size for m in memos)
+    return (f"{first}\ncached tables: {len(folders)} folders, {size / 2**20:.1f} MiB"
+            f"\ncorpus digest memos: {len(memos)} files, {memo_size / 2**20:.1f} MiB")
 
 
 def clear_cache(interim: Path) -> str:
-    """Empty the result store and remove every cached table folder; say what went."""
+    """Empty the result store and remove every cached table folder and digest memo; say what went."""
     import shutil
 
     interim = Path(interim)
@@ -330,7 +334,9 @@ def clear_cache(interim: Path) -> str:
             entries = store.clear()
         finally:
             store.close()
-    folders = [f for f in interim.glob("*") if f.is_dir()]
-    for folder in folders:
+    tables = [f for f in (interim / "tables").glob("*") if f.is_dir()]
+    memos = list((interim / "digests").glob("*.pickle"))
+    for folder in [f for f in interim.glob("*") if f.is_dir()]:   # tables, digest memos, older layouts
         shutil.rmtree(folder, ignore_errors=True)
-    return f"cleared {entries} stored article results and {len(folders)} cached table folders from {interim}"
+    return (f"cleared {entries} stored article results, {len(tables)} cached table folders and "
+            f"{len(memos)} corpus digest memos from {interim}")
