@@ -2212,3 +2212,47 @@ def test_a_delegation_that_came_to_greet_a_province_for_tet_met_in_that_province
             "Đồng chí Trần Văn Bình - Phó Chủ tịch UBND tỉnh và lãnh đạo Bộ CHQS tỉnh cùng tiếp đoàn.")
     [meeting] = vi_meetings(text, "2023-01-18")
     assert (meeting.place, meeting.country) == ("An Giang", "VN")
+
+
+# --- batch 80 (vi37): sentences written for these tests -------------------------------------------------------
+
+def test_a_friendship_association_delegation_received_by_the_other_sides_leaders_is_no_defence_meeting():
+    """A delegation of former volunteers that a friendship association's chair leads ("do ông A, Chủ tịch Trung ương
+    Hội Hữu nghị ... dẫn đầu"), received by the other country's senate president (`non_defence_bodies`): a people's
+    friendship visit, no defence meeting. Led by a defence official, a delegation so received is still read as before."""
+    with rules_language("vi"):
+        rules = load_mechanisms()
+    association = fold("Chủ tịch Thượng viện nước bạn đã tiếp Đoàn đại biểu cựu chuyên gia Việt Nam do ông Trần Văn "
+                       "Bình, Chủ tịch Trung ương Hội Hữu nghị hai nước dẫn đầu.")
+    assert rules.non_defence_body.search(association)
+    army = fold("Chủ tịch Thượng viện nước bạn đã tiếp Đoàn cán bộ Bộ Quốc phòng do ông Trần Văn Bình, "
+                "Phó Chủ tịch Hội Hữu nghị hai nước dẫn đầu.")
+    assert not rules.non_defence_body.search(army)
+    text = ("Chủ tịch Thượng viện Campuchia Say Chhum đã tiếp Đoàn đại biểu cựu chuyên gia Việt Nam do ông Trần Văn "
+            "Bình, Chủ tịch Hội Hữu nghị Việt Nam - Campuchia tỉnh B dẫn đầu, đang thăm Campuchia.\n"
+            "Trong buổi tiếp tại Phnôm Pênh ngày 12/5, Chủ tịch Say Chhum cảm ơn Đoàn.")
+    assert vi_meetings(text, "2019-05-13") == []
+
+
+def test_a_city_abbreviated_with_a_dot_inside_places_the_meeting():
+    """"T.P" (thành phố, with its dot inside) before a city: "tại T.P Hồ Chí Minh" (an alias in places.csv), and an
+    address of a site, its ward, then "T.P" and the city (`place_cue`): the meeting was held in that city."""
+    text = ("Sáng 7/4, tại T.P Hồ Chí Minh, Ban chỉ đạo tỉnh A và Ban chỉ đạo tỉnh Kampot (Campuchia) đã hội đàm "
+            "về công tác tìm kiếm.\n"
+            "Hai bên trao đổi kết quả công tác.")
+    [meeting] = vi_meetings(text, "2031-04-08")
+    assert (meeting.place, meeting.country) == ("Ho Chi Minh City", "VN")
+    text = ("Ngày 9-3, tại cột mốc 12, phường An Hòa, T.P Hà Tiên, Ban chỉ đạo tỉnh A và Ban chỉ đạo tỉnh Kampot "
+            "(Campuchia) đã hội đàm về công tác tìm kiếm.\n"
+            "Hai bên trao đổi kết quả công tác.")
+    [meeting] = vi_meetings(text, "2031-03-10")
+    assert (meeting.place, meeting.country) == ("Ha Tien", "VN")
+
+
+def test_a_ceremony_handing_over_the_signed_record_signs_minutes():
+    """"Lễ bàn giao" the "biên bản ký kết" (handing over the record of cooperation the two sides signed): the
+    signing words after the document, which `sign_verbs` reads as the handover of signed minutes."""
+    with rules_language("vi"):
+        [record] = find_signed_documents("Hai ban chỉ đạo làm lễ trao các biên bản ký kết về phối hợp quy tập.")
+        assert record.kind == "minutes"
+        assert find_signed_documents("Hai ban chỉ đạo trao đổi về biên bản kỳ họp năm trước.") == []

@@ -487,3 +487,14 @@ def test_delegations_formed_to_visit_each_other_and_a_visit_trusted_to_help_ties
                                                         "sắc quan hệ hai quân đội.")
     assert "delegation_exchange" not in codebook.themes_for("Chủ tịch tin tưởng chuyến thăm của Đại tướng thành công.")
     assert "delegation_exchange" not in codebook.themes_for("Tỉnh thành lập đoàn kiểm tra công tác phòng dịch.")
+
+
+def test_civilian_students_trained_and_graves_reported_for_the_search_are_no_training_or_information_sharing(codebook):
+    """A country helping train hundreds of (university) students, no army or military school named, is civilian
+    education, not training; residents reporting what they know of graves ("phần mộ") help the remains search, not an
+    exchange of information between the forces. Military students and the sides' own exchange still count."""
+    assert "training" not in codebook.themes_for("Nước A đang giúp nước B đào tạo hàng trăm sinh viên ngành kỹ thuật.")
+    assert "training" in codebook.themes_for("Học viện Quốc phòng đào tạo 40 sinh viên quân sự nước bạn.")
+    themes = codebook.themes_for("Bà con trong ấp thông báo thông tin về phần mộ liệt sĩ cho đội quy tập.")
+    assert "information_sharing" not in themes and "remains_repatriation" in themes
+    assert "information_sharing" in codebook.themes_for("Hai đồn kịp thời thông báo thông tin về tình hình tội phạm.")
