@@ -96,6 +96,29 @@ def test_stop_marker_truncates_after_body():
     assert any("Tet fair" in e.text for e in art.log)
 
 
+def test_a_related_box_inside_the_article_is_dropped_and_the_article_read_on():
+    lead = "Vientiane (KPL) - The three defence ministers met on Tuesday to review their joint drills."
+    page = (f"{lead}\nRELATED NEWS\nLao fair draws record crowds\nNew bridge opens on the Mekong\n"
+            f"{BODY}\n{BODY2}\nOther news\n- Tet fair opens in Hanoi")
+    art = clean(page)
+    assert art.text == f"The three defence ministers met on Tuesday to review their joint drills.\n\n{BODY}\n\n{BODY2}"
+    assert [e.text for e in art.log if e.rule == "inline_box"] == [
+        "RELATED NEWS", "Lao fair draws record crowds", "New bridge opens on the Mekong"]
+    assert "Tet fair" in next(e.text for e in art.log if e.rule == "stop_marker")
+
+
+def test_a_related_box_of_headlines_with_their_summaries_still_ends_the_article():
+    teasers = ("Related\nLao fair draws record crowds\nThe fair in Luang Prabang welcomed more visitors than ever.\n"
+               "New bridge opens on the Mekong\nThe bridge links two provinces and shortens the trip by an hour.")
+    art = clean(f"{BODY}\n{teasers}")
+    assert art.text == BODY and "inline_box" not in rules_fired(art)
+
+
+def test_a_closing_box_that_is_no_related_box_ends_the_article_whatever_follows():
+    art = clean(f"{BODY}\nComments\nI think the patrols are a good idea.\nThe border needs more of them, I agree.")
+    assert art.text == BODY and "inline_box" not in rules_fired(art)
+
+
 def test_bilingual_stop_marker_truncates_and_footer_credits_go():
     art = clean(f"{BODY}\nStory: Phuong Nhi\nTin liên quan / Related news:\n- Vietnam, Singapore hold 11th dialogue\n"
                 f"Copyright © QĐND Online. All rights reserved.")

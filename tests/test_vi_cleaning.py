@@ -81,6 +81,39 @@ def test_a_news_agency_page_loses_its_dateline_end_mark_and_related_stories():
     assert "Hải quân hai nước tuần tra chung" in removed(article, "stop_marker")[0]
 
 
+def test_a_related_box_after_the_lead_is_dropped_and_the_article_read_on():
+    """Báo Quốc tế style: the lead, "TIN LIÊN QUAN" with two headlines (long enough to be joined as one wrapped
+    line), then the article goes on: its paragraphs, around a photo (its alt text repeating the title, its caption),
+    stay the article's."""
+    page = ("Khánh thành nhà bia tưởng niệm ở Thạch Lâm\n\n"
+            "Ngày 9/4, tỉnh Thạch Lâm đã khánh thành nhà bia tưởng niệm quân tình nguyện Việt Nam.\n"
+            "TIN LIÊN QUAN\n"
+            "khanh thanh nha bia Hội thao quân sự các trường sĩ quan trong khu vực lần thứ ba\n"
+            "khanh thanh nha bia Giao lưu văn nghệ: Gắn kết tình thân giữa hai bên biên giới\n\n"
+            "Dự lễ có Đại tá Lê Văn Khải, Phó Chính ủy Quân khu, cùng lãnh đạo tỉnh Thạch Lâm.\n\n"
+            "khanh thanh nha bia tuong niem o thach lam\n"
+            "Nhà bia tưởng niệm quân tình nguyện. (Ảnh: TTXVN)\n\n"
+            "Phát biểu tại buổi lễ, ông Sok Dara cảm ơn sự giúp đỡ của quân tình nguyện Việt Nam.\n")
+    article = clean(page)
+    assert article.sentences == (
+        "Ngày 9/4, tỉnh Thạch Lâm đã khánh thành nhà bia tưởng niệm quân tình nguyện Việt Nam.",
+        "Dự lễ có Đại tá Lê Văn Khải, Phó Chính ủy Quân khu, cùng lãnh đạo tỉnh Thạch Lâm.",
+        "Phát biểu tại buổi lễ, ông Sok Dara cảm ơn sự giúp đỡ của quân tình nguyện Việt Nam.")
+    assert removed(article, "inline_box")[0] == "TIN LIÊN QUAN"
+    assert "Hội thao quân sự" in " ".join(removed(article, "inline_box"))
+    assert not removed(article, "stop_marker")
+
+
+def test_related_stories_under_the_article_and_readers_comments_still_end_it():
+    lead = "Chiều 4/12, đoàn quân sự cấp cao hai nước đã hội đàm tại Hà Nội."
+    related = clean(f"{lead}\n\nTin liên quan\n\nHải quân hai nước tuần tra chung\n\n"
+                    f"Hai tàu của hải quân đã cùng tuần tra dọc bờ biển phía nam.\n")
+    assert related.sentences == (lead,) and not removed(related, "inline_box")
+    comments = clean(f"{lead}\n\nBình luận\n\nTôi rất vui khi đọc tin này, mong hai nước mãi gắn bó.\n\n"
+                     f"Bài viết hay, cảm ơn tòa soạn đã đưa tin kịp thời.\n")
+    assert comments.sentences == (lead,) and not removed(comments, "inline_box")
+
+
 def test_the_earliest_date_line_above_the_body_dates_the_page():
     """A site's clock above the headline shows the day the page was read; the article's own date line is earlier."""
     page = ("Thứ 2, 04/05/2026 08:10:12 GMT+7\n\n"

@@ -137,6 +137,12 @@ class _Rules:
     # The same with a two-digit year (groups y, m, d; the year is 20y) after a section number ("...-185260309174059305.htm");
     # None when the file has no `url_short_timestamp_pattern`.
     url_short_timestamp: re.Pattern | None = None
+    # Stop markers that may head a box of related stories INSIDE the article (`inline_box.markers`, compared as
+    # stop markers are): when article prose resumes after the box's headline lines, the box is dropped and the
+    # article read on (`_inline_box_end`). Empty when the file has no `inline_box`.
+    inline_box_markers: frozenset[str] = frozenset()
+    inline_box_max_lines: int = 0          # at most this many headline lines under the box's heading
+    inline_box_min_paragraphs: int = 0     # at least this many paragraphs in a row after the box; 0: off
     examples: tuple[Example, ...] = ()     # the file's must_match / must_not_match lines
 
     def example_failures(self) -> list[str]:
@@ -260,6 +266,9 @@ def _build_rules(data: dict) -> _Rules:
         url_timestamp=re.compile(data["url_timestamp_pattern"]) if data.get("url_timestamp_pattern") else None,
         url_short_timestamp=(re.compile(data["url_short_timestamp_pattern"])
                              if data.get("url_short_timestamp_pattern") else None),
+        inline_box_markers=frozenset(_marker_key(m) for m in data.get("inline_box", {}).get("markers", ())),
+        inline_box_max_lines=int(data.get("inline_box", {}).get("max_lines", 0)),
+        inline_box_min_paragraphs=int(data.get("inline_box", {}).get("min_paragraphs", 0)),
     )
 
 
@@ -289,6 +298,7 @@ SCHEMA = {
     "page_date_line": optional(STRING),
     "end_marks": with_examples(STRINGS),
     "headline": {"max_words": INTEGER, "min_body_words": INTEGER, "cut_off_min_words": optional(INTEGER)},
+    "inline_box": optional({"markers": STRINGS, "max_lines": INTEGER, "min_paragraphs": INTEGER, **EXAMPLE_KEYS}),
     "abbreviations": with_examples(STRINGS),
     "abbreviations_before_number": with_examples(STRINGS),
     "wrapped_lines": {"min_length": INTEGER, "max_length_ratio": NUMBER, "line_end_words": STRINGS,
@@ -704,12 +714,85 @@ def _first_index(lines: list[_Line], label: str, start: int = 0) -> int | None:
     return next((i for i in range(start, len(lines)) if lines[i].label == label), None)
 
 
-def _stop_index(lines: list[_Line], first_body: int | None) -> int:
-    """Where the article ends: the first stop marker after body text, else the end."""
+def _stop_index(lines: list[_Line], first_body: int | None, rules_: _Rules | None = None,
+                titles: frozenset[str] = frozenset()) -> tuple[int, set[int]]:
+    """Where the article ends: the first stop marker after body text that heads no box inside the
+    article (`_inline_box_end`; `titles`: the `paragraph_key` of the page's title), else the end;
+    and the indices of the lines of the boxes inside.
+
+    >>> lines = [_Line(1, "The two sides met in Hanoi.", "body"), _Line(2, "Other news", "stop_marker"),
+    ...          _Line(3, "Fair opens", "headline")]
+    >>> _stop_index(lines, 0)
+    (1, set())
+    """
+    rules_ = rules_ or rules()
+    boxes: set[int] = set()
     if first_body is None:
-        return len(lines)
+        return len(lines), boxes
     found = _first_index(lines, "stop_marker", first_body + 1)
-    return len(lines) if found is None else found
+    while found is not None:
+        box_end = _inline_box_end(lines, found, rules_, titles)
+        if box_end is None:
+            return found, boxes
+        boxes.update(range(found, box_end))
+        found = _first_index(lines, "stop_marker", box_end)
+    return len(lines), boxes
+
+
+def is_inline_box_marker(line: str, rules_: _Rules | None = None) -> bool:
+    """A stop marker that may head a box of related stories set inside the article (boilerplate.yaml's
+    `inline_box.markers`), alone or given in two languages.
+
+    >>> is_inline_box_marker("Related news:"), is_inline_box_marker("Other News")
+    (True, False)
+    """
+    r = rules_ or rules()
+    parts = [part.rstrip(":»›>.").strip() for part in _MARKER_SEPARATOR.split(_marker_key(line))]
+    return bool(r.inline_box_markers) and all(part in r.inline_box_markers for part in parts)
+
+
+# Lines that may sit between two paragraphs of the article without breaking its run: a photo's caption
+# or credit, a table bar, a line without letters.
+_BETWEEN_PARAGRAPHS = frozenset({"caption_credit", "table_pipe", "no_letters"})
+
+
+def _inline_box_end(lines: list[_Line], marker: int, rules_: _Rules, titles: frozenset[str] = frozenset()) -> int | None:
+    """The index just past a box of related stories that sits inside the article, when the stop
+    marker at `marker` heads one; None when the marker ends the article.
+
+    The box is its heading (an `inline_box.markers` line) and at most `inline_box.max_lines`
+    lines under it that end no sentence (headlines, teasers, or headlines a wrapped run joined into
+    one long line). The article reads on after the box when `inline_box.min_paragraphs` body paragraphs
+    follow it in a row, with only photo captions (`_BETWEEN_PARAGRAPHS`) or a line repeating the title
+    (`titles`, an image's alt text) between them. A box of related stories under the article has
+    at most one paragraph before the next headline (a story's summary under its headline).
+
+    >>> lines = [_Line(1, "The ministers met in Hanoi on Monday.", "body"), _Line(2, "Related news", "stop_marker"),
+    ...          _Line(3, "Border fair opens", "headline"), _Line(4, "They also agreed to hold joint patrols.", "body"),
+    ...          _Line(5, "The talks ended with a banquet.", "body")]
+    >>> _inline_box_end(lines, 1, replace(rules(), inline_box_min_paragraphs=2))
+    3
+    >>> _inline_box_end(lines[:4] + [_Line(5, "Bridge opens", "headline"), lines[4]], 1,
+    ...                 replace(rules(), inline_box_min_paragraphs=2)) is None
+    True
+    """
+    if rules_.inline_box_min_paragraphs <= 0 or not is_inline_box_marker(lines[marker].text, rules_):
+        return None
+    start = marker + 1
+    while start < len(lines) and lines[start].label != "stop_marker" \
+            and not (lines[start].label == "body" and _ends_sentence(lines[start].text)):
+        start += 1
+    if start - marker - 1 > rules_.inline_box_max_lines:
+        return None
+    paragraphs = 0
+    for line in lines[start:]:
+        if line.label == "body":
+            paragraphs += 1
+            if paragraphs >= rules_.inline_box_min_paragraphs:
+                return start
+        elif not (line.label in _BETWEEN_PARAGRAPHS or (line.label == "headline" and paragraph_key(line.text) in titles)):
+            return None
+    return None
 
 
 def _pick_title_index(header: list[int], lines: list[_Line]) -> int | None:
@@ -754,19 +837,22 @@ def _after_lead(lines: list[_Line], index: int, lead_paragraphs: int) -> bool:
 def _walk_lines(lines: list[_Line], draft: _Draft, meta_title: str | None) -> None:
     """Keep body paragraphs; log and drop every other line; note title, date and source."""
     first_body = _first_index(lines, "body")
-    stop = _stop_index(lines, first_body)
-    last_body = max((i for i in range(stop) if lines[i].label == "body"), default=None)
+    header = [i for i in range(len(lines) if first_body is None else first_body) if lines[i].label == "headline"]
+    title_index = None if meta_title else _pick_title_index(header, lines)
+    titles = frozenset(paragraph_key(t) for t in (meta_title, title_index is not None and lines[title_index].text) if t)
+    stop, boxes = _stop_index(lines, first_body, titles=titles)
+    last_body = max((i for i in range(stop) if lines[i].label == "body" and i not in boxes), default=None)
     if stop < len(lines):
         span = "\n".join(line.text for line in lines[stop:])
         draft.record("removed", "stop_marker", lines[stop].number, span)
-    header = [i for i in range(stop) if lines[i].label == "headline" and (first_body is None or i < first_body)]
-    title_index = None if meta_title else _pick_title_index(header, lines)
     cut_off = _cut_off_last_paragraph(lines, stop, last_body, rules())
     from_date_line = None   # the log entry of the date line the publication date was taken from
     for i in range(stop):
         line = lines[i]
         label = line.label
-        if label == "body" or (label == "headline" and first_body is not None and first_body < i < last_body) \
+        if i in boxes:
+            draft.record("removed", "inline_box", line.number, line.text)
+        elif label == "body" or (label == "headline" and first_body is not None and first_body < i < last_body) \
                 or i == cut_off:
             draft.paragraphs.append((line.number, line.text))
         elif i == title_index:
@@ -1566,6 +1652,12 @@ def _one_sentence(text: str, rules_: _Rules) -> tuple[bool, str]:
     return len(sentences) == 1, f"{len(sentences)} sentences: {sentences!r}" if len(sentences) > 1 else "one sentence"
 
 
+def _heads_inline_box(text: str, rules_: _Rules) -> tuple[bool, str]:
+    label = classify_line(text, rules_)
+    heads = label == "stop_marker" and is_inline_box_marker(text, rules_)
+    return heads, "heads a box inside the article" if heads else f"classified {label!r}, no box heading"
+
+
 _EXAMPLE_CHECKS = {
     "glued_caption_pattern": _splits_glued_caption,
     "dateline": _finds_dateline,
@@ -1575,4 +1667,5 @@ _EXAMPLE_CHECKS = {
     "url_short_timestamp_pattern": _finds_url_short_timestamp,
     "abbreviations": _one_sentence,
     "abbreviations_before_number": _one_sentence,
+    "inline_box": _heads_inline_box,
 }
