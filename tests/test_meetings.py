@@ -2243,3 +2243,68 @@ def test_a_friendship_exchange_held_by_culture_departments_is_no_defence_meeting
             "exchange on May 3 in Ha Tien.",
             "Artists of both provinces and a border guard band performed at the event."]
     assert meetings_of(page, date(2024, 5, 5)) == []
+
+
+# --- a second event named in the trigger sentence (co_named_events of meetings.yaml) -----------------------
+
+def _fields(meeting):
+    return (meeting.mechanism, meeting.date_start, meeting.date_end, meeting.date_precision, meeting.place,
+            meeting.country, meeting.vn_lead, meeting.kh_lead, meeting.edition)
+
+
+_TALKS = "Gen. Phan Van Giang held talks with Gen. Tea Seiha in Kampot on May 4"
+_AFTER = "They agreed to train more officers."
+
+
+def test_a_joint_drill_the_leads_witnessed_in_the_trigger_sentence_is_a_meeting_of_its_own():
+    first, drill = meetings_of([_TALKS + ", and later witnessed a joint flood rescue drill of the two armies.", _AFTER],
+                               date(2024, 5, 6))
+    (alone,) = meetings_of([_TALKS + ".", _AFTER], date(2024, 5, 6))
+    assert _fields(first) == _fields(alone)      # the first meeting stays as it is
+    assert _fields(drill) == ("other", date(2024, 5, 4), date(2024, 5, 4), "day", "Kampot", "KH",
+                              "Phan Van Giang", "Tea Seiha", None)
+    assert (first.key, drill.key) == (0, 1)
+
+
+def test_the_three_ministers_meeting_joined_on_a_visit_takes_the_visits_date_and_only_the_leads_the_sentence_names():
+    page = ["Vietnamese Defence Minister Gen. Phan Van Giang paid an official visit to Laos from May 3 to 5, during "
+            "which he attended a yearly meeting with his Cambodian and Lao counterparts.",
+            "In Vientiane he also held talks with Gen. Tea Seiha, Cambodia's defence minister."]
+    first, trilateral = meetings_of(page, date(2024, 5, 6))
+    assert (first.mechanism, first.vn_lead, first.kh_lead, first.place) == (
+        "ministerial_talks", "Phan Van Giang", "Tea Seiha", "Vientiane")
+    # the visit's dates; no Cambodian named in the sentence, no place (only the country) named in it
+    assert _fields(trilateral) == ("trilateral_ministers_meeting", date(2024, 5, 3), date(2024, 5, 5),
+                                   first.date_precision, None, "LA", "Phan Van Giang", None, None)
+    assert trilateral.date_precision == "month"
+
+
+@pytest.mark.parametrize("clause", [
+    ", and the two ministers are to observe a joint rescue drill of the two navies next week.",       # a plan
+    ", recalling a deal struck at a meeting with Lao and Cambodian defence ministers.",                 # background
+    ", a year after he witnessed a joint rescue drill of the two navies in May 2023.",                  # recalled, dated
+])
+def test_an_event_the_trigger_sentence_names_as_plan_or_background_is_no_meeting(clause):
+    (only,) = meetings_of([_TALKS + clause, _AFTER], date(2024, 5, 6))
+    assert only.mechanism == "ministerial_talks"
+
+
+def test_an_event_named_with_a_first_meeting_of_undecided_year_is_no_meeting():
+    page = ["On May 4, Gen. Phan Van Giang held talks with Gen. Tea Seiha in Kampot and witnessed a joint flood "
+            "rescue drill of the two armies.", _AFTER]
+    (only,) = meetings_of(page)
+    assert (only.mechanism, only.date_precision) == ("ministerial_talks", "unknown")
+
+
+def test_each_co_named_event_pattern_needs_one_group_named_by_a_mechanism():
+    from defcoop.extract.meetings import _co_named_event_patterns
+    from defcoop.rules import RuleFileError, parse_rules
+
+    good = parse_rules("co_named_events:\n  patterns: ['witnessed (?P<other>a joint drill)']\n"
+                       "  must_match: ['he witnessed a joint drill']\n", "meetings.yaml")
+    assert [m for m, _regex in _co_named_event_patterns(good)] == ["other"]
+    for bad in ("witnessed (?P<parade>a joint drill)", "witnessed a joint drill"):
+        rules = parse_rules(f"co_named_events:\n  patterns: ['{bad}']\n  must_match: ['he witnessed a joint drill']\n",
+                            "meetings.yaml")
+        with pytest.raises(RuleFileError, match="co_named_events"):
+            _co_named_event_patterns(rules)

@@ -2256,3 +2256,8 @@ def test_a_ceremony_handing_over_the_signed_record_signs_minutes():
         [record] = find_signed_documents("Hai ban chỉ đạo làm lễ trao các biên bản ký kết về phối hợp quy tập.")
         assert record.kind == "minutes"
         assert find_signed_documents("Hai ban chỉ đạo trao đổi về biên bản kỳ họp năm trước.") == []
+
+
+def test_vietnamese_reads_no_event_co_named_in_the_trigger_sentence():
+    with rules_language("vi"):
+        assert meeting_cues().co_named_events == ()

@@ -93,6 +93,7 @@ class MeetingCues(NamedTuple):
     organiser_host: re.Pattern | None = None   # a unit (group `unit`) holding talks with the other side's: the host
     own_side_not_both: bool = False   # a both-sides cue naming only the lead's own country shows no other side
     url_reception: re.Pattern | None = None   # a URL slug reporting a reception ("thu-tuong-tiep-..."): see `url_triggers`
+    co_named_events: tuple = ()   # (mechanism, regex of its event in the trigger sentence): see `_co_named_events`
 
 
 def _build_cues(rules: RuleSet) -> MeetingCues:
@@ -162,7 +163,25 @@ def _build_cues(rules: RuleSet) -> MeetingCues:
         organiser_host=rules.regex("organiser_host_cue"),
         own_side_not_both=_flag(rules, "own_side_not_both"),
         url_reception=rules.regex("url_reception_cue"),
+        co_named_events=_co_named_event_patterns(rules),
     )
+
+
+def _co_named_event_patterns(rules: RuleSet) -> tuple[tuple[str, re.Pattern], ...]:
+    """`co_named_events` of meetings.yaml: each pattern with the mechanism id its one named group is called by
+    (a mechanism of mechanisms.yaml); a pattern that never matches gives nothing."""
+    known = {m for m, _specific, _pattern in load_mechanisms().patterns}
+    line = rules.rules["co_named_events"].line if "co_named_events" in rules.rules else 1
+    found = []
+    for regex in rules.regexes("co_named_events"):
+        if regex.pattern == NEVER:
+            continue
+        names = list(regex.groupindex)
+        if len(names) != 1 or names[0] not in known:
+            raise RuleFileError(rules.source, line, f"'co_named_events': {regex.pattern!r} needs one named group, "
+                                                    f"called by a mechanism id of mechanisms.yaml")
+        found.append((names[0], regex))
+    return tuple(found)
 
 
 def _whole_number(rules: RuleSet, key: str, unit: str) -> int:
@@ -2371,10 +2390,13 @@ def extract_meetings(article_id: str, sentences: list[str], published: date | No
                            officials, rules)
     further = _further_meetings(primary, index, sentences, folded, article_day, mentions, officials,
                                 rules, text_windows)
-    for key, candidate in enumerate(listed + further, start=1):
+    co_named = _co_named_events(primary, {named_mechanism} | {m.mechanism for m in listed + further}, index,
+                                sentences, folded, mentions, officials, rules, cues, article_day, text_windows)
+    for key, candidate in enumerate(listed + further + co_named, start=1):
         candidate.key = key
     _lead_of_the_delegation(primary, further, folded[index], countries[index], cues)
-    return [_day_met_lead(m, sentences, mentions, published, text_windows, cues) for m in [primary] + listed + further]
+    return [_day_met_lead(m, sentences, mentions, published, text_windows, cues)
+            for m in [primary] + listed + further + co_named]
 
 
 def _event_report_sentence(index: int, sentences: list[str], folded: list[str], cues: MeetingCues,
@@ -2829,6 +2851,57 @@ def _joint_hosts(primary: MeetingCandidate, named_mechanism: str, vn_lead, kh_le
                 participants=[_participant(m, officials, primary.date_start) for m in leads]))
         return hosts
     return []
+
+
+def _co_named_events(primary: MeetingCandidate, reported: set[str], index: int, sentences: list[str],
+                     folded: list[str], mentions: list, officials, rules: MechanismRules, cues: MeetingCues,
+                     published: date | None, text_windows: list) -> list[MeetingCandidate]:
+    """Events of another kind the trigger sentence at `index` names besides the first meeting, as ones its lead took
+    part in (`co_named_events` of meetings.yaml: "made an official visit to Laos from May 3 to 5, during which he
+    joined a meeting with his Cambodian and Lao counterparts and witnessed a joint rescue drill"): each is a meeting
+    of its own, which one trigger per sentence would lose. It takes the first meeting's date, a lead for each side only
+    where the sentence itself names someone of that side, and the place the sentence names (none else); the first
+    meeting stays as it is. An event of a kind already reported (`reported`: the mechanism the trigger named, those of
+    the visit's other meetings) is that meeting; one the sentence dates apart from the first meeting (recalled) or
+    announces (`future_event_cues`) is none. With the first meeting's year undecided (`unknown` precision: "On
+    October 15" on a page with no date) there is no date to give the event, which then stays unreported: an undated
+    row the merge can tie to no other report of it.
+    """
+    from defcoop.extract.dates import find_date_mentions, resolve_meeting_date
+
+    if (not cues.co_named_events or primary.date_precision == "unknown" or primary.date_start is None
+            or (rules.future_event is not None and rules.future_event.search(folded[index]))):
+        return []
+    sentence, sentence_folded = sentences[index], folded[index]
+    in_sentence = [m for m in mentions if m.sentence_index == index]
+    found, seen = [], {primary.mechanism} | set(reported)
+    for mechanism, regex in cues.co_named_events:
+        match = regex.search(sentence_folded)
+        if match is None or mechanism in seen:
+            continue
+        clause_end = next((at for at in (sentence_folded.find(stop, match.end()) for stop in ",;") if at >= 0),
+                          len(sentence_folded))
+        clause = sentence[match.start(mechanism):clause_end]
+        if find_date_mentions(clause) and _dated_apart(resolve_meeting_date([clause], published, text_windows),
+                                                       primary):
+            continue   # "... witnessed a joint drill in 2019": recalled, not this visit's
+        seen.add(mechanism)
+        vn_lead = choose_lead(in_sentence, "VN", index, officials, sentences, primary.date_start)
+        kh_lead = choose_lead(in_sentence, "KH", index, officials, sentences, primary.date_start)
+        online = bool(rules.online.search(sentence_folded))
+        place, country = (None, None) if online else find_place([sentence], [sentence_folded])
+        found.append(MeetingCandidate(
+            article_id=primary.article_id, key=0, mechanism=mechanism,
+            date_start=primary.date_start, date_end=primary.date_end, date_precision=primary.date_precision,
+            date_evidence=f"named with the first meeting ({primary.date_evidence})",
+            place=place, country=country or (None if online else primary.country),
+            edition=None,
+            format="online" if online else "in_person",
+            vn_lead=vn_lead.person if vn_lead else None, kh_lead=kh_lead.person if kh_lead else None,
+            evidence_sentence=sentence,
+            participants=[_participant(m, officials, primary.date_start) for m in (vn_lead, kh_lead) if m is not None],
+        ))
+    return found
 
 
 _MULTILATERAL = frozenset({"trilateral_ministers_meeting"})
